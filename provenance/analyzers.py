@@ -1,0 +1,87 @@
+"""Analyzer layers and how they report.
+
+An analyzer reads a Document and fills its FileReport: findings through an
+Emitter (so rule selection, severity overrides and exact spans are handled in
+one place), and its own section (``names``, ``attributions``, ``extra[...]``).
+Layers never call each other directly; a later layer may read what an earlier
+one left in ``doc.annotations``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol
+
+from provenance.report import FileReport, Finding
+
+if TYPE_CHECKING:
+    from provenance.config import Config
+    from provenance.document import Document
+    from provenance.rules import RuleSet
+
+#: The layers, in the order they run ("module:Class"). A layer that is not
+#: wanted for a run says so from ``enabled``.
+ANALYZERS: list[str] = [
+    "provenance.rules.engine:RulesAnalyzer",
+]
+
+
+class Emitter:
+    """Turns (rule code, span, message, suggestion) into a Finding on one file."""
+
+    def __init__(self, doc: "Document", report: FileReport, ruleset: "RuleSet"):
+        self.doc = doc
+        self.report = report
+        self.ruleset = ruleset
+
+    def __call__(self, code: str, start: int, end: int, message: str | None = None, suggestion: str | None = None) -> Finding | None:
+        rule = self.ruleset.enabled.get(code)
+        if rule is None:
+            return None
+        text = self.doc.text
+        if not (0 <= start <= end <= len(text)):
+            raise ValueError(f"{code}: span {start}..{end} outside the text ({len(text)} characters)")
+        line, column = self.doc.line_col(start)
+        finding = Finding(
+            rule=rule.code,
+            slug=rule.slug,
+            category=rule.category,
+            mqm=rule.mqm,
+            severity=rule.severity,
+            message=message or rule.summary,
+            suggestion=suggestion,
+            line=line,
+            column=column,
+            start=start,
+            end=end,
+            text=text[start:end],
+        )
+        self.report.findings.append(finding)
+        return finding
+
+
+class Analyzer(Protocol):
+    name: str
+
+    def __init__(self, config: "Config", ruleset: "RuleSet") -> None: ...
+
+    @classmethod
+    def enabled(cls, config: "Config") -> bool: ...
+
+    def signature(self) -> str | None:
+        """A short description of the data this layer used (hashes), or None."""
+
+    def analyze(self, doc: "Document", report: FileReport, emit: Emitter) -> None: ...
+
+    def finish(self, files: list[tuple["Document", FileReport, Emitter]]) -> dict | None:
+        """Cross-file pass after every file was analyzed; may return report-level extras."""
+
+
+def load_analyzers(config: "Config", ruleset: "RuleSet") -> list[Analyzer]:
+    out = []
+    for target in ANALYZERS:
+        module, _, name = target.partition(":")
+        cls = getattr(importlib.import_module(module), name)
+        if cls.enabled(config):
+            out.append(cls(config, ruleset))
+    return out

@@ -1,0 +1,98 @@
+"""`provenance check PATH…`"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from provenance.cli import app
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console_for, fail, load_config, make_pipeline, split_list, warn, write_output
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to check (directories recursively); '-' reads stdin.", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or fail-on in the config].")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, code prefixes, slugs or categories (repeatable, comma-separated).")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", help="Add rules to the configured selection.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Leave out these rules (repeatable, comma-separated).")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings per rule instead of each finding (text); to stderr for JSON and SARIF.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notes.")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+) -> None:
+    """Check translated articles and report artifacts, with exit codes for CI.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+    2 a usage error or a file that could not be checked.
+    """
+    from provenance.discover import discover
+    from provenance.rules import SEVERITY_RANK
+
+    config = load_config(config_file, isolated)
+    if select:
+        config.select = split_list(select)
+    if extend_select:
+        config.extend_select += split_list(extend_select)
+    if ignore:
+        config.ignore += split_list(ignore)
+    threshold = (fail_on.value if fail_on else None) or config.fail_on
+    pipeline = make_pipeline(config)
+
+    sources, problems = discover(paths, config.include, config.exclude)
+    for p in problems:
+        warn(f"{p.display}: {p.reason}")
+    report = pipeline.run(sources, keep_text=(format is Format.text))
+
+    for f in report.files:
+        if f.error is not None:
+            warn(f"{f.path}: {f.error}")
+        elif not quiet:
+            for note in f.notes:
+                warn(f"{f.path}: {note}")
+
+    if format is Format.json:
+        write_output(report.to_json(), output)
+    elif format is Format.sarif:
+        from provenance.render.sarif import render
+
+        write_output(render(report), output)
+    else:
+        from provenance.render.text import render
+
+        console, buffer = console_for(output)
+        render(report, console, report.texts, quiet=quiet, statistics=statistics)
+        if buffer is not None:
+            write_output(buffer.getvalue(), output)
+    if statistics and format is not Format.text:
+        from rich.console import Console
+
+        from provenance.render.text import render_statistics
+
+        render_statistics(report, Console(stderr=True, highlight=False))
+
+    if problems or any(f.error is not None for f in report.files):
+        raise typer.Exit(EXIT_ERROR)
+    if not report.files:
+        fail("nothing to check")
+    if threshold != "never" and report.max_severity_rank() >= SEVERITY_RANK[threshold]:
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)

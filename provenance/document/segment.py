@@ -1,0 +1,164 @@
+"""Split an article into structural units: title, captions, headings,
+paragraphs, the footer credit line and (for Markdown) front matter.
+
+Scraped and translated news comes in two layouts: one paragraph a line
+(blank lines optional) or hard-wrapped paragraphs separated by blank lines.
+Lines are the units; a line is joined to the one before only when the break
+is plainly a wrap (no closing punctuation before it, and the next line goes on
+in lower case or the previous one stops on a comma or a function word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLE = "title"
+CAPTION = "caption"
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+FOOTER = "footer"
+FRONT_MATTER = "front-matter"
+
+#: Segment kinds that carry running prose (where sentence-level rules apply).
+BODY_KINDS = frozenset({PARAGRAPH})
+#: Segment kinds that are structure, not prose.
+STRUCTURE_KINDS = frozenset({TITLE, CAPTION, HEADING, FOOTER, FRONT_MATTER})
+
+
+@dataclass(slots=True)
+class Unit:
+    kind: str
+    start: int
+    end: int
+    #: For captions: offsets of the credit inside the closing parentheses.
+    credit: tuple[int, int] | None = None
+    #: For footers: offsets of the text after "Source:".
+    footer_value: tuple[int, int] | None = None
+
+
+_TERMINAL = re.compile(r"""[.!?:;\u2026]["'\u201d\u2019)\]]*$""")
+_SOFT_END = re.compile(r"(?:[,\-\u2013(]|\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|as|his|her|its|their))$", re.I)
+_FOOTER = re.compile(r"^(?:sources?|source\(s\)|\u0627\u0644\u0645\u0635\u062f\u0631)\s*:\s*(?P<value>\S.*)$", re.I)
+_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,70})\)$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+# Words that mark a parenthesised line ending as a photo or video credit.
+CREDIT_WORDS = frozenset(
+    """
+    reuters afp ap associated press anadolu anatolia agencies agency archive archives file
+    getty images epa efe dpa ansa upi xinhua wafa sana qna mena kuna spa wam irna isna
+    tasnim fars mehr tass ria sputnik bloomberg shutterstock pool handout courtesy photo
+    photos video screenshot screen grab al jazeera aljazeera arabiya social media
+    communication sites networking websites website networks european pressphoto
+    """.split()
+)
+
+
+def segment(text: str) -> list[Unit]:
+    blocks = _join_wrapped(text, _strip_lines(text, line_spans(text)))
+    units: list[Unit] = []
+    body_start = 0
+    if blocks and text[blocks[0][0] : blocks[0][1]] == "---":
+        fm_end = next((i for i in range(1, min(len(blocks), 200)) if text[blocks[i][0] : blocks[i][1]] == "---"), None)
+        if fm_end is not None:
+            units.append(Unit(FRONT_MATTER, blocks[0][0], blocks[fm_end][1]))
+            body_start = fm_end + 1
+    body = blocks[body_start:]
+    last = len(body) - 1
+    for i, (s, e) in enumerate(body):
+        units.append(_classify(text, s, e, first=(i == 0), near_end=(i >= last - 2), last=(i == last)))
+    return units
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, newline excluded; only "\n" ends a line."""
+    spans = []
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            spans.append((pos, len(text)))
+            return spans
+        spans.append((pos, nl))
+        pos = nl + 1
+
+
+def _strip_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    out: list[tuple[int, int] | None] = []
+    for s, e in lines:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e) if s < e else None)
+    return out
+
+
+def _join_wrapped(text: str, lines: list[tuple[int, int] | None]) -> list[tuple[int, int]]:
+    blocks: list[tuple[int, int]] = []
+    prev_line: tuple[int, int] | None = None
+    for line in lines:
+        if line is None:
+            prev_line = None
+            continue
+        if prev_line is not None and blocks and _is_wrap(text, prev_line, line):
+            blocks[-1] = (blocks[-1][0], line[1])
+        else:
+            blocks.append(line)
+        prev_line = line
+    return blocks
+
+
+def _is_wrap(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
+    tail = text[max(prev[0], prev[1] - 40) : prev[1]]
+    if _TERMINAL.search(tail) or _MD_HEADING.match(text, line[0]) or _MD_HEADING.match(text, prev[0]):
+        return False
+    first = text[line[0]]
+    return first.islower() or (bool(_SOFT_END.search(tail)) and prev[1] - prev[0] >= 30)
+
+
+def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: bool) -> Unit:
+    line = text[s:e]
+    if near_end:
+        m = _FOOTER.match(line)
+        if m and e - s <= 200:
+            return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), e))
+    if _MD_HEADING.match(line):
+        return Unit(TITLE if first else HEADING, s, e)
+    credit = _caption_credit(line)
+    if credit is not None:
+        return Unit(CAPTION, s, e, credit=(s + credit[0], s + credit[1]))
+    words = len(_WORDS.findall(line)) if e - s < 400 else 99
+    ends_terminal = bool(_TERMINAL.search(line[-40:]))
+    if first and not last and not ends_terminal and words <= 25:
+        return Unit(TITLE, s, e)
+    if not first and not last and not ends_terminal and words <= 12 and _starts_like_heading(line):
+        return Unit(HEADING, s, e)
+    return Unit(PARAGRAPH, s, e)
+
+
+def _starts_like_heading(line: str) -> bool:
+    c = line.lstrip("\"'\u201c\u2018")[:1]
+    return bool(c) and (c.isupper() or c.isdigit())
+
+
+def _caption_credit(line: str) -> tuple[int, int] | None:
+    tail_start = max(0, len(line) - 80)
+    m = _CREDIT.search(line, tail_start)
+    if m is None or m.start() == 0:
+        return None
+    before = line[: m.start()].rstrip()
+    if not before or _TERMINAL.search(before[-5:]) or len(_WORDS.findall(before[-300:])) < 3:
+        return None
+    credit = m.group("credit")
+    tokens = {t.lower() for t in _WORDS.findall(credit)}
+    if not tokens & CREDIT_WORDS:
+        return None
+    cs, ce = m.start("credit"), m.end("credit")
+    while cs < ce and line[cs].isspace():
+        cs += 1
+    while ce > cs and line[ce - 1].isspace():
+        ce -= 1
+    return cs, ce

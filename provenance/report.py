@@ -1,0 +1,149 @@
+"""The report every analyzer fills and every renderer reads.
+
+Schema ``provenance/report-v1`` is documented in docs/report-schema.md. The
+JSON form is deterministic: fixed key order, findings sorted by position, no
+timestamps or absolute paths that the caller did not give.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from provenance import __version__
+from provenance.rules.model import SEVERITY_RANK
+
+SCHEMA = "provenance/report-v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    slug: str
+    category: str
+    mqm: str
+    severity: str
+    message: str
+    suggestion: str | None
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "slug": self.slug,
+            "category": self.category,
+            "mqm": self.mqm,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "line": self.line,
+            "column": self.column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass
+class FileReport:
+    path: str
+    sha256: str | None = None
+    encoding: str | None = None
+    encoding_detected: bool = False
+    language: dict[str, Any] | None = None
+    words: int = 0
+    segments: dict[str, int] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    names: list[dict[str, Any]] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    credits: dict[str, Any] = field(default_factory=lambda: {"footer": [], "captions": []})
+    #: Further per-file sections added by analyzers (e.g. "sourcing", "reuse"),
+    #: emitted after the fixed keys in sorted order.
+    extra: dict[str, Any] = field(default_factory=dict)
+    #: A one-line reason when the file could not be checked.
+    error: str | None = None
+    error_kind: str | None = None
+    #: One-line notes for the person running the check (e.g. "empty file").
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"path": self.path, "error": self.error, "error_kind": self.error_kind}
+        out: dict[str, Any] = {
+            "path": self.path,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "encoding_detected": self.encoding_detected,
+            "language": self.language,
+            "words": self.words,
+            "segments": self.segments,
+            "findings": [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)],
+            "names": self.names,
+            "attributions": self.attributions,
+            "credits": self.credits,
+        }
+        for key in sorted(self.extra):
+            out[key] = self.extra[key]
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+
+@dataclass
+class Report:
+    signature: str
+    files: list[FileReport] = field(default_factory=list)
+    #: Rule metadata for every rule that was enabled (renderers such as SARIF need it).
+    rules: list[Any] = field(default_factory=list)
+    #: Cross-file results (e.g. name spelled differently across files).
+    extra: dict[str, Any] = field(default_factory=dict)
+    #: Decoded text per path, kept only when a renderer needs excerpts; not serialized.
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def all_findings(self):
+        for f in self.files:
+            for finding in f.findings:
+                yield f, finding
+
+    def summary(self) -> dict[str, Any]:
+        by_sev = Counter(x.severity for _, x in self.all_findings())
+        by_cat = Counter(x.category for _, x in self.all_findings())
+        by_rule = Counter(x.rule for _, x in self.all_findings())
+        checked = [f for f in self.files if f.error is None]
+        return {
+            "files": len(self.files),
+            "checked": len(checked),
+            "errors": len(self.files) - len(checked),
+            "words": sum(f.words for f in checked),
+            "findings": sum(by_sev.values()),
+            "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
+            "by_category": dict(sorted(by_cat.items())),
+            "by_rule": dict(sorted(by_rule.items())),
+        }
+
+    def max_severity_rank(self) -> int:
+        return max((SEVERITY_RANK[x.severity] for _, x in self.all_findings()), default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "version": __version__,
+            "signature": self.signature,
+            "files": [f.to_dict() for f in self.files],
+            "summary": self.summary(),
+        }
+        for key in sorted(self.extra):
+            out[key] = self.extra[key]
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,94 @@
+"""The ``fragment`` kind: a word split off the end of the sentence before it.
+
+Arabic puts the adjective after its noun and machine translation sometimes
+breaks the sentence between them: "…on charges of genocide. Collective."
+(الإبادة الجماعية). The same break strands nouns: "…before a month arrives.
+Ramadan." A one- or two-word "sentence" that ends in a period, follows a
+sentence of the same paragraph that also ended in a period, and is not a
+quoted or conversational fragment ("Yes.", "Really.") is reported.
+
+params:
+  mode: modifier | stranded   modifier: the stray word looks like an adjective
+                              (it is suggested before the noun it left);
+                              stranded: any other stray word.
+  max_words: 2
+  adjectives: [...]           adjectives without a telling suffix
+  adjective_suffixes: [...]
+  allow: [...]                words that may stand alone (interjections)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from provenance.document import PARAGRAPH
+from provenance.rules import Hit
+from provenance.rules.model import Rule
+
+_WORD = re.compile(r"[^\W\d_]+(?:[\-'\u2019][^\W\d_]+)*")
+_QUOTES = "\"\u201c\u201d\u00ab\u00bb"
+_LAST_WORD = re.compile(r"([^\W_][\w\-'\u2019]*)\W*$")
+
+
+class FragmentChecker:
+    def __init__(self, rule: Rule):
+        p = rule.params
+        self.rule = rule
+        self.mode = p.get("mode", "modifier")
+        self.max_words = int(p.get("max_words", 2))
+        self.adjectives = {w.lower() for w in p.get("adjectives", [])}
+        self.suffixes = tuple(s.lower() for s in p.get("adjective_suffixes", []))
+        self.allow = {w.lower() for w in p.get("allow", [])}
+
+    def looks_adjective(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.adjectives or (len(w) > 4 and w.endswith(self.suffixes))
+
+    def check(self, doc) -> Iterable[Hit]:
+        text = doc.text
+        for seg in doc.segments:
+            if seg.kind != PARAGRAPH or len(seg.sentences) < 2:
+                continue
+            for prev, sent in zip(seg.sentences, seg.sentences[1:]):
+                hit = self._check_pair(text, seg.start, prev, sent)
+                if hit is not None:
+                    yield hit
+
+    def _check_pair(self, text: str, para_start: int, prev, sent) -> Hit | None:
+        s = text[sent.start : sent.end]
+        if not s.endswith(".") or s.endswith("..") or any(q in s for q in _QUOTES):
+            return None
+        words = _WORD.findall(s)
+        if not 1 <= len(words) <= self.max_words or not words[0][0].isupper():
+            return None
+        if len("".join(words)) + len(words) < len(s) - 1:
+            return None  # other characters besides the words: not a bare fragment
+        if " ".join(words).lower() in self.allow or words[-1].lower().endswith("ly"):
+            return None
+        if not text[prev.start : prev.end].endswith(".") or _inside_quote(text, para_start, sent.start):
+            return None
+        adjective = len(words) == 1 and self.looks_adjective(words[0])
+        if adjective != (self.mode == "modifier"):
+            return None
+        last = _LAST_WORD.search(text, prev.start, prev.end)
+        if last is None:
+            return None
+        start = last.start(1)
+        noun = last.group(1)
+        stray = " ".join(words)
+        if adjective:
+            suggestion = f"{stray.lower()} {noun}."
+            message = (
+                f"“{stray}.” is an adjective cut off from “{noun}”: Arabic puts the adjective after "
+                f"the noun and the translation split them into two sentences"
+            )
+        else:
+            suggestion = None
+            message = f"“{stray}.” stands alone as a sentence: it was split off the sentence before it"
+        return Hit(start, sent.end, message, suggestion)
+
+
+def _inside_quote(text: str, para_start: int, offset: int) -> bool:
+    before = text[para_start:offset]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1

@@ -1,0 +1,161 @@
+"""The ``phrase`` kind: a list of phrases or regexes, each with a suggestion.
+
+Pack entries (see docs/rules.md):
+
+    phrases:
+      - match: crowned with success          # literal(s), word-bounded
+        suggestion: succeed
+      - regex: '\\b(?P<flag>-\\s.+?\\s-)'     # (?P<flag>...) narrows the span
+        suggestion: '— \\g<aside> —'          # \\g<name> expands groups
+        case: sensitive                       # default: insensitive
+        not_after: '\\bsaid'                  # skip when preceded by this
+        not_before: '\\s+of\\b'               # skip when followed by this
+        unless_sentence: 'West Bank'          # skip when the sentence matches
+        message: optional message for this entry
+
+All entries of a rule are compiled into one alternation so the text is
+scanned once per rule; an entry's own regex is re-run only on a match.
+Backreferences are not allowed (the alternation renames groups).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from provenance.rules import Hit
+from provenance.rules.kinds._context import DocIndex, capitalize_first
+from provenance.rules.model import PackError, Rule
+
+_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_]\w*>")
+_BACKREF = re.compile(r"\(\?P=|\\[1-9]")
+_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    regex: re.Pattern
+    suggestion: str | None
+    message: str | None
+    note: str | None
+    not_after: re.Pattern | None
+    not_before: re.Pattern | None
+    unless_sentence: re.Pattern | None
+    templated: bool
+
+
+class _Missing(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def literal_pattern(phrase: str) -> str:
+    words = [re.escape(w) for w in phrase.split()]
+    return r"(?<![\w\-])" + r"\s+".join(words) + r"(?![\w\-])"
+
+
+class PhraseChecker:
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        raw = rule.params.get("phrases")
+        if not raw or not isinstance(raw, list):
+            raise PackError(f"rule {rule.code}: kind 'phrase' needs a 'phrases' list")
+        self.entries: list[_Entry] = []
+        parts: list[str] = []
+        for item in raw:
+            for pattern, templated in self._patterns(item):
+                flags = 0 if item.get("case") == "sensitive" else re.IGNORECASE
+                lead = _LEADING_FLAGS.match(pattern)
+                if lead:
+                    pattern = pattern[lead.end():]
+                    flags |= re.IGNORECASE if "i" in lead.group(1) else 0
+                try:
+                    compiled = re.compile(pattern, flags)
+                except re.error as exc:
+                    raise PackError(f"rule {rule.code}: bad regex {pattern!r}: {exc}") from None
+                stripped = _NAMED_GROUP.sub("(?:", pattern)
+                prefix = "(?i:" if flags & re.IGNORECASE else "(?:"
+                parts.append(f"(?P<e{len(self.entries)}>{prefix}{stripped}))")
+                self.entries.append(
+                    _Entry(
+                        compiled,
+                        item.get("suggestion"),
+                        item.get("message"),
+                        item.get("note"),
+                        _context(rule, item.get("not_after"), "(?:", r")\s*$"),
+                        _context(rule, item.get("not_before"), r"\s*(?:", ")"),
+                        _context(rule, item.get("unless_sentence"), "(?:", ")"),
+                        templated,
+                    )
+                )
+        try:
+            self.combined = re.compile("|".join(parts))
+        except re.error as exc:
+            raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
+
+    def _patterns(self, item) -> list[tuple[str, bool]]:
+        if not isinstance(item, dict):
+            raise PackError(f"rule {self.rule.code}: each phrase is a mapping with 'match' or 'regex'")
+        if "regex" in item:
+            if _BACKREF.search(item["regex"]):
+                raise PackError(f"rule {self.rule.code}: backreferences are not supported in phrase regexes")
+            return [(item["regex"], True)]
+        match = item.get("match")
+        if not match:
+            raise PackError(f"rule {self.rule.code}: a phrase needs 'match' or 'regex'")
+        literals = match if isinstance(match, list) else [match]
+        return [(literal_pattern(str(m)), False) for m in literals]
+
+    def check(self, doc) -> Iterable[Hit]:
+        text = doc.text
+        index = DocIndex.of(doc)
+        pos = 0
+        while (m := self.combined.search(text, pos)) is not None:
+            # A rejected match must not hide another entry's match at the same
+            # place or inside it ("the occupation government": one entry
+            # rejects "the occupation", the next wants "occupation
+            # government"), so only an accepted match moves past its end.
+            pos = m.start() + 1
+            for entry in self.entries[int(m.lastgroup[1:]) :]:
+                own = entry.regex.match(text, m.start())
+                hit = self._hit(entry, own, text, index) if own else None
+                if hit is not None:
+                    pos = max(pos, own.end())
+                    yield hit
+                    break
+
+    def _hit(self, entry: _Entry, own: re.Match, text: str, index: DocIndex) -> Hit | None:
+        flagged = "flag" in own.re.groupindex and own.group("flag") is not None
+        start, end = own.span("flag") if flagged else own.span()
+        if start == end or index.in_scope(start, end, self.rule.scope) is None:
+            return None
+        if entry.not_after and entry.not_after.search(text, max(0, own.start() - 80), own.start()):
+            return None
+        if entry.not_before and entry.not_before.match(text, own.end(), min(len(text), own.end() + 80)):
+            return None
+        if entry.unless_sentence:
+            sent = index.sentence_at(start)
+            if sent is not None and entry.unless_sentence.search(text, sent.start, sent.end):
+                return None
+        suggestion = entry.suggestion
+        if suggestion is not None:
+            if entry.templated:
+                suggestion = own.expand(suggestion)
+            if index.starts_sentence(start) and text[start].isupper():
+                suggestion = capitalize_first(suggestion)
+        return Hit(start, end, self._message(entry, text[start:end], suggestion), suggestion)
+
+    def _message(self, entry: _Entry, matched: str, suggestion: str | None) -> str:
+        template = entry.message or self.rule.message or self.rule.summary
+        values = _Missing(text=matched, suggestion=suggestion or "", note=entry.note or "")
+        return template.format_map(values).strip()
+
+
+def _context(rule: Rule, pattern: str | None, before: str, after: str) -> re.Pattern | None:
+    if not pattern:
+        return None
+    try:
+        return re.compile(before + pattern + after, re.IGNORECASE)
+    except re.error as exc:
+        raise PackError(f"rule {rule.code}: bad context regex {pattern!r}: {exc}") from None

@@ -1,0 +1,57 @@
+"""The ``orphan-pronoun`` kind: "The statement added that … He added, …".
+
+Arabic nouns such as البيان (statement) and المكتب (office) are masculine,
+so the pronoun that continues them comes out as "He". The rule looks at a
+body sentence that opens with "He/She" plus a speech verb and finds who spoke
+in the sentence before: the head noun in front of that sentence's first
+speech verb. When that speaker is a document or an institution, the pronoun
+has no human antecedent.
+
+params:
+  pronouns: [He, She]
+  verbs: [...]          speech verbs ("added", "said", ...)
+  non_human: [...]      head nouns that cannot be "he" (statement, office, ...)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from provenance.rules import Hit
+from provenance.rules.model import Rule
+
+
+class OrphanPronounChecker:
+    def __init__(self, rule: Rule):
+        p = rule.params
+        self.rule = rule
+        verbs = sorted(p.get("verbs", ["added", "said"]), key=len, reverse=True)
+        verb_alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+        pronouns = "|".join(re.escape(x) for x in p.get("pronouns", ["He", "She"]))
+        self.opening = re.compile(rf"[\"'\u201c]?(?P<flag>(?P<pronoun>{pronouns})\s+(?:also\s+)?(?P<verb>{verb_alt}))\b")
+        self.speaker = re.compile(rf"(?P<head>[^\W\d_][\w\-]*)(?:'s|\u2019s)?(?:\s*,[^,]{{1,60}},)?\s+(?:also\s+)?(?:{verb_alt})\b")
+        self.non_human = {w.lower() for w in p.get("non_human", [])}
+
+    def check(self, doc) -> Iterable[Hit]:
+        text = doc.text
+        prev = None
+        for sent in doc.body_sentences():
+            m = self.opening.match(text, sent.start, sent.end)
+            if m and prev is not None:
+                head = self._speaker_head(text, prev)
+                if head is not None and head.lower() in self.non_human:
+                    pronoun = m.group("pronoun")
+                    rest = text[m.end("pronoun") : m.end("flag")]
+                    yield Hit(
+                        m.start("flag"),
+                        m.end("flag"),
+                        f"“{pronoun}” has no human antecedent: the previous speaker is “{head}” "
+                        f"(a masculine noun in Arabic); use “It” or repeat the noun",
+                        f"It{rest}",
+                    )
+            prev = sent
+
+    def _speaker_head(self, text: str, sent) -> str | None:
+        m = self.speaker.search(text, sent.start, sent.end)
+        return m.group("head") if m else None

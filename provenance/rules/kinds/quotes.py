@@ -1,0 +1,137 @@
+"""The ``quotes`` kind: double quotation marks that do not pair up.
+
+One scan per document pairs the marks across its prose segments:
+  mismatched   a pair opened in one style and closed in the other (`“ Genocide".`)
+  unbalanced   an opening mark never closed, or a closing mark with no opening;
+               a quote left open at the end of a paragraph is fine when the next
+               paragraph opens a quote (the English convention for long quotes)
+  apostrophe   a stray straight quote inside a word or after a plural noun
+               ("the Lakers" coach"): an apostrophe typed or converted wrongly
+  mixed        the document uses both straight and curly marks (style only)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
+from provenance.rules import Hit
+from provenance.rules.model import Rule
+
+_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_OPENING = "\u201c\u201e\u00ab"
+_CLOSING = "\u201d\u00bb"
+_PROSE = (TITLE, HEADING, CAPTION, PARAGRAPH)
+_MAX_SUGGESTION = 300
+_MAX_CARRY = 12  # paragraphs without marks a quotation may run through
+_MAX_DEPTH = 3  # quotations inside quotations
+# A stray straight quote inside a word (d"état) or after a plural (Lakers" coach):
+# an apostrophe that a converter or keyboard turned into a double quote.
+_APOSTROPHE = re.compile(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
+
+
+@dataclass(frozen=True)
+class _Problem:
+    mode: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+class QuotesChecker:
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self.mode = rule.params.get("mode", "mismatched")
+
+    def check(self, doc) -> Iterable[Hit]:
+        problems = doc.annotations.get("_quotes")
+        if problems is None:
+            problems = doc.annotations["_quotes"] = list(_scan(doc))
+        for p in problems:
+            if p.mode == self.mode:
+                seg = doc.segment_at(p.start)
+                if seg is not None and seg.kind in self.rule.scope:
+                    yield Hit(p.start, p.end, p.message, p.suggestion)
+
+
+def _scan(doc) -> Iterable[_Problem]:
+    text = doc.text
+    segments = [s for s in doc.segments if s.kind in _PROSE]
+    straight: list[int] = []
+    curly: list[int] = []
+    # Open marks, innermost last. The stack survives the end of a paragraph:
+    # a quotation may run on into the next ones (one sentence a line).
+    stack: list[tuple[str, int]] = []
+    carried = 0
+    for seg in segments:
+        marks = list(_MARK.finditer(text, seg.start, seg.prose_end))
+        if not marks:
+            if stack:
+                carried += 1
+                if carried > _MAX_CARRY:
+                    yield from (_unclosed(c, at) for c, at in stack)
+                    stack = []
+            continue
+        carried = 0
+        for i, m in enumerate(marks):
+            c, at = m.group(), m.start()
+            (straight if c == '"' else curly).append(at)
+            opening = c in _OPENING or (c == '"' and _straight_opens(text, at, seg.start))
+            if opening:
+                if i == 0 and stack and at == seg.start:
+                    stack.pop()  # English convention: each paragraph of a long quotation reopens it
+                elif len(stack) >= _MAX_DEPTH:
+                    yield _unclosed(*stack.pop(0))
+                stack.append((c, at))
+            elif not stack:
+                if c == '"' and _APOSTROPHE.match(text, at - 1):
+                    yield _Problem("apostrophe", at, at + 1, "double quote where an apostrophe belongs", "\u2019")
+                else:
+                    yield _Problem("unbalanced", at, at + 1, f"closing {c} has no opening mark before it")
+            else:
+                open_char, open_at = stack.pop()
+                if (open_char == '"') != (c == '"'):
+                    yield _mismatch(text, open_at, at)
+    yield from (_unclosed(c, at) for c, at in stack)
+    if straight and curly:
+        minority = straight if len(straight) < len(curly) else curly
+        yield _Problem(
+            "mixed",
+            minority[0],
+            minority[0] + 1,
+            f"the article mixes straight (\") and curly (“ ”) double quotes: {len(straight)} straight, {len(curly)} curly",
+        )
+
+
+def _straight_opens(text: str, at: int, seg_start: int) -> bool:
+    """A straight quote opens when it follows a space, a bracket or a dash (or starts the paragraph)."""
+    if at == seg_start:
+        return True
+    before = text[at - 1]
+    if before.isspace() or before in "([{\u2014\u2013-/\u2018\u201c":
+        return True
+    return False
+
+
+def _unclosed(char: str, at: int) -> _Problem:
+    return _Problem("unbalanced", at, at + 1, f"quotation mark {char} is never closed")
+
+
+def _mismatch(text: str, start: int, close: int) -> _Problem:
+    opened, closed = text[start], text[close]
+    inner = text[start + 1 : close].strip()
+    if opened == '"':
+        suggestion = f"“{inner}”"
+    else:
+        suggestion = f"{opened}{inner}{_pair(opened)}"
+    message = f"quotation opened with {opened} is closed with {closed}"
+    if inner != text[start + 1 : close]:
+        message += "; the space inside the marks goes too"
+    return _Problem("mismatched", start, close + 1, message, suggestion if close - start <= _MAX_SUGGESTION else None)
+
+
+def _pair(opened: str) -> str:
+    return {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb"}.get(opened, '"')
