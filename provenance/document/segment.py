@@ -130,7 +130,7 @@ def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: b
     credit = _caption_credit(line)
     if credit is not None:
         return Unit(CAPTION, s, e, credit=(s + credit[0], s + credit[1]))
-    words = len(_WORDS.findall(line)) if e - s < 400 else 99
+    words = len(_WORDS.findall(line)) if e - s < 250 else 99  # a title or heading is short
     ends_terminal = bool(_TERMINAL.search(line[-40:]))
     if first and not last and not ends_terminal and words <= 25:
         return Unit(TITLE, s, e)

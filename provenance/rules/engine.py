@@ -1,8 +1,18 @@
-"""The artifacts layer: runs every enabled rule whose kind lives in code."""
+"""The artifacts layer: runs every enabled rule whose kind lives in code.
+
+Phrase rules are the bulk of the packs and Python's regex engine is slow on
+case-insensitive alternations, so the layer first finds every phrase rule's
+anchors in one Aho-Corasick pass over the lower-cased text and runs each
+phrase rule only on the segments that hold one of its anchors.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
+
 from provenance.rules import LAYER_KIND, checker_for
+from provenance.rules.kinds.phrase import PhraseChecker
 
 
 class RulesAnalyzer:
@@ -10,9 +20,11 @@ class RulesAnalyzer:
 
     def __init__(self, config, ruleset):
         self.ruleset = ruleset
-        self.checkers = [
-            (rule, checker_for(rule)) for rule in ruleset.enabled.values() if rule.kind != LAYER_KIND
-        ]
+        self.checkers = [(rule, checker_for(rule)) for rule in ruleset.enabled.values() if rule.kind != LAYER_KIND]
+        self.anchored = {
+            i: c for i, (_, c) in enumerate(self.checkers) if isinstance(c, PhraseChecker) and c.anchors is not None
+        }
+        self.automaton = _automaton(self.anchored) if self.anchored else None
 
     @classmethod
     def enabled(cls, config) -> bool:
@@ -22,9 +34,45 @@ class RulesAnalyzer:
         return None  # the rule packs are already in the report signature
 
     def analyze(self, doc, report, emit) -> None:
-        for rule, checker in self.checkers:
-            for hit in checker.check(doc):
+        spans = self._anchored_spans(doc)
+        for i, (rule, checker) in enumerate(self.checkers):
+            if spans is not None and i in self.anchored:
+                hits = checker.check(doc, spans.get(i, []))
+            else:
+                hits = checker.check(doc)
+            for hit in hits:
                 emit(rule.code, hit.start, hit.end, hit.message, hit.suggestion)
+
+    def _anchored_spans(self, doc) -> dict[int, list[tuple[int, int]]] | None:
+        """Per anchored checker, the segments (start, end) that contain one of its anchors."""
+        if self.automaton is None:
+            return None
+        lowered = doc.text.lower()
+        if len(lowered) != len(doc.text):
+            return None  # lower-casing changed offsets (rare scripts): scan everything
+        starts = [s.start for s in doc.segments]
+        found: dict[int, set[int]] = defaultdict(set)
+        for end, (first, rules) in self.automaton.iter(lowered):
+            seg = bisect_right(starts, end - first) - 1
+            if seg >= 0 and end < doc.segments[seg].end:
+                for i in rules:
+                    found[i].add(seg)
+        return {i: [(doc.segments[s].start, doc.segments[s].end) for s in sorted(segs)] for i, segs in found.items()}
 
     def finish(self, files):
         return None
+
+
+def _automaton(anchored: dict[int, PhraseChecker]):
+    import ahocorasick
+
+    by_anchor: dict[str, set[int]] = defaultdict(set)
+    for i, checker in anchored.items():
+        for anchor in checker.anchors:
+            by_anchor[anchor].add(i)
+    automaton = ahocorasick.Automaton()
+    for anchor, rules in by_anchor.items():
+        # (offset of the anchor's first character from its last, rules)
+        automaton.add_word(anchor, (len(anchor) - 1, tuple(sorted(rules))))
+    automaton.make_automaton()
+    return automaton

@@ -22,18 +22,35 @@ from provenance.rules.kinds._context import DocIndex
 from provenance.rules.model import Rule
 
 
+_DOUBLET = re.compile(r"(?P<w>[^\W\d_]{3,})\s+(?P<conj>\w+)\s+(?P=w)(?![\w\-])", re.IGNORECASE)
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the word that ends at ``end`` (a word is letters and hyphens)."""
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    return start
+
+
 class DoubletChecker:
     def __init__(self, rule: Rule):
         p = rule.params
         self.rule = rule
         conj = "|".join(re.escape(c) for c in p.get("conjunctions", ["and"]))
-        self.regex = re.compile(rf"(?<![\w\-])(?P<w>[^\W\d_]{{3,}})\s+(?:{conj})\s+(?P=w)(?![\w\-])", re.IGNORECASE)
+        # Find the conjunctions first (a literal scan), then compare the words
+        # on either side: much faster than a backreference at every position.
+        self.joint = re.compile(rf"\s(?:{conj})\s", re.IGNORECASE)
         self.allow = {w.lower() for w in p.get("allow", [])}
         self.allow_suffixes = tuple(p.get("allow_suffixes", []))
 
     def check(self, doc) -> Iterable[Hit]:
         index = DocIndex.of(doc)
-        for m in self.regex.finditer(doc.text):
+        text = doc.text
+        for j in self.joint.finditer(text):
+            m = _DOUBLET.match(text, _word_start(text, j.start()))
+            if m is None or m.end("conj") != j.end() - 1:
+                continue
             word = m.group("w").lower()
             if word in self.allow or word.endswith(self.allow_suffixes):
                 continue

@@ -9,6 +9,7 @@ Pack entries (see docs/rules.md):
         suggestion: '— \\g<aside> —'          # \\g<name> expands groups
         case: sensitive                       # default: insensitive
         not_after: '\\bsaid'                  # skip when preceded by this
+        anchors: [said, added]                # lower-case strings every match contains
         not_before: '\\s+of\\b'               # skip when followed by this
         unless_sentence: 'West Bank'          # skip when the sentence matches
         message: optional message for this entry
@@ -16,6 +17,12 @@ Pack entries (see docs/rules.md):
 All entries of a rule are compiled into one alternation so the text is
 scanned once per rule; an entry's own regex is re-run only on a match.
 Backreferences are not allowed (the alternation renames groups).
+
+Anchors make it fast: a literal entry's anchor is its longest word; a regex
+entry lists `anchors` (lower-case strings that every match contains). The
+rules layer finds all anchors of all rules in one Aho-Corasick pass and runs a
+rule only on the segments that hold one of its anchors. A regex entry without
+anchors makes its rule scan the whole text.
 """
 
 from __future__ import annotations
@@ -50,9 +57,15 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-def literal_pattern(phrase: str) -> str:
-    words = [re.escape(w) for w in phrase.split()]
-    return r"(?<![\w\-])" + r"\s+".join(words) + r"(?![\w\-])"
+def literal_pattern(*phrases: str) -> str:
+    """Whole-word, whitespace-tolerant pattern for one or more literal phrases."""
+    alternatives = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-])"
+
+
+def literal_anchors(phrases: list[str]) -> list[str]:
+    """The longest word of each phrase, lower-cased: text without any of them cannot match."""
+    return [max(p.lower().split(), key=len) for p in phrases]
 
 
 class PhraseChecker:
@@ -63,7 +76,11 @@ class PhraseChecker:
             raise PackError(f"rule {rule.code}: kind 'phrase' needs a 'phrases' list")
         self.entries: list[_Entry] = []
         parts: list[str] = []
+        #: Lower-case strings of which every match contains one; None when an
+        #: entry declares none (the rule then scans the whole text).
+        self.anchors: list[str] | None = []
         for item in raw:
+            self._collect_anchors(item)
             for pattern, templated in self._patterns(item):
                 flags = 0 if item.get("case") == "sensitive" else re.IGNORECASE
                 lead = _LEADING_FLAGS.match(pattern)
@@ -94,6 +111,17 @@ class PhraseChecker:
         except re.error as exc:
             raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
 
+    def _collect_anchors(self, item) -> None:
+        if self.anchors is None or not isinstance(item, dict):
+            return
+        if item.get("anchors"):
+            self.anchors += [str(a).lower() for a in item["anchors"]]
+        elif item.get("match") and "regex" not in item:
+            match = item["match"]
+            self.anchors += literal_anchors([str(m) for m in (match if isinstance(match, list) else [match])])
+        else:
+            self.anchors = None
+
     def _patterns(self, item) -> list[tuple[str, bool]]:
         if not isinstance(item, dict):
             raise PackError(f"rule {self.rule.code}: each phrase is a mapping with 'match' or 'regex'")
@@ -105,20 +133,24 @@ class PhraseChecker:
         if not match:
             raise PackError(f"rule {self.rule.code}: a phrase needs 'match' or 'regex'")
         literals = match if isinstance(match, list) else [match]
-        return [(literal_pattern(str(m)), False) for m in literals]
+        return [(literal_pattern(*map(str, literals)), False)]
 
-    def check(self, doc) -> Iterable[Hit]:
-        text = doc.text
+    def check(self, doc, spans: list[tuple[int, int]] | None = None) -> Iterable[Hit]:
+        """Hits in the whole text, or only inside ``spans`` (segments that hold an anchor)."""
         index = DocIndex.of(doc)
-        pos = 0
-        while (m := self.combined.search(text, pos)) is not None:
+        for start, end in spans if spans is not None else [(0, len(doc.text))]:
+            yield from self._scan(doc.text, index, start, end)
+
+    def _scan(self, text: str, index: DocIndex, start: int, end: int) -> Iterable[Hit]:
+        pos = start
+        while (m := self.combined.search(text, pos, end)) is not None:
             # A rejected match must not hide another entry's match at the same
             # place or inside it ("the occupation government": one entry
             # rejects "the occupation", the next wants "occupation
             # government"), so only an accepted match moves past its end.
             pos = m.start() + 1
             for entry in self.entries[int(m.lastgroup[1:]) :]:
-                own = entry.regex.match(text, m.start())
+                own = entry.regex.match(text, m.start(), end)
                 hit = self._hit(entry, own, text, index) if own else None
                 if hit is not None:
                     pos = max(pos, own.end())

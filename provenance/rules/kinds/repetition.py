@@ -21,7 +21,6 @@ from provenance.document import PARAGRAPH
 from provenance.rules import Hit
 from provenance.rules.model import Rule
 
-_SPACE = re.compile(r"\s+")
 _QUOTE_STYLE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _PREFIX_KEY = 40
 _CLOSING = ".!?;:,\"' "
@@ -37,7 +36,7 @@ class _Repeat:
 
 
 def normalize(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_QUOTE_STYLE)).strip()
+    return " ".join(text.translate(_QUOTE_STYLE).split())
 
 
 class RepetitionChecker:

@@ -44,6 +44,7 @@ def _script_regex() -> re.Pattern:
 
 
 _SCRIPT_RUN = _script_regex()
+_ANY_SCRIPT = re.compile("[" + "".join(SCRIPTS.values()) + "]")  # one cheap pass: most texts have none
 
 
 class ForeignScriptChecker:
@@ -52,8 +53,11 @@ class ForeignScriptChecker:
         self.allow = set(rule.params.get("allow_scripts", []))
 
     def check(self, doc) -> Iterable[Hit]:
+        first = _ANY_SCRIPT.search(doc.text)
+        if first is None:
+            return
         index = DocIndex.of(doc)
-        for m in _SCRIPT_RUN.finditer(doc.text):
+        for m in _SCRIPT_RUN.finditer(doc.text, first.start()):
             script = m.lastgroup
             if script in self.allow or index.in_scope(m.start(), m.end(), self.rule.scope) is None:
                 continue
