@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -9,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli import app
-from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console_for, fail, load_config, make_pipeline, split_list, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_config, make_pipeline, split_list, warn, write_output
 
 
 class Format(str, Enum):
@@ -76,18 +78,15 @@ def check(
 
         write_output(render(report), output)
     else:
-        from provenance.render.text import render
+        from provenance.render.text import render, use_color
 
-        console, buffer = console_for(output)
-        render(report, console, report.texts, quiet=quiet, statistics=statistics)
-        if buffer is not None:
-            write_output(buffer.getvalue(), output)
+        buffer = io.StringIO()
+        render(report, buffer, report.texts, color=output is None and use_color(sys.stdout), quiet=quiet, statistics=statistics)
+        write_output(buffer.getvalue(), output)
     if statistics and format is not Format.text:
-        from rich.console import Console
-
         from provenance.render.text import render_statistics
 
-        render_statistics(report, Console(stderr=True, highlight=False))
+        render_statistics(report, sys.stderr)
 
     if problems or any(f.error is not None for f in report.files):
         raise typer.Exit(EXIT_ERROR)

@@ -3,7 +3,6 @@ errors, output to stdout or (atomically) to a file."""
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -65,13 +64,3 @@ def write_output(data: str, output: Path | None) -> None:
         atomic_write(output, data)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
-
-
-def console_for(output: Path | None):
-    """A rich Console: colour on a terminal, plain text into a buffer for --output."""
-    from rich.console import Console
-
-    if output is None:
-        return Console(highlight=False, soft_wrap=True), None
-    buffer = io.StringIO()
-    return Console(file=buffer, color_system=None, highlight=False, soft_wrap=True, width=200), buffer

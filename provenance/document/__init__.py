@@ -183,9 +183,9 @@ class Document:
         return [s for s in self.segments if s.kind in kinds]
 
     def segment_at(self, offset: int) -> Segment | None:
-        for seg in self.segments:
-            if seg.start <= offset < seg.end:
-                return seg
+        i = bisect_right(self.segments, offset, key=lambda s: s.start) - 1
+        if i >= 0 and offset < self.segments[i].end:
+            return self.segments[i]
         return None
 
     @property

@@ -57,19 +57,27 @@ CREDIT_WORDS = frozenset(
 
 
 def segment(text: str) -> list[Unit]:
-    blocks = _join_wrapped(text, _strip_lines(text, line_spans(text)))
+    lines = _strip_lines(text, line_spans(text))
     units: list[Unit] = []
-    body_start = 0
-    if blocks and text[blocks[0][0] : blocks[0][1]] == "---":
-        fm_end = next((i for i in range(1, min(len(blocks), 200)) if text[blocks[i][0] : blocks[i][1]] == "---"), None)
-        if fm_end is not None:
-            units.append(Unit(FRONT_MATTER, blocks[0][0], blocks[fm_end][1]))
-            body_start = fm_end + 1
-    body = blocks[body_start:]
+    front = _front_matter(text, lines)
+    if front is not None:
+        units.append(Unit(FRONT_MATTER, lines[0][0], lines[front][1]))
+        lines = lines[front + 1 :]
+    body = _join_wrapped(text, lines)
     last = len(body) - 1
     for i, (s, e) in enumerate(body):
         units.append(_classify(text, s, e, first=(i == 0), near_end=(i >= last - 2), last=(i == last)))
     return units
+
+
+def _front_matter(text: str, lines: list[tuple[int, int] | None]) -> int | None:
+    """Index of the line closing a leading `---` block (Markdown front matter)."""
+    if not lines or lines[0] is None or text[lines[0][0] : lines[0][1]] != "---":
+        return None
+    for i in range(1, min(len(lines), 200)):
+        if lines[i] is not None and text[lines[i][0] : lines[i][1]] == "---":
+            return i
+    return None
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

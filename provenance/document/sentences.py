@@ -17,7 +17,7 @@ import re
 NEVER_FINAL = frozenset(
     """
     mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cmdr cdr adm brig gov sen rep
-    pres supt insp rev fr st mt ft no nos vol vols fig figs ch pp art sec dept
+    pres supt insp rev fr st mt ft vol vols fig figs ch pp art sec dept
     approx est ca cf vs v e.g i.e al jan feb mar apr jun jul aug sep sept oct nov dec
     res ret mme mlle hon
     """.split()
@@ -59,7 +59,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         punct_start = m.start("punct")
-        if m.group("punct") == "." and not m.group("close") and not _is_boundary(text, cursor, punct_start, m.end()):
+        if m.group("punct") == "." and not _is_boundary(text, cursor, punct_start, m.end()):
             continue
         _append(text, spans, cursor, m.start("space"))
         cursor = m.end()
@@ -74,6 +74,8 @@ def _is_boundary(text: str, sentence_start: int, dot: int, next_start: int) -> b
     token = before.group().lstrip("'\u2019-").lower()
     if not token:
         return True
+    if token in ("no", "nos"):
+        return not text[next_start : next_start + 1].isdigit()  # "No. 5" but "No. It is not."
     if token in NEVER_FINAL:
         return False
     if len(token) == 1 and token.isalpha() and text[before.start()].isupper():

@@ -3,15 +3,34 @@ line with a caret under the span, and the suggestion."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TextIO
 
 from provenance.report import Finding, Report
 
+_ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold red": "1;31"}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WINDOW = 110  # widest excerpt shown; longer lines are cut around the span
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class Painter:
+    def __init__(self, color: bool):
+        self.color = color
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.color or not text:
+            return text
+        return f"\x1b[{_ANSI[style]}m{text}\x1b[0m"
 
 
 def excerpt(text: str, finding: Finding) -> tuple[str, str]:
@@ -36,55 +55,57 @@ def excerpt(text: str, finding: Finding) -> tuple[str, str]:
     return line, " " * col + "^" * max(1, width)
 
 
-def render(report: Report, console: Console, texts: dict[str, str], *, quiet: bool = False, statistics: bool = False) -> None:
+def render(report: Report, out: TextIO, texts: dict[str, str], *, color: bool = False, quiet: bool = False, statistics: bool = False) -> None:
+    paint = Painter(color)
     if statistics:
-        render_statistics(report, console)
+        render_statistics(report, out)
     else:
         for file_report, finding in sorted(report.all_findings(), key=lambda p: (p[0].path, p[1].sort_key())):
-            render_finding(console, file_report.path, finding, texts.get(file_report.path))
+            render_finding(out, paint, file_report.path, finding, texts.get(file_report.path))
     if not quiet:
-        render_summary(report, console)
+        render_summary(report, out, paint)
 
 
-def render_finding(console: Console, path: str, f: Finding, text: str | None) -> None:
+def render_finding(out: TextIO, paint: Painter, path: str, f: Finding, text: str | None) -> None:
     style = _STYLE[f.severity]
-    console.print(
-        f"[bold]{escape(path)}:{f.line}:{f.column}:[/] [{style}]{f.severity}[/] "
-        f"[bold]{f.rule}[/] {escape(f.message)} [dim]\\[{f.slug}][/]",
-        highlight=False,
+    out.write(
+        f"{paint(f'{path}:{f.line}:{f.column}:', 'bold')} {paint(f.severity, style)} "
+        f"{paint(f.rule, 'bold')} {f.message} {paint(f'[{f.slug}]', 'dim')}\n"
     )
     if text is not None:
         gutter = str(f.line)
         line, carets = excerpt(text, f)
         pad = " " * len(gutter)
-        console.print(f"[dim]{pad} |[/]", highlight=False)
-        console.print(f"[dim]{gutter} |[/] {escape(line)}", highlight=False)
-        console.print(f"[dim]{pad} |[/] [{style}]{carets}[/]", highlight=False)
+        out.write(f"{paint(pad + ' |', 'dim')}\n")
+        out.write(f"{paint(gutter + ' |', 'dim')} {line}\n")
+        out.write(f"{paint(pad + ' |', 'dim')} {paint(carets, style)}\n")
         if f.suggestion is not None:
             shown = f"“{f.suggestion}”" if f.suggestion else "(delete)"
-            console.print(f"[dim]{pad} =[/] [green]suggestion:[/] {escape(shown)}", highlight=False)
-    console.print()
+            out.write(f"{paint(pad + ' =', 'dim')} {paint('suggestion:', 'green')} {shown}\n")
+    out.write("\n")
 
 
-def render_summary(report: Report, console: Console) -> None:
+def render_summary(report: Report, out: TextIO, paint: Painter) -> None:
     s = report.summary()
+    if not s["files"]:
+        return
     sev = s["by_severity"]
     files = f"{s['checked']} file{'s' if s['checked'] != 1 else ''}"
     if s["findings"] == 0:
-        console.print(f"No findings in {files} ({s['words']:,} words).", highlight=False)
+        out.write(f"No findings in {files} ({s['words']:,} words).\n")
     else:
-        console.print(
-            f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files} ({s['words']:,} words): "
-            f"[{_STYLE['error']}]{sev['error']} error{'s' if sev['error'] != 1 else ''}[/], "
-            f"[{_STYLE['warning']}]{sev['warning']} warning{'s' if sev['warning'] != 1 else ''}[/], "
-            f"[{_STYLE['info']}]{sev['info']} info[/].",
-            highlight=False,
+        plural = lambda n, word: f"{n} {word}{'s' if n != 1 else ''}"  # noqa: E731
+        out.write(
+            f"Found {plural(s['findings'], 'finding')} in {files} ({s['words']:,} words): "
+            f"{paint(plural(sev['error'], 'error'), _STYLE['error'])}, "
+            f"{paint(plural(sev['warning'], 'warning'), _STYLE['warning'])}, "
+            f"{paint(str(sev['info']) + ' info', _STYLE['info'])}.\n"
         )
     if s["errors"]:
-        console.print(f"[bold red]{s['errors']} file{'s' if s['errors'] != 1 else ''} could not be checked.[/]", highlight=False)
+        out.write(paint(f"{s['errors']} file{'s' if s['errors'] != 1 else ''} could not be checked.", "bold red") + "\n")
 
 
-def render_statistics(report: Report, console: Console) -> None:
+def render_statistics(report: Report, out: TextIO) -> None:
     counts = Counter(f.rule for _, f in report.all_findings())
     rules = {r.code: r for r in report.rules}
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -92,4 +113,4 @@ def render_statistics(report: Report, console: Console) -> None:
         slug = r.slug if r else ""
         sev = r.severity if r else ""
         summary = r.summary if r else ""
-        console.print(f"{n:>5}  {code}  {sev:<7}  {slug:<28} {escape(summary)}", highlight=False)
+        out.write(f"{n:>5}  {code}  {sev:<7}  {slug:<28} {summary}\n")

@@ -18,6 +18,7 @@ from typing import Iterable
 
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 from provenance.rules import Hit
+from provenance.rules.kinds._context import DocIndex
 from provenance.rules.model import Rule
 
 _MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
@@ -50,9 +51,10 @@ class QuotesChecker:
         problems = doc.annotations.get("_quotes")
         if problems is None:
             problems = doc.annotations["_quotes"] = list(_scan(doc))
+        index = DocIndex.of(doc)
         for p in problems:
             if p.mode == self.mode:
-                seg = doc.segment_at(p.start)
+                seg = index.segment_at(p.start)
                 if seg is not None and seg.kind in self.rule.scope:
                     yield Hit(p.start, p.end, p.message, p.suggestion)
 
@@ -97,7 +99,8 @@ def _scan(doc) -> Iterable[_Problem]:
                     yield _mismatch(text, open_at, at)
     yield from (_unclosed(c, at) for c, at in stack)
     if straight and curly:
-        minority = straight if len(straight) < len(curly) else curly
+        # the rarer style is the intruder; on a tie, the one that came second
+        minority = min((straight, curly), key=lambda marks: (len(marks), -marks[0]))
         yield _Problem(
             "mixed",
             minority[0],

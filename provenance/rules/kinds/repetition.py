@@ -71,7 +71,7 @@ def _find(doc, min_words: int, min_chars: int) -> list[_Repeat]:
     out: list[_Repeat] = []
     seen: dict[str, int] = {}
     by_key: dict[str, list[tuple[str, int]]] = {}
-    covered: list[tuple[int, int]] = []
+    covered: set[int] = set()  # indices of paragraphs already reported as repeats
     paragraphs = [s for s in doc.segments if s.kind == PARAGRAPH]
     for seg in paragraphs:
         norm = normalize(text[seg.start : seg.end])
@@ -80,7 +80,7 @@ def _find(doc, min_words: int, min_chars: int) -> list[_Repeat]:
         line = doc.line_col(seg.start)[0]
         if norm in seen:
             out.append(_Repeat("paragraph", seg.start, seg.end, seen[norm]))
-            covered.append((seg.start, seg.end))
+            covered.add(seg.index)
             continue
         bucket = by_key.setdefault(norm[:min_chars], [])
         if len(norm) >= min_chars:
@@ -89,7 +89,7 @@ def _find(doc, min_words: int, min_chars: int) -> list[_Repeat]:
                 stem = shorter.rstrip(_CLOSING)  # "crucial." repeats "crucial, clarifying…"
                 if len(stem) >= min_chars and longer.startswith(stem) and _word_boundary(longer, len(stem)):
                     out.append(_Repeat("prefix", seg.start, seg.end, other_line, extends=shorter is other))
-                    covered.append((seg.start, seg.end))
+                    covered.add(seg.index)
                     break
             bucket.append((norm, line))
         seen[norm] = line
@@ -98,7 +98,7 @@ def _find(doc, min_words: int, min_chars: int) -> list[_Repeat]:
         norm = normalize(text[sent.start : sent.end])
         if len(norm.split()) < min_words:
             continue
-        if norm in sentences_seen and not any(s <= sent.start < e for s, e in covered):
+        if norm in sentences_seen and sent.segment.index not in covered:
             out.append(_Repeat("sentence", sent.start, sent.end, sentences_seen[norm]))
         sentences_seen.setdefault(norm, doc.line_col(sent.start)[0])
     return out

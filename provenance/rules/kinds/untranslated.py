@@ -15,6 +15,7 @@ params (foreign-language):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from provenance.document.language import ENGLISH_GATE, LANGUAGE_NAMES, detect, english_ratio
@@ -36,14 +37,15 @@ SCRIPTS = {
 _JOINERS = r"[\s\u200c\u200d\-.,:;!?\u060c\u061b\u061f()]"
 
 
+@lru_cache(maxsize=1)
 def _script_regex() -> re.Pattern:
+    """Runs of letters per script; compiled on first use (most texts have none)."""
     parts = []
     for name, chars in SCRIPTS.items():
         parts.append(f"(?P<{name}>[{chars}]+(?:{_JOINERS}+[{chars}]+)*)")
     return re.compile("|".join(parts))
 
 
-_SCRIPT_RUN = _script_regex()
 _ANY_SCRIPT = re.compile("[" + "".join(SCRIPTS.values()) + "]")  # one cheap pass: most texts have none
 
 
@@ -57,7 +59,7 @@ class ForeignScriptChecker:
         if first is None:
             return
         index = DocIndex.of(doc)
-        for m in _SCRIPT_RUN.finditer(doc.text, first.start()):
+        for m in _script_regex().finditer(doc.text, first.start()):
             script = m.lastgroup
             if script in self.allow or index.in_scope(m.start(), m.end(), self.rule.scope) is None:
                 continue
