@@ -236,3 +236,22 @@ def test_version():
     from provenance import __version__
 
     assert run("--version").stdout.strip() == f"provenance {__version__}"
+
+
+def test_rules_reference_in_docs_is_up_to_date():
+    """docs/rules.md is generated from the packs; regenerate it when a rule changes."""
+    r = run("rules", "--format", "markdown", "--isolated")
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == r.stdout, (
+        "docs/rules.md is stale: run `provenance rules --format markdown --isolated > docs/rules.md`"
+    )
+
+
+def test_pack_example_in_the_configuration_docs_works(tmp_path):
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    yaml_block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "house.yaml").write_text(yaml_block)
+    (tmp_path / "provenance.toml").write_text('extend-packs = ["house.yaml"]\n')
+    (tmp_path / "a.txt").write_text("Families of the kidnapped and of two Israeli captives protested.\n")
+    r = run("check", "a.txt", "--select", "HS001", "--format", "json", cwd=tmp_path)
+    found = json.loads(r.stdout)["files"][0]["findings"]
+    assert [(f["text"], f["suggestion"]) for f in found] == [("kidnapped", "hostages"), ("captives", "hostages")]
