@@ -12,7 +12,7 @@ from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
-_CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,3}\b")
+_CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 
 
 @dataclass
@@ -28,14 +28,16 @@ def _person_tokens(text: str, names) -> frozenset[str]:
     out: set[str] = set()
     for m in _CAPS_RUN.finditer(text):
         words = m.group().split()
+        if any(re.search(r"['’]s$", w) for w in words[:-1]):
+            continue
         while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And", "According", "While", "As", "This", "That"):
             words = words[1:]
         if len(words) >= 2 and person_name(words):
-            out.update(w for w in person_name(words).split() if len(w) > 1)
+            out.update(w.lower() for w in person_name(words).split() if len(w) > 1)
     for mention in names or []:
         if getattr(mention, "type", None) == "person":
             for part in (getattr(mention, "canonical", None) or "", getattr(mention, "text", "") or ""):
-                out.update(w for w in part.split() if w[:1].isupper())
+                out.update(w.lower() for w in part.split() if w[:1].isupper())
     return frozenset(out)
 
 

@@ -235,6 +235,11 @@ class Resolver:
             subj = self._recent_subject(sentence, -1, subjects)
             return None, subj
         last_sentence = self.attributions[-1][0]
+        if word == "it":
+            for m in reversed(self.mentions[-8:]):
+                if m.kind not in ("person", "anonymous") and not m.desc.plural:
+                    return m, None
+            return None, None
         if word in ("he", "she"):
             subj = self._recent_subject(sentence, last_sentence, subjects)
             if subj is not None:
@@ -244,7 +249,7 @@ class Resolver:
                 continue
             if word in ("he", "she", "i") and (inner.desc.plural and inner.kind != "document"):
                 continue
-            if word == "it" and (inner.kind == "person" or inner.desc.plural):
+            if word == "it" and (inner.kind in ("person", "anonymous") or inner.desc.plural):
                 continue
             if word == "they" and not inner.desc.plural:
                 continue

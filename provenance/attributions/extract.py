@@ -53,14 +53,16 @@ ADVERBIAL_OPENERS = frozenset(
     despite amid following under since until like unlike among also however meanwhile""".split()
 )
 PRONOUNS = frozenset("he she it they we i".split())
+#: Cue forms that are also plural nouns ("212 warranty claims").
+AMBIGUOUS_S = frozenset("claims notes states shows stresses reports reveals warns denies indicates".split())
 _ED_VERB = re.compile(r"[a-z]{3,}ed$")
 _COLON_SPEAKER_MAX = 8
 _CLEAN_LEAD = re.compile(
-    r"^(?:(?:according\s+to|what|that\s+which)\s+)?(?:(?:was|were|has\s+been|had\s+been|is|are)\s+)?"
+    r"(?:(?:according\s+to|what|that\s+which)\s+)?(?:(?:was|were|has\s+been|had\s+been|is|are)\s+)?"
     r"(?:reported|said|stated|announced|published|broadcast|quoted|cited)\s+by\s+",
     re.IGNORECASE,
 )
-_ACCORDING_LEAD = re.compile(r"^according\s+to\s+", re.IGNORECASE)
+_ACCORDING_LEAD = re.compile(r"according\s+to\s+", re.IGNORECASE)
 _BLOCKED_AFTER = {
     "claim": re.compile(r"\s+(?:the\s+)?(?:responsibility|lives?|victory|the\s+life|credit|asylum|the\s+title|a\s+seat|damages)\b", re.I),
     "add": re.compile(r"\s+(?:\d|to\s+(?:the|a|an|its|his|her|their)\b(?!\s+\w+\s+(?:that|:)))", re.I),
@@ -241,6 +243,9 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
                 continue
             first = inner[0].low
             chunk_s, chunk_e = inner[0].start, inner[-1].end
+            if first in ("but", "and") and t.text == ",":
+                out.coordinated = True
+                return out
             if first in lex.relay_participles and len(inner) > 1:
                 span = _np_span(text, inner[1:])
                 if span:
@@ -352,6 +357,8 @@ def _walk_np(toks: list[Tok], i: int, *, postposed: bool) -> int:
         if low == "as" and ((j > 0 and toks[j - 1].low == "such") or (j + 1 <= i and toks[j + 1].low == "well")):
             j -= 1
             continue
+        if low == "according":
+            return comma_split + 1 if comma_split is not None else j + 2
         if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
             if low in SUBORDINATORS and comma_split is not None and _opens_sentence(toks, j):
                 return comma_split + 1
@@ -459,16 +466,18 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
     # "added to Reuters", "revealed to Al Jazeera Net", "told Axios"
     m = re.compile(r"\s+to\s+(?=\S)").match(text, pos, stop) if not audience else None
     if m:
-        o = lex.outlet_re.match(text, m.end(), stop) or _outlet_like(text, m.end(), stop)
+        det = re.compile(r"(?:the|The)\s+").match(text, m.end(), stop)
+        o = lex.outlet_re.match(text, det.end() if det else m.end(), stop) or _outlet_like(text, m.end(), stop)
         if o:
-            info.outlet = RawLink(*_outlet_np(text, o.start(), o.end(), stop))
+            info.outlet = RawLink(*_outlet_np(text, m.end(), o.end(), stop))
             pos = info.outlet.end
     if audience:
         m = re.compile(r"\s+").match(text, pos, stop)
         obj_start = m.end() if m else pos
-        o = lex.outlet_re.match(text, obj_start, stop) or _outlet_like(text, obj_start, stop)
+        det = re.compile(r"(?:the|The)\s+").match(text, obj_start, stop)
+        o = lex.outlet_re.match(text, det.end() if det else obj_start, stop) or _outlet_like(text, obj_start, stop)
         if o:
-            info.outlet = RawLink(*_outlet_np(text, o.start(), o.end(), stop))
+            info.outlet = RawLink(*_outlet_np(text, obj_start, o.end(), stop))
             pos = info.outlet.end
         else:
             pos = _skip_audience(text, obj_start, stop)
@@ -498,9 +507,9 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
 def _outlet_like(text: str, pos: int, stop: int):
     """An outlet named by pattern: "KSWB-TV", "the X news website", "Channel 12", "LiverpoolFC.com"."""
     m = re.compile(
-        r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}?"
+        r"(?:(?:the|The)\s+)?(?:[\w'’.\-]+\s+){0,5}?"
         r"(?:[A-Z]{2,6}-TV|[A-Z][\w\-]*\.(?:com|net|org|co\.uk)|Channel\s+\d+|(?:[A-Z][\w'’\-]*\s+)*(?:News|Radio|TV|Television|Times|Post|Journal|Telegraph|Herald|Tribune|Gazette|Mail|Express|Daily|Programme|Program)\b"
-        r"|(?:[\w'’\-]+\s+){0,3}(?:newspaper|news\s+website|website|news\s+agency|channel|radio|television|daily|correspondent|reporter)\b)"
+        r"|(?:[\w'’\-]+\s+){0,3}(?:newspaper|news\s+website|website|news\s+agency|News\s+Agency|channel|radio|television|daily|correspondent|reporter)\b)"
     ).match(text, pos, stop)
     if m and not re.match(r"(?:the\s+)?(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\b", text[pos : m.end()], re.I):
         return m
@@ -509,7 +518,7 @@ def _outlet_like(text: str, pos: int, stop: int):
 
 def _outlet_np(text: str, s: int, e: int, stop: int) -> tuple[int, int]:
     """Extend an outlet name over a following possessive or program ("BBC Radio 4's Today programme")."""
-    m = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|\d+)(?:['’]s)?)*(?:\s+(?:news\s+website|website|newspaper|channel|correspondent|programme|program|radio|television|agency|daily))?").match(text, e, stop)
+    m = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|\d+)(?:['’]s)?)*(?:\s+(?:news\s+website|website|newspaper|channel|correspondent|programme|program|radio|television|agency|daily))?(?:\s*\([^()]{1,20}\))?").match(text, e, stop)
     if m:
         e = m.end()
     return _strip(text, s, e)
@@ -601,6 +610,38 @@ def _negated(text: str, lo: int, cue_start: int) -> bool:
     return any(rx.search(before) for rx in lexicon().negator_res)
 
 
+def _source_before(text: str, lo: int, pos: int) -> bool:
+    m = re.search(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$", text[max(lo, pos - 60) : pos])
+    if not m:
+        return False
+    w = m.group(1)
+    lex = lexicon()
+    low = re.sub(r"['’]s$", "", w.lower())
+    return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Balanced quotations in text[start:end] (curly and straight marks may be mixed)."""
+    spans = []
+    open_at = None
+    for m in re.finditer(r"[\"“”«»]", text[start:end]):
+        i = start + m.start()
+        c = m.group()
+        if c in "“«":
+            open_at = i
+        elif c in "”»":
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif open_at is None:
+            if i == start or not text[i - 1].isalnum():
+                open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
+    return spans
+
+
 def _in_connective(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
@@ -620,6 +661,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False)
     if not lex.prefilter.search(text, start, end):
         return []
     connectives = [(m.start(), m.end()) for m in lex.connective_re.finditer(text, start, end)]
+    connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
 
@@ -718,6 +760,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             return None
     if _negated(text, start, m.start()):
         return None
+    if form in AMBIGUOUS_S and not _source_before(text, start, m.start()):
+        return None
     prev = re.search(r"([\w']+)\s+$", text[max(start, m.start() - 20) : m.start()])
     prev_word = prev.group(1).lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
@@ -727,7 +771,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if re.search(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$", text[max(start, m.start() - 30) : m.start()]):
         return None  # "what he described as", "what carmakers say are"
     blocked = _BLOCKED_AFTER.get(info.lemma)
-    if blocked and blocked.match(text, m.end(), end):
+    if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
         return None
     if info.requires and not re.compile(rf"[^.;:\"“”]{{0,80}}?\b{info.requires}\b").match(text, m.end(), end):
         return None
@@ -765,7 +809,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     else:
         links.append(RawLink(*subj.span, reason=subj.reason or after.reason))
         span_start = subj.span[0]
-    if info.postposed_only and not after.ends:
+    if info.postposed_only and not (after.ends and subj.after_quote):
         return None
     if info.document_subject and not _looks_document(text, subj.span):
         return None
@@ -798,7 +842,7 @@ def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
 
 def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     before = text[max(start, m.start() - 30) : m.start()]
-    if not re.search(r"(?:,|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$", before) and m.start() != start:
+    if not re.search(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$", before) and m.start() != start:
         return None
     if re.search(r"\b(?:by|in)\s*$", before) and info.lemma not in ("say",):
         return None

@@ -23,8 +23,9 @@ PRONOUN_KIND = {"he": "person", "she": "person", "it": None, "they": None, "him"
 _CUT = frozenset(
     "of for in at from with to on by near close familiar who which that whose issued published released posted not involved "
     "based operating representing regarding about affiliated linked loyal concerned speaking within inside among under over "
-    "across including via told said".split()
+    "across including via told said it he she they we did whom".split()
 )
+_OUTLET_WORDS = re.compile(r"\b(?:Channel|Radio|TV|Television|News|Times|Post|Journal|Telegraph|Gazette|Herald|Tribune|Press Agency|News Agency|Broadcasting|Broadcaster)\b|-TV\b|\.com\b")
 _NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch|ean))$")
 _UNSPECIFIED_MODS = frozenset("media press news unconfirmed some other several many earlier local conflicting recent initial".split())
 _NEWSPAPER_HINT = re.compile(r"newspaper|daily|paper|times|post|journal|guardian|telegraph|maariv|haaretz|yedioth|akhbar|ahram|hayom|gazette|tribune|herald|independent|hill", re.I)
@@ -44,6 +45,12 @@ class Descriptor:
     anaphor: str | None = None
     modifiers: frozenset[str] = field(default_factory=frozenset)
     determiner: str = ""
+
+
+def _common_word(w: str) -> bool:
+    lex = lexicon()
+    low = w.lower()
+    return low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.outlet_nouns or low in lex.role_nouns
 
 
 def _words(text: str) -> list[str]:
@@ -93,7 +100,7 @@ def _possessive_head(phrase: list[str]) -> list[str]:
 
 
 def _is_name_token(w: str) -> bool:
-    return bool(w) and (w[0].isupper() or w.lower() in ("al", "bin", "ibn", "abu", "de", "van", "von", "el", "al-", "bint", "ben")) and w.lower() not in DEFINITE
+    return bool(w) and (w[0].isupper() or w.lower() in ("al", "bin", "ibn", "abu", "de", "van", "von", "el", "bint", "ben") or bool(re.match(r"(?:al|el|ad|as|ash|an|ar)-[A-Z]", w))) and w.lower() not in DEFINITE
 
 
 def person_name(words: list[str]) -> str | None:
@@ -106,9 +113,14 @@ def person_name(words: list[str]) -> str | None:
             run.insert(0, clean)
         else:
             break
+    # "Secretary of State Anthony Blinken": the name starts after the last institution word
+    for k in range(len(run) - 1, -1, -1):
+        if run[k] in lex.org_words or run[k] in lex.places or run[k] in ("State", "Staff", "Defense", "Defence"):
+            run = run[k + 1 :]
+            if len(run) < 2:
+                return None
+            break
     if not run:
-        return None
-    if any(w in lex.org_words or w in lex.places for w in run):
         return None
     if len(run) == 1 and len(run) == len(words):
         return None
@@ -146,6 +158,8 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     lex = lexicon()
     raw = " ".join(text.split())
     low = raw.lower()
+    if re.match(r"(?i)(?:it|there)\s+(?:was|is|were|are|has|had)\b", raw):
+        return Descriptor("unspecified", None, "reports")
     if low in PRONOUN_KIND or low in ("they", "it"):
         return Descriptor(PRONOUN_KIND.get(low), None, low, plural=low in ("they", "we"), anaphor="pronoun")
     body, det = strip_determiner(raw)
@@ -157,8 +171,12 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
         phrase = phrase[1:]
     if not phrase:
         phrase = words[:1] or [raw]
+    # A capital that only opens the sentence ("Residents said", "Figures published by …")
+    if phrase[0][:1].isupper() and not any(w[:1].isupper() for w in phrase[1:]) and _common_word(phrase[0]):
+        phrase = [phrase[0].lower(), *phrase[1:]]
     head_words = _possessive_head(phrase)
-    head = re.sub(r"['’]s$", "", head_words[-1]).lower()
+    head_orig = re.sub(r"['’]s$", "", head_words[-1])
+    head = head_orig.lower()
     plural = head.endswith("s") and not head.endswith("ss") and head not in ("news", "press", "media", "us", "this", "authorities") or head in ("people", "media", "police", "authorities", "families", "forces", "officials", "crew", "staff")
     mods = frozenset(w.lower() for w in phrase[:-1] if w[:1].isalpha())
 
@@ -182,11 +200,18 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
         return Descriptor("outlet", outlet, head, plural, modifiers=mods, determiner=det)
 
     # 4. Proper names.
-    name = None if head_words is not phrase and head[:1].islower() and head in lex.organization_nouns else person_name(head_words if head_words is not phrase else phrase)
+    if head_orig[:1].isupper() and _OUTLET_WORDS.search(" ".join(phrase)) and not any(w in lex.title_words for w in phrase):
+        return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
+    if head in lex.role_nouns or head_orig in lex.title_words:
+        first_part = re.split(r"\s*,\s*", body, maxsplit=1)[0]
+        n = person_name(_words(first_part))
+        if n and n.lower() != head:
+            return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
+    name = None if head_words is not phrase and head_orig[:1].islower() and head in lex.organization_nouns else person_name(head_words if head_words is not phrase else phrase)
     if person_mention is not None and head not in lex.organization_nouns and head not in lex.document_nouns:
         canonical = getattr(person_mention, "canonical", None) or getattr(person_mention, "text", None)
         return Descriptor("person", canonical, head, False, modifiers=mods, determiner=det)
-    if head_words is not phrase and head[:1].islower():
+    if head_words is not phrase and head_orig[:1].islower():
         kind = _kind_of_common_head(head, det, plural, head_words, body)
         if kind == "person" and head in lex.role_nouns:
             return Descriptor("person", body, head, plural, modifiers=mods, determiner=det)
@@ -200,13 +225,15 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
             part_words = head_phrase(strip_determiner(part)[0])
             n = person_name(part_words) if part_words and all(_is_name_token(w) for w in part_words) or (part_words and part_words[0] in lex.title_words) else None
             if n:
-                first_kind = _kind_of_common_head(head, det, plural, phrase, body) if head[:1].islower() else None
+                first_kind = _kind_of_common_head(head, det, plural, phrase, body) if head_orig[:1].islower() else None
                 if first_kind in (None, "person", "anonymous"):
                     return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
-    if head[:1].isupper() or head[:1].isdigit():
+    if head_orig[:1].isupper() or head_orig[:1].isdigit():
         caps = [w for w in phrase if w[:1].isupper()]
+        if _OUTLET_WORDS.search(" ".join(phrase)):
+            return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
         if any(w in lex.org_words for w in caps) or org_mention is not None:
-            if re.search(r"\b(?:Channel|Radio|TV|Television|News|Times|Post|Journal|Telegraph|Press Agency|News Agency)\b", " ".join(phrase)):
+            if False:
                 return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
             return Descriptor("organization", body if not det else body, head, plural, modifiers=mods, determiner=det)
         single = re.sub(r"['’]s$", "", phrase[-1])
@@ -214,7 +241,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
             token = single
             if token in lex.places or (token.isupper() and len(token) > 1) or token.rstrip(".") in lex.places:
                 return Descriptor("organization", token, head, False, modifiers=mods, determiner=det)
-            if token in persons:
+            if token.lower() in persons:
                 return Descriptor("person", token, head, False, anaphor="short", modifiers=mods, determiner=det)
             return Descriptor("organization", token, head, False, modifiers=mods, determiner=det)
         if len(phrase) >= 2 and all(_is_name_token(w) for w in phrase[-2:]):
