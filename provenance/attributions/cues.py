@@ -132,7 +132,7 @@ def lexicon() -> Lexicon:
         role_nouns=_words(data["role_nouns"]),
         org_words=frozenset(data["org_words"]),
         title_words=frozenset(data["title_words"]),
-        places=frozenset(data["places"]),
+        places=frozenset(w for p in data["places"] for w in [p, *p.split()]),
         reason_re=re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE),
         medium_re=medium_re,
         pre_cue_adverbs=_words(data["pre_cue_adverbs"]),

@@ -203,7 +203,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     if head_orig[:1].isupper() and _OUTLET_WORDS.search(" ".join(phrase)) and not any(w in lex.title_words for w in phrase):
         return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
     if head in lex.role_nouns or head_orig in lex.title_words:
-        first_part = re.split(r"\s*,\s*", body, maxsplit=1)[0]
+        first_part = re.split(r"\s*,\s*", body, maxsplit=1)[0] if head_orig in lex.title_words else " ".join(phrase)
         n = person_name(_words(first_part))
         if n and n.lower() != head:
             return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
