@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from provenance.attributions.chains import Mention, Resolver, compose, main_subject, quote_type
-from provenance.attributions.extract import Raw, extract_sentence
+from provenance.attributions.extract import Raw, Scan, extract_sentence
 from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
@@ -41,6 +41,39 @@ def _person_tokens(text: str, names) -> frozenset[str]:
     return frozenset(out)
 
 
+class _LazyPersons:
+    """Tokens of person names in the article, computed on the first question."""
+
+    def __init__(self, text: str, names):
+        self.text = text
+        self.names = names
+        self._tokens: frozenset[str] | None = None
+
+    def __contains__(self, token: str) -> bool:
+        if self._tokens is None:
+            self._tokens = _person_tokens(self.text, self.names)
+        return token in self._tokens
+
+
+class _Subjects(dict):
+    """Sentence index → the mention opening it; sentences without attribution are described on demand."""
+
+    def __init__(self, text: str, describe_span):
+        super().__init__()
+        self.text = text
+        self.describe_span = describe_span
+        self.pending: dict[int, object] = {}
+
+    def get(self, index, default=None):
+        if index in self.pending:
+            sent = self.pending.pop(index)
+            subj = main_subject(self.text, sent.start, sent.end)
+            if subj is not None:
+                d = self.describe_span(subj)
+                self[index] = Mention(-1, index, subj[0], subj[1], self.text[subj[0] : subj[1]], d.kind or "", d.canonical, d)
+        return super().get(index, default)
+
+
 def _mentions_in(names, starts, start: int, end: int) -> list:
     if not names:
         return []
@@ -58,24 +91,32 @@ def build(doc, names=None) -> Result:
     if names:
         names = sorted((n for n in names if hasattr(n, "start") and hasattr(n, "end")), key=lambda n: (n.start, n.end))
     starts = [n.start for n in names] if names else []
-    persons = _person_tokens(text, names) if text else frozenset()
+    persons = _LazyPersons(text, names)
+    scan = Scan(text)
+    described: dict[str, object] = {}
+
+    def describe_cached(span_text: str, mentions: list):
+        if mentions:
+            return describe(span_text, names=mentions, persons=persons)
+        d = described.get(span_text)
+        if d is None:
+            d = described[span_text] = describe(span_text, persons=persons)
+        return d
+
     resolver = Resolver(text, persons)
     out: list[dict] = []
     sentence_of: list[int] = []
     reasons: dict[tuple[int, int], tuple[int, int]] = {}
-    subjects: dict[int, Mention | None] = {}
+    subjects = _Subjects(text, lambda span: describe_cached(text[span[0] : span[1]], _mentions_in(names, starts, *span)))
     for sent in doc.sentences:
         if sent.segment.kind not in SCANNED:
             continue
         headline = sent.segment.kind != PARAGRAPH
-        raws = extract_sentence(text, sent.start, sent.end, headline=headline)
+        raws = extract_sentence(text, sent.start, sent.end, headline=headline, scan=scan)
         raws = compose(text, raws, sent.start, sent.end) if raws else []
         if not raws:
             if sent.segment.kind == PARAGRAPH and len(resolver.attributions) > 0:
-                subj = main_subject(text, sent.start, sent.end)
-                if subj is not None:
-                    d = describe(text[subj[0] : subj[1]], names=_mentions_in(names, starts, *subj), persons=persons)
-                    subjects[sent.index] = Mention(-1, sent.index, subj[0], subj[1], text[subj[0] : subj[1]], d.kind or "", d.canonical, d)
+                subjects.pending[sent.index] = sent
             continue
         for raw in raws:
             index = len(out)
@@ -90,9 +131,9 @@ def build(doc, names=None) -> Result:
                     prev = next((c for c in reversed(out[-3:]) for l in c["chain"] if (l["start"], l["end"]) == key), None)
                     if prev is not None:
                         same = next(l for l in prev["chain"] if (l["start"], l["end"]) == key)
-                        cache[key] = (same["kind"], same["canonical"], same["resolves_to"], describe(span_text, persons=persons))
+                        cache[key] = (same["kind"], same["canonical"], same["resolves_to"], describe_cached(span_text, []))
                     else:
-                        desc = describe(span_text, names=_mentions_in(names, starts, *key), persons=persons)
+                        desc = describe_cached(span_text, _mentions_in(names, starts, *key))
                         kind, canonical, resolves_to = resolver.resolve(index, sent.index, link.start, link.end, desc, raw.medium, subjects=subjects)
                         cache[key] = (kind, canonical, resolves_to, desc)
                 kind, canonical, resolves_to, desc = cache[key]

@@ -134,27 +134,25 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
         return "indirect"
     if not marks:
         marks = [m.start() for m in singles]
-    inside = [False] * len(piece)
+    pieces = []
+    cursor = 0
     opened = None
     for i in marks:
         if opened is None:
             opened = i
         else:
-            for k in range(opened, i + 1):
-                inside[k] = True
+            pieces.append(piece[cursor:opened])
+            cursor = i + 1
             opened = None
     if opened is not None:
-        # an unbalanced mark: the quotation runs to the end (or from the start)
-        if opened <= 1:
-            for k in range(opened, len(piece)):
-                inside[k] = True
-        elif opened >= len(piece) - 2:
-            for k in range(0, opened + 1):
-                inside[k] = True
+        # an unbalanced mark: the quotation runs to the end (or, when it closes one, from the start)
+        if opened >= len(piece) - 2 and cursor == 0:
+            cursor = opened + 1
         else:
-            for k in range(opened, len(piece)):
-                inside[k] = True
-    outside = "".join(c for c, ins in zip(piece, inside) if not ins)
+            pieces.append(piece[cursor:opened])
+            cursor = len(piece)
+    pieces.append(piece[cursor:])
+    outside = "".join(pieces)
     if re.search(r"[^\W\d_]", re.sub(r"^\s*that\b", "", outside)):
         return "mixed"
     return "direct"

@@ -16,12 +16,13 @@ bounded, so a very long sentence costs time linear in its cues.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tok, lexicon, tokenize
 
-LEFT_WINDOW = 400
-RIGHT_WINDOW = 400
+LEFT_WINDOW = 240
+RIGHT_WINDOW = 240
 MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 MAX_PER_SENTENCE = 64
 
@@ -655,12 +656,49 @@ def _content_end(text: str, start: int, end: int) -> int:
     return max(s, e)
 
 
-def extract_sentence(text: str, start: int, end: int, *, headline: bool = False) -> list[Raw]:
+class Scan:
+    """The cue patterns run once over a whole document; sentences take their share."""
+
+    def __init__(self, text: str):
+        lex = lexicon()
+        self.text = text
+        self.cues = list(lex.cue_re.finditer(text))
+        self.according = list(lex.according_re.finditer(text))
+        self.unspecified = sorted((m for rx in lex.unspecified_res for m in rx.finditer(text)), key=lambda m: m.start())
+        self.statement = list(lex.statement_re.finditer(text))
+        self.connectives = list(lex.connective_re.finditer(text))
+        self.colons = [m.start() for m in re.finditer(":", text)]
+        self._starts = {name: [m.start() for m in getattr(self, name)] for name in ("cues", "according", "unspecified", "statement", "connectives")}
+
+    def within(self, name: str, start: int, end: int) -> list:
+        items = getattr(self, name)
+        starts = self._starts[name]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(items) and starts[i] < end:
+            if items[i].end() <= end:
+                out.append(items[i])
+            i += 1
+        return out
+
+    def has_colon(self, start: int, end: int) -> bool:
+        i = bisect_left(self.colons, start)
+        return i < len(self.colons) and self.colons[i] < end
+
+
+def extract_sentence(text: str, start: int, end: int, *, headline: bool = False, scan: Scan | None = None) -> list[Raw]:
     """Attributions in text[start:end], one sentence, in cue order."""
     lex = lexicon()
-    if not lex.prefilter.search(text, start, end):
+    if scan is None:
+        scan = Scan(text[: end])
+    cue_matches = scan.within("cues", start, end)
+    according = scan.within("according", start, end)
+    unspecified = scan.within("unspecified", start, end)
+    statements = scan.within("statement", start, end)
+    colon = scan.has_colon(start, end)
+    if not (cue_matches or according or unspecified or statements or colon):
         return []
-    connectives = [(m.start(), m.end()) for m in lex.connective_re.finditer(text, start, end)]
+    connectives = [(m.start(), m.end()) for m in scan.within("connectives", start, end)]
     connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
@@ -669,7 +707,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False)
         return not any(a < e and s < b for a, b in taken)
 
     # Multi-word cues first: they contain verbs that must not count twice.
-    for m in lex.statement_re.finditer(text, start, end):
+    for m in statements:
         if len(found) >= MAX_PER_SENTENCE:
             break
         subj = left_subject(text, start, m.start())
@@ -677,8 +715,8 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False)
             after = after_cue(text, m.end(), end, audience=False)
             found.append(Raw((m.start(), m.end()), "statement", [RawLink(*subj.span, reason=subj.reason)], _content(text, after.content_start, end), subj.span[0], medium="statement"))
             taken.append((m.start(), m.end()))
-    for rx in lex.unspecified_res:
-        for m in rx.finditer(text, start, end):
+    for m in unspecified:
+        if True:
             if not free(m.start(), m.end()):
                 continue
             word = re.search(r"reports|a\s+report|information", m.group())
@@ -687,14 +725,14 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False)
             cs = c.end() if c else m.end()
             found.append(Raw((m.start(), m.end()), "unspecified", [link], _content(text, cs, end), m.start()))
             taken.append((m.start(), m.end()))
-    for m in lex.according_re.finditer(text, start, end):
+    for m in according:
         if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
             continue
         raw = _according(text, start, end, m)
         if raw:
             found.append(raw)
             taken.append((m.start(), m.end()))
-    for m in lex.cue_re.finditer(text, start, end):
+    for m in cue_matches:
         if len(found) >= MAX_PER_SENTENCE:
             break
         if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
@@ -703,7 +741,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False)
         if raw:
             found.append(raw)
             taken.append((m.start(), m.end()))
-    if ":" in text[start:end]:
+    if colon:
         raw = _colon(text, start, end, headline=headline, found=found)
         if raw:
             found.append(raw)

@@ -190,7 +190,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     org_mention = next((m for m in names or [] if getattr(m, "type", None) == "organization"), None)
 
     # 2. Definite descriptions that refer back ("the newspaper", "the same sources", "The statement").
-    if (det in DEFINITE or same) and not any(w[:1].isupper() for w in phrase) and len(phrase) <= 4:
+    if (det in DEFINITE or same) and not any(w[:1].isupper() and not _NATIONALITY.match(w) for w in phrase) and len(phrase) <= 4 and not _OUTLET_WORDS.search(" ".join(phrase)):
         kind = _kind_of_common_head(head, det, plural, phrase, body)
         return Descriptor(kind, None, head, plural, anaphor="definite", modifiers=mods, determiner=det)
 
