@@ -38,6 +38,7 @@ class VerbInfo:
 class Lexicon:
     verbs: dict[str, VerbInfo]
     cue_re: re.Pattern
+    cue_re_any_case: re.Pattern
     prefilter: re.Pattern
     according_re: re.Pattern
     unspecified_res: list[re.Pattern]
@@ -73,6 +74,32 @@ def _phrase(p: str) -> str:
     return r"\s+".join(re.escape(w) for w in p.split())
 
 
+def trie_pattern(words: list[str]) -> str:
+    """One regex for many words, shared prefixes factored out: Python's re tries
+    the branches of a plain alternation one by one at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            esc = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(esc + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     from ruamel.yaml import YAML
@@ -94,7 +121,8 @@ def lexicon() -> Lexicon:
         for form in spec.get("participle") or []:
             verbs[" ".join(form.lower().split())] = VerbInfo(participle=True, **common)
     forms = sorted(verbs, key=len, reverse=True)
-    cue_re = re.compile(r"\b(?:" + "|".join(_phrase(f) for f in forms) + r")\b", re.IGNORECASE)
+    cue_re = re.compile(r"\b" + trie_pattern(forms) + r"\b")
+    cue_re_any_case = re.compile(r"\b(?:" + "|".join(_phrase(f) for f in forms) + r")\b", re.IGNORECASE)
     prefilter_words = sorted({f.split()[0] for f in forms} | {"according", "reports", "reported", "quoted", ":"}, key=len, reverse=True)
     prefilter = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in prefilter_words if w != ":") + r")\b|:)", re.IGNORECASE)
 
@@ -103,17 +131,18 @@ def lexicon() -> Lexicon:
         for name in [canonical, *(aliases or [])]:
             outlet_alias[name.lower()] = canonical
     outlet_names = sorted(outlet_alias, key=len, reverse=True)
-    outlet_re = re.compile(r"(?<![\w-])(?:" + "|".join(_phrase(n) for n in outlet_names) + r")(?![\w-])", re.IGNORECASE)
+    outlet_re = re.compile(r"(?<![\w-])(?:" + trie_pattern(outlet_names) + r")(?![\w-])", re.IGNORECASE)
 
     media = sorted(data["media_nouns"], key=len, reverse=True)
     medium_re = re.compile(
         r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
-        r"(?:[\w'’\-]+\s+){0,5}?(?:" + "|".join(_phrase(m) for m in media) + r")\b",
+        r"(?:[\w'’\-]+\s+){0,5}?(?:" + trie_pattern([" ".join(m.lower().split()) for m in media]) + r")\b",
         re.IGNORECASE,
     )
     return Lexicon(
         verbs=verbs,
         cue_re=cue_re,
+        cue_re_any_case=cue_re_any_case,
         prefilter=prefilter,
         according_re=re.compile(r"\b(?:" + data["according_to"] + r"|as\s+(?:quoted|reported)\s+by)\b", re.IGNORECASE),
         unspecified_res=[re.compile(p) for p in data["unspecified"]],

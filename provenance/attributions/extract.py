@@ -691,7 +691,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
-    cue_matches = scan.within("cues", start, end)
+    cue_matches = scan.within("cues", start, end) if not headline else list(lex.cue_re_any_case.finditer(text, start, end))
     according = scan.within("according", start, end)
     unspecified = scan.within("unspecified", start, end)
     statements = scan.within("statement", start, end)
