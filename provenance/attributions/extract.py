@@ -283,7 +283,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
         span = _np_span(text, _drop_intro(toks[start : k + 1], text)[0])
         out.span = span
         return out
-    start = _walk_np(toks, i, postposed=postposed)
+    start = min(_walk_np(toks, i, postposed=postposed), i + 1)
     np_toks, medium = _drop_intro(toks[start : i + 1], text)
     out.medium = out.medium or medium
     if start > 0:
@@ -359,7 +359,7 @@ def _walk_np(toks: list[Tok], i: int, *, postposed: bool) -> int:
             j -= 1
             continue
         if low == "according":
-            return comma_split + 1 if comma_split is not None else j + 2
+            return comma_split + 1 if comma_split is not None else min(j + 2, i + 1)
         if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
             if low in SUBORDINATORS and comma_split is not None and _opens_sentence(toks, j):
                 return comma_split + 1
