@@ -33,6 +33,7 @@ def _root(
 
 
 # Commands register themselves on `app` when their module is imported.
+from provenance.cli import attributions as _attributions  # noqa: E402,F401
 from provenance.cli import check as _check  # noqa: E402,F401
 from provenance.cli import rules as _rules  # noqa: E402,F401
 

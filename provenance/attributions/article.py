@@ -1,0 +1,165 @@
+"""One article's attributions, in document order, as report dicts."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from provenance.attributions.chains import Mention, Resolver, compose, main_subject, quote_type
+from provenance.attributions.extract import Raw, Scan, extract_sentence
+from provenance.attributions.sources import describe, person_name
+from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
+
+SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
+_CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
+
+
+@dataclass
+class Result:
+    attributions: list[dict]
+    #: sentence index of each attribution (same order)
+    sentences: list[int]
+    #: (start, end) of the reason for anonymity of each anonymous link: (attribution, link) -> span
+    reasons: dict[tuple[int, int], tuple[int, int]]
+
+
+def _person_tokens(text: str, names) -> frozenset[str]:
+    out: set[str] = set()
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group().split()
+        if any(re.search(r"['’]s$", w) for w in words[:-1]):
+            continue
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And", "According", "While", "As", "This", "That"):
+            words = words[1:]
+        if len(words) >= 2 and person_name(words):
+            out.update(w.lower() for w in person_name(words).split() if len(w) > 1)
+    for mention in names or []:
+        if getattr(mention, "type", None) == "person":
+            for part in (getattr(mention, "canonical", None) or "", getattr(mention, "text", "") or ""):
+                out.update(w.lower() for w in part.split() if w[:1].isupper())
+    return frozenset(out)
+
+
+class _LazyPersons:
+    """Tokens of person names in the article, computed on the first question."""
+
+    def __init__(self, text: str, names):
+        self.text = text
+        self.names = names
+        self._tokens: frozenset[str] | None = None
+
+    def __contains__(self, token: str) -> bool:
+        if self._tokens is None:
+            self._tokens = _person_tokens(self.text, self.names)
+        return token in self._tokens
+
+
+class _Subjects(dict):
+    """Sentence index → the mention opening it; sentences without attribution are described on demand."""
+
+    def __init__(self, text: str, describe_span):
+        super().__init__()
+        self.text = text
+        self.describe_span = describe_span
+        self.pending: dict[int, object] = {}
+
+    def get(self, index, default=None):
+        if index in self.pending:
+            sent = self.pending.pop(index)
+            subj = main_subject(self.text, sent.start, sent.end)
+            if subj is not None:
+                d = self.describe_span(subj)
+                self[index] = Mention(-1, index, subj[0], subj[1], self.text[subj[0] : subj[1]], d.kind or "", d.canonical, d)
+        return super().get(index, default)
+
+
+def _mentions_in(names, starts, start: int, end: int) -> list:
+    if not names:
+        return []
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(names) and names[i].start < end:
+        if names[i].end <= end:
+            out.append(names[i])
+        i += 1
+    return out
+
+
+def build(doc, names=None) -> Result:
+    text = doc.text
+    if names:
+        names = sorted((n for n in names if hasattr(n, "start") and hasattr(n, "end")), key=lambda n: (n.start, n.end))
+    starts = [n.start for n in names] if names else []
+    persons = _LazyPersons(text, names)
+    scan = Scan(text)
+    described: dict[str, object] = {}
+
+    def describe_cached(span_text: str, mentions: list):
+        if mentions:
+            return describe(span_text, names=mentions, persons=persons)
+        d = described.get(span_text)
+        if d is None:
+            d = described[span_text] = describe(span_text, persons=persons)
+        return d
+
+    resolver = Resolver(text, persons)
+    out: list[dict] = []
+    sentence_of: list[int] = []
+    reasons: dict[tuple[int, int], tuple[int, int]] = {}
+    subjects = _Subjects(text, lambda span: describe_cached(text[span[0] : span[1]], _mentions_in(names, starts, *span)))
+    for sent in doc.sentences:
+        if sent.segment.kind not in SCANNED:
+            continue
+        headline = sent.segment.kind != PARAGRAPH
+        raws = extract_sentence(text, sent.start, sent.end, headline=headline, scan=scan)
+        raws = compose(text, raws, sent.start, sent.end) if raws else []
+        if not raws:
+            if sent.segment.kind == PARAGRAPH and len(resolver.attributions) > 0:
+                subjects.pending[sent.index] = sent
+            continue
+        for raw in raws:
+            index = len(out)
+            chain = []
+            cache: dict[tuple[int, int], tuple] = {}
+            innermost = None
+            for k, link in enumerate(raw.links):
+                key = (link.start, link.end)
+                span_text = text[link.start : link.end]
+                if key not in cache:
+                    # a link repeated from the attribution before (a participle) keeps its resolution
+                    prev = next((c for c in reversed(out[-3:]) for l in c["chain"] if (l["start"], l["end"]) == key), None)
+                    if prev is not None:
+                        same = next(l for l in prev["chain"] if (l["start"], l["end"]) == key)
+                        cache[key] = (same["kind"], same["canonical"], same["resolves_to"], describe_cached(span_text, []))
+                    else:
+                        desc = describe_cached(span_text, _mentions_in(names, starts, *key))
+                        kind, canonical, resolves_to = resolver.resolve(index, sent.index, link.start, link.end, desc, raw.medium, subjects=subjects)
+                        cache[key] = (kind, canonical, resolves_to, desc)
+                kind, canonical, resolves_to, desc = cache[key]
+                chain.append({"text": span_text, "start": link.start, "end": link.end, "kind": kind, "canonical": canonical, "resolves_to": resolves_to})
+                mention = Mention(index, sent.index, link.start, link.end, span_text, kind, canonical, desc, raw.medium, innermost=(k == len(raw.links) - 1))
+                resolver.add(mention)
+                innermost = mention
+                if link.reason:
+                    reasons[(index, k)] = link.reason
+            resolver.attributions.append((sent.index, innermost))
+            cue_s, cue_e = raw.cue
+            content = raw.content
+            out.append(
+                {
+                    "line": doc.line_col(sent.start)[0],
+                    "start": sent.start,
+                    "end": sent.end,
+                    "cue": {"text": text[cue_s:cue_e], "start": cue_s, "end": cue_e},
+                    "chain": chain,
+                    "content": {"text": text[content[0] : content[1]], "start": content[0], "end": content[1]} if content else None,
+                    "quote": quote_type(text, content),
+                }
+            )
+            sentence_of.append(sent.index)
+        subjects[sent.index] = resolver.attributions[-1][1] if resolver.attributions else None
+    return Result(out, sentence_of, reasons)
+
+
+__all__ = ["Raw", "Result", "build"]

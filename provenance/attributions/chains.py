@@ -1,0 +1,337 @@
+"""From raw per-sentence cues to chains: relays, inherited subjects, anaphora.
+
+- ``compose`` works inside one sentence: an attribution whose content opens
+  with another attribution becomes one relay ("according to X, Y said …",
+  "Y said …, X reported", "X said that leaked reports revealed …");
+  participles and "… and said" take the chain of the attribution before them;
+  a content span stops where the next attribution of the sentence starts.
+- ``Resolver`` works over the article in order: pronouns ("He added"),
+  definite descriptions ("the same sources", "the newspaper", "The
+  statement"), surnames ("Eisenkot") and variant spellings ("Liu" for "Jack
+  Lew", through the names layer or a sound-alike surname) point to the
+  earlier attribution whose source they name (``resolves_to``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from provenance.attributions.cues import QUOTES, lexicon, tokenize
+from provenance.attributions.extract import COMMON_VERBS, BOUNDARY, Raw, RawLink, _content_end, _drop_intro, _is_verb, _strip
+from provenance.attributions.sources import Descriptor, anaphor_class, describe, head_noun, outlet_hint, person_name
+
+_TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
+_PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
+_QUOTE_CHARS = "\"“”«»„"
+
+
+def _key(r: Raw) -> tuple[int, int]:
+    return r.cue
+
+
+def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
+    raws = sorted(raws, key=_key)
+    removed: set[int] = set()
+    # Relays: A's content opens with B.
+    for ai, a in enumerate(raws):
+        if ai in removed or a.content is None or a.kind == "participle":
+            continue
+        for bi, b in enumerate(raws):
+            if bi == ai or bi in removed or b.inherits or b.kind in ("participle", "colon"):
+                continue
+            if not (a.content[0] <= b.cue[0] < max(a.content[1], a.content[0] + 1) + 1):
+                continue
+            gap = text[a.content[0] : b.span_start] if b.span_start >= a.content[0] else None
+            if gap is None or len(gap) > 12 or not re.fullmatch(r"[\s\"“”'‘,]*(?:that\s*)?", gap):
+                continue
+            if a.kind == "according" and len(a.links) == 1 and b.links and _same_referent(text, a.links[0], b.links[0]):
+                removed.add(ai)
+                break
+            a.links = a.links + b.links
+            a.content = b.content if b.content is not None else a.content
+            a.medium = a.medium or b.medium
+            removed.add(bi)
+    raws = [r for i, r in enumerate(raws) if i not in removed]
+    # Participles and coordinated verbs take the chain of the attribution before them.
+    for i, r in enumerate(raws):
+        if not r.inherits:
+            continue
+        gov = next((raws[k] for k in range(i - 1, -1, -1) if raws[k].links), None)
+        if gov is not None:
+            r.links = [RawLink(l.start, l.end, l.reason) for l in gov.links] + r.links
+            r.medium = r.medium or gov.medium
+        else:
+            subj = main_subject(text, start, r.cue[0])
+            if subj is None:
+                r.links = []
+            else:
+                r.links = [RawLink(*subj)] + r.links
+    raws = [r for r in raws if r.links]
+    # A content span stops where the next attribution of the sentence begins.
+    for i, r in enumerate(raws):
+        if r.content is None or r.postposed:
+            continue
+        cs, ce = r.content
+        for nxt in raws[i + 1 :]:
+            cut = nxt.cue[0] if nxt.kind == "participle" or nxt.inherits else nxt.span_start
+            if cs < cut < ce:
+                ce = cut
+                break
+        piece = text[cs:ce]
+        m = _PUT_IT.search(piece)
+        if m:
+            ce = cs + m.start()
+            piece = text[cs:ce]
+        m = _TRAILING_JOIN.search(piece)
+        if m and m.start() > 0:
+            ce = cs + m.start()
+        ce = _content_end(text, cs, ce)
+        r.content = (cs, ce) if cs < ce else None
+    return raws
+
+
+def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
+    a = text[outer.start : outer.end].lower()
+    b = text[inner.start : inner.end].lower()
+    if a == b:
+        return True
+    ha, hb = head_noun(a), head_noun(b)
+    return bool(ha) and ha == hb and a.startswith(("the ", "this ", "that "))
+
+
+def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The subject at the opening of the sentence (for "X addressed …, saying …")."""
+    toks = tokenize(text, start, min(limit, start + 300))
+    toks, _ = _drop_intro(toks, text)
+    out = []
+    for k, t in enumerate(toks):
+        if t.text in ",;:" or t.text in QUOTES or t.text in "-–—":
+            break
+        if t.low in BOUNDARY and t.text[:1].islower():
+            break
+        if out and (_is_verb(toks, k) or t.low in lexicon().verbs or t.low in COMMON_VERBS):
+            break
+        if out and out[-1].low in ("he", "she", "it", "they"):
+            break
+        out.append(t)
+        if len(out) > 12:
+            return None
+    if not out:
+        return None
+    s, e = _strip(text, out[0].start, out[-1].end)
+    return (s, e) if s < e else None
+
+
+def quote_type(text: str, content: tuple[int, int] | None) -> str:
+    if content is None:
+        return "none"
+    s, e = content
+    piece = text[s:e]
+    marks = [i for i, c in enumerate(piece) if c in _QUOTE_CHARS]
+    singles = [m for m in re.finditer(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])", piece)]
+    if not marks and len(singles) < 2:
+        return "indirect"
+    if not marks:
+        marks = [m.start() for m in singles]
+    pieces = []
+    cursor = 0
+    opened = None
+    for i in marks:
+        if opened is None:
+            opened = i
+        else:
+            pieces.append(piece[cursor:opened])
+            cursor = i + 1
+            opened = None
+    if opened is not None:
+        # an unbalanced mark: the quotation runs to the end (or, when it closes one, from the start)
+        if opened >= len(piece) - 2 and cursor == 0:
+            cursor = opened + 1
+        else:
+            pieces.append(piece[cursor:opened])
+            cursor = len(piece)
+    pieces.append(piece[cursor:])
+    outside = "".join(pieces)
+    if re.search(r"[^\W\d_]", re.sub(r"^\s*that\b", "", outside)):
+        return "mixed"
+    return "direct"
+
+
+# -- resolution across the article -------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    index: int  # attribution index
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    canonical: str | None
+    desc: Descriptor
+    medium: str | None = None
+    innermost: bool = False
+
+
+def soundex(word: str) -> str:
+    """American Soundex: "Lew" and "Liu" both give L000."""
+    codes = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+    w = "".join(c for c in word.lower() if c.isalpha())
+    if not w:
+        return ""
+    out = w[0].upper()
+    last = codes.get(w[0], "")
+    for c in w[1:]:
+        code = codes.get(c, "")
+        if code and code != last:
+            out += code
+        if c not in "hw":
+            last = code
+    return (out + "000")[:4]
+
+
+@dataclass
+class Resolver:
+    text: str
+    persons: frozenset[str]
+    mentions: list[Mention] = field(default_factory=list)
+    #: per attribution: (sentence index, innermost mention)
+    attributions: list[tuple[int, Mention | None]] = field(default_factory=list)
+
+    def resolve(self, index: int, sentence: int, start: int, end: int, desc: Descriptor, medium: str | None, *, subjects: dict[int, Mention | None]) -> tuple[str, str | None, int | None]:
+        """(kind, canonical, resolves_to) of one link."""
+        text = self.text[start:end]
+        ante: Mention | None = None
+        if desc.anaphor == "pronoun":
+            ante, person = self._pronoun(desc, sentence, subjects)
+            if person is not None:
+                return "person", person, None
+        elif desc.anaphor == "definite":
+            ante = self._definite(desc)
+        elif desc.kind == "person":
+            ante = self._person(desc, text)
+        if ante is None:
+            kind = desc.kind or ("person" if desc.head in ("he", "she", "i") else "organization" if desc.head == "it" else "anonymous")
+            canonical = desc.canonical
+            if desc.anaphor == "definite" and canonical is None and kind != "unspecified":
+                canonical = re.sub(r"(?i)^(the|this|that|these|those)\s+(same\s+)?", "", " ".join(text.split()))
+            return kind, canonical, None
+        kind = ante.kind
+        if desc.anaphor == "definite" and desc.kind in ("document",) and ante.kind != "document":
+            kind = "document"
+        return kind, ante.canonical, ante.index
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+    # pronouns: the last speaker, unless a person opened a sentence since
+    def _pronoun(self, desc: Descriptor, sentence: int, subjects: dict[int, Mention | None]) -> tuple[Mention | None, str | None]:
+        word = desc.head
+        if not self.attributions:
+            subj = self._recent_subject(sentence, -1, subjects)
+            return None, subj
+        last_sentence = self.attributions[-1][0]
+        if word == "it":
+            for m in reversed(self.mentions[-8:]):
+                if m.kind not in ("person", "anonymous") and not m.desc.plural:
+                    return m, None
+            return None, None
+        if word in ("he", "she"):
+            subj = self._recent_subject(sentence, last_sentence, subjects)
+            if subj is not None:
+                return None, subj
+        for _, inner in reversed(self.attributions[-4:]):
+            if inner is None:
+                continue
+            if word in ("he", "she", "i") and (inner.desc.plural and inner.kind != "document"):
+                continue
+            if word == "it" and (inner.kind in ("person", "anonymous") or inner.desc.plural):
+                continue
+            if word == "they" and not inner.desc.plural:
+                continue
+            return inner, None
+        return (self.attributions[-1][1] if word in ("he", "she") else None), None
+
+    def _recent_subject(self, sentence: int, since: int, subjects: dict[int, Mention | None]) -> str | None:
+        for s in range(sentence - 1, max(since, sentence - 3), -1):
+            m = subjects.get(s)
+            if m is not None and m.kind == "person" and m.canonical and " " in m.canonical:
+                return m.canonical
+        return None
+
+    def _definite(self, desc: Descriptor) -> Mention | None:
+        head = desc.head
+        cls = anaphor_class(head)
+        if cls is None:
+            return None
+        hint = outlet_hint(head) if cls == "outlet" else None
+        fallback = None
+        for m in reversed(self.mentions[-40:]):
+            if cls == "outlet":
+                if m.kind != "outlet":
+                    continue
+                if hint is None or hint.search(m.text) or (m.canonical and hint.search(m.canonical)):
+                    return m
+                fallback = fallback or m
+            elif cls == "document":
+                if m.kind == "document" and m.desc.head.rstrip("s") == head.rstrip("s"):
+                    return m
+                if head.startswith("statement") and m.medium == "statement" and m.innermost:
+                    return m
+                if m.kind == "document":
+                    fallback = fallback or m
+            elif cls == "anonymous":
+                if m.kind != "anonymous":
+                    continue
+                if desc.plural != m.desc.plural and head not in ("source", "sources"):
+                    continue
+                if desc.plural != m.desc.plural:
+                    fallback = fallback or m
+                    continue
+                mods = {w for w in desc.modifiers if w not in ("same", "said")}
+                if mods and not all(w in m.text.lower() for w in mods):
+                    continue
+                if m.desc.head == head or head in ("source", "sources") and m.desc.head in ("official", "officials", "source", "sources"):
+                    return m
+                fallback = fallback or m
+            elif cls == "person":
+                if m.kind == "person" and head in m.text.lower():
+                    return m
+            elif cls == "organization":
+                if m.kind != "organization":
+                    continue
+                if m.desc.head == head or head in m.text.lower():
+                    return m
+                if head in ("airline", "company", "firm", "automaker", "carmaker", "group", "movement", "government", "army", "military"):
+                    fallback = fallback or m
+        return fallback
+
+    def _person(self, desc: Descriptor, text: str) -> Mention | None:
+        canonical = desc.canonical or text
+        tokens = canonical.split()
+        if not tokens:
+            return None
+        for m in reversed(self.mentions):
+            if m.kind != "person" or not m.canonical:
+                continue
+            if m.canonical == canonical:
+                return m if desc.anaphor == "short" or _differs(text, m) else None
+            theirs = m.canonical.split()
+            if len(tokens) == 1:
+                if tokens[0].lower() in (t.lower() for t in theirs):
+                    return m
+            elif len(theirs) >= 2 and tokens[0] == theirs[0] and len(tokens) == len(theirs) and soundex(tokens[-1]) == soundex(theirs[-1]) and tokens[-1][0] == theirs[-1][0]:
+                return m
+        if len(tokens) == 1:
+            # "Liu" for "Jack Lew": one sound-alike surname among the earlier persons
+            alike = {m.canonical for m in self.mentions if m.kind == "person" and m.canonical and len(m.canonical.split()) >= 2 and soundex(m.canonical.split()[-1]) == soundex(tokens[0]) and m.canonical.split()[-1][0] == tokens[0][0]}
+            if len(alike) == 1:
+                target = alike.pop()
+                return next(m for m in reversed(self.mentions) if m.canonical == target)
+        return None
+
+
+def _differs(text: str, m: Mention) -> bool:
+    return " ".join(text.split()) != " ".join(m.text.split()) and len(text) < len(m.text)

@@ -1,0 +1,191 @@
+"""The cue lexicon (lexicon.yaml) compiled into regular expressions and word sets.
+
+Loaded once per process; everything here is read-only after loading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+#: Quotation marks, opening and closing (the straight ones are both).
+OPEN_QUOTES = "\"“«„‘'"
+CLOSE_QUOTES = "\"”»’'"
+QUOTES = "\"“”«»„"
+
+# Tokens: initialisms ("U.S."), words with inner apostrophes, hyphens, dots
+# ("PowerOutage.us"), numbers, then single punctuation characters.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-.&/][^\W_]+)*(?:['’]s\b)?|\S")
+
+
+@dataclass(frozen=True)
+class VerbInfo:
+    lemma: str
+    participle: bool = False
+    audience: bool = False
+    requires: str | None = None
+    that_only: bool = False
+    document_subject: bool = False
+    postposed_only: bool = False
+    relay: str | None = None
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, VerbInfo]
+    cue_re: re.Pattern
+    cue_re_any_case: re.Pattern
+    prefilter: re.Pattern
+    according_re: re.Pattern
+    unspecified_res: list[re.Pattern]
+    statement_re: re.Pattern
+    connective_re: re.Pattern
+    negator_res: list[re.Pattern]
+    passive_aux: frozenset[str]
+    relay_participles: frozenset[str]
+    outlet_alias: dict[str, str]
+    outlet_re: re.Pattern
+    outlet_nouns: frozenset[str]
+    outlet_agency_words: frozenset[str]
+    document_nouns: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    org_words: frozenset[str]
+    title_words: frozenset[str]
+    places: frozenset[str]
+    reason_re: re.Pattern
+    medium_re: re.Pattern
+    pre_cue_adverbs: frozenset[str]
+    time_words: frozenset[str]
+    intro_words: frozenset[str]
+    extra: dict = field(default_factory=dict)
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in items or ())
+
+
+def _phrase(p: str) -> str:
+    return r"\s+".join(re.escape(w) for w in p.split())
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex for many words, shared prefixes factored out: Python's re tries
+    the branches of a plain alternation one by one at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            esc = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(esc + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=False).load(LEXICON_PATH.read_bytes())
+    verbs: dict[str, VerbInfo] = {}
+    for lemma, spec in data["verbs"].items():
+        common = dict(
+            lemma=lemma,
+            audience=bool(spec.get("audience")),
+            requires=spec.get("requires"),
+            that_only=bool(spec.get("that_only")),
+            document_subject=bool(spec.get("document_subject")),
+            postposed_only=bool(spec.get("postposed_only")),
+            relay=spec.get("relay"),
+        )
+        for form in spec.get("forms") or []:
+            verbs[" ".join(form.lower().split())] = VerbInfo(participle=False, **common)
+        for form in spec.get("participle") or []:
+            verbs[" ".join(form.lower().split())] = VerbInfo(participle=True, **common)
+    forms = sorted(verbs, key=len, reverse=True)
+    cue_re = re.compile(r"\b" + trie_pattern(forms) + r"\b")
+    cue_re_any_case = re.compile(r"\b(?:" + "|".join(_phrase(f) for f in forms) + r")\b", re.IGNORECASE)
+    prefilter_words = sorted({f.split()[0] for f in forms} | {"according", "reports", "reported", "quoted", ":"}, key=len, reverse=True)
+    prefilter = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in prefilter_words if w != ":") + r")\b|:)", re.IGNORECASE)
+
+    outlet_alias: dict[str, str] = {}
+    for canonical, aliases in data["outlets"].items():
+        for name in [canonical, *(aliases or [])]:
+            outlet_alias[name.lower()] = canonical
+    outlet_names = sorted(outlet_alias, key=len, reverse=True)
+    outlet_re = re.compile(r"(?<![\w-])(?:" + trie_pattern(outlet_names) + r")(?![\w-])", re.IGNORECASE)
+
+    media = sorted(data["media_nouns"], key=len, reverse=True)
+    medium_re = re.compile(
+        r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
+        r"(?:[\w'’\-]+\s+){0,5}?(?:" + trie_pattern([" ".join(m.lower().split()) for m in media]) + r")\b",
+        re.IGNORECASE,
+    )
+    return Lexicon(
+        verbs=verbs,
+        cue_re=cue_re,
+        cue_re_any_case=cue_re_any_case,
+        prefilter=prefilter,
+        according_re=re.compile(r"\b(?:" + data["according_to"] + r"|as\s+(?:quoted|reported)\s+by)\b", re.IGNORECASE),
+        unspecified_res=[re.compile(p) for p in data["unspecified"]],
+        statement_re=re.compile(data["statement_cue"], re.IGNORECASE),
+        connective_re=re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE),
+        negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
+        passive_aux=_words(data["passive_aux"]),
+        relay_participles=_words(data["relay_participles"]),
+        outlet_alias=outlet_alias,
+        outlet_re=outlet_re,
+        outlet_nouns=_words(data["outlet_nouns"]),
+        outlet_agency_words=_words(data["outlet_agency_words"]),
+        document_nouns=_words(data["document_nouns"]),
+        anonymous_nouns=_words(data["anonymous_nouns"]),
+        organization_nouns=_words(data["organization_nouns"]),
+        role_nouns=_words(data["role_nouns"]),
+        org_words=frozenset(data["org_words"]),
+        title_words=frozenset(data["title_words"]),
+        places=frozenset(w for p in data["places"] for w in [p, *p.split()]),
+        reason_re=re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE),
+        medium_re=medium_re,
+        pre_cue_adverbs=_words(data["pre_cue_adverbs"]),
+        time_words=_words(data["time_words"]),
+        intro_words=_words(data["intro_words"]),
+    )
+
+
+class Tok:
+    """A token: offsets into the document text, its text and its lower case."""
+
+    __slots__ = ("start", "end", "text", "low")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        c = self.text[:1]
+        return c.isupper() or (c.isdigit() and len(self.text) <= 3)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]

@@ -1,0 +1,943 @@
+"""Per-sentence extraction: cues, their source spans and content spans.
+
+Rule-based over a small window around each cue (no parser): the subject is
+found by walking left from the cue over a noun phrase, the content by
+skipping what may stand between the cue and the reported words (time,
+"in a statement", the listener of "told"), and postposed attributions
+("…, officials said.") by looking at what follows the cue. Relay
+constructions ("X quoted Y as saying", "Y told X", "X reported, citing Y")
+give several links at once; ``compose`` then stacks an attribution whose
+content opens with another one ("according to X, Y said …").
+
+Everything returned is an offset into the document text; windows are
+bounded, so a very long sentence costs time linear in its cues.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tok, lexicon, tokenize
+
+LEFT_WINDOW = 240
+RIGHT_WINDOW = 240
+MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
+MAX_PER_SENTENCE = 64
+
+BOUNDARY = frozenset(
+    "that which who whom whose while whereas as when where if because since although though after before "
+    "until unless than but nor amid despite whether so once what according how why".split()
+)
+SUBORDINATORS = frozenset("while whereas as when if because since although though after before until unless once".split())
+NP_PREPOSITIONS = frozenset("of for in at from to with on by near inside within among under over across close familiar involved regarding about against between including representing".split())
+DETERMINERS = frozenset("a an the this that these those his her its their our my your one two three four several some many multiple other another both each all no any same".split())
+COMMON_VERBS = frozenset(
+    """is was were are am be been being has have had will would can could may might must should shall does did do
+    met left held took made gave went came sent began won lost fled fell hit shot struck brought bought caught fought
+    thought kept led felt found built spent stood ran rose saw knew grew threw drew broke spoke chose drove got put set
+    let paid sold heard meant sat became comes come goes seems seem appears appear remains remain continues
+    """.split()
+)
+ADJ_ED = frozenset(
+    """informed leaked unnamed unidentified concerned involved affiliated related based named elected united armed
+    detained wounded displaced injured alleged advanced experienced qualified respected trusted unconfirmed renowned
+    retired reserved specialized specialised organized organised registered limited interested prepared coordinated
+    unified occupied besieged embattled beleaguered disputed annexed dedicated sanctioned listed licensed hundred
+    so-called senior-ranked high-ranked ranked-and-file skilled talented unaffiliated aggrieved bereaved kidnapped
+    abducted jailed imprisoned accused""".split()
+)
+ADVERBIAL_OPENERS = frozenset(
+    """in at on during for according after before while via through from by last this earlier later speaking
+    writing talking addressing responding referring commenting who which whose that where when as with without
+    despite amid following under since until like unlike among also however meanwhile""".split()
+)
+PRONOUNS = frozenset("he she it they we i".split())
+#: Cue forms that are also plural nouns ("212 warranty claims").
+AMBIGUOUS_S = frozenset("claims notes states shows stresses reports reveals warns denies indicates".split())
+_ED_VERB = re.compile(r"[a-z]{3,}ed$")
+_COLON_SPEAKER_MAX = 8
+_CLEAN_LEAD = re.compile(
+    r"(?:(?:according\s+to|what|that\s+which)\s+)?(?:(?:was|were|has\s+been|had\s+been|is|are)\s+)?"
+    r"(?:reported|said|stated|announced|published|broadcast|quoted|cited)\s+by\s+",
+    re.IGNORECASE,
+)
+_ACCORDING_LEAD = re.compile(r"according\s+to\s+", re.IGNORECASE)
+_BLOCKED_AFTER = {
+    "claim": re.compile(r"\s+(?:the\s+)?(?:responsibility|lives?|victory|the\s+life|credit|asylum|the\s+title|a\s+seat|damages)\b", re.I),
+    "add": re.compile(r"\s+(?:\d|to\s+(?:the|a|an|its|his|her|their)\b(?!\s+\w+\s+(?:that|:)))", re.I),
+    "report": re.compile(r"\s+(?:for|to\s+work|to\s+the\s+police|back|on\s+the)\b", re.I),
+    "show": re.compile(r"\s+(?:up|off|how)\b", re.I),
+    "consider": re.compile(r"\s+(?:whether|how|options?|the\s+(?:request|proposal|bill|case))\b", re.I),
+    "announce": re.compile(r"\s+(?:his|her|their|its)\s+(?:resignation|retirement|candidacy)\b", re.I),
+}
+_SKIP_RIGHT = [
+    re.compile(r"\s*(?:on|early|late|last|this|next|earlier)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
+    re.compile(r"\s*(?:also|again|afterwards|afterward|earlier|later|too|previously|separately|publicly|privately|repeatedly|recently|further|last\s+week|last\s+month|last\s+year|this\s+week|overnight|in\s+part|on\s+(?:his|her|its|their)\s+part|for\s+(?:his|her|its|their)\s+part|in\s+turn)\b", re.I),
+]
+
+
+@dataclass
+class RawLink:
+    start: int
+    end: int
+    #: (start, end) of a stated reason for anonymity, when there is one.
+    reason: tuple[int, int] | None = None
+
+
+@dataclass
+class Raw:
+    """An attribution before its links are classified and resolved."""
+
+    cue: tuple[int, int]
+    kind: str  # verb | participle | according | unspecified | statement | colon
+    links: list[RawLink]
+    content: tuple[int, int] | None
+    #: Start of the whole construction (subject, cue or content, whichever is first).
+    span_start: int
+    postposed: bool = False
+    #: The subject is the one of the attribution before it in the sentence
+    #: (participles, "... and said").
+    inherits: bool = False
+    medium: str | None = None
+    #: Set when the subject is a relative pronoun or an elided subject.
+    dropped: bool = False
+    outer: list[RawLink] = field(default_factory=list)
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _strip(text: str, s: int, e: int, chars: str = " \t\r\n,;:-–—") -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _is_verb(toks: list[Tok], j: int) -> bool:
+    t = toks[j]
+    low = t.low
+    if not t.text[:1].islower():
+        return False
+    if low in COMMON_VERBS:
+        return True
+    lex = lexicon()
+    if low in lex.verbs and not lex.verbs[low].participle:
+        return True
+    if _ED_VERB.match(low) and low not in ADJ_ED and not low.endswith("eed"):
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        return nxt != "by"
+    return False
+
+
+def _find_opener(toks: list[Tok], i: int, limit: int = 40) -> int | None:
+    """Index of the delimiter that opens the aside closed by toks[i] (a comma or a dash)."""
+    closer = toks[i].text
+    dashes = "-–—"
+    for j in range(i - 1, max(-1, i - limit), -1):
+        t = toks[j].text
+        if closer in dashes and t in dashes:
+            return j
+        if closer == "," and t == ",":
+            return j
+        if t in QUOTES or t in ";:" or (closer == "," and t in dashes):
+            return None
+    return None
+
+
+def _match_paren(toks: list[Tok], i: int) -> int | None:
+    depth = 0
+    for j in range(i, max(-1, i - 60), -1):
+        if toks[j].text == ")":
+            depth += 1
+        elif toks[j].text == "(":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _is_time_chunk(chunk: list[Tok]) -> bool:
+    lex = lexicon()
+    return bool(chunk) and all(t.low in lex.time_words or t.text.isdigit() or t.low in ("on", "last", "this", "early", "late", "the", "of", ",") for t in chunk)
+
+
+def _drop_intro(toks: list[Tok], text: str) -> tuple[list[Tok], str | None]:
+    """Remove opening adverbials ("On the other hand,", "Yesterday, Friday,") from a subject."""
+    lex = lexicon()
+    medium = None
+    while toks:
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        first = toks[0].low
+        if comma is not None:
+            chunk = toks[:comma]
+            if first in lex.intro_words or _is_time_chunk(chunk) or (len(chunk) == 1 and chunk[0].low in lex.time_words):
+                m = lex.medium_re.match(text, chunk[0].start)
+                if m and m.end() <= chunk[-1].end:
+                    medium = "statement" if "statement" in m.group().lower() else medium
+                toks = toks[comma + 1 :]
+                continue
+        if first in ("meanwhile", "however", "but", "and", "also", "yet", "so", "moreover", "then", "thus", "indeed", "still", "now"):
+            toks = toks[1:]
+            continue
+        break
+    while toks and (toks[0].low in NP_PREPOSITIONS or toks[0].low in ("and", "or", "but", "according") or toks[0].text in ",-–—"):
+        toks = toks[1:]
+    return toks, medium
+
+
+def _np_span(text: str, toks: list[Tok]) -> tuple[int, int] | None:
+    if not toks:
+        return None
+    s, e = _strip(text, toks[0].start, toks[-1].end)
+    m = _CLEAN_LEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    m = _ACCORDING_LEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    return (s, e) if s < e else None
+
+
+# -- subject to the left of a cue --------------------------------------------------------
+
+
+@dataclass
+class Subject:
+    span: tuple[int, int] | None = None
+    reason: tuple[int, int] | None = None
+    relays: list[RawLink] = field(default_factory=list)
+    medium: str | None = None
+    coordinated: bool = False
+    relative: bool = False
+    #: Offset where the text before the subject ends (the content of a postposed cue).
+    before: int | None = None
+    #: The subject follows a closing quotation mark or a comma that ends a clause.
+    after_quote: bool = False
+
+
+def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False) -> Subject:
+    lex = lexicon()
+    toks = tokenize(text, max(lo, cue_start - LEFT_WINDOW), cue_start)
+    out = Subject()
+    i = len(toks) - 1
+    # Phase A: what may stand between the subject and the cue.
+    while i >= 0:
+        t = toks[i]
+        low = t.low
+        if low in lex.pre_cue_adverbs or low in lex.time_words:
+            i -= 1
+            continue
+        if t.text in ",-–—":
+            j = _find_opener(toks, i)
+            if j is None:
+                if t.text == ",":
+                    out.before = t.start
+                    return out
+                break
+            inner = toks[j + 1 : i]
+            if not inner:
+                i = j - 1
+                continue
+            first = inner[0].low
+            chunk_s, chunk_e = inner[0].start, inner[-1].end
+            if first in ("but", "and") and t.text == ",":
+                out.coordinated = True
+                return out
+            if first in lex.relay_participles and len(inner) > 1:
+                span = _np_span(text, inner[1:])
+                if span:
+                    out.relays.append(RawLink(*span))
+                i = j - 1
+                continue
+            m = lex.reason_re.search(text, chunk_s, chunk_e)
+            if m:
+                out.reason = _strip(text, m.start(), m.end())
+                i = j - 1
+                continue
+            if first in ADVERBIAL_OPENERS or first in lex.time_words or (first.endswith("ing") and inner[0].text[:1].islower()):
+                m = lex.medium_re.match(text, chunk_s)
+                if m and "statement" in m.group().lower():
+                    out.medium = "statement"
+                i = j - 1
+                continue
+            break  # an appositive: part of the subject
+        break
+    if i < 0:
+        return out
+    last = toks[i]
+    if last.low in ("and", "but", "or") or (last.text == "," and i > 0 and toks[i - 1].low in ("and", "but")):
+        out.coordinated = True
+        return out
+    if last.low in ("which", "who") or (last.low == "that" and i > 0 and toks[i - 1].text == ","):
+        out.relative = True
+        k = i - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        if k < 0:
+            return out
+        start = _walk_np(toks, k, postposed=False)
+        span = _np_span(text, _drop_intro(toks[start : k + 1], text)[0])
+        out.span = span
+        return out
+    start = min(_walk_np(toks, i, postposed=postposed), i + 1)
+    np_toks, medium = _drop_intro(toks[start : i + 1], text)
+    out.medium = out.medium or medium
+    if start > 0:
+        prev = toks[start - 1]
+        out.before = prev.start if prev.text in ",;:" else prev.end
+        out.after_quote = prev.text in CLOSE_QUOTES or (prev.text == "," and start > 1 and toks[start - 2].text in CLOSE_QUOTES)
+    else:
+        out.before = toks[0].start if toks else cue_start
+    out.span = _np_span(text, np_toks)
+    # The reason for anonymity may close the subject itself ("a diplomat who spoke on condition of anonymity").
+    if out.span and out.reason is None:
+        m = lex.reason_re.search(text, out.span[0], out.span[1])
+        if m and m.start() > out.span[0]:
+            out.reason = _strip(text, m.start(), m.end())
+            cut = text.rfind(",", out.span[0], m.start())
+            rel = re.search(r"\s(?:who|that)\s*$", text[out.span[0] : m.start()])
+            end = out.span[0] + rel.start() if rel else (cut if cut > out.span[0] else m.start())
+            out.span = _strip(text, out.span[0], end) if end > out.span[0] else out.span
+    return out
+
+
+def _walk_np(toks: list[Tok], i: int, *, postposed: bool) -> int:
+    """Index of the first token of the noun phrase that ends at toks[i]."""
+    j = i
+    split: int | None = None
+    comma_split: int | None = None
+    while j >= 0:
+        t = toks[j]
+        txt, low = t.text, t.low
+        if txt == ")":
+            k = _match_paren(toks, j)
+            if k is None:
+                break
+            j = k - 1
+            continue
+        if txt in "([]{};:!?" or txt in QUOTES:
+            break
+        if txt in "'‘’" and not (j > 0 and toks[j - 1].end == t.start and toks[j - 1].low.endswith("s")):
+            break
+        if txt == "." and not (j > 0 and (toks[j - 1].text in lexicon().title_words or len(toks[j - 1].text) == 1)):
+            break
+        if txt == ",":
+            if postposed and comma_split is None:
+                # "…, the spokesman said": an appositive only after a short name.
+                right = toks[j + 1] if j + 1 <= i else None
+                if right is None or not (right.low in DETERMINERS or right.text[:1].islower()):
+                    return j + 1
+                k = j - 1
+                while k >= 0 and toks[k].is_cap and toks[k].text not in QUOTES:
+                    k -= 1
+                if j - 1 - k < 1 or j - 1 - k > 5 or (k >= 0 and toks[k].text not in QUOTES + ",;:(" and toks[k].low not in BOUNDARY):
+                    return j + 1
+            split = j
+            if comma_split is None:
+                comma_split = j
+            j -= 1
+            continue
+        if txt in "-–—":
+            k = j - 1
+            while k >= 0 and toks[k].text not in "-–—" and j - k < 30:
+                k -= 1
+            if k >= 0 and toks[k].text in "-–—" and j - k < 30:
+                j = k - 1
+                continue
+            split = j
+            j -= 1
+            continue
+        if low in ("and", "or", "&"):
+            split = j
+            j -= 1
+            continue
+        if low == "as" and ((j > 0 and toks[j - 1].low == "such") or (j + 1 <= i and toks[j + 1].low == "well")):
+            j -= 1
+            continue
+        if low == "according":
+            return comma_split + 1 if comma_split is not None else min(j + 2, i + 1)
+        if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
+            if low in SUBORDINATORS and comma_split is not None and _opens_sentence(toks, j):
+                return comma_split + 1
+            break
+        if txt[:1].isupper() and low in SUBORDINATORS and _opens_sentence(toks, j):
+            if comma_split is not None:
+                return comma_split + 1
+            break
+        if _is_verb(toks, j):
+            if j > 0 and toks[j - 1].low in ("that", "which", "who"):
+                j -= 2
+                continue
+            if j > 1 and toks[j - 1].low in COMMON_VERBS and toks[j - 2].low in ("that", "which", "who"):
+                j -= 3
+                continue
+            return (split + 1) if split is not None else j + 1
+        if low in PRONOUNS and j < i and txt[:1].islower():
+            return j + 1  # "he" ends a preceding clause
+        j -= 1
+    return j + 1
+
+
+def _opens_sentence(toks: list[Tok], j: int) -> bool:
+    return j == 0 or all(t.text in QUOTES for t in toks[:j])
+
+
+# -- what follows a cue -----------------------------------------------------------------
+
+
+@dataclass
+class After:
+    content_start: int | None = None
+    outlet: RawLink | None = None
+    relays: list[RawLink] = field(default_factory=list)
+    medium: str | None = None
+    reason: tuple[int, int] | None = None
+    #: Nothing but adverbials follow: the content is before the cue.
+    ends: bool = False
+    #: A quotation continues after the cue ("…," he said, "and …").
+    continues_quote: bool = False
+
+
+def _skip_adverbials(text: str, pos: int, end: int, info: After) -> int:
+    lex = lexicon()
+    for _ in range(8):
+        moved = False
+        for rx in _SKIP_RIGHT:
+            m = rx.match(text, pos, end)
+            if m and m.end() > pos and m.group().strip():
+                pos = m.end()
+                moved = True
+        m = re.compile(r"\s*(?:,\s*|[-–—]\s*)?").match(text, pos, end)
+        after_delim = m.end()
+        m = lex.medium_re.match(text, after_delim, end)
+        if m:
+            if "statement" in m.group().lower() or "release" in m.group().lower():
+                info.medium = "statement"
+            tail = re.compile(r"(?:\s+(?:with|to|on|in|at|from|by)\s+[^,;:\"“”\-–—]{1,80}?)?(?=\s*(?:[,;:\"“”\-–—]|that\b|$))").match(text, m.end(), end)
+            stop = tail.end() if tail else m.end()
+            o = lex.outlet_re.search(text, m.start(), stop)
+            if o and re.search(r"\b(?:interview|told|with|to)\b", text[m.start() : o.start()], re.I):
+                info.outlet = RawLink(o.start(), o.end())
+            pos = stop
+            m2 = re.compile(r"\s*[-–—]").match(text, pos, end)
+            if m2 and text[after_delim - 1 : after_delim].strip() in ("-", "–", "—") or (m2 and re.match(r"\s*[-–—]", text[m.start() - 3 : m.start()])):
+                pos = m2.end()
+            moved = True
+            continue
+        # dash or comma asides right after the cue: "said - on Saturday -", ", in a statement,"
+        m = re.compile(r"\s*([-–—]|,)\s*").match(text, pos, end)
+        if m:
+            closer = m.group(1)
+            close = text.find(closer if closer != "," else ",", m.end(), min(end, m.end() + 160))
+            if close != -1:
+                inner = text[m.end() : close]
+                first = inner.split()[0].lower() if inner.split() else ""
+                r = lex.reason_re.search(text, m.end(), close)
+                if r:
+                    info.reason = _strip(text, r.start(), r.end())
+                    pos = close + 1
+                    moved = True
+                    continue
+                if first in lex.relay_participles:
+                    s, e = _strip(text, m.end() + len(inner) - len(inner.lstrip()) + len(first), close)
+                    if s < e:
+                        info.relays.append(RawLink(s, e))
+                    pos = close + 1
+                    moved = True
+                    continue
+                if closer != "," and (first in ADVERBIAL_OPENERS or first in lex.time_words):
+                    pos = close + 1
+                    moved = True
+                    continue
+        if not moved:
+            break
+    return pos
+
+
+def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bool = False) -> After:
+    """Where the content starts after a cue, and the links named there."""
+    lex = lexicon()
+    info = After()
+    stop = min(end, cue_end + RIGHT_WINDOW)
+    pos = _skip_adverbials(text, cue_end, stop, info)
+    # "added to Reuters", "revealed to Al Jazeera Net", "told Axios"
+    m = re.compile(r"\s+to\s+(?=\S)").match(text, pos, stop) if not audience else None
+    if m:
+        det = re.compile(r"(?:the|The)\s+").match(text, m.end(), stop)
+        o = lex.outlet_re.match(text, det.end() if det else m.end(), stop) or _outlet_like(text, m.end(), stop)
+        if o:
+            info.outlet = RawLink(*_outlet_np(text, m.end(), o.end(), stop))
+            pos = info.outlet.end
+    if audience:
+        m = re.compile(r"\s+").match(text, pos, stop)
+        obj_start = m.end() if m else pos
+        det = re.compile(r"(?:the|The)\s+").match(text, obj_start, stop)
+        o = lex.outlet_re.match(text, det.end() if det else obj_start, stop) or _outlet_like(text, obj_start, stop)
+        if o:
+            info.outlet = RawLink(*_outlet_np(text, obj_start, o.end(), stop))
+            pos = info.outlet.end
+        else:
+            pos = _skip_audience(text, obj_start, stop)
+    pos = _skip_adverbials(text, pos, stop, info)
+    # ", citing X," / ", quoting X," / "quoting X" at the end
+    m = re.compile(r"\s*,\s*(citing|quoting)\s+").match(text, pos, stop)
+    if m:
+        close = re.compile(r"[^,;:.\"“”]{1,150}").match(text, m.end(), stop)
+        if close:
+            s, e = _strip(text, close.start(), close.end())
+            info.relays.append(RawLink(s, e))
+            pos = close.end()
+    rest = text[pos:stop]
+    m = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", rest)
+    content_start = pos + (m.end() if m else 0)
+    tail = rest.strip()
+    if not tail or re.fullmatch(r"[.!?\"'”’)\]]*", tail):
+        info.ends = True
+    elif re.match(r",\s*(?:[a-z]+ing\b|according\s+to|as\s+(?:quoted|reported)\s+by|and\b|but\b|as\b|while\b|when\b|though\b|although\b|after\b|before\b|with\b|without\b|in\s+(?:a|an|the)\b|who\b|which\b|whose\b)", tail):
+        info.ends = True
+    elif re.match(r",\s*[\"“]", tail):
+        info.continues_quote = True
+    info.content_start = content_start if content_start < end else None
+    return info
+
+
+def _outlet_like(text: str, pos: int, stop: int):
+    """An outlet named by pattern: "KSWB-TV", "the X news website", "Channel 12", "LiverpoolFC.com"."""
+    m = re.compile(
+        r"(?:(?:the|The)\s+)?(?:[\w'’.\-]+\s+){0,5}?"
+        r"(?:[A-Z]{2,6}-TV|[A-Z][\w\-]*\.(?:com|net|org|co\.uk)|Channel\s+\d+|(?:[A-Z][\w'’\-]*\s+)*(?:News|Radio|TV|Television|Times|Post|Journal|Telegraph|Herald|Tribune|Gazette|Mail|Express|Daily|Programme|Program)\b"
+        r"|(?:[\w'’\-]+\s+){0,3}(?:newspaper|news\s+website|website|news\s+agency|News\s+Agency|channel|radio|television|daily|correspondent|reporter)\b)"
+    ).match(text, pos, stop)
+    if m and not re.match(r"(?:the\s+)?(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\b", text[pos : m.end()], re.I):
+        return m
+    return None
+
+
+def _outlet_np(text: str, s: int, e: int, stop: int) -> tuple[int, int]:
+    """Extend an outlet name over a following possessive or program ("BBC Radio 4's Today programme")."""
+    m = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|\d+)(?:['’]s)?)*(?:\s+(?:news\s+website|website|newspaper|channel|correspondent|programme|program|radio|television|agency|daily))?(?:\s*\([^()]{1,20}\))?").match(text, e, stop)
+    if m:
+        e = m.end()
+    return _strip(text, s, e)
+
+
+def _skip_audience(text: str, pos: int, stop: int) -> int:
+    """Skip the listener of "told" up to "that", or over one short noun phrase."""
+    m = re.compile(r"[^\"“”:;.]{0,160}?\bthat\b").match(text, pos, stop)
+    if m and "," not in text[pos : m.start() + 1].split(" that")[0][-1:]:
+        return m.end() - 4
+    toks = tokenize(text, pos, min(stop, pos + 120))
+    k = 0
+    if k < len(toks) and toks[k].low in DETERMINERS:
+        k += 1
+    n = 0
+    while k < len(toks) and n < 6:
+        t = toks[k]
+        if t.text in ",;:" or t.text in QUOTES:
+            break
+        if t.low in PRONOUNS or t.low in ("the", "a", "an") and n > 0:
+            break
+        if t.low in ("in", "at", "on") and n > 0:
+            break
+        k += 1
+        n += 1
+        if t.text[:1].islower() and not (k < len(toks) and toks[k].is_cap and toks[k].low not in PRONOUNS):
+            break
+    while k < len(toks) and toks[k].low in ("on", "at", "in") and k + 1 < len(toks) and (toks[k + 1].low in lexicon().time_words or toks[k + 1].is_cap):
+        k += 2
+        while k < len(toks) and toks[k].is_cap and toks[k].low not in PRONOUNS:
+            k += 1
+    return toks[k - 1].end if k > 0 else pos
+
+
+def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_commas: bool = False) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
+    """The noun phrase that starts at pos: (span, reason, end of what was consumed)."""
+    lex = lexicon()
+    stop = min(end, pos + RIGHT_WINDOW)
+    toks = tokenize(text, pos, stop)
+    k = 0
+    depth = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth:
+            pass
+        elif t.text in ";:" or t.text in QUOTES or t.text in ".!?":
+            break
+        elif t.text == ",":
+            if not allow_commas:
+                break
+            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            if nxt in ("who", "which", "whose", "adding", "saying", "according", "and", "but", "as", "while", "citing", "quoting") or nxt.endswith("ing"):
+                break
+        elif t.low == "as" and stop_as:
+            break
+        elif t.low in ("that",) and k > 0:
+            break
+        elif t.low in ("who", "which", "whose") and not allow_commas:
+            break
+        k += 1
+    if k == 0:
+        return None, None, pos
+    s, e = _strip(text, toks[0].start, toks[k - 1].end)
+    reason = None
+    m = lex.reason_re.search(text, s, e)
+    if m:
+        reason = _strip(text, m.start(), m.end())
+        e2 = m.start()
+        rel = re.search(r"[\s,]*(?:who|that)?\s*$", text[s:e2])
+        e = s + (rel.start() if rel else e2 - s)
+        s, e = _strip(text, s, e)
+    m = _CLEAN_LEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    return ((s, e) if s < e else None), reason, toks[k - 1].end
+
+
+# -- the extractor ---------------------------------------------------------------------------
+
+
+def _negated(text: str, lo: int, cue_start: int) -> bool:
+    before = text[max(lo, cue_start - 40) : cue_start]
+    return any(rx.search(before) for rx in lexicon().negator_res)
+
+
+def _source_before(text: str, lo: int, pos: int) -> bool:
+    m = re.search(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$", text[max(lo, pos - 60) : pos])
+    if not m:
+        return False
+    w = m.group(1)
+    lex = lexicon()
+    low = re.sub(r"['’]s$", "", w.lower())
+    return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Balanced quotations in text[start:end] (curly and straight marks may be mixed)."""
+    spans = []
+    open_at = None
+    for m in re.finditer(r"[\"“”«»]", text[start:end]):
+        i = start + m.start()
+        c = m.group()
+        if c in "“«":
+            open_at = i
+        elif c in "”»":
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif open_at is None:
+            if i == start or not text[i - 1].isalnum():
+                open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
+    return spans
+
+
+def _in_connective(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    s, e = _strip(text, start, end, " \t\r\n")
+    while e > s and text[e - 1] in ".,;:!?" and not (e - 2 >= s and text[e - 2] in QUOTES):
+        e -= 1
+    if e > s and text[e - 1] in ".,;" and e - 2 >= s and text[e - 2] in QUOTES:
+        e -= 1
+    return max(s, e)
+
+
+class Scan:
+    """The cue patterns run once over a whole document; sentences take their share."""
+
+    def __init__(self, text: str):
+        lex = lexicon()
+        self.text = text
+        self.cues = list(lex.cue_re.finditer(text))
+        self.according = list(lex.according_re.finditer(text))
+        self.unspecified = sorted((m for rx in lex.unspecified_res for m in rx.finditer(text)), key=lambda m: m.start())
+        self.statement = list(lex.statement_re.finditer(text))
+        self.connectives = list(lex.connective_re.finditer(text))
+        self.colons = [m.start() for m in re.finditer(":", text)]
+        self._starts = {name: [m.start() for m in getattr(self, name)] for name in ("cues", "according", "unspecified", "statement", "connectives")}
+
+    def within(self, name: str, start: int, end: int) -> list:
+        items = getattr(self, name)
+        starts = self._starts[name]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(items) and starts[i] < end:
+            if items[i].end() <= end:
+                out.append(items[i])
+            i += 1
+        return out
+
+    def has_colon(self, start: int, end: int) -> bool:
+        i = bisect_left(self.colons, start)
+        return i < len(self.colons) and self.colons[i] < end
+
+
+def extract_sentence(text: str, start: int, end: int, *, headline: bool = False, scan: Scan | None = None) -> list[Raw]:
+    """Attributions in text[start:end], one sentence, in cue order."""
+    lex = lexicon()
+    if scan is None:
+        scan = Scan(text[: end])
+    cue_matches = scan.within("cues", start, end) if not headline else list(lex.cue_re_any_case.finditer(text, start, end))
+    according = scan.within("according", start, end)
+    unspecified = scan.within("unspecified", start, end)
+    statements = scan.within("statement", start, end)
+    colon = scan.has_colon(start, end)
+    if not (cue_matches or according or unspecified or statements or colon):
+        return []
+    connectives = [(m.start(), m.end()) for m in scan.within("connectives", start, end)]
+    connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
+    found: list[Raw] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    # Multi-word cues first: they contain verbs that must not count twice.
+    for m in statements:
+        if len(found) >= MAX_PER_SENTENCE:
+            break
+        subj = left_subject(text, start, m.start())
+        if subj.span:
+            after = after_cue(text, m.end(), end, audience=False)
+            found.append(Raw((m.start(), m.end()), "statement", [RawLink(*subj.span, reason=subj.reason)], _content(text, after.content_start, end), subj.span[0], medium="statement"))
+            taken.append((m.start(), m.end()))
+    for m in unspecified:
+        if True:
+            if not free(m.start(), m.end()):
+                continue
+            word = re.search(r"reports|a\s+report|information", m.group())
+            link = RawLink(m.start() + word.start(), m.start() + word.end()) if word else RawLink(m.start(), m.end())
+            c = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*").match(text, m.end(), end)
+            cs = c.end() if c else m.end()
+            found.append(Raw((m.start(), m.end()), "unspecified", [link], _content(text, cs, end), m.start()))
+            taken.append((m.start(), m.end()))
+    for m in according:
+        if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
+            continue
+        raw = _according(text, start, end, m)
+        if raw:
+            found.append(raw)
+            taken.append((m.start(), m.end()))
+    for m in cue_matches:
+        if len(found) >= MAX_PER_SENTENCE:
+            break
+        if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
+            continue
+        raw = _verb_cue(text, start, end, m, headline=headline)
+        if raw:
+            found.append(raw)
+            taken.append((m.start(), m.end()))
+    if colon:
+        raw = _colon(text, start, end, headline=headline, found=found)
+        if raw:
+            found.append(raw)
+    found.sort(key=lambda r: r.cue)
+    return found
+
+
+def _content(text: str, s: int | None, end: int) -> tuple[int, int] | None:
+    if s is None or s >= end:
+        return None
+    e = _content_end(text, s, min(end, s + MAX_CONTENT))
+    if s + MAX_CONTENT < end:
+        sp = text.rfind(" ", s, e)
+        e = sp if sp > s else e
+    s, e = _strip(text, s, e, " \t\r\n")
+    return (s, e) if s < e else None
+
+
+def _according(text: str, start: int, end: int, m: re.Match) -> Raw | None:
+    span, reason, consumed = right_np(text, m.end(), end, allow_commas=False)
+    if span is None:
+        return None
+    # "according to what was reported by the Israeli media"
+    before = text[start : m.start()]
+    if before.strip(" ,\"“”'") == "" or re.fullmatch(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?", before):
+        # sentence-initial: the content follows
+        rest = re.compile(r"\s*,?\s*").match(text, consumed, end)
+        content = _content(text, rest.end() if rest else consumed, end)
+        return Raw((m.start(), m.end()), "according", [RawLink(*span, reason=reason)], content, m.start())
+    cstart = start
+    s, e = _strip(text, cstart, m.start())
+    tail = text[consumed:end].strip()
+    if tail and not re.fullmatch(r"[.!?\"'”’)\]]*", tail) and not tail.startswith(","):
+        content = _content(text, consumed, end)
+    else:
+        content = (s, _content_end(text, s, e)) if s < e else None
+    if tail.startswith(",") and not re.match(r",\s*(?:who|which)\b", tail):
+        nxt = re.compile(r"\s*,\s*").match(text, consumed, end)
+        if nxt and nxt.end() < end and len(text[start : m.start()].strip(" ,")) < 3:
+            content = _content(text, nxt.end(), end)
+    return Raw((m.start(), m.end()), "according", [RawLink(*span, reason=reason)], content if content and content[0] < content[1] else None, s if content else m.start(), postposed=True)
+
+
+def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -> Raw | None:
+    lex = lexicon()
+    form = " ".join(m.group().lower().split())
+    info = lex.verbs.get(form)
+    if info is None:
+        return None
+    word = m.group()
+    if not word[:1].islower() and not headline:
+        # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
+        if not (info.participle and m.start() == start):
+            return None
+    if _negated(text, start, m.start()):
+        return None
+    if form in AMBIGUOUS_S and not _source_before(text, start, m.start()):
+        return None
+    prev = re.search(r"([\w']+)\s+$", text[max(start, m.start() - 20) : m.start()])
+    prev_word = prev.group(1).lower() if prev else ""
+    if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
+        return None
+    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
+        return None
+    if re.search(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$", text[max(start, m.start() - 30) : m.start()]):
+        return None  # "what he described as", "what carmakers say are"
+    blocked = _BLOCKED_AFTER.get(info.lemma)
+    if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
+        return None
+    if info.requires and not re.compile(rf"[^.;:\"“”]{{0,80}}?\b{info.requires}\b").match(text, m.end(), end):
+        return None
+    if info.that_only and not re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“])").match(text, m.end(), end):
+        return None
+    if info.relay == "as saying":
+        return _quoted(text, start, end, m)
+    if info.participle:
+        return _participle(text, start, end, m, info)
+    after = after_cue(text, m.end(), end, audience=info.audience)
+    subj = left_subject(text, start, m.start(), postposed=after.ends)
+    links: list[RawLink] = []
+    postposed = False
+    content: tuple[int, int] | None
+    inherits = False
+    if subj.coordinated:
+        inherits = True
+        span_start = m.start()
+    elif subj.span is None:
+        # "…," said Karl Schamotta, chief market strategist at Corpay.
+        span, reason, consumed = right_np(text, m.end(), end, allow_commas=True)
+        if span is None or not (text[span[0]].isupper() or text[span[0] : span[0] + 4].lower() in ("the ", "a ", "an ") or text[span[0] : span[0] + 3].lower() in ("his", "her")):
+            if not (subj.before is not None and info.lemma in ("say", "add", "tell", "continue", "write")):
+                return None
+            return None
+        links.append(RawLink(*span, reason=reason))
+        postposed = True
+        cs, ce = _strip(text, start, subj.before if subj.before is not None else m.start())
+        content = (cs, _content_end(text, cs, ce)) if cs < ce else None
+        span_start = start
+        info_after = after_cue(text, consumed, end, audience=False)
+        if info_after.relays:
+            links += info_after.relays
+        return Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=True)
+    else:
+        links.append(RawLink(*subj.span, reason=subj.reason or after.reason))
+        span_start = subj.span[0]
+    if info.postposed_only and not (after.ends and subj.after_quote):
+        return None
+    if info.document_subject and not _looks_document(text, subj.span):
+        return None
+    if info.audience and after.outlet is None and after.content_start is None:
+        return None
+    links += subj.relays + after.relays
+    if after.outlet is not None:
+        links.insert(0, after.outlet)
+    if (after.ends or after.continues_quote) and subj.before is not None and not inherits and subj.span is not None and subj.before > start:
+        postposed = True
+        cs, ce = _strip(text, start, subj.before)
+        if after.continues_quote:
+            content = (cs, _content_end(text, cs, end))
+        else:
+            content = (cs, _content_end(text, cs, ce)) if cs < ce else None
+        span_start = start
+    else:
+        content = _content(text, after.content_start, end)
+    raw = Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
+    return raw
+
+
+def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
+    if span is None:
+        return False
+    from provenance.attributions.sources import head_noun
+
+    return head_noun(text[span[0] : span[1]]) in lexicon().document_nouns
+
+
+def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
+    before = text[max(start, m.start() - 30) : m.start()]
+    if not re.search(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$", before) and m.start() != start:
+        return None
+    if re.search(r"\b(?:by|in)\s*$", before) and info.lemma not in ("say",):
+        return None
+    after = after_cue(text, m.end(), end, audience=info.audience)
+    content = _content(text, after.content_start, end)
+    if content is None:
+        return None
+    links = list(after.relays)
+    if after.outlet is not None:
+        links.insert(0, after.outlet)
+    return Raw((m.start(), m.end()), "participle", links, content, m.start(), inherits=True, medium=after.medium)
+
+
+def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
+    lex = lexicon()
+    obj, reason, consumed = right_np(text, m.end(), end, stop_as=True)
+    tail = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*").match(text, consumed, end)
+    if obj is None or tail is None:
+        return None
+    subj = left_subject(text, start, m.start())
+    links: list[RawLink] = []
+    inherits = subj.coordinated
+    if subj.span:
+        links.append(RawLink(*subj.span, reason=subj.reason))
+    elif not inherits:
+        return None
+    links += subj.relays
+    links.append(RawLink(*obj, reason=reason))
+    content = _content(text, tail.end(), end)
+    span_start = subj.span[0] if subj.span else m.start()
+    del lex
+    return Raw((m.start(), m.end()), "verb", links, content, span_start, inherits=inherits)
+
+
+def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw]) -> Raw | None:
+    """ "Jack Liu: It is wrong to assume failure", 'Police: Man arrested', 'X: "…"'."""
+    from provenance.attributions.sources import speaker_like
+
+    colon = text.find(":", start, end)
+    if colon <= start:
+        return None
+    if any(r.cue[0] < colon for r in found if r.kind != "colon"):
+        return None
+    after = text[colon + 1 : end].lstrip()
+    if not after:
+        return None
+    if not headline and after[:1] not in "\"“'‘":
+        return None
+    s, e = _strip(text, start, colon, " \t\"“”'")
+    toks = tokenize(text, s, e)
+    if not toks or len(toks) > _COLON_SPEAKER_MAX:
+        return None
+    if any(t.low in ("said", "says", "told", "added") for t in toks):
+        return None
+    if not speaker_like(text[s:e]):
+        return None
+    if any(r.cue[0] > colon and r.kind == "verb" and r.span_start <= colon + 3 for r in found):
+        return None
+    cs = colon + 1 + (len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip()))
+    return Raw((colon, colon + 1), "colon", [RawLink(s, e)], _content(text, cs, end), s)

@@ -1,0 +1,84 @@
+"""The sourcing profile of one article: what its attributions rest on."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from provenance.attributions.cues import QUOTES
+from provenance.document import PARAGRAPH
+
+KINDS = ("outlet", "person", "organization", "anonymous", "document", "unspecified")
+# Signals that a sentence states something a reader would want sourced.
+_QUOTATION = re.compile(r"[\"“«][^\"“”«»]{12,}[\"”»]")
+_FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|\b(?!(?:19|20)\d\d\b)\d{2,}\s+(?:[a-z]+\s+){0,2}(?:people|prisoners|dead|killed|wounded|injured|civilians|soldiers|children|women|detainees|captives|trucks|homes|houses|displaced|victims|casualties|rockets|missiles|drones|troops|fighters|members|million|billion|thousand)\b")
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|is\s+believed|are\s+believed|is\s+said\s+to|are\s+said\s+to|is\s+thought\s+to|is\s+expected\s+to|according)\b", re.I)
+
+
+def claim_signals(sentence: str) -> list[str]:
+    out = []
+    if _QUOTATION.search(sentence):
+        out.append("quotation")
+    if _FIGURE.search(sentence):
+        out.append("figure")
+    if _HEDGE.search(sentence):
+        out.append("hedge")
+    return out
+
+
+def sourcing_profile(doc, attributions: list[dict], sentences: list[int], reasons: dict) -> dict:
+    """Counts by the kind of each attribution's innermost source, the share of
+    attributed sentences that rest on anonymous sources, the outlets relied on,
+    the anonymous descriptors with their stated reasons, and body sentences
+    that carry claims (figures, quotations, hedges) with no attribution."""
+    text = doc.text
+    innermost = Counter()
+    links = Counter()
+    outlets = Counter()
+    by_sentence: dict[int, set[str]] = {}
+    anonymous = []
+    for i, (a, s) in enumerate(zip(attributions, sentences)):
+        chain = a["chain"]
+        inner = chain[-1]["kind"] if chain else "unspecified"
+        innermost[inner] += 1
+        by_sentence.setdefault(s, set()).add(inner)
+        for k, link in enumerate(chain):
+            links[link["kind"]] += 1
+            if link["kind"] == "outlet":
+                outlets[link["canonical"] or link["text"]] += 1
+            if link["kind"] == "anonymous" and link["resolves_to"] is None:
+                reason = reasons.get((i, k))
+                anonymous.append(
+                    {
+                        "line": a["line"],
+                        "descriptor": link["text"],
+                        "reason": text[reason[0] : reason[1]] if reason else None,
+                    }
+                )
+    attributed = len(by_sentence)
+    anon_sentences = sum(1 for kinds in by_sentence.values() if "anonymous" in kinds)
+    attributed_ids = set(sentences)
+    unattributed = []
+    for sent in doc.sentences:
+        if sent.segment.kind != PARAGRAPH or sent.index in attributed_ids:
+            continue
+        piece = text[sent.start : sent.end]
+        signals = claim_signals(piece)
+        if signals and not _continues_quote(text, sent, attributed_ids, doc):
+            unattributed.append({"line": doc.line_col(sent.start)[0], "start": sent.start, "end": sent.end, "signals": signals})
+    return {
+        "attributions": len(attributions),
+        "attributed_sentences": attributed,
+        "by_kind": {k: innermost.get(k, 0) for k in KINDS},
+        "links_by_kind": {k: links.get(k, 0) for k in KINDS},
+        "anonymous_share": round(anon_sentences / attributed, 3) if attributed else 0.0,
+        "outlets": [{"name": n, "links": c} for n, c in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "anonymous": anonymous,
+        "unattributed_claims": unattributed,
+    }
+
+
+def _continues_quote(text: str, sent, attributed: set[int], doc) -> bool:
+    """A quotation that goes on from an attributed sentence before it."""
+    piece = text[sent.start : sent.end].lstrip()
+    return bool(piece[:1] in QUOTES and sent.index - 1 in attributed)
