@@ -18,7 +18,7 @@ from provenance.report import FileReport, Report
 from provenance.rules import RuleSet
 
 _CREDIT_SPLIT = re.compile(r"\s*(?:\+|,|/|&|\band\b)\s*")
-_LANGUAGE_SAMPLE = 60  # sentences: enough to tell the language of a file of any size
+_LANGUAGE_SAMPLE = 25  # sentences: enough to tell the language of a file of any size
 
 
 class Pipeline:

@@ -73,9 +73,10 @@ def _find(doc, min_words: int, min_chars: int) -> list[_Repeat]:
     by_key: dict[str, list[tuple[str, int]]] = {}
     covered: set[int] = set()  # indices of paragraphs already reported as repeats
     paragraphs = [s for s in doc.segments if s.kind == PARAGRAPH]
+    normalized: dict[int, str] = {}
     for seg in paragraphs:
-        norm = normalize(text[seg.start : seg.end])
-        if len(norm.split()) < min_words:
+        norm = normalized[seg.index] = normalize(text[seg.start : seg.end])
+        if norm.count(" ") + 1 < min_words:
             continue
         line = doc.line_col(seg.start)[0]
         if norm in seen:
@@ -95,8 +96,10 @@ def _find(doc, min_words: int, min_chars: int) -> list[_Repeat]:
         seen[norm] = line
     sentences_seen: dict[str, int] = {}
     for sent in doc.body_sentences():
-        norm = normalize(text[sent.start : sent.end])
-        if len(norm.split()) < min_words:
+        whole = sent.segment.sentences
+        # a one-sentence paragraph was normalized above already
+        norm = normalized[sent.segment.index] if len(whole) == 1 else normalize(text[sent.start : sent.end])
+        if norm.count(" ") + 1 < min_words:
             continue
         if norm in sentences_seen and sent.segment.index not in covered:
             out.append(_Repeat("sentence", sent.start, sent.end, sentences_seen[norm]))

@@ -78,6 +78,15 @@ def _mostly_names(sentence: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
+_COMMON = (" the ", " of ", " and ", " to ", " that ", " in ")
+
+
+def _plainly_english(sentence: str) -> bool:
+    """Two of the commonest English words: no need to count function words."""
+    lowered = sentence.lower()
+    return sum(w in lowered for w in _COMMON) >= 2
+
+
 class ForeignLanguageChecker:
     def __init__(self, rule: Rule):
         p = rule.params
@@ -91,6 +100,8 @@ class ForeignLanguageChecker:
             if sent.kind not in self.rule.scope:
                 continue
             s = text[sent.start : sent.end]
+            if _plainly_english(s):
+                continue
             ratio, tokens = english_ratio(s)
             if tokens < self.min_words or ratio >= ENGLISH_GATE or _mostly_names(s):
                 continue
