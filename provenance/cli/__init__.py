@@ -35,6 +35,8 @@ def _root(
 # Commands register themselves on `app` when their module is imported.
 from provenance.cli import check as _check  # noqa: E402,F401
 from provenance.cli import rules as _rules  # noqa: E402,F401
+from provenance.cli import names as _names  # noqa: E402,F401
+from provenance.cli import glossary as _glossary  # noqa: E402,F401
 
 
 def main() -> None:
