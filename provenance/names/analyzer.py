@@ -19,7 +19,6 @@ Yahya Sinwar / Mohammed Sinwar are not.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.names.mentions import NameMention, detect
@@ -88,7 +87,7 @@ class NamesAnalyzer:
             if hit is None:
                 continue
             entry, form, why = hit
-            out[i] = replace(m, entry=entry.id, canonical=entry.canonical, status="variant", type=entry.type, via="fuzzy")
+            out[i] = m._replace(entry=entry.id, canonical=entry.canonical, status="variant", type=entry.type, via="fuzzy")
             emit("PV804", m.start, m.end, f"“{m.text}” looks like an unlisted spelling of {entry.canonical} (glossary: {entry.id}; {why})", entry.canonical)
         # 2. two unlisted spellings of one name in this document
         names = [i for i in fulls if out[i].via == "name"]
@@ -107,9 +106,9 @@ class NamesAnalyzer:
                 if m.text not in group:
                     continue
                 if m.text == main:
-                    out[i] = replace(m, canonical=main)
+                    out[i] = m._replace(canonical=main)
                     continue
-                out[i] = replace(m, canonical=main, status="variant", via="fuzzy")
+                out[i] = m._replace(canonical=main, status="variant", via="fuzzy")
                 _, why = _explain(m.text, main)
                 emit(
                     "PV804",
@@ -124,7 +123,7 @@ class NamesAnalyzer:
             if m.via == "surname" and m.full_start in by_start:
                 full = by_start[m.full_start]
                 if full.canonical and full.canonical != m.canonical:
-                    out[i] = replace(m, entry=full.entry, canonical=full.canonical)
+                    out[i] = m._replace(entry=full.entry, canonical=full.canonical)
         return out
 
     def _glossary_match(self, text: str) -> tuple["Entry", str, str] | None:
@@ -177,7 +176,7 @@ class NamesAnalyzer:
     def _surname_variants(self, mentions: list[NameMention], doc, emit) -> list[NameMention]:
         """A lone capitalized word spelled like the surname of a person named in full
         earlier ("Liu" after "Jack Lew") but not the same."""
-        from provenance.names.mentions import lone_words
+        from provenance.names.mentions import lone_words, occurrences
         from provenance.names.matcher import token_similarity
         from provenance.names.normalize import name_tokens
 
@@ -188,18 +187,17 @@ class NamesAnalyzer:
         for m in persons:
             surnames[m.text.split()[-1]].append(m)
         known = {w.casefold() for m in mentions for w in m.text.split()}
-        known |= {w.casefold() + s for w in list(known) for s in ("s", "es", "'s")}  # the Clintons
+        known |= {w + s for w in list(known) for s in ("s", "es", "'s")}  # the Clintons
         added = []
-        reported: Counter[str] = Counter()
-        lone = lone_words(doc, mentions)
-        counts = Counter(w for _, _, w in lone)
-        for start, end, word in lone:
-            if word.casefold() in known or len(word) < 3:
+        covered = sorted((m.start, m.end) for m in mentions)
+        for word in lone_words(doc):
+            if word.casefold() in known:
                 continue
             wt = name_tokens(word)
             if len(wt) != 1:
                 continue
             best = None
+            where: list[tuple[int, int]] = []
             for surname, fulls in surnames.items():
                 if surname[0].lower() != word[0].lower():
                     continue
@@ -207,33 +205,25 @@ class NamesAnalyzer:
                 if len(st) != 1:
                     continue
                 score, _ = token_similarity(wt[0], st[0])
-                earlier = [f for f in fulls if f.start < start]
-                if score >= 0.8 and earlier and (best is None or score > best[0]):
+                if score < 0.8 or (best is not None and score <= best[0]):
+                    continue
+                where = where or occurrences(doc, word, covered)
+                earlier = [f for f in fulls if where and f.start < where[0][0]]
+                if earlier:
                     best = (score, surname, earlier[-1])
             if best is None:
                 continue
+            start, end = where[0]
             _, surname, full = best
             canonical_surname = surname
-            if full.entry:
-                canonical_surname = _canonical_short(self.glossary.by_id[full.entry]) if full.via == "glossary" else surname
-            m = NameMention(
-                start=start,
-                end=end,
-                text=word,
-                line=doc.line_col(start)[0],
-                entry=full.entry,
-                canonical=full.canonical or full.text,
-                status="variant",
-                type="person",
-                via="surname",
-                full=full.text,
-                full_start=full.start,
-            )
-            added.append(m)
-            reported[word] += 1
-            if reported[word] > 1:
-                continue  # one finding per spelling and article
-            times = f" ({counts[word]} times in this article)" if counts[word] > 1 else ""
+            if full.entry and full.via == "glossary":
+                canonical_surname = _canonical_short(self.glossary.by_id[full.entry])
+            for n, (s, e) in enumerate(where):
+                added.append(
+                    NameMention(s, e, word, doc.line_col(s)[0], full.entry, full.canonical or full.text, "variant", "person",
+                                "surname", None, None, None, full.text, full.start, 1)
+                )
+            times = f" ({len(where)} times in this article)" if len(where) > 1 else ""
             emit(
                 "PV805",
                 start,

@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from provenance.config import ConfigError
 
@@ -65,23 +65,22 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     form: str
     status: str
     kind: str | None = None
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SourceForm:
+class SourceForm(NamedTuple):
     form: str
     lang: str
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One glossary entry (a named tuple: cheap to build and to cache by the ten thousand)."""
+
     id: str
     type: str
     canonical: str
@@ -91,9 +90,9 @@ class Entry:
     never_merge_with: tuple[str, ...] = ()
     notes: str | None = None
     sources: tuple[str, ...] = ()
-    #: Where it was read: file (as displayed) and 1-based line of the entry.
-    file: str = field(default="", compare=False)
-    line: int | None = field(default=None, compare=False)
+    #: Where it was read: the file as displayed, and (imports) a 1-based line.
+    file: str = ""
+    line: int | None = None
 
     def all_forms(self) -> tuple[str, ...]:
         return (self.canonical, *(v.form for v in self.variants))
@@ -125,8 +124,7 @@ class Entry:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class FormRef:
+class FormRef(NamedTuple):
     """One written form of an entry, as the matcher and the checks see it."""
 
     form: str
@@ -164,37 +162,49 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_file(path: Path, *, is_default: bool = False, display: str | None = None, use_cache: bool = True) -> GlossaryFile:
-    shown = display or (f"<default>/{path.name}" if is_default else display_path(path))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return GlossaryFile(path, shown, "", [], [Problem(shown, None, "no such glossary file")], is_default)
-    except IsADirectoryError:
-        return GlossaryFile(path, shown, "", [], [Problem(shown, None, "is a directory (glossary files are .yaml)")], is_default)
-    except OSError as exc:
-        return GlossaryFile(path, shown, "", [], [Problem(shown, None, f"cannot read ({exc.strerror or exc})")], is_default)
-    digest = hashlib.sha256(raw).hexdigest()
-    cached = _cache_get(digest) if use_cache else None
-    if cached is not None:
-        entries = [_with_file(e, shown) for e in cached]
-        return GlossaryFile(path, shown, digest, entries, [], is_default)
+def read_file(path: Path, *, is_default: bool = False, display: str | None = None, raw: bytes | None = None) -> GlossaryFile:
+    shown = display or _shown(path, is_default)
+    if raw is None:
+        raw, problem = _read(path, shown)
+        if problem is not None:
+            return GlossaryFile(path, shown, "", [], [problem], is_default)
     entries, problems = parse(raw, shown)
-    entries = [_with_file(e, shown) for e in entries]
-    if not problems and use_cache:
-        _cache_put(digest, entries)
-    return GlossaryFile(path, shown, digest, entries, problems, is_default)
+    return GlossaryFile(path, shown, hashlib.sha256(raw).hexdigest(), [e._replace(file=shown) for e in entries], problems, is_default)
 
 
-def _with_file(entry: Entry, shown: str) -> Entry:
-    from dataclasses import replace
+def _shown(path: Path, is_default: bool) -> str:
+    return f"<default>/{path.name}" if is_default else display_path(path)
 
-    return replace(entry, file=shown)
+
+def _read(path: Path, shown: str) -> tuple[bytes, Problem | None]:
+    try:
+        return path.read_bytes(), None
+    except FileNotFoundError:
+        return b"", Problem(shown, None, "no such glossary file")
+    except IsADirectoryError:
+        return b"", Problem(shown, None, "is a directory (glossary files are .yaml)")
+    except OSError as exc:
+        return b"", Problem(shown, None, f"cannot read ({exc.strerror or exc})")
+
+
+def _fast_yaml():
+    """ruamel's safe loader with the C parser, minus the YAML-version lookup its resolver
+    repeats for every scalar (half the time of loading a large glossary)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class _Resolver(VersionedResolver):
+        @property
+        def processing_version(self):
+            return (1, 2)
+
+    y = YAML(typ="safe", pure=False)
+    y.Resolver = _Resolver
+    return y
 
 
 def parse(raw: bytes, shown: str) -> tuple[list[Entry], list[Problem]]:
     """Entries and problems of one glossary file's bytes."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
     try:
@@ -205,7 +215,7 @@ def parse(raw: bytes, shown: str) -> tuple[list[Entry], list[Problem]]:
     if not text.strip():
         return [], [Problem(shown, None, "empty glossary (a glossary is a mapping with an 'entries' list)")]
     try:
-        data = YAML(typ="safe", pure=False).load(text)
+        data = _fast_yaml().load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
@@ -451,38 +461,38 @@ def cache_dir() -> Path | None:
     return Path(base) / "provenance" / "glossary"
 
 
-def _cache_path(digest: str) -> Path | None:
+def _cache_path(key: str) -> Path | None:
     from provenance import __version__
 
     d = cache_dir()
-    return None if d is None else d / f"{digest[:32]}-v{_CACHE_FORMAT}-{__version__}.pickle"
+    return None if d is None else d / f"{key[:32]}-v{_CACHE_FORMAT}-{__version__}.pickle"
 
 
-def _cache_get(digest: str) -> list[Entry] | None:
+def _cache_get(key: str):
     import pickle
 
-    path = _cache_path(digest)
+    path = _cache_path(key)
     if path is None:
         return None
     try:
         with path.open("rb") as fh:
-            stored_digest, entries = pickle.load(fh)
-    except Exception:  # missing, unreadable or stale: parse the file instead
+            stored_key, state = pickle.load(fh)
+    except Exception:  # missing, unreadable or stale: parse the files instead
         return None
-    return entries if stored_digest == digest else None
+    return state if stored_key == key else None
 
 
-def _cache_put(digest: str, entries: list[Entry]) -> None:
+def _cache_put(key: str, state) -> None:
     import pickle
 
     from provenance.fsutil import atomic_write
 
-    path = _cache_path(digest)
+    path = _cache_path(key)
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps((digest, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, pickle.dumps((key, state), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a read-only or full cache directory only costs time
 
@@ -493,14 +503,21 @@ def _cache_put(digest: str, entries: list[Entry]) -> None:
 class Glossary:
     """Entries of one or more files, with the form index the checks use."""
 
-    def __init__(self, files: list[GlossaryFile]):
+    def __init__(self, files: list[GlossaryFile], state: tuple | None = None):
         self.files = files
+        self._automaton = None
+        if state is not None:  # from the cache
+            self.entries, self.forms, self.problems = state
+            self.by_id = {e.id: e for e in self.entries}
+            return
         self.problems: list[Problem] = [p for f in files for p in f.problems]
         self.entries: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
         self.forms: dict[str, list[FormRef]] = {}
-        self._automaton = None
         self._assemble()
+
+    def state(self) -> tuple:
+        return self.entries, self.forms, self.problems
 
     # -- building -------------------------------------------------------------------
     def _assemble(self) -> None:
@@ -656,10 +673,35 @@ def names_settings(config) -> dict[str, Any]:
 
 
 def load(paths: Iterable[Path] = (), *, default: bool = True, use_cache: bool = True, strict: bool = True) -> Glossary:
-    """The default glossary (unless ``default`` is false) followed by ``paths``."""
-    files = [read_file(p, is_default=True, use_cache=use_cache) for p in default_files()] if default else []
-    files += [read_file(p, use_cache=use_cache) for p in expand(paths)]
+    """The default glossary (unless ``default`` is false) followed by ``paths``.
+
+    The assembled glossary is cached under a key made of every file's name and
+    SHA-256, so a changed file (or another combination) is parsed again.
+    """
+    specs = [(p, True) for p in default_files()] if default else []
+    specs += [(p, False) for p in expand(paths)]
+    read: list[tuple[Path, bool, str, bytes, Problem | None]] = []
+    key = hashlib.sha256(f"glossary-v{_CACHE_FORMAT}".encode())
+    for path, is_default in specs:
+        shown = _shown(path, is_default)
+        raw, problem = _read(path, shown)
+        read.append((path, is_default, shown, raw, problem))
+        key.update(f"\0{shown}\0{int(is_default)}\0".encode() + hashlib.sha256(raw).digest())
+    cacheable = use_cache and all(problem is None for *_, problem in read)
+    if cacheable:
+        state = _cache_get(key.hexdigest())
+        if state is not None:
+            files = [GlossaryFile(p, shown, hashlib.sha256(raw).hexdigest(), [], [], d) for p, d, shown, raw, _ in read]
+            return Glossary(files, state)
+    files = []
+    for path, is_default, shown, raw, problem in read:
+        if problem is not None:
+            files.append(GlossaryFile(path, shown, "", [], [problem], is_default))
+        else:
+            files.append(read_file(path, is_default=is_default, display=shown, raw=raw))
     glossary = Glossary(files)
+    if cacheable and not any(p.severity == "error" for p in glossary.problems):
+        _cache_put(key.hexdigest(), glossary.state())
     if strict:
         glossary.raise_for_problems()
     return glossary

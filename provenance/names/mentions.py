@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from provenance.document import Document
@@ -39,8 +38,9 @@ STATUSES = ("canonical", "admitted", "variant", "forbidden", "unknown")
 _REPORT_STATUS = {"canonical": "canonical", "admitted": "admitted", "deprecated": "variant", "forbidden": "forbidden"}
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
+class NameMention(NamedTuple):
+    """One mention of a name (a named tuple: a document has thousands)."""
+
     start: int
     end: int
     text: str
@@ -87,11 +87,14 @@ class NameMention:
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LO = "a-zß-öø-ÿāăąćčďđēėęěğīıłńňōőœřśşšţťūůűųźżž"
 #: A capitalized word: Sinwar, McGurk, O'Brien, Ma'ariv, Al-Thani, Ben-Gvir, al-Quds.
-_CAP = rf"(?:(?:al|el|ad|ash|as|at|az|ar|an|ed|ul)-)?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
+_CAP = rf"(?:[{_UP}]|(?:al|el|ad|ash|as|at|az|ar|an|ed|ul)-[{_UP}])[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
 #: A capitalized word, a title abbreviation (Gen.) or an initial (J.).
 _NAMEWORD = rf"(?:{_CAP}\.?|[{_UP}]\.)"
 _JOIN = r"(?:bin|ibn|bint|ben|de|da|di|du|del|della|van|von|der|den|la|le|al|el|ul|dos|das)"
-_RUN = re.compile(rf"(?<![\w'’.-]){_NAMEWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAMEWORD})*(?![\w-])")
+#: Two capitalized words or more, possibly joined by particles.
+_RUN = re.compile(rf"(?<![\w'’.-]){_NAMEWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAMEWORD})+(?![\w-])")
+#: One capitalized word (surname candidates).
+_CAPWORD = re.compile(rf"(?<![\w'’.-]){_CAP}(?![\w-])")
 
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -180,7 +183,9 @@ def case_ok(form: str, surface: str) -> bool:
     sw = re.split(r"([\s-])", surface)
     if len(fw) != len(sw):
         return False
-    for f, s in zip(fw, sw):
+    for i, (f, s) in enumerate(zip(fw, sw)):
+        if i == 0 and f == "The" and s == "the":
+            continue  # "the New York Times" inside a sentence
         if not f or not f[0].isalpha():
             continue
         if len(f) >= 2 and f.isupper():
@@ -194,8 +199,7 @@ def case_ok(form: str, surface: str) -> bool:
 # -- detection ------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     refs: tuple
@@ -229,42 +233,47 @@ def _lowered(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _boundary(text: str, start: int, end: int) -> bool:
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return False
-    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return False
-    return True
-
-
 def glossary_hits(text: str, glossary: "Glossary") -> list[_Hit]:
-    """Non-overlapping glossary forms in the text (longest first, then leftmost)."""
+    """Non-overlapping glossary forms in the text: of overlapping forms the longest wins
+    ("Gaza Strip" over "Gaza"; "Mohammed bin Abdulrahman Al Thani" over "Sheikh Mohammed")."""
     auto = glossary.automaton()
     if not len(auto):
         return []
     low = _lowered(text)
     found: list[_Hit] = []
     for end_idx, (key, refs) in auto.iter(low):
-        start, end = end_idx - len(key) + 1, end_idx + 1
-        if not _boundary(text, start, end):
-            continue
-        surface = text[start:end]
-        ok = tuple(r for r in refs if case_ok(r.form, surface))
-        if ok:
-            found.append(_Hit(start, end, ok))
-    found.sort(key=lambda h: (-(h.end - h.start), h.start))
-    taken: list[tuple[int, int]] = []
+        end = end_idx + 1
+        hit = _valid(text, end - len(key), end, refs)
+        if hit is not None:
+            found.append(hit)
+    found.sort()
     out: list[_Hit] = []
-    for h in found:
-        i = bisect_right(taken, (h.start, 10**12))
-        if i > 0 and taken[i - 1][1] > h.start:
-            continue
-        if i < len(taken) and taken[i][0] < h.end:
-            continue
-        taken.insert(i, (h.start, h.end))
-        out.append(h)
-    out.sort(key=lambda h: h.start)
+    i, n = 0, len(found)
+    while i < n:
+        j, reach = i + 1, found[i].end
+        while j < n and found[j].start < reach:
+            reach = max(reach, found[j].end)
+            j += 1
+        if j == i + 1:
+            out.append(found[i])
+        else:  # overlapping forms: the longest first, then whatever still fits
+            chosen: list[_Hit] = []
+            for h in sorted(found[i:j], key=lambda h: (h.start - h.end, h.start)):
+                if all(h.end <= c.start or h.start >= c.end for c in chosen):
+                    chosen.append(h)
+            out += sorted(chosen)
+        i = j
     return out
+
+
+def _valid(text: str, start: int, end: int, refs) -> _Hit | None:
+    if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+        return None
+    surface = text[start:end]
+    if len(refs) == 1 and refs[0].form == surface:
+        return _Hit(start, end, refs)
+    ok = tuple(r for r in refs if case_ok(r.form, surface))
+    return _Hit(start, end, ok) if ok else None
 
 
 _NEXT_CAP = re.compile(rf"[ \t]+([{_UP}][{_LO}]+)")
@@ -281,50 +290,52 @@ def detect(doc: "Document", glossary: "Glossary") -> list[NameMention]:
     text = doc.text
     if not text.strip():
         return []
-    sentences = _Sentences(doc)
     mentions: list[NameMention] = []
     covered: list[tuple[int, int]] = []
     pending_context: list[_Hit] = []
+    by_id = glossary.by_id
+    line_of = doc.line_col
 
     for hit in glossary_hits(text, glossary):
-        full = [r for r in hit.refs if not r.context_only]
-        if not full:
+        ref = next((r for r in hit.refs if not r.context_only), None)
+        if ref is None:
             pending_context.append(hit)
             continue
-        ref = full[0]
-        entry = glossary.by_id[ref.entry]
+        entry = by_id[ref.entry]
         if entry.type == "place" and _part_of_longer_name(text, hit.end):
             continue
-        mentions.append(_from_ref(doc, hit.start, hit.end, ref, entry))
+        mentions.append(
+            NameMention(hit.start, hit.end, text[hit.start : hit.end], line_of(hit.start)[0], entry.id, entry.canonical,
+                        _REPORT_STATUS[ref.status], entry.type, "glossary", ref.status, ref.kind, ref.note, None, None,
+                        len(ref.form.split()))
+        )
         covered.append((hit.start, hit.end))
 
     # context_required short forms: only for entries the document names in full
-    present: dict[str, list[int]] = {}
-    for m in mentions:
-        if m.entry:
+    if pending_context:
+        present: dict[str, list[int]] = {}
+        for m in mentions:
             present.setdefault(m.entry, []).append(m.start)
-    for hit in pending_context:
-        candidates = [r for r in hit.refs if r.entry in present]
-        if not candidates:
-            continue
-        ref = min(candidates, key=lambda r: _distance(present[r.entry], hit.start))
-        entry = glossary.by_id[ref.entry]
-        full = _nearest_full(mentions, ref.entry, hit.start)
-        m = _from_ref(doc, hit.start, hit.end, ref, entry, via="context")
-        mentions.append(replace(m, full=full.text if full else None, full_start=full.start if full else None))
-        covered.append((hit.start, hit.end))
+        for hit in pending_context:
+            candidates = [r for r in hit.refs if r.entry in present]
+            if not candidates:
+                continue
+            ref = min(candidates, key=lambda r: _distance(present[r.entry], hit.start))
+            entry = by_id[ref.entry]
+            full = _nearest_full(mentions, ref.entry, hit.start)
+            mentions.append(
+                NameMention(hit.start, hit.end, text[hit.start : hit.end], line_of(hit.start)[0], entry.id, entry.canonical,
+                            _REPORT_STATUS[ref.status], entry.type, "context", ref.status, ref.kind, ref.note,
+                            full.text if full else None, full.start if full else None, 1)
+            )
+            covered.append((hit.start, hit.end))
 
-    runs, singles = _name_runs(doc, sentences, glossary, sorted(covered))
+    covered.sort()
+    runs = _name_runs(doc, glossary, covered)
     mentions += runs
+    mentions += _surnames(doc, runs, covered)
     mentions.sort(key=lambda m: m.start)
-    doc.annotations["_names_lone_words"] = singles
     return mentions
-
-
-def lone_words(doc: "Document", mentions: list[NameMention]) -> list[tuple[int, int, str]]:
-    """Single capitalized words that are not part of any mention (candidates for surnames)."""
-    covered = sorted((m.start, m.end) for m in mentions)
-    return [w for w in doc.annotations.get("_names_lone_words", []) if not _overlaps(covered, w[0], w[1])]
 
 
 def _distance(starts: list[int], offset: int) -> tuple[int, int]:
@@ -341,24 +352,6 @@ def _nearest_full(mentions: list[NameMention], entry: str, offset: int) -> NameM
         return max(before, key=lambda m: m.start)
     after = [m for m in fulls if m.start > offset]
     return min(after, key=lambda m: m.start) if after else None
-
-
-def _from_ref(doc, start: int, end: int, ref: "FormRef", entry, via: str = "glossary") -> NameMention:
-    return NameMention(
-        start=start,
-        end=end,
-        text=doc.text[start:end],
-        line=doc.line_col(start)[0],
-        entry=entry.id,
-        canonical=entry.canonical,
-        status=_REPORT_STATUS[ref.status],
-        type=entry.type,
-        via=via,
-        glossary_status=ref.status,
-        kind=ref.kind,
-        note=ref.note,
-        words=len(ref.form.split()),
-    )
 
 
 def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -394,10 +387,14 @@ def _tokens(run: str, base: int) -> list[tuple[int, int, str, int]]:
     return out
 
 
-def _name_runs(doc, sentences: _Sentences, glossary: "Glossary", covered: list[tuple[int, int]]) -> list[NameMention]:
-    """Unlisted names (runs of capitalized words) and bare surnames."""
+def _regions(doc) -> list[tuple[int, int]]:
+    """Where unlisted names are looked for: paragraphs, captions (without the credit),
+    and titles or headings that are not in title case."""
     from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
+    cached = doc.annotations.get("_names_regions")
+    if cached is not None:
+        return cached
     text = doc.text
     regions = []
     for seg in doc.segments:
@@ -405,48 +402,73 @@ def _name_runs(doc, sentences: _Sentences, glossary: "Glossary", covered: list[t
             regions.append((seg.start, seg.prose_end))
         elif seg.kind in (TITLE, HEADING) and not _title_case(text[seg.start : seg.end]):
             regions.append((seg.start, seg.end))
-    # capitalized words seen mid-sentence: evidence that a sentence-initial one is a name too
-    mid_caps: set[str] = set()
-    runs = []
-    for rs, re_ in regions:
-        for m in _RUN.finditer(text, rs, re_):
-            toks = _tokens(m.group(), m.start())
-            runs.append(toks)
-            for s, e, w, _ in toks:
-                if not sentences.initial(s):
-                    mid_caps.add(w)
+    doc.annotations["_names_regions"] = regions
+    return regions
+
+
+def _prose(doc, covered: list[tuple[int, int]] | None = None) -> str:
+    """The text with all but the prose regions, and the glossary mentions, blanked out
+    (same length, so offsets hold): unlisted names are looked for only in what is left."""
+    cached = doc.annotations.get("_names_prose")
+    if cached is not None:
+        return cached
+    text = doc.text
+    blank = "\x1f"
+    keep: list[tuple[int, int]] = []
+    covered = covered or []
+    for rs, re_ in _regions(doc):
+        i = bisect_right(covered, (rs, -1))
+        if i > 0 and covered[i - 1][1] > rs:
+            i -= 1
+        pos = rs
+        while i < len(covered) and covered[i][0] < re_:
+            cs, ce = covered[i]
+            if cs > pos:
+                keep.append((pos, cs))
+            pos = max(pos, ce)
+            i += 1
+        if pos < re_:
+            keep.append((pos, re_))
+    parts = []
+    last = 0
+    for ks, ke in keep:
+        parts.append(blank * (ks - last))
+        parts.append(text[ks:ke])
+        last = ke
+    parts.append(blank * (len(text) - last))
+    prose = "".join(parts)
+    doc.annotations["_names_prose"] = prose
+    return prose
+
+
+def _name_runs(doc, glossary: "Glossary", covered: list[tuple[int, int]]) -> list[NameMention]:
+    """Unlisted names: runs of two capitalized words or more outside the glossary mentions."""
+    text = doc.text
+    prose = _prose(doc, covered)
+    sentences = None
     person_first = _glossary_first_words(glossary)
     out: list[NameMention] = []
-    singles: list[tuple[int, int, str]] = []
-    for toks in runs:
-        for piece, titled in _split_run(toks, sentences, mid_caps, person_first):
+    elsewhere: dict[str, bool] = {}
+    for m in _RUN.finditer(prose):
+        if sentences is None:
+            sentences = _Sentences(doc)
+        toks = _tokens(m.group(), m.start())
+        for piece, titled in _split_run(toks, sentences, text, elsewhere, person_first):
             words = [w for _, _, w in piece if w.lower() not in _JOIN_WORDS]
             if len(words) < 2:
-                if len(words) == 1 and len(piece) == 1 and len(words[0]) > 1:
-                    singles.append(piece[0])
                 continue
             start, end = piece[0][0], piece[-1][1]
-            if _overlaps(covered, start, end):
-                continue
             person = titled or _person_evidence(words, person_first)
             out.append(
-                NameMention(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    line=doc.line_col(start)[0],
-                    entry=None,
-                    canonical=None,
-                    status="unknown",
-                    type="person" if person else None,
-                    via="name",
-                    words=len(words),
-                )
+                NameMention(start, end, text[start:end], doc.line_col(start)[0], None, None, "unknown",
+                            "person" if person else None, "name", None, None, None, None, None, len(words))
             )
-    return out + _surnames(doc, out, singles, covered), singles
+    return out
 
 
 _JOIN_WORDS = frozenset(_JOIN[3:-1].split("|"))
+#: One-word runs that cannot be a surname.
+_BREAKERS = TITLE_WORDS | _STOP | _INSTITUTION
 
 
 def _title_case(line: str) -> bool:
@@ -472,7 +494,15 @@ def _glossary_first_words(glossary: "Glossary") -> frozenset[str]:
     return cached
 
 
-def _split_run(toks, sentences: _Sentences, mid_caps: set[str], person_first: frozenset[str]):
+def _capitalized_elsewhere(text: str, word: str, cache: dict[str, bool]) -> bool:
+    """Is the word written capitalized inside a sentence somewhere (so it is a name)?"""
+    hit = cache.get(word)
+    if hit is None:
+        hit = cache[word] = re.search(rf"[\w,;:] +{re.escape(word)}\b", text) is not None
+    return hit
+
+
+def _split_run(toks, sentences: _Sentences, text: str, elsewhere: dict[str, bool], person_first: frozenset[str]):
     """Pieces of a run of capitalized words that can be names, and whether a title preceded each.
 
     Titles, stop words (days, months, demonyms...) and acronyms split a run; an
@@ -502,7 +532,7 @@ def _split_run(toks, sentences: _Sentences, mid_caps: set[str], person_first: fr
             continue
         if not current and i + 1 < len(toks) and not flags and sentences.initial(s):
             # "Meanwhile Hamas", "Yesterday Abu Ubaida": an ordinary word starting the sentence
-            if w not in mid_caps and low not in person_first and not _is_given_name(w) and low not in _PARTICLES:
+            if low not in person_first and low not in _PARTICLES and not _is_given_name(w) and not _capitalized_elsewhere(text, w, elsewhere):
                 continue
         current.append((s, e, w.rstrip(".") if flags & _INITIAL == 0 else w))
         if flags & _ENDS:
@@ -525,7 +555,20 @@ def _person_evidence(words: list[str], person_first: frozenset[str]) -> bool:
     return any(w.lower() in _PARTICLES or w.lower().startswith(("al-", "el-")) for w in words[1:])
 
 
-def _surnames(doc, fulls: list[NameMention], singles, covered) -> list[NameMention]:
+def occurrences(doc, word: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a capitalized word stands alone (possessive allowed) in the prose, outside the covered spans."""
+    pattern = re.compile(rf"(?<![\w'’.-]){re.escape(word)}(?=(?:['’]s)?(?![\w-]))")
+    return [(m.start(), m.end()) for m in pattern.finditer(_prose(doc)) if not _overlaps(covered, m.start(), m.end())]
+
+
+def lone_words(doc) -> list[str]:
+    """The distinct capitalized words of the prose outside glossary mentions (surname
+    candidates), stop words left out."""
+    words = set(_CAPWORD.findall(_prose(doc)))
+    return sorted(w for w in words if len(w) >= 3 and not w.isupper() and w.lower() not in _BREAKERS)
+
+
+def _surnames(doc, fulls: list[NameMention], covered) -> list[NameMention]:
     """Bare surnames of unlisted full names ("Sinwar" after "Yehia Sinwar")."""
     by_last: dict[str, list[NameMention]] = {}
     for m in fulls:
@@ -533,27 +576,18 @@ def _surnames(doc, fulls: list[NameMention], singles, covered) -> list[NameMenti
             continue
         last = m.text.split()[-1]
         for key in {last, re.sub(r"^(?:al|el)-", "", last, flags=re.I)}:
-            by_last.setdefault(key, []).append(m)
+            if key.lower() not in _BREAKERS:
+                by_last.setdefault(key, []).append(m)
+    if not by_last:
+        return []
+    taken = sorted(covered + [(m.start, m.end) for m in fulls])
     out = []
-    for s, e, w in singles:
-        cands = by_last.get(w)
-        if not cands or _overlaps(covered, s, e):
-            continue
-        before = [m for m in cands if m.start < s]
-        full = before[-1] if before else min(cands, key=lambda m: m.start)
-        out.append(
-            NameMention(
-                start=s,
-                end=e,
-                text=doc.text[s:e],
-                line=doc.line_col(s)[0],
-                entry=None,
-                canonical=full.text,
-                status="unknown",
-                type="person",
-                via="surname",
-                full=full.text,
-                full_start=full.start,
+    for word, cands in sorted(by_last.items()):
+        for s, e in occurrences(doc, word, taken):
+            before = [m for m in cands if m.start < s]
+            full = before[-1] if before else min(cands, key=lambda m: m.start)
+            out.append(
+                NameMention(s, e, doc.text[s:e], doc.line_col(s)[0], None, full.text, "unknown", "person", "surname",
+                            None, None, None, full.text, full.start, 1)
             )
-        )
     return out
