@@ -91,10 +91,16 @@ _CAP = rf"(?:[{_UP}]|(?:al|el|ad|ash|as|at|az|ar|an|ed|ul)-[{_UP}])[{_LO}]+(?:[{
 #: A capitalized word, a title abbreviation (Gen.) or an initial (J.).
 _NAMEWORD = rf"(?:{_CAP}\.?|[{_UP}]\.)"
 _JOIN = r"(?:bin|ibn|bint|ben|de|da|di|du|del|della|van|von|der|den|la|le|al|el|ul|dos|das)"
-#: Two capitalized words or more, possibly joined by particles.
-_RUN = re.compile(rf"(?<![\w'’.-]){_NAMEWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAMEWORD})+(?![\w-])")
+#: Two capitalized words or more, possibly joined by particles. It starts with a capital
+#: (no look-behind, so the regex engine can skip ahead to capitals; what precedes the
+#: match is checked after).
+_RUN = re.compile(
+    rf"[{_UP}](?:[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*\.?|\.)"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAMEWORD})+(?![\w-])"
+)
 #: One capitalized word (surname candidates).
-_CAPWORD = re.compile(rf"(?<![\w'’.-]){_CAP}(?![\w-])")
+_CAPWORD = re.compile(rf"[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*(?![\w-])")
+_NOT_BEFORE = frozenset("'’.-_")
 
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -449,7 +455,17 @@ def _name_runs(doc, glossary: "Glossary", covered: list[tuple[int, int]]) -> lis
     person_first = _glossary_first_words(glossary)
     out: list[NameMention] = []
     elsewhere: dict[str, bool] = {}
-    for m in _RUN.finditer(prose):
+    pos = 0
+    search = _RUN.search
+    while True:
+        m = search(prose, pos)
+        if m is None:
+            break
+        before = prose[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in _NOT_BEFORE:
+            pos = m.start() + 1  # it started inside a word ("U.S. Sen. ..."): look again just after
+            continue
+        pos = m.end()
         if sentences is None:
             sentences = _Sentences(doc)
         toks = _tokens(m.group(), m.start())
