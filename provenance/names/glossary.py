@@ -649,7 +649,7 @@ def default_files() -> list[Path]:
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Directories stand for the .yaml/.yml files in them (sorted)."""
     out: list[Path] = []
-    for p in paths:
+    for p in map(Path, paths):
         if p.is_dir():
             out += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
         else:

@@ -58,6 +58,12 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
     except OSError as exc:
         raise StoreError(f"{display_path(path)}: cannot lock ({exc.strerror or exc})") from None
     try:
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            # a temporary file of a writer that was killed before its rename (we hold the lock)
+            try:
+                stale.unlink()
+            except OSError:
+                pass
         editor = Editor.open(path, create=create, description=description)
         yield editor
         if editor.changed:
@@ -92,7 +98,7 @@ class Editor:
             if not create:
                 raise StoreError(f"{shown}: no such glossary file")
             doc = CommentedMap()
-            doc["description"] = description or f"Glossary {path.stem}"
+            doc["description"] = description or f"Name glossary {path.stem} (see docs/glossary.md)."
             doc["entries"] = CommentedSeq()
             editor = cls(path, doc)
             editor.changed = True

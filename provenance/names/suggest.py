@@ -162,7 +162,7 @@ def render_yaml(proposals: list[Proposal], files: int) -> str:
             lines.append(f"  # {p.count} mention{'s' if p.count > 1 else ''} in {len(set().union(*(s.files for s in p.forms)))} file(s), e.g. “{p.forms[0].context}”")
             buf = io.StringIO()
             y.dump(_commented([e.to_dict()]), buf)
-            lines += ["  " + ln if ln else ln for ln in buf.getvalue().rstrip("\n").split("\n")]
+            lines += buf.getvalue().rstrip("\n").split("\n")
     if variants:
         lines.append("variants:")
         for eid, e in variants:
@@ -172,7 +172,7 @@ def render_yaml(proposals: list[Proposal], files: int) -> str:
                 item = {"entry": eid, "form": v.form, "status": v.status, "kind": v.kind}
                 buf = io.StringIO()
                 y.dump(_commented([item]), buf)
-                lines += ["  " + ln if ln else ln for ln in buf.getvalue().rstrip("\n").split("\n")]
+                lines += buf.getvalue().rstrip("\n").split("\n")
     if not entries and not variants:
         lines.append("entries: []  # nothing to suggest")
     return "\n".join(lines) + "\n"

@@ -10,6 +10,8 @@ own. The glossary statuses map onto TBX-Basic's administrative statuses:
     deprecated -> supersededTerm-admn-sts
     forbidden  -> deprecatedTerm-admn-sts
 
+Concept ids are kept when they are slugs (``jack-lew``); serial numbers that
+termbases generate (``c1``, ``t0042``) become a slug of the canonical form.
 The variant kind, notes, ``never_merge_with``, ``context_required`` short forms
 and sources travel as ``<note>`` elements with a ``kind:``/``never_merge_with:``/
 ``source:`` prefix, so a glossary exported and imported again is unchanged.
@@ -44,6 +46,7 @@ _FROM_TBX = {
     "deprecated": "forbidden",
     "notrecommended": "forbidden",
 }
+_GENERATED_ID = re.compile(r"^[a-z]{1,4}-?\d+$")
 _RNG = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng"
 
 
@@ -274,8 +277,8 @@ def _concept(node: _Node, lang_tag: str, term_tags: tuple[str, ...], used: set[s
         variants.append(Variant(text, mapped, kind, note))
     source_forms = [SourceForm(text, lang, next(iter(tnotes), None)) for lang, text, _, tnotes, _ in others]
     eid = node.attrs.get("id") or ""
-    if not _ID.match(eid):
-        eid = _slug(canonical[1])
+    if not _ID.match(eid) or _GENERATED_ID.match(eid):
+        eid = _slug(canonical[1])  # "c1", "t0042": a termbase's serial number says nothing
     base, n = eid, 2
     while eid in used:
         eid, n = f"{base}-{n}", n + 1
