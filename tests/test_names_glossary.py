@@ -122,6 +122,29 @@ def test_check_with_a_bad_glossary_exits_2_without_traceback(tmp_path, seed_path
     assert len(lines) == 1 and "desk.yaml:5: unknown field 'variantz'" in lines[0]
 
 
+def test_check_uses_a_desk_glossary_given_on_the_command_line(tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(
+        "entries:\n  - id: ahmed-ghandour\n    type: person\n    canonical: Ahmed Ghandour\n"
+        "    variants:\n      - form: Ahmad Ghandour\n        status: forbidden\n        kind: misspelling\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("Hamas said Ahmad Ghandour was killed.\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "provenance", "check", "a.txt", "--glossary", "desk.yaml", "--format", "json", "--isolated"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    import json
+
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 1
+    (f,) = [f for f in report["files"][0]["findings"] if f["rule"] == "PV801"]
+    assert (f["text"], f["suggestion"]) == ("Ahmad Ghandour", "Ahmed Ghandour")
+    assert "glossary:default+desk@" in report["signature"]
+    assert str(tmp_path) not in proc.stdout  # no absolute path the user did not give
+
+
 def test_unknown_never_merge_id_is_a_lint_warning_only(tmp_path):
     path = tmp_path / "desk.yaml"
     path.write_text("entries:\n  - id: a-b\n    type: person\n    canonical: Foo Bar\n    never_merge_with: [nobody]\n", encoding="utf-8")

@@ -280,7 +280,7 @@ def lint_command(
     files = list(paths) if paths else [config.resolve(p) for p in config.glossaries]
     default = settings["default-glossary"] and not no_default
     g = load(files, default=default, use_cache=False, strict=False)
-    for p in g.problems:
+    for p in sorted(g.problems, key=lambda p: (p.file, p.line or 0, p.message)):
         sys.stdout.write(f"{p}{'' if p.severity == 'error' else ' (warning)'}\n")
     errors = sum(1 for p in g.problems if p.severity == "error")
     warnings = len(g.problems) - errors

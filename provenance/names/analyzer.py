@@ -69,7 +69,10 @@ class NamesAnalyzer:
         elif m.via == "context" and m.glossary_status in ("deprecated", "forbidden"):
             entry = self.glossary.by_id[m.entry]
             surname = _canonical_short(entry)
-            where = f" (“{m.full}”, line {doc.line_col(m.full_start)[0]})" if m.full else ""
+            where = ""
+            if m.full:
+                line = doc.line_col(m.full_start)[0]
+                where = f" (named in full on line {line})" if m.full == m.canonical else f" (“{m.full}”, line {line})"
             emit("PV805", m.start, m.end, f"“{m.text}” refers to {m.canonical}{where}; the surname is spelled {surname}", surname)
 
     # -- unlisted spellings (PV804) ------------------------------------------------------
