@@ -224,3 +224,28 @@ def test_clean_english_has_few_name_warnings():
     assert len(serious) <= 4, serious
     assert words > 40000
     json.dumps(report.to_dict())  # serializable
+
+
+# -- robustness ---------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["Jack", "Lew", "Liu", "İstanbul", "al-Quds", "Al-Quds", "Hamas", "Gaza", "Strip", "Abu", "Ubaida", "bin", "the", "said",
+          "Mohammed", "Muhammad", "Sinwar", "Yehia", "Yahya", "’s", "'s", "Sheikh", "Gen.", "J.", "\n", "\n\n", ".", ",", "(Reuters)",
+          "ﬁ", "ǅ", "Σ", "القدس", "Source:", "Bill", "Burns", "William", "-", "Kan", "KAN", "AP"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join))
+def test_any_text_gives_exact_spans(text):
+    pipeline = _ROBUST.setdefault("p", Pipeline(Config(select=["PV8"])))
+    report = check(pipeline, text, text)
+    for fr in report.files:
+        for n in fr.names:
+            assert text[n["start"] : n["end"]] == n["text"]
+        for f in fr.findings:
+            assert text[f.start : f.end] == f.text
+
+
+_ROBUST: dict = {}

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from provenance.document import Document
-    from provenance.names.glossary import FormRef, Glossary
+    from provenance.names.glossary import Glossary
 
 #: Report statuses: what names[].status may be.
 STATUSES = ("canonical", "admitted", "variant", "forbidden", "unknown")

@@ -136,10 +136,3 @@ def skeleton(token: str) -> str:
 
 
 _SKELETON = str.maketrans({"G": "g", "j": "g", "T": "t", "D": "d", "X": "k", "z": "s", "p": "b", "v": "f"})
-
-
-def name_key(name: str) -> str:
-    """A coarse phonetic key of a name (skeleton of its last token): names that
-    can be spellings of each other usually share it. Used to block comparisons."""
-    toks = core_tokens(name_tokens(name))
-    return skeleton(toks[-1])[:3] if toks else ""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 from xml.sax.saxutils import escape, quoteattr
 
-from provenance.names.glossary import TYPES, Entry, FormRef, Problem, SourceForm, Variant, _ID  # noqa: F401
+from provenance.names.glossary import TYPES, Entry, Problem, SourceForm, Variant, _ID
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
