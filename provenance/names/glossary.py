@@ -681,7 +681,9 @@ def load(paths: Iterable[Path] = (), *, default: bool = True, use_cache: bool = 
     specs = [(p, True) for p in default_files()] if default else []
     specs += [(p, False) for p in expand(paths)]
     read: list[tuple[Path, bool, str, bytes, Problem | None]] = []
-    key = hashlib.sha256(f"glossary-v{_CACHE_FORMAT}".encode())
+    # the layout of what is cached is part of the key: a changed class never reads an old pickle
+    layout = (Entry._fields, Variant._fields, SourceForm._fields, FormRef._fields, Problem.__slots__)
+    key = hashlib.sha256(f"glossary-v{_CACHE_FORMAT}-{layout}".encode())
     for path, is_default in specs:
         shown = _shown(path, is_default)
         raw, problem = _read(path, shown)
