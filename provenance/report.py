@@ -146,4 +146,65 @@ class Report:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return dumps_indented(self.to_dict()) + "\n"
+
+
+def dumps_indented(obj: Any) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte, about twice as
+    fast: with ``indent`` the json module falls back to its generator-based Python
+    encoder, which dominated the time of a name-heavy report."""
+    from json.encoder import encode_basestring as enc  # the C function when available
+
+    out: list[str] = []
+    ap = out.append
+
+    def rec(o: Any, ind: str) -> None:
+        if isinstance(o, str):
+            ap(enc(o))
+        elif o is None:
+            ap("null")
+        elif o is True:
+            ap("true")
+        elif o is False:
+            ap("false")
+        elif isinstance(o, int):
+            ap(int.__repr__(o))
+        elif isinstance(o, float):
+            ap(json.dumps(o))
+        elif isinstance(o, dict):
+            if not o:
+                ap("{}")
+                return
+            inner = ind + "  "
+            ap("{\n")
+            first = True
+            for k, v in o.items():
+                if first:
+                    first = False
+                else:
+                    ap(",\n")
+                ap(inner)
+                ap(enc(k if isinstance(k, str) else json.dumps(k).strip('"')))
+                ap(": ")
+                rec(v, inner)
+            ap("\n" + ind + "}")
+        elif isinstance(o, (list, tuple)):
+            if not o:
+                ap("[]")
+                return
+            inner = ind + "  "
+            ap("[\n")
+            first = True
+            for v in o:
+                if first:
+                    first = False
+                else:
+                    ap(",\n")
+                ap(inner)
+                rec(v, inner)
+            ap("\n" + ind + "]")
+        else:
+            raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+    rec(obj, "")
+    return "".join(out)

@@ -36,6 +36,8 @@ def _root(
 from provenance.cli import attributions as _attributions  # noqa: E402,F401
 from provenance.cli import check as _check  # noqa: E402,F401
 from provenance.cli import rules as _rules  # noqa: E402,F401
+from provenance.cli import names as _names  # noqa: E402,F401
+from provenance.cli import glossary as _glossary  # noqa: E402,F401
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notes.")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Also use this name glossary file or directory (repeatable), on top of the configured ones.")] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -56,6 +57,8 @@ def check(
         config.extend_select += split_list(extend_select)
     if ignore:
         config.ignore += split_list(ignore)
+    if glossary:
+        config.glossaries += [str(p.absolute()) for p in glossary]
     threshold = (fail_on.value if fail_on else None) or config.fail_on
     pipeline = make_pipeline(config)
 
