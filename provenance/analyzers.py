@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 #: wanted for a run says so from ``enabled``.
 ANALYZERS: list[str] = [
     "provenance.rules.engine:RulesAnalyzer",
+    "provenance.reuse.layer:ReuseLayer",
 ]
 
 

@@ -35,6 +35,9 @@ def _root(
 # Commands register themselves on `app` when their module is imported.
 from provenance.cli import check as _check  # noqa: E402,F401
 from provenance.cli import rules as _rules  # noqa: E402,F401
+from provenance.cli import reuse as _reuse  # noqa: E402,F401
+from provenance.cli import index as _index  # noqa: E402,F401
+from provenance.cli import compare as _compare  # noqa: E402,F401
 
 
 def main() -> None:

@@ -38,6 +38,9 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notes.")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
+    index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
+    reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -55,6 +58,14 @@ def check(
     if ignore:
         config.ignore += split_list(ignore)
     threshold = (fail_on.value if fail_on else None) or config.fail_on
+    if index or index_path or reference:
+        from provenance.config import ConfigError
+        from provenance.reuse.layer import configure
+
+        try:
+            configure(config, index=index, index_path=index_path, reference=reference)
+        except ConfigError as exc:
+            fail(str(exc))
     pipeline = make_pipeline(config)
 
     sources, problems = discover(paths, config.include, config.exclude)

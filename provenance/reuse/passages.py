@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from provenance.document import Document
+    from provenance.reuse.settings import ReuseSettings
 
 _QUOTE_STYLE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -97,6 +98,30 @@ class Passage:
     @property
     def shingles(self) -> frozenset[str]:
         return shingles(self.tokens)
+
+
+@dataclass(slots=True)
+class Pair:
+    a: int  # passage indices, a before b
+    b: int
+    match: str
+    jaccard: float
+    containment: float
+    cosine: float | None = None
+
+
+def classify(a: Passage, b: Passage, settings: "ReuseSettings") -> Pair | None:
+    """The exact re-check of a candidate pair (indices filled in by the caller)."""
+    sa, sb = a.shingles, b.shingles
+    j, c = jaccard(sa, sb), containment(sa, sb)
+    if a.normalized == b.normalized:
+        return Pair(0, 0, "verbatim", 1.0, 1.0)
+    if j >= settings.threshold:
+        return Pair(0, 0, "near-duplicate", j, c)
+    shorter, longer = sorted((a.normalized, b.normalized), key=len)
+    if c >= settings.containment or repeats_opening(shorter, longer):
+        return Pair(0, 0, "partial", j, c)
+    return None
 
 
 def extract(doc: "Document", doc_index: int = 0, min_words: int = MIN_WORDS) -> list[Passage]:
