@@ -22,18 +22,23 @@ def read_side(path: Path, what: str):
         fail(f"{path}: {exc} ({what})")
 
 
-def compare_settings(config) -> float:
-    """The paragraph alignment threshold from [tool.provenance.compare]."""
+def compare_settings(config) -> tuple[float, float]:
+    """(paragraph alignment threshold, --semantic threshold) from [tool.provenance.compare]."""
     from provenance.compare.align import PARAGRAPH_THRESHOLD
+    from provenance.compare.core import SEMANTIC_THRESHOLD
 
+    known = {"align": (PARAGRAPH_THRESHOLD, 100.0), "semantic-threshold": (SEMANTIC_THRESHOLD, 1.0)}
     section = {k: v for k, v in config.section("compare").items() if k != "reference"}
-    unknown = sorted(set(section) - {"align"})
-    if unknown:
-        fail(f"[tool.provenance.compare]: unknown key '{unknown[0]}' (known: align)")
-    value = section.get("align", PARAGRAPH_THRESHOLD)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
-        fail("[tool.provenance.compare]: 'align' must be a chrF score in (0, 100]")
-    return float(value)
+    for key in sorted(section):
+        if key not in known:
+            fail(f"[tool.provenance.compare]: unknown key '{key}' (known: {', '.join(known)})")
+    values = []
+    for key, (default, top) in known.items():
+        value = section.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= top:
+            fail(f"[tool.provenance.compare]: '{key}' must be a number in (0, {top:g}]")
+        values.append(float(value))
+    return values[0], values[1]
 
 
 @app.command("compare")
@@ -57,7 +62,7 @@ def compare(
     from provenance.compare.core import CompareError, compare_documents
 
     config = load_config(config_file, isolated)
-    threshold = compare_settings(config)
+    threshold, semantic_threshold = compare_settings(config)
     if hypothesis.resolve() == reference.resolve() and hypothesis.exists():
         fail(f"{hypothesis}: compared with itself; give two different files")
     hyp, ref = read_side(hypothesis, "hypothesis"), read_side(reference, "reference")
@@ -67,7 +72,7 @@ def compare(
     from provenance.discover import display_path
 
     try:
-        result = compare_documents(hyp, display_path(hypothesis), ref, display_path(reference), threshold=threshold, encoder=encoder)
+        result = compare_documents(hyp, display_path(hypothesis), ref, display_path(reference), threshold=threshold, encoder=encoder, semantic_threshold=semantic_threshold)
     except CompareError as exc:
         fail(f"{hypothesis}, {reference}: {exc}")
     if format is OutputFormat.json:

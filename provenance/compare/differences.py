@@ -3,8 +3,9 @@
 Numbers are digit sequences, thousands separators dropped ("8,800" = "8800").
 Names are runs of capitalized words; a capitalized word that the same side
 also writes in lower case ("The", "Prime"), or a usual sentence opener, is an
-ordinary word. A run is reported when one of its capitalized words is in no
-name of the other side ("Bill Burns" against "William Burns").
+ordinary word. A run is reported when one of its capitalized words appears
+nowhere on the other side, in any case, singular or plural ("Bill Burns"
+against "William Burns"; not "Palestinians" against "Palestinian").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALIZED = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*")
 _LOWER = re.compile(r"\b[a-z][\w'\u2019]*")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
 #: What may stand between two words of one name: a space, or a particle
 #: ("Mohammed bin Abdulrahman", "Izz al-Din").
 _JOIN = re.compile(r" (?:(?:al|bin|ibn|abu|bint|el|de|van|von|of)[ -])?")
@@ -43,23 +45,24 @@ def name_runs(text: str, ordinary: set[str]) -> list[str]:
     return [text[s:e] for s, e in runs]
 
 
-def _name_words(name: str) -> set[str]:
-    return set(_CAPITALIZED.findall(name))
+def _stem(word: str) -> str:
+    return word.lower().replace("\u2019", "'").removesuffix("'s").removesuffix("s")
 
 
 def differences(hypothesis: str, reference: str) -> dict:
     nh, nr = numbers(hypothesis), numbers(reference)
     names_h = name_runs(hypothesis, _OPENERS | set(_LOWER.findall(hypothesis)))
     names_r = name_runs(reference, _OPENERS | set(_LOWER.findall(reference)))
-    words_h = {w for n in names_h for w in _name_words(n)}
-    words_r = {w for n in names_r for w in _name_words(n)}
+    words_h = {_stem(w) for w in _WORD.findall(hypothesis)}
+    words_r = {_stem(w) for w in _WORD.findall(reference)}
+
+    def missing(names: list[str], other: set[str]) -> list[str]:
+        return sorted({n for n in names if any(_stem(w) not in other for w in _WORD.findall(n) if w[0].isupper())})
+
     return {
         "numbers": {
             "only_hypothesis": sorted((nh - nr).elements()),
             "only_reference": sorted((nr - nh).elements()),
         },
-        "names": {
-            "only_hypothesis": sorted({n for n in names_h if _name_words(n) - words_r}),
-            "only_reference": sorted({n for n in names_r if _name_words(n) - words_h}),
-        },
+        "names": {"only_hypothesis": missing(names_h, words_r), "only_reference": missing(names_r, words_h)},
     }

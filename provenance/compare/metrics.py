@@ -16,6 +16,8 @@ class Scorer:
             "bleu": BLEU(effective_order=True),
         }
         self._document = {"bleu": BLEU(), "chrf": CHRF(), "chrf++": CHRF(word_order=2), "ter": TER()}
+        for m in self._segment.values():  # sacrebleu's signature needs one score (number of references)
+            m.sentence_score("a", ["a"])
 
     def segment(self, hypothesis: str, reference: str) -> dict[str, float]:
         return {name: round(m.sentence_score(hypothesis, [reference]).score, 2) for name, m in self._segment.items()}

@@ -232,7 +232,6 @@ class ArticleIndex:
         self,
         items: Iterable[tuple[str, "Document", dt.date | None]],
         annotate: Callable[["Document"], tuple[str | None, str | None]] | None = None,
-        progress: Callable[[AddResult], None] | None = None,
     ) -> AddResult:
         result = AddResult()
         batch: list[_Prepared] = []
@@ -244,8 +243,6 @@ class ArticleIndex:
             if len(batch) >= BATCH:
                 self._write(batch, result)
                 batch = []
-                if progress:
-                    progress(result)
         if batch:
             self._write(batch, result)
         return result
@@ -265,6 +262,7 @@ class ArticleIndex:
                     old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE path = ?", (art.display,))]
                     for article_id in old:
                         self._delete(article_id)
+                        key_rows = [r for r in key_rows if r[2] != article_id]  # added earlier in this batch
                     result.replaced += bool(old)
                     result.added += not old
                     date_ord = art.date.toordinal() if art.date else UNDATED
@@ -458,13 +456,9 @@ class _Lookup:
         seen: set[int] = set()
         fetched = 0
         while True:
+            pages = self._pages(offsets)
             horizon = None
-            for key, offset in list(offsets.items()):
-                rows = self.conn.execute(
-                    "SELECT date_ord, article, passage FROM keys WHERE key = ? "
-                    "ORDER BY date_ord, article, passage LIMIT ? OFFSET ?",
-                    (key, _PAGE, offset),
-                ).fetchall()
+            for key, rows in pages.items():
                 fetched += len(rows)
                 for row in rows:
                     if row[2] not in seen and row[1] not in self.exclude:
@@ -473,7 +467,7 @@ class _Lookup:
                 if len(rows) < _PAGE:
                     del offsets[key]
                 else:
-                    offsets[key] = offset + _PAGE
+                    offsets[key] += _PAGE
                     horizon = rows[-1][:2] if horizon is None else min(horizon, rows[-1][:2])
             if not offsets or fetched >= _MAX_CANDIDATES:
                 horizon = None  # nothing more to read: check what there is
@@ -484,6 +478,21 @@ class _Lookup:
                     return hit
             if horizon is None:
                 return None
+
+    def _pages(self, offsets: dict[int, int]) -> dict[int, list[tuple[int, int, int]]]:
+        """The next page of rows of every key, in one query (one query per key
+        costs more in the driver than in SQLite)."""
+        parts = [
+            "SELECT * FROM (SELECT ?, date_ord, article, passage FROM keys WHERE key = ? "
+            "ORDER BY date_ord, article, passage LIMIT ? OFFSET ?)"
+        ] * len(offsets)
+        params = [v for key, offset in offsets.items() for v in (key, key, _PAGE, offset)]
+        pages: dict[int, list[tuple[int, int, int]]] = {key: [] for key in offsets}
+        for key, date_ord, article, passage in self.conn.execute(" UNION ALL ".join(parts), params):
+            pages[key].append((date_ord, article, passage))
+        for rows in pages.values():
+            rows.sort()  # each subquery is ordered; the compound's order is SQLite's to choose
+        return pages
 
     def _check(self, p: Passage, article_id: int, passage_id: int):
         row = self.conn.execute('SELECT id, kind, start, "end", line FROM passages WHERE id = ? AND article = ?', (passage_id, article_id)).fetchone()

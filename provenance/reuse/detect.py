@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from provenance.document import Document
 
 SCHEMA = "provenance/reuse-v1"
+#: Earlier passages with the same opening that a passage is compared with.
+_BUCKET = 50
 LABELS = ("boilerplate", "verbatim", "near-duplicate", "partial", "paraphrase")
 
 
@@ -86,7 +88,7 @@ def detect(docs: list["Document"], paths: list[str], settings: ReuseSettings, en
     for i, j in sorted(_candidates(passages)):
         check(i, j)
     # Two paragraphs that share a sentence may be partial copies of each other.
-    for (i, j), pair in list(pairs.items()):
+    for i, j in list(pairs):
         pi, pj = _paragraph_of(passages, i), _paragraph_of(passages, j)
         if passages[i].doc != passages[j].doc and (pi, pj) != (i, j):
             check(pi, pj)
@@ -103,14 +105,22 @@ def _paragraph_of(passages: list[Passage], i: int) -> int:
 
 
 def _candidates(passages: list[Passage]) -> set[tuple[int, int]]:
+    """Pairs of passages of different documents worth the exact re-check."""
     out: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if passages[i].doc != passages[j].doc:
+            out.add((min(i, j), max(i, j)))
+
     signer = Signer()
     lsh = signer.new_lsh()
-    signatures = []
-    for n, p in enumerate(passages):
-        m = signer.minhash(p.shingles)
-        signatures.append(m)
+    signatures = [signer.minhash(p.shingles) for p in passages]
+    for n, m in enumerate(signatures):
         lsh.insert(n, m, check_duplication=False)
+    for n, m in enumerate(signatures):
+        for other in lsh.query(m):
+            add(n, other)
+    # Same text (LSH finds these too; this makes sure) and same opening (a cut-short copy).
     same_text: dict[str, list[int]] = {}
     same_opening: dict[str, list[int]] = {}
     for n, p in enumerate(passages):
@@ -118,19 +128,10 @@ def _candidates(passages: list[Passage]) -> set[tuple[int, int]]:
         key = opening_key(p.normalized)
         if key is not None:
             same_opening.setdefault(key, []).append(n)
-    for n, m in enumerate(signatures):
-        for other in lsh.query(m):
-            if passages[other].doc != passages[n].doc:
-                out.add((min(n, other), max(n, other)))
     for group in (*same_text.values(), *same_opening.values()):
-        # Linking each to the first of its group is enough: groups are closed later.
-        for n in group[1:]:
-            if passages[n].doc != passages[group[0]].doc:
-                out.add((group[0], n))
-            else:
-                first_other = next((o for o in group if passages[o].doc != passages[n].doc), None)
-                if first_other is not None:
-                    out.add((min(n, first_other), max(n, first_other)))
+        for k, n in enumerate(group):
+            for other in group[max(0, k - _BUCKET) : k]:  # bounded: many openings alike stay linear
+                add(other, n)
     return out
 
 

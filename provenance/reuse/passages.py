@@ -94,10 +94,13 @@ class Passage:
     tokens: list[str]
     #: For a sentence: index of its paragraph among the document's passages.
     parent: int | None = None
+    _shingles: frozenset[str] | None = None
 
     @property
     def shingles(self) -> frozenset[str]:
-        return shingles(self.tokens)
+        if self._shingles is None:
+            self._shingles = shingles(self.tokens)
+        return self._shingles
 
 
 @dataclass(slots=True)
