@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.document import Document
-from provenance.index.store import ArticleIndex, IndexStoreError
+from provenance.index.store import ArticleIndex
 from provenance.reuse.settings import ReuseSettings
 
 runner = CliRunner()
@@ -291,3 +291,45 @@ def test_front_matter_date_is_read():
     doc = Document("---\ndate: 2024-03-05\ntitle: Talks\n---\nTalks resume\n\nThe talks resumed on Sunday in Cairo.\n")
     assert doc.segments[0].kind == "front-matter"
     assert str(front_matter_date(doc)) == "2024-03-05"
+
+
+class FakeNamesLayer:
+    """Stands in for the names layer (built elsewhere) to show what the index keeps."""
+
+    name = "names"
+    needs_finish = False
+
+    def __init__(self, config, ruleset):
+        pass
+
+    @classmethod
+    def enabled(cls, config):
+        return True
+
+    def signature(self):
+        return None
+
+    def analyze(self, doc, report, emit):
+        report.names = [{"name": "Gaza", "start": doc.text.find("Gaza"), "end": doc.text.find("Gaza") + 4}]
+
+    def finish(self, files):
+        return None
+
+
+def test_add_stores_names_when_the_layer_exists(tmp_path, monkeypatch):
+    import provenance.analyzers
+    from provenance.config import Config
+    from provenance.index.annotate import LayerAnnotator
+    from provenance.pipeline import Pipeline
+
+    plain = LayerAnnotator(Pipeline(Config()))
+    assert not plain  # no names/attributions layer registered here: nothing to store
+    monkeypatch.setattr(provenance.analyzers, "ANALYZERS", [*provenance.analyzers.ANALYZERS, f"{__name__}:FakeNamesLayer"])
+    annotate = LayerAnnotator(Pipeline(Config()))
+    index = ArticleIndex.open(tmp_path / "i.db", write=True)
+    index.add([("new.txt", Document(NEW_ARTICLE, "new.txt"), None)], annotate=annotate)
+    index.close()
+    with sqlite3.connect(tmp_path / "i.db") as conn:
+        names, attributions = conn.execute("SELECT names, attributions FROM articles").fetchone()
+    assert json.loads(names) == [{"end": NEW_ARTICLE.find("Gaza") + 4, "name": "Gaza", "start": NEW_ARTICLE.find("Gaza")}]
+    assert attributions is None
