@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from provenance.cli import app
-from provenance.cli.common import EXIT_OK, console_for, fail, load_config, warn, write_output
-from provenance.cli.reuse import OutputFormat, load_semantic
+from provenance.cli.common import EXIT_OK, fail, load_config, warn
+from provenance.cli.reuse import OutputFormat, load_semantic, show
 
 
 def read_side(path: Path, what: str):
@@ -75,13 +74,7 @@ def compare(
         result = compare_documents(hyp, display_path(hypothesis), ref, display_path(reference), threshold=threshold, encoder=encoder, semantic_threshold=semantic_threshold)
     except CompareError as exc:
         fail(f"{hypothesis}, {reference}: {exc}")
-    if format is OutputFormat.json:
-        write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
-    else:
-        from provenance.compare.render import render
+    from provenance.compare.render import render
 
-        console, buffer = console_for(output)
-        render(result, console)
-        if buffer is not None:
-            write_output(buffer.getvalue(), output)
+    show(result, format, output, render)
     raise typer.Exit(EXIT_OK)

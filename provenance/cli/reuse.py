@@ -48,6 +48,17 @@ def iter_documents(sources: list["Source"], errors: list[str]) -> Iterator[tuple
             errors.append(src.display)
 
 
+def show(result: dict, format: OutputFormat, output: Path | None, render) -> None:
+    """JSON, or the text that ``render(result, console)`` prints; to stdout or (atomically) to ``output``."""
+    if format is OutputFormat.json:
+        write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    console, buffer = console_for(output)
+    render(result, console)
+    if buffer is not None:
+        write_output(buffer.getvalue(), output)
+
+
 def load_semantic():
     from provenance.semantic import SemanticUnavailable, load_encoder
 
@@ -95,14 +106,8 @@ def reuse(
 
     from provenance.reuse.detect import detect
 
-    result = detect([d for _, d in docs], [p for p, _ in docs], settings, encoder)
-    if format is OutputFormat.json:
-        write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
-    else:
-        from provenance.reuse.render import render
+    from provenance.reuse.render import render
 
-        console, buffer = console_for(output)
-        render(result, console)
-        if buffer is not None:
-            write_output(buffer.getvalue(), output)
+    result = detect([d for _, d in docs], [p for p, _ in docs], settings, encoder)
+    show(result, format, output, render)
     raise typer.Exit(EXIT_ERROR if problems or errors else EXIT_OK)

@@ -85,11 +85,16 @@ class Aligner:
                 s = self.similarity(a, b)
                 if s >= threshold:
                     scored.append((-s, i, j))
-        scored.sort()
-        used_i, used_j, pairs = set(), set(), []
-        for neg, i, j in scored:
-            if i not in used_i and j not in used_j:
-                used_i.add(i)
-                used_j.add(j)
-                pairs.append((i, j, -neg))
-        return sorted(pairs)
+        return one_to_one(scored)
+
+
+def one_to_one(scored: list[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
+    """From (-similarity, i, j) candidates, the pairs taken best first with each
+    i and each j used once; returned as (i, j, similarity) sorted by i."""
+    used_i, used_j, pairs = set(), set(), []
+    for neg, i, j in sorted(scored):
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            pairs.append((i, j, -neg))
+    return sorted(pairs)

@@ -26,6 +26,7 @@ import datetime as dt
 import heapq
 import sqlite3
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -247,50 +248,14 @@ class ArticleIndex:
             self._write(batch, result)
         return result
 
-    def _write(self, batch: list[_Prepared], result: AddResult) -> None:
+    @contextmanager
+    def _transaction(self):
+        """One write transaction: all of it is committed, or none (rolled back, or lost with a killed process)."""
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                counters = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE 'next_%'").fetchall())
-                next_article, next_passage = int(counters["next_article"]), int(counters["next_passage"])
-                key_rows: list[tuple[int, int, int, int]] = []
-                for art in batch:
-                    if conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (art.sha256,)).fetchone():
-                        result.unchanged += 1
-                        continue
-                    old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE path = ?", (art.display,))]
-                    for article_id in old:
-                        self._delete(article_id)
-                        key_rows = [r for r in key_rows if r[2] != article_id]  # added earlier in this batch
-                    result.replaced += bool(old)
-                    result.added += not old
-                    date_ord = art.date.toordinal() if art.date else UNDATED
-                    conn.execute(
-                        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            next_article, art.sha256, art.display, art.date.isoformat() if art.date else None,
-                            date_ord, next_passage, len(art.passages),
-                            zlib.compress(art.text.encode("utf-8", "surrogatepass"), 6), art.names, art.attributions,
-                        ),
-                    )
-                    conn.executemany(
-                        "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
-                        [
-                            (next_passage + n, next_article, PARAGRAPH if p.kind == "paragraph" else SENTENCE, p.start, p.end, p.line)
-                            for n, p in enumerate(art.passages)
-                        ],
-                    )
-                    key_rows += [(k, date_ord, next_article, next_passage + n) for n, keys in enumerate(art.keys) for k in keys]
-                    next_article += 1
-                    next_passage += len(art.passages)
-                # In key order, the inserts of a batch land near each other in the B-tree.
-                key_rows.sort()
-                conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", key_rows)
-                conn.executemany(
-                    "UPDATE meta SET value = ? WHERE key = ?",
-                    [(str(next_article), "next_article"), (str(next_passage), "next_passage")],
-                )
+                yield conn
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -298,6 +263,48 @@ class ArticleIndex:
                 raise
         except sqlite3.Error as exc:
             raise _explain(self.path, exc) from None
+
+    def _write(self, batch: list[_Prepared], result: AddResult) -> None:
+        with self._transaction() as conn:
+            counters = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE 'next_%'").fetchall())
+            next_article, next_passage = int(counters["next_article"]), int(counters["next_passage"])
+            key_rows: list[tuple[int, int, int, int]] = []
+            for art in batch:
+                if conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (art.sha256,)).fetchone():
+                    result.unchanged += 1
+                    continue
+                old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE path = ?", (art.display,))]
+                for article_id in old:
+                    self._delete(article_id)
+                    key_rows = [r for r in key_rows if r[2] != article_id]  # added earlier in this batch
+                result.replaced += bool(old)
+                result.added += not old
+                date_ord = art.date.toordinal() if art.date else UNDATED
+                conn.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        next_article, art.sha256, art.display, art.date.isoformat() if art.date else None,
+                        date_ord, next_passage, len(art.passages),
+                        zlib.compress(art.text.encode("utf-8", "surrogatepass"), 6), art.names, art.attributions,
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (next_passage + n, next_article, PARAGRAPH if p.kind == "paragraph" else SENTENCE, p.start, p.end, p.line)
+                        for n, p in enumerate(art.passages)
+                    ],
+                )
+                key_rows += [(k, date_ord, next_article, next_passage + n) for n, keys in enumerate(art.keys) for k in keys]
+                next_article += 1
+                next_passage += len(art.passages)
+            # In key order, the inserts of a batch land near each other in the B-tree.
+            key_rows.sort()
+            conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", key_rows)
+            conn.executemany(
+                "UPDATE meta SET value = ? WHERE key = ?",
+                [(str(next_article), "next_article"), (str(next_passage), "next_passage")],
+            )
 
     def _delete(self, article_id: int) -> None:
         """Remove one article inside the caller's transaction. Its keys are
@@ -316,27 +323,17 @@ class ArticleIndex:
 
     def remove(self, paths: list[str]) -> list[str]:
         """Remove the articles stored under these paths (or under these folders); returns the paths removed."""
-        conn = self.conn
         removed: list[str] = []
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for target in paths:
-                    prefix = target.rstrip("/") + "/"
-                    rows = conn.execute(
-                        "SELECT id, path FROM articles WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY id",
-                        (target, len(prefix), prefix),
-                    ).fetchall()
-                    for article_id, path in rows:
-                        self._delete(article_id)
-                        removed.append(path)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise _explain(self.path, exc) from None
+        with self._transaction() as conn:
+            for target in paths:
+                prefix = target.rstrip("/") + "/"
+                rows = conn.execute(
+                    "SELECT id, path FROM articles WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY id",
+                    (target, len(prefix), prefix),
+                ).fetchall()
+                for article_id, path in rows:
+                    self._delete(article_id)
+                    removed.append(path)
         return removed
 
     # -- reading --------------------------------------------------------------

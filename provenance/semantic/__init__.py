@@ -96,11 +96,6 @@ def best_pairs(encoder: Encoder, left: list[str], right: list[str], threshold: f
         return []
     emb = encoder.encode(left + right)
     sims = emb[: len(left)] @ emb[len(left) :].T
-    scored = sorted((-float(sims[i, j]), i, j) for i in range(len(left)) for j in range(len(right)) if sims[i, j] >= threshold)
-    used_i, used_j, out = set(), set(), []
-    for neg, i, j in scored:
-        if i not in used_i and j not in used_j:
-            used_i.add(i)
-            used_j.add(j)
-            out.append((i, j, -neg))
-    return sorted(out)
+    from provenance.compare.align import one_to_one
+
+    return one_to_one([(-float(sims[i, j]), i, j) for i in range(len(left)) for j in range(len(right)) if sims[i, j] >= threshold])
