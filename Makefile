@@ -14,9 +14,11 @@ $(VENV)/.base: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# Test install: the base plus the test extra.
+# Test install: the base plus the test and semantic extras. torch goes first,
+# pinned: that takes the CPU build; left to the resolver it pulls the CUDA one.
 $(VENV)/.test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[test,semantic]'
 	touch $@ $(VENV)/.base
 
 demo: $(VENV)/.base

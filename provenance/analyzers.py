@@ -25,6 +25,7 @@ ANALYZERS: list[str] = [
     "provenance.rules.engine:RulesAnalyzer",
     "provenance.names.analyzer:NamesAnalyzer",
     "provenance.attributions.analyzer:AttributionsAnalyzer",
+    "provenance.reuse.layer:ReuseLayer",
 ]
 
 

@@ -4,12 +4,17 @@ the documented suggestion), the good text must not."""
 
 from __future__ import annotations
 
+import functools
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from provenance.config import Config
 from provenance.document import Document
 from provenance.pipeline import Pipeline
 from provenance.rules import RuleSet
+from tests.conftest import SEEDS
 
 ALL_RULES = RuleSet.load().all_rules
 CASES = [(code, i) for code, rule in sorted(ALL_RULES.items()) for i in range(len(rule.examples))]
@@ -19,11 +24,30 @@ _PIPELINES: dict[str, Pipeline] = {}
 NEXT_FILE = "<<< next file >>>\n"  # cross-file rules show their examples as several articles
 
 
+def _config_for(code: str) -> Config:
+    config = Config(select=[code])
+    if ALL_RULES[code].params.get("examples_need") == "seed-index":
+        config.sections["reuse"] = {"index-path": str(_seed_index())}
+    return config
+
+
+@functools.lru_cache(maxsize=1)
+def _seed_index() -> Path:
+    """An article index of seeds/, for rules that report passages seen before."""
+    from provenance.index.store import ArticleIndex
+
+    path = Path(tempfile.mkdtemp(prefix="provenance-examples-")) / "index.db"
+    index = ArticleIndex.open(path, write=True)
+    index.add([(f"seeds/{p.name}", Document.from_path(p), None) for p in sorted(SEEDS.glob("*.txt"))])
+    index.close()
+    return path
+
+
 def findings_for(code: str, text: str):
     """Findings of one rule on an example; a multi-file example is one run over its parts."""
     pipeline = _PIPELINES.get(code)
     if pipeline is None:
-        pipeline = _PIPELINES[code] = Pipeline(Config(select=[code]))
+        pipeline = _PIPELINES[code] = Pipeline(_config_for(code))
     parts = text.split(NEXT_FILE)
     report = pipeline.run_documents((Document(part, f"example{i}.txt"), f"example{i}.txt") for i, part in enumerate(parts))
     found = []

@@ -38,6 +38,9 @@ from provenance.cli import check as _check  # noqa: E402,F401
 from provenance.cli import rules as _rules  # noqa: E402,F401
 from provenance.cli import names as _names  # noqa: E402,F401
 from provenance.cli import glossary as _glossary  # noqa: E402,F401
+from provenance.cli import reuse as _reuse  # noqa: E402,F401
+from provenance.cli import index as _index  # noqa: E402,F401
+from provenance.cli import compare as _compare  # noqa: E402,F401
 
 
 def main() -> None:

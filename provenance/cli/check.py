@@ -41,6 +41,9 @@ def check(
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
     glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Also use this name glossary file or directory (repeatable), on top of the configured ones.")] = None,
+    index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
+    index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
+    reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -60,6 +63,14 @@ def check(
     if glossary:
         config.glossaries += [str(p.absolute()) for p in glossary]
     threshold = (fail_on.value if fail_on else None) or config.fail_on
+    if index or index_path or reference:
+        from provenance.config import ConfigError
+        from provenance.reuse.layer import configure
+
+        try:
+            configure(config, index=index, index_path=index_path, reference=reference)
+        except ConfigError as exc:
+            fail(str(exc))
     pipeline = make_pipeline(config)
 
     sources, problems = discover(paths, config.include, config.exclude)

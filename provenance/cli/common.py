@@ -64,3 +64,16 @@ def write_output(data: str, output: Path | None) -> None:
         atomic_write(output, data)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def console_for(output: Path | None):
+    """A rich Console for the commands that render with rich: colour on a
+    terminal, plain text into a buffer for --output (then ``write_output``)."""
+    import io
+
+    from rich.console import Console
+
+    if output is None:
+        return Console(highlight=False, soft_wrap=True), None
+    buffer = io.StringIO()
+    return Console(file=buffer, color_system=None, highlight=False, soft_wrap=True, width=200), buffer

@@ -120,6 +120,8 @@ def _join_wrapped(text: str, lines: list[tuple[int, int] | None]) -> list[tuple[
 
 
 def _is_wrap(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
+    if text[prev[0] : prev[1]] == "---" or text[line[0] : line[1]] == "---":
+        return False  # a front-matter fence stands alone ("---" then "date: …")
     tail = text[max(prev[0], prev[1] - 40) : prev[1]]
     if _TERMINAL.search(tail) or _MD_HEADING.match(text, line[0]) or _MD_HEADING.match(text, prev[0]):
         return False

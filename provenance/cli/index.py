@@ -1,0 +1,156 @@
+"""`provenance index add|stats|remove`: the article index that `check --index` reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from provenance.cli import app
+from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, load_config, warn, write_output
+from provenance.cli.reuse import OutputFormat, find_sources, iter_documents
+
+index_app = typer.Typer(
+    name="index",
+    help="The article index (SQLite): add articles, show what it holds, remove articles.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(index_app, name="index")
+
+IndexPath = Annotated[
+    Optional[Path],
+    typer.Option("--index-path", help="The index file [default: .provenance/index.db, or path in [tool.provenance.index]].", show_default=False),
+]
+ConfigFile = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+
+
+def _open(config, index_path: Path | None, *, write: bool):
+    from provenance.config import ConfigError
+    from provenance.index import index_settings
+    from provenance.index.store import ArticleIndex, IndexStoreError
+
+    try:
+        path, timeout = index_settings(config, index_path)
+        return ArticleIndex.open(path, write=write, timeout=timeout)
+    except (ConfigError, IndexStoreError) as exc:
+        fail(str(exc))
+
+
+@index_app.command("add")
+def add(
+    paths: Annotated[list[str], typer.Argument(help="Articles, or directories of articles, to index.", show_default=False)],
+    date: Annotated[Optional[str], typer.Option("--date", help="Publication date of these articles (YYYY-MM-DD); otherwise 'date:' in front matter.", show_default=False)] = None,
+    index_path: IndexPath = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")] = False,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """Add articles to the index. Adding the same text again changes nothing; a
+    path indexed before with another text is replaced.
+
+    Exit codes: 0 done; 2 a usage error, an unusable index or a file that could
+    not be read (the others are still indexed).
+    """
+    from provenance.index.dates import front_matter_date, parse_date
+    from provenance.index.store import IndexStoreError
+
+    config = load_config(config_file, isolated)
+    given = None
+    if date is not None:
+        try:
+            given = parse_date(date)
+        except ValueError as exc:
+            fail(f"--date: {exc}")
+    sources, problems = find_sources(paths, config)
+    index = _open(config, index_path, write=True)
+    annotate = _annotator(config)
+    errors: list[str] = []
+    items = ((display, doc, given or front_matter_date(doc)) for display, doc in iter_documents(sources, errors))
+    try:
+        result = index.add(items, annotate=annotate or None)
+    except IndexStoreError as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    if not quiet:
+        typer.echo(
+            f"{index.path}: {result.added} added, {result.replaced} replaced, "
+            f"{result.unchanged} unchanged (same text already indexed)"
+        )
+    raise typer.Exit(EXIT_ERROR if problems or errors else EXIT_OK)
+
+
+def _annotator(config):
+    """Runs the names and attributions layers, when installed, for the index."""
+    from provenance.cli.common import make_pipeline
+    from provenance.index.annotate import LayerAnnotator
+
+    return LayerAnnotator(make_pipeline(config))
+
+
+@index_app.command("stats")
+def stats(
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    index_path: IndexPath = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """What the index holds: articles, dates, passages, size."""
+    from provenance.index.store import IndexStoreError
+
+    config = load_config(config_file, isolated)
+    index = _open(config, index_path, write=False)
+    try:
+        data = index.stats()
+    except IndexStoreError as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    if format is OutputFormat.json:
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return
+    dates = f"{data['earliest_date']} to {data['latest_date']}" if data["dated"] else "none"
+    lines = [
+        f"index      {data['path']} (schema {data['schema']}, {data['created_by']})",
+        f"articles   {data['articles']:,} ({data['dated']:,} dated, {data['undated']:,} undated)",
+        f"dates      {dates}",
+        f"passages   {data['paragraphs']:,} paragraphs, {data['sentences']:,} sentences",
+        f"keys       {data['keys']:,} ({data['signature']})",
+        f"size       {data['bytes'] / 1e6:,.1f} MB",
+    ]
+    typer.echo("\n".join(lines))
+
+
+@index_app.command("remove")
+def remove(
+    paths: Annotated[list[str], typer.Argument(help="Paths as they were indexed; a directory removes everything indexed under it.", show_default=False)],
+    index_path: IndexPath = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """Remove articles from the index.
+
+    Exit codes: 0 every path was found and removed; 2 a path that is not in the
+    index (the others are still removed) or an unusable index.
+    """
+    from provenance.discover import display_path
+    from provenance.index.store import IndexStoreError
+
+    config = load_config(config_file, isolated)
+    index = _open(config, index_path, write=True)
+    targets = [display_path(Path(p)) for p in paths]
+    try:
+        removed = index.remove(targets)
+    except IndexStoreError as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    missing = [t for t in targets if not any(r == t or r.startswith(t.rstrip("/") + "/") for r in removed)]
+    for t in missing:
+        warn(f"{t}: not in the index")
+    typer.echo(f"{index.path}: {len(removed)} removed")
+    raise typer.Exit(EXIT_ERROR if missing else EXIT_OK)

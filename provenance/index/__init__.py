@@ -1,0 +1,44 @@
+"""The article index (``store.ArticleIndex``) and where it lives.
+
+``[tool.provenance.index]``: ``path`` (default ``.provenance/index.db``, relative
+to the configuration file, or to the current directory without one) and
+``timeout`` (seconds a writer waits for another writer, default 5).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.config import Config
+
+DEFAULT_PATH = ".provenance/index.db"
+DEFAULT_TIMEOUT = 5.0
+_KEYS = ("path", "timeout")
+
+
+def index_settings(config: "Config", flag: Path | None = None) -> tuple[Path, float]:
+    """(index file, writer timeout) from the flag, the configuration or the defaults."""
+    from provenance.config import ConfigError
+
+    section = config.section("index")
+    where = f"{config.source or 'configuration'}: [tool.provenance.index]"
+    for key in section:
+        if key not in _KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(_KEYS)})")
+    path = section.get("path", DEFAULT_PATH)
+    if not isinstance(path, str) or not path:
+        raise ConfigError(f"{where}: 'path' must be a file name")
+    timeout = section.get("timeout", DEFAULT_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0:
+        raise ConfigError(f"{where}: 'timeout' must be a number of seconds")
+    if flag is not None:
+        return flag, float(timeout)
+    resolved = config.resolve(path)
+    # A path inside the current directory is shown relative, as the user would write it.
+    try:
+        resolved = resolved.relative_to(Path.cwd())
+    except ValueError:
+        pass
+    return resolved, float(timeout)
