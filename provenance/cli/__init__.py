@@ -1,49 +1,54 @@
 """The `provenance` command. Each command parses flags, calls the library and
-renders; the work happens in the library modules."""
+renders; the work happens in the library modules.
+
+Commands register on ``provenance.cli.base.app`` when their module is
+imported. The console script imports only the module of the command being
+run (all of them for `provenance --help`), which keeps `provenance check`
+quick to start; ``from provenance.cli import app`` gives the app with every
+command.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
 
-import typer
-
-from provenance import __version__
-
-app = typer.Typer(
-    name="provenance",
-    help="Check English news translated from Arabic: translation artifacts, names, attribution chains, reuse.",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"provenance {__version__}")
-        raise typer.Exit(0)
+#: Command name -> module under provenance.cli, in the order `--help` lists them.
+COMMANDS = {
+    "check": "check",
+    "rules": "rules",
+    "names": "names",
+    "glossary": "glossary",
+    "attributions": "attributions",
+    "reuse": "reuse",
+    "index": "index",
+    "compare": "compare",
+}
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-) -> None:
-    """provenance: a linter for translated news."""
+def load_commands(names=None):
+    """Import the command modules (all, or the named ones) and return the app."""
+    from provenance.cli.base import app
+
+    for name in names or COMMANDS:
+        importlib.import_module(f"provenance.cli.{COMMANDS[name]}")
+    return app
 
 
-# Commands register themselves on `app` when their module is imported.
-from provenance.cli import attributions as _attributions  # noqa: E402,F401
-from provenance.cli import check as _check  # noqa: E402,F401
-from provenance.cli import rules as _rules  # noqa: E402,F401
-from provenance.cli import names as _names  # noqa: E402,F401
-from provenance.cli import glossary as _glossary  # noqa: E402,F401
-from provenance.cli import reuse as _reuse  # noqa: E402,F401
-from provenance.cli import index as _index  # noqa: E402,F401
-from provenance.cli import compare as _compare  # noqa: E402,F401
+def __getattr__(name: str):
+    if name == "app":
+        return load_commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _command_in(argv: list[str]) -> str | None:
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
 def main() -> None:
+    command = _command_in(sys.argv[1:])
+    app = load_commands([command] if command else None)
     try:
         app()
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, load_config, make_pipeline, warn, write_output
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_config, make_pipeline, split_list, warn, write_output
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import EXIT_OK, fail, load_config, warn
 from provenance.cli.reuse import OutputFormat, load_semantic, show
 

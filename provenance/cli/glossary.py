@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, fail, load_config, warn, write_output
 
 glossary_app = typer.Typer(

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, load_config, warn, write_output
 from provenance.cli.reuse import OutputFormat, find_sources, iter_documents
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_OK, console_for, fail, load_config, warn, write_output
 
 if TYPE_CHECKING:

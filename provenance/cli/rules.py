@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from provenance.cli import app
+from provenance.cli.base import app
 from provenance.cli.common import fail, load_config, write_output
 
 

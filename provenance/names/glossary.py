@@ -454,47 +454,16 @@ def _entry(item: Any, path: tuple, bad) -> Entry | None:
 # -- the cache -----------------------------------------------------------------------
 
 
-def cache_dir() -> Path | None:
-    if os.environ.get("PROVENANCE_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "provenance" / "glossary"
-
-
-def _cache_path(key: str) -> Path | None:
-    from provenance import __version__
-
-    d = cache_dir()
-    return None if d is None else d / f"{key[:32]}-v{_CACHE_FORMAT}-{__version__}.pickle"
-
-
 def _cache_get(key: str):
-    import pickle
+    from provenance import cache
 
-    path = _cache_path(key)
-    if path is None:
-        return None
-    try:
-        with path.open("rb") as fh:
-            stored_key, state = pickle.load(fh)
-    except Exception:  # missing, unreadable or stale: parse the files instead
-        return None
-    return state if stored_key == key else None
+    return cache.get("glossary", f"{key}-v{_CACHE_FORMAT}")
 
 
 def _cache_put(key: str, state) -> None:
-    import pickle
+    from provenance import cache
 
-    from provenance.fsutil import atomic_write
-
-    path = _cache_path(key)
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps((key, state), protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a read-only or full cache directory only costs time
+    cache.put("glossary", f"{key}-v{_CACHE_FORMAT}", state)
 
 
 # -- the glossary ------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def find_repeats(doc: "Document", min_words: int = MIN_WORDS, min_chars: int = O
     by_opening: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
     covered: set[int] = set()  # paragraphs already reported as a whole
     normalized: dict[int, str] = {}  # paragraph index -> normalized text
-    for seg, norm, _ in paragraphs(doc, min_words):
+    for seg, norm, _ in paragraphs(doc, min_words, tokens=False):
         normalized[seg.index] = norm
         here = (seg.start, seg.end, doc.line_col(seg.start)[0])
         if norm in seen:
@@ -67,7 +67,7 @@ def find_repeats(doc: "Document", min_words: int = MIN_WORDS, min_chars: int = O
         norm = normalized.get(sent.segment.index) if len(sent.segment.sentences) == 1 else None
         if norm is None:
             norm = normalize(text[sent.start : sent.end])
-            if len(words(norm)) < min_words:
+            if norm.count(" ") < 3 * min_words and len(words(norm)) < min_words:
                 continue
         if norm in sentences_seen and sent.segment.index not in covered:
             out.append(Repeat("sentence", sent.start, sent.end, *sentences_seen[norm]))

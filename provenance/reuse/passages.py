@@ -143,17 +143,23 @@ def extract(doc: "Document", doc_index: int = 0, min_words: int = MIN_WORDS) -> 
     return out
 
 
-def paragraphs(doc: "Document", min_words: int = MIN_WORDS) -> Iterator[tuple]:
-    """(segment, normalized text, word tokens) of each body paragraph long enough to compare."""
+def paragraphs(doc: "Document", min_words: int = MIN_WORDS, tokens: bool = True) -> Iterator[tuple]:
+    """(segment, normalized text, word tokens or None) of each body paragraph
+    long enough to compare. With ``tokens=False`` a paragraph of three times
+    ``min_words`` space-separated pieces counts as long enough without being
+    tokenized (the in-document check runs on every ``check``)."""
     from provenance.document import PARAGRAPH
 
     for seg in doc.segments:
         if seg.kind != PARAGRAPH:
             continue
         norm = normalize(doc.text[seg.start : seg.end])
-        tokens = words(norm)
-        if len(tokens) >= min_words:
-            yield seg, norm, tokens
+        if not tokens and norm.count(" ") >= 3 * min_words:
+            yield seg, norm, None
+            continue
+        found = words(norm)
+        if len(found) >= min_words:
+            yield seg, norm, found if tokens else None
 
 
 def _passage(doc, doc_index, kind, start, end, norm, tokens, parent=None) -> Passage:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
+#: Bump when Rule or Pack change shape: cached packs of another layout are not read.
+_PACK_FORMAT = 1
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 #: Stable category names used by the JSON report.
@@ -110,19 +112,34 @@ def load_pack(path: Path) -> Pack:
     if not files:
         raise PackError(f"{path}: rule pack has no .yaml files")
     digest = hashlib.sha256()
-    rules: list[Rule] = []
-    description = ""
-    name = path.name if path.is_dir() else path.stem
+    raws = []
     for file in files:
         raw = file.read_bytes()
         digest.update(file.name.encode() + b"\0" + raw + b"\0")
+        raws.append((file, raw))
+    from provenance import cache
+
+    key = hashlib.sha256(f"pack-v{_PACK_FORMAT}\0{path}\0{digest.hexdigest()}".encode()).hexdigest()
+    cached = cache.get("packs", key)
+    if cached is not None:
+        return cached
+    pack = _parse_pack(path, raws, digest.hexdigest())
+    cache.put("packs", key, pack)
+    return pack
+
+
+def _parse_pack(path: Path, raws: list[tuple[Path, bytes]], sha256: str) -> Pack:
+    rules: list[Rule] = []
+    description = ""
+    name = path.name if path.is_dir() else path.stem
+    for file, raw in raws:
         data = _load_yaml(file, raw)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise PackError(f"{file}: a rule file is a mapping with a 'rules' list")
         description = description or str(data.get("description", ""))
         for i, item in enumerate(data["rules"]):
             rules.append(_rule_from_yaml(item, file, i, name))
-    return Pack(name, str(path), digest.hexdigest(), description, tuple(rules))
+    return Pack(name, str(path), sha256, description, tuple(rules))
 
 
 def _load_yaml(file: Path, raw: bytes) -> Any:
