@@ -44,7 +44,8 @@ __all__ = [
     "Sentence",
 ]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+#: A whitespace-separated piece with no letter or digit ("—", "+") is not a word.
+_NOT_A_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 @dataclass(slots=True, eq=False)
@@ -193,7 +194,8 @@ class Document:
         return next((s for s in self.segments if s.kind == TITLE), None)
 
     def word_count(self) -> int:
-        return len(_WORD.findall(self.text))
+        """Whitespace-separated tokens with a letter or digit ("U.S." and "8,800" are one word each)."""
+        return len(self.text.split()) - len(_NOT_A_WORD.findall(self.text))
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
