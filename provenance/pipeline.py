@@ -68,7 +68,13 @@ class Pipeline:
         return self.check_document(Document(text, path))
 
     # -- many files ---------------------------------------------------------
-    def run(self, sources: Iterable[Source], *, keep_text: bool = False) -> Report:
+    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1) -> Report:
+        """Check the sources; with ``jobs`` > 1 files are analyzed in that many
+        forked processes (the report is the same, file order included)."""
+        sources = list(sources)
+        if jobs > 1 and len(sources) > 1 and self._can_fork() and all(s.path is not None for s in sources):
+            return self._run_parallel(sources, keep_text, jobs)
+
         def documents():
             for src in sources:
                 try:
@@ -81,6 +87,40 @@ class Pipeline:
                     yield FileReport(path=src.display, error=str(exc), error_kind=exc.kind), src.display
 
         return self.run_documents(documents(), keep_text=keep_text)
+
+    def _can_fork(self) -> bool:
+        import multiprocessing
+
+        # a layer holding a database connection must not be forked
+        unsafe = any(getattr(a, "fork_safe", True) is False for a in self.analyzers)
+        return not unsafe and "fork" in multiprocessing.get_all_start_methods()
+
+    def _run_parallel(self, sources: list[Source], keep_text: bool, jobs: int) -> Report:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _FORKED
+        _FORKED = (self, keep_text)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_analyze_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 4)))))
+        finally:
+            _FORKED = None
+        report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
+        finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
+        kept = []
+        for file_report, stub in results:
+            report.files.append(file_report)
+            if stub is not None:
+                if keep_text:
+                    report.texts[file_report.path] = stub.text
+                if finishing:
+                    kept.append((stub, file_report, Emitter(stub, file_report, self.ruleset)))
+        for analyzer in finishing:
+            extra = analyzer.finish(kept)
+            if extra:
+                report.extra.update(extra)
+        return report
 
     def run_documents(self, items, *, keep_text: bool = False) -> Report:
         report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
@@ -127,3 +167,44 @@ def credits_of(doc: Document) -> dict:
             }
         )
     return {"footer": footer, "captions": captions}
+
+
+# The pipeline a forked worker inherits from its parent (set only during a parallel run).
+_FORKED: tuple["Pipeline", bool] | None = None
+
+
+class DocumentStub:
+    """What a cross-file pass needs of a document analyzed in another process:
+    its text (for exact spans), line numbers and the layers' annotations."""
+
+    def __init__(self, text: str, path: str, annotations: dict):
+        self.text = text
+        self.path = path
+        self.annotations = annotations
+        self._line_starts: list[int] | None = None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+
+def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
+    pipeline, keep_text = _FORKED
+    try:
+        doc = Document.from_path(src.path)
+    except InputError as exc:
+        return FileReport(path=src.display, error=str(exc), error_kind=exc.kind), None
+    try:
+        file_report, _ = pipeline.analyze(doc, src.display)
+    except Exception as exc:  # one bad file must not stop the run
+        if os.environ.get("PROVENANCE_DEBUG"):
+            raise
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
+        return FileReport(path=src.display, error=message, error_kind="internal"), None
+    needs_annotations = any(getattr(a, "needs_finish", False) for a in pipeline.analyzers)
+    annotations = {k: v for k, v in doc.annotations.items() if not k.startswith("_")} if needs_annotations else {}
+    return file_report, DocumentStub(doc.text, doc.path, annotations) if (keep_text or needs_annotations) else None

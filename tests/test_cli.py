@@ -255,3 +255,18 @@ def test_pack_example_in_the_configuration_docs_works(tmp_path):
     r = run("check", "a.txt", "--select", "HS001", "--format", "json", cwd=tmp_path)
     found = json.loads(r.stdout)["files"][0]["findings"]
     assert [(f["text"], f["suggestion"]) for f in found] == [("kidnapped", "hostages"), ("captives", "hostages")]
+
+
+def test_parallel_check_gives_the_same_report(tmp_path):
+    """--jobs N forks workers; the report (file order and cross-file findings included) does not change."""
+    for p in SEEDS.glob("*.txt"):
+        (tmp_path / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    for i in range(4):  # one spelling across files, another in one file: a cross-file names finding
+        (tmp_path / f"x{i}.txt").write_text(f"Officials said Mahmoud Qassab met mediators on Monday in Cairo, report {i}.\n")
+    (tmp_path / "x9.txt").write_text("Officials said Mahmud Qassab met mediators on Monday in Cairo.\n")
+    one = run("check", str(tmp_path), "--format", "json", "--fail-on", "never", "-j", "1")
+    two = run("check", str(tmp_path), "--format", "json", "--fail-on", "never", "-j", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    rules = {f["rule"] for file in json.loads(two.stdout)["files"] for f in file["findings"]}
+    assert {"PV101", "PV806"} <= rules

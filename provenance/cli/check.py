@@ -40,6 +40,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notes.")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to check files with; 0 picks one per CPU when there are enough files.", min=0)] = 0,
     glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Also use this name glossary file or directory (repeatable), on top of the configured ones.")] = None,
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
     index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
@@ -76,7 +77,7 @@ def check(
     sources, problems = discover(paths, config.include, config.exclude)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
-    report = pipeline.run(sources, keep_text=(format is Format.text))
+    report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
 
     for f in report.files:
         if f.error is not None:
@@ -109,3 +110,12 @@ def check(
     if threshold != "never" and report.max_severity_rank() >= SEVERITY_RANK[threshold]:
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
+
+
+def _jobs(requested: int, sources) -> int:
+    """--jobs 0: one process per CPU (at most 8) when there are enough files to pay for starting them."""
+    if requested:
+        return requested
+    import os
+
+    return min(8, os.cpu_count() or 1) if len(sources) >= 8 else 1

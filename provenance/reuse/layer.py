@@ -45,6 +45,7 @@ def configure(config: "Config", *, index: bool, index_path: Path | None, referen
 class ReuseLayer:
     name = "reuse"
     needs_finish = False
+    fork_safe = False  # holds an SQLite connection, which must not cross a fork
 
     def __init__(self, config: "Config", ruleset):
         from provenance.reuse.settings import ReuseSettings
