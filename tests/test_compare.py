@@ -160,3 +160,18 @@ def test_compare_settings_from_config(tmp_path, seeds_dir, monkeypatch):
     (tmp_path / "provenance.toml").write_text("[compare]\nalign = 'high'\n", encoding="utf-8")
     out = runner.invoke(app, args)
     assert out.exit_code == 2 and "'align' must be a number" in out.stderr
+
+
+def test_names_are_compared_as_entities_with_a_glossary():
+    from provenance.names.glossary import load
+
+    glossary = load()
+    d = differences(
+        "Reuters quoted a source in the Islamic Resistance Movement as saying CIA Director Bill Burns flew in.",
+        "Reuters quoted a source in Hamas as saying CIA Director William Burns flew in.",
+        glossary,
+    )
+    assert d["names"]["only_hypothesis"] == [] and d["names"]["only_reference"] == []
+    assert {"hypothesis": "Bill Burns", "reference": "William Burns"} in d["names"]["spelled_differently"]
+    other = differences("Mediators met David Barnea on Monday.", "Mediators met Abbas Kamel on Monday.", glossary)
+    assert other["names"]["only_hypothesis"] == ["David Barnea"] and other["names"]["only_reference"] == ["Abbas Kamel"]

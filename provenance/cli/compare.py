@@ -70,8 +70,17 @@ def compare(
     encoder = load_semantic() if semantic else None
     from provenance.discover import display_path
 
+    from provenance.names.glossary import GlossaryError, load_for_config
+
     try:
-        result = compare_documents(hyp, display_path(hypothesis), ref, display_path(reference), threshold=threshold, encoder=encoder, semantic_threshold=semantic_threshold)
+        glossary = load_for_config(config)
+    except GlossaryError as exc:
+        fail(str(exc))
+    try:
+        result = compare_documents(
+            hyp, display_path(hypothesis), ref, display_path(reference),
+            threshold=threshold, encoder=encoder, semantic_threshold=semantic_threshold, glossary=glossary,
+        )
     except CompareError as exc:
         fail(f"{hypothesis}, {reference}: {exc}")
     from provenance.compare.render import render

@@ -38,13 +38,14 @@ def compare_documents(
     threshold: float = PARAGRAPH_THRESHOLD,
     encoder=None,
     semantic_threshold: float = SEMANTIC_THRESHOLD,
+    glossary=None,
 ) -> dict:
     left, right = units(hyp), units(ref)
     if not left and not right:
         raise CompareError("both texts are empty: nothing to compare")
     aligner, scorer = Aligner(), Scorer()
     aligned = aligner.align(left, right, threshold)
-    paragraphs = [_pair(hyp, ref, left[i], right[j], sim, aligner, scorer) for i, j, sim in aligned]
+    paragraphs = [_pair(hyp, ref, left[i], right[j], sim, aligner, scorer, glossary) for i, j, sim in aligned]
     added = [i for i in range(len(left)) if i not in {a[0] for a in aligned}]
     omitted = [j for j in range(len(right)) if j not in {a[1] for a in aligned}]
 
@@ -55,7 +56,7 @@ def compare_documents(
         texts_a = [left[i].text for i in added]
         texts_b = [right[j].text for j in omitted]
         for x, y, cosine in best_pairs(encoder, texts_a, texts_b, semantic_threshold):
-            entry = _pair(hyp, ref, left[added[x]], right[omitted[y]], None, aligner, scorer)
+            entry = _pair(hyp, ref, left[added[x]], right[omitted[y]], None, aligner, scorer, glossary)
             entry["cosine"] = round(cosine, 3)
             paraphrases.append((added[x], omitted[y], entry))
         added = [i for i in added if i not in {p[0] for p in paraphrases}]
@@ -99,12 +100,12 @@ def _side(doc: "Document", path: str, unit_list) -> dict:
     }
 
 
-def _pair(hyp, ref, a, b, similarity, aligner: Aligner, scorer: Scorer) -> dict:
+def _pair(hyp, ref, a, b, similarity, aligner: Aligner, scorer: Scorer, glossary=None) -> dict:
     entry = {"hypothesis": a.loc(hyp), "reference": b.loc(ref)}
     if similarity is not None:
         entry["similarity"] = round(similarity, 2)
     entry["scores"] = scorer.segment(a.text, b.text)
-    entry.update(differences(hyp.text[a.start : a.end], ref.text[b.start : b.end]))
+    entry.update(differences(hyp.text[a.start : a.end], ref.text[b.start : b.end], glossary))
     if len(a.sentences) > 1 or len(b.sentences) > 1:
         sa, sb = a.sentences or [a], b.sentences or [b]
         pairs = aligner.align(sa, sb, SENTENCE_THRESHOLD)

@@ -6,6 +6,12 @@ also writes in lower case ("The", "Prime"), or a usual sentence opener, is an
 ordinary word. A run is reported when one of its capitalized words appears
 nowhere on the other side, in any case, singular or plural ("Bill Burns"
 against "William Burns"; not "Palestinians" against "Palestinian").
+
+With a glossary, names are compared as entities: a run that holds a glossary
+form of an entity the other side also names (in any of its forms) is not a
+difference ("Islamic Resistance Movement" against "Hamas"), and two different
+forms of one entity are listed as `spelled_differently` ("Bill Burns" /
+"William Burns").
 """
 
 from __future__ import annotations
@@ -34,6 +40,11 @@ def numbers(text: str) -> Counter:
 
 def name_runs(text: str, ordinary: set[str]) -> list[str]:
     """Runs of capitalized words (with particles and single spaces between), as written."""
+    return [text[s:e] for s, e in name_spans(text, ordinary)]
+
+
+def name_spans(text: str, ordinary: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalized words."""
     runs: list[tuple[int, int]] = []
     for m in _CAPITALIZED.finditer(text):
         if m.group().lower() in ordinary:
@@ -42,27 +53,62 @@ def name_runs(text: str, ordinary: set[str]) -> list[str]:
             runs[-1] = (runs[-1][0], m.end())
         else:
             runs.append((m.start(), m.end()))
-    return [text[s:e] for s, e in runs]
+    return runs
 
 
 def _stem(word: str) -> str:
     return word.lower().replace("\u2019", "'").removesuffix("'s").removesuffix("s")
 
 
-def differences(hypothesis: str, reference: str) -> dict:
+def differences(hypothesis: str, reference: str, glossary=None) -> dict:
     nh, nr = numbers(hypothesis), numbers(reference)
-    names_h = name_runs(hypothesis, _OPENERS | set(_LOWER.findall(hypothesis)))
-    names_r = name_runs(reference, _OPENERS | set(_LOWER.findall(reference)))
+    spans_h = name_spans(hypothesis, _OPENERS | set(_LOWER.findall(hypothesis)))
+    spans_r = name_spans(reference, _OPENERS | set(_LOWER.findall(reference)))
     words_h = {_stem(w) for w in _WORD.findall(hypothesis)}
     words_r = {_stem(w) for w in _WORD.findall(reference)}
+    entities_h, entities_r = _entities(hypothesis, glossary), _entities(reference, glossary)
 
-    def missing(names: list[str], other: set[str]) -> list[str]:
-        return sorted({n for n in names if any(_stem(w) not in other for w in _WORD.findall(n) if w[0].isupper())})
+    def missing(text: str, spans, other_words: set[str], mine: dict, other_entities: dict) -> list[str]:
+        out = set()
+        for s, e in spans:
+            run = text[s:e]
+            if not any(_stem(w) not in other_words for w in _WORD.findall(run) if w[0].isupper()):
+                continue
+            named_here = {entry for entry, forms in mine.items() if any(fs < e and s < fe for fs, fe, _ in forms)}
+            if named_here and named_here <= set(other_entities):
+                continue  # the other side names the same entity, in another form
+            out.add(run)
+        return sorted(out)
 
+    spelled = set()
+    for entry in set(entities_h) & set(entities_r):
+        forms_h = {f for _, _, f in entities_h[entry]}
+        forms_r = {f for _, _, f in entities_r[entry]}
+        spelled |= {(h, r) for h in forms_h - forms_r for r in forms_r - forms_h}
+    spelled = sorted(spelled)
+    names = {
+        "only_hypothesis": missing(hypothesis, spans_h, words_r, entities_h, entities_r),
+        "only_reference": missing(reference, spans_r, words_h, entities_r, entities_h),
+    }
+    if glossary is not None:
+        names["spelled_differently"] = [{"hypothesis": h, "reference": r} for h, r in spelled]
     return {
         "numbers": {
             "only_hypothesis": sorted((nh - nr).elements()),
             "only_reference": sorted((nr - nh).elements()),
         },
-        "names": {"only_hypothesis": missing(names_h, words_r), "only_reference": missing(names_r, words_h)},
+        "names": names,
     }
+
+
+def _entities(text: str, glossary) -> dict[str, list[tuple[int, int, str]]]:
+    """Glossary entry id -> the (start, end, form) of its forms in the text."""
+    if glossary is None:
+        return {}
+    from provenance.names.mentions import glossary_hits
+
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for hit in glossary_hits(text, glossary):
+        for entry in {ref.entry for ref in hit.refs}:
+            out.setdefault(entry, []).append((hit.start, hit.end, text[hit.start : hit.end]))
+    return out

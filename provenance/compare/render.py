@@ -22,6 +22,8 @@ def _differences(console: Console, entry: dict) -> None:
                 f"      [yellow]{what} differ[/]: hypothesis {escape(', '.join(d['only_hypothesis']) or '—')}"
                 f" | reference {escape(', '.join(d['only_reference']) or '—')}"
             )
+    for pair in entry["names"].get("spelled_differently", []):
+        console.print(f"      [yellow]spelled differently[/]: {escape(pair['hypothesis'])} | {escape(pair['reference'])}")
 
 
 def render(result: dict, console: Console) -> None:

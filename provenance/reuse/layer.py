@@ -51,6 +51,8 @@ class ReuseLayer:
         from provenance.reuse.settings import ReuseSettings
 
         self.settings = ReuseSettings.from_section(config.section("reuse"))
+        self.config = config
+        self._names_glossary = None
         self.index = None
         self.reference = None
         index_path = config.section("reuse").get("index-path")
@@ -87,7 +89,7 @@ class ReuseLayer:
             from provenance.compare.core import CompareError, compare_documents, reference_summary
 
             try:
-                result = compare_documents(doc, report.path, self.reference, self.reference_path)
+                result = compare_documents(doc, report.path, self.reference, self.reference_path, glossary=self._glossary())
             except CompareError as exc:
                 report.notes.append(f"reference {self.reference_path}: {exc}")
                 return
@@ -98,6 +100,13 @@ class ReuseLayer:
                 f"against reference {self.reference_path}: BLEU {d['bleu']['score']:.1f}, chrF {d['chrf']['score']:.1f}, "
                 f"TER {d['ter']['score']:.1f} ({summary['aligned']} paragraphs aligned, {summary['added']} added, {summary['omitted']} omitted)"
             )
+
+    def _glossary(self):
+        if self._names_glossary is None:
+            from provenance.names.glossary import load_for_config
+
+            self._names_glossary = load_for_config(self.config)
+        return self._names_glossary
 
     def finish(self, files):
         return None
