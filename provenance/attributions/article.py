@@ -12,6 +12,7 @@ from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
+_POSSESSIVE_S = re.compile(r"['’]s$")
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 
 
@@ -28,7 +29,7 @@ def _person_tokens(text: str, names) -> frozenset[str]:
     out: set[str] = set()
     for m in _CAPS_RUN.finditer(text):
         words = m.group().split()
-        if any(re.search(r"['’]s$", w) for w in words[:-1]):
+        if any(_POSSESSIVE_S.search(w) for w in words[:-1]):
             continue
         while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And", "According", "While", "As", "This", "That"):
             words = words[1:]

@@ -24,6 +24,11 @@ from provenance.attributions.sources import Descriptor, anaphor_class, describe,
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
 _QUOTE_CHARS = "\"“”«»„"
+_RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
+_SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
+_LEADING_THAT = re.compile(r"^\s*that\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_DEFINITE_LEAD = re.compile(r"(?i)^(the|this|that|these|those)\s+(same\s+)?")
 
 
 def _key(r: Raw) -> tuple[int, int]:
@@ -43,7 +48,7 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             if not (a.content[0] <= b.cue[0] < max(a.content[1], a.content[0] + 1) + 1):
                 continue
             gap = text[a.content[0] : b.span_start] if b.span_start >= a.content[0] else None
-            if gap is None or len(gap) > 12 or not re.fullmatch(r"[\s\"“”'‘,]*(?:that\s*)?", gap):
+            if gap is None or len(gap) > 12 or not _RELAY_GAP.fullmatch(gap):
                 continue
             if a.kind == "according" and len(a.links) == 1 and b.links and _same_referent(text, a.links[0], b.links[0]):
                 removed.add(ai)
@@ -129,7 +134,7 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
     s, e = content
     piece = text[s:e]
     marks = [i for i, c in enumerate(piece) if c in _QUOTE_CHARS]
-    singles = [m for m in re.finditer(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])", piece)]
+    singles = [m for m in _SINGLE_QUOTE.finditer(piece)]
     if not marks and len(singles) < 2:
         return "indirect"
     if not marks:
@@ -153,7 +158,7 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
             cursor = len(piece)
     pieces.append(piece[cursor:])
     outside = "".join(pieces)
-    if re.search(r"[^\W\d_]", re.sub(r"^\s*that\b", "", outside)):
+    if _LETTER.search(_LEADING_THAT.sub("", outside)):
         return "mixed"
     return "direct"
 
@@ -216,7 +221,7 @@ class Resolver:
             kind = desc.kind or ("person" if desc.head in ("he", "she", "i") else "organization" if desc.head == "it" else "anonymous")
             canonical = desc.canonical
             if desc.anaphor == "definite" and canonical is None and kind != "unspecified":
-                canonical = re.sub(r"(?i)^(the|this|that|these|those)\s+(same\s+)?", "", " ".join(text.split()))
+                canonical = _DEFINITE_LEAD.sub("", " ".join(text.split()))
             return kind, canonical, None
         kind = ante.kind
         if desc.anaphor == "definite" and desc.kind in ("document",) and ante.kind != "document":

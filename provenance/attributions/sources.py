@@ -33,6 +33,12 @@ _CHANNEL_HINT = re.compile(r"channel|tv\b|television|kan\b|broadcast|news\s+chan
 _AGENCY_HINT = re.compile(r"agency|reuters|afp|france-presse|associated press|\bap\b|xinhua|wafa|irna|sana|petra|anadolu|anatolia|tass|ria\b|interfax|kuna|qna|mena|spa\b|ina\b", re.I)
 _WEBSITE_HINT = re.compile(r"website|site|\bnet\b|\.com|axios|walla|ynet|portal", re.I)
 _RADIO_HINT = re.compile(r"radio", re.I)
+_DETERMINER = re.compile(r"(?i)(the|a|an|this|that|these|those|his|her|its|their|our|one|some|several|multiple|many|two|three|four|five|another|other)\s+")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar)-[A-Z]")
+_IMPERSONAL = re.compile(r"(?i)(?:it|there)\s+(?:was|is|were|are|has|had)\b")
+_COMMA_SPLIT = re.compile(r"\s*,\s*")
+_APPOSITION_SPLIT = re.compile(r"\s*(?:,|\s[-–—]\s)\s*")
 
 
 @dataclass
@@ -58,7 +64,7 @@ def _words(text: str) -> list[str]:
 
 
 def strip_determiner(text: str) -> tuple[str, str]:
-    m = re.match(r"(?i)(the|a|an|this|that|these|those|his|her|its|their|our|one|some|several|multiple|many|two|three|four|five|another|other)\s+", text)
+    m = _DETERMINER.match(text)
     if m:
         return text[m.end() :], m.group(1).lower()
     return text, ""
@@ -88,19 +94,19 @@ def head_noun(text: str) -> str:
     if not phrase:
         return ""
     last = phrase[-1]
-    return re.sub(r"['’]s$", "", last).lower()
+    return _POSSESSIVE_S.sub("", last).lower()
 
 
 def _possessive_head(phrase: list[str]) -> list[str]:
     """"Prime Minister Benjamin Netanyahu's office" → ["office"] after the possessor."""
     for k in range(len(phrase) - 1, -1, -1):
-        if re.search(r"['’]s$", phrase[k]) or phrase[k] == "'":
+        if _POSSESSIVE_S.search(phrase[k]) or phrase[k] == "'":
             return phrase[k + 1 :] or phrase
     return phrase
 
 
 def _is_name_token(w: str) -> bool:
-    return bool(w) and (w[0].isupper() or w.lower() in ("al", "bin", "ibn", "abu", "de", "van", "von", "el", "bint", "ben") or bool(re.match(r"(?:al|el|ad|as|ash|an|ar)-[A-Z]", w))) and w.lower() not in DEFINITE
+    return bool(w) and (w[0].isupper() or w.lower() in ("al", "bin", "ibn", "abu", "de", "van", "von", "el", "bint", "ben") or bool(_ARABIC_ARTICLE.match(w))) and w.lower() not in DEFINITE
 
 
 def person_name(words: list[str]) -> str | None:
@@ -108,7 +114,7 @@ def person_name(words: list[str]) -> str | None:
     lex = lexicon()
     run: list[str] = []
     for w in reversed(words):
-        clean = re.sub(r"['’]s$", "", w)
+        clean = _POSSESSIVE_S.sub("", w)
         if _is_name_token(clean) and clean not in lex.title_words and clean.rstrip(".") not in lex.title_words and clean.lower() not in lex.role_nouns:
             run.insert(0, clean)
         else:
@@ -158,7 +164,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     lex = lexicon()
     raw = " ".join(text.split())
     low = raw.lower()
-    if re.match(r"(?i)(?:it|there)\s+(?:was|is|were|are|has|had)\b", raw):
+    if _IMPERSONAL.match(raw):
         return Descriptor("unspecified", None, "reports")
     if low in PRONOUN_KIND or low in ("they", "it"):
         return Descriptor(PRONOUN_KIND.get(low), None, low, plural=low in ("they", "we"), anaphor="pronoun")
@@ -175,7 +181,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     if phrase[0][:1].isupper() and not any(w[:1].isupper() for w in phrase[1:]) and _common_word(phrase[0]):
         phrase = [phrase[0].lower(), *phrase[1:]]
     head_words = _possessive_head(phrase)
-    head_orig = re.sub(r"['’]s$", "", head_words[-1])
+    head_orig = _POSSESSIVE_S.sub("", head_words[-1])
     head = head_orig.lower()
     plural = head.endswith("s") and not head.endswith("ss") and head not in ("news", "press", "media", "us", "this", "authorities") or head in ("people", "media", "police", "authorities", "families", "forces", "officials", "crew", "staff")
     mods = frozenset(w.lower() for w in phrase[:-1] if w[:1].isalpha())
@@ -203,7 +209,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     if head_orig[:1].isupper() and _OUTLET_WORDS.search(" ".join(phrase)) and not any(w in lex.title_words for w in phrase):
         return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
     if head in lex.role_nouns or head_orig in lex.title_words:
-        first_part = re.split(r"\s*,\s*", body, maxsplit=1)[0] if head_orig in lex.title_words else " ".join(phrase)
+        first_part = _COMMA_SPLIT.split(body, maxsplit=1)[0] if head_orig in lex.title_words else " ".join(phrase)
         n = person_name(_words(first_part))
         if n and n.lower() != head:
             return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
@@ -219,7 +225,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     if name:
         return Descriptor("person", name, head, False, modifiers=mods, determiner=det)
     # appositive: "the army spokesman, Brigadier General Nabil Abdullah"
-    apposition = re.split(r"\s*(?:,|\s[-–—]\s)\s*", body, maxsplit=2)
+    apposition = _APPOSITION_SPLIT.split(body, maxsplit=2)
     if len(apposition) > 1:
         for part in apposition[1:]:
             part_words = head_phrase(strip_determiner(part)[0])
@@ -236,7 +242,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
             if False:
                 return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
             return Descriptor("organization", body if not det else body, head, plural, modifiers=mods, determiner=det)
-        single = re.sub(r"['’]s$", "", phrase[-1])
+        single = _POSSESSIVE_S.sub("", phrase[-1])
         if len(caps) == 1 and len(phrase) == 1 or (len(caps) == len(phrase) == 2 and single.lower() in ("mr", "mrs", "ms", "dr")):
             token = single
             if token in lex.places or (token.isupper() and len(token) > 1) or token.rstrip(".") in lex.places:
