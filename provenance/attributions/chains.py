@@ -23,7 +23,15 @@ from provenance.attributions.sources import Descriptor, anaphor_class, describe,
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
+# Both patterns above end at the end of the content and start with an optional
+# run, so re tries them at every character. What they can match is bounded:
+# _PUT_IT ends in "it" (case-insensitively, as re.I sees it), and a trailing
+# join is made only of these characters, so the search can start where the
+# last run of them starts (found on the reversed piece, in one C call).
+_IT = re.compile(r"it", re.I)
+_TRAILING_JOIN_CHARS = re.compile(r"[\s,;:\-–—abdehilnorstuw]*", re.I)
 _QUOTE_CHARS = "\"“”«»„"
+_QUOTE_MARK = re.compile("[" + _QUOTE_CHARS + "]")
 _RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
 _SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
 _LEADING_THAT = re.compile(r"^\s*that\b")
@@ -84,16 +92,22 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
                 ce = cut
                 break
         piece = text[cs:ce]
-        m = _PUT_IT.search(piece)
+        m = _PUT_IT.search(piece) if _IT.fullmatch(piece.rstrip()[-2:]) else None
         if m:
             ce = cs + m.start()
             piece = text[cs:ce]
-        m = _TRAILING_JOIN.search(piece)
+        m = _trailing_join(piece)
         if m and m.start() > 0:
             ce = cs + m.start()
         ce = _content_end(text, cs, ce)
         r.content = (cs, ce) if cs < ce else None
     return raws
+
+
+def _trailing_join(piece: str) -> re.Match | None:
+    """_TRAILING_JOIN.search(piece), searching only the tail that can hold a match."""
+    run = _TRAILING_JOIN_CHARS.match(piece[::-1]).end()
+    return _TRAILING_JOIN.search(piece, len(piece) - run)
 
 
 def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
@@ -133,12 +147,14 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
         return "none"
     s, e = content
     piece = text[s:e]
-    marks = [i for i, c in enumerate(piece) if c in _QUOTE_CHARS]
-    singles = [m for m in _SINGLE_QUOTE.finditer(piece)]
-    if not marks and len(singles) < 2:
-        return "indirect"
+    marks = [m.start() for m in _QUOTE_MARK.finditer(piece)]
     if not marks:
-        marks = [m.start() for m in singles]
+        # single quotes count only when there is no double one
+        has_single = "'" in piece or "‘" in piece or "’" in piece
+        singles = [m.start() for m in _SINGLE_QUOTE.finditer(piece)] if has_single else []
+        if len(singles) < 2:
+            return "indirect"
+        marks = singles
     pieces = []
     cursor = 0
     opened = None
