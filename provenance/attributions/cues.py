@@ -34,6 +34,98 @@ class VerbInfo:
     relay: str | None = None
 
 
+# -- finding a rare pattern in a whole text, fast ------------------------------------
+
+
+class Finder:
+    """``list(pattern.finditer(text))``, found without trying the pattern at every character.
+
+    Python's re can skip ahead only to where a pattern's first literal (or
+    small set of first characters) occurs; a pattern that opens with ``\b``
+    or with an alternation of words is tried at every character of the text.
+    A Finder first looks for where a match can start with *candidate*
+    patterns that re can skip ahead for, then tries the pattern itself only
+    there, in order, as finditer would. The candidates are looser than the
+    pattern (``\b`` dropped, alternatives split apart), so every place the
+    pattern matches is one of theirs.
+
+    A case-insensitive pattern's candidates are matched case-sensitively
+    (which is what lets re skip ahead) against the lower-cased text; see
+    ``lowered`` for when that finds every match.
+    """
+
+    __slots__ = ("pattern", "candidates", "lowercase")
+
+    def __init__(self, pattern: re.Pattern, candidate_sources: list[str]):
+        self.pattern = pattern
+        self.lowercase = bool(pattern.flags & re.IGNORECASE)
+        # A candidate with an upper-case letter (or an upper-case escape such as \S)
+        # could miss in the lower-cased text: then the pattern is run as it is.
+        if self.lowercase and any(re.search(r"[A-Z]", s) for s in candidate_sources):
+            candidate_sources = []
+        self.candidates = [re.compile(s, pattern.flags & ~re.IGNORECASE) for s in candidate_sources]
+
+    def find(self, text: str, low: str | None) -> list[re.Match]:
+        if not self.candidates or (self.lowercase and low is None):
+            return list(self.pattern.finditer(text))
+        where = low if self.lowercase else text
+        starts: set[int] = set()
+        for rx in self.candidates:
+            m = rx.search(where)
+            while m:
+                starts.add(m.start())
+                m = rx.search(where, m.start() + 1)
+        out = []
+        pos = 0
+        match = self.pattern.match
+        for p in sorted(starts):
+            if p >= pos:
+                m = match(text, p)
+                if m:
+                    out.append(m)
+                    pos = m.end()
+        return out
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive match in text is a plain one in it.
+
+    That needs the characters to line up one to one (not so when "İ" becomes
+    two) and no character that re.IGNORECASE equates with an ASCII letter
+    other than through lower(): over all of Unicode these are "ı" and "ſ"
+    (re takes them for "i" and "s"; lower() leaves them as they are).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return low
+
+
+def candidate_sources(source: str) -> list[str]:
+    """Patterns, each opening with a literal where possible, that match wherever source
+    does: a leading ``\b`` dropped, a leading ``[Xx]`` or ``(?:word|word …)`` split
+    into one pattern per alternative."""
+    if source.startswith(r"\b"):
+        source = source[2:]
+    m = re.match(r"\[([A-Za-z])([A-Za-z])\]", source)
+    if m and m.group(1).lower() == m.group(2).lower():
+        return [m.group(1) + source[m.end() :], m.group(2) + source[m.end() :]]
+    m = re.match(r"\(\?:((?:[a-z ]|\\s\+?)+(?:\|(?:[a-z ]|\\s\+?)+)*)\)", source)
+    if m:
+        return [alternative + source[m.end() :] for alternative in m.group(1).split("|")]
+    return [source]
+
+
+def _by_first_word(branches: list[str]) -> list[str]:
+    """Alternatives grouped by their first word: re factors a shared opening out, so
+    each group opens with a literal."""
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        m = re.match(r"[a-z]+", b)
+        groups.setdefault(m.group() if m else b, []).append(b)
+    return ["|".join(g) for g in groups.values()]
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, VerbInfo]
@@ -44,6 +136,10 @@ class Lexicon:
     unspecified_res: list[re.Pattern]
     statement_re: re.Pattern
     connective_re: re.Pattern
+    according_finder: Finder
+    unspecified_finders: list[Finder]
+    statement_finder: Finder
+    connective_finder: Finder
     negator_res: list[re.Pattern]
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
@@ -133,6 +229,12 @@ def lexicon() -> Lexicon:
     outlet_names = sorted(outlet_alias, key=len, reverse=True)
     outlet_re = re.compile(r"(?<![\w-])(?:" + trie_pattern(outlet_names) + r")(?![\w-])", re.IGNORECASE)
 
+    according_branches = [data["according_to"], r"as\s+(?:quoted|reported)\s+by"]
+    according_re = re.compile(r"\b(?:" + "|".join(according_branches) + r")\b", re.IGNORECASE)
+    unspecified_res = [re.compile(p) for p in data["unspecified"]]
+    statement_re = re.compile(data["statement_cue"], re.IGNORECASE)
+    connective_re = re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE)
+
     media = sorted(data["media_nouns"], key=len, reverse=True)
     medium_re = re.compile(
         r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
@@ -144,10 +246,14 @@ def lexicon() -> Lexicon:
         cue_re=cue_re,
         cue_re_any_case=cue_re_any_case,
         prefilter=prefilter,
-        according_re=re.compile(r"\b(?:" + data["according_to"] + r"|as\s+(?:quoted|reported)\s+by)\b", re.IGNORECASE),
-        unspecified_res=[re.compile(p) for p in data["unspecified"]],
-        statement_re=re.compile(data["statement_cue"], re.IGNORECASE),
-        connective_re=re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE),
+        according_re=according_re,
+        unspecified_res=unspecified_res,
+        statement_re=statement_re,
+        connective_re=connective_re,
+        according_finder=Finder(according_re, _by_first_word(according_branches)),
+        unspecified_finders=[Finder(rx, candidate_sources(rx.pattern)) for rx in unspecified_res],
+        statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
+        connective_finder=Finder(connective_re, _by_first_word(data["connectives"])),
         negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tok, lexicon, tokenize
+from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tok, lexicon, lowered, tokenize
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 240
@@ -714,11 +714,12 @@ class Scan:
     def __init__(self, text: str):
         lex = lexicon()
         self.text = text
+        low = lowered(text)
         self.cues = list(lex.cue_re.finditer(text))
-        self.according = list(lex.according_re.finditer(text))
-        self.unspecified = sorted((m for rx in lex.unspecified_res for m in rx.finditer(text)), key=lambda m: m.start())
-        self.statement = list(lex.statement_re.finditer(text))
-        self.connectives = list(lex.connective_re.finditer(text))
+        self.according = lex.according_finder.find(text, low)
+        self.unspecified = sorted((m for f in lex.unspecified_finders for m in f.find(text, low)), key=lambda m: m.start())
+        self.statement = lex.statement_finder.find(text, low)
+        self.connectives = lex.connective_finder.find(text, low)
         self.colons = [m.start() for m in _COLON.finditer(text)]
         self._starts = {name: [m.start() for m in getattr(self, name)] for name in ("cues", "according", "unspecified", "statement", "connectives")}
 
