@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tok, lexicon, lowered, tokenize
+from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 240
@@ -610,37 +610,45 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
     """The noun phrase that starts at pos: (span, reason, end of what was consumed)."""
     lex = lexicon()
     stop = min(end, pos + RIGHT_WINDOW)
-    toks = tokenize(text, pos, stop)
-    k = 0
+    # The phrase usually ends a few tokens in: tokens are read one at a time
+    # (with one of lookahead) rather than all of the window at once.
+    tokens = TOKEN.finditer(text, pos, stop)
+    current = next(tokens, None)
+    first = last = None  # the first and the last token of the phrase
     depth = 0
-    while k < len(toks):
-        t = toks[k]
-        if t.text == "(":
+    while current is not None:
+        word = current.group()
+        low = word.lower()
+        following = next(tokens, None)
+        if word == "(":
             depth += 1
-        elif t.text == ")":
+        elif word == ")":
             if depth == 0:
                 break
             depth -= 1
         elif depth:
             pass
-        elif t.text in ";:" or t.text in QUOTES or t.text in ".!?":
+        elif word in ";:" or word in QUOTES or word in ".!?":
             break
-        elif t.text == ",":
+        elif word == ",":
             if not allow_commas:
                 break
-            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            nxt = following.group().lower() if following is not None else ""
             if nxt in ("who", "which", "whose", "adding", "saying", "according", "and", "but", "as", "while", "citing", "quoting") or nxt.endswith("ing"):
                 break
-        elif t.low == "as" and stop_as:
+        elif low == "as" and stop_as:
             break
-        elif t.low in ("that",) and k > 0:
+        elif low in ("that",) and first is not None:
             break
-        elif t.low in ("who", "which", "whose") and not allow_commas:
+        elif low in ("who", "which", "whose") and not allow_commas:
             break
-        k += 1
-    if k == 0:
+        if first is None:
+            first = current
+        last = current
+        current = following
+    if first is None:
         return None, None, pos
-    s, e = _strip(text, toks[0].start, toks[k - 1].end)
+    s, e = _strip(text, first.start(), last.end())
     reason = None
     m = lex.reason_re.search(text, s, e)
     if m:
@@ -652,7 +660,7 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
     m = _CLEAN_LEAD.match(text, s, e)
     if m:
         s = m.end()
-    return ((s, e) if s < e else None), reason, toks[k - 1].end
+    return ((s, e) if s < e else None), reason, last.end()
 
 
 # -- the extractor ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import QUOTES, lexicon, tokenize
+from provenance.attributions.cues import QUOTES, TOKEN, lexicon
 
 DEFINITE = frozenset("the this that these those".split())
 INDEFINITE = frozenset("a an one some several many multiple two three four five six seven eight nine ten another other various numerous few".split())
@@ -60,7 +60,8 @@ def _common_word(w: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text, 0, len(text)) if t.text not in QUOTES]
+    # the token texts only: no Tok objects needed (TOKEN has no groups, so findall gives whole matches)
+    return [w for w in TOKEN.findall(text) if w not in QUOTES]
 
 
 def strip_determiner(text: str) -> tuple[str, str]:
@@ -71,7 +72,10 @@ def strip_determiner(text: str) -> tuple[str, str]:
 
 
 def head_phrase(text: str) -> list[str]:
-    words = _words(text)
+    return _head_of_words(_words(text))
+
+
+def _head_of_words(words: list[str]) -> list[str]:
     out: list[str] = []
     depth = 0
     for w in words:
@@ -169,8 +173,8 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     if low in PRONOUN_KIND or low in ("they", "it"):
         return Descriptor(PRONOUN_KIND.get(low), None, low, plural=low in ("they", "we"), anaphor="pronoun")
     body, det = strip_determiner(raw)
-    phrase = head_phrase(body)
     words = _words(body)
+    phrase = _head_of_words(words)
     same = False
     if phrase and phrase[0].lower() == "same":
         same = True
