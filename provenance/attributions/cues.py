@@ -86,6 +86,13 @@ class Finder:
                     pos = m.end()
         return out
 
+    def search(self, text: str, low: str | None) -> re.Match | None:
+        """``pattern.search(text)``."""
+        if not self.candidates or (self.lowercase and low is None):
+            return self.pattern.search(text)
+        found = self.find(text, low)
+        return found[0] if found else None
+
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive match in text is a plain one in it.
@@ -116,7 +123,7 @@ def candidate_sources(source: str) -> list[str]:
     return [source]
 
 
-def _by_first_word(branches: list[str]) -> list[str]:
+def by_first_word(branches: list[str]) -> list[str]:
     """Alternatives grouped by their first word: re factors a shared opening out, so
     each group opens with a literal."""
     groups: dict[str, list[str]] = {}
@@ -141,6 +148,8 @@ class Lexicon:
     statement_finder: Finder
     connective_finder: Finder
     negator_res: list[re.Pattern]
+    #: the negators as one alternation: one search instead of one per negator
+    negator_re: re.Pattern
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
     outlet_alias: dict[str, str]
@@ -250,11 +259,12 @@ def lexicon() -> Lexicon:
         unspecified_res=unspecified_res,
         statement_re=statement_re,
         connective_re=connective_re,
-        according_finder=Finder(according_re, _by_first_word(according_branches)),
+        according_finder=Finder(according_re, by_first_word(according_branches)),
         unspecified_finders=[Finder(rx, candidate_sources(rx.pattern)) for rx in unspecified_res],
         statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
-        connective_finder=Finder(connective_re, _by_first_word(data["connectives"])),
+        connective_finder=Finder(connective_re, by_first_word(data["connectives"])),
         negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
+        negator_re=re.compile("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE),
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),
         outlet_alias=outlet_alias,

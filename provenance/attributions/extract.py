@@ -668,7 +668,7 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
     before = text[max(lo, cue_start - 40) : cue_start]
-    return any(rx.search(before) for rx in lexicon().negator_res)
+    return lexicon().negator_re.search(before) is not None
 
 
 def _source_before(text: str, lo: int, pos: int) -> bool:
