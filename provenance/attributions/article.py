@@ -12,7 +12,6 @@ from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
-_POSSESSIVE_S = re.compile(r"['’]s$")
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 
 
@@ -29,12 +28,13 @@ def _person_tokens(text: str, names) -> frozenset[str]:
     out: set[str] = set()
     for m in _CAPS_RUN.finditer(text):
         words = m.group().split()
-        if any(_POSSESSIVE_S.search(w) for w in words[:-1]):
+        if any(w.endswith(("'s", "’s")) for w in words[:-1]):
             continue
         while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And", "According", "While", "As", "This", "That"):
             words = words[1:]
-        if len(words) >= 2 and person_name(words):
-            out.update(w.lower() for w in person_name(words).split() if len(w) > 1)
+        name = person_name(words) if len(words) >= 2 else None
+        if name:
+            out.update(w.lower() for w in name.split() if len(w) > 1)
     for mention in names or []:
         if getattr(mention, "type", None) == "person":
             for part in (getattr(mention, "canonical", None) or "", getattr(mention, "text", "") or ""):
