@@ -117,7 +117,9 @@ _CAPITALIZED_OPENER = re.compile(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?")
 _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _COMMA_RELATIVE = re.compile(r",\s*(?:who|which)\b")
 _COMMA_GAP = re.compile(r"\s*,\s*")
-_PREVIOUS_WORD = re.compile(r"([\w']+)\s+$")
+# r"([\w']+)\s+$" searched in a window tries every start; matched at the start of
+# the reversed window it finds the same word (reversed) in one step.
+_PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
 _THAT_CLAUSE_AHEAD = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“])")
 _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
@@ -458,7 +460,9 @@ class After:
     continues_quote: bool = False
 
 
-def _skip_adverbials(text: str, pos: int, end: int, info: After) -> int:
+def _skip_adverbials(text: str, pos: int, end: int, info: After) -> tuple[int, bool]:
+    """Where the adverbials after pos end, and whether skipping stopped because
+    nothing more could be skipped (skipping again from there changes nothing)."""
     lex = lexicon()
     for _ in range(8):
         moved = False
@@ -510,8 +514,8 @@ def _skip_adverbials(text: str, pos: int, end: int, info: After) -> int:
                     moved = True
                     continue
         if not moved:
-            break
-    return pos
+            return pos, True
+    return pos, False
 
 
 def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bool = False) -> After:
@@ -519,7 +523,8 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
     lex = lexicon()
     info = After()
     stop = min(end, cue_end + RIGHT_WINDOW)
-    pos = _skip_adverbials(text, cue_end, stop, info)
+    pos, settled = _skip_adverbials(text, cue_end, stop, info)
+    skipped_to = pos
     # "added to Reuters", "revealed to Al Jazeera Net", "told Axios"
     m = _TO_LISTENER.match(text, pos, stop) if not audience else None
     if m:
@@ -538,7 +543,8 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
             pos = info.outlet.end
         else:
             pos = _skip_audience(text, obj_start, stop)
-    pos = _skip_adverbials(text, pos, stop, info)
+    if not (settled and pos == skipped_to):
+        pos, _ = _skip_adverbials(text, pos, stop, info)
     # ", citing X," / ", quoting X," / "quoting X" at the end
     m = _CITING.match(text, pos, stop)
     if m:
@@ -729,18 +735,21 @@ class Scan:
         self.statement = lex.statement_finder.find(text, low)
         self.connectives = lex.connective_finder.find(text, low)
         self.colons = [m.start() for m in _COLON.finditer(text)]
-        self._starts = {name: [m.start() for m in getattr(self, name)] for name in ("cues", "according", "unspecified", "statement", "connectives")}
+        self._lists = {name: (items, [m.start() for m in items]) for name in ("cues", "according", "unspecified", "statement", "connectives") for items in [getattr(self, name)]}
+        # Where anything that opens an attribution starts: a sentence with none of them is skipped at once.
+        self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)
 
     def within(self, name: str, start: int, end: int) -> list:
-        items = getattr(self, name)
-        starts = self._starts[name]
+        """The matches of one pattern that lie within text[start:end], in order."""
+        items, starts = self._lists[name]
         i = bisect_left(starts, start)
-        out = []
-        while i < len(items) and starts[i] < end:
-            if items[i].end() <= end:
-                out.append(items[i])
-            i += 1
-        return out
+        j = bisect_left(starts, end, i)
+        return [m for m in items[i:j] if m.end() <= end]
+
+    def may_open(self, start: int, end: int) -> bool:
+        """Whether a cue, "according to", an unspecified or statement cue or a colon starts in text[start:end]."""
+        i = bisect_left(self._openers, start)
+        return i < len(self._openers) and self._openers[i] < end
 
     def has_colon(self, start: int, end: int) -> bool:
         i = bisect_left(self.colons, start)
@@ -752,6 +761,8 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
+    if not headline and not scan.may_open(start, end):
+        return []
     cue_matches = scan.within("cues", start, end) if not headline else list(lex.cue_re_any_case.finditer(text, start, end))
     according = scan.within("according", start, end)
     unspecified = scan.within("unspecified", start, end)
@@ -861,8 +872,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if form in AMBIGUOUS_S and not _source_before(text, start, m.start()):
         return None
-    prev = _PREVIOUS_WORD.search(text[max(start, m.start() - 20) : m.start()])
-    prev_word = prev.group(1).lower() if prev else ""
+    prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
+    prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return None
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
