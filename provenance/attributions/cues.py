@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no gates
+    _sre = _sre_parse = None
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,6 +113,84 @@ def lowered(text: str) -> str | None:
     return low
 
 
+class LiteralGate:
+    """A cheap test that says when a pattern cannot match: every match of it holds one
+    of a few literal words, read off the parsed pattern (``required_words``).
+
+    ``may_match(piece)`` is False only when no match can lie within piece, so
+    ``rx.search(text, s, e)`` may be skipped when ``may_match(text[s:e])`` is False.
+    """
+
+    __slots__ = ("words", "lowercase", "_any")
+
+    def __init__(self, pattern: re.Pattern):
+        if _sre_parse is None:
+            self.words = self._any = None
+            self.lowercase = False
+            return
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        self.lowercase = bool(parsed.state.flags & re.IGNORECASE)
+        words = _required(parsed.data)
+        # Only ASCII words: for them lowered() makes a case-insensitive match a plain one.
+        if words and not all(w.isascii() for w in words):
+            words = None
+        if words and self.lowercase:
+            words = {w.lower() for w in words}
+        self.words = frozenset(words) if words else None
+        self._any = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) if self.words else None
+
+    def may_match(self, piece: str) -> bool:
+        if self._any is None:
+            return True
+        if self.lowercase:
+            low = lowered(piece)
+            return low is None or self._any.search(low) is not None
+        return self._any.search(piece) is not None
+
+
+def _leading_literal(seq) -> str:
+    out = []
+    for op, av in seq:
+        if op is not _sre.LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
+
+
+def _required(seq) -> set[str] | None:
+    """A set of strings one of which every match of the parsed sequence contains, or None."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if op is _sre.BRANCH:
+            alternatives = av[1]
+            if run:  # the run goes on into whichever alternative matches
+                options.append({run + _leading_literal(a) for a in alternatives})
+            each = [_required(a) for a in alternatives]
+            if all(each):
+                options.append(set().union(*each))
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # (group, add_flags, del_flags, pattern)
+            inner = _required(av[3].data)
+            if inner:
+                options.append(inner)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+            if inner:
+                options.append(inner)
+        if run:
+            options.append({run})
+            run = ""
+    if run:
+        options.append({run})
+    options = [o for o in options if all(o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
 def candidate_sources(source: str) -> list[str]:
     """Patterns, each opening with a literal where possible, that match wherever source
     does: a leading ``\b`` dropped, a leading ``[Xx]`` or ``(?:word|word …)`` split
@@ -150,6 +233,7 @@ class Lexicon:
     negator_res: list[re.Pattern]
     #: the negators as one alternation: one search instead of one per negator
     negator_re: re.Pattern
+    negator_gate: LiteralGate
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
     outlet_alias: dict[str, str]
@@ -164,6 +248,7 @@ class Lexicon:
     title_words: frozenset[str]
     places: frozenset[str]
     reason_re: re.Pattern
+    reason_gate: LiteralGate
     medium_re: re.Pattern
     pre_cue_adverbs: frozenset[str]
     time_words: frozenset[str]
@@ -244,6 +329,9 @@ def lexicon() -> Lexicon:
     statement_re = re.compile(data["statement_cue"], re.IGNORECASE)
     connective_re = re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE)
 
+    negator_re = re.compile("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE)
+    reason_re = re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE)
+
     media = sorted(data["media_nouns"], key=len, reverse=True)
     medium_re = re.compile(
         r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
@@ -264,7 +352,8 @@ def lexicon() -> Lexicon:
         statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
         connective_finder=Finder(connective_re, by_first_word(data["connectives"])),
         negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
-        negator_re=re.compile("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE),
+        negator_re=negator_re,
+        negator_gate=LiteralGate(negator_re),
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),
         outlet_alias=outlet_alias,
@@ -278,7 +367,8 @@ def lexicon() -> Lexicon:
         org_words=frozenset(data["org_words"]),
         title_words=frozenset(data["title_words"]),
         places=frozenset(w for p in data["places"] for w in [p, *p.split()]),
-        reason_re=re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE),
+        reason_re=reason_re,
+        reason_gate=LiteralGate(reason_re),
         medium_re=medium_re,
         pre_cue_adverbs=_words(data["pre_cue_adverbs"]),
         time_words=_words(data["time_words"]),

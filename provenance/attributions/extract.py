@@ -191,6 +191,13 @@ def _is_verb(toks: list[Tok], j: int) -> bool:
     return False
 
 
+def _reason_within(text: str, s: int, e: int) -> re.Match | None:
+    """A stated reason for anonymity in text[s:e] (lex.reason_re.search), not searched
+    for where none of its words is."""
+    lex = lexicon()
+    return lex.reason_re.search(text, s, e) if lex.reason_gate.may_match(text[s:e]) else None
+
+
 def _find_opener(toks: list[Tok], i: int, limit: int = 40) -> int | None:
     """Index of the delimiter that opens the aside closed by toks[i] (a comma or a dash)."""
     closer = toks[i].text
@@ -311,7 +318,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
                     out.relays.append(RawLink(*span))
                 i = j - 1
                 continue
-            m = lex.reason_re.search(text, chunk_s, chunk_e)
+            m = _reason_within(text, chunk_s, chunk_e)
             if m:
                 out.reason = _strip(text, m.start(), m.end())
                 i = j - 1
@@ -353,7 +360,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     out.span = _np_span(text, np_toks)
     # The reason for anonymity may close the subject itself ("a diplomat who spoke on condition of anonymity").
     if out.span and out.reason is None:
-        m = lex.reason_re.search(text, out.span[0], out.span[1])
+        m = _reason_within(text, out.span[0], out.span[1])
         if m and m.start() > out.span[0]:
             out.reason = _strip(text, m.start(), m.end())
             cut = text.rfind(",", out.span[0], m.start())
@@ -496,7 +503,7 @@ def _skip_adverbials(text: str, pos: int, end: int, info: After) -> tuple[int, b
             if close != -1:
                 inner = text[m.end() : close]
                 first = inner.split()[0].lower() if inner.split() else ""
-                r = lex.reason_re.search(text, m.end(), close)
+                r = _reason_within(text, m.end(), close)
                 if r:
                     info.reason = _strip(text, r.start(), r.end())
                     pos = close + 1
@@ -656,7 +663,7 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
         return None, None, pos
     s, e = _strip(text, first.start(), last.end())
     reason = None
-    m = lex.reason_re.search(text, s, e)
+    m = _reason_within(text, s, e)
     if m:
         reason = _strip(text, m.start(), m.end())
         e2 = m.start()
@@ -674,7 +681,8 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
     before = text[max(lo, cue_start - 40) : cue_start]
-    return lexicon().negator_re.search(before) is not None
+    lex = lexicon()
+    return lex.negator_gate.may_match(before) and lex.negator_re.search(before) is not None
 
 
 def _source_before(text: str, lo: int, pos: int) -> bool:
