@@ -71,21 +71,36 @@ class Finder:
         self.candidates = [re.compile(s, pattern.flags & ~re.IGNORECASE) for s in candidate_sources]
 
     def find(self, text: str, low: str | None) -> list[re.Match]:
+        """``list(pattern.finditer(text))``; low is ``lowered(text)``."""
         if not self.candidates or (self.lowercase and low is None):
             return list(self.pattern.finditer(text))
-        where = low if self.lowercase else text
+        return self._verified(text, self._starts(low if self.lowercase else text), 0, len(text))
+
+    def find_within(self, text: str, start: int, end: int) -> list[re.Match]:
+        """``list(pattern.finditer(text, start, end))``."""
+        piece = text[start:end]
+        low = lowered(piece) if self.lowercase else piece
+        if not self.candidates or low is None:
+            return list(self.pattern.finditer(text, start, end))
+        return self._verified(text, [start + p for p in self._starts(low)], start, end)
+
+    def _starts(self, where: str) -> list[int]:
+        """Every offset where a candidate matches, in order."""
         starts: set[int] = set()
         for rx in self.candidates:
             m = rx.search(where)
             while m:
                 starts.add(m.start())
                 m = rx.search(where, m.start() + 1)
+        return sorted(starts)
+
+    def _verified(self, text: str, starts: list[int], pos: int, end: int) -> list[re.Match]:
+        """The pattern tried at each start in turn, as finditer would from pos."""
         out = []
-        pos = 0
         match = self.pattern.match
-        for p in sorted(starts):
+        for p in starts:
             if p >= pos:
-                m = match(text, p)
+                m = match(text, p, end)
                 if m:
                     out.append(m)
                     pos = m.end()
@@ -227,6 +242,7 @@ class Lexicon:
     statement_re: re.Pattern
     connective_re: re.Pattern
     according_finder: Finder
+    cue_any_case_finder: Finder
     unspecified_finders: list[Finder]
     statement_finder: Finder
     connective_finder: Finder
@@ -348,6 +364,7 @@ def lexicon() -> Lexicon:
         statement_re=statement_re,
         connective_re=connective_re,
         according_finder=Finder(according_re, by_first_word(according_branches)),
+        cue_any_case_finder=Finder(cue_re_any_case, [trie_pattern(forms)]),
         unspecified_finders=[Finder(rx, candidate_sources(rx.pattern)) for rx in unspecified_res],
         statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
         connective_finder=Finder(connective_re, by_first_word(data["connectives"])),

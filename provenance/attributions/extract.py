@@ -771,7 +771,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         scan = Scan(text[: end])
     if not headline and not scan.may_open(start, end):
         return []
-    cue_matches = scan.within("cues", start, end) if not headline else list(lex.cue_re_any_case.finditer(text, start, end))
+    cue_matches = scan.within("cues", start, end) if not headline else lex.cue_any_case_finder.find_within(text, start, end)
     according = scan.within("according", start, end)
     unspecified = scan.within("unspecified", start, end)
     statements = scan.within("statement", start, end)
