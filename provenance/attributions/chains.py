@@ -30,6 +30,7 @@ _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|describe
 # last run of them starts (found on the reversed piece, in one C call).
 _IT = re.compile(r"it", re.I)
 _TRAILING_JOIN_CHARS = re.compile(r"[\s,;:\-–—abdehilnorstuw]*", re.I)
+_TAIL = 64  # characters of a content span looked at first for what ends it
 _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARK = re.compile("[" + _QUOTE_CHARS + "]")
 _RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
@@ -92,7 +93,7 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
                 ce = cut
                 break
         piece = text[cs:ce]
-        m = _PUT_IT.search(piece) if _IT.fullmatch(piece.rstrip()[-2:]) else None
+        m = _PUT_IT.search(piece) if _IT.fullmatch(_last_chars(piece, 2)) else None
         if m:
             ce = cs + m.start()
             piece = text[cs:ce]
@@ -106,8 +107,19 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
 
 def _trailing_join(piece: str) -> re.Match | None:
     """_TRAILING_JOIN.search(piece), searching only the tail that can hold a match."""
-    run = _TRAILING_JOIN_CHARS.match(piece[::-1]).end()
+    tail = piece[-_TAIL:]
+    run = _TRAILING_JOIN_CHARS.match(tail[::-1]).end()
+    if run == len(tail) < len(piece):  # the run may go on before the tail
+        run = _TRAILING_JOIN_CHARS.match(piece[::-1]).end()
     return _TRAILING_JOIN.search(piece, len(piece) - run)
+
+
+def _last_chars(piece: str, n: int) -> str:
+    """piece.rstrip()[-n:], without copying a long piece."""
+    tail = piece[-_TAIL:].rstrip()
+    if len(tail) < n and len(piece) > _TAIL:
+        tail = piece.rstrip()
+    return tail[-n:]
 
 
 def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:

@@ -76,6 +76,10 @@ _SKIP_RIGHT = [
     re.compile(r"\s*(?:on|early|late|last|this|next|earlier)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
     re.compile(r"\s*(?:also|again|afterwards|afterward|earlier|later|too|previously|separately|publicly|privately|repeatedly|recently|further|last\s+week|last\s+month|last\s+year|this\s+week|overnight|in\s+part|on\s+(?:his|her|its|their)\s+part|for\s+(?:his|her|its|their)\s+part|in\s+turn)\b", re.I),
 ]
+# The two above one after the other, in one match: each needs a word, so each
+# either matches something or nothing, and what follows an optional group
+# never makes re take back what the group matched.
+_SKIP_RIGHT_BOTH = re.compile("".join(f"(?:{rx.pattern})?" for rx in _SKIP_RIGHT), re.I)
 
 # Patterns of the hot paths, compiled once here rather than looked up in re's
 # cache on every call (that lookup alone was a tenth of the layer's time).
@@ -473,11 +477,10 @@ def _skip_adverbials(text: str, pos: int, end: int, info: After) -> tuple[int, b
     lex = lexicon()
     for _ in range(8):
         moved = False
-        for rx in _SKIP_RIGHT:
-            m = rx.match(text, pos, end)
-            if m and m.end() > pos and m.group().strip():
-                pos = m.end()
-                moved = True
+        skipped = _SKIP_RIGHT_BOTH.match(text, pos, end).end()
+        if skipped > pos:
+            pos = skipped
+            moved = True
         m = _OPTIONAL_DELIMITER.match(text, pos, end)
         after_delim = m.end()
         m = lex.medium_re.match(text, after_delim, end)
@@ -886,7 +889,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
-    if _FREE_RELATIVE.search(text[max(start, m.start() - 30) : m.start()]):
+    before = text[max(start, m.start() - 30) : m.start()]
+    if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
     blocked = _BLOCKED_AFTER.get(info.lemma)
     if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
