@@ -114,6 +114,27 @@ class Finder:
         return found[0] if found else None
 
 
+class WordFinder(Finder):
+    """A Finder for a case-sensitive pattern whose every match opens with one of a
+    set of words: they are all found in one Aho-Corasick pass (candidate patterns
+    would take one pass each, and the pattern itself tries every character)."""
+
+    __slots__ = ("automaton",)
+
+    def __init__(self, pattern: re.Pattern, first_words: set[str]):
+        import ahocorasick
+
+        super().__init__(pattern, [])
+        self.automaton = ahocorasick.Automaton()
+        for word in first_words:
+            self.automaton.add_word(word, len(word))
+        self.automaton.make_automaton()
+
+    def find(self, text: str, low: str | None = None) -> list[re.Match]:
+        starts = sorted({end - length + 1 for end, length in self.automaton.iter(text)})
+        return self._verified(text, starts, 0, len(text))
+
+
 def lowered(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive match in text is a plain one in it.
 
@@ -241,6 +262,7 @@ class Lexicon:
     unspecified_res: list[re.Pattern]
     statement_re: re.Pattern
     connective_re: re.Pattern
+    cue_finder: WordFinder
     according_finder: Finder
     cue_any_case_finder: Finder
     unspecified_finders: list[Finder]
@@ -363,6 +385,7 @@ def lexicon() -> Lexicon:
         unspecified_res=unspecified_res,
         statement_re=statement_re,
         connective_re=connective_re,
+        cue_finder=WordFinder(cue_re, {f.split()[0] for f in forms}),
         according_finder=Finder(according_re, by_first_word(according_branches)),
         cue_any_case_finder=Finder(cue_re_any_case, [trie_pattern(forms)]),
         unspecified_finders=[Finder(rx, candidate_sources(rx.pattern)) for rx in unspecified_res],

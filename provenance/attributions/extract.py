@@ -740,7 +740,7 @@ class Scan:
         lex = lexicon()
         self.text = text
         low = lowered(text)
-        self.cues = list(lex.cue_re.finditer(text))
+        self.cues = lex.cue_finder.find(text)
         self.according = lex.according_finder.find(text, low)
         self.unspecified = sorted((m for f in lex.unspecified_finders for m in f.find(text, low)), key=lambda m: m.start())
         self.statement = lex.statement_finder.find(text, low)
