@@ -194,7 +194,7 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
 # -- resolution across the article -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     index: int  # attribution index
     sentence: int

@@ -140,7 +140,7 @@ def _required_word(word: str) -> re.Pattern:
     return rx
 
 
-@dataclass
+@dataclass(slots=True)
 class RawLink:
     start: int
     end: int
@@ -148,7 +148,7 @@ class RawLink:
     reason: tuple[int, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """An attribution before its links are classified and resolved."""
 
@@ -274,7 +274,7 @@ def _np_span(text: str, toks: list[Tok]) -> tuple[int, int] | None:
 # -- subject to the left of a cue --------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     span: tuple[int, int] | None = None
     reason: tuple[int, int] | None = None
@@ -458,7 +458,7 @@ def _opens_sentence(toks: list[Tok], j: int) -> bool:
 # -- what follows a cue -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class After:
     content_start: int | None = None
     outlet: RawLink | None = None

@@ -41,7 +41,7 @@ _COMMA_SPLIT = re.compile(r"\s*,\s*")
 _APPOSITION_SPLIT = re.compile(r"\s*(?:,|\s[-–—]\s)\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Descriptor:
     kind: str | None
     canonical: str | None
