@@ -202,31 +202,35 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     head = head_orig.lower()
     plural = head.endswith("s") and not head.endswith("ss") and head not in ("news", "press", "media", "us", "this", "authorities") or head in ("people", "media", "police", "authorities", "families", "forces", "officials", "crew", "staff")
     mods = frozenset(w.lower() for w in phrase[:-1] if w[:1].isalpha())
+    phrase_text = " ".join(phrase)
+    outlet_words = _OUTLET_WORDS.search(phrase_text) is not None
 
     # 1. The names layer knows this span.
-    for mention in names or []:
-        mtype = getattr(mention, "type", None)
-        canonical = getattr(mention, "canonical", None) or getattr(mention, "text", None)
-        if mtype == "outlet":
-            return Descriptor("outlet", canonical, head, plural, modifiers=mods, determiner=det)
-    person_mention = next((m for m in names or [] if getattr(m, "type", None) == "person"), None)
-    org_mention = next((m for m in names or [] if getattr(m, "type", None) == "organization"), None)
+    person_mention = org_mention = None
+    if names:
+        for mention in names:
+            mtype = getattr(mention, "type", None)
+            canonical = getattr(mention, "canonical", None) or getattr(mention, "text", None)
+            if mtype == "outlet":
+                return Descriptor("outlet", canonical, head, plural, modifiers=mods, determiner=det)
+        person_mention = next((m for m in names if getattr(m, "type", None) == "person"), None)
+        org_mention = next((m for m in names if getattr(m, "type", None) == "organization"), None)
 
     # 2. Definite descriptions that refer back ("the newspaper", "the same sources", "The statement").
-    if (det in DEFINITE or same) and not any(w[:1].isupper() and not _NATIONALITY.match(w) for w in phrase) and len(phrase) <= 4 and not _OUTLET_WORDS.search(" ".join(phrase)):
+    if (det in DEFINITE or same) and not any(w[:1].isupper() and not _NATIONALITY.match(w) for w in phrase) and len(phrase) <= 4 and not outlet_words:
         kind = _kind_of_common_head(head, det, plural, phrase, body)
         return Descriptor(kind, None, head, plural, anaphor="definite", modifiers=mods, determiner=det)
 
     # 3. Outlets by name or pattern.
-    outlet = _outlet_canonical(" ".join(phrase)) or (_outlet_canonical(body) if head in lex.outlet_nouns else None)
+    outlet = _outlet_canonical(phrase_text) or (_outlet_canonical(body) if head in lex.outlet_nouns else None)
     if outlet and head not in lex.document_nouns and not (head in lex.anonymous_nouns and head not in ("correspondent", "reporter")):
         return Descriptor("outlet", outlet, head, plural, modifiers=mods, determiner=det)
 
     # 4. Proper names.
-    if head_orig[:1].isupper() and _OUTLET_WORDS.search(" ".join(phrase)) and not any(w in lex.title_words for w in phrase):
-        return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
+    if head_orig[:1].isupper() and outlet_words and not any(w in lex.title_words for w in phrase):
+        return Descriptor("outlet", phrase_text, head, plural, modifiers=mods, determiner=det)
     if head in lex.role_nouns or head_orig in lex.title_words:
-        first_part = _COMMA_SPLIT.split(body, maxsplit=1)[0] if head_orig in lex.title_words else " ".join(phrase)
+        first_part = _COMMA_SPLIT.split(body, maxsplit=1)[0] if head_orig in lex.title_words else phrase_text
         n = person_name(_words(first_part))
         if n and n.lower() != head:
             return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
@@ -253,8 +257,8 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
                     return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
     if head_orig[:1].isupper() or head_orig[:1].isdigit():
         caps = [w for w in phrase if w[:1].isupper()]
-        if _OUTLET_WORDS.search(" ".join(phrase)):
-            return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
+        if outlet_words:
+            return Descriptor("outlet", phrase_text, head, plural, modifiers=mods, determiner=det)
         if any(w in lex.org_words for w in caps) or org_mention is not None:
             if False:
                 return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
@@ -269,7 +273,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
             return Descriptor("organization", token, head, False, modifiers=mods, determiner=det)
         if len(phrase) >= 2 and all(_is_name_token(w) for w in phrase[-2:]):
             if any(w in lex.places for w in phrase) and not any(w in lex.title_words for w in phrase):
-                return Descriptor("organization", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
+                return Descriptor("organization", phrase_text, head, plural, modifiers=mods, determiner=det)
             titled = [w for w in phrase if w in lex.title_words or w.rstrip(".") in lex.title_words]
             n = person_name(phrase)
             if titled and n is None:
