@@ -173,15 +173,25 @@ class LiteralGate:
         if words and self.lowercase:
             words = {w.lower() for w in words}
         self.words = frozenset(words) if words else None
-        self._any = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) if self.words else None
+        self._any = None
+        if self.words:
+            import ahocorasick
+
+            self._any = ahocorasick.Automaton()
+            for w in self.words:
+                self._any.add_word(w, w)
+            self._any.make_automaton()
 
     def may_match(self, piece: str) -> bool:
         if self._any is None:
             return True
         if self.lowercase:
-            low = lowered(piece)
-            return low is None or self._any.search(low) is not None
-        return self._any.search(piece) is not None
+            piece = lowered(piece)
+            if piece is None:
+                return True
+        for _ in self._any.iter(piece):  # one pass, however many words
+            return True
+        return False
 
 
 def _leading_literal(seq) -> str:
