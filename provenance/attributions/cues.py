@@ -443,5 +443,19 @@ class Tok:
         return c.isupper() or (c.isdigit() and len(self.text) <= 3)
 
 
+# Each token with the whitespace before it: findall hands back plain strings (no
+# match objects, no method calls) and the offsets follow from their lengths.
+# TOKEN matches at every non-space character and at no space, so these are
+# exactly TOKEN's matches, and the pieces tile the text from start on.
+_SPACE_AND_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    """TOKEN's matches in text[start:end], as Toks."""
+    out = []
+    pos = start
+    for space, word in _SPACE_AND_TOKEN.findall(text, start, end):
+        pos += len(space)
+        out.append(Tok(pos, pos + len(word), word))
+        pos += len(word)
+    return out
