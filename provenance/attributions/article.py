@@ -133,6 +133,15 @@ def _mentions_in(names, starts, start: int, end: int) -> list:
     return out
 
 
+def _same_link(out: list[dict], start: int, end: int) -> dict | None:
+    """The first link spanning start:end in the latest of the last three attributions that has one."""
+    for attribution in reversed(out[-3:]):
+        for link in attribution["chain"]:
+            if link["start"] == start and link["end"] == end:
+                return link
+    return None
+
+
 def build(doc, names=None) -> Result:
     text = doc.text
     if names:
@@ -175,9 +184,8 @@ def build(doc, names=None) -> Result:
                 span_text = text[link.start : link.end]
                 if key not in cache:
                     # a link repeated from the attribution before (a participle) keeps its resolution
-                    prev = next((c for c in reversed(out[-3:]) for l in c["chain"] if (l["start"], l["end"]) == key), None)
-                    if prev is not None:
-                        same = next(l for l in prev["chain"] if (l["start"], l["end"]) == key)
+                    same = _same_link(out, link.start, link.end)
+                    if same is not None:
                         cache[key] = (same["kind"], same["canonical"], same["resolves_to"], describe_cached(span_text, []))
                     else:
                         desc = describe_cached(span_text, _mentions_in(names, starts, *key))
