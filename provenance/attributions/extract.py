@@ -746,16 +746,26 @@ class Scan:
         self.statement = lex.statement_finder.find(text, low)
         self.connectives = lex.connective_finder.find(text, low)
         self.colons = [m.start() for m in _COLON.finditer(text)]
-        self._lists = {name: (items, [m.start() for m in items]) for name in ("cues", "according", "unspecified", "statement", "connectives") for items in [getattr(self, name)]}
+        # Every match, with the list it belongs to, in the order of their starts (each list
+        # is in that order already): a sentence takes its share with one bisection.
+        self._matches = sorted(((m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))), key=lambda x: x[:3])
+        self._starts = [x[0] for x in self._matches]
         # Where anything that opens an attribution starts: a sentence with none of them is skipped at once.
         self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)
 
-    def within(self, name: str, start: int, end: int) -> list:
-        """The matches of one pattern that lie within text[start:end], in order."""
-        items, starts = self._lists[name]
-        i = bisect_left(starts, start)
-        j = bisect_left(starts, end, i)
-        return [m for m in items[i:j] if m.end() <= end]
+    KINDS = ("cues", "according", "unspecified", "statement", "connectives")
+
+    def share(self, start: int, end: int) -> tuple[list, list, list, list, list]:
+        """The matches of each pattern (in KINDS order) that lie within text[start:end], in order."""
+        lists: tuple[list, list, list, list, list] = ([], [], [], [], [])
+        i = bisect_left(self._starts, start)
+        matches = self._matches
+        while i < len(matches) and matches[i][0] < end:
+            _, kind, _, m = matches[i]
+            if m.end() <= end:
+                lists[kind].append(m)
+            i += 1
+        return lists
 
     def may_open(self, start: int, end: int) -> bool:
         """Whether a cue, "according to", an unspecified or statement cue or a colon starts in text[start:end]."""
@@ -774,15 +784,15 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         scan = Scan(text[: end])
     if not headline and not scan.may_open(start, end):
         return []
-    cue_matches = scan.within("cues", start, end) if not headline else lex.cue_any_case_finder.find_within(text, start, end)
-    according = scan.within("according", start, end)
-    unspecified = scan.within("unspecified", start, end)
-    statements = scan.within("statement", start, end)
+    cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
+    if headline:
+        cue_matches = lex.cue_any_case_finder.find_within(text, start, end)
     colon = scan.has_colon(start, end)
     if not (cue_matches or according or unspecified or statements or colon):
         return []
-    connectives = [(m.start(), m.end()) for m in scan.within("connectives", start, end)]
-    connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
+    connectives = [(m.start(), m.end()) for m in connective_matches]
+    if cue_matches or according:  # the only ones checked against connectives and quotations
+        connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
 
