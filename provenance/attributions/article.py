@@ -16,7 +16,18 @@ SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 # A character no run of capitalized words can hold: runs never cross one.
 _OUTSIDE_CAPS_RUN = re.compile(r"[^\w'’\-\s]")
-_INSIDE_CAPS_RUN = "_'’-"  # besides word characters and whitespace
+
+
+def _after_last_outside(text: str, at: int) -> int:
+    """The offset after the last character before at that no run can hold (0 if none)."""
+    hi = at
+    while hi > 0:
+        lo = max(0, hi - 256)
+        m = _OUTSIDE_CAPS_RUN.search(text[lo:hi][::-1])  # the nearest one first
+        if m:
+            return hi - m.start()
+        hi = lo
+    return 0
 
 
 @dataclass
@@ -92,9 +103,7 @@ class _LazyPersons:
     def _segment_tokens(self, at: int) -> frozenset[str]:
         """Person tokens of the runs between the characters outside runs around offset at."""
         text = self.text
-        start = at
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1].isspace() or text[start - 1] in _INSIDE_CAPS_RUN):
-            start -= 1
+        start = _after_last_outside(text, at)
         tokens = self._by_segment.get(start)
         if tokens is None:
             stop = _OUTSIDE_CAPS_RUN.search(text, at)
