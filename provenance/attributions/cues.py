@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
     from re import _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no gates
     _sre = _sre_parse = None
-from functools import lru_cache
-from pathlib import Path
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -43,7 +43,7 @@ class VerbInfo:
 
 
 class Finder:
-    """``list(pattern.finditer(text))``, found without trying the pattern at every character.
+    r"""``list(pattern.finditer(text))``, found without trying the pattern at every character.
 
     Python's re can skip ahead only to where a pattern's first literal (or
     small set of first characters) occurs; a pattern that opens with ``\b``
@@ -151,7 +151,7 @@ def lowered(text: str) -> str | None:
 
 class LiteralGate:
     """A cheap test that says when a pattern cannot match: every match of it holds one
-    of a few literal words, read off the parsed pattern (``required_words``).
+    of a few literal words, read off the parsed pattern (``_required``).
 
     ``may_match(piece)`` is False only when no match can lie within piece, so
     ``rx.search(text, s, e)`` may be skipped when ``may_match(text[s:e])`` is False.
@@ -164,9 +164,12 @@ class LiteralGate:
             self.words = self._any = None
             self.lowercase = False
             return
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-        self.lowercase = bool(parsed.state.flags & re.IGNORECASE)
-        words = _required(parsed.data)
+        try:
+            parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+            self.lowercase = bool(parsed.state.flags & re.IGNORECASE)
+            words = _required(parsed.data)
+        except Exception:  # pragma: no cover - a parse tree laid out otherwise: no gate
+            self.lowercase, words = False, None
         # Only ASCII words: for them lowered() makes a case-insensitive match a plain one.
         if words and not all(w.isascii() for w in words):
             words = None
@@ -238,7 +241,7 @@ def _required(seq) -> set[str] | None:
 
 
 def candidate_sources(source: str) -> list[str]:
-    """Patterns, each opening with a literal where possible, that match wherever source
+    r"""Patterns, each opening with a literal where possible, that match wherever source
     does: a leading ``\b`` dropped, a leading ``[Xx]`` or ``(?:word|word …)`` split
     into one pattern per alternative."""
     if source.startswith(r"\b"):
