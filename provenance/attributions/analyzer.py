@@ -9,12 +9,15 @@ recognition, canonical names); works without it.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from provenance.attributions.cues import LEXICON_PATH
 
 ANONYMOUS_MIN_SENTENCES = 3
 ANONYMOUS_SHARE = 0.5
 QUOTE_MIN_WORDS = 4
+_QUOTATION = re.compile(r"[\"“«][^\"“”«»]{12,}[\"”»]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class AttributionsAnalyzer:
@@ -48,15 +51,13 @@ class AttributionsAnalyzer:
         self._findings(doc, result, profile, emit)
 
     def _findings(self, doc, result, profile, emit) -> None:
-        import re
-
         text = doc.text
         if self.ruleset.is_enabled("PV901"):
             for claim in profile["unattributed_claims"]:
                 if "quotation" not in claim["signals"]:
                     continue
-                for m in re.finditer(r"[\"“«][^\"“”«»]{12,}[\"”»]", text[claim["start"] : claim["end"]]):
-                    if len(re.findall(r"[^\W\d_]+", m.group())) >= QUOTE_MIN_WORDS:
+                for m in _QUOTATION.finditer(text[claim["start"] : claim["end"]]):
+                    if len(_WORD.findall(m.group())) >= QUOTE_MIN_WORDS:
                         s = claim["start"] + m.start()
                         emit("PV901", s, s + len(m.group()))
                         break

@@ -7,12 +7,27 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from provenance.attributions.chains import Mention, Resolver, compose, main_subject, quote_type
+from provenance.attributions.cues import lowered
 from provenance.attributions.extract import Raw, Scan, extract_sentence
 from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
+# A character no run of capitalized words can hold: runs never cross one.
+_OUTSIDE_CAPS_RUN = re.compile(r"[^\w'’\-\s]")
+
+
+def _after_last_outside(text: str, at: int) -> int:
+    """The offset after the last character before at that no run can hold (0 if none)."""
+    hi = at
+    while hi > 0:
+        lo = max(0, hi - 256)
+        m = _OUTSIDE_CAPS_RUN.search(text[lo:hi][::-1])  # the nearest one first
+        if m:
+            return hi - m.start()
+        hi = lo
+    return 0
 
 
 @dataclass
@@ -24,16 +39,17 @@ class Result:
     reasons: dict[tuple[int, int], tuple[int, int]]
 
 
-def _person_tokens(text: str, names) -> frozenset[str]:
+def _person_tokens(text: str, names, start: int = 0, end: int | None = None) -> frozenset[str]:
     out: set[str] = set()
-    for m in _CAPS_RUN.finditer(text):
+    for m in _CAPS_RUN.finditer(text, start, len(text) if end is None else end):
         words = m.group().split()
-        if any(re.search(r"['’]s$", w) for w in words[:-1]):
+        if any(w.endswith(("'s", "’s")) for w in words[:-1]):
             continue
         while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And", "According", "While", "As", "This", "That"):
             words = words[1:]
-        if len(words) >= 2 and person_name(words):
-            out.update(w.lower() for w in person_name(words).split() if len(w) > 1)
+        name = person_name(words) if len(words) >= 2 else None
+        if name:
+            out.update(w.lower() for w in name.split() if len(w) > 1)
     for mention in names or []:
         if getattr(mention, "type", None) == "person":
             for part in (getattr(mention, "canonical", None) or "", getattr(mention, "text", "") or ""):
@@ -42,17 +58,57 @@ def _person_tokens(text: str, names) -> frozenset[str]:
 
 
 class _LazyPersons:
-    """Tokens of person names in the article, computed on the first question."""
+    """Tokens of person names in the article (``_person_tokens``), looked up on demand.
+
+    A token (lower case) is looked for only around where it occurs: a run of
+    capitalized words never crosses a character outside _CAPS_RUN's, so the
+    runs between two such characters are the ones a scan of the whole text
+    finds there, and a name word spelled like the token lies in one of them.
+    That takes the lower-cased text to line up with the text character for
+    character (``lowered``; and no capital sigma, whose lower case depends
+    on what follows); otherwise, or with names from the names layer, the
+    whole text is scanned once.
+    """
 
     def __init__(self, text: str, names):
         self.text = text
         self.names = names
         self._tokens: frozenset[str] | None = None
+        self._low: str | None = None
+        self._answers: dict[str, bool] = {}
+        self._by_segment: dict[int, frozenset[str]] = {}
 
     def __contains__(self, token: str) -> bool:
+        if self._tokens is None and not self.names and token:
+            if self._low is None:
+                self._low = (lowered(self.text) if "Σ" not in self.text else None) or ""
+            if self._low:
+                answer = self._answers.get(token)
+                if answer is None:
+                    answer = self._answers[token] = self._occurs_in_a_name(token)
+                return answer
         if self._tokens is None:
             self._tokens = _person_tokens(self.text, self.names)
         return token in self._tokens
+
+    def _occurs_in_a_name(self, token: str) -> bool:
+        text, low = self.text, self._low
+        at = low.find(token)
+        while at != -1:
+            if token in self._segment_tokens(at):
+                return True
+            at = low.find(token, at + 1)
+        return False
+
+    def _segment_tokens(self, at: int) -> frozenset[str]:
+        """Person tokens of the runs between the characters outside runs around offset at."""
+        text = self.text
+        start = _after_last_outside(text, at)
+        tokens = self._by_segment.get(start)
+        if tokens is None:
+            stop = _OUTSIDE_CAPS_RUN.search(text, at)
+            tokens = self._by_segment[start] = _person_tokens(text, None, start, stop.start() if stop else len(text))
+        return tokens
 
 
 class _Subjects(dict):
@@ -84,6 +140,15 @@ def _mentions_in(names, starts, start: int, end: int) -> list:
             out.append(names[i])
         i += 1
     return out
+
+
+def _same_link(out: list[dict], start: int, end: int) -> dict | None:
+    """The first link spanning start:end in the latest of the last three attributions that has one."""
+    for attribution in reversed(out[-3:]):
+        for link in attribution["chain"]:
+            if link["start"] == start and link["end"] == end:
+                return link
+    return None
 
 
 def build(doc, names=None) -> Result:
@@ -128,9 +193,8 @@ def build(doc, names=None) -> Result:
                 span_text = text[link.start : link.end]
                 if key not in cache:
                     # a link repeated from the attribution before (a participle) keeps its resolution
-                    prev = next((c for c in reversed(out[-3:]) for l in c["chain"] if (l["start"], l["end"]) == key), None)
-                    if prev is not None:
-                        same = next(l for l in prev["chain"] if (l["start"], l["end"]) == key)
+                    same = _same_link(out, link.start, link.end)
+                    if same is not None:
                         cache[key] = (same["kind"], same["canonical"], same["resolves_to"], describe_cached(span_text, []))
                     else:
                         desc = describe_cached(span_text, _mentions_in(names, starts, *key))

@@ -23,7 +23,21 @@ from provenance.attributions.sources import Descriptor, anaphor_class, describe,
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
+# Both patterns above end at the end of the content and start with an optional
+# run, so re tries them at every character. What they can match is bounded:
+# _PUT_IT ends in "it" (case-insensitively, as re.I sees it), and a trailing
+# join is made only of these characters, so the search can start where the
+# last run of them starts (found on the reversed piece, in one C call).
+_IT = re.compile(r"it", re.I)
+_TRAILING_JOIN_CHARS = re.compile(r"[\s,;:\-–—abdehilnorstuw]*", re.I)
+_TAIL = 64  # characters of a content span looked at first for what ends it
 _QUOTE_CHARS = "\"“”«»„"
+_QUOTE_MARK = re.compile("[" + _QUOTE_CHARS + "]")
+_RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
+_SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
+_LEADING_THAT = re.compile(r"^\s*that\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_DEFINITE_LEAD = re.compile(r"(?i)^(the|this|that|these|those)\s+(same\s+)?")
 
 
 def _key(r: Raw) -> tuple[int, int]:
@@ -43,7 +57,7 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             if not (a.content[0] <= b.cue[0] < max(a.content[1], a.content[0] + 1) + 1):
                 continue
             gap = text[a.content[0] : b.span_start] if b.span_start >= a.content[0] else None
-            if gap is None or len(gap) > 12 or not re.fullmatch(r"[\s\"“”'‘,]*(?:that\s*)?", gap):
+            if gap is None or len(gap) > 12 or not _RELAY_GAP.fullmatch(gap):
                 continue
             if a.kind == "according" and len(a.links) == 1 and b.links and _same_referent(text, a.links[0], b.links[0]):
                 removed.add(ai)
@@ -79,16 +93,33 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
                 ce = cut
                 break
         piece = text[cs:ce]
-        m = _PUT_IT.search(piece)
+        m = _PUT_IT.search(piece) if _IT.fullmatch(_last_chars(piece, 2)) else None
         if m:
             ce = cs + m.start()
             piece = text[cs:ce]
-        m = _TRAILING_JOIN.search(piece)
+        m = _trailing_join(piece)
         if m and m.start() > 0:
             ce = cs + m.start()
         ce = _content_end(text, cs, ce)
         r.content = (cs, ce) if cs < ce else None
     return raws
+
+
+def _trailing_join(piece: str) -> re.Match | None:
+    """_TRAILING_JOIN.search(piece), searching only the tail that can hold a match."""
+    tail = piece[-_TAIL:]
+    run = _TRAILING_JOIN_CHARS.match(tail[::-1]).end()
+    if run == len(tail) < len(piece):  # the run may go on before the tail
+        run = _TRAILING_JOIN_CHARS.match(piece[::-1]).end()
+    return _TRAILING_JOIN.search(piece, len(piece) - run)
+
+
+def _last_chars(piece: str, n: int) -> str:
+    """piece.rstrip()[-n:], without copying a long piece."""
+    tail = piece[-_TAIL:].rstrip()
+    if len(tail) < n and len(piece) > _TAIL:
+        tail = piece.rstrip()
+    return tail[-n:]
 
 
 def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
@@ -128,12 +159,14 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
         return "none"
     s, e = content
     piece = text[s:e]
-    marks = [i for i, c in enumerate(piece) if c in _QUOTE_CHARS]
-    singles = [m for m in re.finditer(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])", piece)]
-    if not marks and len(singles) < 2:
-        return "indirect"
+    marks = [m.start() for m in _QUOTE_MARK.finditer(piece)]
     if not marks:
-        marks = [m.start() for m in singles]
+        # single quotes count only when there is no double one
+        has_single = "'" in piece or "‘" in piece or "’" in piece
+        singles = [m.start() for m in _SINGLE_QUOTE.finditer(piece)] if has_single else []
+        if len(singles) < 2:
+            return "indirect"
+        marks = singles
     pieces = []
     cursor = 0
     opened = None
@@ -153,7 +186,7 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
             cursor = len(piece)
     pieces.append(piece[cursor:])
     outside = "".join(pieces)
-    if re.search(r"[^\W\d_]", re.sub(r"^\s*that\b", "", outside)):
+    if _LETTER.search(_LEADING_THAT.sub("", outside)):
         return "mixed"
     return "direct"
 
@@ -161,7 +194,7 @@ def quote_type(text: str, content: tuple[int, int] | None) -> str:
 # -- resolution across the article -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     index: int  # attribution index
     sentence: int
@@ -216,7 +249,7 @@ class Resolver:
             kind = desc.kind or ("person" if desc.head in ("he", "she", "i") else "organization" if desc.head == "it" else "anonymous")
             canonical = desc.canonical
             if desc.anaphor == "definite" and canonical is None and kind != "unspecified":
-                canonical = re.sub(r"(?i)^(the|this|that|these|those)\s+(same\s+)?", "", " ".join(text.split()))
+                canonical = _DEFINITE_LEAD.sub("", " ".join(text.split()))
             return kind, canonical, None
         kind = ante.kind
         if desc.anaphor == "definite" and desc.kind in ("document",) and ante.kind != "document":

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no gates
+    _sre = _sre_parse = None
+
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
 #: Quotation marks, opening and closing (the straight ones are both).
@@ -34,6 +39,232 @@ class VerbInfo:
     relay: str | None = None
 
 
+# -- finding a rare pattern in a whole text, fast ------------------------------------
+
+
+class Finder:
+    r"""``list(pattern.finditer(text))``, found without trying the pattern at every character.
+
+    Python's re can skip ahead only to where a pattern's first literal (or
+    small set of first characters) occurs; a pattern that opens with ``\b``
+    or with an alternation of words is tried at every character of the text.
+    A Finder first looks for where a match can start with *candidate*
+    patterns that re can skip ahead for, then tries the pattern itself only
+    there, in order, as finditer would. The candidates are looser than the
+    pattern (``\b`` dropped, alternatives split apart), so every place the
+    pattern matches is one of theirs.
+
+    A case-insensitive pattern's candidates are matched case-sensitively
+    (which is what lets re skip ahead) against the lower-cased text; see
+    ``lowered`` for when that finds every match.
+    """
+
+    __slots__ = ("pattern", "candidates", "lowercase")
+
+    def __init__(self, pattern: re.Pattern, candidate_sources: list[str]):
+        self.pattern = pattern
+        self.lowercase = bool(pattern.flags & re.IGNORECASE)
+        # A candidate with an upper-case letter (or an upper-case escape such as \S)
+        # could miss in the lower-cased text: then the pattern is run as it is.
+        if self.lowercase and any(re.search(r"[A-Z]", s) for s in candidate_sources):
+            candidate_sources = []
+        self.candidates = [re.compile(s, pattern.flags & ~re.IGNORECASE) for s in candidate_sources]
+
+    def find(self, text: str, low: str | None) -> list[re.Match]:
+        """``list(pattern.finditer(text))``; low is ``lowered(text)``."""
+        if not self.candidates or (self.lowercase and low is None):
+            return list(self.pattern.finditer(text))
+        return self._verified(text, self._starts(low if self.lowercase else text), 0, len(text))
+
+    def find_within(self, text: str, start: int, end: int) -> list[re.Match]:
+        """``list(pattern.finditer(text, start, end))``."""
+        piece = text[start:end]
+        low = lowered(piece) if self.lowercase else piece
+        if not self.candidates or low is None:
+            return list(self.pattern.finditer(text, start, end))
+        return self._verified(text, [start + p for p in self._starts(low)], start, end)
+
+    def _starts(self, where: str) -> list[int]:
+        """Every offset where a candidate matches, in order."""
+        starts: set[int] = set()
+        for rx in self.candidates:
+            m = rx.search(where)
+            while m:
+                starts.add(m.start())
+                m = rx.search(where, m.start() + 1)
+        return sorted(starts)
+
+    def _verified(self, text: str, starts: list[int], pos: int, end: int) -> list[re.Match]:
+        """The pattern tried at each start in turn, as finditer would from pos."""
+        out = []
+        match = self.pattern.match
+        for p in starts:
+            if p >= pos:
+                m = match(text, p, end)
+                if m:
+                    out.append(m)
+                    pos = m.end()
+        return out
+
+    def search(self, text: str, low: str | None) -> re.Match | None:
+        """``pattern.search(text)``."""
+        if not self.candidates or (self.lowercase and low is None):
+            return self.pattern.search(text)
+        found = self.find(text, low)
+        return found[0] if found else None
+
+
+class WordFinder(Finder):
+    """A Finder for a case-sensitive pattern whose every match opens with one of a
+    set of words: they are all found in one Aho-Corasick pass (candidate patterns
+    would take one pass each, and the pattern itself tries every character)."""
+
+    __slots__ = ("automaton",)
+
+    def __init__(self, pattern: re.Pattern, first_words: set[str]):
+        import ahocorasick
+
+        super().__init__(pattern, [])
+        self.automaton = ahocorasick.Automaton()
+        for word in first_words:
+            self.automaton.add_word(word, len(word))
+        self.automaton.make_automaton()
+
+    def find(self, text: str, low: str | None = None) -> list[re.Match]:
+        starts = sorted({end - length + 1 for end, length in self.automaton.iter(text)})
+        return self._verified(text, starts, 0, len(text))
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive match in text is a plain one in it.
+
+    That needs the characters to line up one to one (not so when "İ" becomes
+    two) and no character that re.IGNORECASE equates with an ASCII letter
+    other than through lower(): over all of Unicode these are "ı" and "ſ"
+    (re takes them for "i" and "s"; lower() leaves them as they are).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return low
+
+
+class LiteralGate:
+    """A cheap test that says when a pattern cannot match: every match of it holds one
+    of a few literal words, read off the parsed pattern (``_required``).
+
+    ``may_match(piece)`` is False only when no match can lie within piece, so
+    ``rx.search(text, s, e)`` may be skipped when ``may_match(text[s:e])`` is False.
+    """
+
+    __slots__ = ("words", "lowercase", "_any")
+
+    def __init__(self, pattern: re.Pattern):
+        if _sre_parse is None:
+            self.words = self._any = None
+            self.lowercase = False
+            return
+        try:
+            parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+            self.lowercase = bool(parsed.state.flags & re.IGNORECASE)
+            words = _required(parsed.data)
+        except Exception:  # pragma: no cover - a parse tree laid out otherwise: no gate
+            self.lowercase, words = False, None
+        # Only ASCII words: for them lowered() makes a case-insensitive match a plain one.
+        if words and not all(w.isascii() for w in words):
+            words = None
+        if words and self.lowercase:
+            words = {w.lower() for w in words}
+        self.words = frozenset(words) if words else None
+        self._any = None
+        if self.words:
+            import ahocorasick
+
+            self._any = ahocorasick.Automaton()
+            for w in self.words:
+                self._any.add_word(w, w)
+            self._any.make_automaton()
+
+    def may_match(self, piece: str) -> bool:
+        if self._any is None:
+            return True
+        if self.lowercase:
+            piece = lowered(piece)
+            if piece is None:
+                return True
+        for _ in self._any.iter(piece):  # one pass, however many words
+            return True
+        return False
+
+
+def _leading_literal(seq) -> str:
+    out = []
+    for op, av in seq:
+        if op is not _sre.LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
+
+
+def _required(seq) -> set[str] | None:
+    """A set of strings one of which every match of the parsed sequence contains, or None."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if op is _sre.BRANCH:
+            alternatives = av[1]
+            if run:  # the run goes on into whichever alternative matches
+                options.append({run + _leading_literal(a) for a in alternatives})
+            each = [_required(a) for a in alternatives]
+            if all(each):
+                options.append(set().union(*each))
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # (group, add_flags, del_flags, pattern)
+            inner = _required(av[3].data)
+            if inner:
+                options.append(inner)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+            if inner:
+                options.append(inner)
+        if run:
+            options.append({run})
+            run = ""
+    if run:
+        options.append({run})
+    options = [o for o in options if all(o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def candidate_sources(source: str) -> list[str]:
+    r"""Patterns, each opening with a literal where possible, that match wherever source
+    does: a leading ``\b`` dropped, a leading ``[Xx]`` or ``(?:word|word …)`` split
+    into one pattern per alternative."""
+    if source.startswith(r"\b"):
+        source = source[2:]
+    m = re.match(r"\[([A-Za-z])([A-Za-z])\]", source)
+    if m and m.group(1).lower() == m.group(2).lower():
+        return [m.group(1) + source[m.end() :], m.group(2) + source[m.end() :]]
+    m = re.match(r"\(\?:((?:[a-z ]|\\s\+?)+(?:\|(?:[a-z ]|\\s\+?)+)*)\)", source)
+    if m:
+        return [alternative + source[m.end() :] for alternative in m.group(1).split("|")]
+    return [source]
+
+
+def by_first_word(branches: list[str]) -> list[str]:
+    """Alternatives grouped by their first word: re factors a shared opening out, so
+    each group opens with a literal."""
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        m = re.match(r"[a-z]+", b)
+        groups.setdefault(m.group() if m else b, []).append(b)
+    return ["|".join(g) for g in groups.values()]
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, VerbInfo]
@@ -44,7 +275,16 @@ class Lexicon:
     unspecified_res: list[re.Pattern]
     statement_re: re.Pattern
     connective_re: re.Pattern
+    cue_finder: WordFinder
+    according_finder: Finder
+    cue_any_case_finder: Finder
+    unspecified_finders: list[Finder]
+    statement_finder: Finder
+    connective_finder: Finder
     negator_res: list[re.Pattern]
+    #: the negators as one alternation: one search instead of one per negator
+    negator_re: re.Pattern
+    negator_gate: LiteralGate
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
     outlet_alias: dict[str, str]
@@ -59,6 +299,7 @@ class Lexicon:
     title_words: frozenset[str]
     places: frozenset[str]
     reason_re: re.Pattern
+    reason_gate: LiteralGate
     medium_re: re.Pattern
     pre_cue_adverbs: frozenset[str]
     time_words: frozenset[str]
@@ -133,6 +374,15 @@ def lexicon() -> Lexicon:
     outlet_names = sorted(outlet_alias, key=len, reverse=True)
     outlet_re = re.compile(r"(?<![\w-])(?:" + trie_pattern(outlet_names) + r")(?![\w-])", re.IGNORECASE)
 
+    according_branches = [data["according_to"], r"as\s+(?:quoted|reported)\s+by"]
+    according_re = re.compile(r"\b(?:" + "|".join(according_branches) + r")\b", re.IGNORECASE)
+    unspecified_res = [re.compile(p) for p in data["unspecified"]]
+    statement_re = re.compile(data["statement_cue"], re.IGNORECASE)
+    connective_re = re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE)
+
+    negator_re = re.compile("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE)
+    reason_re = re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE)
+
     media = sorted(data["media_nouns"], key=len, reverse=True)
     medium_re = re.compile(
         r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
@@ -144,11 +394,19 @@ def lexicon() -> Lexicon:
         cue_re=cue_re,
         cue_re_any_case=cue_re_any_case,
         prefilter=prefilter,
-        according_re=re.compile(r"\b(?:" + data["according_to"] + r"|as\s+(?:quoted|reported)\s+by)\b", re.IGNORECASE),
-        unspecified_res=[re.compile(p) for p in data["unspecified"]],
-        statement_re=re.compile(data["statement_cue"], re.IGNORECASE),
-        connective_re=re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE),
+        according_re=according_re,
+        unspecified_res=unspecified_res,
+        statement_re=statement_re,
+        connective_re=connective_re,
+        cue_finder=WordFinder(cue_re, {f.split()[0] for f in forms}),
+        according_finder=Finder(according_re, by_first_word(according_branches)),
+        cue_any_case_finder=Finder(cue_re_any_case, [trie_pattern(forms)]),
+        unspecified_finders=[Finder(rx, candidate_sources(rx.pattern)) for rx in unspecified_res],
+        statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
+        connective_finder=Finder(connective_re, by_first_word(data["connectives"])),
         negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
+        negator_re=negator_re,
+        negator_gate=LiteralGate(negator_re),
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),
         outlet_alias=outlet_alias,
@@ -162,7 +420,8 @@ def lexicon() -> Lexicon:
         org_words=frozenset(data["org_words"]),
         title_words=frozenset(data["title_words"]),
         places=frozenset(w for p in data["places"] for w in [p, *p.split()]),
-        reason_re=re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE),
+        reason_re=reason_re,
+        reason_gate=LiteralGate(reason_re),
         medium_re=medium_re,
         pre_cue_adverbs=_words(data["pre_cue_adverbs"]),
         time_words=_words(data["time_words"]),
@@ -187,5 +446,19 @@ class Tok:
         return c.isupper() or (c.isdigit() and len(self.text) <= 3)
 
 
+# Each token with the whitespace before it: findall hands back plain strings (no
+# match objects, no method calls) and the offsets follow from their lengths.
+# TOKEN matches at every non-space character and at no space, so these are
+# exactly TOKEN's matches, and the pieces tile the text from start on.
+_SPACE_AND_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    """TOKEN's matches in text[start:end], as Toks."""
+    out = []
+    pos = start
+    for space, word in _SPACE_AND_TOKEN.findall(text, start, end):
+        pos += len(space)
+        out.append(Tok(pos, pos + len(word), word))
+        pos += len(word)
+    return out

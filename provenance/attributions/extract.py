@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tok, lexicon, tokenize
+from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 240
@@ -76,9 +76,71 @@ _SKIP_RIGHT = [
     re.compile(r"\s*(?:on|early|late|last|this|next|earlier)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
     re.compile(r"\s*(?:also|again|afterwards|afterward|earlier|later|too|previously|separately|publicly|privately|repeatedly|recently|further|last\s+week|last\s+month|last\s+year|this\s+week|overnight|in\s+part|on\s+(?:his|her|its|their)\s+part|for\s+(?:his|her|its|their)\s+part|in\s+turn)\b", re.I),
 ]
+# The two above one after the other, in one match: each needs a word, so each
+# either matches something or nothing, and what follows an optional group
+# never makes re take back what the group matched.
+_SKIP_RIGHT_BOTH = re.compile("".join(f"(?:{rx.pattern})?" for rx in _SKIP_RIGHT), re.I)
+
+# Patterns of the hot paths, compiled once here rather than looked up in re's
+# cache on every call (some 90,000 lookups per megabyte of text).
+_RELATIVE_BEFORE_REASON = re.compile(r"\s(?:who|that)\s*$")
+_OPTIONAL_DELIMITER = re.compile(r"\s*(?:,\s*|[-–—]\s*)?")
+_MEDIUM_TAIL = re.compile(r"(?:\s+(?:with|to|on|in|at|from|by)\s+[^,;:\"“”\-–—]{1,80}?)?(?=\s*(?:[,;:\"“”\-–—]|that\b|$))")
+_INTERVIEW_WORD = re.compile(r"\b(?:interview|told|with|to)\b", re.I)
+_DASH_AHEAD = re.compile(r"\s*[-–—]")
+_ASIDE_OPENER = re.compile(r"\s*([-–—]|,)\s*")
+_TO_LISTENER = re.compile(r"\s+to\s+(?=\S)")
+_THE = re.compile(r"(?:the|The)\s+")
+_SPACES = re.compile(r"\s+")
+_CITING = re.compile(r"\s*,\s*(citing|quoting)\s+")
+_CITED_NP = re.compile(r"[^,;:.\"“”]{1,150}")
+_CONTENT_LEAD = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
+_ONLY_CLOSERS = re.compile(r"[.!?\"'”’)\]]*")
+_CLAUSE_AFTER_COMMA = re.compile(
+    r",\s*(?:[a-z]+ing\b|according\s+to|as\s+(?:quoted|reported)\s+by|and\b|but\b|as\b|while\b|when\b|though\b|although\b|after\b|before\b|with\b|without\b|in\s+(?:a|an|the)\b|who\b|which\b|whose\b)"
+)
+_QUOTE_AFTER_COMMA = re.compile(r",\s*[\"“]")
+_OUTLET_LIKE = re.compile(
+    r"(?:(?:the|The)\s+)?(?:[\w'’.\-]+\s+){0,5}?"
+    r"(?:[A-Z]{2,6}-TV|[A-Z][\w\-]*\.(?:com|net|org|co\.uk)|Channel\s+\d+|(?:[A-Z][\w'’\-]*\s+)*(?:News|Radio|TV|Television|Times|Post|Journal|Telegraph|Herald|Tribune|Gazette|Mail|Express|Daily|Programme|Program)\b"
+    r"|(?:[\w'’\-]+\s+){0,3}(?:newspaper|news\s+website|website|news\s+agency|News\s+Agency|channel|radio|television|daily|correspondent|reporter)\b)"
+)
+_NOT_AN_OUTLET = re.compile(r"(?:the\s+)?(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\b", re.I)
+_OUTLET_NP_TAIL = re.compile(
+    r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|\d+)(?:['’]s)?)*(?:\s+(?:news\s+website|website|newspaper|channel|correspondent|programme|program|radio|television|agency|daily))?(?:\s*\([^()]{1,20}\))?"
+)
+_AUDIENCE_THAT = re.compile(r"[^\"“”:;.]{0,160}?\bthat\b")
+_RELATIVE_END = re.compile(r"[\s,]*(?:who|that)?\s*$")
+_WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+_COLON = re.compile(":")
+_UNSPECIFIED_WORD = re.compile(r"reports|a\s+report|information")
+_UNSPECIFIED_LEAD = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*")
+_CAPITALIZED_OPENER = re.compile(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?")
+_OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
+_COMMA_RELATIVE = re.compile(r",\s*(?:who|which)\b")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+# r"([\w']+)\s+$" searched in a window tries every start; matched at the start of
+# the reversed window it finds the same word (reversed) in one step.
+_PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
+_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
+_THAT_CLAUSE_AHEAD = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“])")
+_PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
+_BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
+_AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
+_REQUIRED_WORD: dict[str, re.Pattern] = {}
 
 
-@dataclass
+def _required_word(word: str) -> re.Pattern:
+    """ "described X as Y": the word that must follow a cue within a few words."""
+    rx = _REQUIRED_WORD.get(word)
+    if rx is None:
+        rx = _REQUIRED_WORD[word] = re.compile(rf"[^.;:\"“”]{{0,80}}?\b{word}\b")
+    return rx
+
+
+@dataclass(slots=True)
 class RawLink:
     start: int
     end: int
@@ -86,7 +148,7 @@ class RawLink:
     reason: tuple[int, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """An attribution before its links are classified and resolved."""
 
@@ -131,6 +193,13 @@ def _is_verb(toks: list[Tok], j: int) -> bool:
         nxt = toks[j + 1].low if j + 1 < len(toks) else ""
         return nxt != "by"
     return False
+
+
+def _reason_within(text: str, s: int, e: int) -> re.Match | None:
+    """A stated reason for anonymity in text[s:e] (lex.reason_re.search), not searched
+    for where none of its words is."""
+    lex = lexicon()
+    return lex.reason_re.search(text, s, e) if lex.reason_gate.may_match(text[s:e]) else None
 
 
 def _find_opener(toks: list[Tok], i: int, limit: int = 40) -> int | None:
@@ -205,7 +274,7 @@ def _np_span(text: str, toks: list[Tok]) -> tuple[int, int] | None:
 # -- subject to the left of a cue --------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     span: tuple[int, int] | None = None
     reason: tuple[int, int] | None = None
@@ -253,7 +322,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
                     out.relays.append(RawLink(*span))
                 i = j - 1
                 continue
-            m = lex.reason_re.search(text, chunk_s, chunk_e)
+            m = _reason_within(text, chunk_s, chunk_e)
             if m:
                 out.reason = _strip(text, m.start(), m.end())
                 i = j - 1
@@ -295,11 +364,11 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     out.span = _np_span(text, np_toks)
     # The reason for anonymity may close the subject itself ("a diplomat who spoke on condition of anonymity").
     if out.span and out.reason is None:
-        m = lex.reason_re.search(text, out.span[0], out.span[1])
+        m = _reason_within(text, out.span[0], out.span[1])
         if m and m.start() > out.span[0]:
             out.reason = _strip(text, m.start(), m.end())
             cut = text.rfind(",", out.span[0], m.start())
-            rel = re.search(r"\s(?:who|that)\s*$", text[out.span[0] : m.start()])
+            rel = _RELATIVE_BEFORE_REASON.search(text[out.span[0] : m.start()])
             end = out.span[0] + rel.start() if rel else (cut if cut > out.span[0] else m.start())
             out.span = _strip(text, out.span[0], end) if end > out.span[0] else out.span
     return out
@@ -389,7 +458,7 @@ def _opens_sentence(toks: list[Tok], j: int) -> bool:
 # -- what follows a cue -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class After:
     content_start: int | None = None
     outlet: RawLink | None = None
@@ -402,41 +471,42 @@ class After:
     continues_quote: bool = False
 
 
-def _skip_adverbials(text: str, pos: int, end: int, info: After) -> int:
+def _skip_adverbials(text: str, pos: int, end: int, info: After) -> tuple[int, bool]:
+    """Where the adverbials after pos end, and whether skipping stopped because
+    nothing more could be skipped (skipping again from there changes nothing)."""
     lex = lexicon()
     for _ in range(8):
         moved = False
-        for rx in _SKIP_RIGHT:
-            m = rx.match(text, pos, end)
-            if m and m.end() > pos and m.group().strip():
-                pos = m.end()
-                moved = True
-        m = re.compile(r"\s*(?:,\s*|[-–—]\s*)?").match(text, pos, end)
+        skipped = _SKIP_RIGHT_BOTH.match(text, pos, end).end()
+        if skipped > pos:
+            pos = skipped
+            moved = True
+        m = _OPTIONAL_DELIMITER.match(text, pos, end)
         after_delim = m.end()
         m = lex.medium_re.match(text, after_delim, end)
         if m:
             if "statement" in m.group().lower() or "release" in m.group().lower():
                 info.medium = "statement"
-            tail = re.compile(r"(?:\s+(?:with|to|on|in|at|from|by)\s+[^,;:\"“”\-–—]{1,80}?)?(?=\s*(?:[,;:\"“”\-–—]|that\b|$))").match(text, m.end(), end)
+            tail = _MEDIUM_TAIL.match(text, m.end(), end)
             stop = tail.end() if tail else m.end()
             o = lex.outlet_re.search(text, m.start(), stop)
-            if o and re.search(r"\b(?:interview|told|with|to)\b", text[m.start() : o.start()], re.I):
+            if o and _INTERVIEW_WORD.search(text[m.start() : o.start()]):
                 info.outlet = RawLink(o.start(), o.end())
             pos = stop
-            m2 = re.compile(r"\s*[-–—]").match(text, pos, end)
-            if m2 and text[after_delim - 1 : after_delim].strip() in ("-", "–", "—") or (m2 and re.match(r"\s*[-–—]", text[m.start() - 3 : m.start()])):
+            m2 = _DASH_AHEAD.match(text, pos, end)
+            if m2 and text[after_delim - 1 : after_delim].strip() in ("-", "–", "—") or (m2 and _DASH_AHEAD.match(text[m.start() - 3 : m.start()])):
                 pos = m2.end()
             moved = True
             continue
         # dash or comma asides right after the cue: "said - on Saturday -", ", in a statement,"
-        m = re.compile(r"\s*([-–—]|,)\s*").match(text, pos, end)
+        m = _ASIDE_OPENER.match(text, pos, end)
         if m:
             closer = m.group(1)
             close = text.find(closer if closer != "," else ",", m.end(), min(end, m.end() + 160))
             if close != -1:
                 inner = text[m.end() : close]
                 first = inner.split()[0].lower() if inner.split() else ""
-                r = lex.reason_re.search(text, m.end(), close)
+                r = _reason_within(text, m.end(), close)
                 if r:
                     info.reason = _strip(text, r.start(), r.end())
                     pos = close + 1
@@ -454,8 +524,8 @@ def _skip_adverbials(text: str, pos: int, end: int, info: After) -> int:
                     moved = True
                     continue
         if not moved:
-            break
-    return pos
+            return pos, True
+    return pos, False
 
 
 def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bool = False) -> After:
@@ -463,43 +533,45 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
     lex = lexicon()
     info = After()
     stop = min(end, cue_end + RIGHT_WINDOW)
-    pos = _skip_adverbials(text, cue_end, stop, info)
+    pos, settled = _skip_adverbials(text, cue_end, stop, info)
+    skipped_to = pos
     # "added to Reuters", "revealed to Al Jazeera Net", "told Axios"
-    m = re.compile(r"\s+to\s+(?=\S)").match(text, pos, stop) if not audience else None
+    m = _TO_LISTENER.match(text, pos, stop) if not audience else None
     if m:
-        det = re.compile(r"(?:the|The)\s+").match(text, m.end(), stop)
+        det = _THE.match(text, m.end(), stop)
         o = lex.outlet_re.match(text, det.end() if det else m.end(), stop) or _outlet_like(text, m.end(), stop)
         if o:
             info.outlet = RawLink(*_outlet_np(text, m.end(), o.end(), stop))
             pos = info.outlet.end
     if audience:
-        m = re.compile(r"\s+").match(text, pos, stop)
+        m = _SPACES.match(text, pos, stop)
         obj_start = m.end() if m else pos
-        det = re.compile(r"(?:the|The)\s+").match(text, obj_start, stop)
+        det = _THE.match(text, obj_start, stop)
         o = lex.outlet_re.match(text, det.end() if det else obj_start, stop) or _outlet_like(text, obj_start, stop)
         if o:
             info.outlet = RawLink(*_outlet_np(text, obj_start, o.end(), stop))
             pos = info.outlet.end
         else:
             pos = _skip_audience(text, obj_start, stop)
-    pos = _skip_adverbials(text, pos, stop, info)
+    if not (settled and pos == skipped_to):
+        pos, _ = _skip_adverbials(text, pos, stop, info)
     # ", citing X," / ", quoting X," / "quoting X" at the end
-    m = re.compile(r"\s*,\s*(citing|quoting)\s+").match(text, pos, stop)
+    m = _CITING.match(text, pos, stop)
     if m:
-        close = re.compile(r"[^,;:.\"“”]{1,150}").match(text, m.end(), stop)
+        close = _CITED_NP.match(text, m.end(), stop)
         if close:
             s, e = _strip(text, close.start(), close.end())
             info.relays.append(RawLink(s, e))
             pos = close.end()
     rest = text[pos:stop]
-    m = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", rest)
+    m = _CONTENT_LEAD.match(rest)
     content_start = pos + (m.end() if m else 0)
     tail = rest.strip()
-    if not tail or re.fullmatch(r"[.!?\"'”’)\]]*", tail):
+    if not tail or _ONLY_CLOSERS.fullmatch(tail):
         info.ends = True
-    elif re.match(r",\s*(?:[a-z]+ing\b|according\s+to|as\s+(?:quoted|reported)\s+by|and\b|but\b|as\b|while\b|when\b|though\b|although\b|after\b|before\b|with\b|without\b|in\s+(?:a|an|the)\b|who\b|which\b|whose\b)", tail):
+    elif _CLAUSE_AFTER_COMMA.match(tail):
         info.ends = True
-    elif re.match(r",\s*[\"“]", tail):
+    elif _QUOTE_AFTER_COMMA.match(tail):
         info.continues_quote = True
     info.content_start = content_start if content_start < end else None
     return info
@@ -507,19 +579,15 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
 
 def _outlet_like(text: str, pos: int, stop: int):
     """An outlet named by pattern: "KSWB-TV", "the X news website", "Channel 12", "LiverpoolFC.com"."""
-    m = re.compile(
-        r"(?:(?:the|The)\s+)?(?:[\w'’.\-]+\s+){0,5}?"
-        r"(?:[A-Z]{2,6}-TV|[A-Z][\w\-]*\.(?:com|net|org|co\.uk)|Channel\s+\d+|(?:[A-Z][\w'’\-]*\s+)*(?:News|Radio|TV|Television|Times|Post|Journal|Telegraph|Herald|Tribune|Gazette|Mail|Express|Daily|Programme|Program)\b"
-        r"|(?:[\w'’\-]+\s+){0,3}(?:newspaper|news\s+website|website|news\s+agency|News\s+Agency|channel|radio|television|daily|correspondent|reporter)\b)"
-    ).match(text, pos, stop)
-    if m and not re.match(r"(?:the\s+)?(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\b", text[pos : m.end()], re.I):
+    m = _OUTLET_LIKE.match(text, pos, stop)
+    if m and not _NOT_AN_OUTLET.match(text[pos : m.end()]):
         return m
     return None
 
 
 def _outlet_np(text: str, s: int, e: int, stop: int) -> tuple[int, int]:
     """Extend an outlet name over a following possessive or program ("BBC Radio 4's Today programme")."""
-    m = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|\d+)(?:['’]s)?)*(?:\s+(?:news\s+website|website|newspaper|channel|correspondent|programme|program|radio|television|agency|daily))?(?:\s*\([^()]{1,20}\))?").match(text, e, stop)
+    m = _OUTLET_NP_TAIL.match(text, e, stop)
     if m:
         e = m.end()
     return _strip(text, s, e)
@@ -527,7 +595,7 @@ def _outlet_np(text: str, s: int, e: int, stop: int) -> tuple[int, int]:
 
 def _skip_audience(text: str, pos: int, stop: int) -> int:
     """Skip the listener of "told" up to "that", or over one short noun phrase."""
-    m = re.compile(r"[^\"“”:;.]{0,160}?\bthat\b").match(text, pos, stop)
+    m = _AUDIENCE_THAT.match(text, pos, stop)
     if m and "," not in text[pos : m.start() + 1].split(" that")[0][-1:]:
         return m.end() - 4
     toks = tokenize(text, pos, min(stop, pos + 120))
@@ -558,49 +626,57 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
     """The noun phrase that starts at pos: (span, reason, end of what was consumed)."""
     lex = lexicon()
     stop = min(end, pos + RIGHT_WINDOW)
-    toks = tokenize(text, pos, stop)
-    k = 0
+    # The phrase usually ends a few tokens in: tokens are read one at a time
+    # (with one of lookahead) rather than all of the window at once.
+    tokens = TOKEN.finditer(text, pos, stop)
+    current = next(tokens, None)
+    first = last = None  # the first and the last token of the phrase
     depth = 0
-    while k < len(toks):
-        t = toks[k]
-        if t.text == "(":
+    while current is not None:
+        word = current.group()
+        low = word.lower()
+        following = next(tokens, None)
+        if word == "(":
             depth += 1
-        elif t.text == ")":
+        elif word == ")":
             if depth == 0:
                 break
             depth -= 1
         elif depth:
             pass
-        elif t.text in ";:" or t.text in QUOTES or t.text in ".!?":
+        elif word in ";:" or word in QUOTES or word in ".!?":
             break
-        elif t.text == ",":
+        elif word == ",":
             if not allow_commas:
                 break
-            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            nxt = following.group().lower() if following is not None else ""
             if nxt in ("who", "which", "whose", "adding", "saying", "according", "and", "but", "as", "while", "citing", "quoting") or nxt.endswith("ing"):
                 break
-        elif t.low == "as" and stop_as:
+        elif low == "as" and stop_as:
             break
-        elif t.low in ("that",) and k > 0:
+        elif low in ("that",) and first is not None:
             break
-        elif t.low in ("who", "which", "whose") and not allow_commas:
+        elif low in ("who", "which", "whose") and not allow_commas:
             break
-        k += 1
-    if k == 0:
+        if first is None:
+            first = current
+        last = current
+        current = following
+    if first is None:
         return None, None, pos
-    s, e = _strip(text, toks[0].start, toks[k - 1].end)
+    s, e = _strip(text, first.start(), last.end())
     reason = None
-    m = lex.reason_re.search(text, s, e)
+    m = _reason_within(text, s, e)
     if m:
         reason = _strip(text, m.start(), m.end())
         e2 = m.start()
-        rel = re.search(r"[\s,]*(?:who|that)?\s*$", text[s:e2])
+        rel = _RELATIVE_END.search(text[s:e2])
         e = s + (rel.start() if rel else e2 - s)
         s, e = _strip(text, s, e)
     m = _CLEAN_LEAD.match(text, s, e)
     if m:
         s = m.end()
-    return ((s, e) if s < e else None), reason, toks[k - 1].end
+    return ((s, e) if s < e else None), reason, last.end()
 
 
 # -- the extractor ---------------------------------------------------------------------------
@@ -608,16 +684,17 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
     before = text[max(lo, cue_start - 40) : cue_start]
-    return any(rx.search(before) for rx in lexicon().negator_res)
+    lex = lexicon()
+    return lex.negator_gate.may_match(before) and lex.negator_re.search(before) is not None
 
 
 def _source_before(text: str, lo: int, pos: int) -> bool:
-    m = re.search(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$", text[max(lo, pos - 60) : pos])
+    m = _WORD_BEFORE_CUE.search(text[max(lo, pos - 60) : pos])
     if not m:
         return False
     w = m.group(1)
     lex = lexicon()
-    low = re.sub(r"['’]s$", "", w.lower())
+    low = _POSSESSIVE_S.sub("", w.lower())
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
 
 
@@ -625,8 +702,8 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Balanced quotations in text[start:end] (curly and straight marks may be mixed)."""
     spans = []
     open_at = None
-    for m in re.finditer(r"[\"“”«»]", text[start:end]):
-        i = start + m.start()
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
         c = m.group()
         if c in "“«":
             open_at = i
@@ -662,24 +739,38 @@ class Scan:
     def __init__(self, text: str):
         lex = lexicon()
         self.text = text
-        self.cues = list(lex.cue_re.finditer(text))
-        self.according = list(lex.according_re.finditer(text))
-        self.unspecified = sorted((m for rx in lex.unspecified_res for m in rx.finditer(text)), key=lambda m: m.start())
-        self.statement = list(lex.statement_re.finditer(text))
-        self.connectives = list(lex.connective_re.finditer(text))
-        self.colons = [m.start() for m in re.finditer(":", text)]
-        self._starts = {name: [m.start() for m in getattr(self, name)] for name in ("cues", "according", "unspecified", "statement", "connectives")}
+        low = lowered(text)
+        self.cues = lex.cue_finder.find(text)
+        self.according = lex.according_finder.find(text, low)
+        self.unspecified = sorted((m for f in lex.unspecified_finders for m in f.find(text, low)), key=lambda m: m.start())
+        self.statement = lex.statement_finder.find(text, low)
+        self.connectives = lex.connective_finder.find(text, low)
+        self.colons = [m.start() for m in _COLON.finditer(text)]
+        # Every match, with the list it belongs to, in the order of their starts (each list
+        # is in that order already): a sentence takes its share with one bisection.
+        self._matches = sorted(((m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))), key=lambda x: x[:3])
+        self._starts = [x[0] for x in self._matches]
+        # Where anything that opens an attribution starts: a sentence with none of them is skipped at once.
+        self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)
 
-    def within(self, name: str, start: int, end: int) -> list:
-        items = getattr(self, name)
-        starts = self._starts[name]
-        i = bisect_left(starts, start)
-        out = []
-        while i < len(items) and starts[i] < end:
-            if items[i].end() <= end:
-                out.append(items[i])
+    KINDS = ("cues", "according", "unspecified", "statement", "connectives")
+
+    def share(self, start: int, end: int) -> tuple[list, list, list, list, list]:
+        """The matches of each pattern (in KINDS order) that lie within text[start:end], in order."""
+        lists: tuple[list, list, list, list, list] = ([], [], [], [], [])
+        i = bisect_left(self._starts, start)
+        matches = self._matches
+        while i < len(matches) and matches[i][0] < end:
+            _, kind, _, m = matches[i]
+            if m.end() <= end:
+                lists[kind].append(m)
             i += 1
-        return out
+        return lists
+
+    def may_open(self, start: int, end: int) -> bool:
+        """Whether a cue, "according to", an unspecified or statement cue or a colon starts in text[start:end]."""
+        i = bisect_left(self._openers, start)
+        return i < len(self._openers) and self._openers[i] < end
 
     def has_colon(self, start: int, end: int) -> bool:
         i = bisect_left(self.colons, start)
@@ -691,15 +782,17 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
-    cue_matches = scan.within("cues", start, end) if not headline else list(lex.cue_re_any_case.finditer(text, start, end))
-    according = scan.within("according", start, end)
-    unspecified = scan.within("unspecified", start, end)
-    statements = scan.within("statement", start, end)
+    if not headline and not scan.may_open(start, end):
+        return []
+    cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
+    if headline:
+        cue_matches = lex.cue_any_case_finder.find_within(text, start, end)
     colon = scan.has_colon(start, end)
     if not (cue_matches or according or unspecified or statements or colon):
         return []
-    connectives = [(m.start(), m.end()) for m in scan.within("connectives", start, end)]
-    connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
+    connectives = [(m.start(), m.end()) for m in connective_matches]
+    if cue_matches or according:  # the only ones checked against connectives and quotations
+        connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
 
@@ -719,9 +812,9 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         if True:
             if not free(m.start(), m.end()):
                 continue
-            word = re.search(r"reports|a\s+report|information", m.group())
+            word = _UNSPECIFIED_WORD.search(m.group())
             link = RawLink(m.start() + word.start(), m.start() + word.end()) if word else RawLink(m.start(), m.end())
-            c = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*").match(text, m.end(), end)
+            c = _UNSPECIFIED_LEAD.match(text, m.end(), end)
             cs = c.end() if c else m.end()
             found.append(Raw((m.start(), m.end()), "unspecified", [link], _content(text, cs, end), m.start()))
             taken.append((m.start(), m.end()))
@@ -766,20 +859,20 @@ def _according(text: str, start: int, end: int, m: re.Match) -> Raw | None:
         return None
     # "according to what was reported by the Israeli media"
     before = text[start : m.start()]
-    if before.strip(" ,\"“”'") == "" or re.fullmatch(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?", before):
+    if before.strip(" ,\"“”'") == "" or _CAPITALIZED_OPENER.fullmatch(before):
         # sentence-initial: the content follows
-        rest = re.compile(r"\s*,?\s*").match(text, consumed, end)
+        rest = _OPTIONAL_COMMA.match(text, consumed, end)
         content = _content(text, rest.end() if rest else consumed, end)
         return Raw((m.start(), m.end()), "according", [RawLink(*span, reason=reason)], content, m.start())
     cstart = start
     s, e = _strip(text, cstart, m.start())
     tail = text[consumed:end].strip()
-    if tail and not re.fullmatch(r"[.!?\"'”’)\]]*", tail) and not tail.startswith(","):
+    if tail and not _ONLY_CLOSERS.fullmatch(tail) and not tail.startswith(","):
         content = _content(text, consumed, end)
     else:
         content = (s, _content_end(text, s, e)) if s < e else None
-    if tail.startswith(",") and not re.match(r",\s*(?:who|which)\b", tail):
-        nxt = re.compile(r"\s*,\s*").match(text, consumed, end)
+    if tail.startswith(",") and not _COMMA_RELATIVE.match(tail):
+        nxt = _COMMA_GAP.match(text, consumed, end)
         if nxt and nxt.end() < end and len(text[start : m.start()].strip(" ,")) < 3:
             content = _content(text, nxt.end(), end)
     return Raw((m.start(), m.end()), "according", [RawLink(*span, reason=reason)], content if content and content[0] < content[1] else None, s if content else m.start(), postposed=True)
@@ -800,20 +893,21 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if form in AMBIGUOUS_S and not _source_before(text, start, m.start()):
         return None
-    prev = re.search(r"([\w']+)\s+$", text[max(start, m.start() - 20) : m.start()])
-    prev_word = prev.group(1).lower() if prev else ""
+    prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
+    prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return None
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
-    if re.search(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$", text[max(start, m.start() - 30) : m.start()]):
+    before = text[max(start, m.start() - 30) : m.start()]
+    if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
     blocked = _BLOCKED_AFTER.get(info.lemma)
     if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
         return None
-    if info.requires and not re.compile(rf"[^.;:\"“”]{{0,80}}?\b{info.requires}\b").match(text, m.end(), end):
+    if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
-    if info.that_only and not re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“])").match(text, m.end(), end):
+    if info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end):
         return None
     if info.relay == "as saying":
         return _quoted(text, start, end, m)
@@ -880,9 +974,9 @@ def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
 
 def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     before = text[max(start, m.start() - 30) : m.start()]
-    if not re.search(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$", before) and m.start() != start:
+    if not _PARTICIPLE_LEAD.search(before) and m.start() != start:
         return None
-    if re.search(r"\b(?:by|in)\s*$", before) and info.lemma not in ("say",):
+    if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
         return None
     after = after_cue(text, m.end(), end, audience=info.audience)
     content = _content(text, after.content_start, end)
@@ -897,7 +991,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
 def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
     lex = lexicon()
     obj, reason, consumed = right_np(text, m.end(), end, stop_as=True)
-    tail = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*").match(text, consumed, end)
+    tail = _AS_SAYING.match(text, consumed, end)
     if obj is None or tail is None:
         return None
     subj = left_subject(text, start, m.start())

@@ -5,23 +5,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from provenance.attributions.cues import QUOTES
+from provenance.attributions.cues import QUOTES, Finder, by_first_word, lowered
 from provenance.document import PARAGRAPH
 
 KINDS = ("outlet", "person", "organization", "anonymous", "document", "unspecified")
 # Signals that a sentence states something a reader would want sourced.
 _QUOTATION = re.compile(r"[\"“«][^\"“”«»]{12,}[\"”»]")
 _FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|\b(?!(?:19|20)\d\d\b)\d{2,}\s+(?:[a-z]+\s+){0,2}(?:people|prisoners|dead|killed|wounded|injured|civilians|soldiers|children|women|detainees|captives|trucks|homes|houses|displaced|victims|casualties|rockets|missiles|drones|troops|fighters|members|million|billion|thousand)\b")
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|is\s+believed|are\s+believed|is\s+said\s+to|are\s+said\s+to|is\s+thought\s+to|is\s+expected\s+to|according)\b", re.I)
+_HEDGE_WORDS = [r"reportedly", r"allegedly", r"purportedly", r"is\s+believed", r"are\s+believed", r"is\s+said\s+to", r"are\s+said\s+to", r"is\s+thought\s+to", r"is\s+expected\s+to", r"according"]
+_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.I)
+# Both patterns open with \b, so re would try them at every character:
+# a figure starts at a digit, a hedge where one of its words does.
+_HEDGE_FINDER = Finder(_HEDGE, by_first_word(_HEDGE_WORDS))
+_DIGIT = re.compile(r"\d")
 
 
 def claim_signals(sentence: str) -> list[str]:
     out = []
     if _QUOTATION.search(sentence):
         out.append("quotation")
-    if _FIGURE.search(sentence):
+    digit = _DIGIT.search(sentence)
+    if digit and _FIGURE.search(sentence, digit.start()):
         out.append("figure")
-    if _HEDGE.search(sentence):
+    if _HEDGE_FINDER.search(sentence, lowered(sentence)):
         out.append("hedge")
     return out
 
