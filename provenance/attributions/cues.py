@@ -96,15 +96,7 @@ class Finder:
 
     def _verified(self, text: str, starts: list[int], pos: int, end: int) -> list[re.Match]:
         """The pattern tried at each start in turn, as finditer would from pos."""
-        out = []
-        match = self.pattern.match
-        for p in starts:
-            if p >= pos:
-                m = match(text, p, end)
-                if m:
-                    out.append(m)
-                    pos = m.end()
-        return out
+        return verified(self.pattern, text, starts, pos, end)
 
     def search(self, text: str, low: str | None) -> re.Match | None:
         """``pattern.search(text)``."""
@@ -133,6 +125,103 @@ class WordFinder(Finder):
     def find(self, text: str, low: str | None = None) -> list[re.Match]:
         starts = sorted({end - length + 1 for end, length in self.automaton.iter(text)})
         return self._verified(text, starts, 0, len(text))
+
+
+def verified(pattern: re.Pattern, text: str, starts: list[int], pos: int, end: int) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, end))`` when every match starts at one of
+    starts (in order; more are harmless): the pattern is tried at each in turn."""
+    out = []
+    match = pattern.match
+    for p in starts:
+        if p >= pos:
+            m = match(text, p, end)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+class OpeningIndex:
+    r"""Where each of several patterns may match in a text, found with one Aho-Corasick pass.
+
+    Each pattern comes with the words its matches open with (``opening_words``).
+    One pass over the lower-cased text (``lowered``) finds them all; a pattern
+    is then tried only where one of its words starts, and, when the pattern
+    opens with ``\b``, only where that word starts a word. A Finder per
+    pattern would take one pass (or several) each.
+    """
+
+    __slots__ = ("patterns", "automaton")
+
+    def __init__(self, patterns: list[tuple[re.Pattern, set[str]]]):
+        import ahocorasick
+
+        self.patterns = [pattern for pattern, _ in patterns]
+        # word -> (patterns opening with \b, the others)
+        by_word: dict[str, tuple[list[int], list[int]]] = {}
+        for i, (pattern, words) in enumerate(patterns):
+            at_word_start = pattern.pattern.startswith(r"\b")
+            for word in words:
+                by_word.setdefault(word.lower(), ([], []))[0 if at_word_start else 1].append(i)
+        self.automaton = ahocorasick.Automaton()
+        for word, (bounded, anywhere) in by_word.items():
+            self.automaton.add_word(word, (len(word), tuple(bounded), tuple(anywhere)))
+        self.automaton.make_automaton()
+
+    def starts(self, text: str, low: str) -> list[list[int]]:
+        """For each pattern, the offsets where a match may start, in order; low is ``lowered(text)``.
+
+        Where text has a word, low has it in lower case at the same offset, so
+        these include every start of a match. A word starts a word when the
+        character before it is no word character: str.isalnum() (or "_") is
+        re's own test of a word character for str patterns.
+        """
+        starts: list[list[int]] = [[] for _ in self.patterns]
+        for end, (length, bounded, anywhere) in self.automaton.iter(low):
+            p = end - length + 1
+            if bounded:
+                before = text[p - 1] if p else " "
+                if not (before.isalnum() or before == "_"):
+                    for i in bounded:
+                        starts[i].append(p)
+            for i in anywhere:
+                starts[i].append(p)
+        for found in starts:
+            found.sort()
+        return starts
+
+
+def opening_words(sources: list[str]) -> set[str] | None:
+    """The literal words one of which opens every match of one of the (case-sensitive)
+    pattern sources, read off re's parse; None when a match may open otherwise."""
+    if _sre_parse is None or not sources:
+        return None
+    words: set[str] = set()
+    for source in sources:
+        try:
+            opening = _opening_literals(_sre_parse.parse(source, 0).data)
+        except Exception:  # pragma: no cover - a parse tree laid out otherwise
+            return None
+        if not opening:
+            return None
+        words |= opening
+    # ASCII only: then a word's lower case has its length and lines up with the text's.
+    return words if all(w.isascii() for w in words) else None
+
+
+def _opening_literals(seq) -> set[str] | None:
+    run = _leading_literal(seq)
+    if run:
+        return {run}
+    if not seq:
+        return None
+    op, av = seq[0]
+    if op is _sre.BRANCH:
+        each = [_opening_literals(alternative) for alternative in av[1]]
+        return set().union(*each) if all(each) else None
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _opening_literals(av[3].data)
+    return None
 
 
 def lowered(text: str) -> str | None:
@@ -281,6 +370,9 @@ class Lexicon:
     unspecified_finders: list[Finder]
     statement_finder: Finder
     connective_finder: Finder
+    #: cue, according, unspecified, statement and connective patterns (``OPENERS`` order) in one
+    #: pass; None when some pattern's opening words cannot be read off it
+    openers: OpeningIndex | None
     negator_res: list[re.Pattern]
     #: the negators as one alternation: one search instead of one per negator
     negator_re: re.Pattern
@@ -383,6 +475,17 @@ def lexicon() -> Lexicon:
     negator_re = re.compile("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE)
     reason_re = re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE)
 
+    # The patterns that open attributions, with the words their matches open with (OPENERS order).
+    cue_first_words = {f.split()[0] for f in forms}
+    opening = [
+        (cue_re, cue_first_words),
+        (according_re, opening_words(by_first_word(according_branches))),
+        *((rx, opening_words(candidate_sources(rx.pattern))) for rx in unspecified_res),
+        (statement_re, opening_words(candidate_sources(statement_re.pattern))),
+        (connective_re, opening_words(by_first_word(data["connectives"]))),
+    ]
+    openers = OpeningIndex(opening) if all(words for _, words in opening) else None
+
     media = sorted(data["media_nouns"], key=len, reverse=True)
     medium_re = re.compile(
         r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
@@ -398,12 +501,13 @@ def lexicon() -> Lexicon:
         unspecified_res=unspecified_res,
         statement_re=statement_re,
         connective_re=connective_re,
-        cue_finder=WordFinder(cue_re, {f.split()[0] for f in forms}),
+        cue_finder=WordFinder(cue_re, cue_first_words),
         according_finder=Finder(according_re, by_first_word(according_branches)),
         cue_any_case_finder=Finder(cue_re_any_case, [trie_pattern(forms)]),
         unspecified_finders=[Finder(rx, candidate_sources(rx.pattern)) for rx in unspecified_res],
         statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
         connective_finder=Finder(connective_re, by_first_word(data["connectives"])),
+        openers=openers,
         negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
         negator_re=negator_re,
         negator_gate=LiteralGate(negator_re),

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize
+from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize, verified
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 240
@@ -739,12 +739,26 @@ class Scan:
     def __init__(self, text: str):
         lex = lexicon()
         self.text = text
-        low = lowered(text)
-        self.cues = lex.cue_finder.find(text)
-        self.according = lex.according_finder.find(text, low)
-        self.unspecified = sorted((m for f in lex.unspecified_finders for m in f.find(text, low)), key=lambda m: m.start())
-        self.statement = lex.statement_finder.find(text, low)
-        self.connectives = lex.connective_finder.find(text, low)
+        #: ``lowered(text)``: None when a case-insensitive match is not a plain one in it
+        self.low = low = lowered(text)
+        #: where a cue may start (its first word, at a word start), for headlines' cues in any case
+        self._cue_starts: list[int] | None = None
+        if low is not None and lex.openers is not None:
+            # one pass over the text for the words every pattern's matches open with
+            starts = lex.openers.starts(text, low)
+            cues, according, *unspecified, statement, connectives = (verified(rx, text, at, 0, len(text)) for rx, at in zip(lex.openers.patterns, starts))
+            self._cue_starts = starts[0]
+        else:
+            cues = lex.cue_finder.find(text)
+            according = lex.according_finder.find(text, low)
+            unspecified = [f.find(text, low) for f in lex.unspecified_finders]
+            statement = lex.statement_finder.find(text, low)
+            connectives = lex.connective_finder.find(text, low)
+        self.cues = cues
+        self.according = according
+        self.unspecified = sorted((m for found in unspecified for m in found), key=lambda m: m.start())
+        self.statement = statement
+        self.connectives = connectives
         self.colons = [m.start() for m in _COLON.finditer(text)]
         # Every match, with the list it belongs to, in the order of their starts (each list
         # is in that order already): a sentence takes its share with one bisection.
@@ -772,6 +786,16 @@ class Scan:
         i = bisect_left(self._openers, start)
         return i < len(self._openers) and self._openers[i] < end
 
+    def any_case_cues(self, start: int, end: int) -> list[re.Match]:
+        """Cues in text[start:end] in any case (headlines): ``cue_re_any_case.finditer(text, start, end)``."""
+        lex = lexicon()
+        if self._cue_starts is None:
+            return lex.cue_any_case_finder.find_within(self.text, start, end)
+        # A cue in any case opens with a cue's first word in the lower-cased text.
+        starts = self._cue_starts
+        i = bisect_left(starts, start)
+        return verified(lex.cue_re_any_case, self.text, starts[i : bisect_left(starts, end, i)], start, end)
+
     def has_colon(self, start: int, end: int) -> bool:
         i = bisect_left(self.colons, start)
         return i < len(self.colons) and self.colons[i] < end
@@ -786,7 +810,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         return []
     cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
     if headline:
-        cue_matches = lex.cue_any_case_finder.find_within(text, start, end)
+        cue_matches = scan.any_case_cues(start, end)
     colon = scan.has_colon(start, end)
     if not (cue_matches or according or unspecified or statements or colon):
         return []
