@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import add
 from pathlib import Path
+from typing import NamedTuple
 
 try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
     from re import _constants as _sre, _parser as _sre_parse
@@ -533,21 +535,56 @@ def lexicon() -> Lexicon:
     )
 
 
-class Tok:
+class Tok(NamedTuple):
     """A token: offsets into the document text, its text and its lower case."""
 
-    __slots__ = ("start", "end", "text", "low")
-
-    def __init__(self, start: int, end: int, text: str):
-        self.start = start
-        self.end = end
-        self.text = text
-        self.low = text.lower()
+    start: int
+    end: int
+    text: str
+    low: str
 
     @property
     def is_cap(self) -> bool:
         c = self.text[:1]
         return c.isupper() or (c.isdigit() and len(self.text) <= 3)
+
+
+# Toks made by map(), without a Python call each (a NamedTuple's own __new__ is one).
+_new_tok = partial(tuple.__new__, Tok)
+
+
+def _chunk_tokens(chunk: str) -> list[str] | tuple[str, ...]:
+    """``TOKEN.findall(chunk)`` for a non-empty chunk of text without whitespace.
+
+    TOKEN matches at every character but whitespace, so its tokens tile the
+    chunk. A run of letters and digits (``isalnum``: re's word characters
+    but "_") is one token, and so is what such a run leaves between one other
+    character at either end: TOKEN joins nothing to it, as its joiners and
+    "'s" need a letter or digit after them and an initialism needs a dot
+    after its first letter. Other chunks go to the regex (some 100 ns a character).
+    """
+    if chunk.isalnum() or len(chunk) == 1:
+        return (chunk,)
+    if chunk[1:-1].isalnum():
+        first, last = chunk[0], chunk[-1]
+        if first.isalnum():
+            return (chunk[:-1], last)
+        if last.isalnum():
+            return (first, chunk[1:])
+        return (first, chunk[1:-1], last)
+    return TOKEN.findall(chunk)
+
+
+def token_texts(piece: str) -> list[str]:
+    """``TOKEN.findall(piece)``: where plain spaces are the only whitespace
+    (``isprintable``), the tokens of each space-separated chunk in turn."""
+    if not piece.isprintable():
+        return TOKEN.findall(piece)
+    out: list[str] = []
+    for chunk in piece.split(" "):
+        if chunk:
+            out += _chunk_tokens(chunk)
+    return out
 
 
 # Each token with the whitespace before it: findall hands back plain strings (no
@@ -559,10 +596,29 @@ _SPACE_AND_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """TOKEN's matches in text[start:end], as Toks."""
-    out = []
+    piece = text[start:end]
+    texts: list[str] = []
+    starts: list[int] = []
     pos = start
-    for space, word in _SPACE_AND_TOKEN.findall(text, start, end):
-        pos += len(space)
-        out.append(Tok(pos, pos + len(word), word))
-        pos += len(word)
-    return out
+    if piece.isprintable():  # plain spaces only: chunk by chunk (see token_texts)
+        for chunk in piece.split(" "):
+            if chunk:
+                tokens = _chunk_tokens(chunk)
+                if len(tokens) == 1:
+                    texts.append(chunk)
+                    starts.append(pos)
+                else:
+                    at = pos
+                    for token in tokens:
+                        texts.append(token)
+                        starts.append(at)
+                        at += len(token)
+            pos += len(chunk) + 1
+    else:
+        for space, token in _SPACE_AND_TOKEN.findall(piece):
+            pos += len(space)
+            texts.append(token)
+            starts.append(pos)
+            pos += len(token)
+    ends = list(map(add, starts, map(len, texts)))
+    return list(map(_new_tok, zip(starts, ends, texts, map(str.lower, texts))))
