@@ -19,6 +19,9 @@ except ImportError:  # pragma: no cover - a Python whose re is laid out otherwis
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
+#: The words a medium opens with ("in a statement", "on Telegram").
+MEDIUM_PREPOSITIONS = ("in", "at", "during", "on", "via", "through", "from", "with")
+
 #: Quotation marks, opening and closing (the straight ones are both).
 OPEN_QUOTES = "\"“«„‘'"
 CLOSE_QUOTES = "\"”»’'"
@@ -490,7 +493,7 @@ def lexicon() -> Lexicon:
 
     media = sorted(data["media_nouns"], key=len, reverse=True)
     medium_re = re.compile(
-        r"(?:in|at|during|on|via|through|from|with)\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
+        r"(?:" + "|".join(MEDIUM_PREPOSITIONS) + r")\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
         r"(?:[\w'’\-]+\s+){0,5}?(?:" + trie_pattern([" ".join(m.lower().split()) for m in media]) + r")\b",
         re.IGNORECASE,
     )

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize, verified
+from provenance.attributions.cues import CLOSE_QUOTES, MEDIUM_PREPOSITIONS, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize, trie_pattern, verified
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 240
@@ -72,14 +72,28 @@ _BLOCKED_AFTER = {
     "consider": re.compile(r"\s+(?:whether|how|options?|the\s+(?:request|proposal|bill|case))\b", re.I),
     "announce": re.compile(r"\s+(?:his|her|their|its)\s+(?:resignation|retirement|candidacy)\b", re.I),
 }
+_TIME_PREFIXES = ("on", "early", "late", "last", "this", "next", "earlier")
+_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "week", "month", "year")
+_ADVERBS = (
+    "also", "again", "afterwards", "afterward", "earlier", "later", "too", "previously", "separately", "publicly", "privately",
+    "repeatedly", "recently", "further", r"last\s+week", r"last\s+month", r"last\s+year", r"this\s+week", "overnight",
+    r"in\s+part", r"on\s+(?:his|her|its|their)\s+part", r"for\s+(?:his|her|its|their)\s+part", r"in\s+turn",
+)  # fmt: skip
 _SKIP_RIGHT = [
-    re.compile(r"\s*(?:on|early|late|last|this|next|earlier)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
-    re.compile(r"\s*(?:also|again|afterwards|afterward|earlier|later|too|previously|separately|publicly|privately|repeatedly|recently|further|last\s+week|last\s+month|last\s+year|this\s+week|overnight|in\s+part|on\s+(?:his|her|its|their)\s+part|for\s+(?:his|her|its|their)\s+part|in\s+turn)\b", re.I),
+    re.compile(r"\s*(?:" + "|".join(_TIME_PREFIXES) + r")?\s*(?:" + "|".join(_DAY_WORDS) + r")(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
+    re.compile(r"\s*(?:" + "|".join(_ADVERBS) + r")\b", re.I),
 ]
 # The two above one after the other, in one match: each needs a word, so each
 # either matches something or nothing, and what follows an optional group
 # never makes re take back what the group matched.
 _SKIP_RIGHT_BOTH = re.compile("".join(f"(?:{rx.pattern})?" for rx in _SKIP_RIGHT), re.I)
+# What anything _skip_adverbials skips opens with, after spaces: a word of the
+# patterns above or of a medium's preposition, a comma or a dash. Where none
+# is, a cue is followed by nothing to skip (most often: "said that").
+_SKIPPABLE = re.compile(
+    r"\s*(?:[,\-–—]|" + trie_pattern(sorted({*_TIME_PREFIXES, *_DAY_WORDS, *(re.match("[a-z]+", a).group() for a in _ADVERBS), *MEDIUM_PREPOSITIONS})) + ")",
+    re.I,
+)
 
 # Patterns of the hot paths, compiled once here rather than looked up in re's
 # cache on every call (some 90,000 lookups per megabyte of text).
@@ -95,6 +109,7 @@ _SPACES = re.compile(r"\s+")
 _CITING = re.compile(r"\s*,\s*(citing|quoting)\s+")
 _CITED_NP = re.compile(r"[^,;:.\"“”]{1,150}")
 _CONTENT_LEAD = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
+_CLOSERS = ".!?\"'”’)]"
 _ONLY_CLOSERS = re.compile(r"[.!?\"'”’)\]]*")
 _CLAUSE_AFTER_COMMA = re.compile(
     r",\s*(?:[a-z]+ing\b|according\s+to|as\s+(?:quoted|reported)\s+by|and\b|but\b|as\b|while\b|when\b|though\b|although\b|after\b|before\b|with\b|without\b|in\s+(?:a|an|the)\b|who\b|which\b|whose\b)"
@@ -475,6 +490,8 @@ def _skip_adverbials(text: str, pos: int, end: int, info: After) -> tuple[int, b
     """Where the adverbials after pos end, and whether skipping stopped because
     nothing more could be skipped (skipping again from there changes nothing)."""
     lex = lexicon()
+    if not _SKIPPABLE.match(text, pos, end):
+        return pos, True
     for _ in range(8):
         moved = False
         skipped = _SKIP_RIGHT_BOTH.match(text, pos, end).end()
@@ -555,23 +572,26 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
             pos = _skip_audience(text, obj_start, stop)
     if not (settled and pos == skipped_to):
         pos, _ = _skip_adverbials(text, pos, stop, info)
+    rest = text[pos:stop]
+    tail = rest.strip()
     # ", citing X," / ", quoting X," / "quoting X" at the end
-    m = _CITING.match(text, pos, stop)
+    m = _CITING.match(text, pos, stop) if tail[:1] == "," else None
     if m:
         close = _CITED_NP.match(text, m.end(), stop)
         if close:
             s, e = _strip(text, close.start(), close.end())
             info.relays.append(RawLink(s, e))
             pos = close.end()
-    rest = text[pos:stop]
+            rest = text[pos:stop]
+            tail = rest.strip()
     m = _CONTENT_LEAD.match(rest)
     content_start = pos + (m.end() if m else 0)
-    tail = rest.strip()
-    if not tail or _ONLY_CLOSERS.fullmatch(tail):
+    first = tail[:1]
+    if not tail or (first in _CLOSERS and _ONLY_CLOSERS.fullmatch(tail)):
         info.ends = True
-    elif _CLAUSE_AFTER_COMMA.match(tail):
+    elif first == "," and _CLAUSE_AFTER_COMMA.match(tail):  # both patterns open with a comma
         info.ends = True
-    elif _QUOTE_AFTER_COMMA.match(tail):
+    elif first == "," and _QUOTE_AFTER_COMMA.match(tail):
         info.continues_quote = True
     info.content_start = content_start if content_start < end else None
     return info
