@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from provenance.attributions.cues import QUOTES, Finder, by_first_word, lowered
+from provenance.attributions.cues import QUOTES, Finder, LiteralGate, by_first_word, lowered
 from provenance.document import PARAGRAPH
 
 KINDS = ("outlet", "person", "organization", "anonymous", "document", "unspecified")
@@ -15,19 +15,34 @@ _FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:%|percent|per
 _HEDGE_WORDS = [r"reportedly", r"allegedly", r"purportedly", r"is\s+believed", r"are\s+believed", r"is\s+said\s+to", r"are\s+said\s+to", r"is\s+thought\s+to", r"is\s+expected\s+to", r"according"]
 _HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.I)
 # Both patterns open with \b, so re would try them at every character:
-# a figure starts at a digit, a hedge where one of its words does.
+# a figure starts at a digit, a hedge where one of its words does, and a
+# hedge is looked for only where the words every hedge holds occur.
 _HEDGE_FINDER = Finder(_HEDGE, by_first_word(_HEDGE_WORDS))
-_DIGIT = re.compile(r"\d")
+_HEDGE_GATE = LiteralGate(_HEDGE)
+_DIGIT = re.compile(r"\d")  # one character: re skips ahead to it (not so for \d+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _has_figure(sentence: str) -> bool:
+    r"""``_FIGURE.search(sentence)``, tried only where a run of digits starts a word:
+    every alternative opens with \b and a digit, and a digit is a word character."""
+    digit = _DIGIT.search(sentence)
+    while digit:
+        at = digit.start()
+        before = sentence[at - 1] if at else " "
+        if not (before.isalnum() or before == "_") and _FIGURE.match(sentence, at):
+            return True
+        digit = _DIGIT.search(sentence, _DIGITS.match(sentence, at).end())
+    return False
 
 
 def claim_signals(sentence: str) -> list[str]:
     out = []
     if _QUOTATION.search(sentence):
         out.append("quotation")
-    digit = _DIGIT.search(sentence)
-    if digit and _FIGURE.search(sentence, digit.start()):
+    if _has_figure(sentence):
         out.append("figure")
-    if _HEDGE_FINDER.search(sentence, lowered(sentence)):
+    if _HEDGE_GATE.may_match(sentence) and _HEDGE_FINDER.search(sentence, lowered(sentence)):
         out.append("hedge")
     return out
 
