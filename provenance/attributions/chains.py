@@ -134,23 +134,25 @@ def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
 def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The subject at the opening of the sentence (for "X addressed …, saying …")."""
     toks = tokenize(text, start, min(limit, start + 300))
-    toks, _ = _drop_intro(toks, text)
-    out = []
-    for k, t in enumerate(toks):
-        if t.text in ",;:" or t.text in QUOTES or t.text in "-–—":
+    texts, lows = toks.text, toks.low
+    first, _ = _drop_intro(toks, 0, len(toks), text)
+    last = None  # the subject is toks[first : last + 1]
+    for k in range(first, len(texts)):
+        word, low = texts[k], lows[k]
+        if word in ",;:" or word in QUOTES or word in "-–—":
             break
-        if t.low in BOUNDARY and t.text[:1].islower():
+        if low in BOUNDARY and word[:1].islower():
             break
-        if out and (_is_verb(toks, k) or t.low in lexicon().verbs or t.low in COMMON_VERBS):
+        if last is not None and (_is_verb(toks, k) or low in lexicon().verbs or low in COMMON_VERBS):
             break
-        if out and out[-1].low in ("he", "she", "it", "they"):
+        if last is not None and lows[last] in ("he", "she", "it", "they"):
             break
-        out.append(t)
-        if len(out) > 12:
+        last = k
+        if last - first + 1 > 12:
             return None
-    if not out:
+    if last is None:
         return None
-    s, e = _strip(text, out[0].start, out[-1].end)
+    s, e = _strip(text, toks.start[first], toks.end[last])
     return (s, e) if s < e else None
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from operator import add
 from pathlib import Path
-from typing import NamedTuple
 
 try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
     from re import _constants as _sre, _parser as _sre_parse
@@ -549,22 +548,26 @@ def lexicon() -> Lexicon:
     )
 
 
-class Tok(NamedTuple):
-    """A token: offsets into the document text, its text and its lower case."""
+class Tokens:
+    """TOKEN's matches in a piece of text, as parallel lists (no object per token):
+    ``start[k]``, ``end[k]`` (offsets into the document text), ``text[k]`` and ``low[k]``."""
 
-    start: int
-    end: int
-    text: str
-    low: str
+    __slots__ = ("start", "end", "text", "low")
 
-    @property
-    def is_cap(self) -> bool:
-        c = self.text[:1]
-        return c.isupper() or (c.isdigit() and len(self.text) <= 3)
+    def __init__(self, start: list[int], end: list[int], text: list[str], low: list[str]):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
-# Toks made by map(), without a Python call each (a NamedTuple's own __new__ is one).
-_new_tok = partial(tuple.__new__, Tok)
+def is_cap(word: str) -> bool:
+    """A capitalized word, or a short number ("12" in "Channel 12")."""
+    c = word[:1]
+    return c.isupper() or (c.isdigit() and len(word) <= 3)
 
 
 def _chunk_tokens(chunk: str) -> list[str] | tuple[str, ...]:
@@ -608,8 +611,8 @@ def token_texts(piece: str) -> list[str]:
 _SPACE_AND_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
 
 
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """TOKEN's matches in text[start:end], as Toks."""
+def tokenize(text: str, start: int, end: int) -> Tokens:
+    """TOKEN's matches in text[start:end]."""
     piece = text[start:end]
     texts: list[str] = []
     starts: list[int] = []
@@ -634,5 +637,4 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
             texts.append(token)
             starts.append(pos)
             pos += len(token)
-    ends = list(map(add, starts, map(len, texts)))
-    return list(map(_new_tok, zip(starts, ends, texts, map(str.lower, texts))))
+    return Tokens(starts, list(map(add, starts, map(len, texts))), texts, list(map(str.lower, texts)))

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, MEDIUM_PREPOSITIONS, QUOTES, TOKEN, Tok, lexicon, lowered, tokenize, trie_pattern, verified
+from provenance.attributions.cues import CLOSE_QUOTES, MEDIUM_PREPOSITIONS, QUOTES, TOKEN, Tokens, is_cap, lexicon, lowered, tokenize, trie_pattern, verified
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 240
@@ -194,18 +194,17 @@ def _strip(text: str, s: int, e: int, chars: str = " \t\r\n,;:-–—") -> tuple
     return s, e
 
 
-def _is_verb(toks: list[Tok], j: int) -> bool:
-    t = toks[j]
-    low = t.low
-    if not t.text[:1].islower():
+def _is_verb(toks: Tokens, j: int) -> bool:
+    if not toks.text[j][:1].islower():
         return False
+    low = toks.low[j]
     if low in COMMON_VERBS:
         return True
     lex = lexicon()
     if low in lex.verbs and not lex.verbs[low].participle:
         return True
-    if _ED_VERB.match(low) and low not in ADJ_ED and not low.endswith("eed"):
-        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+    if low.endswith("ed") and _ED_VERB.match(low) and low not in ADJ_ED and not low.endswith("eed"):
+        nxt = toks.low[j + 1] if j + 1 < len(toks.low) else ""
         return nxt != "by"
     return False
 
@@ -217,12 +216,12 @@ def _reason_within(text: str, s: int, e: int) -> re.Match | None:
     return lex.reason_re.search(text, s, e) if lex.reason_gate.may_match(text[s:e]) else None
 
 
-def _find_opener(toks: list[Tok], i: int, limit: int = 40) -> int | None:
-    """Index of the delimiter that opens the aside closed by toks[i] (a comma or a dash)."""
-    closer = toks[i].text
+def _find_opener(texts: list[str], i: int, limit: int = 40) -> int | None:
+    """Index of the delimiter that opens the aside closed by texts[i] (a comma or a dash)."""
+    closer = texts[i]
     dashes = "-–—"
     for j in range(i - 1, max(-1, i - limit), -1):
-        t = toks[j].text
+        t = texts[j]
         if closer in dashes and t in dashes:
             return j
         if closer == "," and t == ",":
@@ -232,51 +231,67 @@ def _find_opener(toks: list[Tok], i: int, limit: int = 40) -> int | None:
     return None
 
 
-def _match_paren(toks: list[Tok], i: int) -> int | None:
+def _match_paren(texts: list[str], i: int) -> int | None:
     depth = 0
     for j in range(i, max(-1, i - 60), -1):
-        if toks[j].text == ")":
+        if texts[j] == ")":
             depth += 1
-        elif toks[j].text == "(":
+        elif texts[j] == "(":
             depth -= 1
             if depth == 0:
                 return j
     return None
 
 
-def _is_time_chunk(chunk: list[Tok]) -> bool:
-    lex = lexicon()
-    return bool(chunk) and all(t.low in lex.time_words or t.text.isdigit() or t.low in ("on", "last", "this", "early", "late", "the", "of", ",") for t in chunk)
+_TIME_CHUNK_WORDS = frozenset(("on", "last", "this", "early", "late", "the", "of", ","))
+_CONNECTIVE_OPENERS = frozenset(("meanwhile", "however", "but", "and", "also", "yet", "so", "moreover", "then", "thus", "indeed", "still", "now"))
+_NOT_A_SUBJECT_START = NP_PREPOSITIONS | {"and", "or", "but", "according"}
 
 
-def _drop_intro(toks: list[Tok], text: str) -> tuple[list[Tok], str | None]:
-    """Remove opening adverbials ("On the other hand,", "Yesterday, Friday,") from a subject."""
+def _is_time_chunk(toks: Tokens, lo: int, hi: int) -> bool:
+    """toks[lo:hi] is a time ("on Friday", "last week", "12 March")."""
+    time_words = lexicon().time_words
+    texts, lows = toks.text, toks.low
+    for k in range(lo, hi):
+        low = lows[k]
+        if not (low in time_words or texts[k].isdigit() or low in _TIME_CHUNK_WORDS):
+            return False
+    return lo < hi
+
+
+def _drop_intro(toks: Tokens, lo: int, hi: int, text: str) -> tuple[int, str | None]:
+    """Where a subject toks[lo:hi] starts once opening adverbials ("On the other hand,",
+    "Yesterday, Friday,") are removed, and the medium they name."""
     lex = lexicon()
+    texts, lows = toks.text, toks.low
     medium = None
-    while toks:
-        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
-        first = toks[0].low
+    while lo < hi:
+        first = lows[lo]
+        try:
+            comma = texts.index(",", lo, hi)
+        except ValueError:
+            comma = None
         if comma is not None:
-            chunk = toks[:comma]
-            if first in lex.intro_words or _is_time_chunk(chunk) or (len(chunk) == 1 and chunk[0].low in lex.time_words):
-                m = lex.medium_re.match(text, chunk[0].start)
-                if m and m.end() <= chunk[-1].end:
+            if first in lex.intro_words or _is_time_chunk(toks, lo, comma) or (comma - lo == 1 and first in lex.time_words):
+                m = lex.medium_re.match(text, toks.start[lo])
+                if m and m.end() <= toks.end[comma - 1]:
                     medium = "statement" if "statement" in m.group().lower() else medium
-                toks = toks[comma + 1 :]
+                lo = comma + 1
                 continue
-        if first in ("meanwhile", "however", "but", "and", "also", "yet", "so", "moreover", "then", "thus", "indeed", "still", "now"):
-            toks = toks[1:]
+        if first in _CONNECTIVE_OPENERS:
+            lo += 1
             continue
         break
-    while toks and (toks[0].low in NP_PREPOSITIONS or toks[0].low in ("and", "or", "but", "according") or toks[0].text in ",-–—"):
-        toks = toks[1:]
-    return toks, medium
+    while lo < hi and (lows[lo] in _NOT_A_SUBJECT_START or texts[lo] in ",-–—"):
+        lo += 1
+    return lo, medium
 
 
-def _np_span(text: str, toks: list[Tok]) -> tuple[int, int] | None:
-    if not toks:
+def _np_span(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of toks[lo:hi] without what cannot open a source ("reported by", "according to")."""
+    if lo >= hi:
         return None
-    s, e = _strip(text, toks[0].start, toks[-1].end)
+    s, e = _strip(text, toks.start[lo], toks.end[hi - 1])
     m = _CLEAN_LEAD.match(text, s, e)
     if m:
         s = m.end()
@@ -306,33 +321,32 @@ class Subject:
 def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False) -> Subject:
     lex = lexicon()
     toks = tokenize(text, max(lo, cue_start - LEFT_WINDOW), cue_start)
+    texts, lows = toks.text, toks.low
     out = Subject()
-    i = len(toks) - 1
+    i = len(texts) - 1
     # Phase A: what may stand between the subject and the cue.
     while i >= 0:
-        t = toks[i]
-        low = t.low
+        low = lows[i]
         if low in lex.pre_cue_adverbs or low in lex.time_words:
             i -= 1
             continue
-        if t.text in ",-–—":
-            j = _find_opener(toks, i)
+        if texts[i] in ",-–—":
+            j = _find_opener(texts, i)
             if j is None:
-                if t.text == ",":
-                    out.before = t.start
+                if texts[i] == ",":
+                    out.before = toks.start[i]
                     return out
                 break
-            inner = toks[j + 1 : i]
-            if not inner:
+            if j + 1 == i:  # nothing inside
                 i = j - 1
                 continue
-            first = inner[0].low
-            chunk_s, chunk_e = inner[0].start, inner[-1].end
-            if first in ("but", "and") and t.text == ",":
+            first = lows[j + 1]
+            chunk_s, chunk_e = toks.start[j + 1], toks.end[i - 1]
+            if first in ("but", "and") and texts[i] == ",":
                 out.coordinated = True
                 return out
-            if first in lex.relay_participles and len(inner) > 1:
-                span = _np_span(text, inner[1:])
+            if first in lex.relay_participles and i - j > 2:
+                span = _np_span(text, toks, j + 2, i)
                 if span:
                     out.relays.append(RawLink(*span))
                 i = j - 1
@@ -342,7 +356,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
                 out.reason = _strip(text, m.start(), m.end())
                 i = j - 1
                 continue
-            if first in ADVERBIAL_OPENERS or first in lex.time_words or (first.endswith("ing") and inner[0].text[:1].islower()):
+            if first in ADVERBIAL_OPENERS or first in lex.time_words or (first.endswith("ing") and texts[j + 1][:1].islower()):
                 m = lex.medium_re.match(text, chunk_s)
                 if m and "statement" in m.group().lower():
                     out.medium = "statement"
@@ -352,31 +366,30 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
         break
     if i < 0:
         return out
-    last = toks[i]
-    if last.low in ("and", "but", "or") or (last.text == "," and i > 0 and toks[i - 1].low in ("and", "but")):
+    last = lows[i]
+    if last in ("and", "but", "or") or (texts[i] == "," and i > 0 and lows[i - 1] in ("and", "but")):
         out.coordinated = True
         return out
-    if last.low in ("which", "who") or (last.low == "that" and i > 0 and toks[i - 1].text == ","):
+    if last in ("which", "who") or (last == "that" and i > 0 and texts[i - 1] == ","):
         out.relative = True
         k = i - 1
-        if k >= 0 and toks[k].text == ",":
+        if k >= 0 and texts[k] == ",":
             k -= 1
         if k < 0:
             return out
         start = _walk_np(toks, k, postposed=False)
-        span = _np_span(text, _drop_intro(toks[start : k + 1], text)[0])
-        out.span = span
+        out.span = _np_span(text, toks, _drop_intro(toks, start, k + 1, text)[0], k + 1)
         return out
     start = min(_walk_np(toks, i, postposed=postposed), i + 1)
-    np_toks, medium = _drop_intro(toks[start : i + 1], text)
+    np_start, medium = _drop_intro(toks, start, i + 1, text)
     out.medium = out.medium or medium
     if start > 0:
-        prev = toks[start - 1]
-        out.before = prev.start if prev.text in ",;:" else prev.end
-        out.after_quote = prev.text in CLOSE_QUOTES or (prev.text == "," and start > 1 and toks[start - 2].text in CLOSE_QUOTES)
+        prev = texts[start - 1]
+        out.before = toks.start[start - 1] if prev in ",;:" else toks.end[start - 1]
+        out.after_quote = prev in CLOSE_QUOTES or (prev == "," and start > 1 and texts[start - 2] in CLOSE_QUOTES)
     else:
-        out.before = toks[0].start if toks else cue_start
-    out.span = _np_span(text, np_toks)
+        out.before = toks.start[0] if texts else cue_start
+    out.span = _np_span(text, toks, np_start, i + 1)
     # The reason for anonymity may close the subject itself ("a diplomat who spoke on condition of anonymity").
     if out.span and out.reason is None:
         m = _reason_within(text, out.span[0], out.span[1])
@@ -389,74 +402,79 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     return out
 
 
-def _walk_np(toks: list[Tok], i: int, *, postposed: bool) -> int:
-    """Index of the first token of the noun phrase that ends at toks[i]."""
+def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
+    """Index of the first token of the noun phrase that ends at token i."""
+    texts, lows = toks.text, toks.low
     j = i
     split: int | None = None
     comma_split: int | None = None
     while j >= 0:
-        t = toks[j]
-        txt, low = t.text, t.low
-        if txt == ")":
-            k = _match_paren(toks, j)
-            if k is None:
-                break
-            j = k - 1
-            continue
-        if txt in "([]{};:!?" or txt in QUOTES:
-            break
-        if txt in "'‘’" and not (j > 0 and toks[j - 1].end == t.start and toks[j - 1].low.endswith("s")):
-            break
-        if txt == "." and not (j > 0 and (toks[j - 1].text in lexicon().title_words or len(toks[j - 1].text) == 1)):
-            break
-        if txt == ",":
-            if postposed and comma_split is None:
-                # "…, the spokesman said": an appositive only after a short name.
-                right = toks[j + 1] if j + 1 <= i else None
-                if right is None or not (right.low in DETERMINERS or right.text[:1].islower()):
-                    return j + 1
-                k = j - 1
-                while k >= 0 and toks[k].is_cap and toks[k].text not in QUOTES:
-                    k -= 1
-                if j - 1 - k < 1 or j - 1 - k > 5 or (k >= 0 and toks[k].text not in QUOTES + ",;:(" and toks[k].low not in BOUNDARY):
-                    return j + 1
-            split = j
-            if comma_split is None:
-                comma_split = j
-            j -= 1
-            continue
-        if txt in "-–—":
-            k = j - 1
-            while k >= 0 and toks[k].text not in "-–—" and j - k < 30:
-                k -= 1
-            if k >= 0 and toks[k].text in "-–—" and j - k < 30:
+        txt, low = texts[j], lows[j]
+        if not txt[0].isalnum():  # punctuation: none of the words below
+            if txt == ")":
+                k = _match_paren(texts, j)
+                if k is None:
+                    break
                 j = k - 1
                 continue
-            split = j
-            j -= 1
-            continue
-        if low in ("and", "or", "&"):
-            split = j
-            j -= 1
-            continue
-        if low == "as" and ((j > 0 and toks[j - 1].low == "such") or (j + 1 <= i and toks[j + 1].low == "well")):
-            j -= 1
-            continue
-        if low == "according":
-            return comma_split + 1 if comma_split is not None else min(j + 2, i + 1)
-        if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
-            if low in SUBORDINATORS and comma_split is not None and _opens_sentence(toks, j):
-                return comma_split + 1
-            break
-        if txt[:1].isupper() and low in SUBORDINATORS and _opens_sentence(toks, j):
-            if comma_split is not None:
-                return comma_split + 1
-            break
+            if txt in "([]{};:!?" or txt in QUOTES:
+                break
+            if txt in "'‘’" and not (j > 0 and toks.end[j - 1] == toks.start[j] and lows[j - 1].endswith("s")):
+                break
+            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1)):
+                break
+            if txt == ",":
+                if postposed and comma_split is None:
+                    # "…, the spokesman said": an appositive only after a short name.
+                    if j + 1 > i or not (lows[j + 1] in DETERMINERS or texts[j + 1][:1].islower()):
+                        return j + 1
+                    k = j - 1
+                    while k >= 0 and is_cap(texts[k]) and texts[k] not in QUOTES:
+                        k -= 1
+                    if j - 1 - k < 1 or j - 1 - k > 5 or (k >= 0 and texts[k] not in QUOTES + ",;:(" and lows[k] not in BOUNDARY):
+                        return j + 1
+                split = j
+                if comma_split is None:
+                    comma_split = j
+                j -= 1
+                continue
+            if txt in "-–—":
+                k = j - 1
+                while k >= 0 and texts[k] not in "-–—" and j - k < 30:
+                    k -= 1
+                if k >= 0 and texts[k] in "-–—" and j - k < 30:
+                    j = k - 1
+                    continue
+                split = j
+                j -= 1
+                continue
+            if txt == "&":
+                split = j
+                j -= 1
+                continue
+        if low in _WALK_WORDS:  # words that end, split or skip a noun phrase
+            if low in ("and", "or"):
+                split = j
+                j -= 1
+                continue
+            if low == "as" and ((j > 0 and lows[j - 1] == "such") or (j + 1 <= i and lows[j + 1] == "well")):
+                j -= 1
+                continue
+            if low == "according":
+                return comma_split + 1 if comma_split is not None else min(j + 2, i + 1)
+            if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
+                if low in SUBORDINATORS and comma_split is not None and _opens_sentence(texts, j):
+                    return comma_split + 1
+                break
+            if txt[:1].isupper() and low in SUBORDINATORS and _opens_sentence(texts, j):
+                if comma_split is not None:
+                    return comma_split + 1
+                break
         if _is_verb(toks, j):
-            if j > 0 and toks[j - 1].low in ("that", "which", "who"):
+            if j > 0 and lows[j - 1] in ("that", "which", "who"):
                 j -= 2
                 continue
-            if j > 1 and toks[j - 1].low in COMMON_VERBS and toks[j - 2].low in ("that", "which", "who"):
+            if j > 1 and lows[j - 1] in COMMON_VERBS and lows[j - 2] in ("that", "which", "who"):
                 j -= 3
                 continue
             return (split + 1) if split is not None else j + 1
@@ -466,8 +484,12 @@ def _walk_np(toks: list[Tok], i: int, *, postposed: bool) -> int:
     return j + 1
 
 
-def _opens_sentence(toks: list[Tok], j: int) -> bool:
-    return j == 0 or all(t.text in QUOTES for t in toks[:j])
+#: The words _walk_np tests one by one (all others go on to the verb and pronoun tests).
+_WALK_WORDS = frozenset(("and", "or", "as", "according")) | BOUNDARY | SUBORDINATORS
+
+
+def _opens_sentence(texts: list[str], j: int) -> bool:
+    return j == 0 or all(t in QUOTES for t in texts[:j])
 
 
 # -- what follows a cue -----------------------------------------------------------------
@@ -619,27 +641,28 @@ def _skip_audience(text: str, pos: int, stop: int) -> int:
     if m and "," not in text[pos : m.start() + 1].split(" that")[0][-1:]:
         return m.end() - 4
     toks = tokenize(text, pos, min(stop, pos + 120))
+    texts, lows, count = toks.text, toks.low, len(toks)
     k = 0
-    if k < len(toks) and toks[k].low in DETERMINERS:
+    if k < count and lows[k] in DETERMINERS:
         k += 1
     n = 0
-    while k < len(toks) and n < 6:
-        t = toks[k]
-        if t.text in ",;:" or t.text in QUOTES:
+    while k < count and n < 6:
+        word, low = texts[k], lows[k]
+        if word in ",;:" or word in QUOTES:
             break
-        if t.low in PRONOUNS or t.low in ("the", "a", "an") and n > 0:
+        if low in PRONOUNS or low in ("the", "a", "an") and n > 0:
             break
-        if t.low in ("in", "at", "on") and n > 0:
+        if low in ("in", "at", "on") and n > 0:
             break
         k += 1
         n += 1
-        if t.text[:1].islower() and not (k < len(toks) and toks[k].is_cap and toks[k].low not in PRONOUNS):
+        if word[:1].islower() and not (k < count and is_cap(texts[k]) and lows[k] not in PRONOUNS):
             break
-    while k < len(toks) and toks[k].low in ("on", "at", "in") and k + 1 < len(toks) and (toks[k + 1].low in lexicon().time_words or toks[k + 1].is_cap):
+    while k < count and lows[k] in ("on", "at", "in") and k + 1 < count and (lows[k + 1] in lexicon().time_words or is_cap(texts[k + 1])):
         k += 2
-        while k < len(toks) and toks[k].is_cap and toks[k].low not in PRONOUNS:
+        while k < count and is_cap(texts[k]) and lows[k] not in PRONOUNS:
             k += 1
-    return toks[k - 1].end if k > 0 else pos
+    return toks.end[k - 1] if k > 0 else pos
 
 
 def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_commas: bool = False) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
@@ -1071,7 +1094,7 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
     toks = tokenize(text, s, e)
     if not toks or len(toks) > _COLON_SPEAKER_MAX:
         return None
-    if any(t.low in ("said", "says", "told", "added") for t in toks):
+    if any(low in ("said", "says", "told", "added") for low in toks.low):
         return None
     if not speaker_like(text[s:e]):
         return None
