@@ -11,9 +11,9 @@ names layer, when it ran, wins for the names it knows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from provenance.attributions.cues import QUOTES, TOKEN, lexicon
+from provenance.attributions.cues import QUOTES, lexicon, token_texts
 
 DEFINITE = frozenset("the this that these those".split())
 INDEFINITE = frozenset("a an one some several many multiple two three four five six seven eight nine ten another other various numerous few".split())
@@ -49,8 +49,13 @@ class Descriptor:
     plural: bool = False
     #: "pronoun", "definite" (the newspaper, the same sources) or "short" (a surname).
     anaphor: str | None = None
-    modifiers: frozenset[str] = field(default_factory=frozenset)
+    #: the words of the head phrase before the head (``modifiers`` reads them when asked)
+    before_head: tuple[str, ...] | list[str] = ()
     determiner: str = ""
+
+    @property
+    def modifiers(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.before_head if w[:1].isalpha())
 
 
 def _common_word(w: str) -> bool:
@@ -65,11 +70,21 @@ def _without_possessive(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    # the token texts only: no Tok objects needed (TOKEN has no groups, so findall gives whole matches)
-    return [w for w in TOKEN.findall(text) if w not in QUOTES]
+    return [w for w in token_texts(text) if w not in QUOTES]
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "one", "some", "several", "multiple", "many", "two", "three", "four", "five", "another", "other"))
 
 
 def strip_determiner(text: str) -> tuple[str, str]:
+    """The text without a determiner (``_DETERMINER``) and the determiner, in lower case."""
+    if text.isascii():
+        # _DETERMINER matches one of its words followed by whitespace, so the text's first word
+        # is that word (in any case: ASCII letters have no other case-insensitive matches).
+        first = text.split(None, 1)[0] if text[:1].isalpha() else ""
+        if len(first) < len(text) and first.lower() in _DETERMINERS:
+            return text[len(first) :].lstrip(), first.lower()
+        return text, ""
     m = _DETERMINER.match(text)
     if m:
         return text[m.end() :], m.group(1).lower()
@@ -92,7 +107,7 @@ def _head_of_words(words: list[str]) -> list[str]:
             continue
         if depth:
             continue
-        if w in (",", "-", "–", "—", ";", ":") or (w.lower() in _CUT and out):
+        if w in (",", "-", "–", "—", ";", ":") or (out and w.lower() in _CUT):
             break
         out.append(w)
     return out
@@ -121,7 +136,7 @@ def _is_name_token(w: str) -> bool:
     if not w:
         return False
     low = w.lower()
-    return (w[0].isupper() or low in _NAME_PARTICLES or bool(_ARABIC_ARTICLE.match(w))) and low not in DEFINITE
+    return (w[0].isupper() or low in _NAME_PARTICLES or (w[0] in "ae" and _ARABIC_ARTICLE.match(w) is not None)) and low not in DEFINITE
 
 
 def person_name(words: list[str]) -> str | None:
@@ -154,9 +169,14 @@ def person_name(words: list[str]) -> str | None:
 
 def _outlet_canonical(text: str) -> str | None:
     lex = lexicon()
-    m = lex.outlet_re.search(text)
-    if m:
-        return lex.outlet_alias.get(" ".join(m.group().lower().split()), m.group())
+    if lex.outlet_finder is not None:
+        span = lex.outlet_finder.search(text)
+        found = text[span[0] : span[1]] if span else None
+    else:
+        m = lex.outlet_re.search(text)
+        found = m.group() if m else None
+    if found is not None:
+        return lex.outlet_alias.get(" ".join(found.lower().split()), found)
     return None
 
 
@@ -181,7 +201,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     lex = lexicon()
     raw = " ".join(text.split())
     low = raw.lower()
-    if _IMPERSONAL.match(raw):
+    if (low.startswith(("it", "there")) or not low.isascii()) and _IMPERSONAL.match(raw):
         return Descriptor("unspecified", None, "reports")
     if low in PRONOUN_KIND or low in ("they", "it"):
         return Descriptor(PRONOUN_KIND.get(low), None, low, plural=low in ("they", "we"), anaphor="pronoun")
@@ -201,7 +221,7 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
     head_orig = _without_possessive(head_words[-1])
     head = head_orig.lower()
     plural = head.endswith("s") and not head.endswith("ss") and head not in ("news", "press", "media", "us", "this", "authorities") or head in ("people", "media", "police", "authorities", "families", "forces", "officials", "crew", "staff")
-    mods = frozenset(w.lower() for w in phrase[:-1] if w[:1].isalpha())
+    mods = phrase[:-1]
     phrase_text = " ".join(phrase)
     outlet_words = _OUTLET_WORDS.search(phrase_text) is not None
 
@@ -212,39 +232,39 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
             mtype = getattr(mention, "type", None)
             canonical = getattr(mention, "canonical", None) or getattr(mention, "text", None)
             if mtype == "outlet":
-                return Descriptor("outlet", canonical, head, plural, modifiers=mods, determiner=det)
+                return Descriptor("outlet", canonical, head, plural, before_head=mods, determiner=det)
         person_mention = next((m for m in names if getattr(m, "type", None) == "person"), None)
         org_mention = next((m for m in names if getattr(m, "type", None) == "organization"), None)
 
     # 2. Definite descriptions that refer back ("the newspaper", "the same sources", "The statement").
     if (det in DEFINITE or same) and not any(w[:1].isupper() and not _NATIONALITY.match(w) for w in phrase) and len(phrase) <= 4 and not outlet_words:
         kind = _kind_of_common_head(head, det, plural, phrase, body)
-        return Descriptor(kind, None, head, plural, anaphor="definite", modifiers=mods, determiner=det)
+        return Descriptor(kind, None, head, plural, anaphor="definite", before_head=mods, determiner=det)
 
     # 3. Outlets by name or pattern.
     outlet = _outlet_canonical(phrase_text) or (_outlet_canonical(body) if head in lex.outlet_nouns else None)
     if outlet and head not in lex.document_nouns and not (head in lex.anonymous_nouns and head not in ("correspondent", "reporter")):
-        return Descriptor("outlet", outlet, head, plural, modifiers=mods, determiner=det)
+        return Descriptor("outlet", outlet, head, plural, before_head=mods, determiner=det)
 
     # 4. Proper names.
     if head_orig[:1].isupper() and outlet_words and not any(w in lex.title_words for w in phrase):
-        return Descriptor("outlet", phrase_text, head, plural, modifiers=mods, determiner=det)
+        return Descriptor("outlet", phrase_text, head, plural, before_head=mods, determiner=det)
     if head in lex.role_nouns or head_orig in lex.title_words:
         first_part = _COMMA_SPLIT.split(body, maxsplit=1)[0] if head_orig in lex.title_words else phrase_text
         n = person_name(_words(first_part))
         if n and n.lower() != head:
-            return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
+            return Descriptor("person", n, head, False, before_head=mods, determiner=det)
     name = None if head_words is not phrase and head_orig[:1].islower() and head in lex.organization_nouns else person_name(head_words if head_words is not phrase else phrase)
     if person_mention is not None and head not in lex.organization_nouns and head not in lex.document_nouns:
         canonical = getattr(person_mention, "canonical", None) or getattr(person_mention, "text", None)
-        return Descriptor("person", canonical, head, False, modifiers=mods, determiner=det)
+        return Descriptor("person", canonical, head, False, before_head=mods, determiner=det)
     if head_words is not phrase and head_orig[:1].islower():
         kind = _kind_of_common_head(head, det, plural, head_words, body)
         if kind == "person" and head in lex.role_nouns:
-            return Descriptor("person", body, head, plural, modifiers=mods, determiner=det)
-        return Descriptor(kind, body, head, plural, modifiers=mods, determiner=det)
+            return Descriptor("person", body, head, plural, before_head=mods, determiner=det)
+        return Descriptor(kind, body, head, plural, before_head=mods, determiner=det)
     if name:
-        return Descriptor("person", name, head, False, modifiers=mods, determiner=det)
+        return Descriptor("person", name, head, False, before_head=mods, determiner=det)
     # appositive: "the army spokesman, Brigadier General Nabil Abdullah"
     apposition = _APPOSITION_SPLIT.split(body, maxsplit=2)
     if len(apposition) > 1:
@@ -254,38 +274,38 @@ def describe(text: str, *, names: list | None = None, persons: frozenset[str] = 
             if n:
                 first_kind = _kind_of_common_head(head, det, plural, phrase, body) if head_orig[:1].islower() else None
                 if first_kind in (None, "person", "anonymous"):
-                    return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
+                    return Descriptor("person", n, head, False, before_head=mods, determiner=det)
     if head_orig[:1].isupper() or head_orig[:1].isdigit():
         caps = [w for w in phrase if w[:1].isupper()]
         if outlet_words:
-            return Descriptor("outlet", phrase_text, head, plural, modifiers=mods, determiner=det)
+            return Descriptor("outlet", phrase_text, head, plural, before_head=mods, determiner=det)
         if any(w in lex.org_words for w in caps) or org_mention is not None:
             if False:
-                return Descriptor("outlet", " ".join(phrase), head, plural, modifiers=mods, determiner=det)
-            return Descriptor("organization", body if not det else body, head, plural, modifiers=mods, determiner=det)
+                return Descriptor("outlet", " ".join(phrase), head, plural, before_head=mods, determiner=det)
+            return Descriptor("organization", body if not det else body, head, plural, before_head=mods, determiner=det)
         single = _without_possessive(phrase[-1])
         if len(caps) == 1 and len(phrase) == 1 or (len(caps) == len(phrase) == 2 and single.lower() in ("mr", "mrs", "ms", "dr")):
             token = single
             if token in lex.places or (token.isupper() and len(token) > 1) or token.rstrip(".") in lex.places:
-                return Descriptor("organization", token, head, False, modifiers=mods, determiner=det)
+                return Descriptor("organization", token, head, False, before_head=mods, determiner=det)
             if token.lower() in persons:
-                return Descriptor("person", token, head, False, anaphor="short", modifiers=mods, determiner=det)
-            return Descriptor("organization", token, head, False, modifiers=mods, determiner=det)
+                return Descriptor("person", token, head, False, anaphor="short", before_head=mods, determiner=det)
+            return Descriptor("organization", token, head, False, before_head=mods, determiner=det)
         if len(phrase) >= 2 and all(_is_name_token(w) for w in phrase[-2:]):
             if any(w in lex.places for w in phrase) and not any(w in lex.title_words for w in phrase):
-                return Descriptor("organization", phrase_text, head, plural, modifiers=mods, determiner=det)
+                return Descriptor("organization", phrase_text, head, plural, before_head=mods, determiner=det)
             titled = [w for w in phrase if w in lex.title_words or w.rstrip(".") in lex.title_words]
             n = person_name(phrase)
             if titled and n is None:
-                return Descriptor("person", body, head, False, modifiers=mods, determiner=det)
+                return Descriptor("person", body, head, False, before_head=mods, determiner=det)
             if n:
-                return Descriptor("person", n, head, False, modifiers=mods, determiner=det)
-        return Descriptor("organization", body, head, plural, modifiers=mods, determiner=det)
+                return Descriptor("person", n, head, False, before_head=mods, determiner=det)
+        return Descriptor("organization", body, head, plural, before_head=mods, determiner=det)
     kind = _kind_of_common_head(head, det, plural, phrase, body)
     if kind == "person":
         n = person_name(words)
-        return Descriptor("person", n or body, head, False, modifiers=mods, determiner=det)
-    return Descriptor(kind, body if kind not in ("unspecified",) else None, head, plural, modifiers=mods, determiner=det)
+        return Descriptor("person", n or body, head, False, before_head=mods, determiner=det)
+    return Descriptor(kind, body if kind not in ("unspecified",) else None, head, plural, before_head=mods, determiner=det)
 
 
 def _kind_of_common_head(head: str, det: str, plural: bool, phrase: list[str], body: str) -> str:
