@@ -173,38 +173,42 @@ def build(doc, names=None) -> Result:
     sentence_of: list[int] = []
     reasons: dict[tuple[int, int], tuple[int, int]] = {}
     subjects = _Subjects(text, lambda span: describe_cached(text[span[0] : span[1]], _mentions_in(names, starts, *span)))
+    mentions = resolver.mentions
     for sent in doc.sentences:
-        if sent.segment.kind not in SCANNED:
+        kind = sent.segment.kind
+        if kind not in SCANNED:
             continue
-        headline = sent.segment.kind != PARAGRAPH
-        raws = extract_sentence(text, sent.start, sent.end, headline=headline, scan=scan)
+        raws = extract_sentence(text, sent.start, sent.end, headline=kind != PARAGRAPH, scan=scan)
         raws = compose(text, raws, sent.start, sent.end) if raws else []
         if not raws:
-            if sent.segment.kind == PARAGRAPH and len(resolver.attributions) > 0:
+            if kind == PARAGRAPH and len(resolver.attributions) > 0:
                 subjects.pending[sent.index] = sent
             continue
+        line = doc.line_col(sent.start)[0]
         for raw in raws:
             index = len(out)
             chain = []
-            cache: dict[tuple[int, int], tuple] = {}
+            # (start, end) -> (kind, canonical, resolves_to, descriptor) of the links met in this attribution
+            seen: dict[tuple[int, int], tuple] = {}
             innermost = None
+            last = len(raw.links) - 1
             for k, link in enumerate(raw.links):
-                key = (link.start, link.end)
-                span_text = text[link.start : link.end]
-                if key not in cache:
+                start, end = link.start, link.end
+                span_text = text[start:end]
+                known = seen.get((start, end))
+                if known is None:
                     # a link repeated from the attribution before (a participle) keeps its resolution
-                    same = _same_link(out, link.start, link.end)
+                    same = _same_link(out, start, end)
                     if same is not None:
-                        cache[key] = (same["kind"], same["canonical"], same["resolves_to"], describe_cached(span_text, []))
+                        known = (same["kind"], same["canonical"], same["resolves_to"], describe_cached(span_text, []))
                     else:
-                        desc = describe_cached(span_text, _mentions_in(names, starts, *key))
-                        kind, canonical, resolves_to = resolver.resolve(index, sent.index, link.start, link.end, desc, raw.medium, subjects=subjects)
-                        cache[key] = (kind, canonical, resolves_to, desc)
-                kind, canonical, resolves_to, desc = cache[key]
-                chain.append({"text": span_text, "start": link.start, "end": link.end, "kind": kind, "canonical": canonical, "resolves_to": resolves_to})
-                mention = Mention(index, sent.index, link.start, link.end, span_text, kind, canonical, desc, raw.medium, innermost=(k == len(raw.links) - 1))
-                resolver.add(mention)
-                innermost = mention
+                        desc = describe_cached(span_text, _mentions_in(names, starts, start, end) if names else [])
+                        known = (*resolver.resolve(index, sent.index, start, end, desc, raw.medium, subjects=subjects), desc)
+                    seen[(start, end)] = known
+                link_kind, canonical, resolves_to, desc = known
+                chain.append({"text": span_text, "start": start, "end": end, "kind": link_kind, "canonical": canonical, "resolves_to": resolves_to})
+                innermost = Mention(index, sent.index, start, end, span_text, link_kind, canonical, desc, raw.medium, innermost=(k == last))
+                mentions.append(innermost)
                 if link.reason:
                     reasons[(index, k)] = link.reason
             resolver.attributions.append((sent.index, innermost))
@@ -212,13 +216,13 @@ def build(doc, names=None) -> Result:
             content = raw.content
             out.append(
                 {
-                    "line": doc.line_col(sent.start)[0],
+                    "line": line,
                     "start": sent.start,
                     "end": sent.end,
                     "cue": {"text": text[cue_s:cue_e], "start": cue_s, "end": cue_e},
                     "chain": chain,
                     "content": {"text": text[content[0] : content[1]], "start": content[0], "end": content[1]} if content else None,
-                    "quote": quote_type(text, content),
+                    "quote": quote_type(text, content, scan.quote_marks),
                 }
             )
             sentence_of.append(sent.index)

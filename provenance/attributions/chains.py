@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from provenance.attributions.cues import QUOTES, lexicon, tokenize
@@ -156,12 +157,18 @@ def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
-def quote_type(text: str, content: tuple[int, int] | None) -> str:
+def quote_type(text: str, content: tuple[int, int] | None, quote_marks: list[int] | None = None) -> str:
+    """direct, mixed, indirect or none; quote_marks: the offsets of every double quotation
+    mark in text (``_QUOTE_MARK``), in order, when known."""
     if content is None:
         return "none"
     s, e = content
     piece = text[s:e]
-    marks = [m.start() for m in _QUOTE_MARK.finditer(piece)]
+    if quote_marks is None:
+        marks = [m.start() for m in _QUOTE_MARK.finditer(piece)]
+    else:
+        first = bisect_left(quote_marks, s)
+        marks = [at - s for at in quote_marks[first : bisect_left(quote_marks, e, first)]]
     if not marks:
         # single quotes count only when there is no double one
         has_single = "'" in piece or "‘" in piece or "’" in piece

@@ -129,6 +129,7 @@ _RELATIVE_END = re.compile(r"[\s,]*(?:who|that)?\s*$")
 _WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
+_ANY_QUOTE_MARK = re.compile("[" + QUOTES + "]")
 _COLON = re.compile(":")
 _UNSPECIFIED_WORD = re.compile(r"reports|a\s+report|information")
 _UNSPECIFIED_LEAD = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*")
@@ -741,13 +742,18 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
 
 
-def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Balanced quotations in text[start:end] (curly and straight marks may be mixed)."""
+def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Balanced quotations in text[start:end] (curly and straight marks may be mixed);
+    quote_marks: the offsets of every quotation mark in text, in order, when known."""
+    if quote_marks is None:
+        marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
+    else:  # all of QUOTES: "„" opens no quotation here
+        first = bisect_left(quote_marks, start)
+        marks = [i for i in quote_marks[first : bisect_left(quote_marks, end, first)] if text[i] != "„"]
     spans = []
     open_at = None
-    for m in _QUOTE_MARK.finditer(text, start, end):
-        i = m.start()
-        c = m.group()
+    for i in marks:
+        c = text[i]
         if c in "“«":
             open_at = i
         elif c in "”»":
@@ -803,6 +809,8 @@ class Scan:
         self.statement = statement
         self.connectives = connectives
         self.colons = [m.start() for m in _COLON.finditer(text)]
+        #: offsets of the double quotation marks (QUOTES, "„" included), for quotations and quote types
+        self.quote_marks = [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]
         # Every match, with the list it belongs to, in the order of their starts (each list
         # is in that order already): a sentence takes its share with one bisection.
         self._matches = sorted(((m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))), key=lambda x: x[:3])
@@ -859,7 +867,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         return []
     connectives = [(m.start(), m.end()) for m in connective_matches]
     if cue_matches or according:  # the only ones checked against connectives and quotations
-        connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end)]
+        connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end, scan.quote_marks)]
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
 
