@@ -80,11 +80,24 @@ class Analyzer(Protocol):
         """Cross-file pass after every file was analyzed; may return report-level extras."""
 
 
+#: Layer names, as `--layers` and the `layers` setting take them.
+LAYER_NAMES = ("rules", "names", "attributions", "reuse")
+
+
+class LayerError(ValueError):
+    """A layer name that does not exist."""
+
+
 def load_analyzers(config: "Config", ruleset: "RuleSet") -> list[Analyzer]:
+    wanted = config.layers
+    if wanted is not None:
+        unknown = [w for w in wanted if w not in LAYER_NAMES]
+        if unknown:
+            raise LayerError(f"unknown layer {unknown[0]!r} (layers: {', '.join(LAYER_NAMES)})")
     out = []
     for target in ANALYZERS:
         module, _, name = target.partition(":")
         cls = getattr(importlib.import_module(module), name)
-        if cls.enabled(config):
+        if (wanted is None or cls.name in wanted) and cls.enabled(config):
             out.append(cls(config, ruleset))
     return out

@@ -38,6 +38,8 @@ class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    #: Analyzer layers to run (None: every layer); see provenance.analyzers.
+    layers: list[str] | None = None
     #: The file this came from (None: defaults only) and the base for relative paths.
     source: Path | None = None
     base: Path = field(default_factory=Path.cwd)
@@ -66,6 +68,7 @@ _LIST_KEYS = {
     "glossaries": "glossaries",
     "include": "include",
     "exclude": "exclude",
+    "layers": "layers",
 }
 
 

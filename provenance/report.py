@@ -149,7 +149,23 @@ class Report:
         return dumps_indented(self.to_dict()) + "\n"
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+def _one_line_encoder():
+    """The C encoder built once: ``JSONEncoder.encode`` builds one per call,
+    which costs more than encoding a finding."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    slow = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    if c_make_encoder is None:  # a Python built without the C accelerator
+        return slow
+
+    def default(o: Any) -> Any:
+        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+    encode = c_make_encoder(None, default, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda o: "".join(encode(o, 0)) if isinstance(o, (dict, list)) else slow(o)
+
+
+_ENCODE = _one_line_encoder()
 #: Lists of objects at this depth or deeper (findings, names, attributions…)
 #: are written one object a line.
 _ITEM_DEPTH = 3

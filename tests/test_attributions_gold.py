@@ -30,7 +30,8 @@ def scores():
 @pytest.mark.parametrize("split", ["dev", "heldout"])
 def test_targets(scores, split):
     s = scores[split]
-    assert s.gold >= 60
+    # the NTREX articles add about twenty attributions to each split when ../shared is there
+    assert s.gold >= (60 if SHARED.exists() else 40)
     assert s.precision >= 0.90, s.extras
     assert s.recall >= 0.90, s.misses
     assert s.kind_accuracy >= 0.85, s.wrong_kinds

@@ -270,3 +270,15 @@ def test_parallel_check_gives_the_same_report(tmp_path):
     assert one.stdout == two.stdout
     rules = {f["rule"] for file in json.loads(two.stdout)["files"] for f in file["findings"]}
     assert {"PV101", "PV806"} <= rules
+
+
+def test_layers_choose_what_runs(articles):
+    r = run("check", str(articles / "bad.txt"), "--format", "json", "--layers", "rules")
+    f = json.loads(r.stdout)["files"][0]
+    assert f["findings"] and f["names"] == [] and f["attributions"] == []
+    assert "glossary" not in json.loads(r.stdout)["signature"]
+    r = run("check", str(articles / "bad.txt"), "--layers", "rules,nonsense")
+    assert r.exit_code == 2 and "unknown layer 'nonsense'" in r.stderr
+    (articles / "provenance.toml").write_text('layers = ["rules", "names"]\n')
+    r = run("check", "clean.txt", "--format", "json", cwd=articles)
+    assert "glossary:" in json.loads(r.stdout)["signature"] and "attributions:" not in json.loads(r.stdout)["signature"]

@@ -40,6 +40,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notes.")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    layers: Annotated[Optional[list[str]], typer.Option("--layers", help="Only these analyzer layers: rules, names, attributions (repeatable, comma-separated) [default: all].")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to check files with; 0 picks one per CPU when there are enough files.", min=0)] = 0,
     glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Also use this name glossary file or directory (repeatable), on top of the configured ones.")] = None,
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
@@ -61,6 +62,10 @@ def check(
         config.extend_select += split_list(extend_select)
     if ignore:
         config.ignore += split_list(ignore)
+    if layers:
+        config.layers = split_list(layers)
+    if config.layers is not None and (index or index_path or reference) and "reuse" not in config.layers:
+        config.layers.append("reuse")  # --index and --reference are the reuse layer's
     if glossary:
         config.glossaries += [str(p.absolute()) for p in glossary]
     threshold = (fail_on.value if fail_on else None) or config.fail_on

@@ -40,13 +40,14 @@ def load_config(config_file: Path | None, isolated: bool):
 
 
 def make_pipeline(config):
+    from provenance.analyzers import LayerError
     from provenance.config import ConfigError
     from provenance.pipeline import Pipeline
     from provenance.rules import PackError, SelectorError
 
     try:
         return Pipeline(config)
-    except (ConfigError, PackError, SelectorError) as exc:
+    except (ConfigError, PackError, SelectorError, LayerError) as exc:
         fail(str(exc))
 
 

@@ -25,7 +25,7 @@ surname resolves to).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -319,16 +319,18 @@ def detect(doc: "Document", glossary: "Glossary") -> list[NameMention]:
 
     # context_required short forms: only for entries the document names in full
     if pending_context:
-        present: dict[str, list[int]] = {}
+        # every mention so far is a full glossary form, in document order
+        fulls: dict[str, list[NameMention]] = {}
         for m in mentions:
-            present.setdefault(m.entry, []).append(m.start)
+            fulls.setdefault(m.entry, []).append(m)
+        present = {e: [m.start for m in ms] for e, ms in fulls.items()}
         for hit in pending_context:
             candidates = [r for r in hit.refs if r.entry in present]
             if not candidates:
                 continue
             ref = min(candidates, key=lambda r: _distance(present[r.entry], hit.start))
             entry = by_id[ref.entry]
-            full = _nearest_full(mentions, ref.entry, hit.start)
+            full = _nearest_full(fulls[ref.entry], present[ref.entry], hit.start)
             mentions.append(
                 NameMention(hit.start, hit.end, text[hit.start : hit.end], line_of(hit.start)[0], entry.id, entry.canonical,
                             _REPORT_STATUS[ref.status], entry.type, "context", ref.status, ref.kind, ref.note,
@@ -345,19 +347,19 @@ def detect(doc: "Document", glossary: "Glossary") -> list[NameMention]:
 
 
 def _distance(starts: list[int], offset: int) -> tuple[int, int]:
-    before = [offset - s for s in starts if s <= offset]
-    if before:
-        return (0, min(before))
-    return (1, min(s - offset for s in starts))
+    """How far the nearest full mention is: (0, distance) when one precedes
+    ``offset``, else (1, distance to the first one after). ``starts`` is sorted."""
+    i = bisect_right(starts, offset)
+    return (0, offset - starts[i - 1]) if i else (1, starts[0] - offset)
 
 
-def _nearest_full(mentions: list[NameMention], entry: str, offset: int) -> NameMention | None:
-    fulls = [m for m in mentions if m.entry == entry and m.via == "glossary"]
-    before = [m for m in fulls if m.start < offset]
-    if before:
-        return max(before, key=lambda m: m.start)
-    after = [m for m in fulls if m.start > offset]
-    return min(after, key=lambda m: m.start) if after else None
+def _nearest_full(fulls: list[NameMention], starts: list[int], offset: int) -> NameMention | None:
+    """The full mention just before ``offset``, else the first one after it."""
+    i = bisect_left(starts, offset)
+    if i:
+        return fulls[i - 1]
+    j = bisect_right(starts, offset)
+    return fulls[j] if j < len(fulls) else None
 
 
 def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -44,23 +44,49 @@ class RulesAnalyzer:
                 emit(rule.code, hit.start, hit.end, hit.message, hit.suggestion)
 
     def _anchored_spans(self, doc) -> dict[int, list[tuple[int, int]]] | None:
-        """Per anchored checker, the segments (start, end) that contain one of its anchors."""
+        """Per anchored checker, where to search: windows around its anchors
+        (when it knows how far a match reaches) or the segments holding them."""
         if self.automaton is None:
             return None
         lowered = doc.text.lower()
         if len(lowered) != len(doc.text):
             return None  # lower-casing changed offsets (rare scripts): scan everything
-        starts = [s.start for s in doc.segments]
-        found: dict[int, set[int]] = defaultdict(set)
-        for end, (first, rules) in self.automaton.iter(lowered):
-            seg = bisect_right(starts, end - first) - 1
-            if seg >= 0 and end < doc.segments[seg].end:
-                for i in rules:
-                    found[i].add(seg)
-        return {i: [(doc.segments[s].start, doc.segments[s].end) for s in sorted(segs)] for i, segs in found.items()}
+        segments = doc.segments
+        starts = [s.start for s in segments]
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for last, (first, rules) in self.automaton.iter(lowered):
+            start, end = last - first, last + 1
+            seg = bisect_right(starts, start) - 1
+            if seg < 0 or end > segments[seg].end:
+                continue
+            seg_start, seg_end = segments[seg].start, segments[seg].end
+            for i in rules:
+                window = self.anchored[i].window
+                if window is None:
+                    found[i].append((seg_start, seg_end))
+                else:
+                    # room on the right for the lookaheads at a match's end
+                    found[i].append((max(seg_start, start - window), min(seg_end, end + window + _LOOKAHEAD)))
+        return {i: _merged(spans) for i, spans in found.items()}
 
     def finish(self, files):
         return None
+
+
+_LOOKAHEAD = 40
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, so no text is searched twice."""
+    spans.sort()
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        if s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _automaton(anchored: dict[int, PhraseChecker]):

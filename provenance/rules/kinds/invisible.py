@@ -21,6 +21,19 @@ _INVISIBLE = re.compile(
 _BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 
 
+def has_unusual_characters(doc) -> bool:
+    """One scan, shared with the foreign-script check: is anything outside
+    Latin letters, digits, punctuation and the usual spaces in the text?"""
+    found = doc.annotations.get("_unusual")
+    if found is None:
+        found = doc.annotations["_unusual"] = _UNUSUAL.search(doc.text) is not None
+    return found
+
+
+# Latin-1 and the general-punctuation quotes, dashes and ellipsis: plain English news.
+_UNUSUAL = re.compile("[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20ac]")
+
+
 def describe(ch: str) -> str:
     name = unicodedata.name(ch, "CONTROL CHARACTER")
     return f"U+{ord(ch):04X} {name}"
@@ -31,6 +44,8 @@ class InvisibleCharacterChecker:
         self.rule = rule
 
     def check(self, doc) -> Iterable[Hit]:
+        if not has_unusual_characters(doc):
+            return
         for m in _INVISIBLE.finditer(doc.text):
             run = m.group()
             kinds = sorted({describe(c) for c in run})

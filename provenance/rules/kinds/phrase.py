@@ -21,8 +21,10 @@ Backreferences are not allowed (the alternation renames groups).
 Anchors make it fast: a literal entry's anchor is its longest word; a regex
 entry lists `anchors` (lower-case strings that every match contains). The
 rules layer finds all anchors of all rules in one Aho-Corasick pass and runs a
-rule only on the segments that hold one of its anchors. A regex entry without
-anchors makes its rule scan the whole text.
+rule only on the segments that hold one of its anchors — or, when the rule
+knows how far a match reaches from its anchor (literal phrases; `window` in
+the rule's params for regexes), only on windows around the anchors. A regex
+entry without anchors makes its rule scan the whole text.
 """
 
 from __future__ import annotations
@@ -79,6 +81,14 @@ class PhraseChecker:
         #: Lower-case strings of which every match contains one; None when an
         #: entry declares none (the rule then scans the whole text).
         self.anchors: list[str] | None = []
+        #: How far (in characters) a match can reach from its anchor: the rules
+        #: layer then searches windows around anchors, not whole segments.
+        #: Literal phrases know it; a regex entry states it (params.window).
+        self.window: int | None = rule.params.get("window")
+        literals_only = all(isinstance(item, dict) and "regex" not in item for item in raw)
+        if self.window is None and literals_only:
+            longest = max(len(m) for item in raw for m in (item["match"] if isinstance(item["match"], list) else [item["match"]]))
+            self.window = longest
         for item in raw:
             self._collect_anchors(item)
             for pattern, templated in self._patterns(item):

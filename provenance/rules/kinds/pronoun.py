@@ -32,12 +32,14 @@ class OrphanPronounChecker:
         self.opening = re.compile(rf"[\"'\u201c]?(?P<flag>(?P<pronoun>{pronouns})\s+(?:also\s+)?(?P<verb>{verb_alt}))\b")
         self.speaker = re.compile(rf"(?P<head>[^\W\d_][\w\-]*)(?:'s|\u2019s)?(?:\s*,[^,]{{1,60}},)?\s+(?:also\s+)?(?:{verb_alt})\b")
         self.non_human = {w.lower() for w in p.get("non_human", [])}
+        self.first_letters = {x[0] for x in p.get("pronouns", ["He", "She"])} | set("\"'\u201c")
 
     def check(self, doc) -> Iterable[Hit]:
         text = doc.text
         prev = None
         for sent in doc.body_sentences():
-            m = self.opening.match(text, sent.start, sent.end)
+            # most sentences cannot open with the pronoun: a literal test first
+            m = self.opening.match(text, sent.start, sent.end) if text[sent.start] in self.first_letters else None
             if m and prev is not None:
                 head = self._speaker_head(text, prev)
                 if head is not None and head.lower() in self.non_human:

@@ -55,6 +55,10 @@ class ForeignScriptChecker:
         self.allow = set(rule.params.get("allow_scripts", []))
 
     def check(self, doc) -> Iterable[Hit]:
+        from provenance.rules.kinds.invisible import has_unusual_characters
+
+        if not has_unusual_characters(doc):
+            return
         first = _ANY_SCRIPT.search(doc.text)
         if first is None:
             return
