@@ -490,11 +490,27 @@ def trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+def _lexicon_data() -> dict:
+    """lexicon.yaml parsed, through the on-disk cache: the parse (and the YAML
+    library's import) costs more than checking a short article."""
+    import hashlib
+
+    from provenance import cache
+
+    raw = LEXICON_PATH.read_bytes()
+    key = hashlib.sha256(b"lexicon\0" + raw).hexdigest()
+    data = cache.get("lexicon", key)
+    if data is None:
+        from ruamel.yaml import YAML
+
+        data = YAML(typ="safe", pure=False).load(raw)
+        cache.put("lexicon", key, data)
+    return data
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    from ruamel.yaml import YAML
-
-    data = YAML(typ="safe", pure=False).load(LEXICON_PATH.read_bytes())
+    data = _lexicon_data()
     verbs: dict[str, VerbInfo] = {}
     for lemma, spec in data["verbs"].items():
         common = dict(
