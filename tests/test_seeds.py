@@ -19,6 +19,7 @@ EXPECTED = [
     ("000", "PV301", 9, "He added", "It added"),
     ("000", "PV210", 21, "Yesterday, Friday", "On Friday"),
     ("000", "PV201", 21, "confusion and confusion", "confusion"),
+    ("000", "PV103", 21, None, "consequences: the withdrawal of the occupation forces, the return of the displaced, and reconstruction."),
     ("000", "PV101", 33, "genocide. Collective.", "collective genocide."),
     ("000", "PV701", 33, "martyred", "killed"),
     ("001", "PV301", 15, "He said", "It said"),

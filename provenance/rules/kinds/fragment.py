@@ -7,14 +7,27 @@ Ramadan." A one- or two-word "sentence" that ends in a period, follows a
 sentence of the same paragraph that also ended in a period, and is not a
 quoted or conversational fragment ("Yes.", "Really.") is reported.
 
+Arabic also explains a noun with a list opened by من ("of", "such as"), and
+the break leaves the list as a sentence with no verb: "…and its
+consequences. From the withdrawal of the forces, the return of the
+displaced, and reconstruction." (mode ``list``).
+
 params:
-  mode: modifier | stranded   modifier: the stray word looks like an adjective
+  mode: modifier | stranded | list
+                              modifier: the stray word looks like an adjective
                               (it is suggested before the noun it left);
-                              stranded: any other stray word.
+                              stranded: any other stray word;
+                              list: a verbless list of noun phrases opened
+                              by one of ``openers``.
   max_words: 2
   adjectives: [...]           adjectives without a telling suffix
   adjective_suffixes: [...]
   allow: [...]                words that may stand alone (interjections)
+  openers: [...]              (list) words a split-off list opens with
+  determiners: [...]          (list) words a listed noun phrase may open with
+  verbs: [...]                (list) finite verbs and auxiliaries: any of them
+                              makes the sentence a clause, not a list
+  min_items: 2                (list) noun phrases the list needs at least
 """
 
 from __future__ import annotations
@@ -29,6 +42,8 @@ from provenance.rules.model import Rule
 _WORD = re.compile(r"[^\W\d_]+(?:[\-'\u2019][^\W\d_]+)*")
 _QUOTES = "\"\u201c\u201d\u00ab\u00bb"
 _LAST_WORD = re.compile(r"([^\W_][\w\-'\u2019]*)\W*$")
+#: Items of a list: comma-separated, the last one maybe after "and"/"or".
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 class FragmentChecker:
@@ -40,6 +55,10 @@ class FragmentChecker:
         self.adjectives = {w.lower() for w in p.get("adjectives", [])}
         self.suffixes = tuple(s.lower() for s in p.get("adjective_suffixes", []))
         self.allow = {w.lower() for w in p.get("allow", [])}
+        self.openers = sorted((w.lower() for w in p.get("openers", [])), key=len, reverse=True)
+        self.determiners = {w.lower() for w in p.get("determiners", [])}
+        self.verbs = {w.lower() for w in p.get("verbs", [])}
+        self.min_items = int(p.get("min_items", 2))
 
     def looks_adjective(self, word: str) -> bool:
         w = word.lower()
@@ -59,6 +78,8 @@ class FragmentChecker:
         s = text[sent.start : sent.end]
         if not s.endswith(".") or s.endswith("..") or any(q in s for q in _QUOTES):
             return None
+        if self.mode == "list":
+            return self._check_list(text, para_start, prev, sent, s)
         words = _WORD.findall(s)
         if not 1 <= len(words) <= self.max_words or not words[0][0].isupper():
             return None
@@ -87,6 +108,43 @@ class FragmentChecker:
             suggestion = None
             message = f"“{stray}.” stands alone as a sentence: it was split off the sentence before it"
         return Hit(start, sent.end, message, suggestion)
+
+
+    def _check_list(self, text: str, para_start: int, prev, sent, s: str) -> Hit | None:
+        low = s.lower()
+        opener = next((o for o in self.openers if low.startswith(o + " ")), None)
+        if opener is None or not s[0].isupper():
+            return None
+        items = [i for i in _ITEM_SPLIT.split(s[len(opener) + 1 : -1].strip()) if i]
+        if len(items) < self.min_items or not all(self._noun_phrase(i) for i in items):
+            return None
+        if not text[prev.start : prev.end].endswith(".") or _inside_quote(text, para_start, sent.start):
+            return None
+        last = _LAST_WORD.search(text, prev.start, prev.end)
+        if last is None:
+            return None
+        listed = s[len(opener) + 1 :]
+        if listed[:1].isupper() and listed.split(" ", 1)[0].lower() in self.determiners:
+            listed = listed[0].lower() + listed[1:]
+        message = (
+            f"“{s[:40].rstrip()}{'…' if len(s) > 40 else ''}” is a list with no verb, split off the sentence "
+            f"before it: it explains “{last.group(1)}” (Arabic من …, “such as”)"
+        )
+        return Hit(last.start(1), sent.end, message, f"{last.group(1)}: {listed}")
+
+    def _noun_phrase(self, item: str) -> bool:
+        """A determiner-led phrase or one or two bare words, with no finite verb
+        and no "-ed" word except after a determiner ("the displaced")."""
+        words = _WORD.findall(item)
+        if not words or len(words) > 8 or any(c in item for c in ":;()"):
+            return False
+        low = [w.lower() for w in words]
+        if low[0] not in self.determiners and len(words) > 2:
+            return False
+        for i, w in enumerate(low):
+            if w in self.verbs or (w.endswith("ed") and (i == 0 or low[i - 1] not in self.determiners)):
+                return False
+        return True
 
 
 def _inside_quote(text: str, para_start: int, offset: int) -> bool:
