@@ -413,13 +413,7 @@ def by_first_word(branches: list[str]) -> list[str]:
 @dataclass
 class Lexicon:
     verbs: dict[str, VerbInfo]
-    cue_re: re.Pattern
     cue_re_any_case: re.Pattern
-    prefilter: re.Pattern
-    according_re: re.Pattern
-    unspecified_res: list[re.Pattern]
-    statement_re: re.Pattern
-    connective_re: re.Pattern
     cue_finder: WordFinder
     according_finder: Finder
     cue_any_case_finder: Finder
@@ -429,7 +423,6 @@ class Lexicon:
     #: cue, according, unspecified, statement and connective patterns (``OPENERS`` order) in one
     #: pass; None when some pattern's opening words cannot be read off it
     openers: OpeningIndex | None
-    negator_res: list[re.Pattern]
     #: the negators as one alternation: one search instead of one per negator
     negator_re: re.Pattern
     negator_gate: LiteralGate
@@ -529,8 +522,6 @@ def lexicon() -> Lexicon:
     forms = sorted(verbs, key=len, reverse=True)
     cue_re = re.compile(r"\b" + trie_pattern(forms) + r"\b")
     cue_re_any_case = re.compile(r"\b(?:" + "|".join(_phrase(f) for f in forms) + r")\b", re.IGNORECASE)
-    prefilter_words = sorted({f.split()[0] for f in forms} | {"according", "reports", "reported", "quoted", ":"}, key=len, reverse=True)
-    prefilter = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in prefilter_words if w != ":") + r")\b|:)", re.IGNORECASE)
 
     outlet_alias: dict[str, str] = {}
     for canonical, aliases in data["outlets"].items():
@@ -567,13 +558,7 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         verbs=verbs,
-        cue_re=cue_re,
         cue_re_any_case=cue_re_any_case,
-        prefilter=prefilter,
-        according_re=according_re,
-        unspecified_res=unspecified_res,
-        statement_re=statement_re,
-        connective_re=connective_re,
         cue_finder=WordFinder(cue_re, cue_first_words),
         according_finder=Finder(according_re, by_first_word(according_branches)),
         cue_any_case_finder=Finder(cue_re_any_case, [trie_pattern(forms)]),
@@ -581,7 +566,6 @@ def lexicon() -> Lexicon:
         statement_finder=Finder(statement_re, candidate_sources(statement_re.pattern)),
         connective_finder=Finder(connective_re, by_first_word(data["connectives"])),
         openers=openers,
-        negator_res=[re.compile(p, re.IGNORECASE) for p in data["negators"]],
         negator_re=negator_re,
         negator_gate=LiteralGate(negator_re),
         passive_aux=_words(data["passive_aux"]),
