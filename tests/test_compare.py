@@ -72,6 +72,19 @@ def test_differences_numbers_and_names():
     assert same["names"] == {"only_hypothesis": [], "only_reference": []}
 
 
+def test_a_lone_word_opening_a_sentence_is_a_name_only_where_its_document_says_so():
+    hyp_doc = "Hamas rejected it. The court heard charges of genocide. Collective.\n\nTalks with Hamas resumed."
+    hyp = hyp_doc.split("\n\n")[0]
+    ref = "It was rejected. The court heard charges of collective genocide."
+    d = differences(hyp, ref, documents=(hyp_doc, ref))
+    # "Collective" is never capitalized inside a sentence: an ordinary word; "Hamas" is.
+    assert d["names"]["only_hypothesis"] == ["Hamas"]
+    # Without the documents, the passage alone decides (its lower-case words only).
+    assert differences(hyp, ref)["names"]["only_hypothesis"] == ["Hamas"]
+    assert "Collective" in differences(hyp, "It was rejected.")["names"]["only_hypothesis"]
+    assert "Collective" not in differences(hyp, "It was rejected.", documents=(hyp_doc, "It was rejected."))["names"]["only_hypothesis"]
+
+
 def test_a_moved_paragraph_still_aligns():
     a = "Title\n\nThe first paragraph talks about the talks in Cairo on Sunday.\n\nThe second one is about the aid trucks at the crossing.\n"
     b = "Title\n\nThe second one is about the aid trucks at the crossing.\n\nThe first paragraph talks about the talks in Cairo on Sunday.\n"

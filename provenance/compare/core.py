@@ -105,7 +105,7 @@ def _pair(hyp, ref, a, b, similarity, aligner: Aligner, scorer: Scorer, glossary
     if similarity is not None:
         entry["similarity"] = round(similarity, 2)
     entry["scores"] = scorer.segment(a.text, b.text)
-    entry.update(differences(hyp.text[a.start : a.end], ref.text[b.start : b.end], glossary))
+    entry.update(differences(hyp.text[a.start : a.end], ref.text[b.start : b.end], glossary, (hyp.text, ref.text)))
     if len(a.sentences) > 1 or len(b.sentences) > 1:
         sa, sb = a.sentences or [a], b.sentences or [b]
         pairs = aligner.align(sa, sb, SENTENCE_THRESHOLD)

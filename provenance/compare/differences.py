@@ -3,7 +3,10 @@
 Numbers are digit sequences, thousands separators dropped ("8,800" = "8800").
 Names are runs of capitalized words; a capitalized word that the same side
 also writes in lower case ("The", "Prime"), or a usual sentence opener, is an
-ordinary word. A run is reported when one of its capitalized words appears
+ordinary word, and so is a lone capitalized word opening a sentence that its
+document never capitalizes inside a sentence and that is no given name
+("Collective." split off "genocide"; the names layer's test). A run is
+reported when one of its capitalized words appears
 nowhere on the other side, in any case, singular or plural ("Bill Burns"
 against "William Burns"; not "Palestinians" against "Palestinian").
 
@@ -23,6 +26,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALIZED = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*")
 _LOWER = re.compile(r"\b[a-z][\w'\u2019]*")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+$")
 #: What may stand between two words of one name: a space, or a particle
 #: ("Mohammed bin Abdulrahman", "Izz al-Din").
 _JOIN = re.compile(r" (?:(?:al|bin|ibn|abu|bint|el|de|van|von|of)[ -])?")
@@ -43,8 +47,9 @@ def name_runs(text: str, ordinary: set[str]) -> list[str]:
     return [text[s:e] for s, e in name_spans(text, ordinary)]
 
 
-def name_spans(text: str, ordinary: set[str]) -> list[tuple[int, int]]:
-    """(start, end) of each run of capitalized words."""
+def name_spans(text: str, ordinary: set[str], document: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalized words; with the text's whole
+    document, not the lone words that open a sentence as ordinary words do."""
     runs: list[tuple[int, int]] = []
     for m in _CAPITALIZED.finditer(text):
         if m.group().lower() in ordinary:
@@ -53,17 +58,30 @@ def name_spans(text: str, ordinary: set[str]) -> list[tuple[int, int]]:
             runs[-1] = (runs[-1][0], m.end())
         else:
             runs.append((m.start(), m.end()))
+    if document is not None:
+        runs = [(s, e) for s, e in runs if not _ordinary_opener(text, s, e, document)]
     return runs
+
+
+def _ordinary_opener(text: str, start: int, end: int, document: str) -> bool:
+    from provenance.names.mentions import capitalized_elsewhere, is_given_name
+
+    word = text[start:end]
+    if " " in word or not (start == 0 or _SENTENCE_END.search(text, max(0, start - 6), start)):
+        return False
+    return not capitalized_elsewhere(document, word, {}) and not is_given_name(word)
 
 
 def _stem(word: str) -> str:
     return word.lower().replace("\u2019", "'").removesuffix("'s").removesuffix("s")
 
 
-def differences(hypothesis: str, reference: str, glossary=None) -> dict:
+def differences(hypothesis: str, reference: str, glossary=None, documents: tuple[str, str] | None = None) -> dict:
+    """documents: the whole texts the two passages come from (for sentence openers)."""
     nh, nr = numbers(hypothesis), numbers(reference)
-    spans_h = name_spans(hypothesis, _OPENERS | set(_LOWER.findall(hypothesis)))
-    spans_r = name_spans(reference, _OPENERS | set(_LOWER.findall(reference)))
+    doc_h, doc_r = documents or (None, None)
+    spans_h = name_spans(hypothesis, _OPENERS | set(_LOWER.findall(hypothesis)), doc_h)
+    spans_r = name_spans(reference, _OPENERS | set(_LOWER.findall(reference)), doc_r)
     words_h = {_stem(w) for w in _WORD.findall(hypothesis)}
     words_r = {_stem(w) for w in _WORD.findall(reference)}
     entities_h, entities_r = _entities(hypothesis, glossary), _entities(reference, glossary)

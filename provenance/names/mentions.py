@@ -164,7 +164,7 @@ def _english_first_names() -> frozenset[str]:
     return frozenset(set(nn.nickname_lookup) | set(nn.canonical_lookup))
 
 
-def _is_given_name(word: str) -> bool:
+def is_given_name(word: str) -> bool:
     from provenance.names.given_names import group_of
     from provenance.names.normalize import fold, letters
 
@@ -512,7 +512,7 @@ def _glossary_first_words(glossary: "Glossary") -> frozenset[str]:
     return cached
 
 
-def _capitalized_elsewhere(text: str, word: str, cache: dict[str, bool]) -> bool:
+def capitalized_elsewhere(text: str, word: str, cache: dict[str, bool]) -> bool:
     """Is the word written capitalized inside a sentence somewhere (so it is a name)?"""
     hit = cache.get(word)
     if hit is None:
@@ -550,7 +550,7 @@ def _split_run(toks, sentences: _Sentences, text: str, elsewhere: dict[str, bool
             continue
         if not current and i + 1 < len(toks) and not flags and sentences.initial(s):
             # "Meanwhile Hamas", "Yesterday Abu Ubaida": an ordinary word starting the sentence
-            if low not in person_first and low not in _PARTICLES and not _is_given_name(w) and not _capitalized_elsewhere(text, w, elsewhere):
+            if low not in person_first and low not in _PARTICLES and not is_given_name(w) and not capitalized_elsewhere(text, w, elsewhere):
                 continue
         current.append((s, e, w.rstrip(".") if flags & _INITIAL == 0 else w))
         if flags & _ENDS:
@@ -568,7 +568,7 @@ def _split_run(toks, sentences: _Sentences, text: str, elsewhere: dict[str, bool
 def _person_evidence(words: list[str], person_first: frozenset[str]) -> bool:
     first = words[0]
     low = first.lower()
-    if low in person_first or low in _PARTICLES or _is_given_name(first):
+    if low in person_first or low in _PARTICLES or is_given_name(first):
         return True
     return any(w.lower() in _PARTICLES or w.lower().startswith(("al-", "el-")) for w in words[1:])
 
