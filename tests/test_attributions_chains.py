@@ -147,6 +147,28 @@ def test_postposed_and_inverted_wire_style():
     assert atts[2]["content"]["text"] == "At least four people were killed"
 
 
+def test_reply_vow_ask_and_dated_postposed_cues():
+    atts = chains(
+        '"We are very close to returning to the Pacific Ocean," he vowed in late August.\n\n'
+        '"It is not just the financials that are in play, but who are the doctors?" asked Martin.\n\n'
+        '"I grew up watching that guy," said 23-year-old Rahm.\n\n'
+        'Warren replied that it is time for women to fix the government.\n'
+    )
+    assert [(a["cue"]["text"], links(a)[0][0]) for a in atts] == [("vowed", "he"), ("asked", "Martin"), ("said", "23-year-old Rahm"), ("replied", "Warren")]
+    assert atts[0]["content"]["text"] == '"We are very close to returning to the Pacific Ocean,"'
+    assert atts[3]["content"]["text"] == "it is time for women to fix the government"
+
+
+@pytest.mark.parametrize("text", [
+    "The army vowed to continue the operation.\n",
+    "He replied to the letter on Monday.\n",
+    'He declared himself "not guilty, for sure" when asked his plea in court.\n',
+    "She asked the court to delay the case.\n",
+])
+def test_reply_vow_ask_without_reported_content(text):
+    assert [a["cue"]["text"] for a in chains(text)] == []
+
+
 def test_names_layer_merges_spellings():
     text = "The US ambassador to Israel, Jack Lew, said the gaps narrowed.\n\nJack Liu stated that talks would go on.\n\nLiu added that pressure was needed.\n"
     doc = Document(text)

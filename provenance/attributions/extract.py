@@ -70,8 +70,12 @@ _BLOCKED_AFTER = {
     "report": re.compile(r"\s+(?:for|to\s+work|to\s+the\s+police|back|on\s+the)\b", re.I),
     "show": re.compile(r"\s+(?:up|off|how)\b", re.I),
     "consider": re.compile(r"\s+(?:whether|how|options?|the\s+(?:request|proposal|bill|case))\b", re.I),
+    "reply": re.compile(r"\s+(?:to|in\s+kind)\b", re.I),
+    "vow": re.compile(r"\s+(?:not\s+)?to\b", re.I),
     "announce": re.compile(r"\s+(?:his|her|their|its)\s+(?:resignation|retirement|candidacy)\b", re.I),
 }
+#: Words before a cue that make it no attribution ("when asked his plea").
+_BLOCKED_BEFORE = {"ask": frozenset(("when", "if", "as", "being", "was", "were", "is", "are"))}
 _TIME_PREFIXES = ("on", "early", "late", "last", "this", "next", "earlier")
 _DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "week", "month", "year")
 _ADVERBS = (
@@ -79,8 +83,17 @@ _ADVERBS = (
     "repeatedly", "recently", "further", r"last\s+week", r"last\s+month", r"last\s+year", r"this\s+week", "overnight",
     r"in\s+part", r"on\s+(?:his|her|its|their)\s+part", r"for\s+(?:his|her|its|their)\s+part", r"in\s+turn",
 )  # fmt: skip
+_AGED_NAME = re.compile(r"\d{1,3}-year-old\s+[A-Z]")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _SKIP_RIGHT = [
-    re.compile(r"\s*(?:" + "|".join(_TIME_PREFIXES) + r")?\s*(?:" + "|".join(_DAY_WORDS) + r")(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
+    # "on Friday", "last week"; a month only after a preposition or "late"
+    # ("in late August", "on March 3, 2024"; never "said May would resign")
+    re.compile(
+        r"\s*(?:(?:" + "|".join(_TIME_PREFIXES) + r")?\s*(?:" + "|".join(_DAY_WORDS) + r")"
+        r"|(?:in|during|on|early|late|last|next|this)\s+(?:(?:early|late|mid-?)\s*)?(?:" + "|".join(_MONTHS) + r")"
+        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?\b",
+        re.I,
+    ),
     re.compile(r"\s*(?:" + "|".join(_ADVERBS) + r")\b", re.I),
 ]
 # The two above one after the other, in one match: each needs a word, so each
@@ -91,7 +104,7 @@ _SKIP_RIGHT_BOTH = re.compile("".join(f"(?:{rx.pattern})?" for rx in _SKIP_RIGHT
 # patterns above or of a medium's preposition, a comma or a dash. Where none
 # is, a cue is followed by nothing to skip (most often: "said that").
 _SKIPPABLE = re.compile(
-    r"\s*(?:[,\-–—]|" + trie_pattern(sorted({*_TIME_PREFIXES, *_DAY_WORDS, *(re.match("[a-z]+", a).group() for a in _ADVERBS), *MEDIUM_PREPOSITIONS})) + ")",
+    r"\s*(?:[,\-–—]|" + trie_pattern(sorted({*_TIME_PREFIXES, *_DAY_WORDS, *_MONTHS, *(re.match("[a-z]+", a).group() for a in _ADVERBS), *MEDIUM_PREPOSITIONS})) + ")",
     re.I,
 )
 
@@ -974,6 +987,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
+    if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
+        return None
     before = text[max(start, m.start() - 30) : m.start()]
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
@@ -1000,7 +1015,12 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     elif subj.span is None:
         # "…," said Karl Schamotta, chief market strategist at Corpay.
         span, reason, consumed = right_np(text, m.end(), end, allow_commas=True)
-        if span is None or not (text[span[0]].isupper() or text[span[0] : span[0] + 4].lower() in ("the ", "a ", "an ") or text[span[0] : span[0] + 3].lower() in ("his", "her")):
+        if span is None or not (
+            text[span[0]].isupper()
+            or text[span[0] : span[0] + 4].lower() in ("the ", "a ", "an ")
+            or text[span[0] : span[0] + 3].lower() in ("his", "her")
+            or _AGED_NAME.match(text, span[0], span[1])  # "said 23-year-old Rahm"
+        ):
             if not (subj.before is not None and info.lemma in ("say", "add", "tell", "continue", "write")):
                 return None
             return None
