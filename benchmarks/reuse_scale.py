@@ -101,8 +101,8 @@ def main() -> None:
         f"mean {statistics.mean(times):.1f} ms, median {statistics.median(times):.1f} ms, "
         f"p95 {times[int(0.95 * (len(times) - 1))]:.1f} ms, max {times[-1]:.1f} ms"
     )
-    with_index = run(["check", str(queries), "--index", "--index-path", str(index), "--format", "json", "-o", os.devnull, "--fail-on", "never"])
-    without = run(["check", str(queries), "--format", "json", "-o", os.devnull, "--fail-on", "never"])
+    with_index = run(["check", str(queries), "--index", "--index-path", str(index), "--format", "json", "-o", str(work / "report.json"), "--fail-on", "never"])
+    without = run(["check", str(queries), "--format", "json", "-o", str(work / "report.json"), "--fail-on", "never"])
     n = len(paths)
     print(
         f"provenance check over {n} articles: {1000 * with_index / n:.1f} ms/article with --index, "

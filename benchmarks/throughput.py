@@ -61,7 +61,8 @@ def main() -> None:
         mb = size / 1e6
         print(f"corpus: {files} seed-like articles, {mb:.2f} MB ({os.cpu_count()} CPUs; one process unless -j says otherwise)")
 
-        ours = [tool("provenance"), "check", str(corpus), "--format", "json", "--output", os.devnull, "--fail-on", "never", "--jobs", "1"]
+        ours = [tool("provenance"), "check", str(corpus), "--format", "json", "--output", str(Path(tmp) / "report.json"),
+                "--fail-on", "never", "--jobs", "1"]
         if args.select:
             ours += ["--select", args.select]
         rows = [

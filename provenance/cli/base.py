@@ -25,5 +25,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more on stderr (e.g. why the parse cache is off)."),
 ) -> None:
     """provenance: a linter for translated news."""
+    if verbose:
+        import os
+
+        os.environ["PROVENANCE_VERBOSE"] = "1"  # the worker processes of --jobs read it too

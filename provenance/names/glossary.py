@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
+from provenance.cache import register as cache_register
 from provenance.config import ConfigError
 
 TYPES = ("person", "organization", "outlet", "place", "title", "term")
@@ -134,6 +135,10 @@ class FormRef(NamedTuple):
     note: str | None = None
     #: Only after a full form of the entry appeared earlier in the document.
     context_only: bool = False
+
+
+# the records the on-disk cache may rebuild (it constructs nothing else)
+cache_register(Problem, Variant, SourceForm, Entry, FormRef)
 
 
 def form_key(form: str) -> str:
@@ -650,7 +655,7 @@ def load(paths: Iterable[Path] = (), *, default: bool = True, use_cache: bool = 
     specs = [(p, True) for p in default_files()] if default else []
     specs += [(p, False) for p in expand(paths)]
     read: list[tuple[Path, bool, str, bytes, Problem | None]] = []
-    # the layout of what is cached is part of the key: a changed class never reads an old pickle
+    # the layout of what is cached is part of the key: a changed class never reads an old entry
     layout = (Entry._fields, Variant._fields, SourceForm._fields, FormRef._fields, Problem.__slots__)
     key = hashlib.sha256(f"glossary-v{_CACHE_FORMAT}-{layout}".encode())
     for path, is_default in specs:

@@ -45,9 +45,14 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
     """Lock ``path``, yield an Editor on its current content, write it back if changed."""
     from filelock import FileLock, Timeout
 
-    from provenance.fsutil import atomic_write
+    from provenance.fsutil import atomic_write, write_target
 
-    path = Path(path)
+    try:
+        # edit what a symbolic link points to: the lock and the temporary file sit
+        # beside the shared file, and the link stays a link
+        path, _ = write_target(Path(path))
+    except OSError as exc:
+        raise StoreError(f"{display_path(path)}: {exc.strerror or exc}") from None
     if not path.parent.is_dir():
         raise StoreError(f"{display_path(path)}: directory {display_path(path.parent)} does not exist")
     lock = FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from provenance.cache import register as cache_register
+
 SEVERITIES = ("info", "warning", "error")
 #: Bump when Rule or Pack change shape: cached packs of another layout are not read.
 _PACK_FORMAT = 1
@@ -87,6 +89,10 @@ class Pack:
     sha256: str
     description: str
     rules: tuple[Rule, ...]
+
+
+# the records the on-disk cache may rebuild (it constructs nothing else)
+cache_register(Example, Rule, Pack)
 
 
 def builtin_pack_dir() -> Path:
