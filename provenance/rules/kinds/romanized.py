@@ -118,9 +118,12 @@ def _glossary_words() -> frozenset[str]:
 class Words:
     """English vocabulary lookups, with inflections, prefixes and typos."""
 
-    def __init__(self, english: frozenset[str], common: frozenset[str]):
+    def __init__(self, english: frozenset[str], common: frozenset[str], model=None):
         self.english = english
         self.common = common
+        self.model = model
+        self._verdicts: dict[str, bool] = {}  # per process: a word's verdict does not change
+        self._scores: dict[str, float] = {}
 
     def base_known(self, w: str) -> bool:
         if w in self.english:
@@ -135,6 +138,20 @@ class Words:
         return False
 
     def is_english(self, w: str) -> bool:
+        if w in self.english:
+            return True
+        verdict = self._verdicts.get(w)
+        if verdict is None:
+            verdict = self._verdicts[w] = self._is_english(w)
+        return verdict
+
+    def score(self, w: str) -> float:
+        got = self._scores.get(w)
+        if got is None:
+            got = self._scores[w] = self.model.score(w)
+        return got
+
+    def _is_english(self, w: str) -> bool:
         if self.base_known(w):
             return True
         for prefix in _PREFIXES:
@@ -143,6 +160,10 @@ class Words:
         for i in range(4, len(w) - 3):  # a compound or two words run together ("Houseof" is not; "goalkeeper" is)
             if w[:i] in self.english and w[i:] in self.english:
                 return True
+        return False
+
+    def is_typo(self, w: str) -> bool:
+        """One edit away from a common English word: asked last, of would-be hits only (it is the slow test)."""
         return len(w) >= 6 and self._one_edit_from_english(w)
 
     def _one_edit_from_english(self, w: str) -> bool:
@@ -163,6 +184,14 @@ class Words:
         return False
 
 
+@lru_cache(maxsize=1)
+def _words() -> "Words":
+    from provenance.rules.kinds._romanized_model import model
+
+    m = model()
+    return Words(m.english, m.common, m)
+
+
 class RomanizedChecker:
     def __init__(self, rule: Rule):
         p = rule.params
@@ -173,6 +202,8 @@ class RomanizedChecker:
         self.min_score_capitalized = float(p.get("min_score_capitalized", 0.3))
         # "confident" (PV503): lower-case or in a common-noun position; "place" (PV504): after a preposition only
         self.level = str(p.get("level", "confident"))
+        # on the lower-cased text; no \b (slower): a piece of a longer word fails the boundary test of _occurrences
+        self._word_re = re.compile(r"[a-z]{%d,}" % self.min_length)
 
     def check(self, doc) -> Iterable[Hit]:
         for hit, level in self.candidates(doc):
@@ -189,43 +220,43 @@ class RomanizedChecker:
         return found
 
     def _find(self, doc):
-        from provenance.rules.kinds._romanized_model import model
-
         text = doc.text
+        words = _words()
+        lowered = text.lower()
+        # the distinct words of the article less the vocabulary, in C (a set difference): a few are left
+        unknown = sorted(
+            w for w in set(self._word_re.findall(lowered)) - words.english
+            if w not in self.allow and w.rstrip("s") not in self.allow and not words.is_english(w)
+        )
+        if not unknown:
+            return []
         index = DocIndex.of(doc)
-        words = None
-        lazy = {}
         found: list[tuple[str, Hit, str]] = []
         names: set[str] = set()
-        for sent in doc.sentences:
-            if sent.kind not in self.rule.scope:
+        tokenized: dict[int, tuple[list, dict[int, int], bool]] = {}
+        for start, end in _occurrences(text, lowered, unknown):
+            tok = text[start:end]
+            if not (tok.islower() or (tok[0].isupper() and tok[1:].islower())):
+                continue  # acronyms, mixed case brands
+            sent = index.sentence_at(start)
+            if sent is None or sent.kind not in self.rule.scope or _in_skipped_chunk(text, start, end):
                 continue
-            s = text[sent.start : sent.end]
-            tokens = [(m.group(), sent.start + m.start(), sent.start + m.end()) for m in _TOKEN.finditer(s)]
-            title_case = _title_case(tokens)
-            for i, (tok, start, end) in enumerate(tokens):
-                if len(tok) < self.min_length or not _ASCII_WORD.match(tok):
-                    continue
-                lower = tok.lower()
-                if lower in self.allow or lower.rstrip("s") in self.allow:
-                    continue
-                if not (tok.islower() or (tok[0].isupper() and tok[1:].islower())):
-                    continue  # acronyms, mixed case brands
-                if _in_skipped_chunk(text, start, end):
-                    continue
-                if words is None:
-                    m = lazy["model"] = model()
-                    words = Words(m.english, m.common)
-                if words.is_english(lower) or _is_known_name(lower):
-                    continue
-                score = lazy["model"].score(lower)
-                prev = tokens[i - 1] if i > 0 else None
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                level = self._level(tok, score, prev, nxt, i, tokens, text, title_case, index, doc)
-                if level == _NAME:
-                    names.add(tok)
-                elif level is not None:
-                    found.append((tok, Hit(start, end, _message(tok, level), None), level))
+            if sent.start not in tokenized:
+                s = text[sent.start : sent.end]
+                toks = [(t.group(), sent.start + t.start(), sent.start + t.end()) for t in _TOKEN.finditer(s)]
+                tokenized[sent.start] = (toks, {t[1]: i for i, t in enumerate(toks)}, _title_case(toks))
+            tokens, at, title_case = tokenized[sent.start]
+            i = at.get(start)
+            if i is None or tokens[i][2] != end:
+                continue  # inside a longer token ("Khafaji's")
+            prev = tokens[i - 1] if i > 0 else None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            level = self._level(tok, words.score(tok.lower()), prev, nxt, i, tokens, text, title_case, index, doc)
+            if level == _NAME:
+                names.add(tok)
+            elif level is not None and not words.is_typo(tok.lower()) and not _is_known_name(tok.lower()):
+                # last: the typo test is slow and the name test loads the glossary
+                found.append((tok, Hit(start, end, _message(tok, level), None), level))
         # a word that anything marks as a name in one place is a name everywhere ("Qatrah village" … "and Qatrah")
         return [(hit, level) for tok, hit, level in found if tok not in names]
 
@@ -263,6 +294,24 @@ class RomanizedChecker:
 
 
 _NAME = "name"  # a verdict of _level: this word is a name, here and everywhere in the document
+
+
+def _occurrences(text: str, lowered: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each word stands as a whole word, in text order. str.find on the
+    lower-cased text is many times faster than one case-insensitive alternation."""
+    if len(lowered) != len(text):  # lower-casing moved offsets (rare letters): the slow way
+        pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I | re.A)
+        return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans = []
+    for w in words:
+        i = lowered.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not lowered[i - 1].isalnum()) and (j == len(lowered) or not lowered[j].isalnum()):
+                spans.append((i, j))
+            i = lowered.find(w, j)
+    spans.sort()
+    return spans
 
 
 def _message(tok: str, level: str) -> str:
