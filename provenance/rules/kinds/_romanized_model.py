@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "romanized.json.gz"
-_FORMAT = 1
+_FORMAT = 2  # bump when Model changes shape: the cached pickle of another layout is not read
 
 # Interpolation weights of the n-gram orders, highest first (fixed: the model is
 # a class score, not a language model to tune; these held up on invented words).
@@ -30,36 +30,55 @@ class Model:
         self.english = english
         self.common = common
         self.order = order
-        self.tables = tables
-        self._totals = {cls: sum(c for g, c in t.items() if len(g) == 1 and g != "^") for cls, t in tables.items()}
+        self._interp = {cls: _interpolated(t, order) for cls, t in tables.items()}
+        self._weights = [sum(_LAMBDAS.get(n, 0.0) for n in range(1, min(order, i + 1) + 1)) for i in range(64)]
 
     def _logprob(self, cls: str, word: str) -> float:
-        table = self.tables[cls]
-        total = self._totals[cls]
+        interp = self._interp[cls]
         padded = "^" + word + "$"
         logp = 0.0
         for i in range(1, len(padded)):
             p = 0.0
-            weight = 0.0
-            for n in range(1, self.order + 1):
-                if i - n + 1 < 0:
+            for n in range(min(self.order, i + 1), 0, -1):  # the longest gram seen carries the lower orders
+                p = interp.get(padded[i - n + 1 : i + 1], 0.0)
+                if p:
                     break
-                lam = _LAMBDAS.get(n, 0.0)
-                weight += lam
-                gram = padded[i - n + 1 : i + 1]
-                if n == 1:
-                    p += lam * table.get(gram, 0) / total
-                    continue
-                context = table.get(gram[:-1], 0)
-                if context:
-                    p += lam * table.get(gram, 0) / context
-            logp += math.log(max(p / weight if weight else 0.0, _FLOOR))
+            logp += math.log(max(p / self._weights[min(i, 63)], _FLOOR))
         return logp
 
     def score(self, word: str) -> float:
         """How much more an Arabic romanization than an English word the
         lower-case word looks: log-likelihood ratio per letter (0: either)."""
         return (self._logprob("ar", word) - self._logprob("en", word)) / (len(word) + 1)
+
+
+def _interpolated(table: dict[str, int], order: int) -> dict[str, float]:
+    """For each gram seen, its interpolated probability given its context:
+    lambda_n * c(gram) / c(context) plus the same for the gram one letter
+    shorter, down to the unigram. Computed once, when the data file is read."""
+    total = sum(c for g, c in table.items() if len(g) == 1 and g != "^")
+    interp: dict[str, float] = {}
+    for n in range(1, order + 1):
+        lam = _LAMBDAS.get(n, 0.0)
+        for gram, count in table.items():
+            if len(gram) != n:
+                continue
+            if n == 1:
+                interp[gram] = lam * count / total
+                continue
+            context = table.get(gram[:-1], 0)
+            own = lam * count / context if context else 0.0
+            interp[gram] = own + _backoff(interp, gram[1:])
+    return interp
+
+
+def _backoff(interp: dict[str, float], gram: str) -> float:
+    while gram:
+        p = interp.get(gram)
+        if p is not None:
+            return p
+        gram = gram[1:]
+    return 0.0
 
 
 @lru_cache(maxsize=1)

@@ -223,10 +223,12 @@ class RomanizedChecker:
         text = doc.text
         words = _words()
         lowered = text.lower()
+        floor = min(self.min_score, self.min_score_capitalized)
         # the distinct words of the article less the vocabulary, in C (a set difference): a few are left
         unknown = sorted(
             w for w in set(self._word_re.findall(lowered)) - words.english
             if w not in self.allow and w.rstrip("s") not in self.allow and not words.is_english(w)
+            and words.score(w) >= floor  # English-shaped: neither a hit nor worth a look at its context
         )
         if not unknown:
             return []
@@ -272,13 +274,15 @@ class RomanizedChecker:
             if prev is not None and prev[0] in "-'\u2019" or nxt is not None and nxt[0] in "-'\u2019":
                 return None  # part of a hyphenated or quoted-apart form
             return "confident"
-        if score < self.min_score_capitalized or title_case:
+        if title_case:
+            return None  # capitals say nothing in a title-case headline, not even "name"
+        if _is_name_context(tokens, i) or _capitalized_elsewhere_in_name(doc, tok):
+            return _NAME  # asked before the score: a name is a name everywhere in the document
+        if score < self.min_score_capitalized:
             return None
         if prev is None or index.starts_sentence(tokens[i][1]) or prev[0] in ":\"\u201c\u2018'(":
             if not glued:
                 return None  # a sentence start says nothing
-        if _is_name_context(tokens, i) or _capitalized_elsewhere_in_name(doc, tok):
-            return _NAME
         if glued or prev is None:
             return "confident"
         p = prev[0].lower()
@@ -321,9 +325,9 @@ def _message(tok: str, level: str) -> str:
 
 
 def _title_case(tokens) -> bool:
-    """A headline in title case: capitals say nothing there."""
-    words = [t for t, _, _ in tokens if t[0].isalpha() and len(t) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    """A headline in title case: every longer word after the first capitalized."""
+    words = [t for t, _, _ in tokens[1:] if t[0].isalpha() and len(t) > 4]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _in_skipped_chunk(text: str, start: int, end: int) -> bool:
