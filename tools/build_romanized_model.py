@@ -46,7 +46,7 @@ COMMON_ZIPF = 3.0  # a word one edit away from one of these is a typo of it, not
 TRAIN_EN_ZIPF = 2.5  # the English n-gram class: common words, few names
 ARABIC_WORDS = 30000
 ORDER = 4
-MIN_COUNT = {1: 1, 2: 1, 3: 2, 4: 4}  # rarer n-grams cost size and say little: dropped (the scorer backs off)
+MIN_COUNT = {1: 1, 2: 1, 3: 3, 4: 12}  # rarer n-grams cost size and say little: dropped (the scorer backs off)
 SEED = 20261202
 
 # Each Arabic letter: the Latin spellings MT and news copy use, the first the commonest.
@@ -91,6 +91,12 @@ def ngrams(word: str, order: int = ORDER):
 
 
 def main() -> int:
+    global ORDER, OUT
+    args = sys.argv[1:]
+    if "--order" in args:  # for experiments: python tools/build_romanized_model.py --order 3 --out /tmp/m.json.gz
+        ORDER = int(args[args.index("--order") + 1])
+    if "--out" in args:
+        OUT = Path(args[args.index("--out") + 1])
     from importlib.metadata import version
 
     import wordfreq
@@ -119,7 +125,7 @@ def main() -> int:
     counts = {"en": Counter(), "ar": Counter()}
     for cls, words in (("en", en_train), ("ar", arabic)):
         for w in words:
-            counts[cls].update(ngrams(w))
+            counts[cls].update(ngrams(w, ORDER))
     data = {
         "format": 1,
         "source": f"wordfreq {version('wordfreq')} (CC BY-SA 4.0 data), built by tools/build_romanized_model.py",

@@ -118,27 +118,27 @@ def _glossary_words() -> frozenset[str]:
 class Words:
     """English vocabulary lookups, with inflections, prefixes and typos."""
 
-    def __init__(self, english: frozenset[str], common: frozenset[str], model=None):
-        self.english = english
-        self.common = common
+    def __init__(self, model):
+        self.known = model.known  # exact lookup in the English vocabulary
+        self.common = model.common
         self.model = model
         self._verdicts: dict[str, bool] = {}  # per process: a word's verdict does not change
         self._scores: dict[str, float] = {}
 
     def base_known(self, w: str) -> bool:
-        if w in self.english:
+        if self.known(w):
             return True
         for suffix, repl in _SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 stem = w[: -len(suffix)]
-                if stem + repl in self.english:
+                if self.known(stem + repl):
                     return True
-                if repl == "" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in self.english:
+                if repl == "" and len(stem) >= 4 and stem[-1] == stem[-2] and self.known(stem[:-1]):
                     return True  # stopped, running
         return False
 
     def is_english(self, w: str) -> bool:
-        if w in self.english:
+        if w in self.common:
             return True
         verdict = self._verdicts.get(w)
         if verdict is None:
@@ -158,7 +158,7 @@ class Words:
             if w.startswith(prefix) and len(w) - len(prefix) >= 4 and self.base_known(w[len(prefix) :]):
                 return True
         for i in range(4, len(w) - 3):  # a compound or two words run together ("Houseof" is not; "goalkeeper" is)
-            if w[:i] in self.english and w[i:] in self.english:
+            if self.known(w[:i]) and self.known(w[i:]):
                 return True
         return False
 
@@ -189,7 +189,7 @@ def _words() -> "Words":
     from provenance.rules.kinds._romanized_model import model
 
     m = model()
-    return Words(m.english, m.common, m)
+    return Words(m)
 
 
 class RomanizedChecker:
@@ -226,7 +226,7 @@ class RomanizedChecker:
         floor = min(self.min_score, self.min_score_capitalized)
         # the distinct words of the article less the vocabulary, in C (a set difference): a few are left
         unknown = sorted(
-            w for w in set(self._word_re.findall(lowered)) - words.english
+            w for w in set(self._word_re.findall(lowered)) - words.common
             if w not in self.allow and w.rstrip("s") not in self.allow and not words.is_english(w)
             and words.score(w) >= floor  # English-shaped: neither a hit nor worth a look at its context
         )
@@ -397,6 +397,8 @@ def _is_name_context(tokens, i: int) -> bool:
             other = _word(other)
             if other[:1].isupper() or (step == 1 and other.lower() in PARTICLES):
                 return True  # "Hasya, al-Rastan"
+    if nxt.lower() in ("in", "near") and _word(at(i + 2))[:1].isupper():
+        return True  # a place within a place: "from Balikpapan in Kalimantan"
     if _word(at(i - 2)).lower() in PLACE_NOUNS and prev.lower() == "of":
         return True  # "the town of Fahma"
     return False
