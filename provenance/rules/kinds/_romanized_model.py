@@ -17,12 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "romanized.json.gz"
-_FORMAT = 3  # bump when Model changes shape: the cached pickle of another layout is not read
+_FORMAT = 4  # bump when Model changes shape: the cached pickle of another layout is not read
 
 # Interpolation weights of the n-gram orders, highest first (fixed: the model is
 # a class score, not a language model to tune; these held up on invented words).
 _LAMBDAS = {4: 0.5, 3: 0.3, 2: 0.15, 1: 0.05}
-_FLOOR = 1e-6  # probability of a letter no order has seen
+_FLOOR = 1e-6
+# Bisection costs ~5 us a lookup, building the set ~15 ms: past this many lookups the set is built.
+_BISECT_LOOKUPS = 3000  # probability of a letter no order has seen
 
 
 class Model:
@@ -31,13 +33,28 @@ class Model:
         # the rarer two thirds of the vocabulary as one sorted string, searched by bisection: a set of
         # 90,000 strings costs 30 ms to unpickle, more than a one-article check can spare
         self._rare = "\n" + "\n".join(sorted(rare)) + "\n"
+        self._rare_set: frozenset[str] | None = None
+        self._lookups = 0
         self.order = order
         self._interp = {cls: _interpolated(t, order) for cls, t in tables.items()}
         self._weights = [sum(_LAMBDAS.get(n, 0.0) for n in range(1, min(order, i + 1) + 1)) for i in range(64)]
 
     def known(self, w: str) -> bool:
         """Is w in the English vocabulary (exactly, lower case)?"""
-        return w in self.common or self._in_rare(w)
+        if w in self.common:
+            return True
+        rare = self._rare_set
+        if rare is not None:
+            return w in rare
+        self._lookups += 1
+        if self._lookups > _BISECT_LOOKUPS:  # a run of many articles: a set pays for itself
+            self._rare_set = frozenset(self._rare.split())
+        return self._in_rare(w)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_rare_set"], state["_lookups"] = None, 0  # the cache holds the compact form
+        return state
 
     def _in_rare(self, w: str) -> bool:
         blob = self._rare
