@@ -15,8 +15,16 @@ A word is a candidate when it is none of these:
 - an acronym, a mixed-case brand ("iPhone"), part of a URL, handle or hyphenated
   compound ("al-Yazal": the hyphen is the romanization convention of names).
 
-and when the character n-gram model (``_romanized_model``: English words
-against generated Arabic romanizations) scores it as a romanization.
+and when the character n-gram model (``_romanized_model``) scores it as a
+romanization. The model is two 4-gram letter models, one of English words
+(wordfreq's English list) and one of Latin spellings generated from
+wordfreq's Arabic list by ``tools/build_romanized_model.py``: no permissive
+list of romanized Arabic common words exists, and the romanized names one
+could get (OFAC) are what must not fire. Why n-grams: MT's leftovers are
+words nobody listed ("Aqrarastbdul"), but their letter sequences (al- glued
+on, kh/dh/q clusters, no vowels) are Arabic ones; English words below the
+vocabulary's frequency floor keep English sequences ("everyplace" scores
+-3.7, "alosmah" +1.1). Details and measurements: docs/romanized.md.
 
 Then capitalization and position decide, because a romanized *name* is no
 artifact. A lower-case word inside a sentence is not a name: confident hit
