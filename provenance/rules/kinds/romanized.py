@@ -50,7 +50,6 @@ from provenance.rules.kinds._context import DocIndex
 from provenance.rules.model import Rule
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+|[^\w\s]")
-_ASCII_WORD = re.compile(r"^[A-Za-z]+$")
 _CHUNK_SKIP = re.compile(r"://|www\.|@|#|_|/|\\|\.(?:com|org|net|gov|edu|co|io|ly|ps|sy|iq|lb|eg)\b", re.I)
 
 # Words before a name: titles, offices, kinship and the particles of Arabic names.
