@@ -101,7 +101,7 @@ def test_after_a_preposition_only_info():
 
 
 def test_spans_are_exact_and_repeat():
-    text = "He said the bank was Mjhza for the new procedure, and the alosmah plan was ready.\n"
+    text = "The ministry said the new terminal was Mjhza for passengers, and the alosmah plan was ready.\n"
     doc = Document(text, "t.txt")
     found = [(h.start, h.end, h.message) for h in RomanizedChecker(RULES["PV503"]).check(doc)]
     assert [text[s:e] for s, e, _ in found] == ["Mjhza", "alosmah"]

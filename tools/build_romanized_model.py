@@ -18,7 +18,7 @@ writes one gzipped JSON file inside the package:
 Why generated romanizations: no permissive list of romanized Arabic common
 words exists, and the words machine translation leaves behind are exactly
 this: an Arabic word spelled letter by letter, article glued on
-("Aljmaher" for الجماهير), short vowels mostly missing ("Mthaia"), or filled
+("Almjls" for المجلس), short vowels mostly missing ("Mjhza"), or filled
 in by a reader's ear ("altanmiah"). The table writes each Arabic letter the
 ways news and MT write it (ع as a, o or nothing, ة as h, a or ah, و as w, o
 or u …); a seeded random choice per word spreads the spellings without
