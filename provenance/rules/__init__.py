@@ -51,6 +51,7 @@ KINDS = {
     "foreign-script": "provenance.rules.kinds.untranslated:ForeignScriptChecker",
     "foreign-language": "provenance.rules.kinds.untranslated:ForeignLanguageChecker",
     "invisible": "provenance.rules.kinds.invisible:InvisibleCharacterChecker",
+    "romanized": "provenance.rules.kinds.romanized:RomanizedChecker",
 }
 LAYER_KIND = "layer"
 
