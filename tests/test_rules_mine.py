@@ -13,11 +13,11 @@ from provenance.rules.mine import Params, g2, log_ratio, mine, runs
 runner = CliRunner()
 
 # Invented corpora: the "translated" side says "the concerned parties" and
-# "the occupying entity" in several articles; the "native" side never does.
+# "the brotherly delegation" in several articles; the "native" side never does.
 CORPUS = [
-    ("a.txt", "The concerned parties met on Monday. The occupying entity refused, and the talks ended."),
-    ("b.txt", "Officials said the concerned parties would meet again. The occupying entity said nothing."),
-    ("c.txt", "The concerned parties agreed. A spokesman for the occupying entity did not comment."),
+    ("a.txt", "The concerned parties met on Monday. The brotherly delegation refused, and the talks ended."),
+    ("b.txt", "Officials said the concerned parties would meet again. The brotherly delegation said nothing."),
+    ("c.txt", "The concerned parties agreed. A spokesman for the brotherly delegation did not comment."),
     ("d.txt", "The weather was mild. A lone phrase, purple elephant parade, appears here three times: "
               "purple elephant parade; purple elephant parade."),
 ]
@@ -45,9 +45,9 @@ def test_runs_stop_at_punctuation_and_line_breaks():
 def test_over_represented_phrases_come_first_with_their_counts():
     found = mine(CORPUS, REFERENCE, PARAMS)
     top = {c.ngram.lower(): c for c in found}
-    assert "the concerned parties" in top and "the occupying entity" in top
-    entity = top["the occupying entity"]
-    assert (entity.freq, entity.docs, entity.ref_freq, entity.n) == (3, 3, 0, 3)
+    assert "the concerned parties" in top and "the brotherly delegation" in top
+    delegation = top["the brotherly delegation"]
+    assert (delegation.freq, delegation.docs, delegation.ref_freq, delegation.n) == (3, 3, 0, 3)
     assert found == sorted(found, key=lambda c: (-c.g2, -c.freq, c.ngram.lower(), c.ngram))
 
 
@@ -59,10 +59,10 @@ def test_an_ngram_of_one_article_is_not_evidence():
 
 def test_shorter_ngrams_always_inside_a_longer_candidate_are_dropped():
     found = {c.ngram.lower() for c in mine(CORPUS, REFERENCE, PARAMS)}
-    # "occupying entity" never occurs without "the": only the longer one is kept.
-    assert "occupying entity" not in found and "the occupying entity" in found
+    # "brotherly delegation" never occurs without "the": only the longer one is kept.
+    assert "brotherly delegation" not in found and "the brotherly delegation" in found
     kept = {c.ngram.lower() for c in mine(CORPUS, REFERENCE, Params(min_n=1, max_n=3, min_g2=0.0, subsumed=True))}
-    assert "occupying entity" in kept
+    assert "brotherly delegation" in kept
 
 
 def test_function_words_alone_and_under_represented_words_are_not_candidates():
@@ -76,9 +76,9 @@ def test_same_input_same_order():
 
 
 def test_covered_ngrams_name_their_rule():
-    found = mine(CORPUS, REFERENCE, PARAMS, covered=lambda d, spans: "PV999" if "entity" in CORPUS[d][1][spans[0][0]:spans[0][1]] else None)
+    found = mine(CORPUS, REFERENCE, PARAMS, covered=lambda d, spans: "PV999" if "delegation" in CORPUS[d][1][spans[0][0]:spans[0][1]] else None)
     by = {c.ngram.lower(): c.covered_by for c in found}
-    assert by["the occupying entity"] == "PV999"
+    assert by["the brotherly delegation"] == "PV999"
     assert by["the concerned parties"] is None
 
 
@@ -96,12 +96,12 @@ def test_cli_reports_candidates_and_rules_that_cover_them(tmp_path):
     r = runner.invoke(app, ["rules", "mine", str(corpus), "--reference", str(reference), "--format", "json", "--min-g2", "0", "--isolated"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
-    assert "the occupying entity" in [c["ngram"].lower() for c in data["candidates"]]
+    assert "the brotherly delegation" in [c["ngram"].lower() for c in data["candidates"]]
     covered = {c["ngram"].lower(): c["covered_by"] for c in data["covered"]}
     assert covered.get("were crowned with success") == "PV603"
     assert not [c for c in data["candidates"] if "crowned with" in c["ngram"].lower()]
     stub = runner.invoke(app, ["rules", "mine", str(corpus), "-r", str(reference), "--format", "yaml", "--min-g2", "0", "--isolated"])
-    assert stub.exit_code == 0 and 'match: "the occupying entity"' in stub.stdout.lower()
+    assert stub.exit_code == 0 and 'match: "the brotherly delegation"' in stub.stdout.lower()
 
 
 def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
