@@ -1,4 +1,5 @@
-"""`provenance rules [SELECTOR…]`: the rules, their docs and examples."""
+"""`provenance rules [SELECTOR…]`: the rules, their docs and examples;
+`provenance rules mine CORPUS… --reference NATIVE…`: candidate phrases for the packs."""
 
 from __future__ import annotations
 
@@ -9,8 +10,29 @@ from typing import Annotated, Optional
 
 import typer
 
+from typer.core import TyperGroup
+
 from provenance.cli.base import app
 from provenance.cli.common import fail, load_config, write_output
+
+
+class _RulesGroup(TyperGroup):
+    """`rules` lists rules unless its first argument names a subcommand (`mine`)."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+rules_app = typer.Typer(
+    name="rules",
+    cls=_RulesGroup,
+    help="List the rules of the configured packs (name rules to see their documentation and examples); "
+    "`provenance rules mine` proposes new phrases from a corpus.",
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app)
 
 
 class RulesFormat(str, Enum):
@@ -19,7 +41,7 @@ class RulesFormat(str, Enum):
     markdown = "markdown"
 
 
-@app.command("rules")
+@rules_app.command("list", hidden=True)
 def rules_command(
     selectors: Annotated[Optional[list[str]], typer.Argument(help="Show these rules in full: codes, prefixes, slugs or categories.", show_default=False)] = None,
     format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
@@ -94,3 +116,90 @@ def rules_markdown(rules, ruleset) -> str:
         for e in r.examples:
             lines += ["", "Bad:", "", "```text", e.bad.strip(), "```", "", "Good:", "", "```text", e.good.strip(), "```"]
     return "\n".join(lines) + "\n"
+
+
+class MineFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+@rules_app.command("mine")
+def mine_command(
+    corpus: Annotated[list[Path], typer.Argument(help="Translated text: files or directories of .txt files.", show_default=False)],
+    reference: Annotated[list[Path], typer.Option("--reference", "-r", help="Native text to compare against (repeatable): files or directories.", show_default=False)],
+    format: Annotated[MineFormat, typer.Option("--format", "-f", help="text, json, or yaml (a stub of phrase entries to review).")] = MineFormat.text,
+    top: Annotated[int, typer.Option("--top", help="Show this many candidates (0: all).")] = 50,
+    min_n: Annotated[int, typer.Option("--min-n", help="Shortest n-gram, in words.")] = 1,
+    max_n: Annotated[int, typer.Option("--max-n", help="Longest n-gram, in words.")] = 4,
+    min_freq: Annotated[int, typer.Option("--min-freq", help="Fewest occurrences in the corpus.")] = 3,
+    min_docs: Annotated[int, typer.Option("--min-docs", help="Fewest corpus documents it must occur in.")] = 2,
+    min_g2: Annotated[float, typer.Option("--min-g2", help="Lowest log-likelihood kept (10.83: p < 0.001).")] = 10.83,
+    show_covered: Annotated[bool, typer.Option("--covered", help="Also list n-grams an existing rule already flags.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (packs).")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+) -> None:
+    """Rank word n-grams over-represented in CORPUS against native --reference text
+    (Dunning log-likelihood, log ratio beside it); n-grams an existing rule flags are set aside."""
+    from provenance.discover import discover
+    from provenance.document import Document
+    from provenance.document.decode import InputError
+    from provenance.rules import PackError, RuleSet, SelectorError
+    from provenance.rules.mine import Params, RuleCoverage, mine, yaml_stub
+
+    if not 1 <= min_n <= max_n <= 8:
+        fail("--min-n and --max-n must satisfy 1 <= min-n <= max-n <= 8")
+    if min_freq < 1 or min_docs < 1 or top < 0:
+        fail("--min-freq and --min-docs must be at least 1, --top at least 0")
+    config = load_config(config_file, isolated)
+
+    def read(paths: list[Path], what: str) -> list[Document]:
+        sources, problems = discover([str(p) for p in paths], config.include, config.exclude)
+        if problems:
+            fail(f"{problems[0].display}: {problems[0].reason}")
+        docs = []
+        for src in sources:
+            if src.path is None:
+                fail(f"{what}: stdin is not supported here")
+            try:
+                docs.append(Document.from_path(src.path))
+            except InputError as exc:
+                fail(f"{src.display}: {exc.reason}")
+        if not docs:
+            fail(f"{what}: no text files")
+        return docs
+
+    docs = read(corpus, "corpus")
+    ref = read(reference, "reference")
+    try:
+        ruleset = RuleSet.load(config.all_packs(), base=config.base)
+    except (PackError, SelectorError) as exc:
+        fail(str(exc))
+    params = Params(min_n=min_n, max_n=max_n, min_freq=min_freq, min_docs=min_docs, min_g2=min_g2)
+    found = mine([(d.path, d.text) for d in docs], [d.text for d in ref], params, RuleCoverage(docs, config, ruleset))
+    fresh = [c for c in found if c.covered_by is None]
+    covered = [c for c in found if c.covered_by is not None]
+    shown = fresh[:top] if top else fresh
+    if format is MineFormat.json:
+        data = {
+            "corpus": {"documents": len(docs)},
+            "reference": {"documents": len(ref)},
+            "params": {"min_n": min_n, "max_n": max_n, "min_freq": min_freq, "min_docs": min_docs, "min_g2": min_g2},
+            "candidates": [c.as_dict() for c in shown],
+            "covered": [c.as_dict() for c in covered],
+        }
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    if format is MineFormat.yaml:
+        write_output(yaml_stub(shown), output)
+        return
+    lines = [f"{'G2':>9} {'log2 r':>7} {'freq':>5} {'docs':>4} {'ref':>5}  n-gram"]
+    lines += [f"{c.g2:9.1f} {c.log_ratio:7.2f} {c.freq:5d} {c.docs:4d} {c.ref_freq:5d}  {c.ngram}" for c in shown]
+    lines.append(
+        f"\n{len(fresh)} candidates ({len(shown)} shown) from {len(docs)} documents against {len(ref)} reference documents; "
+        f"{len(covered)} more already flagged by a rule" + (":" if show_covered and covered else ".")
+    )
+    if show_covered:
+        lines += [f"{c.g2:9.1f} {c.log_ratio:7.2f} {c.freq:5d} {c.docs:4d} {c.ref_freq:5d}  {c.ngram}  ({c.covered_by})" for c in covered]
+    write_output("\n".join(lines) + "\n", output)

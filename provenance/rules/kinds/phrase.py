@@ -12,7 +12,13 @@ Pack entries (see docs/rules.md):
         anchors: [said, added]                # lower-case strings every match contains
         not_before: '\\s+of\\b'               # skip when followed by this
         unless_sentence: 'West Bank'          # skip when the sentence matches
+        if_paragraph: 'Gaza|Sderot'           # report only when the paragraph matches
         message: optional message for this entry
+
+Context conditions: `if_SCOPE` (report only when the scope matches) and
+`unless_SCOPE` (skip when it matches), SCOPE being `sentence` (the sentence
+holding the match), `paragraph` (its segment) or `document` (the whole text);
+case-insensitive regexes, any number of them on one entry, all must hold.
 
 All entries of a rule are compiled into one alternation so the text is
 scanned once per rule; an entry's own regex is re-run only on a match.
@@ -50,7 +56,8 @@ class _Entry:
     note: str | None
     not_after: re.Pattern | None
     not_before: re.Pattern | None
-    unless_sentence: re.Pattern | None
+    #: (scope, wanted, pattern): the scope must (wanted) or must not match.
+    conditions: tuple[tuple[str, bool, re.Pattern], ...]
     templated: bool
 
 
@@ -112,7 +119,7 @@ class PhraseChecker:
                         item.get("note"),
                         _context(rule, item.get("not_after"), "(?:", r")\s*$"),
                         _context(rule, item.get("not_before"), r"\s*(?:", ")"),
-                        _context(rule, item.get("unless_sentence"), "(?:", ")"),
+                        _conditions(rule, item),
                         templated,
                     )
                 )
@@ -135,6 +142,9 @@ class PhraseChecker:
     def _patterns(self, item) -> list[tuple[str, bool]]:
         if not isinstance(item, dict):
             raise PackError(f"rule {self.rule.code}: each phrase is a mapping with 'match' or 'regex'")
+        unknown = set(item) - ENTRY_KEYS
+        if unknown:
+            raise PackError(f"rule {self.rule.code}: unknown phrase field(s) {', '.join(sorted(unknown))}")
         if "regex" in item:
             if _BACKREF.search(item["regex"]):
                 raise PackError(f"rule {self.rule.code}: backreferences are not supported in phrase regexes")
@@ -176,9 +186,9 @@ class PhraseChecker:
             return None
         if entry.not_before and entry.not_before.match(text, own.end(), min(len(text), own.end() + 80)):
             return None
-        if entry.unless_sentence:
-            sent = index.sentence_at(start)
-            if sent is not None and entry.unless_sentence.search(text, sent.start, sent.end):
+        for scope, wanted, pattern in entry.conditions:
+            lo, hi = _scope_span(index, scope, start, len(text))
+            if (pattern.search(text, lo, hi) is not None) != wanted:
                 return None
         suggestion = entry.suggestion
         if suggestion is not None:
@@ -192,6 +202,38 @@ class PhraseChecker:
         template = entry.message or self.rule.message or self.rule.summary
         values = _Missing(text=matched, suggestion=suggestion or "", note=entry.note or "")
         return template.format_map(values).strip()
+
+
+CONDITION_SCOPES = ("sentence", "paragraph", "document")
+ENTRY_KEYS = frozenset(
+    {"match", "regex", "suggestion", "message", "note", "case", "anchors", "not_after", "not_before"}
+    | {f"{p}_{s}" for p in ("if", "unless") for s in CONDITION_SCOPES}
+)
+
+
+def _conditions(rule: Rule, item: dict) -> tuple[tuple[str, bool, re.Pattern], ...]:
+    out = []
+    for scope in CONDITION_SCOPES:
+        for wanted, prefix in ((True, "if_"), (False, "unless_")):
+            pattern = _context(rule, item.get(prefix + scope), "(?:", ")")
+            if pattern is not None:
+                out.append((scope, wanted, pattern))
+    return tuple(out)
+
+
+def _scope_span(index: DocIndex, scope: str, offset: int, length: int) -> tuple[int, int]:
+    """Where a context condition looks: the sentence, the segment or the whole
+    text around ``offset`` (the segment when no sentence holds it)."""
+    if scope == "sentence":
+        sent = index.sentence_at(offset)
+        if sent is not None:
+            return sent.start, sent.end
+        scope = "paragraph"
+    if scope == "paragraph":
+        seg = index.segment_at(offset)
+        if seg is not None:
+            return seg.start, seg.end
+    return 0, length
 
 
 def _context(rule: Rule, pattern: str | None, before: str, after: str) -> re.Pattern | None:
