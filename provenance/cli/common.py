@@ -89,6 +89,8 @@ def vet_glossaries(config, extra=()) -> None:
     """Refuse, before anything reads them, glossary files that are special files
     (FIFOs, devices: a read would hang or never end), over the read limit, or
     unreadable (a symlink loop, permission); a missing file the loader reports."""
+    if not config.glossaries and not extra:
+        return  # the default glossary ships with the package
     from provenance.discover import display_path
     from provenance.names.glossary import expand
     from provenance.safeio import refusal
