@@ -88,14 +88,15 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path
     found: list[Path] = []
     problems: list[DiscoveryProblem] = []
 
-    def visit(directory: Path, rel_dir: str, ancestors: frozenset) -> None:
+    def visit(directory: Path, rel_dir: str) -> list[tuple[Path, str, tuple[int, int]]]:
+        """Collect the files of one directory; return its subdirectories (sorted)."""
         try:
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             reason, _ = os_reason(exc)
             problems.append(DiscoveryProblem(display_path(directory), f"cannot read this directory: {reason}; skipped", "unreadable-directory"))
-            return
+            return []
         subdirs = []
         for entry in entries:
             name = entry.name
@@ -112,7 +113,7 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path
                 continue
             if stat.S_ISDIR(st.st_mode):
                 if name not in SKIP_DIRS and not _excluded(rel, exclude):
-                    subdirs.append((full, rel, st))
+                    subdirs.append((full, rel, (st.st_dev, st.st_ino)))
                 continue
             if not any(fnmatch.fnmatch(name, pat) for pat in include) or _excluded(rel, exclude):
                 continue
@@ -121,19 +122,31 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path
                 problems.append(DiscoveryProblem(display_path(full), problem[0].split(";")[0] + "; skipped", "special"))
                 continue
             found.append(full)  # too large: reading it says so, in the report
-        for full, rel, st in subdirs:
-            key = (st.st_dev, st.st_ino)
-            if key in ancestors:
-                problems.append(DiscoveryProblem(display_path(full), "directory loop (a symlink back to a directory above it); not entered", "loop"))
-                continue
-            visit(full, rel, ancestors | {key})
+        return subdirs
 
     try:
         root_st = os.stat(root)
-        visit(root, ".", frozenset({(root_st.st_dev, root_st.st_ino)}))
     except OSError as exc:
         reason, _ = os_reason(exc)
         problems.append(DiscoveryProblem(display_path(root), f"cannot read this directory: {reason}", "unreadable-directory"))
+        return found, problems
+    root_key = (root_st.st_dev, root_st.st_ino)
+    visited = {root_key}
+    # Depth first, in sorted order, without recursion (any depth of nesting); each
+    # stack item carries the directories above it, so a link back up is named a loop,
+    # while a directory reached a second time another way is just not walked again.
+    stack = [(root, ".", (root_key,))]
+    while stack:
+        directory, rel_dir, above = stack.pop()
+        subdirs = visit(directory, rel_dir)
+        todo = []
+        for full, rel, key in subdirs:
+            if key in above:
+                problems.append(DiscoveryProblem(display_path(full), "directory loop (a symlink back to a directory above it); not entered", "loop"))
+            elif key not in visited:
+                visited.add(key)
+                todo.append((full, rel, above + (key,)))
+        stack.extend(reversed(todo))
     return found, problems
 
 

@@ -402,3 +402,22 @@ def test_a_crash_exits_2_with_one_line(good):
 def test_findings_still_exit_1_and_clean_exits_0(good, other):
     assert run("check", good).code == 1
     assert run("check", other, "--select", "PV101").code == 0
+
+
+def test_deep_nesting_and_links_to_a_walked_directory(tmp_path):
+    """1,100 nested directories (deeper than Python's recursion limit) and a symlink to a
+    directory walked already: every file once, no loop reported, no RecursionError."""
+    d = tmp_path / "deep"
+    p = str(d)
+    os.mkdir(p)
+    for _ in range(1100):
+        p = os.path.join(p, "n")
+        os.mkdir(p)
+    write(Path(p) / "bottom.txt", GOOD)
+    (d / "a").mkdir()
+    write(d / "a" / "one.txt", OTHER)
+    os.symlink("a", d / "b")
+    r = run("check", "--format", "json", "--fail-on", "never", d)
+    assert r.code == 0, r.stderr
+    paths = [f["path"] for f in r.json()["files"]]
+    assert len(paths) == 2 and paths[0].endswith("a/one.txt") and paths[1].endswith("/n/bottom.txt")
