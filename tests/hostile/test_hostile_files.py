@@ -404,20 +404,45 @@ def test_findings_still_exit_1_and_clean_exits_0(good, other):
     assert run("check", other, "--select", "PV101").code == 0
 
 
-def test_deep_nesting_and_links_to_a_walked_directory(tmp_path):
+def test_deep_nesting_and_links_to_a_walked_directory():
     """1,100 nested directories (deeper than Python's recursion limit) and a symlink to a
-    directory walked already: every file once, no loop reported, no RecursionError."""
-    d = tmp_path / "deep"
+    directory walked already: every file once, no loop reported, no RecursionError.
+
+    Outside pytest's tmp_path: pytest's clean-up of old temp dirs recurses, and
+    would fail on this tree if a killed run left it behind."""
+    import shutil
+    import tempfile
+
+    d = Path(tempfile.mkdtemp(prefix="provenance-deep-"))
     p = str(d)
-    os.mkdir(p)
-    for _ in range(1100):
-        p = os.path.join(p, "n")
-        os.mkdir(p)
-    write(Path(p) / "bottom.txt", GOOD)
-    (d / "a").mkdir()
-    write(d / "a" / "one.txt", OTHER)
-    os.symlink("a", d / "b")
-    r = run("check", "--format", "json", "--fail-on", "never", d)
-    assert r.code == 0, r.stderr
-    paths = [f["path"] for f in r.json()["files"]]
-    assert len(paths) == 2 and paths[0].endswith("a/one.txt") and paths[1].endswith("/n/bottom.txt")
+    levels = [p]
+    try:
+        for _ in range(1100):
+            p = os.path.join(p, "n")
+            os.mkdir(p)
+            levels.append(p)
+        write(Path(p) / "bottom.txt", GOOD)
+        (d / "a").mkdir()
+        write(d / "a" / "one.txt", OTHER)
+        os.symlink("a", d / "b")
+        r = run("check", "--format", "json", "--fail-on", "never", d)
+        assert r.code == 0, r.stderr
+        paths = [f["path"] for f in r.json()["files"]]
+        assert len(paths) == 2 and paths[0].endswith("a/one.txt") and paths[1].endswith("/n/bottom.txt")
+    finally:  # bottom up, without recursion
+        if os.path.exists(os.path.join(p, "bottom.txt")):
+            os.unlink(os.path.join(p, "bottom.txt"))
+        for level in reversed(levels[1:]):
+            os.rmdir(level)
+        shutil.rmtree(d)
+
+
+def test_glossary_directory_holding_a_directory_named_yaml(tmp_path, good):
+    gdir = tmp_path / "glossaries"
+    (gdir / "sub.yaml").mkdir(parents=True)
+    for args in (["check", "--glossary", gdir, good], ["names", "match", "A", "B", "--glossary", gdir], ["glossary", "list", "--glossary", gdir]):
+        r = run(*args)
+        assert r.code == 2 and "is a directory" in r.reason_for("sub.yaml")
+    empty = tmp_path / "none"
+    empty.mkdir()
+    assert run("check", "--glossary", empty, good).code == 1  # no glossary files in it: checked as usual
