@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import fail, load_config, text_output, vet_glossaries, write_output
+from provenance.cli.common import fail, load_config, vet_glossaries, write_output
+from provenance.termsafe import one_line
 
 names_app = typer.Typer(
     name="names",
@@ -94,7 +95,7 @@ def match_command(
             lines.append(json.dumps(result.to_dict(a, b), ensure_ascii=False))
         else:
             verdict = "same" if result.same else "different"
-            lines.append(text_output(f"{verdict:<9} {result.score:.3f}  {a}  ~  {b}  ({result.reason})"))
+            lines.append(f"{verdict:<9} {result.score:.3f}  {one_line(a)}  ~  {one_line(b)}  ({one_line(result.reason)})")
     write_output("\n".join(lines) + "\n", output)
 
 
