@@ -7,7 +7,6 @@ encoding name (a Python codec name).
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
@@ -60,31 +59,16 @@ def decode_bytes(raw: bytes) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    invalid = count_invalid(raw)
+    text = raw.decode("utf-8", "replace")
+    # the U+FFFD the file held already (as valid UTF-8) are not replacements
+    invalid = text.count("\ufffd") - raw.count("\ufffd".encode())
     if mostly_utf8(raw, invalid):
-        return Decoded(raw.decode("utf-8", "replace"), "utf-8", replaced=invalid)
+        return Decoded(text, "utf-8", replaced=invalid)
     return _detect(raw)
 
 
 #: A valid multi-byte UTF-8 character (lead byte and continuation bytes; overlong forms not excluded).
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
-def _skip_counting(exc: UnicodeDecodeError) -> tuple[str, int]:
-    _COUNTED[0] += 1
-    return "", exc.end
-
-
-_COUNTED = [0]
-codecs.register_error("provenance-count-invalid", _skip_counting)
-
-
-def count_invalid(raw: bytes) -> int:
-    """Invalid UTF-8 sequences, counted as the "replace" handler replaces them
-    (one U+FFFD per maximal invalid subsequence)."""
-    _COUNTED[0] = 0
-    raw.decode("utf-8", "provenance-count-invalid")
-    return _COUNTED[0]
 
 
 def mostly_utf8(raw: bytes, invalid: int) -> bool:
