@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench bytecode clean
+.PHONY: demo test test-fuzz bench bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: $(VENV)/.base bytecode
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
+
+# The fuzz targets in tests/fuzz/, long and random (`make test` runs a short,
+# derandomized pass of each). PROVENANCE_FUZZ_EXAMPLES sets the length.
+test-fuzz: $(VENV)/.test
+	PROVENANCE_FUZZ=long $(BIN)/python -m pytest -q tests/fuzz
 
 bench: $(VENV)/.test bytecode
 	$(BIN)/python benchmarks/throughput.py

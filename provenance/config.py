@@ -19,7 +19,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text")
 
 #: Tables that belong to later layers (names, attributions, reuse...); each
 #: layer validates its own table.
-SECTIONS = ("names", "attributions", "reuse", "index", "compare")
+SECTIONS = ("names", "attributions", "reuse", "index", "compare", "input")
 
 
 class ConfigError(Exception):

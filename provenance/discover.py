@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,51 +28,126 @@ class DiscoveryProblem:
 
 
 def display_path(path: Path) -> str:
+    """The path as reports show it: normalized, "/" separators, and any byte that is
+    not UTF-8 shown as ``\\xNN`` (so every report can still be written)."""
+    from provenance.termsafe import display_name
+
     s = os.path.normpath(str(path))
-    return s.replace(os.sep, "/")
+    return display_name(s.replace(os.sep, "/"))
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[list[Source], list[DiscoveryProblem]]:
+    from provenance.safeio import stdin_usable
+
     sources: list[Source] = []
     problems: list[DiscoveryProblem] = []
     seen: set[str] = set()
 
     def add(src: Source) -> None:
-        key = str(src.path.resolve()) if src.path is not None else STDIN
+        key = os.path.realpath(src.path) if src.path is not None else STDIN
         if key not in seen:
             seen.add(key)
             sources.append(src)
 
     for raw in paths:
         if raw == STDIN:
-            add(Source("<stdin>", None))
+            reason = stdin_usable()
+            if reason is not None:
+                problems.append(DiscoveryProblem("<stdin>", reason, "unreadable"))
+            else:
+                add(Source("<stdin>", None))
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = list(_walk(path, include, exclude))
-            if not found:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError) as exc:
+            if not isinstance(exc, FileNotFoundError) or os.path.islink(path):
+                add(Source(display_path(path), path))  # reading it says why (a loop, permission…)
+            else:
+                problems.append(DiscoveryProblem(display_path(path), "no such file or directory", "missing"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found, walk_problems = _walk(path, include, exclude)
+            problems += walk_problems
+            if not found and not walk_problems:
                 problems.append(DiscoveryProblem(display_path(path), f"no text files ({', '.join(include)}) in this directory", "empty-directory"))
             for f in found:
                 add(Source(display_path(f), f))
-        elif path.exists() or path.is_symlink():
-            add(Source(display_path(path), path))
         else:
-            problems.append(DiscoveryProblem(display_path(path), "no such file or directory", "missing"))
+            add(Source(display_path(path), path))  # a special file is refused when read, with its reason
     return sources, problems
 
 
-def _walk(root: Path, include: list[str], exclude: list[str]):
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = os.path.relpath(dirpath, root)
-        dirnames[:] = sorted(
-            d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".") and not _excluded(os.path.join(rel_dir, d), exclude)
-        )
-        for name in sorted(filenames):
+def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path], list[DiscoveryProblem]]:
+    """Text files under ``root`` (sorted), following symlinked directories once:
+    a directory already on the way down (by device and inode) is a loop,
+    reported and not entered. Unreadable directories and matching names that are
+    not regular files (FIFOs, sockets, devices, broken links) are reported, never opened."""
+    from provenance.safeio import os_reason, refusal
+
+    found: list[Path] = []
+    problems: list[DiscoveryProblem] = []
+
+    def visit(directory: Path, rel_dir: str) -> list[tuple[Path, str, tuple[int, int]]]:
+        """Collect the files of one directory; return its subdirectories (sorted)."""
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            reason, _ = os_reason(exc)
+            problems.append(DiscoveryProblem(display_path(directory), f"cannot read this directory: {reason}; skipped", "unreadable-directory"))
+            return []
+        subdirs = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
             rel = os.path.normpath(os.path.join(rel_dir, name))
-            if any(fnmatch.fnmatch(name, pat) for pat in include) and not _excluded(rel, exclude):
-                yield Path(dirpath) / name
+            full = directory / name
+            try:
+                st = entry.stat()  # follows a symlink
+            except OSError as exc:
+                if any(fnmatch.fnmatch(name, pat) for pat in include) and not _excluded(rel, exclude):
+                    reason, _ = os_reason(exc)
+                    problems.append(DiscoveryProblem(display_path(full), f"{reason}; skipped", "unreadable"))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if name not in SKIP_DIRS and not _excluded(rel, exclude):
+                    subdirs.append((full, rel, (st.st_dev, st.st_ino)))
+                continue
+            if not any(fnmatch.fnmatch(name, pat) for pat in include) or _excluded(rel, exclude):
+                continue
+            problem = refusal(full, st)
+            if problem is not None and problem[1] == "special":
+                problems.append(DiscoveryProblem(display_path(full), problem[0].split(";")[0] + "; skipped", "special"))
+                continue
+            found.append(full)  # too large: reading it says so, in the report
+        return subdirs
+
+    try:
+        root_st = os.stat(root)
+    except OSError as exc:
+        reason, _ = os_reason(exc)
+        problems.append(DiscoveryProblem(display_path(root), f"cannot read this directory: {reason}", "unreadable-directory"))
+        return found, problems
+    root_key = (root_st.st_dev, root_st.st_ino)
+    visited = {root_key}
+    # Depth first, in sorted order, without recursion (any depth of nesting); each
+    # stack item carries the directories above it, so a link back up is named a loop,
+    # while a directory reached a second time another way is just not walked again.
+    stack = [(root, ".", (root_key,))]
+    while stack:
+        directory, rel_dir, above = stack.pop()
+        subdirs = visit(directory, rel_dir)
+        todo = []
+        for full, rel, key in subdirs:
+            if key in above:
+                problems.append(DiscoveryProblem(display_path(full), "directory loop (a symlink back to a directory above it); not entered", "loop"))
+            elif key not in visited:
+                visited.add(key)
+                todo.append((full, rel, above + (key,)))
+        stack.extend(reversed(todo))
+    return found, problems
 
 
 def _excluded(rel: str, exclude: list[str]) -> bool:

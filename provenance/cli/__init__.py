@@ -47,10 +47,69 @@ def _command_in(argv: list[str]) -> str | None:
 
 
 def main() -> None:
+    """Exit codes: 0 clean, 1 findings (or lint errors), 2 bad input, a usage
+    error or a crash. An unexpected exception is one line on stderr,
+    ``provenance: internal error: ...``; PROVENANCE_DEBUG=1 shows the traceback."""
+    from provenance.cli.common import EXIT_ERROR
+
     command = _command_in(sys.argv[1:])
-    app = load_commands([command] if command else None)
     try:
+        app = load_commands([command] if command else None)
         app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
     except KeyboardInterrupt:
-        sys.stderr.write("provenance: interrupted\n")
-        sys.exit(130)
+        _say("provenance: interrupted\n")
+        code = 130
+    except Exception as exc:  # the one place a crash becomes a line and exit 2
+        code = _internal_error(exc)
+    sys.exit(_flush_stdout(code if code is not None else 0, EXIT_ERROR))
+
+
+def _internal_error(exc: Exception) -> int:
+    import os
+
+    from provenance.cli.common import EXIT_ERROR, silence_stdout, stdout_error
+    from provenance.termsafe import one_line
+
+    if os.environ.get("PROVENANCE_DEBUG"):
+        import traceback
+
+        _say("".join(traceback.format_exception(exc)))
+    if stdout_error(exc):
+        silence_stdout()
+        _say(f"provenance: error: cannot write the output ({one_line(exc.strerror or str(exc))})\n")
+        return EXIT_ERROR
+    detail = one_line(f"{type(exc).__name__}: {exc}")
+    hint = "" if os.environ.get("PROVENANCE_DEBUG") else " (set PROVENANCE_DEBUG=1 for the traceback)"
+    _say(f"provenance: internal error: {detail}; please report it{hint}\n")
+    return EXIT_ERROR
+
+
+def _flush_stdout(code, error_code: int):
+    """What is still buffered for stdout is written now, so that a full or closed
+    stdout is a line and exit 2 here rather than an 'Exception ignored' at exit."""
+    from provenance.cli.common import silence_stdout
+
+    stream = sys.stdout
+    if stream is None:
+        return code
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except (OSError, ValueError) as exc:
+        silence_stdout()
+        _say(f"provenance: error: cannot write the output to standard output ({getattr(exc, 'strerror', None) or exc})\n")
+        return error_code
+    return code
+
+
+def _say(text: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, load_config, make_pipeline, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, text_output, warn, write_output
 
 
 class AttributionsFormat(str, Enum):
@@ -35,6 +35,7 @@ def attributions_command(
     if config.section("attributions").get("enabled", True) is False:
         fail("the attributions layer is disabled in the configuration ([tool.provenance.attributions] enabled = false)")
     pipeline = make_pipeline(config)
+    guard_stdin(paths)
     sources, problems = discover(paths, config.include, config.exclude)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
@@ -47,7 +48,7 @@ def attributions_command(
     else:
         from provenance.attributions.render import render
 
-        write_output(render(report), output)
+        write_output(text_output(render(report)), output)
     if problems or any(f.error is not None for f in report.files):
         raise typer.Exit(EXIT_ERROR)
     if not report.files:

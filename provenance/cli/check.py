@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_config, make_pipeline, split_list, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_output
 
 
 class Format(str, Enum):
@@ -79,6 +79,7 @@ def check(
             fail(str(exc))
     pipeline = make_pipeline(config)
 
+    guard_stdin(paths)
     sources, problems = discover(paths, config.include, config.exclude)
     for p in problems:
         warn(f"{p.display}: {p.reason}")

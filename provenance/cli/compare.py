@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_OK, fail, load_config, warn
+from provenance.cli.common import EXIT_OK, fail, load_config, vet_glossaries, warn
 from provenance.cli.reuse import OutputFormat, load_semantic, show
 
 
@@ -62,7 +63,7 @@ def compare(
 
     config = load_config(config_file, isolated)
     threshold, semantic_threshold = compare_settings(config)
-    if hypothesis.resolve() == reference.resolve() and hypothesis.exists():
+    if os.path.realpath(hypothesis) == os.path.realpath(reference) and os.path.exists(hypothesis):
         fail(f"{hypothesis}: compared with itself; give two different files")
     hyp, ref = read_side(hypothesis, "hypothesis"), read_side(reference, "reference")
     if hyp.sha256 == ref.sha256:
@@ -72,6 +73,7 @@ def compare(
 
     from provenance.names.glossary import GlossaryError, load_for_config
 
+    vet_glossaries(config)
     try:
         glossary = load_for_config(config)
     except GlossaryError as exc:

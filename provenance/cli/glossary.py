@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -11,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, fail, load_config, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, fail, load_config, text_output, vet_edit_target, vet_glossaries, warn, write_output
 
 glossary_app = typer.Typer(
     name="glossary",
@@ -64,6 +63,7 @@ def _load(config_file, isolated, extra, *, strict: bool = True):
 
     config = load_config(config_file, isolated)
     config.glossaries += [str(p.absolute()) for p in extra or []]
+    vet_glossaries(config)
     try:
         return load_for_config(config, strict=False)
     except ConfigError as exc:
@@ -73,6 +73,7 @@ def _load(config_file, isolated, extra, *, strict: bool = True):
 def _target(file: Path | None, config_file, isolated) -> Path:
     """The file an edit goes to: --file, else the first glossary of the configuration."""
     if file is not None:
+        vet_edit_target(file)
         return file
     config = load_config(config_file, isolated)
     if config.glossaries:
@@ -80,6 +81,7 @@ def _target(file: Path | None, config_file, isolated) -> Path:
 
         first = expand([config.resolve(config.glossaries[0])])
         if first:
+            vet_edit_target(first[0])
             return first[0]
     fail("give --file GLOSSARY.yaml (or configure glossaries = [...]): the default glossary is not edited in place")
 
@@ -109,7 +111,7 @@ def list_command(
     width = max((len(e.id) for e in entries), default=2)
     lines = [f"{e.id:<{width}}  {e.type:<12}  {e.canonical}" + (f"  (+{len(e.variants)})" if e.variants else "") for e in entries]
     lines.append(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} ({g.signature()})")
-    write_output("\n".join(lines) + "\n", None)
+    write_output(text_output("\n".join(lines) + "\n"), None)
 
 
 @glossary_app.command("show")
@@ -158,7 +160,7 @@ def show_command(
         lines.append(f"  notes: {e.notes}")
     for s in e.sources:
         lines.append(f"  source: {s}")
-    write_output("\n".join(lines) + "\n", None)
+    write_output(text_output("\n".join(lines) + "\n"), None)
 
 
 # -- add / remove -------------------------------------------------------------------------------
@@ -219,7 +221,7 @@ def add_command(
     except (StoreError, ConfigError) as exc:
         fail(str(exc))
     added = [f"variant {v!r}" for v in variant or []] + [f"source form {s!r}" for s in source_form or []]
-    sys.stderr.write(f"provenance: {target}: {entry_id}" + (f": added {', '.join(added)}" if added else ": added") + "\n")
+    warn(f"{target}: {entry_id}" + (f": added {', '.join(added)}" if added else ": added"))
 
 
 def _check_whole(config_file, isolated, target: Path) -> None:
@@ -251,7 +253,7 @@ def remove_command(
                 ed.remove_variant(entry_id, variant)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))
-    sys.stderr.write(f"provenance: {target}: removed {entry_id}" + (f" variant {variant!r}" if variant else "") + "\n")
+    warn(f"{target}: removed {entry_id}" + (f" variant {variant!r}" if variant else ""))
 
 
 # -- lint ----------------------------------------------------------------------------------------
@@ -278,13 +280,15 @@ def lint_command(
     except ConfigError as exc:
         fail(str(exc))
     files = list(paths) if paths else [config.resolve(p) for p in config.glossaries]
+    config.glossaries = [str(p) for p in files]
+    vet_glossaries(config)
     default = settings["default-glossary"] and not no_default
     g = load(files, default=default, use_cache=False, strict=False)
-    for p in sorted(g.problems, key=lambda p: (p.file, p.line or 0, p.message)):
-        sys.stdout.write(f"{p}{'' if p.severity == 'error' else ' (warning)'}\n")
+    lines = [f"{p}{'' if p.severity == 'error' else ' (warning)'}\n" for p in sorted(g.problems, key=lambda p: (p.file, p.line or 0, p.message))]
+    write_output(text_output("".join(lines)), None)
     errors = sum(1 for p in g.problems if p.severity == "error")
     warnings = len(g.problems) - errors
-    sys.stderr.write(f"provenance: {len(g.files)} file{'s' if len(g.files) != 1 else ''}, {len(g.entries)} entries: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n")
+    warn(f"{len(g.files)} file{'s' if len(g.files) != 1 else ''}, {len(g.entries)} entries: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
     raise typer.Exit(EXIT_FINDINGS if errors else 0)
 
 
@@ -320,7 +324,7 @@ def suggest_command(
     for b in bad:
         warn(b)
     proposals = propose(seen, g, min_count)
-    text = render_yaml(proposals, read) if format is SuggestFormat.yaml else render_table(proposals)
+    text = render_yaml(proposals, read) if format is SuggestFormat.yaml else text_output(render_table(proposals))
     write_output(text, output)
     if apply:
         _apply(proposals, _target(file, config_file, isolated), g, config_file, isolated)
@@ -347,7 +351,7 @@ def _apply(proposals, target: Path, g, config_file, isolated) -> None:
         _check_whole(config_file, isolated, target)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))
-    sys.stderr.write(f"provenance: {target}: added {len(entries)} entries and {sum(len(e.variants) for _, e in variants)} variants\n")
+    warn(f"{target}: added {len(entries)} entries and {sum(len(e.variants) for _, e in variants)} variants")
 
 
 # -- import / export ----------------------------------------------------------------------------------
@@ -392,13 +396,17 @@ def import_command(
     from provenance.names.glossary import display_path, validate_entry
     from provenance.names.store import StoreError, editing
 
-    shown = display_path(source)
+    from provenance.document import InputError
+    from provenance.safeio import read_input
+
     try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        fail(f"{shown}: no such file")
-    except OSError as exc:
-        fail(f"{shown}: cannot read ({exc.strerror or exc})")
+        shown = display_path(source)
+    except RuntimeError:  # a symlink loop (Path.resolve); reading it says so
+        shown = str(source)
+    try:
+        data = read_input(source)
+    except InputError as exc:
+        fail(f"{shown}: {exc}")
     kind = format.value
     if kind == "auto":
         kind = "csv" if source.suffix.lower() == ".csv" else "tbx"
@@ -440,7 +448,7 @@ def import_command(
         _check_whole(config_file, isolated, target)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))
-    sys.stderr.write(f"provenance: {target}: {added} entries added, {merged} variants added to existing entries\n")
+    warn(f"{target}: {added} entries added, {merged} variants added to existing entries")
 
 
 def _problem(shown: str, line, message: str):

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, load_config, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_OK, fail, load_config, text_output, warn, write_output
 from provenance.cli.reuse import OutputFormat, find_sources, iter_documents
 
 index_app = typer.Typer(
@@ -77,10 +77,10 @@ def add(
     finally:
         index.close()
     if not quiet:
-        typer.echo(
+        write_output(text_output(
             f"{index.path}: {result.added} added, {result.replaced} replaced, "
-            f"{result.unchanged} unchanged (same text already indexed)"
-        )
+            f"{result.unchanged} unchanged (same text already indexed)\n"
+        ), None)
     raise typer.Exit(EXIT_ERROR if problems or errors else EXIT_OK)
 
 
@@ -122,7 +122,7 @@ def stats(
         f"keys       {data['keys']:,} ({data['signature']})",
         f"size       {data['bytes'] / 1e6:,.1f} MB",
     ]
-    typer.echo("\n".join(lines))
+    write_output(text_output("\n".join(lines) + "\n"), None)
 
 
 @index_app.command("remove")
@@ -152,5 +152,5 @@ def remove(
     missing = [t for t in targets if not any(r == t or r.startswith(t.rstrip("/") + "/") for r in removed)]
     for t in missing:
         warn(f"{t}: not in the index")
-    typer.echo(f"{index.path}: {len(removed)} removed")
+    write_output(text_output(f"{index.path}: {len(removed)} removed\n"), None)
     raise typer.Exit(EXIT_ERROR if missing else EXIT_OK)

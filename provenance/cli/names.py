@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import fail, load_config, write_output
+from provenance.cli.common import fail, load_config, vet_glossaries, write_output
+from provenance.termsafe import one_line
 
 names_app = typer.Typer(
     name="names",
@@ -28,14 +29,15 @@ class MatchFormat(str, Enum):
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
     """Two tab-separated columns per line; an optional header `a<TAB>b`; # comments."""
+    from provenance.document import InputError
+    from provenance.safeio import read_input
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        fail(f"{path}: no such file")
+        text = read_input(path).decode("utf-8-sig")
+    except InputError as exc:
+        fail(f"{path}: {exc}")
     except UnicodeDecodeError:
         fail(f"{path}: not UTF-8 text")
-    except OSError as exc:
-        fail(f"{path}: cannot read ({exc.strerror or exc})")
     pairs = []
     first = True
     for n, line in enumerate(text.splitlines(), 1):
@@ -93,7 +95,7 @@ def match_command(
             lines.append(json.dumps(result.to_dict(a, b), ensure_ascii=False))
         else:
             verdict = "same" if result.same else "different"
-            lines.append(f"{verdict:<9} {result.score:.3f}  {a}  ~  {b}  ({result.reason})")
+            lines.append(f"{verdict:<9} {result.score:.3f}  {one_line(a)}  ~  {one_line(b)}  ({one_line(result.reason)})")
     write_output("\n".join(lines) + "\n", output)
 
 
@@ -104,6 +106,7 @@ def load_glossary(config_file: Path | None, isolated: bool, extra: list[Path] | 
 
     config = load_config(config_file, isolated)
     config.glossaries += [str(p.absolute()) for p in extra or []]
+    vet_glossaries(config)
     try:
         return load_for_config(config)
     except ConfigError as exc:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_OK, console_for, fail, load_config, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_OK, console_for, fail, load_config, silence_stdout, warn, write_output
 
 if TYPE_CHECKING:
     from provenance.config import Config
@@ -53,8 +53,14 @@ def show(result: dict, format: OutputFormat, output: Path | None, render) -> Non
     if format is OutputFormat.json:
         write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
         return
+    from provenance.termsafe import printable_data
+
     console, buffer = console_for(output)
-    render(result, console)
+    try:
+        render(printable_data(result), console)  # article text and file names: control characters escaped
+    except OSError as exc:  # a full or broken standard output
+        silence_stdout()
+        fail(f"cannot write the output to standard output ({exc.strerror or exc})")
     if buffer is not None:
         write_output(buffer.getvalue(), output)
 

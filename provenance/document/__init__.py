@@ -127,17 +127,11 @@ class Document:
 
     @classmethod
     def from_path(cls, path: str | Path) -> "Document":
-        try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", "missing") from None
-        except IsADirectoryError:
-            raise InputError("is a directory", "input") from None
-        except PermissionError:
-            raise InputError("permission denied", "unreadable") from None
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror or exc})", "unreadable") from None
-        return cls.from_bytes(raw, str(path))
+        """Read a regular file (special files are refused before any read, and
+        files over the read limit of ``provenance.safeio``); InputError otherwise."""
+        from provenance.safeio import read_input
+
+        return cls.from_bytes(read_input(path), str(path))
 
     def _build(self) -> None:
         text = self.text

@@ -1,5 +1,9 @@
 """Compiler-style text: `path:line:col: severity CODE message [slug]`, the
-line with a caret under the span, and the suggestion."""
+line with a caret under the span, and the suggestion.
+
+Paths, messages, excerpts and suggestions come from untrusted files: every
+control character in them is shown escaped (``provenance.termsafe``), never
+sent to the terminal; the carets stay under the escaped span."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections import Counter
 from typing import TextIO
 
 from provenance.report import Finding, Report
+from provenance.termsafe import one_line
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold red": "1;31"}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -52,7 +57,8 @@ def excerpt(text: str, finding: Finding) -> tuple[str, str]:
         col = col - cut_left + len(prefix)
         width = min(width, len(shown) - (col - len(prefix)))
     line = line.replace("\t", " ")
-    return line, " " * col + "^" * max(1, width)
+    before, span, after = one_line(line[:col]), one_line(line[col : col + width]), one_line(line[col + width :])
+    return before + span + after, " " * len(before) + "^" * max(1, len(span))
 
 
 def render(report: Report, out: TextIO, texts: dict[str, str], *, color: bool = False, quiet: bool = False, statistics: bool = False) -> None:
@@ -68,9 +74,10 @@ def render(report: Report, out: TextIO, texts: dict[str, str], *, color: bool = 
 
 def render_finding(out: TextIO, paint: Painter, path: str, f: Finding, text: str | None) -> None:
     style = _STYLE[f.severity]
+    path = one_line(path)
     out.write(
         f"{paint(f'{path}:{f.line}:{f.column}:', 'bold')} {paint(f.severity, style)} "
-        f"{paint(f.rule, 'bold')} {f.message} {paint(f'[{f.slug}]', 'dim')}\n"
+        f"{paint(f.rule, 'bold')} {one_line(f.message)} {paint(f'[{f.slug}]', 'dim')}\n"
     )
     if text is not None:
         gutter = str(f.line)
@@ -80,7 +87,7 @@ def render_finding(out: TextIO, paint: Painter, path: str, f: Finding, text: str
         out.write(f"{paint(gutter + ' |', 'dim')} {line}\n")
         out.write(f"{paint(pad + ' |', 'dim')} {paint(carets, style)}\n")
         if f.suggestion is not None:
-            shown = f"“{f.suggestion}”" if f.suggestion else "(delete)"
+            shown = f"“{one_line(f.suggestion)}”" if f.suggestion else "(delete)"
             out.write(f"{paint(pad + ' =', 'dim')} {paint('suggestion:', 'green')} {shown}\n")
     out.write("\n")
 
@@ -113,4 +120,4 @@ def render_statistics(report: Report, out: TextIO) -> None:
         slug = r.slug if r else ""
         sev = r.severity if r else ""
         summary = r.summary if r else ""
-        out.write(f"{n:>5}  {code}  {sev:<7}  {slug:<28} {summary}\n")
+        out.write(one_line(f"{n:>5}  {code}  {sev:<7}  {slug:<28} {summary}") + "\n")
