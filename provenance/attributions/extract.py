@@ -438,6 +438,9 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1)):
                 break
             if txt == ",":
+                if j == i and i > 0 and texts[i - 1][:1].isalnum():
+                    j -= 1  # the comma that closes an appositive before the cue ("Tom Reed, the manager, said")
+                    continue
                 if postposed and comma_split is None:
                     # "…, the spokesman said": an appositive only after a short name.
                     if j + 1 > i or not (lows[j + 1] in DETERMINERS or texts[j + 1][:1].islower()):
@@ -701,8 +704,13 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
             depth -= 1
         elif depth:
             pass
-        elif word in ";:" or word in QUOTES or word in ".!?":
+        elif word in ";:" or word in QUOTES or word in "!?":
             break
+        elif word == ".":
+            # "said Sen. Jane Doe", "Lt. Gen. Ray Tan", "John Q. Public": a title or an initial goes on
+            if not (last is not None and last.end() == current.start() and following is not None and following.group()[:1].isupper()
+                    and (last.group() in lex.title_words or (len(last.group()) == 1 and last.group().isupper()))):
+                break
         elif word == ",":
             if not allow_commas:
                 break
