@@ -156,12 +156,16 @@ def articles(split: str, limit: int | None = None) -> list[tuple[str, str, list[
 
 # -- scoring ----------------------------------------------------------------
 
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 _STOP = frozenset("the a an of and 's ’s to in on for at by with from as that who which".split())
 PRONOUNS = frozenset("he she they it we i you him her them us his their its".split())
 
 
+RELATIVES = frozenset("who which that whom".split())
+
+
 def tokens(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - _STOP
+    return {w.lower() for w in _TOKEN.findall(text)} - _STOP
 
 
 def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -176,6 +180,10 @@ def speaker_ok(text: str, link: dict, gold_source: list[tuple[int, int]], predic
     """Token overlap of our link with the gold Source; a pronoun (or other
     anaphor) also counts when the attribution it resolves to has a speaker
     that overlaps the gold Source's tokens (the gold antecedent's entity)."""
+    gold_text = " ".join(text[s:e] for s, e in gold_source).strip().lower()
+    if gold_text in RELATIVES:
+        # PolNeAR marks the relative pronoun ("…, who said"); its antecedent ends just before it
+        return link["end"] <= gold_source[0][0] and text[link["end"] : gold_source[0][0]].strip(" ,") == ""
     gold = span_tokens(text, gold_source)
     if not gold:
         return False

@@ -104,3 +104,12 @@ def test_smoke_on_a_few_polnear_articles(capsys):
     assert pn.main(["--split", "dev", "--limit", "5", "--misses", "3"]) == 0
     out = capsys.readouterr().out
     assert "signature: provenance" in out and "dev ours" in out
+
+
+def test_a_relative_pronoun_source_accepts_its_antecedent_and_numbers_are_words():
+    text = "Voters, who said they were tired, left. About 4 in 10 said no."
+    who = text.index("who")
+    assert pn.speaker_ok(text, _link("Voters", 0), [(who, who + 3)], [])
+    assert not pn.speaker_ok(text, _link("tired", text.index("tired")), [(who, who + 3)], [])
+    four = text.index("About")
+    assert pn.speaker_ok(text, _link("4 in 10", text.index("4")), [(four, four + len("About 4 in 10"))], [])

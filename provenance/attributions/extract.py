@@ -159,6 +159,14 @@ _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|whi
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _REQUIRED_WORD: dict[str, re.Pattern] = {}
+# A dateline or agency slug that opens a paragraph: "CAIRO (AP) —", "LOS ANGELES --",
+# "Washington (AFP) -", "(Reuters) -", "Occupied Jerusalem-WAFA-". Its agency is an outlet link.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}[ \t]*(?:\((?P<agency>[A-Z][\w .&/-]{0,30}?)\)[ \t]*)?"
+    r"|(?:[A-Z][\w.'’]+(?:[ ,]+[A-Z][\w.'’]+){0,3}[ \t]*)?\((?P<agency2>[A-Z][\w .&/-]{0,30}?)\)[ \t]*)"
+    r"(?:[-–—]{1,2})[ \t]*(?=[A-Z“\"])"
+    r"|(?:[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,3})-(?P<slug>[A-Z]{2,10})-[ \t]*(?=[A-Z])"
+)
 
 
 def _required_word(word: str) -> re.Pattern:
@@ -330,6 +338,8 @@ class Subject:
     before: int | None = None
     #: The subject follows a closing quotation mark or a comma that ends a clause.
     after_quote: bool = False
+    #: The agency of a dateline the subject opened with ("CAIRO (AP) — The minister").
+    dateline: RawLink | None = None
 
 
 def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False) -> Subject:
@@ -343,6 +353,8 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
         low = lows[i]
         if low in lex.pre_cue_adverbs or low in lex.time_words:
             i -= 1
+            if low in lex.time_words and i >= 0 and lows[i] in ("on", "early", "late"):
+                i -= 1  # "The minister on Tuesday accused"
             continue
         if texts[i] in ",-–—":
             j = _find_opener(texts, i)
@@ -404,6 +416,8 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     else:
         out.before = toks.start[0] if texts else cue_start
     out.span = _np_span(text, toks, np_start, i + 1)
+    if out.span and (text[out.span[0]].isupper() or text[out.span[0]] == "(") and (out.span[0] == 0 or text[out.span[0] - 1] == "\n"):
+        _cut_dateline(text, out)
     # The reason for anonymity may close the subject itself ("a diplomat who spoke on condition of anonymity").
     if out.span and out.reason is None:
         m = _reason_within(text, out.span[0], out.span[1])
@@ -414,6 +428,18 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
             end = out.span[0] + rel.start() if rel else (cut if cut > out.span[0] else m.start())
             out.span = _strip(text, out.span[0], end) if end > out.span[0] else out.span
     return out
+
+
+def _cut_dateline(text: str, out: Subject) -> None:
+    """A subject that opens its paragraph with a dateline starts after it; the agency is a link."""
+    s, e = out.span
+    m = _DATELINE.match(text, s, e)
+    if m is None or m.end() >= e:
+        return
+    group = next((g for g in ("agency", "agency2", "slug") if m.group(g)), None)
+    if group:
+        out.dateline = RawLink(m.start(group), m.end(group))
+    out.span = (m.end(), e)
 
 
 def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
@@ -1053,6 +1079,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     links += subj.relays + after.relays
     if after.outlet is not None:
         links.insert(0, after.outlet)
+    if subj.dateline is not None:
+        links.insert(0, subj.dateline)
     if (after.ends or after.continues_quote) and subj.before is not None and not inherits and subj.span is not None and subj.before > start:
         postposed = True
         cs, ce = _strip(text, start, subj.before)
