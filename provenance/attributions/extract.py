@@ -1074,8 +1074,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if info.document_subject and not _looks_document(text, subj.span):
         return None
-    if info.audience and after.outlet is None and after.content_start is None:
-        return None
+    if info.audience and after.outlet is None and after.content_start is None and not (after.ends and subj.after_quote):
+        return None  # '"…," Tom Reed told CNBC.': the quotation before is the content
     links += subj.relays + after.relays
     if after.outlet is not None:
         links.insert(0, after.outlet)
