@@ -154,7 +154,11 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 # the reversed window it finds the same word (reversed) in one step.
 _PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
-_THAT_CLAUSE_AHEAD = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“])")
+_THAT_CLAUSE_AHEAD = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“]"
+    # a clause without "that": a short subject, then a modal or "is/was" ("suggested the city should pay")
+    r"|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:should|would|could|will|can|might|must|was|is|were|are|had|has)\s)"
+)
 _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
