@@ -163,6 +163,15 @@ _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|whi
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _REQUIRED_WORD: dict[str, re.Pattern] = {}
+_POSTPOSED_OPENER = re.compile(
+    r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
+)
+# "with 30 percent of voters saying", "with three in 10 saying": the share is the source of the participle
+_SHARE_BEFORE = re.compile(
+    r"\bwith\s+((?:(?:about|nearly|almost|some|only|just|roughly|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+(?:\d+|ten|five|four|three))"
+    r"(?:\s+of\s+[\w'’\- ]{1,40}?)?)\s+$"
+)
 # A dateline or agency slug that opens a paragraph: "CAIRO (AP) —", "LOS ANGELES --",
 # "Washington (AFP) -", "(Reuters) -", "Occupied Jerusalem-WAFA-". Its agency is an outlet link.
 _DATELINE = re.compile(
@@ -1057,6 +1066,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             text[span[0]].isupper()
             or text[span[0] : span[0] + 4].lower() in ("the ", "a ", "an ")
             or text[span[0] : span[0] + 3].lower() in ("his", "her")
+            or (not info.document_subject and _POSTPOSED_OPENER.match(text, span[0], span[1]))  # "said one New Hampshire Democrat", "said former Sen. Ray Tan"
             or _AGED_NAME.match(text, span[0], span[1])  # "said 23-year-old Rahm"
         ):
             if not (subj.before is not None and info.lemma in ("say", "add", "tell", "continue", "write")):
@@ -1109,6 +1119,13 @@ def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
 
 def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     before = text[max(start, m.start() - 30) : m.start()]
+    share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if info.lemma == "say" else None
+    if share:
+        after = after_cue(text, m.end(), end, audience=False)
+        content = _content(text, after.content_start, end)
+        if content is None:
+            return None
+        return Raw((m.start(), m.end()), "participle", [RawLink(share.start(1), share.end(1))], content, share.start(1))
     if not _PARTICIPLE_LEAD.search(before) and m.start() != start:
         return None
     if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
