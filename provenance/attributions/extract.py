@@ -163,6 +163,9 @@ _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|whi
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _REQUIRED_WORD: dict[str, re.Pattern] = {}
+_SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
+_QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
+_QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
     r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
 )
@@ -1084,8 +1087,13 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     else:
         links.append(RawLink(*subj.span, reason=subj.reason or after.reason))
         span_start = subj.span[0]
+    if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
+        subj.after_quote = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
     if info.postposed_only and not (after.ends and subj.after_quote):
-        return None
+        if not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end)) and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end)):
+            return None  # '"…?" Boyle asked Trump.' and 'Jim Lehrer asked, "…"' are cues; 'asked the court to' is not
+        if subj.after_quote:
+            after.ends = True
     if info.document_subject and not _looks_document(text, subj.span):
         return None
     if info.audience and after.outlet is None and after.content_start is None and not (after.ends and subj.after_quote):
@@ -1144,6 +1152,9 @@ def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
     lex = lexicon()
     obj, reason, consumed = right_np(text, m.end(), end, stop_as=True)
     tail = _AS_SAYING.match(text, consumed, end)
+    if tail is None:  # "quoted Mr. Ivanov, the deputy minister, as saying": an appositive
+        obj, reason, consumed = right_np(text, m.end(), end, stop_as=True, allow_commas=True)
+        tail = _AS_SAYING.match(text, consumed, end)
     if obj is None or tail is None:
         return None
     subj = left_subject(text, start, m.start())
