@@ -164,6 +164,7 @@ _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _REQUIRED_WORD: dict[str, re.Pattern] = {}
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
+_NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
@@ -1188,8 +1189,13 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         return None
     s, e = _strip(text, start, colon, " \t\"“”'")
     toks = tokenize(text, s, e)
-    if not toks or len(toks) > _COLON_SPEAKER_MAX:
-        return None
+    if toks and len(toks) > _COLON_SPEAKER_MAX and not headline:
+        # "… surprised the pollster Ray Tan: “…”": the noun phrase that ends at the colon, when it names a person
+        name = _NAME_END.search(text, s, e)
+        if name is None:
+            return None
+        s = name.start()
+        toks = tokenize(text, s, e)
     if any(low in ("said", "says", "told", "added") for low in toks.low):
         return None
     if not speaker_like(text[s:e]):
