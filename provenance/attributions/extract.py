@@ -169,6 +169,8 @@ _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
     r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
+    # "said pollster Frank Luntz", "said election lawyer Joe Birkenstock": a lower-case title before a name
+    r"|(?!(?:on|in|at|to|by|with|from|for|during|after|before|that|this|last|also|then|earlier|later|recently|it|he|she|they|we|i|you)\b)(?:[a-z][\w\-]*\s+){1,3}[A-Z][a-z]"
 )
 # "with 30 percent of voters saying", "with three in 10 saying": the share is the source of the participle
 _SHARE_BEFORE = re.compile(
