@@ -73,6 +73,8 @@ _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
 _NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
+# "asked (the crowd) whether …": a reported question
+_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if)\b")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
     r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
@@ -391,7 +393,11 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
         subj.after_quote = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
     if info.postposed_only and not (after.ends and subj.after_quote):
-        if not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end)) and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end)):
+        if (
+            not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
+            and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end))
+            and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
+        ):
             return None  # '"…?" Boyle asked Trump.' and 'Jim Lehrer asked, "…"' are cues; 'asked the court to' is not
         if subj.after_quote:
             after.ends = True
