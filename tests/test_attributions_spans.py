@@ -66,3 +66,10 @@ def test_pv901_only_on_a_quoted_paragraph_with_no_speaker_around(default_pipelin
     after_text = "The council met. It read the plan aloud. “Nobody will lose their home because of this plan.”\n"
     for text in (tagged, colon, inside, after_text):
         assert _pv901(default_pipeline, text) == [], text
+
+
+def test_a_that_only_cue_closes_a_quotation_but_needs_that_otherwise():
+    assert ("declared", [("Tom Reed", "person")]) in chains("“We are nowhere near the end,” Tom Reed declared. “It comes later.”")
+    assert ("declared", [("Senator Ray Tan", "person")]) in chains("“I will not vote for him,” declared Senator Ray Tan.")
+    assert chains("Tom Reed declared war on the rebels.") == []
+    assert [c for c, _ in chains("Tom Reed asked the crowd whether they would vote.")] == ["asked"]

@@ -75,6 +75,7 @@ _NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z]
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
 _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if)\b")
+_CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
     r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
@@ -350,7 +351,9 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
-    if info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end):
+    # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
+    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end)
+    if that_missing and (info.participle or info.relay):
         return None
     if info.relay == "as saying":
         return _quoted(text, start, end, m)
@@ -358,6 +361,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
     subj = left_subject(text, start, m.start(), postposed=after.ends)
+    if that_missing and not (
+        (after.ends and subj.after_quote) or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
+    ):
+        return None
     links: list[RawLink] = []
     postposed = False
     content: tuple[int, int] | None
