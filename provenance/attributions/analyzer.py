@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 
 from provenance.attributions.cues import LEXICON_PATH
 
@@ -18,6 +19,42 @@ ANONYMOUS_SHARE = 0.5
 QUOTE_MIN_WORDS = 4
 _QUOTATION = re.compile(r"[\"“«][^\"“”«»]{12,}[\"”»]")
 _WORD = re.compile(r"[^\W\d_]+")
+_TRAILING = " \t\r\n.!?…)]\"'”’»"
+_OPENS_QUOTE = "\"“«'‘"
+_CLOSES_QUOTE = "\"”»'’"
+_DASHES = "-–—"
+#: Sentences looked at on either side for the speaker of a run of quoted sentences.
+NEARBY_SENTENCES = 3
+SPEAKER_TAG_WORDS = 8
+_NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\b")
+
+
+def _speaker_nearby(doc, text: str, index: int, attributed: set[int]) -> bool:
+    """Whether the speaker of a quotation that opens sentence ``index`` is named nearby:
+    earlier in its paragraph, in a short tag after it ("“…?” Tom Reed continued."),
+    or across a run of sentences that each open with a quotation, reaching an
+    attributed sentence or one that ends with a colon ("… he wrote:")."""
+    sentences = doc.sentences
+    here = sentences[index]
+    if index > 0 and sentences[index - 1].segment is here.segment:
+        return True  # inside a paragraph, the sentences before it tell whose words these are
+    if index + 1 < len(sentences):
+        nxt = sentences[index + 1]
+        piece = text[nxt.start : nxt.end]
+        if nxt.segment is here.segment and ((len(piece.split()) <= SPEAKER_TAG_WORDS and piece[:1].isupper()) or _NAME_THEN_VERB.match(piece)):
+            return True
+    for step in (-1, 1):
+        k = index + step
+        for _ in range(NEARBY_SENTENCES):
+            if not 0 <= k < len(sentences):
+                break
+            piece = text[sentences[k].start : sentences[k].end].strip()
+            if k in attributed or (step < 0 and (piece.endswith(":") or piece[-1:] in _CLOSES_QUOTE)) or (step > 0 and piece[:1] in _DASHES):
+                return True  # "… he wrote:" or a quotation before (a quoted passage goes on), "- Tom Reed." after
+            if piece[:1] not in _OPENS_QUOTE:
+                break
+            k += step
+    return False
 
 
 class AttributionsAnalyzer:
@@ -53,14 +90,25 @@ class AttributionsAnalyzer:
     def _findings(self, doc, result, profile, emit) -> None:
         text = doc.text
         if self.ruleset.is_enabled("PV901"):
+            starts = [s.start for s in doc.sentences]
+            attributed = set(result.sentences)
             for claim in profile["unattributed_claims"]:
                 if "quotation" not in claim["signals"]:
                     continue
-                for m in _QUOTATION.finditer(text[claim["start"] : claim["end"]]):
-                    if len(_WORD.findall(m.group())) >= QUOTE_MIN_WORDS:
-                        s = claim["start"] + m.start()
-                        emit("PV901", s, s + len(m.group()))
+                s0, e0 = claim["start"], claim["end"]
+                for m in _QUOTATION.finditer(text[s0:e0]):
+                    if len(_WORD.findall(m.group())) < QUOTE_MIN_WORDS:
+                        continue
+                    # A quotation inside a sentence is a title, a scare quote or words whose
+                    # speaker the sentence names ("X concluded, “…”", "headline reads: “…”");
+                    # words after it are most often its speaker ("“…,” Carson concluded").
+                    if text[s0 : s0 + m.start()].strip() or text[s0 + m.end() : e0].strip(_TRAILING):
                         break
+                    index = bisect_right(starts, s0) - 1
+                    if _speaker_nearby(doc, text, index, attributed):
+                        break
+                    emit("PV901", s0 + m.start(), s0 + m.end())
+                    break
         if self.ruleset.is_enabled("PV902"):
             if profile["attributed_sentences"] >= ANONYMOUS_MIN_SENTENCES and profile["anonymous_share"] >= ANONYMOUS_SHARE:
                 first = next((l for a in result.attributions for l in a["chain"][-1:] if l["kind"] == "anonymous"), None)

@@ -151,8 +151,28 @@ def _same_link(out: list[dict], start: int, end: int) -> dict | None:
     return None
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
+_TITLE_MAX_WORDS = 25
+
+
+def _untagged_headline(doc):
+    """The first segment when it is a headline the document took for a paragraph (one
+    short line, most longer words capitalized: "Mayor Says Bridge Will Reopen."), else None."""
+    segments = doc.segments
+    if not segments or segments[0].kind != PARAGRAPH or any(s.kind == TITLE for s in segments):
+        return None
+    first = segments[0]
+    body = doc.text[first.start : first.end]
+    if "\n" in body.strip() or len(body.split()) > _TITLE_MAX_WORDS:
+        return None
+    words = _TITLE_WORD.findall(body)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return first if len(words) >= 2 and caps * 3 >= len(words) * 2 else None  # Title Case: two thirds capitalized
+
+
 def build(doc, names=None) -> Result:
     text = doc.text
+    headline_segment = _untagged_headline(doc)
     if names:
         names = sorted((n for n in names if hasattr(n, "start") and hasattr(n, "end")), key=lambda n: (n.start, n.end))
     starts = [n.start for n in names] if names else []
@@ -178,7 +198,7 @@ def build(doc, names=None) -> Result:
         kind = sent.segment.kind
         if kind not in SCANNED:
             continue
-        raws = extract_sentence(text, sent.start, sent.end, headline=kind != PARAGRAPH, scan=scan)
+        raws = extract_sentence(text, sent.start, sent.end, headline=kind != PARAGRAPH or sent.segment is headline_segment, scan=scan)
         raws = compose(text, raws, sent.start, sent.end) if raws else []
         if not raws:
             if kind == PARAGRAPH and len(resolver.attributions) > 0:

@@ -19,7 +19,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from provenance.attributions.cues import QUOTES, lexicon, tokenize
-from provenance.attributions.extract import COMMON_VERBS, BOUNDARY, Raw, RawLink, _content_end, _drop_intro, _is_verb, _strip
+from provenance.attributions.extract import _content_end
+from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _drop_intro, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, describe, head_noun, outlet_hint, person_name
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)

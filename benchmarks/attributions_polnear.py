@@ -1,0 +1,351 @@
+"""Score the attributions layer against PolNeAR (speech-and-writing subset).
+
+    python benchmarks/attributions_polnear.py [--split train|dev|both] [--limit N] [--misses N]
+
+Reads ../shared/data/polnear/{train,dev}/{text,attributions}; skips cleanly
+(exit 0, one line) when it is absent. The texts are never copied anywhere:
+misses are listed as file:offset:kind, without text.
+
+Gold: PolNeAR's BRAT standoff (Source, Cue, Content spans joined by an
+``E`` line). Where an article has several annotators' files, the file of the
+annotator whose id sorts first is used, for every article (``gold_file``).
+
+Subset scored (``in_subset``): an attribution whose cue holds a verb of
+saying, writing or reporting (``SPEECH_LEMMAS``, any inflection, "call"
+only with "for", "point" only with "out"), or is "according to", or is a
+lone colon or dash. PolNeAR also marks thoughts and wishes ("believes",
+"wants"), which this layer does not report.
+
+Figures (definitions in docs/attributions.md, "Measured on PolNeAR"):
+cue recall/precision by span overlap; speaker recall/precision by token
+overlap of our innermost link with the gold Source (pronouns accepted when
+the link resolves to an attribution whose speaker overlaps it); PV901
+precision. Tune on train only; dev is the measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+# -- the subset -------------------------------------------------------------
+
+#: Verbs of saying, writing and reporting (lemmas): verbs that introduce the
+#: words said or written, as a clause or a quotation. Left out: PolNeAR's
+#: thoughts, wishes and perceptions (believe, want, think, know, see), verbs
+#: that judge rather than report (criticize, praise, slam, decry), and verbs
+#: that name a topic only (speak about, talk about).
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell write report state add announce claim argue urge promise reveal
+    call repeat deny insist acknowledge suggest warn explain note declare assert
+    affirm stress emphasize emphasise confirm indicate tweet post reply respond
+    answer ask admit allege accuse testify quote comment remark mention complain
+    predict vow pledge concede contend maintain point reiterate disclose caution
+    boast joke proclaim inform retort
+    """.split()
+)
+#: Lemmas that count only with a particle in the cue ("called for", "pointed out").
+NEEDS_PARTICLE = {"call": "for", "point": "out"}
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+              "spoke": "speak", "spoken": "speak", "writes": "write", "saying": "say"}
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def lemma(word: str) -> str:
+    """A verb's lemma by its inflection (enough for the closed list above)."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w in SPEECH_LEMMAS:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("es", "e"), ("s", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            stem = w[: -len(suffix)] + repl
+            if stem in SPEECH_LEMMAS:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in SPEECH_LEMMAS:  # doubled consonant: "admitted"
+                return stem[:-1]
+    return w
+
+
+def in_subset(cue_text: str) -> bool:
+    s = cue_text.strip()
+    if s in (":", "-", "–", "—", "--"):
+        return True
+    words = [w.lower() for w in _WORD.findall(s)]
+    if "according" in words and "to" in words:
+        return True
+    for i, w in enumerate(words):
+        lem = lemma(w)
+        if lem in SPEECH_LEMMAS:
+            particle = NEEDS_PARTICLE.get(lem)
+            if particle is None or particle in words[i + 1 :]:
+                return True
+    return False
+
+
+# -- the gold files ---------------------------------------------------------
+
+
+@dataclass
+class GoldAttr:
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+    cue_text: str
+
+    @property
+    def speech(self) -> bool:
+        return in_subset(self.cue_text)
+
+
+def parse_ann(text: str) -> list[GoldAttr]:
+    """The attributions of one BRAT .ann file (fragments "s e;s e" kept apart)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            frags = []
+            for frag in offsets.split(";"):
+                a, _, b = frag.strip().partition(" ")
+                if a.isdigit() and b.isdigit():
+                    frags.append((int(a), int(b)))
+            spans[parts[0]] = (kind, frags, parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(parts[1].split())
+    out = []
+    for args in events:
+        roles: dict[str, list[str]] = {}
+        for arg in args:
+            role, _, tid = arg.partition(":")
+            roles.setdefault(re.sub(r"\d+$", "", role), []).append(tid)
+        if not roles.get("Cue"):
+            continue
+        get = lambda r: [f for t in roles.get(r, []) if t in spans for f in spans[t][1]]  # noqa: E731
+        cue_text = " ".join(spans[t][2] for t in roles["Cue"] if t in spans)
+        out.append(GoldAttr(get("Cue"), get("Source"), get("Content"), cue_text))
+    return out
+
+
+def gold_file(ann_dir: Path, stem: str) -> Path | None:
+    """The annotation file used for an article: the first annotator id in sort order."""
+    files = sorted(ann_dir.glob(f"{stem}_*.ann"))
+    return files[0] if files else None
+
+
+def articles(split: str, limit: int | None = None) -> list[tuple[str, str, list[GoldAttr]]]:
+    base = POLNEAR / split
+    out = []
+    for txt in sorted((base / "text").glob("*.txt"))[:limit]:
+        ann = gold_file(base / "attributions", txt.stem)
+        if ann is None:
+            continue
+        out.append((txt.stem, txt.read_text(encoding="utf-8"), parse_ann(ann.read_text(encoding="utf-8"))))
+    return out
+
+
+# -- scoring ----------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+_STOP = frozenset("the a an of and 's ’s to in on for at by with from as that who which".split())
+PRONOUNS = frozenset("he she they it we i you him her them us his their its".split())
+
+
+RELATIVES = frozenset("who which that whom".split())
+
+
+def tokens(text: str) -> set[str]:
+    return {w.lower() for w in _TOKEN.findall(text)} - _STOP
+
+
+def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def span_tokens(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    return set().union(*(tokens(text[s:e]) for s, e in spans)) if spans else set()
+
+
+def speaker_ok(text: str, link: dict, gold_source: list[tuple[int, int]], predicted: list[dict]) -> bool:
+    """Token overlap of our link with the gold Source; a pronoun (or other
+    anaphor) also counts when the attribution it resolves to has a speaker
+    that overlaps the gold Source's tokens (the gold antecedent's entity)."""
+    gold_text = " ".join(text[s:e] for s, e in gold_source).strip().lower()
+    if gold_text in RELATIVES:
+        # PolNeAR marks the relative pronoun ("…, who said"); its antecedent ends just before it
+        return link["end"] <= gold_source[0][0] and text[link["end"] : gold_source[0][0]].strip(" ,") == ""
+    gold = span_tokens(text, gold_source)
+    if not gold:
+        return False
+    if tokens(link["text"]) & gold:
+        return True
+    seen = set()
+    r = link.get("resolves_to")
+    while r is not None and 0 <= r < len(predicted) and r not in seen:
+        seen.add(r)
+        chain = predicted[r]["chain"]
+        if not chain:
+            break
+        inner = chain[-1]
+        if (tokens(inner["text"]) | tokens(inner.get("canonical") or "")) & gold:
+            return True
+        r = inner.get("resolves_to")
+    return False
+
+
+@dataclass
+class Tally:
+    articles: int = 0
+    gold: int = 0  # gold attributions in the subset
+    gold_found: int = 0  # of which our cue overlaps
+    predicted: int = 0
+    predicted_right: int = 0  # our cue overlaps a gold cue (any attribution)
+    gold_sources: int = 0  # subset attributions with a Source
+    speaker_right: int = 0
+    speakers_predicted: int = 0  # matched attributions where we name a speaker
+    any_link_right: int = 0
+    pv901: int = 0
+    pv901_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, o: "Tally") -> None:
+        for k, v in vars(o).items():
+            if k == "misses":
+                self.misses += v
+            else:
+                setattr(self, k, getattr(self, k) + v)
+
+    @staticmethod
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 0.0
+
+    def figures(self) -> dict[str, float]:
+        r = self.ratio
+        return {
+            "cue_recall": r(self.gold_found, self.gold),
+            "cue_precision": r(self.predicted_right, self.predicted),
+            "speaker_recall": r(self.speaker_right, self.gold_sources),
+            "speaker_precision": r(self.speaker_right, self.speakers_predicted),
+            "any_link_recall": r(self.any_link_right, self.gold_sources),
+            "pv901_precision": r(self.pv901_right, self.pv901),
+        }
+
+
+def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv901: list[tuple[int, int]]) -> Tally:
+    """One article. ``predicted``: the layer's attribution dicts (cue, chain);
+    ``pv901``: spans of PV901 findings."""
+    t = Tally(articles=1)
+    all_cues = [f for g in gold for f in g.cue]
+    sub = [g for g in gold if g.speech]
+    t.gold = len(sub)
+    t.predicted = len(predicted)
+    pcue = [(p["cue"]["start"], p["cue"]["end"]) for p in predicted]
+    for p, span in zip(predicted, pcue):
+        if overlaps(span, all_cues):
+            t.predicted_right += 1
+        else:
+            t.misses.append(f"{name}:{span[0]}:extra-cue")
+    used: set[int] = set()
+    for g in sub:
+        match = next((i for i, span in enumerate(pcue) if i not in used and any(overlaps(span, [c]) for c in g.cue)), None)
+        if g.source:
+            t.gold_sources += 1
+        if match is None:
+            t.misses.append(f"{name}:{g.cue[0][0]}:missed-cue")
+            continue
+        used.add(match)
+        t.gold_found += 1
+        if not g.source:
+            continue
+        chain = predicted[match]["chain"]
+        if not chain or chain[-1]["kind"] == "unspecified":
+            t.misses.append(f"{name}:{g.cue[0][0]}:no-speaker")
+            continue
+        t.speakers_predicted += 1
+        if speaker_ok(text, chain[-1], g.source, predicted):
+            t.speaker_right += 1
+        else:
+            t.misses.append(f"{name}:{chain[-1]['start']}:wrong-speaker")
+        if any(speaker_ok(text, link, g.source, predicted) for link in chain):
+            t.any_link_right += 1
+    sourced = [f for g in gold if g.source for f in g.content]
+    for s, e in pv901:
+        t.pv901 += 1
+        if overlaps((s, e), sourced):
+            t.misses.append(f"{name}:{s}:pv901-has-speaker")
+        else:
+            t.pv901_right += 1
+    return t
+
+
+# -- running the layer --------------------------------------------------------
+
+
+def pipeline():
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    config = Config()
+    config.layers = ["names", "attributions"]  # what `check` runs before this layer; the rules layer adds nothing here
+    return Pipeline(config)
+
+
+def signature(pipe) -> str:
+    from provenance import __version__
+
+    layer = next(a for a in pipe.analyzers if a.name == "attributions")
+    return f"provenance {__version__} | {layer.signature()}"
+
+
+def run_layer(pipe, items: list[tuple[str, str, list[GoldAttr]]]) -> Tally:
+    from provenance.document import Document
+
+    total = Tally()
+    for name, text, gold in items:
+        doc = Document(text, f"polnear/{name}.txt")
+        assert doc.text == text, name  # offsets must be the file's
+        report, _ = pipe.analyze(doc)
+        pv = [(f.start, f.end) for f in report.findings if f.rule == "PV901"]
+        total.add(score(name, text, gold, report.attributions, pv))
+    return total
+
+
+def show(label: str, t: Tally) -> None:
+    f = t.figures()
+    print(f"{label:<14} articles {t.articles:>4}  gold {t.gold:>5}  predicted {t.predicted:>5}  "
+          f"cue R {f['cue_recall']:.3f} P {f['cue_precision']:.3f}  "
+          f"speaker R {f['speaker_recall']:.3f} P {f['speaker_precision']:.3f}  "
+          f"(any link R {f['any_link_recall']:.3f})  PV901 P {f['pv901_precision']:.3f} of {t.pv901}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=["train", "dev", "both"], default="both")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles of each split")
+    parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N misses per split (file:offset:kind)")
+    args = parser.parse_args(argv)
+    if not (POLNEAR / "train" / "text").is_dir():
+        print(f"skipped: needs {POLNEAR} (PolNeAR is not redistributed)")
+        return 0
+    pipe = pipeline()
+    print("signature:", signature(pipe))
+    for split in (["train", "dev"] if args.split == "both" else [args.split]):
+        t = run_layer(pipe, articles(split, args.limit))
+        show(f"{split} ours", t)
+        for m in t.misses[: args.misses]:
+            print("  ", m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
