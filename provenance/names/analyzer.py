@@ -212,8 +212,8 @@ class NamesAnalyzer:
         added = []
         covered = sorted((m.start, m.end) for m in mentions)
         for word in lone_words(doc):
-            if word.casefold() in known or is_place(word, places):
-                continue  # a place is not a spelling of a surname ("Basra", "Basri")
+            if word.casefold() in known:
+                continue
             wt = name_tokens(word)
             if len(wt) != 1:
                 continue
@@ -233,8 +233,8 @@ class NamesAnalyzer:
                 earlier = [f for f in fulls if where and f.start < where[0][0]]
                 if earlier:
                     best = (score, surname, earlier[-1])
-            if best is None or _lower_case_word(doc, word):
-                continue  # "Troop", "How": the article also writes it as an ordinary word
+            if best is None or _lower_case_word(doc, word) or is_place(word, places):
+                continue  # "Troop", "How": an ordinary word of the article; "Basra" is no spelling of "Basri"
             start, end = where[0]
             _, surname, full = best
             canonical_surname = surname

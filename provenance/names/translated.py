@@ -47,13 +47,6 @@ def meanings() -> dict[str, Meaning]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    words = sorted(meanings(), key=len, reverse=True)
-    alts = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in words)
-    return re.compile(rf"(?<![\w'’.-])(?:{alts})(?![\w'’-])")
-
-
 _PREV = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
 _NEXT = re.compile(r"[ \t]+((?:[Aa]l|[Ee]l)-[A-Z][\w'’-]*|bin|ibn|bint|Bin|Ibn|Abu|Abou|Umm|Abdul|Abdel|Abd|[A-Z][\w'’-]*)(?![\w'’-])")
 _PARTICLE = re.compile(r"^(?:(?:[Aa]l|[Ee]l)-[A-Z]|(?:bin|ibn|bint|Bin|Ibn|Abu|Abou|Umm|Abdul|Abdel|Abd)$)")
@@ -90,31 +83,65 @@ def _bare(word: str) -> str:
 def find(doc, glossary, regions) -> list[tuple[int, int, str, str, str]]:
     """(start, end, word, suggestion, message) of each name translated as a word."""
     text = doc.text
-    pattern = _pattern()
     table = meanings()
     out = []
-    for rs, re_ in regions:
-        for m in pattern.finditer(text, rs, re_):
-            s, e = m.start(), m.end()
-            word = m.group()
-            meaning = table[word.lower()]
-            cap = word[0].isupper()
-            if not cap and meaning.capitalized:
-                continue
-            if cap and meaning.capitalized and _initial(text, s, rs):
-                continue  # "Just" starting a sentence or a headline is the ordinary word
-            pm = _PREV.search(text, max(rs, s - 40), s)
-            prev = pm.group(1) if pm else None
-            nm = _NEXT.match(text, e, re_)
-            nxt = nm.group(1) if nm else None
-            after = text[nm.end() : nm.end() + 1] if nm else ""
-            why = _evidence(glossary, text, meaning, cap, prev, nxt, after, s, rs)
-            if why is None:
-                continue
-            name = meaning.names[0]
-            gloss = f"{name} ({meaning.arabic}, “{meaning.word}”)" if meaning.arabic else name
-            out.append((s, e, word, name, f"“{word}” {why}: it reads like the name {gloss} translated as a word; write the name"))
+    for s, e, rs, re_ in _occurrences(doc, table, regions):
+        word = text[s:e]
+        meaning = table[word.lower()]
+        cap = word[0].isupper()
+        if not cap and meaning.capitalized:
+            continue
+        if cap and meaning.capitalized and _initial(text, s, rs):
+            continue  # "Just" starting a sentence or a headline is the ordinary word
+        pm = _PREV.search(text, max(rs, s - 40), s)
+        prev = pm.group(1) if pm else None
+        nm = _NEXT.match(text, e, re_)
+        nxt = nm.group(1) if nm else None
+        after = text[nm.end() : nm.end() + 1] if nm else ""
+        why = _evidence(glossary, text, meaning, cap, prev, nxt, after, s, rs)
+        if why is None:
+            continue
+        name = meaning.names[0]
+        gloss = f"{name} ({meaning.arabic}, “{meaning.word}”)" if meaning.arabic else name
+        out.append((s, e, word, name, f"“{word}” {why}: it reads like the name {gloss} translated as a word; write the name"))
     return out
+
+
+def _occurrences(doc, table: dict[str, Meaning], regions) -> list[tuple[int, int, int, int]]:
+    """(start, end, region start, region end) of each meaning word, lower case or
+    capitalized, standing alone inside a region: one Aho-Corasick pass over the
+    lower-cased text."""
+    from bisect import bisect_right
+
+    from provenance.names.mentions import _lowered
+
+    text = doc.text
+    starts = [r[0] for r in regions]
+    hits = []
+    for end, word in _automaton().iter(_lowered(text)):
+        j = end + 1
+        i = j - len(word)
+        k = bisect_right(starts, i) - 1
+        if (k >= 0 and j <= regions[k][1] and text[i + 1 : j] == word[1:] and (i == 0 or not _joined(text[i - 1], True))
+                and (j == len(text) or not _joined(text[j], False))):
+            hits.append((i, j, regions[k][0], regions[k][1]))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in meanings():
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+def _joined(c: str, before: bool) -> bool:
+    """Does the character glue a word to its neighbour (so the meaning word is part of a longer one)?"""
+    return c.isalnum() or c in "_'’-" or (before and c == ".")
 
 
 def _evidence(glossary, text: str, meaning: Meaning, cap: bool, prev: str | None, nxt: str | None, after: str, s: int, rs: int) -> str | None:
