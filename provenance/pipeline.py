@@ -52,6 +52,7 @@ class Pipeline:
         sample = [doc.text[s.start : s.end] for s in doc.body_sentences()][:_LANGUAGE_SAMPLE]
         report.language = identify(sample or [doc.text[:3000]])
         report.credits = credits_of(doc)
+        report.notes += credit_notes(report.credits)
         if doc.encoding_detected:
             report.notes.append(f"encoding {doc.encoding} was detected, not declared (no UTF-8 or byte-order mark)")
         if not doc.text.strip():
@@ -166,7 +167,45 @@ def credits_of(doc: Document) -> dict:
                 "credit": text[seg.credit[0] : seg.credit[1]] if seg.credit else None,
             }
         )
-    return {"footer": footer, "captions": captions}
+    translation = []
+    bylines = []
+    for seg in doc.segments:
+        if seg.credit_kind == "translation":
+            roles = {r: _span(text, a, b) for r, a, b in seg.credit_parts}
+            translation.append(
+                {
+                    "line": doc.line_col(seg.start)[0],
+                    "text": text[seg.start : seg.end],
+                    "translator": roles.get("translator"),
+                    "source": roles.get("source"),
+                }
+            )
+        elif seg.credit_kind == "byline":
+            bylines.append(
+                {
+                    "line": doc.line_col(seg.start)[0],
+                    "text": text[seg.start : seg.end],
+                    "names": [_span(text, a, b) for _, a, b in seg.credit_parts],
+                }
+            )
+    return {"footer": footer, "captions": captions, "translation": translation, "bylines": bylines}
+
+
+def _span(text: str, start: int, end: int) -> dict:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+def credit_notes(credits: dict) -> list[str]:
+    """One-line notes on the translation credits of a file (bylines stay in the JSON)."""
+    notes = []
+    for t in credits.get("translation") or []:
+        what = []
+        if t["translator"]:
+            what.append(f"translated by {t['translator']['text']}")
+        if t["source"]:
+            what.append(f"from {t['source']['text']}")
+        notes.append(f"translation credit on line {t['line']}: {', '.join(what)}")
+    return notes
 
 
 # The pipeline a forked worker inherits from its parent (set only during a parallel run).

@@ -65,7 +65,7 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     names: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
-    credits: dict[str, Any] = field(default_factory=lambda: {"footer": [], "captions": []})
+    credits: dict[str, Any] = field(default_factory=lambda: {"footer": [], "captions": [], "translation": [], "bylines": []})
     #: Further per-file sections added by analyzers (e.g. "sourcing", "reuse"),
     #: emitted after the fixed keys in sorted order.
     extra: dict[str, Any] = field(default_factory=dict)

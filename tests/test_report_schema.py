@@ -31,3 +31,41 @@ def test_report_with_unreadable_file_matches_schema(schema, default_pipeline, tm
     data = json.loads(report.to_json())
     jsonschema.validate(data, schema)
     assert data["summary"]["errors"] == 1 and data["files"][0]["error_kind"] == "binary"
+
+
+CREDITED = """Talks on the port resume after a month of delays
+
+By Sami al-Khatib and Jane Roe
+
+The minister said on Monday that the talks on the port would resume next week.
+
+Officials in the capital welcomed the news, the ministry added.
+
+Edited translation from Al-Ahram
+"""
+
+
+def test_translation_credits_and_bylines_match_schema(schema, default_pipeline):
+    from provenance.document import Document
+
+    report = default_pipeline.check_document(Document(CREDITED, "credited.txt"))
+    data = json.loads(report.to_json())
+    jsonschema.validate(data, schema)
+    credits = data["files"][0]["credits"]
+    (translation,) = credits["translation"]
+    assert translation["line"] == 9 and translation["translator"] is None
+    source = translation["source"]
+    assert source["text"] == "Al-Ahram" == CREDITED[source["start"] : source["end"]]
+    (byline,) = credits["bylines"]
+    assert [n["text"] for n in byline["names"]] == ["Sami al-Khatib", "Jane Roe"]
+    assert all(CREDITED[n["start"] : n["end"]] == n["text"] for n in byline["names"])
+    assert "translation credit on line 9: from Al-Ahram" in data["files"][0]["notes"]
+
+
+def test_credit_without_parts_is_rejected(schema, default_pipeline):
+    from provenance.document import Document
+
+    data = json.loads(default_pipeline.check_document(Document(CREDITED, "credited.txt")).to_json())
+    data["files"][0]["credits"]["translation"][0].pop("source")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

@@ -28,6 +28,11 @@ def render_file(file_report, lines: list[str]) -> None:
     credits = file_report.credits or {}
     footer = credits.get("footer") or []
     lines.append(f"  article credit: {' + '.join(footer) if footer else '(none)'}")
+    for b in credits.get("bylines") or []:
+        lines.append(f"  byline, line {b['line']}: {' + '.join(n['text'] for n in b['names'])}")
+    for t in credits.get("translation") or []:
+        what = [f"by {t['translator']['text']}"] * bool(t["translator"]) + [f"from {t['source']['text']}"] * bool(t["source"])
+        lines.append(f"  translation credit, line {t['line']}: translated {' '.join(what)}")
     for cap in credits.get("captions") or []:
         if cap.get("credit"):
             lines.append(f"  photo credit, line {cap['line']}: {cap['credit']}")

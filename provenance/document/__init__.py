@@ -18,6 +18,7 @@ from typing import Any, Iterator
 from provenance.document.decode import Decoded, InputError, decode_bytes
 from provenance.document.segment import (
     BODY_KINDS,
+    BYLINE,
     CAPTION,
     FOOTER,
     FRONT_MATTER,
@@ -31,6 +32,7 @@ from provenance.document.sentences import split_sentences
 
 __all__ = [
     "BODY_KINDS",
+    "BYLINE",
     "CAPTION",
     "FOOTER",
     "FRONT_MATTER",
@@ -76,6 +78,10 @@ class Segment:
     credit: tuple[int, int] | None = None
     #: Footer: (start, end) of the credit text after "Source:".
     footer_value: tuple[int, int] | None = None
+    #: Credit lines: "source", "translation" or "byline", and their parts
+    #: (role, start, end) with role translator, source or by.
+    credit_kind: str | None = None
+    credit_parts: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def is_body(self) -> bool:
@@ -136,7 +142,8 @@ class Document:
     def _build(self) -> None:
         text = self.text
         for i, unit in enumerate(segment(text)):
-            seg = Segment(unit.kind, unit.start, unit.end, i, credit=unit.credit, footer_value=unit.footer_value)
+            seg = Segment(unit.kind, unit.start, unit.end, i, credit=unit.credit, footer_value=unit.footer_value,
+                          credit_kind=unit.credit_kind, credit_parts=unit.credit_parts)
             if seg.kind == PARAGRAPH:
                 spans = split_sentences(text, seg.start, seg.end)
             elif seg.kind in (TITLE, HEADING, CAPTION):

@@ -1,5 +1,7 @@
 """Split an article into structural units: title, captions, headings,
-paragraphs, the footer credit line and (for Markdown) front matter.
+paragraphs, bylines, the footer credit line ("Source: ...", or a translation
+credit such as "Translated from the Arabic edition") and (for Markdown) front
+matter.
 
 Scraped and translated news comes in two layouts: one paragraph a line
 (blank lines optional) or hard-wrapped paragraphs separated by blank lines.
@@ -13,17 +15,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from provenance.document.credits import parse_byline, parse_translation
+
 TITLE = "title"
 CAPTION = "caption"
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 FOOTER = "footer"
 FRONT_MATTER = "front-matter"
+BYLINE = "byline"
 
 #: Segment kinds that carry running prose (where sentence-level rules apply).
 BODY_KINDS = frozenset({PARAGRAPH})
 #: Segment kinds that are structure, not prose.
-STRUCTURE_KINDS = frozenset({TITLE, CAPTION, HEADING, FOOTER, FRONT_MATTER})
+STRUCTURE_KINDS = frozenset({TITLE, CAPTION, HEADING, FOOTER, FRONT_MATTER, BYLINE})
+#: A byline stands among the first units of an article (or its last ones).
+BYLINE_UNITS = 6
 
 
 @dataclass(slots=True)
@@ -35,6 +42,10 @@ class Unit:
     credit: tuple[int, int] | None = None
     #: For footers: offsets of the text after "Source:".
     footer_value: tuple[int, int] | None = None
+    #: For credit lines: "source" (Source: ...), "translation" or "byline", and the
+    #: parts (role, start, end): translator / source, or one "by" per name.
+    credit_kind: str | None = None
+    credit_parts: tuple[tuple[str, int, int], ...] = ()
 
 
 _TERMINAL = re.compile(r"""[.!?:;\u2026]["'\u201d\u2019)\]]*$""")
@@ -66,7 +77,8 @@ def segment(text: str) -> list[Unit]:
     body = _join_wrapped(text, lines)
     last = len(body) - 1
     for i, (s, e) in enumerate(body):
-        units.append(_classify(text, s, e, first=(i == 0), near_end=(i >= last - 2), last=(i == last)))
+        units.append(_credit_line(text, s, e, top=(i < BYLINE_UNITS), near_end=(i >= last - 2))
+                     or _classify(text, s, e, first=(i == 0), near_end=(i >= last - 2), last=(i == last)))
     return units
 
 
@@ -129,12 +141,27 @@ def _is_wrap(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
     return first.islower() or (bool(_SOFT_END.search(tail)) and prev[1] - prev[0] >= 30)
 
 
+def _credit_line(text: str, s: int, e: int, *, top: bool, near_end: bool) -> Unit | None:
+    """A translation credit (anywhere) or a byline (at the top or the end), else None."""
+    if e - s > 200:
+        return None
+    line = text[s:e]
+    parts = parse_translation(line)
+    if parts:
+        return Unit(FOOTER, s, e, credit_kind="translation", credit_parts=tuple((r, s + a, s + b) for r, a, b in parts))
+    if top or near_end:
+        parts = parse_byline(line)
+        if parts:
+            return Unit(BYLINE, s, e, credit_kind="byline", credit_parts=tuple((r, s + a, s + b) for r, a, b in parts))
+    return None
+
+
 def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: bool) -> Unit:
     line = text[s:e]
     if near_end:
         m = _FOOTER.match(line)
         if m and e - s <= 200:
-            return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), e))
+            return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), e), credit_kind="source")
     if _MD_HEADING.match(line):
         return Unit(TITLE if first else HEADING, s, e)
     credit = _caption_credit(line)

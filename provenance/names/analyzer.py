@@ -1,5 +1,5 @@
 """The names layer: finds name mentions, fills ``files[].names`` and
-``doc.annotations["names"]``, and reports spellings (rules PV801–PV806 in
+``doc.annotations["names"]``, and reports spellings (rules PV801–PV807 in
 provenance/rules/packs/core/names.yaml).
 
 - PV801/PV802/PV803: a glossary form that is forbidden, deprecated or admitted.
@@ -9,6 +9,8 @@ provenance/rules/packs/core/names.yaml).
 - PV805: a bare surname that refers to a full name but is spelled otherwise
   ("Liu" after "Jack Lew").
 - PV806: the same name spelled differently in different files of one run.
+- PV807: an Arabic given name translated as the word it means ("Khaled
+  Beautiful" for Khaled Jamil), see provenance/names/translated.py.
 
 Unlisted spellings are merged only on strong evidence: the same number of
 words (two or more), one word identical, the matcher agreeing, and at least
@@ -54,6 +56,8 @@ class NamesAnalyzer:
         mentions = self._surname_variants(mentions, doc, emit)
         for m in mentions:
             self._emit_glossary(m, doc, emit)
+        if self.ruleset.is_enabled("PV807"):
+            self._translated(doc, emit)
         doc.annotations["names"] = mentions
         report.names = [m.to_dict() for m in mentions]
 
@@ -74,6 +78,14 @@ class NamesAnalyzer:
                 line = doc.line_col(m.full_start)[0]
                 where = f" (named in full on line {line})" if m.full == m.canonical else f" (“{m.full}”, line {line})"
             emit("PV805", m.start, m.end, f"“{m.text}” refers to {m.canonical}{where}; the surname is spelled {surname}", surname)
+
+    # -- names translated as words (PV807) ------------------------------------------
+    def _translated(self, doc, emit) -> None:
+        from provenance.names.mentions import _regions
+        from provenance.names.translated import find
+
+        for start, end, _, suggestion, message in find(doc, self.glossary, _regions(doc)):
+            emit("PV807", start, end, message, suggestion)
 
     # -- unlisted spellings (PV804) ------------------------------------------------------
     def _resolve_unlisted(self, mentions: list[NameMention], doc, emit) -> list[NameMention]:
@@ -183,9 +195,15 @@ class NamesAnalyzer:
         from provenance.names.matcher import token_similarity
         from provenance.names.normalize import name_tokens
 
+        from provenance.names.structure import is_place, place_words, subhead_spans
+
         persons = [m for m in mentions if m.type == "person" and m.words >= 2 and m.via in ("glossary", "name", "fuzzy")]
         if not persons:
             return mentions
+        places = place_words(self.glossary)
+        # a run ending on a city ("Governor Basri Basra visit") is no surname source
+        persons = [m for m in persons if m.via == "glossary" or not is_place(m.text.split()[-1], places)]
+        subheads = subhead_spans(doc)
         surnames: dict[str, list[NameMention]] = defaultdict(list)
         for m in persons:
             surnames[m.text.split()[-1]].append(m)
@@ -210,12 +228,13 @@ class NamesAnalyzer:
                 score, _ = token_similarity(wt[0], st[0])
                 if score < 0.8 or (best is not None and score <= best[0]):
                     continue
-                where = where or occurrences(doc, word, covered)
+                # a subhead ("Troop presence.") is structure: its first word is no name
+                where = where or [o for o in occurrences(doc, word, covered) if not _inside(subheads, o[0])]
                 earlier = [f for f in fulls if where and f.start < where[0][0]]
                 if earlier:
                     best = (score, surname, earlier[-1])
-            if best is None:
-                continue
+            if best is None or _lower_case_word(doc, word) or is_place(word, places):
+                continue  # "Troop", "How": an ordinary word of the article; "Basra" is no spelling of "Basri"
             start, end = where[0]
             _, surname, full = best
             canonical_surname = surname
@@ -295,6 +314,23 @@ class NamesAnalyzer:
         if not across:
             return None
         return {"names_across_files": across}
+
+
+def _lower_case_word(doc, word: str) -> bool:
+    """Does the article write the word (or its singular) in lower case somewhere?"""
+    import re
+
+    lower = doc.annotations.get("_names_lower")
+    if lower is None:
+        lower = doc.annotations["_names_lower"] = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])", doc.text))
+    w = word.lower()
+    for suffix in ("'s", "’s"):
+        w = w.removesuffix(suffix)
+    return w in lower or w + "s" in lower or (w.endswith("s") and w[:-1] in lower)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _canonical_short(entry: "Entry") -> str:

@@ -397,7 +397,7 @@ def _tokens(run: str, base: int) -> list[tuple[int, int, str, int]]:
 
 def _regions(doc) -> list[tuple[int, int]]:
     """Where unlisted names are looked for: paragraphs, captions (without the credit),
-    and titles or headings that are not in title case."""
+    titles or headings that are not in title case, and the parts of credit lines."""
     from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
     cached = doc.annotations.get("_names_regions")
@@ -410,6 +410,8 @@ def _regions(doc) -> list[tuple[int, int]]:
             regions.append((seg.start, seg.prose_end))
         elif seg.kind in (TITLE, HEADING) and not _title_case(text[seg.start : seg.end]):
             regions.append((seg.start, seg.end))
+        elif seg.credit_parts:  # the names in a byline or a translation credit, not the line
+            regions += [(s, e) for _, s, e in seg.credit_parts]
     doc.annotations["_names_regions"] = regions
     return regions
 
