@@ -214,6 +214,12 @@ def parse(raw: bytes, shown: str) -> tuple[list[Entry], list[Problem]]:
         return [], [Problem(shown, line, "not UTF-8 text")]
     if not text.strip():
         return [], [Problem(shown, None, "empty glossary (a glossary is a mapping with an 'entries' list)")]
+    from provenance.yamlguard import YAMLRefused, guard
+
+    try:
+        guard(text)
+    except YAMLRefused as exc:
+        return [], [Problem(shown, exc.line, exc.reason)]
     try:
         data = _fast_yaml().load(text)
     except YAMLError as exc:
