@@ -83,14 +83,14 @@ class OneOf(Spec):
 class ListOf(Spec):
     item: Spec
     nonempty: bool = False
-    #: A single value stands for a list of one.
+    #: A single string stands for a list of one.
     single: bool = False
 
     def problem(self, value):
-        if self.single and not isinstance(value, list):
+        if self.single and isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            return f"must be a list, not {_kind(value)}"
+            return f"must be a list{' or a string' if self.single else ''}, not {_kind(value)}"
         if self.nonempty and not value:
             return "must not be empty"
         for i, v in enumerate(value):
