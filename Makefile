@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench bytecode clean
+.PHONY: demo test test-fuzz bench bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ demo: $(VENV)/.base bytecode
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
+
+# The fuzz targets (tests/fuzz) run a few examples in `make test`; here, many.
+test-fuzz: $(VENV)/.test
+	PROVENANCE_FUZZ_EXAMPLES=3000 $(BIN)/python -m pytest -q tests/fuzz
 
 bench: $(VENV)/.test bytecode
 	$(BIN)/python benchmarks/throughput.py

@@ -23,7 +23,12 @@ SECTIONS = ("names", "attributions", "reuse", "index", "compare")
 
 
 class ConfigError(Exception):
-    """A configuration problem; str() names the file and the key."""
+    """A configuration problem; str() names the file and the key (one line)."""
+
+    def __init__(self, message: str = ""):
+        from provenance.schema import one_line
+
+        super().__init__(one_line(str(message)))
 
 
 @dataclass

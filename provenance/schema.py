@@ -163,3 +163,11 @@ def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so a
+    key or value quoted in a reason cannot break it over lines."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)

@@ -60,6 +60,12 @@ class Problem:
     message: str
     severity: str = "error"  # or "warning" (lint only; the glossary still loads)
 
+    def __post_init__(self):
+        if not self.message.isprintable():  # a quoted key or value must not break the line
+            from provenance.schema import one_line
+
+            object.__setattr__(self, "message", one_line(self.message))
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"

@@ -41,7 +41,12 @@ _REQUIRED = ("code", "slug", "kind", "category", "mqm", "severity", "summary", "
 
 
 class PackError(Exception):
-    """A rule pack that cannot be loaded; str() names the file and the problem."""
+    """A rule pack that cannot be loaded; str() names the file and the problem (one line)."""
+
+    def __init__(self, message: str):
+        from provenance.schema import one_line
+
+        super().__init__(one_line(str(message)))
 
 
 @dataclass(frozen=True)
