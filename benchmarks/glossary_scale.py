@@ -62,13 +62,18 @@ def main() -> None:
         (d / "a.txt").write_text("Karimo Sabadu 12 said on Monday that the talks would go on.\n", encoding="utf-8")
         (d / "provenance.toml").write_text('glossaries = ["big.yaml"]\n', encoding="utf-8")
         print(f"{a.entries} entries, TBX {(d / 'big.tbx').stat().st_size / 1e6:.1f} MB")
-        for name, args in [
+        steps = [
             ("glossary import", ["glossary", "import", "big.tbx", "--file", "big.yaml"]),
             ("glossary import again (all known)", ["glossary", "import", "big.tbx", "--file", "big.yaml"]),
             ("check with the glossary", ["check", "a.txt", "--fail-on", "never"]),
-            ("check, glossary given twice", ["check", "a.txt", "--glossary", "big.yaml", "--fail-on", "never"]),
+            ("check, the same file given twice", ["check", "a.txt", "--glossary", "big.yaml", "--fail-on", "never"]),
+            ("check, a copy: every id twice", ["check", "a.txt", "--glossary", "copy.yaml", "--fail-on", "never"]),
             ("glossary add", ["glossary", "add", "zz-new-person", "--canonical", "Zed Newman", "--type", "person"]),
-        ]:
+            ("glossary add --variant (existing entry)", ["glossary", "add", "person-7", "--variant", "P. Seven"]),
+        ]
+        for name, args in steps:
+            if name.startswith("check, a copy"):
+                (d / "copy.yaml").write_bytes((d / "big.yaml").read_bytes())
             seconds, code, last = step(args, d)
             print(f"{name:36s} {seconds:7.2f} s  exit {code}  {last[:100]}")
 
