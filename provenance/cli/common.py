@@ -67,6 +67,20 @@ def write_output(data: str, output: Path | None) -> None:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
 
 
+def write_chunks(chunks, output: Path | None) -> None:
+    """Write a report made in pieces: to stdout piece by piece (memory stays
+    flat in the size of the report); to --output as one atomic write."""
+    if output is not None:
+        write_output("".join(chunks), output)
+        return
+    try:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+
+
 def console_for(output: Path | None):
     """A rich Console for the commands that render with rich: colour on a
     terminal, plain text into a buffer for --output (then ``write_output``)."""
