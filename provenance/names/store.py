@@ -68,8 +68,15 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
         yield editor
         if editor.changed:
             text = editor.dump()
-            entries, problems = parse(text.encode("utf-8"), display_path(path))
-            if editor.appended_as_text and not editor.reads_back(entries, problems):
+            if editor.appended_as_text and editor.text is not None:
+                # the file's own text was read and found valid when it was opened:
+                # only the appended entries need reading back (not 50,000 again)
+                entries, problems = parse(editor.appended_chunk.encode("utf-8"), display_path(path))
+                fine = editor.reads_back(entries, problems, alone=True)
+            else:
+                entries, problems = parse(text.encode("utf-8"), display_path(path))
+                fine = not editor.appended_as_text or editor.reads_back(entries, problems)
+            if not fine:
                 text = editor.dump(round_trip=True)  # the appended text did not read back as written
                 entries, problems = parse(text.encode("utf-8"), display_path(path))
             errors = [p for p in problems if p.severity == "error"]
@@ -303,6 +310,7 @@ class Editor:
             if dash is None:
                 return None
             lines, gap = [self.text.rstrip("\n")], True
+        chunk = ["entries:"]
         for data in self._pending.values():
             rendered = append.render_entry(data, dash)
             if rendered is None:
@@ -310,14 +318,19 @@ class Editor:
             if gap:
                 lines.append("")
             lines += rendered
+            chunk += rendered
             gap = True
+        #: The appended entries alone, as a glossary (read back by ``editing``).
+        self.appended_chunk = "\n".join(chunk) + "\n"
         return "\n".join(lines) + "\n"
 
-    def reads_back(self, entries: list[Entry], problems: list[Problem]) -> bool:
-        """Did the text from dump() read back with the pending entries as written?"""
-        if any(p.severity == "error" for p in problems) or len(entries) != len(self._order) + len(self._pending):
+    def reads_back(self, entries: list[Entry], problems: list[Problem], *, alone: bool = False) -> bool:
+        """Did the text from dump() (``alone``: the appended chunk) read back with
+        the pending entries as written?"""
+        before = 0 if alone else len(self._order)
+        if any(p.severity == "error" for p in problems) or len(entries) != before + len(self._pending):
             return False
-        tail = entries[len(self._order) :]
+        tail = entries[before:]
         return all(e.to_dict() == _plain(data) for e, data in zip(tail, self._pending.values()))
 
 
