@@ -45,7 +45,10 @@ def synthetic_entries(n: int, seed: int = 0):
 def step(args: list[str], cwd: Path) -> tuple[float, int, str]:
     env = {**os.environ, "PROVENANCE_NO_CACHE": "1", "PYTHONPATH": str(ROOT)}
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "provenance", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+    try:
+        r = subprocess.run([sys.executable, "-m", "provenance", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - t, -1, "timed out after 900 s"
     return time.perf_counter() - t, r.returncode, r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""
 
 
