@@ -33,10 +33,10 @@ demo: $(VENV)/.base bytecode
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
 
-# The fuzz targets in tests/fuzz/, long and random (`make test` runs a short,
-# derandomized pass of each). PROVENANCE_FUZZ_EXAMPLES sets the length.
+# The fuzz targets in tests/fuzz/ (`make test` runs a short, derandomized pass
+# of each); here, long and random.
 test-fuzz: $(VENV)/.test
-	PROVENANCE_FUZZ=long $(BIN)/python -m pytest -q tests/fuzz
+	PROVENANCE_FUZZ=long PROVENANCE_FUZZ_EXAMPLES=3000 $(BIN)/python -m pytest -q tests/fuzz
 
 bench: $(VENV)/.test bytecode
 	$(BIN)/python benchmarks/throughput.py

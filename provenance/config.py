@@ -23,7 +23,12 @@ SECTIONS = ("names", "attributions", "reuse", "index", "compare", "input")
 
 
 class ConfigError(Exception):
-    """A configuration problem; str() names the file and the key."""
+    """A configuration problem; str() names the file and the key (one line)."""
+
+    def __init__(self, message: str = ""):
+        from provenance.schema import one_line
+
+        super().__init__(one_line(str(message)))
 
 
 @dataclass
@@ -72,23 +77,71 @@ _LIST_KEYS = {
 }
 
 
+def _schema():
+    """Every key of [tool.provenance] and of the tables the layers read: the
+    layers still check ranges and combinations, this catches types and keys."""
+    from provenance.schema import Bool, Int, ListOf, MapOf, Number, OneOf, Size, Str
+
+    fraction = Number(0, 1, low_inclusive=False)
+    top = {key: ListOf(Str(), single=True) for key in _LIST_KEYS}
+    top["severity"] = MapOf(OneOf(SEVERITIES))
+    top["fail-on"] = OneOf(FAIL_ON)
+    sections = {
+        "names": {"default-glossary": Bool(), "cache": Bool()},
+        "attributions": {"enabled": Bool()},
+        "reuse": {
+            "boilerplate": Int(2),
+            "threshold": fraction,
+            "containment": fraction,
+            "min-words": Int(1),
+            "semantic-threshold": fraction,
+            "index": Bool(),
+            "index-path": Str(nonempty=True),
+        },
+        "index": {"path": Str(nonempty=True), "timeout": Number(0)},
+        "input": {"max-file-size": Size()},
+        "compare": {"align": Number(0, 100, low_inclusive=False), "semantic-threshold": fraction, "reference": Str(nonempty=True)},
+    }
+    assert set(sections) == set(SECTIONS)
+    return top, sections
+
+
 def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration from ``start`` upwards: (file, table)."""
+    found = _find(start)
+    return None if found is None else (found[0], found[1])
+
+
+def _find(start: Path | None):
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
             if not candidate.is_file():
                 continue
-            data = _read_toml(candidate)
-            if name == "pyproject.toml":
-                table = data.get("tool", {}).get("provenance")
-                if table is None:
-                    continue
-            else:
-                table = data.get("tool", {}).get("provenance", data)
-            return candidate, table
+            data, text = _read_toml(candidate)
+            picked = _pick_table(candidate, data, text, pyproject=name == "pyproject.toml")
+            if picked is None:
+                continue
+            return candidate, *picked
     return None
+
+
+def _pick_table(path: Path, data: dict[str, Any], text: str, *, pyproject: bool):
+    """(table, key prefix, text) of the provenance settings in a parsed file;
+    None for a pyproject.toml without [tool.provenance]."""
+    lines = _TomlLines(text)
+    if "tool" not in data:
+        return None if pyproject else (data, (), text)
+    tool = data["tool"]
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}:{lines.find(('tool',))}: tool: must be a table, not {_kind(tool)}")
+    if "provenance" not in tool:
+        return None if pyproject else (data, (), text)
+    table = tool["provenance"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}:{lines.find(('tool', 'provenance'))}: tool.provenance: must be a table, not {_kind(table)}")
+    return table, ("tool", "provenance"), text
 
 
 def load_config(path: Path | None = None, *, isolated: bool = False, start: Path | None = None) -> Config:
@@ -97,50 +150,130 @@ def load_config(path: Path | None = None, *, isolated: bool = False, start: Path
     if path is not None:
         if not path.is_file():
             raise ConfigError(f"{path}: no such configuration file")
-        data = _read_toml(path)
-        table = data.get("tool", {}).get("provenance", data if path.name != "pyproject.toml" else {})
-        return from_table(table, path)
-    found = find_config(start)
+        data, text = _read_toml(path)
+        picked = _pick_table(path, data, text, pyproject=path.name == "pyproject.toml")
+        if picked is None:
+            return from_table({}, path)
+        return from_table(picked[0], path, prefix=picked[1], text=text)
+    found = _find(start)
     if found is None:
         return Config()
-    return from_table(found[1], found[0])
+    return from_table(found[1], found[0], prefix=found[2], text=found[3])
 
 
-def from_table(table: dict[str, Any], source: Path | None) -> Config:
-    where = str(source) if source else "configuration"
+def from_table(table: dict[str, Any], source: Path | None, *, prefix: tuple[str, ...] = (), text: str | None = None) -> Config:
+    """A Config from the provenance table; the first schema problem raises
+    ConfigError as ``file:line: key: reason``."""
+    validate(table, source, prefix=prefix, text=text)
     config = Config(source=source, base=source.parent.resolve() if source else Path.cwd())
     for key, value in table.items():
         if key in _LIST_KEYS:
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{where}: '{key}' must be a list of strings")
-            setattr(config, _LIST_KEYS[key], list(value))
+            setattr(config, _LIST_KEYS[key], [value] if isinstance(value, str) else list(value))
         elif key == "severity":
-            if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
-                raise ConfigError(f"{where}: 'severity' maps rule selectors to one of {', '.join(SEVERITIES)}")
             config.severity = {str(k): str(v) for k, v in value.items()}
         elif key == "fail-on":
-            if value not in FAIL_ON:
-                raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
             config.fail_on = value
-        elif key in SECTIONS:
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: '{key}' must be a table")
+        else:  # a section (validate() allows nothing else)
             config.sections[key] = dict(value)
-        else:
-            known = ", ".join(sorted([*_LIST_KEYS, "severity", "fail-on", *SECTIONS]))
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
     return config
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def validate(table: Any, source: Path | None, *, prefix: tuple[str, ...] = (), text: str | None = None) -> None:
+    from provenance.schema import check_table
+
+    top, sections = _schema()
+    where = str(source) if source else "configuration"
+    lines = _TomlLines(text or "")
+    specs = {**top, **{name: None for name in sections}}
+    problems: list[tuple[tuple[str, ...], str]] = []
+    if not isinstance(table, dict):
+        problems.append(((), f"must be a table, not {_kind(table)}"))
+    else:
+        for key, reason in check_table(table, {k: v for k, v in specs.items() if v is not None}, open_keys=True):
+            problems.append(((key,) if key else (), reason))
+        for key, value in table.items():
+            if key in sections:
+                for sub, reason in check_table(value, sections[key]):
+                    problems.append(((key, sub) if sub else (key,), reason))
+            elif key not in specs:
+                from provenance.schema import did_you_mean
+
+                known = ", ".join(sorted(specs))
+                problems.append(((key,), f"unknown key '{key}'{did_you_mean(key, specs)} (known: {known})"))
+    if problems:
+        keys, reason = problems[0]
+        line = lines.find((*prefix, *keys)) if text else None
+        shown = ".".join((*prefix, *keys)) or "tool.provenance"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ConfigError(f"{where}{f':{line}' if line else ''}: {shown}: {reason}{more}")
+
+
+def _kind(value: Any) -> str:
+    from provenance.schema import _kind as kind
+
+    return kind(value)
+
+
+class _TomlLines:
+    """The line (1-based) where a dotted key or table is written, from a scan of
+    the text: headers, ``key =`` and dotted ``a.b =`` lines. A key inside an
+    inline table is found as the line of its table."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lines: dict[tuple[str, ...], int] | None = None
+
+    def find(self, path: tuple[str, ...]) -> int | None:
+        if self._lines is None:
+            self._lines = self._scan()
+        for n in range(len(path), 0, -1):
+            line = self._lines.get(tuple(path[:n]))
+            if line is not None:
+                return line
+        return None
+
+    def _scan(self) -> dict[tuple[str, ...], int]:
+        import re
+
+        header_re = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+        key_re = re.compile(r"\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+        out: dict[tuple[str, ...], int] = {}
+        header: tuple[str, ...] = ()
+        for number, line in enumerate(self.text.splitlines(), 1):
+            m = header_re.match(line)
+            if m:
+                header = _split_key(m.group(1))
+                for n in range(1, len(header) + 1):
+                    out.setdefault(header[:n], number)
+                continue
+            m = key_re.match(line)
+            if m:
+                full = header + _split_key(m.group(1))
+                for n in range(len(header) + 1, len(full) + 1):
+                    out.setdefault(full[:n], number)
+        return out
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    import re
+
+    parts = re.findall(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+)", key)
+    return tuple(a or b or c for a, b, c in parts)
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     import tomllib  # only when there is a file to read
 
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    try:
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None

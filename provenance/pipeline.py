@@ -143,7 +143,8 @@ class Pipeline:
             if keep_text:
                 report.texts[display] = doc.text
             if finishing:
-                kept.append((doc, file_report, emit))
+                kept_doc = summarize(doc, finishing)  # the Document itself is dropped here
+                kept.append((kept_doc, file_report, emit if kept_doc is doc else Emitter(kept_doc, file_report, self.ruleset)))
         for analyzer in finishing:
             extra = analyzer.finish(kept)
             if extra:
@@ -231,6 +232,52 @@ class DocumentStub:
         return i + 1, offset - self._line_starts[i] + 1
 
 
+class DocumentSummary:
+    """What the cross-file passes (``finish``) keep of a document once its report
+    is made: the annotations they asked for, and the text and line of the spans
+    they may report. Memory stays flat in the number and size of the files."""
+
+    def __init__(self, doc, annotations: dict, spans):
+        self.path = doc.path
+        self.annotations = annotations
+        text = doc.text
+        spans = sorted(set(spans))
+        self.text = _SpanText(len(text), {(s, e): text[s:e] for s, e in spans})
+        self._line_col = {s: doc.line_col(s) for s, _ in spans}
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self._line_col[offset]
+
+
+class _SpanText:
+    """A text of which only some spans are kept: len() and those slices."""
+
+    def __init__(self, length: int, spans: dict[tuple[int, int], str]):
+        self.length = length
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, key: slice) -> str:
+        return self.spans[(key.start, key.stop)]
+
+
+def summarize(doc, finishing) -> "Document | DocumentSummary":
+    """A DocumentSummary when every finishing layer says what it needs
+    (``summary(doc) -> (annotations, spans)``); else the document itself."""
+    annotations: dict = {}
+    spans: list[tuple[int, int]] = []
+    for analyzer in finishing:
+        summary = getattr(analyzer, "summary", None)
+        if summary is None:
+            return doc
+        kept, kept_spans = summary(doc)
+        annotations.update(kept)
+        spans += kept_spans
+    return DocumentSummary(doc, annotations, spans)
+
+
 def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
     pipeline, keep_text = _FORKED
     try:
@@ -244,6 +291,11 @@ def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
             raise
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
         return FileReport(path=src.display, error=message, error_kind="internal"), None
-    needs_annotations = any(getattr(a, "needs_finish", False) for a in pipeline.analyzers)
+    finishing = [a for a in pipeline.analyzers if getattr(a, "needs_finish", False)]
+    if finishing and not keep_text:
+        kept = summarize(doc, finishing)
+        if kept is not doc:
+            return file_report, kept
+    needs_annotations = bool(finishing)
     annotations = {k: v for k, v in doc.annotations.items() if not k.startswith("_")} if needs_annotations else {}
     return file_report, DocumentStub(doc.text, doc.path, annotations) if (keep_text or needs_annotations) else None

@@ -148,6 +148,31 @@ class Report:
     def to_json(self) -> str:
         return dumps_indented(self.to_dict()) + "\n"
 
+    def iter_json(self):
+        """``to_json()`` in pieces, one file at a time: the same bytes, without
+        the whole report as one dict and one string in memory."""
+        head = {"schema": SCHEMA, "version": __version__, "signature": self.signature}
+        yield dumps_indented(head)[:-2] + ",\n"  # the head's closing "\n}" left off
+        if not self.files:
+            yield '  "files": [],\n'
+        else:
+            yield '  "files": [\n'
+            for i, f in enumerate(self.files):
+                yield ("" if i == 0 else ",\n") + "    " + dumps_indented(f.to_dict(), depth=2)
+            yield "\n  ],\n"
+        tail = {"summary": self.summary(), **{key: self.extra[key] for key in sorted(self.extra)}}
+        yield dumps_indented(tail)[2:] + "\n"  # its opening "{\n" left off
+
+    def iter_jsonl(self):
+        """JSON Lines: one object a file (``{"file": ...}``), then one line with
+        the schema, signature, summary and report-level extras."""
+        for f in self.files:
+            yield _ENCODE({"file": f.to_dict()}) + "\n"
+        last = {"schema": SCHEMA, "version": __version__, "signature": self.signature, "summary": self.summary()}
+        for key in sorted(self.extra):
+            last[key] = self.extra[key]
+        yield _ENCODE(last) + "\n"
+
 
 def _one_line_encoder():
     """The C encoder built once: ``JSONEncoder.encode`` builds one per call,
@@ -171,7 +196,7 @@ _ENCODE = _one_line_encoder()
 _ITEM_DEPTH = 3
 
 
-def dumps_indented(obj: Any) -> str:
+def dumps_indented(obj: Any, depth: int = 0) -> str:
     """Indented JSON whose innermost lists of objects hold one object a line.
 
     Readable and diff-friendly (one finding, name or attribution a line), and
@@ -204,5 +229,5 @@ def dumps_indented(obj: Any) -> str:
         else:
             out.append(_ENCODE(o))
 
-    rec(obj, 0)
+    rec(obj, depth)
     return "".join(out)

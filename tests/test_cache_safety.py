@@ -125,6 +125,7 @@ def test_a_shared_sticky_base_is_fine_but_not_a_shared_open_one(tmp_path, monkey
 
 def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir("packs") == tmp_path / "home" / ".cache" / "provenance" / "packs"

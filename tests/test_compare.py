@@ -172,7 +172,7 @@ def test_compare_settings_from_config(tmp_path, seeds_dir, monkeypatch):
     assert strict["summary"]["aligned"] == 5 and "chrF-beta1>=95" in strict["signature"]
     (tmp_path / "provenance.toml").write_text("[compare]\nalign = 'high'\n", encoding="utf-8")
     out = runner.invoke(app, args)
-    assert out.exit_code == 2 and "'align' must be a number" in out.stderr
+    assert out.exit_code == 2 and "provenance.toml:2: compare.align: must be a number" in out.stderr
 
 
 def test_names_are_compared_as_entities_with_a_glossary():

@@ -293,3 +293,37 @@ def test_add_stores_names_and_attributions(tmp_path):
     assert NEW_ARTICLE[cairo["start"] : cairo["end"]] == "Cairo" and cairo["type"] == "place"
     said = next(a for a in attributions if a["cue"]["text"] == "said")
     assert said["chain"][0]["text"] == "officials" and said["chain"][0]["kind"] == "anonymous"
+
+
+def test_ten_concurrent_first_writers_leave_one_valid_index(tmp_path, seeds_dir):
+    """Ten `index add` started together onto an index that does not exist yet:
+    all succeed and the index holds every article once (the schema is built
+    under a creation lock; the others wait and open it)."""
+    import json as _json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    index = tmp_path / "idx" / "index.db"
+    articles = sorted(seeds_dir.glob("*.txt"))
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "PROVENANCE_NO_CACHE": "1"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "provenance", "index", "add", str(articles[i % len(articles)]), "--index-path", str(index), "-q", "--isolated"],
+            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        for i in range(10)
+    ]
+    results = [(p.wait(timeout=180), p.stderr.read().decode()) for p in procs]
+    for p in procs:
+        p.stdout.close()
+        p.stderr.close()
+    assert all(code == 0 for code, _ in results), results
+    assert all("Traceback" not in err for _, err in results)
+    stats = subprocess.run(
+        [sys.executable, "-m", "provenance", "index", "stats", "--index-path", str(index), "-f", "json", "--isolated"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert _json.loads(stats.stdout)["articles"] == min(10, len(articles))

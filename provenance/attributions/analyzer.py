@@ -81,6 +81,12 @@ class AttributionsAnalyzer:
         names = doc.annotations.get("names")
         result = build(doc, names if isinstance(names, list) else None)
         report.attributions = result.attributions
+        if result.truncated_at is not None:
+            line = doc.line_col(result.truncated_at)[0]
+            report.notes.append(
+                f"attributions: stopped at line {line} after {len(result.attributions)} attributions "
+                "(more than one per 100 characters: not news prose); the rest of the text is not analysed"
+            )
         report.credits = credits_of(doc)
         profile = sourcing_profile(doc, result.attributions, result.sentences, result.reasons)
         report.extra["sourcing"] = profile

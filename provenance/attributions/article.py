@@ -37,6 +37,9 @@ class Result:
     sentences: list[int]
     #: (start, end) of the reason for anonymity of each anonymous link: (attribution, link) -> span
     reasons: dict[tuple[int, int], tuple[int, int]]
+    #: Where extraction stopped because the text is denser in attributions
+    #: than news (``MAX_DENSITY``); None: the whole text was analysed.
+    truncated_at: int | None = None
 
 
 def _person_tokens(text: str, names, start: int = 0, end: int | None = None) -> frozenset[str]:
@@ -168,11 +171,25 @@ def _untagged_headline(doc):
     words = _TITLE_WORD.findall(body)
     caps = sum(1 for w in words if w[:1].isupper())
     return first if len(words) >= 2 and caps * 3 >= len(words) * 2 else None  # Title Case: two thirds capitalized
+#: Attributions per 100 characters of the text read so far beyond which
+#: extraction stops. News runs below 0.71 over a whole article (the densest of
+#: 897: PolNeAR, seeds, translated); text built of nothing but "X said Y said"
+#: clauses runs at 5 and costs a third of a millisecond per cue, so it is cut
+#: here rather than analysed at 0.05 MB/s.
+MAX_DENSITY = 1.0
+#: Attributions any stretch of text may have before the density counts.
+MIN_BUDGET = 32
+
+
+def budget(position: int) -> int:
+    """Attributions allowed before the sentence that starts at ``position``."""
+    return MIN_BUDGET + int(position * MAX_DENSITY / 100)
 
 
 def build(doc, names=None) -> Result:
     text = doc.text
     headline_segment = _untagged_headline(doc)
+    truncated_at: int | None = None
     if names:
         names = sorted((n for n in names if hasattr(n, "start") and hasattr(n, "end")), key=lambda n: (n.start, n.end))
     starts = [n.start for n in names] if names else []
@@ -198,6 +215,9 @@ def build(doc, names=None) -> Result:
         kind = sent.segment.kind
         if kind not in SCANNED:
             continue
+        if len(out) >= budget(sent.start):
+            truncated_at = sent.start  # the rest of the text is not analysed
+            break
         raws = extract_sentence(text, sent.start, sent.end, headline=kind != PARAGRAPH or sent.segment is headline_segment, scan=scan)
         raws = compose(text, raws, sent.start, sent.end) if raws else []
         if not raws:
@@ -247,7 +267,7 @@ def build(doc, names=None) -> Result:
             )
             sentence_of.append(sent.index)
         subjects[sent.index] = resolver.attributions[-1][1] if resolver.attributions else None
-    return Result(out, sentence_of, reasons)
+    return Result(out, sentence_of, reasons, truncated_at)
 
 
 __all__ = ["Raw", "Result", "build"]

@@ -496,6 +496,9 @@ def _lexicon_data() -> dict:
     if data is None:
         from ruamel.yaml import YAML
 
+        from provenance.yamlguard import guard
+
+        guard(raw)  # a shipped file, but read like any other YAML
         data = YAML(typ="safe", pure=False).load(raw)
         cache.put("lexicon", key, data)
     return data

@@ -11,12 +11,13 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_output
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_chunks, write_output
 
 
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
 
 
@@ -93,11 +94,13 @@ def check(
                 warn(f"{f.path}: {note}")
 
     if format is Format.json:
-        write_output(report.to_json(), output)
+        write_chunks(report.iter_json(), output)
+    elif format is Format.jsonl:
+        write_chunks(report.iter_jsonl(), output)
     elif format is Format.sarif:
-        from provenance.render.sarif import render
+        from provenance.render.sarif import iter_render
 
-        write_output(render(report), output)
+        write_chunks(iter_render(report), output)
     else:
         from provenance.render.text import render, use_color
 

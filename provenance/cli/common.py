@@ -205,6 +205,16 @@ def stdout_error(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO, getattr(errno, "EDQUOT", -1))
 
 
+def write_chunks(chunks, output: Path | None) -> None:
+    """Write a report made in pieces: to stdout piece by piece (memory stays
+    flat in the size of the report); to --output as one atomic write."""
+    if output is not None:
+        write_output("".join(chunks), output)
+        return
+    for chunk in chunks:
+        write_stdout(chunk)
+
+
 def console_for(output: Path | None):
     """A rich Console for the commands that render with rich: colour on a
     terminal, plain text into a buffer for --output (then ``write_output``)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import os
 import sqlite3
 import zlib
 from contextlib import contextmanager
@@ -178,18 +179,28 @@ class ArticleIndex:
             "next_article": "1",
             "next_passage": "1",
         }
+        from filelock import FileLock, Timeout
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            # Build beside the target and rename: a half-made index never has the real name.
-            tmp = path.with_name(path.name + ".new")
-            tmp.unlink(missing_ok=True)
-            conn = sqlite3.connect(tmp, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-            conn.close()
-            tmp.replace(path)
+            # Concurrent first writers: one builds the index under this lock; the
+            # others wait, find it made, and open it like any existing index.
+            lock = FileLock(str(path.with_name(f".{path.name}.create.lock")), timeout=max(timeout, 30.0))
+            with lock:
+                if path.exists():
+                    return cls.open(path, write=True, timeout=timeout, min_words=min_words)
+                # Build beside the target and rename: a half-made index never has the real name.
+                tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+                tmp.unlink(missing_ok=True)
+                conn = sqlite3.connect(tmp, isolation_level=None)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+                conn.close()
+                tmp.replace(path)
             conn = _writer(path, timeout)
+        except Timeout:
+            raise IndexStoreError(f"{path}: another process is creating the index; try again when it has finished") from None
         except OSError as exc:
             raise IndexStoreError(f"{path}: cannot create the index ({exc.strerror or exc})") from None
         except sqlite3.Error as exc:

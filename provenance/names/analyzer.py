@@ -258,6 +258,11 @@ class NamesAnalyzer:
         return sorted(mentions + added, key=lambda m: m.start)
 
     # -- across files (PV806) -------------------------------------------------------------
+    def summary(self, doc):
+        """What finish() reads of a document: its multi-word names and their spans."""
+        names = [m for m in doc.annotations.get("names", []) if m.via == "name" and m.words >= 2]
+        return {"names": names}, [(m.start, m.end) for m in names]
+
     def finish(self, files):
         """An unlisted name spelled one way in some files and another way in others."""
         from provenance.names.matcher import match

@@ -73,7 +73,17 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
         yield editor
         if editor.changed:
             text = editor.dump()
-            _, problems = parse(text.encode("utf-8"), display_path(path))
+            if editor.appended_as_text and editor.text is not None:
+                # the file's own text was read and found valid when it was opened:
+                # only the appended entries need reading back (not 50,000 again)
+                entries, problems = parse(editor.appended_chunk.encode("utf-8"), display_path(path))
+                fine = editor.reads_back(entries, problems, alone=True)
+            else:
+                entries, problems = parse(text.encode("utf-8"), display_path(path))
+                fine = not editor.appended_as_text or editor.reads_back(entries, problems)
+            if not fine:
+                text = editor.dump(round_trip=True)  # the appended text did not read back as written
+                entries, problems = parse(text.encode("utf-8"), display_path(path))
             errors = [p for p in problems if p.severity == "error"]
             if errors:
                 raise GlossaryError(errors[0], len(errors) - 1)
@@ -86,42 +96,74 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
 
 
 class Editor:
-    """The round-trip document of one glossary file and the edits on it."""
+    """One glossary file and the edits on it.
 
-    def __init__(self, path: Path, doc: Any):
+    New entries are kept as plain data and, when nothing else changes, written
+    after the file's text (``provenance.names.append``): no round-trip parse of
+    a large file for one ``glossary add``. Any other edit loads the round-trip
+    document (comments, order and quoting kept) and the pending entries join it."""
+
+    def __init__(self, path: Path, doc: Any = None, *, text: str | None = None, entries: list[Entry] | None = None, description: str | None = None):
         self.path = path
-        self.doc = doc
+        self._doc = doc
+        self.text = text
+        self.description = description
         self.changed = False
+        #: Entries of the file as read (by id), and entries added but not yet in the document.
+        self._read: dict[str, Entry] = {e.id: e for e in entries or []}
+        self._order: list[str] = [e.id for e in entries or []]
+        self._pending: dict[str, dict] = {}
+        self._nodes: dict[str, Any] | None = None
+        #: dump() wrote the pending entries as text after the file's own.
+        self.appended_as_text = False
 
     @classmethod
     def open(cls, path: Path, *, create: bool, description: str | None) -> "Editor":
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
-        from ruamel.yaml.error import YAMLError
-
         shown = display_path(path)
         if not path.exists():
             if not create:
                 raise StoreError(f"{shown}: no such glossary file")
-            doc = CommentedMap()
-            doc["description"] = description or f"Name glossary {path.stem} (see docs/glossary.md)."
-            doc["entries"] = CommentedSeq()
-            editor = cls(path, doc)
+            editor = cls(path, description=description or f"Name glossary {path.stem} (see docs/glossary.md).")
             editor.changed = True
             return editor
         raw = path.read_bytes()
-        _, problems = parse(raw, shown)
+        entries, problems = parse(raw, shown)
         fatal = [p for p in problems if p.severity == "error" and "empty glossary" not in p.message]
         if fatal:
             raise GlossaryError(fatal[0], len(fatal) - 1)
-        try:
-            doc = _yaml().load(raw.decode("utf-8-sig"))
-        except YAMLError as exc:  # parse() accepted it, so this is unexpected
-            raise StoreError(f"{shown}: cannot edit ({exc})") from None
-        if doc is None:
-            doc = CommentedMap()
-        if doc.get("entries") is None:
-            doc["entries"] = CommentedSeq()
-        return cls(path, doc)
+        return cls(path, text=raw.decode("utf-8-sig"), entries=entries)
+
+    @property
+    def doc(self):
+        """The round-trip document (loaded on first use), with the pending entries in it."""
+        if self._doc is None:
+            from ruamel.yaml.comments import CommentedMap, CommentedSeq
+            from ruamel.yaml.error import YAMLError
+
+            if self.text is None:
+                doc = CommentedMap()
+                doc["description"] = self.description
+                doc["entries"] = CommentedSeq()
+            else:
+                try:
+                    doc = _yaml().load(self.text)
+                except YAMLError as exc:  # parse() accepted it, so this is unexpected
+                    raise StoreError(f"{display_path(self.path)}: cannot edit ({exc})") from None
+                if doc is None:
+                    doc = CommentedMap()
+                if doc.get("entries") is None:
+                    doc["entries"] = CommentedSeq()
+            self._doc = doc
+        if self._nodes is None:
+            self._nodes = {}
+            for item in self._doc["entries"]:
+                if isinstance(item, dict) and item.get("id") is not None:
+                    self._nodes.setdefault(item.get("id"), item)
+        if self._pending:
+            pending, self._pending = self._pending, {}
+            for data in pending.values():
+                self._append_node(data)
+        return self._doc
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -129,26 +171,53 @@ class Editor:
         return self.doc["entries"]
 
     def find(self, entry_id: str):
-        for item in self.entries:
-            if isinstance(item, dict) and item.get("id") == entry_id:
-                return item
-        return None
+        """The entry with this id (a mapping; change it through the methods below), or None."""
+        if self._nodes is not None:
+            return self._nodes.get(entry_id)
+        if entry_id in self._pending:
+            return self._pending[entry_id]
+        entry = self._read.get(entry_id)
+        return entry.to_dict() if entry is not None else None
 
     def ids(self) -> list[str]:
-        return [item.get("id") for item in self.entries if isinstance(item, dict)]
+        if self._nodes is not None:
+            return [item.get("id") for item in self.entries if isinstance(item, dict)]
+        return [*self._order, *self._pending]
 
     # -- changing ------------------------------------------------------------------------
     def add_entry(self, entry: Entry | dict) -> None:
         data = entry.to_dict() if isinstance(entry, Entry) else dict(entry)
         if self.find(data["id"]) is not None:
             raise StoreError(f"{display_path(self.path)}: entry '{data['id']}' already exists")
-        node = _commented(data)
-        self.entries.append(node)
-        if len(self.entries) > 1:
-            self.entries.yaml_set_comment_before_after_key(len(self.entries) - 1, before="\n")
+        if self._nodes is None:
+            self._pending[data["id"]] = data
+        else:
+            self._append_node(data)
         self.changed = True
 
+    def _append_node(self, data: dict) -> None:
+        node = _commented(data)
+        entries = self._doc["entries"]
+        entries.append(node)
+        if len(entries) > 1:
+            entries.yaml_set_comment_before_after_key(len(entries) - 1, before="\n")
+        self._nodes.setdefault(data["id"], node)
+
+    def _pending_entry(self, entry_id: str) -> dict | None:
+        return self._pending.get(entry_id) if self._nodes is None else None
+
     def add_variant(self, entry_id: str, form: str, status: str, kind: str | None = None, note: str | None = None) -> None:
+        pending = self._pending_entry(entry_id)
+        if pending is not None:
+            key = form_key(form)
+            if form_key(str(pending.get("canonical", ""))) == key:
+                raise StoreError(f"entry '{entry_id}': {form!r} is its canonical form")
+            if any(form_key(str(v.get("form", ""))) == key for v in pending.get("variants", [])):
+                raise StoreError(f"entry '{entry_id}' already has the variant {form!r}")
+            variant = {k: v for k, v in (("form", form), ("status", status), ("kind", kind), ("note", note)) if v}
+            self._pending[entry_id] = _with_field(pending, "variants", [*pending.get("variants", []), variant])
+            self.changed = True
+            return
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         item = self._require(entry_id)
@@ -173,6 +242,13 @@ class Editor:
         self.changed = True
 
     def add_source_form(self, entry_id: str, form: str, lang: str) -> None:
+        pending = self._pending_entry(entry_id)
+        if pending is not None:
+            forms = pending.get("source_forms", [])
+            if not any(f.get("form") == form and f.get("lang") == lang for f in forms):
+                self._pending[entry_id] = _with_field(pending, "source_forms", [*forms, {"form": form, "lang": lang}])
+                self.changed = True
+            return
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         item = self._require(entry_id)
@@ -189,8 +265,11 @@ class Editor:
         self.changed = True
 
     def remove_entry(self, entry_id: str) -> None:
+        self.doc  # noqa: B018 - pending entries join the document first
         item = self._require(entry_id)
         self.entries.remove(item)
+        if self._nodes.get(entry_id) is item:
+            del self._nodes[entry_id]
         self.changed = True
 
     def remove_variant(self, entry_id: str, form: str) -> None:
@@ -207,15 +286,72 @@ class Editor:
         raise StoreError(f"entry '{entry_id}' has no variant {form!r}")
 
     def _require(self, entry_id: str):
+        self.doc  # noqa: B018 - changes are made on the round-trip document
         item = self.find(entry_id)
         if item is None:
             raise StoreError(f"{display_path(self.path)}: no entry '{entry_id}'")
         return item
 
-    def dump(self) -> str:
+    def dump(self, *, round_trip: bool = False) -> str:
+        self.appended_as_text = False
+        if not round_trip and self._nodes is None:
+            text = self._append_text()
+            if text is not None:
+                self.appended_as_text = True
+                return text
         out = io.StringIO()
         _yaml().dump(self.doc, out)
         return out.getvalue()
+
+    def _append_text(self) -> str | None:
+        """The file's text with the pending entries after it, or None when the
+        file's shape does not allow that (the round trip then writes it)."""
+        from provenance.names import append
+
+        if self.text is None:
+            lines, dash, gap = append.header(self.description), 2, False
+        else:
+            dash = append.append_point(self.text)
+            if dash is None:
+                return None
+            lines, gap = [self.text.rstrip("\n")], True
+        chunk = ["entries:"]
+        for data in self._pending.values():
+            rendered = append.render_entry(data, dash)
+            if rendered is None:
+                return None
+            if gap:
+                lines.append("")
+            lines += rendered
+            chunk += rendered
+            gap = True
+        #: The appended entries alone, as a glossary (read back by ``editing``).
+        self.appended_chunk = "\n".join(chunk) + "\n"
+        return "\n".join(lines) + "\n"
+
+    def reads_back(self, entries: list[Entry], problems: list[Problem], *, alone: bool = False) -> bool:
+        """Did the text from dump() (``alone``: the appended chunk) read back with
+        the pending entries as written?"""
+        before = 0 if alone else len(self._order)
+        if any(p.severity == "error" for p in problems) or len(entries) != before + len(self._pending):
+            return False
+        tail = entries[before:]
+        return all(e.to_dict() == _plain(data) for e, data in zip(tail, self._pending.values()))
+
+
+def _with_field(data: dict, key: str, value) -> dict:
+    """``data`` with ``key`` set, placed where the field order puts it."""
+    out = {k: v for k, v in data.items() if k != key}
+    out[key] = value
+    return {k: out[k] for k in sorted(out, key=lambda k: ENTRY_FIELDS.index(k) if k in ENTRY_FIELDS else len(ENTRY_FIELDS))}
+
+
+def _plain(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_plain(v) for v in data]
+    return data
 
 
 def _commented(data: Any):

@@ -131,7 +131,18 @@ class _Node:
         return [c for c in self.children if c.tag in tags]
 
     def all_text(self) -> str:
-        return self.text + "".join(c.all_text() for c in self.children)
+        """The text of this element and everything inside it, in document
+        order (iterative: a deeply nested file must not exhaust the stack)."""
+        parts: list[str] = []
+        todo: list["_Node | str"] = [self]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, str):
+                parts.append(item)
+                continue
+            parts.append(item.text)
+            todo.extend(reversed(item.children))
+        return "".join(parts)
 
     def lang(self) -> str | None:
         return self.attrs.get("lang")
@@ -150,12 +161,18 @@ def _parse_xml(data: bytes, shown: str) -> _Node:
         node = _Node(local(name), {local(k): v for k, v in attrs.items()}, parser.CurrentLineNumber)
         stack[-1].children.append(node)
         stack.append(node)
+        texts.append([])
+
+    #: Character data per open element, joined when it closes (``+=`` on a
+    #: growing string is quadratic where CPython cannot resize it in place).
+    texts: list[list[str]] = [[]]
 
     def end(name):
-        stack.pop()
+        node = stack.pop()
+        node.text = "".join(texts.pop())
 
     def chars(data):
-        stack[-1].text += data
+        texts[-1].append(data)
 
     def no_entities(*args):
         raise TBXError(f"{shown}:{parser.CurrentLineNumber}: entity declarations are not accepted in a TBX file")
@@ -199,13 +216,13 @@ def import_tbx(data: bytes, shown: str) -> tuple[list[Entry], list[Problem]]:
         raise TBXError(f"{shown}:{root.line}: no concept entries (conceptEntry or termEntry)")
     entries: list[Entry] = []
     problems: list[Problem] = []
-    used: set[str] = set()
+    used: dict[str, int] = {}
     for concept in concepts:
         entry, problem = _concept(concept, lang_tag, term_tags, used, shown)
         if problem is not None:
             problems.append(problem)
         if entry is not None:
-            used.add(entry.id)
+            used.setdefault(entry.id, 2)
             entries.append(entry)
     return entries, problems
 
@@ -236,7 +253,7 @@ def _terms(lang_node: _Node, term_tags: tuple[str, ...]):
         yield text, status, notes, term[0].line
 
 
-def _concept(node: _Node, lang_tag: str, term_tags: tuple[str, ...], used: set[str], shown: str):
+def _concept(node: _Node, lang_tag: str, term_tags: tuple[str, ...], used: dict[str, int], shown: str):
     notes, never, sources = [], [], []
     etype = "term"
     for d in node.find_all("descrip", "descripGrp"):
@@ -279,9 +296,14 @@ def _concept(node: _Node, lang_tag: str, term_tags: tuple[str, ...], used: set[s
     eid = node.attrs.get("id") or ""
     if not _ID.match(eid) or _GENERATED_ID.match(eid):
         eid = _slug(canonical[1])  # "c1", "t0042": a termbase's serial number says nothing
-    base, n = eid, 2
-    while eid in used:
-        eid, n = f"{base}-{n}", n + 1
+    # used: id -> the next suffix to try, so a thousand concepts of one name
+    # cost a thousand steps, not half a million
+    base = eid
+    if eid in used:
+        n = used[base]
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        used[base] = n
     entry = Entry(
         id=eid,
         type=etype,

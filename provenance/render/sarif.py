@@ -54,9 +54,16 @@ def _rule_descriptor(rule) -> dict:
 
 
 def to_sarif(report: Report) -> dict:
+    results: list[dict] = []
+    sarif = _skeleton(report, results)
+    results += [r for _, rs in _results(report) for r in rs]
+    return sarif
+
+
+def _skeleton(report: Report, results) -> dict:
+    """The SARIF log with ``results`` as the results list (the caller fills it)."""
     rules = sorted(report.rules, key=lambda r: r.code)
-    rule_index = {r.code: i for i, r in enumerate(rules)}
-    artifacts, results, notifications = [], [], []
+    artifacts, notifications = [], []
     for file_report in report.files:
         location = _artifact_location(file_report.path)
         if file_report.error is not None:
@@ -68,11 +75,24 @@ def to_sarif(report: Report) -> dict:
                 }
             )
             continue
-        index = len(artifacts)
         artifact = {"location": location, "encoding": file_report.encoding or "utf-8"}
         if file_report.sha256:
             artifact["hashes"] = {"sha-256": file_report.sha256}
         artifacts.append(artifact)
+    return _log(report, rules, artifacts, results, notifications)
+
+
+def _results(report: Report):
+    """(file report, its SARIF results) for each file checked, in report order."""
+    rules = sorted(report.rules, key=lambda r: r.code)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    index = -1
+    for file_report in report.files:
+        location = _artifact_location(file_report.path)
+        if file_report.error is not None:
+            continue
+        index += 1
+        results = []
         for f in sorted(file_report.findings, key=Finding.sort_key):
             region = _region(f)
             result = {
@@ -104,6 +124,10 @@ def to_sarif(report: Report) -> dict:
                     }
                 ]
             results.append(result)
+        yield file_report, results
+
+
+def _log(report: Report, rules, artifacts, results, notifications) -> dict:
     run = {
         "tool": {
             "driver": {
@@ -131,3 +155,23 @@ def to_sarif(report: Report) -> dict:
 
 def render(report: Report) -> str:
     return json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n"
+
+
+_MARK = "\0provenance-results\0"
+#: Depth of the results list in the log: {runs: [{results: [...]}]}.
+_RESULTS_DEPTH = 3
+
+
+def iter_render(report: Report):
+    """``render(report)`` in pieces, one file's results at a time (the same bytes)."""
+    head, tail = json.dumps(_skeleton(report, _MARK), ensure_ascii=False, indent=2).split(json.dumps(_MARK), 1)
+    yield head
+    pad = "  " * (_RESULTS_DEPTH + 1)
+    first = True
+    for _, results in _results(report):
+        for result in results:
+            item = json.dumps(result, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+            yield ("[\n" if first else ",\n") + pad + item
+            first = False
+    yield "[]" if first else "\n" + "  " * _RESULTS_DEPTH + "]"
+    yield tail + "\n"

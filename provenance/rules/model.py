@@ -39,15 +39,16 @@ CATEGORIES = (
 SCOPES = ("title", "heading", "caption", "paragraph", "footer")
 DEFAULT_SCOPE = ("title", "heading", "caption", "paragraph")
 
-_RULE_FIELDS = {
-    "code", "slug", "kind", "category", "mqm", "severity", "summary", "description",
-    "message", "scope", "params", "examples", "phrases",
-}
 _REQUIRED = ("code", "slug", "kind", "category", "mqm", "severity", "summary", "description", "examples")
 
 
 class PackError(Exception):
-    """A rule pack that cannot be loaded; str() names the file and the problem."""
+    """A rule pack that cannot be loaded; str() names the file and the problem (one line)."""
+
+    def __init__(self, message: str):
+        from provenance.schema import one_line
+
+        super().__init__(one_line(str(message)))
 
 
 @dataclass(frozen=True)
@@ -140,20 +141,36 @@ def _parse_pack(path: Path, raws: list[tuple[Path, bytes]], sha256: str) -> Pack
     name = path.name if path.is_dir() else path.stem
     for file, raw in raws:
         data = _load_yaml(file, raw)
+        lines = _YamlLines(raw)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise PackError(f"{file}: a rule file is a mapping with a 'rules' list")
+        for key in data:
+            if key not in _FILE_FIELDS:
+                from provenance.schema import did_you_mean
+
+                raise PackError(f"{file}:{lines.find((key,)) or 1}: {key}: unknown key '{key}'{did_you_mean(str(key), _FILE_FIELDS)} (known: {', '.join(_FILE_FIELDS)})")
+        if not isinstance(data.get("description", ""), str):
+            raise PackError(f"{file}:{lines.find(('description',))}: description: must be a string")
         description = description or str(data.get("description", ""))
         for i, item in enumerate(data["rules"]):
-            rules.append(_rule_from_yaml(item, file, i, name))
+            rules.append(_rule_from_yaml(item, file, i, name, lines))
     return Pack(name, str(path), sha256, description, tuple(rules))
+
+
+_FILE_FIELDS = ("description", "rules")
 
 
 def _load_yaml(file: Path, raw: bytes) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from provenance.yamlguard import YAMLRefused, guard
+
     try:
+        guard(raw)
         return YAML(typ="safe", pure=False).load(raw)
+    except YAMLRefused as exc:
+        raise PackError(f"{file}{f':{exc.line}' if exc.line else ''}: {exc.reason}") from None
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -161,44 +178,116 @@ def _load_yaml(file: Path, raw: bytes) -> Any:
         raise PackError(f"{file}{where}: invalid YAML ({problem})") from None
 
 
-def _rule_from_yaml(item: Any, file: Path, index: int, pack: str) -> Rule:
-    where = f"{file}: rule #{index + 1}"
+class _YamlLines:
+    """Line numbers of nodes by path, from a round-trip parse made only when a
+    problem needs one (the C loader that reads packs keeps no positions)."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+        self._doc: Any = None
+        self._failed = False
+
+    def find(self, path: tuple) -> int | None:
+        if self._doc is None and not self._failed:
+            from ruamel.yaml import YAML
+
+            try:
+                self._doc = YAML(typ="rt").load(self.raw)
+            except Exception:  # the safe loader read it; be content without a line
+                self._failed = True
+        node, line = self._doc, None
+        for step in path:
+            try:
+                line = (node.lc.item(step) if isinstance(step, int) else node.lc.key(step))[0] + 1
+                node = node[step]
+            except (AttributeError, KeyError, IndexError, TypeError):
+                break
+        return line
+
+
+def _rule_schema():
+    from provenance.schema import Any_, ListOf, MapOf, OneOf, Str
+
+    text = Str(nonempty=True)
+    return {
+        "code": text,
+        "slug": text,
+        "kind": text,
+        "category": OneOf(CATEGORIES),
+        "mqm": text,
+        "severity": OneOf(SEVERITIES),
+        "summary": text,
+        "description": text,
+        "message": Str(),
+        "scope": ListOf(OneOf(SCOPES), nonempty=True),
+        "params": MapOf(Any_()),
+        "examples": ListOf(MapOf(Any_()), nonempty=True),
+        "phrases": ListOf(MapOf(Any_()), nonempty=True),
+    }
+
+
+def _example_schema():
+    from provenance.schema import Str
+
+    return {"bad": Str(), "good": Str(), "flag": Str(nonempty=True), "suggestion": Str()}
+
+
+def _rule_from_yaml(item: Any, file: Path, index: int, pack: str, lines: "_YamlLines | None" = None) -> Rule:
+    from provenance.schema import check_table
+
+    lines = lines or _YamlLines(b"")
+    at = ("rules", index)
+
+    def fail(path: tuple, reason: str, label: str) -> PackError:
+        line = lines.find((*at, *path))
+        keys = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
+        return PackError(f"{file}{f':{line}' if line else ''}: {label}{f': {keys}' if keys else ''}: {reason}")
+
     if not isinstance(item, dict):
-        raise PackError(f"{where}: must be a mapping")
-    where = f"{file}: rule {item.get('code', '#' + str(index + 1))}"
-    unknown = set(item) - _RULE_FIELDS
-    if unknown:
-        raise PackError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    missing = [k for k in _REQUIRED if not item.get(k)]
-    if missing:
-        raise PackError(f"{where}: missing {', '.join(missing)}")
-    if item["severity"] not in SEVERITIES:
-        raise PackError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
-    if item["category"] not in CATEGORIES:
-        raise PackError(f"{where}: unknown category {item['category']!r}")
-    scope = tuple(item.get("scope") or DEFAULT_SCOPE)
-    if any(s not in SCOPES for s in scope):
-        raise PackError(f"{where}: scope entries must be among {', '.join(SCOPES)}")
-    examples = []
-    for ex in item["examples"]:
-        if not isinstance(ex, dict) or "bad" not in ex or "good" not in ex:
-            raise PackError(f"{where}: each example needs 'bad' and 'good'")
-        examples.append(Example(str(ex["bad"]), str(ex["good"]), ex.get("flag"), ex.get("suggestion")))
-    params = dict(item.get("params") or {})
+        raise fail((), "must be a mapping", f"rule #{index + 1}")
+    code = item.get("code")
+    label = f"rule {code}" if isinstance(code, str) and code else f"rule #{index + 1}"
+    for key, reason in check_table(item, _rule_schema(), required=_REQUIRED):
+        raise fail((key,) if key in item else (), f"{key}: {reason}" if key not in item else reason, label)
+    for i, ex in enumerate(item["examples"]):
+        for key, reason in check_table(ex, _example_schema(), required=("bad", "good")):
+            raise fail(("examples", i, key) if key in ex else ("examples", i), reason if key in ex else f"{key}: {reason}", label)
+    kind = item["kind"]
+    raw_params = item.get("params") or {}
+    from provenance.rules.params import KIND_PARAMS, PHRASE_ENTRY
+
+    declared = KIND_PARAMS.get(kind)
+    if declared is not None:
+        for key, reason in check_table(raw_params, declared):
+            raise fail(("params", key), f"{reason} (kind {kind})", label)
+    if "phrases" in item:
+        if kind != "phrase":
+            raise fail(("phrases",), f"only rules of kind 'phrase' take phrases (this one is {kind!r})", label)
+        for i, entry in enumerate(item["phrases"]):
+            for key, reason in check_table(entry, PHRASE_ENTRY):
+                raise fail(("phrases", i, key), reason, label)
+            if "match" not in entry and "regex" not in entry:
+                raise fail(("phrases", i), "a phrase needs 'match' or 'regex'", label)
+            if "match" in entry and "regex" in entry:
+                raise fail(("phrases", i), "a phrase has 'match' or 'regex', not both", label)
+    elif kind == "phrase":
+        raise fail(("kind",), "kind 'phrase' needs a 'phrases' list", label)
+    examples = tuple(Example(ex["bad"], ex["good"], ex.get("flag"), ex.get("suggestion")) for ex in item["examples"])
+    params = dict(raw_params)
     if "phrases" in item:
         params["phrases"] = item["phrases"]
     return Rule(
-        code=str(item["code"]),
-        slug=str(item["slug"]),
-        kind=str(item["kind"]),
-        category=str(item["category"]),
-        mqm=str(item["mqm"]),
-        severity=str(item["severity"]),
-        summary=str(item["summary"]).strip(),
-        description=str(item["description"]).strip(),
+        code=item["code"],
+        slug=item["slug"],
+        kind=kind,
+        category=item["category"],
+        mqm=item["mqm"],
+        severity=item["severity"],
+        summary=item["summary"].strip(),
+        description=item["description"].strip(),
         pack=pack,
-        examples=tuple(examples),
-        scope=scope,
+        examples=examples,
+        scope=tuple(item.get("scope") or DEFAULT_SCOPE),
         message=item.get("message"),
         params=params,
     )

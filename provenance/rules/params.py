@@ -1,0 +1,57 @@
+"""The ``params`` each rule kind reads, with their types: the pack loader checks
+every rule's params against its kind's table (unknown names and wrong types are
+errors with ``file:line``).
+
+Declaring a new kind's params: add ``"my-kind": {"name": spec, ...}`` below,
+with specs from ``provenance.schema`` (``Str()``, ``Int(1)``, ``Number(0, 1)``,
+``Bool()``, ``OneOf((...))``, ``STR_LIST``). A kind that has no entry here
+loads with any params (permissive), so a kind can land before its table; an
+empty table means the kind takes no params.
+
+The ``phrases`` list of kind ``phrase`` is a rule field of its own; its entries
+are checked by ``PHRASE_ENTRY``.
+"""
+
+from __future__ import annotations
+
+from provenance.schema import STR_LIST, Int, ListOf, Number, OneOf, Spec, Str
+
+KIND_PARAMS: dict[str, dict[str, Spec]] = {
+    "phrase": {"window": Int(1)},
+    "fragment": {
+        "mode": OneOf(("modifier", "stranded", "list")),
+        "max_words": Int(1),
+        "min_items": Int(1),
+        "adjectives": STR_LIST,
+        "adjective_suffixes": STR_LIST,
+        "allow": STR_LIST,
+        "openers": STR_LIST,
+        "determiners": STR_LIST,
+        "verbs": STR_LIST,
+    },
+    "doublet": {"conjunctions": STR_LIST, "allow": STR_LIST, "allow_suffixes": STR_LIST},
+    "quotes": {"mode": OneOf(("mismatched", "unbalanced", "mixed", "apostrophe"))},
+    "orphan-pronoun": {"verbs": STR_LIST, "pronouns": ListOf(Str(nonempty=True)), "non_human": STR_LIST},
+    "repetition": {"mode": OneOf(("paragraph", "prefix", "sentence")), "min_words": Int(1), "min_chars": Int(1)},
+    "foreign-script": {"allow_scripts": STR_LIST},
+    "foreign-language": {"min_words": Int(1), "min_probability": Number(0, 1)},
+    "invisible": {},
+    # Rules whose findings come from another layer; examples_need tells the
+    # example tests what the examples need (an index of seeds/).
+    "layer": {"examples_need": OneOf(("seed-index",))},
+}
+
+#: One entry of a ``phrase`` rule's ``phrases`` list (``match`` or ``regex`` required).
+PHRASE_ENTRY: dict[str, Spec] = {
+    "match": ListOf(Str(nonempty=True), nonempty=True, single=True),
+    "regex": Str(nonempty=True),
+    "suggestion": Str(),
+    "message": Str(),
+    "note": Str(),
+    "case": OneOf(("sensitive", "insensitive")),
+    "not_after": Str(nonempty=True),
+    "not_before": Str(nonempty=True),
+    "anchors": ListOf(Str(nonempty=True), nonempty=True),
+    # context conditions (provenance.rules.kinds.phrase.CONDITION_SCOPES): regexes
+    **{f"{p}_{scope}": Str(nonempty=True) for p in ("if", "unless") for scope in ("sentence", "paragraph", "document")},
+}
