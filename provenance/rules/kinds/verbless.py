@@ -26,6 +26,7 @@ params:
   time_words: [...]     (attribution) words that end a time adverbial ("Monday", "today")
   complement_nouns: [...]  (attribution) nouns a "that" clause completes ("the fact that")
   starters: [...]       (fragment) prepositions and subordinators a stranded fragment opens with
+  allow: [...]          (fragment) idioms that stand alone ("as a result")
   min_words / max_words (fragment) length of the fragment in words
 """
 
@@ -118,6 +119,7 @@ class VerblessChecker:
         self.time_words = {w.lower() for w in p.get("time_words", [])}
         self.complement_nouns = {w.lower() for w in p.get("complement_nouns", [])}
         self.starters = {w.lower() for w in p.get("starters", [])}
+        self.allow = {w.lower() for w in p.get("allow", [])}
         self.min_words = int(p.get("min_words", 2))
         self.max_words = int(p.get("max_words", 6))
         self.max_subject = int(p.get("max_subject_words", 30))
@@ -265,6 +267,8 @@ class VerblessChecker:
             return None
         words = [m.group() for m in _TOKEN.finditer(s) if m.group()[0].isalpha()]
         if not self.min_words <= len(words) <= self.max_words or words[0].lower() not in self.starters:
+            return None
+        if " ".join(words).lower() in self.allow:
             return None
         if not words[0][:1].isupper() or any(c in s for c in ":;,<>/@#|()[]"):
             return None  # a list or a clause with commas, markup, a parenthesis: not a bare fragment
