@@ -85,13 +85,23 @@ class DoubletChecker:
     def _phrases(self, doc) -> Iterable[Hit]:
         index = DocIndex.of(doc)
         text = doc.text
+        lowered = text.lower()
         for j in self.joint.finditer(text):
-            left = _LEFT.search(text, max(0, j.start() - 160), j.start())
+            before = _word_start(text, j.start())
+            last = lowered[before : j.start()]
+            # cheap test first: the word before the conjunction must end a phrase on the right too
+            if not last or lowered.find(" " + last, j.end(), j.end() + 120) < 0:
+                continue
             right = _RIGHT.match(text, j.end())
-            if left is None or right is None:
+            if right is None:
+                continue
+            rw = [(m.group(), m.end()) for m in _PWORD.finditer(text, right.start(), right.end())]
+            if all(w.lower() != last for w, _ in rw[1 : self.max_words]):
+                continue
+            left = _LEFT.search(text, max(0, j.start() - 160), j.start())
+            if left is None:
                 continue
             lw = [(m.group(), m.start()) for m in _PWORD.finditer(text, left.start(), left.end())]
-            rw = [(m.group(), m.end()) for m in _PWORD.finditer(text, right.start(), right.end())]
             for n in range(min(len(lw), len(rw), self.max_words), 1, -1):
                 a = [w.lower() for w, _ in lw[-n:]]
                 if a != [w.lower() for w, _ in rw[:n]]:

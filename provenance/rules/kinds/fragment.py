@@ -93,10 +93,10 @@ class FragmentChecker:
                 continue
             sents = seg.sentences
             for k in range(1, len(sents)):
-                prev, sent = sents[k - 1], sents[k]
-                if self.mode != "list" and (_short(text, prev) or k + 1 < len(sents) and _short(text, sents[k + 1])):
-                    continue  # "Bigot. Racist. Psychopath.": a run of one-word sentences is style, not a split
-                hit = self._check_pair(text, seg.start, prev, sent)
+                hit = self._check_pair(text, seg.start, sents[k - 1], sents[k])
+                if hit is not None and self.mode != "list":
+                    if _short(text, sents[k - 1]) or k + 1 < len(sents) and _short(text, sents[k + 1]):
+                        continue  # "Bigot. Racist. Psychopath.": a run of one-word sentences is style, not a split
                 if hit is not None:
                     yield hit
 

@@ -44,6 +44,9 @@ from provenance.rules.model import Rule
 
 _DATA = Path(__file__).parent / "data" / "finite_verbs.json"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*|[\"\u201c\u201d\u00ab\u00bb]|[^\w\s]")
+_FIRST_WORD = re.compile(r"\W*([^\W\d_][\w'\u2019\-]*)")
+_WORD_ONLY = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*")
+_TRIGGER = re.compile(" that |[\"\u201c\u00ab]")
 _OPEN_MARKS = "\"\u201c\u00ab"
 _CLOSE_MARKS = "\"\u201d\u00bb"
 _QUOTES = _OPEN_MARKS + _CLOSE_MARKS
@@ -143,8 +146,20 @@ class VerblessChecker:
 
     def _attribution(self, text: str, para_start: int, sent) -> Hit | None:
         s = text[sent.start : sent.end]
-        if " that " not in s and not any(m in s for m in _OPEN_MARKS):
-            return None  # the cheap test first: most sentences have neither
+        trigger = _TRIGGER.search(s)
+        if trigger is None:
+            return None  # the cheap test first: most sentences have neither "that" nor a quotation
+        first = _FIRST_WORD.match(s)
+        if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() in self.openers:
+            return None
+        cut = trigger.start()
+        head = _WORD_ONLY.findall(s, 0, cut)
+        n_head = len(head)
+        nxt = _WORD_ONLY.search(s, cut)
+        if nxt is not None:
+            head.append(nxt.group())  # the word after decides a participle
+        if n_head > self.max_subject or any(is_finite(head, i, self.forms) for i in range(n_head)):
+            return None  # the common case, decided without tokenizing the sentence
         if _quote_open_before(text, para_start, sent.start):
             return None  # inside a quotation that runs across sentences
         tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(s)]
@@ -262,8 +277,10 @@ class VerblessChecker:
     def _fragment(self, text: str, para_start: int, prev, sent) -> Hit | None:
         if prev is None:
             return None
+        if sent.end - sent.start > 80 or text[sent.end - 1] != ".":
+            return None  # the cheap tests first: six words fit in 80 characters
         s = text[sent.start : sent.end]
-        if not s.endswith(".") or s.endswith("..") or any(q in s for q in _QUOTES):
+        if s.split(" ", 1)[0].lower() not in self.starters or s.endswith("..") or any(q in s for q in _QUOTES):
             return None
         words = [m.group() for m in _TOKEN.finditer(s) if m.group()[0].isalpha()]
         if not self.min_words <= len(words) <= self.max_words or words[0].lower() not in self.starters:
