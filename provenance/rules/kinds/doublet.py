@@ -86,11 +86,12 @@ class DoubletChecker:
         index = DocIndex.of(doc)
         text = doc.text
         lowered = text.lower()
+        same = len(lowered) == len(text)  # lower-casing may change offsets (rare scripts): skip the shortcut
         for j in self.joint.finditer(text):
             before = _word_start(text, j.start())
-            last = lowered[before : j.start()]
+            last = text[before : j.start()].lower()
             # cheap test first: the word before the conjunction must end a phrase on the right too
-            if not last or lowered.find(" " + last, j.end(), j.end() + 120) < 0:
+            if not last or same and lowered.find(" " + last, j.end(), j.end() + 120) < 0:
                 continue
             right = _RIGHT.match(text, j.end())
             if right is None:
