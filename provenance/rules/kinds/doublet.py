@@ -63,7 +63,7 @@ class DoubletChecker:
             return
         index = DocIndex.of(doc)
         text = doc.text
-        for j in self.joint.finditer(text):
+        for j in self._joints(doc):
             m = _DOUBLET.match(text, _word_start(text, j.start()))
             if m is None or m.end("conj") != j.end() - 1:
                 continue
@@ -82,12 +82,20 @@ class DoubletChecker:
                 m.group("w"),
             )
 
+    def _joints(self, doc) -> list:
+        """The conjunctions of the document, found once for the word and phrase rules."""
+        key = f"_joints:{self.joint.pattern}"
+        joints = doc.annotations.get(key)
+        if joints is None:
+            joints = doc.annotations[key] = list(self.joint.finditer(doc.text))
+        return joints
+
     def _phrases(self, doc) -> Iterable[Hit]:
         index = DocIndex.of(doc)
         text = doc.text
         lowered = text.lower()
         same = len(lowered) == len(text)  # lower-casing may change offsets (rare scripts): skip the shortcut
-        for j in self.joint.finditer(text):
+        for j in self._joints(doc):
             before = _word_start(text, j.start())
             last = text[before : j.start()].lower()
             # cheap test first: the word before the conjunction must end a phrase on the right too

@@ -164,13 +164,7 @@ class VerblessChecker:
         first = _FIRST_WORD.match(s)
         if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() in self.openers:
             return None
-        cut = trigger.start()
-        head = _WORD_ONLY.findall(s, 0, cut)
-        n_head = len(head)
-        nxt = _WORD_ONLY.search(s, cut)
-        if nxt is not None:
-            head.append(nxt.group())  # the word after decides a participle
-        if n_head > self.max_subject or any(is_finite(head, i, self.forms) for i in range(n_head)):
+        if self._verb_before(s, trigger.start()):
             return None  # the common case, decided without tokenizing the sentence
         if _quote_open_before(text, para_start, sent.start):
             return None  # inside a quotation that runs across sentences
@@ -197,6 +191,22 @@ class VerblessChecker:
                 if len(words) > self.max_subject or is_finite(every, len(words) - 1, self.forms):
                     return None
         return None
+
+    def _verb_before(self, s: str, cut: int) -> bool:
+        """Whether a finite verb (or too long a subject) comes before offset ``cut``:
+        words are read one at a time and the scan stops at the first verb."""
+        words: list[str] = []
+        forms = self.forms
+        for m in _WORD_ONLY.finditer(s):
+            words.append(m.group())
+            i = len(words) - 2  # judged once the word after it is known
+            if i >= 0 and is_finite(words, i, forms):
+                return True
+            if m.start() >= cut:
+                return False
+            if len(words) > self.max_subject:
+                return True
+        return bool(words) and is_finite(words, len(words) - 1, forms)
 
     def _subject_ok(self, words: list[str]) -> bool:
         if len(words) < 2 or not words[0][:1].isupper():
