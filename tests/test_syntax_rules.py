@@ -42,6 +42,8 @@ def hits(code: str, text: str) -> list[str]:
         ("It doesn\u2019t matter", 1, True),  # curly apostrophe
         ("there's a threat", 0, True),
         ("as stated in the statement", 1, False),
+        ("officials say the talks failed", 1, True),  # a base form after a plural subject
+        ("the final say belongs to them", 2, False),
     ],
 )
 def test_finite_verb_lookup(sentence, index, finite):
@@ -71,6 +73,9 @@ def test_lexicon_is_compact_and_holds_the_auxiliaries():
          'The head of the water authority in the province and the mayor of the city, "'),
         ('Council member Rami Saleh, "Radio Nour": "The electricity lines will be repaired within days."',
          'Council member Rami Saleh, "Radio Nour": "'),
+        # no verb at all, the dateline left out of the span
+        ("TRIPOLI / .. A deputy for the western bloc, Thursday, on the expansion of the port, calling for a review of the contracts.",
+         "A deputy for the western bloc, Thursday,"),
     ],
 )
 def test_verbless_attribution_found(text, flag):
@@ -97,6 +102,9 @@ def test_verbless_attribution_found(text, flag):
         "Unfortunately for the mayor, that plan has failed.",
         "ROADS CLOSED AFTER THE STORM - Regional Office, that the roads are closed until Friday.",
         'In a statement, "We are ready," the ministry said.',
+        "Officials say Monday that the plant will close.",
+        "The mayor, Thursday, in a statement to reporters, said the plant will close.",
+        "TRIPOLI - A deputy for the western bloc said, on Thursday, that the port will expand.",
     ],
 )
 def test_verbless_attribution_quiet(text):

@@ -7,6 +7,7 @@ that the ``verbless`` rule kind reads (run by hand when the lexicon changes):
 Only build time needs lemminflect: the check itself reads the JSON file.
 Each form maps to flags:
   d  past tense (VBD)             z  third person singular present (VBZ)
+  b  base form (VBP: "they say"): finite only after a plural subject
   n  also a noun form ("reports", "plans"): a verb only in some positions
   p  also the past participle ("addressed"): a reduced relative after a noun
 """
@@ -44,7 +45,7 @@ def main() -> None:
     participles: set[str] = set()
     for lemma in sorted(verbs):
         infl = lemminflect.getAllInflections(lemma, upos="VERB")
-        for tag, flag in (("VBD", "d"), ("VBZ", "z")):
+        for tag, flag in (("VBD", "d"), ("VBZ", "z"), ("VBP", "b"), ("VB", "b")):
             for form in infl.get(tag, ()):
                 forms.setdefault(form.lower(), set()).add(flag)
         participles.update(f.lower() for f in infl.get("VBN", ()))
