@@ -56,6 +56,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*|[\"\u201c\u20
 _FIRST_WORD = re.compile(r"\W*([^\W\d_][\w'\u2019\-]*)")
 _WORD_ONLY = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*")
 _TRIGGER = re.compile(" that |[\"\u201c\u00ab]|, (?:on |last |this )?[MTWFS][a-z]+day, ", re.IGNORECASE)
+#: The commonest finite forms, always verbs in lower case: one C-level search settles most sentences.
+_COMMON_VERB = re.compile(r"\b(?:said|says|is|was|were|are|has|had|have|would|told|could|should|must|did|does)\b")
 _QUOTED = re.compile("\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
 #: A wire dateline in capitals before the sentence proper ("BAGHDAD / .. ", "SANAA - ").
 _DATELINE = re.compile(r"[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}\s*(?:\([^)]{0,40}\)\s*)?(?:[/\-\u2013\u2014:]\s*)+(?:\.+\s*)?")
@@ -185,7 +187,7 @@ class VerblessChecker:
         first = _FIRST_WORD.match(s)
         if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() in self.openers:
             return None
-        if self._verb_before(s, trigger.start()):
+        if _COMMON_VERB.search(s, 0, trigger.start()) or self._verb_before(s, trigger.start()):
             return None  # the common case, decided without tokenizing the sentence
         if _quote_open_before(text, para_start, sent.start):
             return None  # inside a quotation that runs across sentences
