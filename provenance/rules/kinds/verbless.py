@@ -55,7 +55,7 @@ _DATA = Path(__file__).parent / "data" / "finite_verbs.json"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*|[\"\u201c\u201d\u00ab\u00bb]|[^\w\s]")
 _FIRST_WORD = re.compile(r"\W*([^\W\d_][\w'\u2019\-]*)")
 _WORD_ONLY = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*")
-_TRIGGER = re.compile(" that |[\"\u201c\u00ab]|, (?:on |last |this )?[MTWFS][a-z]+day, ", re.IGNORECASE)
+_TRIGGER = re.compile("[\"\u201c\u00ab]| [Tt]hat |, (?:on |last |this )?(?:[MTWFS][a-z]+day|today|yesterday|tonight), ")
 #: The commonest finite forms, always verbs in lower case: one C-level search settles most sentences.
 _COMMON_VERB = re.compile(r"\b(?:said|says|is|was|were|are|has|had|have|would|told|could|should|must|did|does)\b")
 _QUOTED = re.compile("\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
