@@ -120,7 +120,7 @@ def test_verbless_attribution_only_in_body_paragraphs():
 
 
 def test_verbless_fragment_found_and_quiet():
-    assert hits("PV105", "The shelling went on while the siege enters its fourth day. After a hundred.") == ["day. After a hundred."]
+    assert hits("PV105", "The shelling went on while the blockade enters its third day. After the sixtieth.") == ["day. After the sixtieth."]
     assert hits("PV105", "The talks went on. After all.") == []  # two words: an idiom
     assert hits("PV105", "The talks went on. As it happened, nobody came.") == []  # a clause
     assert hits("PV105", "Prices rose. As a result.") == []  # allowed idiom

@@ -6,7 +6,7 @@ and leaves a subject noun phrase, an optional time or place adverbial and then
 the reported clause: "A member of the security committee, on Monday, that the
 vote was postponed." (mode ``attribution``). The same loss leaves short
 sentences with no finite verb at all, split off the sentence before them:
-"…enters its twentieth day. After a hundred." (mode ``fragment``).
+"…as the siege enters its fifth day. After the fortieth." (mode ``fragment``).
 
 Syntax without a parser: a sentence is tokenized and each word looked up in
 ``data/finite_verbs.json``, the finite verb forms (past tense, third person
