@@ -37,11 +37,33 @@ from typing import Iterable
 
 from provenance.document import PARAGRAPH
 from provenance.rules import Hit
+from provenance.rules.kinds.verbless import finite_forms, is_finite
 from provenance.rules.model import Rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:[\-'\u2019][^\W\d_]+)*")
 _QUOTES = "\"\u201c\u201d\u00ab\u00bb"
 _LAST_WORD = re.compile(r"([^\W_][\w\-'\u2019]*)\W*$")
+#: A sentence split after an initial, a title or an item number ("U.S.", "Sen.", "7.").
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s.\-(])(?:[A-Z]|Sens?|Reps?|Gov|Gen|Cmdr|Lt|Col|Sgt|Capt|Maj|Adm|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|No|Mt|Ft|Inc|Corp|Co|\d+)\.$"
+)
+_SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "i'm", "it's", "he's", "she's", "we're", "they're", "you're"}
+#: Words a Title Case headline leaves in lower case.
+_MINOR = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "as", "vs"}
+
+
+def _short(text: str, sent) -> bool:
+    return len(_WORD.findall(text, sent.start, sent.end)) <= 2
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reads as a Title Case headline ("… From The U.S. And Iran.")."""
+    words = [w for w in _WORD.findall(text, start, end) if w.lower() not in _MINOR or w[0].isupper()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 #: Items of a list: comma-separated, the last one maybe after "and"/"or".
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
@@ -69,8 +91,12 @@ class FragmentChecker:
         for seg in doc.segments:
             if seg.kind != PARAGRAPH or len(seg.sentences) < 2:
                 continue
-            for prev, sent in zip(seg.sentences, seg.sentences[1:]):
-                hit = self._check_pair(text, seg.start, prev, sent)
+            sents = seg.sentences
+            for k in range(1, len(sents)):
+                hit = self._check_pair(text, seg.start, sents[k - 1], sents[k])
+                if hit is not None and self.mode != "list":
+                    if _short(text, sents[k - 1]) or k + 1 < len(sents) and _short(text, sents[k + 1]):
+                        continue  # "Bigot. Racist. Psychopath.": a run of one-word sentences is style, not a split
                 if hit is not None:
                     yield hit
 
@@ -87,8 +113,13 @@ class FragmentChecker:
             return None  # other characters besides the words: not a bare fragment
         if " ".join(words).lower() in self.allow or words[-1].lower().endswith("ly"):
             return None
-        if not text[prev.start : prev.end].endswith(".") or _inside_quote(text, para_start, sent.start):
+        before = text[prev.start : prev.end]
+        if not before.endswith(".") or _inside_quote(text, para_start, sent.start):
             return None
+        if _ABBREVIATION_END.search(before) or _ABBREVIATION_END.search(s) or _title_case(text, para_start, sent.end):
+            return None  # split at "U.S." or "Sen.", or a Title Case headline: not a stranded word
+        if words[0].lower() in _SUBJECT_PRONOUNS or any(is_finite(words, i, finite_forms()) for i in range(len(words))):
+            return None  # "He didn't.", "Fear throbs.": a short clause, not a stray word
         adjective = len(words) == 1 and self.looks_adjective(words[0])
         if adjective != (self.mode == "modifier"):
             return None

@@ -5,6 +5,8 @@ One scan per document pairs the marks across its prose segments:
   unbalanced   an opening mark never closed, or a closing mark with no opening;
                a quote left open at the end of a paragraph is fine when the next
                paragraph opens a quote (the English convention for long quotes)
+  displaced    straight marks on the wrong side of their spaces that still pair
+               up: `described it as a" grave breach "by the`
   apostrophe   a stray straight quote inside a word or after a plural noun
                ("the Lakers" coach"): an apostrophe typed or converted wrongly
   mixed        the document uses both straight and curly marks (style only)
@@ -28,6 +30,7 @@ _PROSE = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _MAX_SUGGESTION = 300
 _MAX_CARRY = 12  # paragraphs without marks a quotation may run through
 _MAX_DEPTH = 3  # quotations inside quotations
+_MAX_DISPLACED = 200  # farthest apart the two marks of a displaced pair may be
 # A stray straight quote inside a word (d"état) or after a plural (Lakers" coach):
 # an apostrophe that a converter or keyboard turned into a double quote.
 _APOSTROPHE = re.compile(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
@@ -78,7 +81,10 @@ def _scan(doc) -> Iterable[_Problem]:
                     stack = []
             continue
         carried = 0
+        skip = -1
         for i, m in enumerate(marks):
+            if i == skip:
+                continue
             c, at = m.group(), m.start()
             (straight if c == '"' else curly).append(at)
             opening = c in _OPENING or (c == '"' and _straight_opens(text, at, seg.start))
@@ -89,7 +95,11 @@ def _scan(doc) -> Iterable[_Problem]:
                     yield _unclosed(*stack.pop(0))
                 stack.append((c, at))
             elif not stack:
-                if c == '"' and _APOSTROPHE.match(text, at - 1):
+                partner = _displaced_partner(text, marks, i, seg.prose_end) if c == '"' else None
+                if partner is not None:
+                    skip = partner
+                    yield _displaced(text, at, marks[partner].start())
+                elif c == '"' and _APOSTROPHE.match(text, at - 1):
                     yield _Problem("apostrophe", at, at + 1, "double quote where an apostrophe belongs", "\u2019")
                 else:
                     yield _Problem("unbalanced", at, at + 1, f"closing {c} has no opening mark before it")
@@ -117,6 +127,41 @@ def _straight_opens(text: str, at: int, seg_start: int) -> bool:
     if before.isspace() or before in "([{\u2014\u2013-/\u2018\u201c":
         return True
     return False
+
+
+def _displaced_partner(text: str, marks, i: int, end: int) -> int | None:
+    """For a straight mark that closes nothing and has a space after it (`a" grave`),
+    the index of the mark that pairs with it the wrong way round (`breach "by`):
+    the next mark, straight, with a space before and a word or the end after it,
+    and an even number of marks after that one (it opens nothing of its own)."""
+    at = marks[i].start()
+    if i + 1 >= len(marks) or not text[at + 1 : at + 2].isspace() or not text[at - 1 : at].isalnum():
+        return None
+    nxt = marks[i + 1].start()
+    if marks[i + 1].group() != '"' or nxt - at > _MAX_DISPLACED or not text[nxt - 1].isspace():
+        return None
+    after = text[nxt + 1 : nxt + 2]
+    if not (after.isalnum() or nxt + 1 >= end or after in ".,;:\n"):
+        return None
+    if (len(marks) - i - 2) % 2:
+        return None  # the later mark opens a quotation of its own ("the Lakers" coach said "we…")
+    if "\n" in text[at:nxt]:
+        return None
+    return i + 1
+
+
+def _displaced(text: str, start: int, close: int) -> _Problem:
+    inner = text[start + 1 : close].strip()
+    after = text[close + 1 : close + 2]
+    suggestion = f' "{inner}"' + (" " if after.isalnum() else "")
+    return _Problem(
+        "displaced",
+        start,
+        close + 1,
+        "the quotation marks sit on the wrong side of their spaces (a\" … \"b): the quotation opens before "
+        "the space and closes after it",
+        suggestion,
+    )
 
 
 def _unclosed(char: str, at: int) -> _Problem:
