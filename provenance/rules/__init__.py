@@ -44,6 +44,7 @@ DEFAULT_PACKS = ("core", "ar-en")
 KINDS = {
     "phrase": "provenance.rules.kinds.phrase:PhraseChecker",
     "fragment": "provenance.rules.kinds.fragment:FragmentChecker",
+    "mtqe": "provenance.rules.kinds.mtqe:MachineTranslationChecker",
     "doublet": "provenance.rules.kinds.doublet:DoubletChecker",
     "quotes": "provenance.rules.kinds.quotes:QuotesChecker",
     "orphan-pronoun": "provenance.rules.kinds.pronoun:OrphanPronounChecker",
