@@ -59,7 +59,9 @@ from provenance.rules import Hit
 from provenance.rules.model import Rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
-_NAME = r"(?!I\b)[A-Z][\w'\u2019\-]+(?:[ \-][A-Z][\w'\u2019\-]+)*"
+_NAME = r"(?!I\b)(?:[ae]l-)?[A-Z][\w'\u2019\-]+(?:[ \-][A-Z][\w'\u2019\-]+)*"
+#: A one-word name in quotation marks as the subject ("And "Samir" added"): MT quotes names it does not know.
+_QUOTED_NAME = r"[\"\u201c][A-Z][\w\-]+[\"\u201d]"
 _QUOTE_OPEN = "\"\u201c\u00ab'\u2018"
 #: A wire dateline before the sentence proper ("BAGHDAD / .. "): not its start.
 _DATELINE = re.compile(r"[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}\s*(?:\([^)]{0,40}\)\s*)?(?:[/\-\u2013\u2014:]\s*)+(?:\.+\s*)?")
@@ -95,9 +97,10 @@ class MachineTranslationChecker:
             "lower-verb": lower_words,
         }
         # (name, weight, pattern, what the editor is told); each heuristic's reason is in the docstring
+        self._quoted_name = re.compile(rf"(?:And )?{_QUOTED_NAME} ")
         self.first_words = set().union(*self.gates.values())
         self.features = [
-            ("inversion", STRONG, re.compile(rf"^(?:And )?(?:He|She|It) (?:{alt}) {_NAME}(?:['\u2019]s)?(?:,| that\b| \(|:)"),
+            ("inversion", STRONG, re.compile(rf"^(?:(?:And )?(?:He|She|It) |And )(?:{alt}) {_NAME}(?:['\u2019]s)?(?:,| that\b| \(|:)"),
              "the verb stands before its subject, in Arabic order"),
             ("verb-first", STRONG, re.compile(rf"^(?:And )?(?:{cap}) (?:the|a|an|by) ") if cap else None,
              "the sentence opens with its verb, in Arabic order"),
@@ -107,8 +110,14 @@ class MachineTranslationChecker:
              "a pronoun stands before the name it replaces, where a verb was lost"),
             ("lower-verb", STRONG, re.compile(rf"^(?:{openers})\b") if openers else None,
              "the sentence starts in lower case with a verb or a conjunction"),
+            ("quoted-name", STRONG, re.compile(rf"^(?:And )?{_QUOTED_NAME} (?:{alt})\b"),
+             "a name in quotation marks stands as the subject, in Arabic order"),
+            ("dateline-lower", STRONG, re.compile(r"^[a-z]"),
+             "the sentence after the dateline starts in lower case"),
             ("colon-that", STRONG, re.compile(rf"\b(?:{alt}|pointed)(?: to)?: that\b", re.I),
              "“that” after a colon renders the Arabic quoting particle"),
+            ("comma-that", WEAK, re.compile(rf"^\w+ (?:{alt}), that\b"),
+             "“that” after a comma renders the Arabic quoting particle"),
             ("doubled", WEAK, re.compile(rf"\b({doubled}) \1\b", re.I) if doubled else None,
              "a function word is doubled"),
             ("spaced", WEAK, re.compile(r"\w ,|, ,|\b(?:in|of|and|the|to) [,.]"),
@@ -138,15 +147,15 @@ class MachineTranslationChecker:
 
     def _check_sentence(self, text: str, para_start: int, start: int, end: int) -> Hit | None:
         s = text[start:end]
-        if not s or s[0] in _QUOTE_OPEN:
+        if not s or (s[0] in _QUOTE_OPEN and not self._quoted_name.match(s)):
             return None  # quoted speech keeps its speaker's order
         # cheap tests first: a strong sign needs a known first word (after a dateline in
         # capitals, if any) or ": that"; the weak ones alone need both a spacing fault and a
         # doubled word, so a sentence with no " ," or " ." cannot reach the threshold
         first = s.split(" ", 1)[0]
-        if first not in self.first_words and not s[:3].isupper() and ": that" not in s and " ," not in s and " ." not in s:
+        if first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s:
             return None
-        if _inside_quote(text, para_start, start):
+        if s[0] not in _QUOTE_OPEN and _inside_quote(text, para_start, start):
             return None
         m = _DATELINE.match(s)
         body = s[m.end():] if m else s
@@ -160,10 +169,16 @@ class MachineTranslationChecker:
                 continue
             if name == "colon-that" and ": that" not in s:
                 continue
+            if name == "comma-that" and ", that" not in body:
+                continue
             if name == "spaced" and " ," not in s and " ." not in s:
                 continue
             if name == "doubled" and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
                 continue  # it could not reach the threshold, even with the spacing sign
+            if name == "quoted-name" and not self._quoted_name.match(body):
+                continue
+            if name == "dateline-lower" and (m is None or len(_WORD.findall(body)) < self.min_words):
+                continue
             if name == "lower-verb" and len(_WORD.findall(body)) < self.min_words:
                 continue
             target = body if pattern.pattern.startswith("^") else s
