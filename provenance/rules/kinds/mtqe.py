@@ -23,22 +23,31 @@ strong evidence (weight 2, enough on its own):
   said-poss   "Said"/"Added" + a name + "'s" ("Said Samir's agency that …");
   pron-name   "He/She" directly before a capitalized name and "that", a
               quotation mark or a comma ("She Samir that …");
+  quoted-name a one-word name in quotation marks as the subject of a speech
+              verb ('And "Samir" added'): MT quotes names it does not know;
   lower-verb  a sentence of six words or more whose first word is a lower-case
               speech verb or "and" ("said the committee that …");
+  dateline-lower  the same after a wire dateline, any lower-case first word;
   colon-that  a speech verb (optionally + "to") + colon + "that".
 
 weak evidence (weight 1; two of them make a hit):
+  comma-that  "He continued, that …" (native "He hoped, he said, that" has
+              the verb second, not first);
   doubled     a doubled function word ("the the", "of of"; not "that that",
               "had had", "in in", which English allows);
   spaced      a space before a comma or a comma after a bare preposition
               ("in , and").
 
 A sentence scoring ``threshold`` (2) or more is reported, the whole sentence,
-with its evidence named in the message. Calibration (see
-docs/machine-translation.md): on PolNeAR train (840 articles, 624k words), the
-NTREX English originals (42k words) and the human translations of the tune
-split no sentence scores 2; on the 20 machine-translated tune files 14
-sentences do, each one overlapping a gold fragment/other item.
+with its evidence named in the message. The splitter does not break before a
+lower-case word, so the kind cuts a sentence itself at a period after a
+lower-case word of three letters or more ("… late. said the board …").
+Calibration (docs/machine-translation.md): on PolNeAR train (840 articles,
+624k words), the NTREX English originals (42k words), the seeds and the human
+translations of the tune split no sentence scores 2; in the 20
+machine-translated tune files 19 sentences do, each one overlapping a gold
+fragment/other item. A class-trigram surprisal model was tried and dropped
+(the salad uses ordinary function-word sequences).
 
 params:
   speech_verbs: [...]   verbs of saying that invert with their subject
