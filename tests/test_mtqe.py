@@ -33,6 +33,7 @@ def flagged(text: str) -> list[str]:
         ('Said al-Haddad\'s office that "the port will open in May."', "opens with its verb"),
         ('She Haddad that "the port will open in May."', "pronoun stands before the name"),
         ('And "Haddad" added that the port will open in May.', "name in quotation marks"),
+        ("It revealed a member of the port board that the port will open in May.", "“It” stands for"),
         ("The director pointed to: that the port will open in May.", "quoting particle"),
     ],
 )
@@ -61,6 +62,9 @@ def test_lower_case_start_after_a_dateline():
         "Said the harbour master: the port will open in May.",  # US news writes "Said X:"
         "Added Haddad, with a smile, that the port would open in May.",  # "Added" + name, no possessive
         "It said the port will open in May.",
+        "It said the minister would open the port in May.",  # "said" + object clause is English
+        "It revealed a plan to open the port in May.",  # no person noun after the determiner
+        "\u2022 He added Samir to the list of speakers for May.",  # a list item, and "to" after the name
         "The meeting ran until 9 a.m. and the board then voted to open the port in May.",  # a.m. is no break
         "He hoped, he said, that the port would open in May.",
         "She called for the port to open in May.",
