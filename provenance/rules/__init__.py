@@ -45,6 +45,7 @@ KINDS = {
     "phrase": "provenance.rules.kinds.phrase:PhraseChecker",
     "fragment": "provenance.rules.kinds.fragment:FragmentChecker",
     "verbless": "provenance.rules.kinds.verbless:VerblessChecker",
+    "mtqe": "provenance.rules.kinds.mtqe:MachineTranslationChecker",
     "doublet": "provenance.rules.kinds.doublet:DoubletChecker",
     "quotes": "provenance.rules.kinds.quotes:QuotesChecker",
     "orphan-pronoun": "provenance.rules.kinds.pronoun:OrphanPronounChecker",

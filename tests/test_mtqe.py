@@ -1,0 +1,113 @@
+"""Rule kind mtqe (PV140 raw-machine-translation): each sign of Arabic word
+order on its own, the weak signs that need company, the English sentences
+that look alike but are not hits, exact spans, and the NTREX control.
+All sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.document import Document
+from provenance.rules import RuleSet
+from provenance.rules.kinds.mtqe import MachineTranslationChecker
+
+RULE = RuleSet.load().all_rules["PV140"]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    doc = Document(text, "t.txt")
+    return [(text[h.start : h.end], h.message) for h in MachineTranslationChecker(RULE).check(doc)]
+
+
+def flagged(text: str) -> list[str]:
+    return [span for span, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, evidence",
+    [
+        ('He added Samir Haddad that "the port will open in May."', "verb stands before its subject"),
+        ("She stressed Haddad, that the port will open in May.", "verb stands before its subject"),
+        ("And noted al-Haddad, that the port will open in May.", "verb stands before its subject"),
+        ("Confirmed the head of the port authority that the port will open in May.", "opens with its verb"),
+        ('Said al-Haddad\'s office that "the port will open in May."', "opens with its verb"),
+        ('She Haddad that "the port will open in May."', "pronoun stands before the name"),
+        ('And "Haddad" added that the port will open in May.', "name in quotation marks"),
+        ("It revealed a member of the port board that the port will open in May.", "“It” stands for"),
+        ("The director pointed to: that the port will open in May.", "quoting particle"),
+    ],
+)
+def test_each_strong_sign_is_a_hit_on_its_own(sentence, evidence):
+    hits = found(sentence + "\n")
+    assert [span for span, _ in hits] == [sentence]
+    assert evidence in hits[0][1]
+    assert "rewrite it from the original" in hits[0][1]
+
+
+def test_lower_case_start_after_a_sentence_the_splitter_did_not_cut():
+    text = "The board met late. said the board in a statement that the vote was put off.\n"
+    assert flagged(text) == ["said the board in a statement that the vote was put off."]
+
+
+def test_lower_case_start_after_a_dateline():
+    text = "HARBOURTOWN / .. spokesman denied the head of the board his claims about the port budget.\n"
+    assert flagged(text) == [text.strip()]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He told the Gazette that the port will open in May.",  # "told" takes an object
+        "He said Haddad would visit the port in May.",  # no comma or "that" after the name
+        "Said the harbour master: the port will open in May.",  # US news writes "Said X:"
+        "Added Haddad, with a smile, that the port would open in May.",  # "Added" + name, no possessive
+        "It said the port will open in May.",
+        "It said the minister would open the port in May.",  # "said" + object clause is English
+        "It revealed a plan to open the port in May.",  # no person noun after the determiner
+        "\u2022 He added Samir to the list of speakers for May.",  # a list item, and "to" after the name
+        "The meeting ran until 9 a.m. and the board then voted to open the port in May.",  # a.m. is no break
+        "He hoped, he said, that the port would open in May.",
+        "She called for the port to open in May.",
+        "and so on.",  # too short to be a split-off attribution
+        "The list was sent to Gov. and the governor said it would be read by the board.",  # "Gov." is no break
+    ],
+)
+def test_english_that_looks_alike_is_no_hit(sentence):
+    assert flagged(sentence + "\n") == []
+
+
+def test_one_weak_sign_is_not_enough_two_are():
+    assert flagged("The budget of the the port was cut in May.\n") == []
+    assert flagged("The budget of the port was cut , and the board met in May.\n") == []
+    two = "The budget of the the port was cut , and the board met in May."
+    assert flagged(two + "\n") == [two]
+
+
+def test_quoted_speech_is_not_checked():
+    text = 'Haddad said: "He added Samir that the port is closed." The board disagreed.\n'
+    assert flagged(text) == []
+
+
+def test_titles_and_captions_are_not_checked():
+    text = "He added Samir that the port is closed\n\nThe board met on Sunday to discuss the port.\n"
+    assert flagged(text) == []
+
+
+def test_spans_are_exact_and_repeat():
+    text = "The board met.\n\nHe added Samir Haddad that the port is closed. The board disagreed.\n"
+    doc = Document(text, "t.txt")
+    hits = [(h.start, h.end, h.message) for h in MachineTranslationChecker(RULE).check(doc)]
+    assert [text[s:e] for s, e, _ in hits] == ["He added Samir Haddad that the port is closed."]
+    again = [(h.start, h.end, h.message) for h in MachineTranslationChecker(RULE).check(Document(text, "t.txt"))]
+    assert hits == again
+
+
+@pytest.mark.shared
+def test_no_false_alarm_on_ntrex():
+    from tests.test_ntrex_control import ntrex_articles
+
+    checker = MachineTranslationChecker(RULE)
+    hits = []
+    for doc_id, text in ntrex_articles():
+        hits += [(doc_id, text[h.start : h.end]) for h in checker.check(Document(text, f"ntrex/{doc_id}.txt"))]
+    assert hits == []
