@@ -23,9 +23,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[str]:
-    from provenance.names.glossary import _fast_yaml
+    from provenance import yamlguard
 
-    data = _fast_yaml().load(PLACES_PATH.read_bytes()) or {}
+    data = yamlguard.load(PLACES_PATH.read_bytes()) or {}
     return frozenset(p.casefold() for p in data.get("places", []))
 
 

@@ -37,9 +37,9 @@ class Meaning(NamedTuple):
 
 @lru_cache(maxsize=1)
 def meanings() -> dict[str, Meaning]:
-    from provenance.names.glossary import _fast_yaml
+    from provenance import yamlguard
 
-    data = _fast_yaml().load(MEANINGS_PATH.read_bytes()) or {}
+    data = yamlguard.load(MEANINGS_PATH.read_bytes()) or {}
     out = {}
     for word, spec in (data.get("meanings") or {}).items():
         out[word.lower()] = Meaning(word.lower(), tuple(spec["names"]), spec.get("arabic", ""), bool(spec.get("english_name")),
