@@ -32,6 +32,7 @@ NATIVE = [
     "He said Smith was wrong about the budget.",                  # a name followed by its verb: object clause
     "She said Tuesday that the vote would go ahead.",             # a weekday, not a speaker
     "He praised Jordan, which hosts the talks, for its patience.",
+    "It said Acme, Globex and Initech had agreed to the terms.",      # a list of objects
     'The school reopened in 1998. Said Dana Whitford, a teacher: "We were proud."',  # native inversion before a quote
     "It said a spokesman for the company would resign.",          # "said" + object clause
     "It revealed a plan to merge the two agencies.",
