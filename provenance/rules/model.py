@@ -33,6 +33,7 @@ CATEGORIES = (
     "name",
     "attribution",
     "reuse",
+    "structure",
 )
 
 #: Segment kinds a rule may apply to; the footer credit line only when asked for.
