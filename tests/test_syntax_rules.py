@@ -183,3 +183,26 @@ def test_new_rules_quiet_on_ntrex():
     report = pipeline.run_documents(docs)
     found = [(f.path, x.rule, x.text) for f, x in report.all_findings()]
     assert found == []
+
+
+# -- native look-alikes found on the PolNeAR control (own sentences) ------------------
+
+
+def _codes(text: str, select: str) -> list[str]:
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    report = Pipeline(Config(select=[select])).check_text(text, "t.txt")
+    return [x.rule for _, x in report.all_findings()]
+
+
+def test_quotation_marks_inside_markup_tags_are_not_prose():
+    text = 'The senator posted a message.\n\n<tweet id="12" author="@someone" datetime="2016-01-02">We won tonight</tweet>\n\nShe said "thanks" later.\n'
+    assert _codes(text, "PV111") == []
+    assert _codes('He said "thanks later.\n', "PV111") == ["PV111"]  # a real unclosed mark still counts
+
+
+def test_doublet_with_a_shared_head_or_for_emphasis_is_not_reported():
+    assert _codes("They argued about his birth and birth certificate for years.\n", "PV201") == []
+    assert _codes("The storm kept raining and raining and raining all week.\n", "PV201") == []
+    assert _codes("The minister spoke of confusion and confusion in the ranks.\n", "PV201") == ["PV201"]

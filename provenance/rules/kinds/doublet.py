@@ -72,6 +72,11 @@ class DoubletChecker:
                 continue
             if m.group("w")[0].isupper() and not index.starts_sentence(m.start()):
                 continue  # a name ("P Diddy or Diddy"), not a collapsed pair of synonyms
+            if _EMPHATIC_CHAIN.match(text, m.end()) or _EMPHATIC_CHAIN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "tweeting and tweeting and tweeting": repetition for emphasis
+            after = _NEXT_WORD.match(text, m.end())
+            if after is not None and after.group(1).lower() not in _CLOSED_CLASS:
+                continue  # "birth and birth certificate": the second word modifies a head the pair shares
             if index.in_scope(m.start(), m.end(), self.rule.scope) is None:
                 continue
             yield Hit(
@@ -134,6 +139,21 @@ class DoubletChecker:
                 break
 
 
+_EMPHATIC_CHAIN = re.compile(r"\s+(?:and|or)\s+(?P<w>[^\W\d_]+)\b")
+_EMPHATIC_CHAIN_BEFORE = re.compile(r"\b([^\W\d_]+)\s+(?:and|or)\s+$")
+#: The word right after a doublet, when it is a lower-case word on the same line.
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
+#: Words that may follow a collapsed pair of synonyms ("confusion and confusion in
+#: the ranks"); any other lower-case word makes the pair a shared modifier.
+_CLOSED_CLASS = frozenset(
+    "a an the this that these those and or but nor so yet for of in on at to from by with without about "
+    "over under into onto upon after before during since until against among between through across "
+    "within around behind beyond toward towards than as like is are was were be been being has have had "
+    "will would shall should can could may might must do does did it its they them their he his she her "
+    "we our us you your i my which who whom whose what where when why how because while if though although "
+    "not no also even only just still then there here all both each every some any many much more most "
+    "such said says say".split()
+)
 _OBJECT_PRONOUNS = {"it", "them", "him", "her", "me", "us", "you", "this", "that"}
 _PWORD = re.compile(r"[\w\u2019'\-]+")
 #: Up to seven words straight before a conjunction, no punctuation between them.

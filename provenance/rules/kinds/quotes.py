@@ -34,6 +34,9 @@ _MAX_DISPLACED = 200  # farthest apart the two marks of a displaced pair may be
 # A stray straight quote inside a word (d"état) or after a plural (Lakers" coach):
 # an apostrophe that a converter or keyboard turned into a double quote.
 _APOSTROPHE = re.compile(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
+# An HTML/XML tag left in the copy (<tweet id="…" author="…">, <a href="…">): the
+# quotation marks of its attributes delimit values, they are not prose.
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def _scan(doc) -> Iterable[_Problem]:
     stack: list[tuple[str, int]] = []
     carried = 0
     for seg in segments:
-        marks = list(_MARK.finditer(text, seg.start, seg.prose_end))
+        marks = _prose_marks(text, seg.start, seg.prose_end)
         if not marks:
             if stack:
                 carried += 1
@@ -117,6 +120,17 @@ def _scan(doc) -> Iterable[_Problem]:
             minority[0] + 1,
             f"the article mixes straight (\") and curly (“ ”) double quotes: {len(straight)} straight, {len(curly)} curly",
         )
+
+
+def _prose_marks(text: str, start: int, end: int) -> list[re.Match]:
+    """The quotation marks of a segment, less those inside markup tags."""
+    marks = list(_MARK.finditer(text, start, end))
+    if not marks or "<" not in text[start:end]:
+        return marks
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text, start, end)]
+    if not tags:
+        return marks
+    return [m for m in marks if not any(a <= m.start() < b for a, b in tags)]
 
 
 def _straight_opens(text: str, at: int, seg_start: int) -> bool:
