@@ -13,6 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Protocol
 
 from provenance.report import FileReport, Finding
+from provenance.rules.model import SEVERITY_RANK
 
 if TYPE_CHECKING:
     from provenance.config import Config
@@ -45,12 +46,19 @@ class Emitter:
         if not (0 <= start <= end <= len(text)):
             raise ValueError(f"{code}: span {start}..{end} outside the text ({len(text)} characters)")
         line, column = self.doc.line_col(start)
+        severity = rule.severity
+        quoted = rule.params.get("quoted_severity")
+        if quoted is not None and SEVERITY_RANK[quoted] < SEVERITY_RANK[severity]:
+            from provenance.rules.kinds.quotes import inside_quotation
+
+            if inside_quotation(self.doc, start, end):
+                severity = quoted  # reported speech, not the article's own voice
         finding = Finding(
             rule=rule.code,
             slug=rule.slug,
             category=rule.category,
             mqm=rule.mqm,
-            severity=rule.severity,
+            severity=severity,
             message=message or rule.summary,
             suggestion=suggestion,
             line=line,

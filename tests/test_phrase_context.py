@@ -50,3 +50,25 @@ def test_conditions_combine():
 def test_unknown_phrase_field_is_a_pack_error():
     with pytest.raises(PackError, match="unknown phrase field"):
         _checker(unless_paragrah="x")
+
+
+def test_loaded_term_in_the_articles_voice_is_a_warning_and_info_when_quoted():
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    pipeline = Pipeline(Config(select=["PV705"]))
+    own = pipeline.check_text("The Zionist entity closed the crossing on Monday.\n", "a.txt")
+    quoted = pipeline.check_text('The spokesman said: "The Zionist entity closed the crossing."\n', "b.txt")
+    assert [x.severity for _, x in own.all_findings()] == ["warning"]
+    assert [x.severity for _, x in quoted.all_findings()] == ["info"]
+
+
+def test_the_occupation_and_the_resistance_need_a_middle_east_article():
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    pipeline = Pipeline(Config(select=["PV702", "PV704"]))
+    refuge = "The ranchers led the occupation for 41 days. The resistance of the old guard faded.\n"
+    gaza = "The occupation closed the crossing into Gaza. The resistance fired rockets.\n"
+    assert [x.rule for _, x in pipeline.check_text(refuge, "a.txt").all_findings()] == []
+    assert sorted(x.rule for _, x in pipeline.check_text(gaza, "b.txt").all_findings()) == ["PV702", "PV704"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from provenance.schema import STR_LIST, Int, ListOf, Number, OneOf, Spec, Str
 
 KIND_PARAMS: dict[str, dict[str, Spec]] = {
-    "phrase": {"window": Int(1)},
+    "phrase": {"window": Int(1), "quoted_severity": OneOf(("info", "warning"))},
     "fragment": {
         "mode": OneOf(("modifier", "stranded", "list")),
         "max_words": Int(1),

@@ -197,3 +197,41 @@ def _mismatch(text: str, start: int, close: int) -> _Problem:
 
 def _pair(opened: str) -> str:
     return {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb"}.get(opened, '"')
+
+
+def quoted_spans(doc) -> list[tuple[int, int]]:
+    """Where the document quotes someone: (start, end) from an opening mark to
+    its closing one, paired within each prose segment; a quotation left open
+    runs to the end of its segment (a long quotation's paragraphs). Sorted,
+    cached on the document. Rules read it to tell the article's own voice from
+    what it reports (see ``quoted_severity``)."""
+    spans = doc.annotations.get("_quoted")
+    if spans is not None:
+        return spans
+    text = doc.text
+    spans = []
+    for seg in doc.segments:
+        if seg.kind not in _PROSE:
+            continue
+        stack: list[int] = []
+        for m in _prose_marks(text, seg.start, seg.prose_end):
+            c, at = m.group(), m.start()
+            if c in _OPENING or (c == '"' and not stack and _straight_opens(text, at, seg.start)):
+                stack.append(at)
+            elif stack:
+                opened = stack.pop()
+                if not stack:
+                    spans.append((opened, at + 1))
+        if stack:
+            spans.append((stack[0], seg.prose_end))
+    spans.sort()
+    doc.annotations["_quoted"] = spans
+    return spans
+
+
+def inside_quotation(doc, start: int, end: int) -> bool:
+    from bisect import bisect_right
+
+    spans = quoted_spans(doc)
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
