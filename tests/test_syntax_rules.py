@@ -206,3 +206,9 @@ def test_doublet_with_a_shared_head_or_for_emphasis_is_not_reported():
     assert _codes("They argued about his birth and birth certificate for years.\n", "PV201") == []
     assert _codes("The storm kept raining and raining and raining all week.\n", "PV201") == []
     assert _codes("The minister spoke of confusion and confusion in the ranks.\n", "PV201") == ["PV201"]
+
+
+def test_english_repetition_idioms_are_not_doublets():
+    for text in ("The deal may or may not survive the vote.\n", "Millions and millions of dollars went to ads.\n",
+                 "She laughed and laughed at the joke.\n", "The two are neck and neck in the polls.\n"):
+        assert _codes(text, "PV201") == [], text

@@ -74,6 +74,10 @@ class DoubletChecker:
                 continue  # a name ("P Diddy or Diddy"), not a collapsed pair of synonyms
             if _EMPHATIC_CHAIN.match(text, m.end()) or _EMPHATIC_CHAIN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "tweeting and tweeting and tweeting": repetition for emphasis
+            if text.startswith(" not", m.end()) and m.group("conj").lower() == "or":
+                continue  # "may or may not": the alternative, not a doublet
+            if word.endswith("ed") and word in finite_forms() and not _BE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "she laughed and laughed": a past verb repeated for duration ("were targeted and targeted" is a doublet)
             after = _NEXT_WORD.match(text, m.end())
             if after is not None and after.group(1).lower() not in _CLOSED_CLASS:
                 continue  # "birth and birth certificate": the second word modifies a head the pair shares
@@ -139,6 +143,7 @@ class DoubletChecker:
                 break
 
 
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)
 _EMPHATIC_CHAIN = re.compile(r"\s+(?:and|or)\s+(?P<w>[^\W\d_]+)\b")
 _EMPHATIC_CHAIN_BEFORE = re.compile(r"\b([^\W\d_]+)\s+(?:and|or)\s+$")
 #: The word right after a doublet, when it is a lower-case word on the same line.
