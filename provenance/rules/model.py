@@ -155,6 +155,11 @@ def _parse_pack(path: Path, raws: list[tuple[Path, bytes]], sha256: str) -> Pack
         description = description or str(data.get("description", ""))
         for i, item in enumerate(data["rules"]):
             rules.append(_rule_from_yaml(item, file, i, name, lines))
+    from provenance.rules.kinds.phrase import validate_phrase_rule
+
+    for rule in rules:  # checkers compile their regexes lazily; a bad one is the pack's error, now
+        if rule.kind == "phrase":
+            validate_phrase_rule(rule)
     return Pack(name, str(path), sha256, description, tuple(rules))
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "romanized.json.gz"
-_FORMAT = 4  # bump when Model changes shape: the cached pickle of another layout is not read
+_FORMAT = 5  # bump when Model changes shape: a cached state of another layout is not read
 
 # Interpolation weights of the n-gram orders, highest first (fixed: the model is
 # a class score, not a language model to tune; these held up on invented words).
@@ -51,10 +51,23 @@ class Model:
             self._rare_set = frozenset(self._rare.split())
         return self._in_rare(w)
 
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        state["_rare_set"], state["_lookups"] = None, 0  # the cache holds the compact form
-        return state
+    def state(self) -> dict:
+        """The model as plain data for the on-disk cache (which holds data, never
+        objects): the compact vocabulary and the precomputed probabilities."""
+        return {"common": " ".join(sorted(self.common)), "rare": self._rare, "order": self.order,
+                "interp": self._interp, "weights": self._weights}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Model":
+        model = cls.__new__(cls)
+        model.common = frozenset(state["common"].split())
+        model._rare = state["rare"]
+        model._rare_set = None
+        model._lookups = 0
+        model.order = int(state["order"])
+        model._interp = state["interp"]
+        model._weights = state["weights"]
+        return model
 
     def _in_rare(self, w: str) -> bool:
         blob = self._rare
@@ -130,9 +143,12 @@ def model() -> Model:
     raw = DATA.read_bytes()
     key = hashlib.sha256(b"romanized-v%d\0" % _FORMAT + raw).hexdigest()
     cached = cache.get("romanized", key)
-    if cached is not None:
-        return cached
+    if isinstance(cached, dict):
+        try:
+            return Model.from_state(cached)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # another layout: build it again
     data = json.loads(gzip.decompress(raw))
     built = Model(frozenset(data["english"]["common"].split()), data["english"]["rare"].split(), data["ngrams"], int(data["order"]))
-    cache.put("romanized", key, built)
+    cache.put("romanized", key, built.state())
     return built

@@ -77,14 +77,17 @@ def literal_anchors(phrases: list[str]) -> list[str]:
     return [max(p.lower().split(), key=len) for p in phrases]
 
 
+def validate_phrase_rule(rule: Rule) -> None:
+    """Compile every regex of a phrase rule now: PackError for a bad one."""
+    PhraseChecker(rule)._compile()
+
+
 class PhraseChecker:
     def __init__(self, rule: Rule):
         self.rule = rule
         raw = rule.params.get("phrases")
         if not raw or not isinstance(raw, list):
             raise PackError(f"rule {rule.code}: kind 'phrase' needs a 'phrases' list")
-        self.entries: list[_Entry] = []
-        parts: list[str] = []
         #: Lower-case strings of which every match contains one; None when an
         #: entry declares none (the rule then scans the whole text).
         self.anchors: list[str] | None = []
@@ -96,37 +99,65 @@ class PhraseChecker:
         if self.window is None and literals_only:
             longest = max(len(m) for item in raw for m in (item["match"] if isinstance(item["match"], list) else [item["match"]]))
             self.window = longest
+        specs = []
         for item in raw:
             self._collect_anchors(item)
             for pattern, templated in self._patterns(item):
-                flags = 0 if item.get("case") == "sensitive" else re.IGNORECASE
-                lead = _LEADING_FLAGS.match(pattern)
-                if lead:
-                    pattern = pattern[lead.end():]
-                    flags |= re.IGNORECASE if "i" in lead.group(1) else 0
-                try:
-                    compiled = re.compile(pattern, flags)
-                except re.error as exc:
-                    raise PackError(f"rule {rule.code}: bad regex {pattern!r}: {exc}") from None
-                stripped = _NAMED_GROUP.sub("(?:", pattern)
-                prefix = "(?i:" if flags & re.IGNORECASE else "(?:"
-                parts.append(f"(?P<e{len(self.entries)}>{prefix}{stripped}))")
-                self.entries.append(
-                    _Entry(
-                        compiled,
-                        item.get("suggestion"),
-                        item.get("message"),
-                        item.get("note"),
-                        _context(rule, item.get("not_after"), "(?:", r")\s*$"),
-                        _context(rule, item.get("not_before"), r"\s*(?:", ")"),
-                        _conditions(rule, item),
-                        templated,
-                    )
+                specs.append((item, pattern, templated))
+        self._specs = specs
+        self._entries: list[_Entry] | None = None
+        self._combined: re.Pattern | None = None
+
+    # Compiling the regexes of every phrase rule costs more than checking a short
+    # article, and most rules have no anchor in it: they compile on first use.
+    # A pack's regexes are compiled once when it is parsed (validate_phrase_rule),
+    # so a bad one is still an error at load time.
+    @property
+    def entries(self) -> list[_Entry]:
+        if self._entries is None:
+            self._compile()
+        return self._entries
+
+    @property
+    def combined(self) -> re.Pattern:
+        if self._combined is None:
+            self._compile()
+        return self._combined
+
+    def _compile(self) -> None:
+        rule = self.rule
+        entries: list[_Entry] = []
+        parts: list[str] = []
+        for item, pattern, templated in self._specs:
+            flags = 0 if item.get("case") == "sensitive" else re.IGNORECASE
+            lead = _LEADING_FLAGS.match(pattern)
+            if lead:
+                pattern = pattern[lead.end():]
+                flags |= re.IGNORECASE if "i" in lead.group(1) else 0
+            try:
+                compiled = re.compile(pattern, flags)
+            except re.error as exc:
+                raise PackError(f"rule {rule.code}: bad regex {pattern!r}: {exc}") from None
+            stripped = _NAMED_GROUP.sub("(?:", pattern)
+            prefix = "(?i:" if flags & re.IGNORECASE else "(?:"
+            parts.append(f"(?P<e{len(entries)}>{prefix}{stripped}))")
+            entries.append(
+                _Entry(
+                    compiled,
+                    item.get("suggestion"),
+                    item.get("message"),
+                    item.get("note"),
+                    _context(rule, item.get("not_after"), "(?:", r")\s*$"),
+                    _context(rule, item.get("not_before"), r"\s*(?:", ")"),
+                    _conditions(rule, item),
+                    templated,
                 )
+            )
         try:
-            self.combined = re.compile("|".join(parts))
+            combined = re.compile("|".join(parts))
         except re.error as exc:
             raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
+        self._entries, self._combined = entries, combined
 
     def _collect_anchors(self, item) -> None:
         if self.anchors is None or not isinstance(item, dict):
