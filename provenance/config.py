@@ -42,6 +42,8 @@ class Config:
     glossaries: list[str] = field(default_factory=list)
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
+    #: Apply exclude to files named on the command line too (ruff's force-exclude).
+    force_exclude: bool = False
     fail_on: str = "error"
     #: Analyzer layers to run (None: every layer); see provenance.analyzers.
     layers: list[str] | None = None
@@ -86,6 +88,7 @@ def _schema():
     top = {key: ListOf(Str(), single=True) for key in _LIST_KEYS}
     top["severity"] = MapOf(OneOf(SEVERITIES))
     top["fail-on"] = OneOf(FAIL_ON)
+    top["force-exclude"] = Bool()
     sections = {
         "names": {"default-glossary": Bool(), "cache": Bool()},
         "attributions": {"enabled": Bool()},
@@ -173,6 +176,8 @@ def from_table(table: dict[str, Any], source: Path | None, *, prefix: tuple[str,
             config.severity = {str(k): str(v) for k, v in value.items()}
         elif key == "fail-on":
             config.fail_on = value
+        elif key == "force-exclude":
+            config.force_exclude = bool(value)
         else:  # a section (validate() allows nothing else)
             config.sections[key] = dict(value)
     return config

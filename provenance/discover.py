@@ -36,8 +36,23 @@ def display_path(path: Path) -> str:
     return display_name(s.replace(os.sep, "/"))
 
 
-def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[list[Source], list[DiscoveryProblem]]:
+def discover_for(config, paths: list[str], *, force_exclude: bool | None = None) -> tuple[list[Source], list[DiscoveryProblem]]:
+    """``discover`` with a configuration's include/exclude: exclude patterns are read
+    relative to the configuration file's folder (as in ruff), and files named
+    explicitly are excluded too with ``force-exclude`` (so a pre-commit hook, which
+    names every file, honours exclude)."""
+    force = config.force_exclude if force_exclude is None else force_exclude
+    base = config.base if config.source is not None else None
+    return discover(paths, config.include, config.exclude, base=base, force_exclude=force)
+
+
+def discover(paths: list[str], include: list[str], exclude: list[str], *, base: Path | None = None, force_exclude: bool = False) -> tuple[list[Source], list[DiscoveryProblem]]:
+    """Sources for ``paths``. ``exclude`` patterns match a path relative to ``base``
+    (the configuration's folder) when the file lies under it, else relative to the
+    directory walked, and any file or folder name alone."""
     from provenance.safeio import stdin_usable
+
+    base = Path(os.path.abspath(base)) if base is not None else None
 
     sources: list[Source] = []
     problems: list[DiscoveryProblem] = []
@@ -67,18 +82,34 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
                 problems.append(DiscoveryProblem(display_path(path), "no such file or directory", "missing"))
             continue
         if stat.S_ISDIR(st.st_mode):
-            found, walk_problems = _walk(path, include, exclude)
+            if force_exclude and exclude and _excluded(_relative(path, base, path), exclude):
+                continue
+            found, walk_problems = _walk(path, include, exclude, base)
             problems += walk_problems
             if not found and not walk_problems:
                 problems.append(DiscoveryProblem(display_path(path), f"no text files ({', '.join(include)}) in this directory", "empty-directory"))
             for f in found:
                 add(Source(display_path(f), f))
+        elif force_exclude and exclude and _excluded(_relative(path, base, path.parent), exclude):
+            continue  # named explicitly, excluded only with force-exclude (as in ruff)
         else:
             add(Source(display_path(path), path))  # a special file is refused when read, with its reason
     return sources, problems
 
 
-def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path], list[DiscoveryProblem]]:
+def _relative(path: Path, base: Path | None, root: Path) -> str:
+    """The path exclude patterns see: relative to ``base`` when under it, else to ``root``."""
+    absolute = os.path.abspath(path)
+    for anchor in (base, root):
+        if anchor is None:
+            continue
+        rel = os.path.relpath(absolute, os.path.abspath(anchor))
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+            return rel
+    return os.path.basename(absolute)
+
+
+def _walk(root: Path, include: list[str], exclude: list[str], base: Path | None = None) -> tuple[list[Path], list[DiscoveryProblem]]:
     """Text files under ``root`` (sorted), following symlinked directories once:
     a directory already on the way down (by device and inode) is a loop,
     reported and not entered. Unreadable directories and matching names that are
@@ -102,20 +133,20 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path
             name = entry.name
             if name.startswith("."):
                 continue
-            rel = os.path.normpath(os.path.join(rel_dir, name))
             full = directory / name
+            rel = _relative(full, base, root) if base is not None else os.path.normpath(os.path.join(rel_dir, name))
             try:
                 st = entry.stat()  # follows a symlink
             except OSError as exc:
-                if any(fnmatch.fnmatch(name, pat) for pat in include) and not _excluded(rel, exclude):
+                if any(fnmatch.fnmatch(name, pat) for pat in include) and not _excluded(rel, exclude, ancestors=False):
                     reason, _ = os_reason(exc)
                     problems.append(DiscoveryProblem(display_path(full), f"{reason}; skipped", "unreadable"))
                 continue
             if stat.S_ISDIR(st.st_mode):
-                if name not in SKIP_DIRS and not _excluded(rel, exclude):
+                if name not in SKIP_DIRS and not _excluded(rel, exclude, ancestors=False):
                     subdirs.append((full, rel, (st.st_dev, st.st_ino)))
                 continue
-            if not any(fnmatch.fnmatch(name, pat) for pat in include) or _excluded(rel, exclude):
+            if not any(fnmatch.fnmatch(name, pat) for pat in include) or _excluded(rel, exclude, ancestors=False):
                 continue
             problem = refusal(full, st)
             if problem is not None and problem[1] == "special":
@@ -150,6 +181,15 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> tuple[list[Path
     return found, problems
 
 
-def _excluded(rel: str, exclude: list[str]) -> bool:
-    rel = os.path.normpath(rel).replace(os.sep, "/")
-    return any(fnmatch.fnmatch(rel, pat.rstrip("/")) or fnmatch.fnmatch(os.path.basename(rel), pat.rstrip("/")) for pat in exclude)
+def _excluded(rel: str, exclude: list[str], *, ancestors: bool = True) -> bool:
+    """Whether a pattern matches the path or its name, or (``ancestors``) one of the
+    folders above it, so an excluded folder also excludes a file under it named
+    explicitly. A walk prunes excluded folders itself and looks at the leaf only, so
+    a folder named on the command line is walked (as in ruff)."""
+    parts = os.path.normpath(rel).replace(os.sep, "/").split("/")
+    patterns = [pat.rstrip("/") for pat in exclude]
+    for i in range(0 if ancestors else len(parts) - 1, len(parts)):
+        prefix = "/".join(parts[: i + 1])
+        if any(fnmatch.fnmatch(prefix, pat) or fnmatch.fnmatch(parts[i], pat) for pat in patterns):
+            return True
+    return False

@@ -29,14 +29,14 @@ def attributions_command(
 
     Exit codes: 0 done; 2 a usage error or a file that could not be read.
     """
-    from provenance.discover import discover
+    from provenance.discover import discover_for
 
     config = load_config(config_file, isolated)
     if config.section("attributions").get("enabled", True) is False:
         fail("the attributions layer is disabled in the configuration ([tool.provenance.attributions] enabled = false)")
     pipeline = make_pipeline(config)
     guard_stdin(paths)
-    sources, problems = discover(paths, config.include, config.exclude)
+    sources, problems = discover_for(config, paths)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
     report = pipeline.run(sources)

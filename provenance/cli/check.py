@@ -41,6 +41,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notes.")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply the configured exclude to files named on the command line too (for pre-commit hooks).")] = False,
     layers: Annotated[Optional[list[str]], typer.Option("--layers", help="Only these analyzer layers: rules, names, attributions (repeatable, comma-separated) [default: all].")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to check files with; 0 picks one per CPU when there are enough files.", min=0)] = 0,
     glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Also use this name glossary file or directory (repeatable), on top of the configured ones.")] = None,
@@ -53,7 +54,7 @@ def check(
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
     2 a usage error or a file that could not be checked.
     """
-    from provenance.discover import discover
+    from provenance.discover import discover_for
     from provenance.rules import SEVERITY_RANK
 
     config = load_config(config_file, isolated)
@@ -81,7 +82,7 @@ def check(
     pipeline = make_pipeline(config)
 
     guard_stdin(paths)
-    sources, problems = discover(paths, config.include, config.exclude)
+    sources, problems = discover_for(config, paths, force_exclude=force_exclude or None)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
     report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
@@ -115,6 +116,8 @@ def check(
     if problems or any(f.error is not None for f in report.files):
         raise typer.Exit(EXIT_ERROR)
     if not report.files:
+        if (force_exclude or config.force_exclude) and discover_for(config, paths, force_exclude=False)[0]:
+            raise typer.Exit(EXIT_OK)  # every file named is excluded: nothing to do (a pre-commit hook)
         fail("nothing to check")
     if threshold != "never" and report.max_severity_rank() >= SEVERITY_RANK[threshold]:
         raise typer.Exit(EXIT_FINDINGS)

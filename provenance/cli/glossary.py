@@ -53,21 +53,39 @@ class ImportFormat(str, Enum):
     csv = "csv"
 
 
-def _load(config_file, isolated, extra, *, strict: bool = True):
+def _load(config_file, isolated, extra, *, strict: bool = True, editing: Path | None = None):
+    """The glossary in use. ``editing``: the file an edit goes to; while it is missing or
+    holds no entries yet it is left out (a new desk glossary starts that way)."""
     from provenance.cli.names import load_glossary
 
-    if strict:
+    if strict and (editing is None or _has_entries(editing)):
         return load_glossary(config_file, isolated, extra)
     from provenance.config import ConfigError
     from provenance.names.glossary import load_for_config
 
     config = load_config(config_file, isolated)
     config.glossaries += [str(p.absolute()) for p in extra or []]
+    if editing is not None and not _has_entries(editing):
+        skip = editing.resolve()
+        config.glossaries = [g for g in config.glossaries if config.resolve(g).resolve() != skip]
     vet_glossaries(config)
     try:
-        return load_for_config(config, strict=False)
+        return load_for_config(config, strict=strict)
     except ConfigError as exc:
         fail(str(exc))
+
+
+def _has_entries(path: Path) -> bool:
+    """Whether an edit target already holds entries (a missing or empty file does not)."""
+    from provenance.names.glossary import parse
+
+    if not path.is_file():
+        return False
+    try:
+        entries, _ = parse(path.read_bytes(), str(path))
+    except Exception:  # a broken file: the strict load reports it with its line
+        return True
+    return bool(entries)
 
 
 def _target(file: Path | None, config_file, isolated) -> Path:
@@ -198,7 +216,7 @@ def add_command(
     if type is not None and type not in TYPES:
         fail(f"--type must be one of {', '.join(TYPES)}")
     target = _target(file, config_file, isolated)
-    g = _load(config_file, isolated, [target] if target.exists() else None)
+    g = _load(config_file, isolated, [target] if _has_entries(target) else None, editing=target)
     try:
         with editing(target, create=True) as ed:
             existing = ed.find(entry_id)
@@ -309,12 +327,13 @@ def suggest_command(
 ) -> None:
     """Propose new entries and new variants from articles: names the glossary lacks, clustered
     with the matcher, with counts and an example context each."""
-    from provenance.discover import discover
+    from provenance.discover import discover_for
     from provenance.names.suggest import collect, propose, render_table, render_yaml
 
     config = load_config(config_file, isolated)
-    g = _load(config_file, isolated, glossary)
-    sources, problems = discover(paths, config.include, config.exclude)
+    target = _target(file, config_file, isolated) if apply else None
+    g = _load(config_file, isolated, glossary, editing=target)
+    sources, problems = discover_for(config, paths)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
     files = [(s.display, Path(s.path)) for s in sources if s.path is not None]
@@ -327,7 +346,7 @@ def suggest_command(
     text = render_yaml(proposals, read) if format is SuggestFormat.yaml else text_output(render_table(proposals))
     write_output(text, output)
     if apply:
-        _apply(proposals, _target(file, config_file, isolated), g, config_file, isolated)
+        _apply(proposals, target, g, config_file, isolated)
     if problems or bad:
         raise typer.Exit(EXIT_ERROR)
 

@@ -25,9 +25,9 @@ class OutputFormat(str, Enum):
 
 def find_sources(paths: list[str], config: "Config") -> tuple[list["Source"], int]:
     """The files to read, and how many of the given paths were a problem (warned)."""
-    from provenance.discover import discover
+    from provenance.discover import discover_for
 
-    sources, problems = discover(paths, config.include, config.exclude)
+    sources, problems = discover_for(config, paths)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
     stdin = [s for s in sources if s.path is None]

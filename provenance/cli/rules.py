@@ -142,7 +142,7 @@ def mine_command(
 ) -> None:
     """Rank word n-grams over-represented in CORPUS against native --reference text
     (Dunning log-likelihood, log ratio beside it); n-grams an existing rule flags are set aside."""
-    from provenance.discover import discover
+    from provenance.discover import discover_for
     from provenance.document import Document
     from provenance.document.decode import InputError
     from provenance.rules import PackError, RuleSet, SelectorError
@@ -155,7 +155,7 @@ def mine_command(
     config = load_config(config_file, isolated)
 
     def read(paths: list[Path], what: str) -> list[Document]:
-        sources, problems = discover([str(p) for p in paths], config.include, config.exclude)
+        sources, problems = discover_for(config, [str(p) for p in paths])
         if problems:
             fail(f"{problems[0].display}: {problems[0].reason}")
         docs = []
