@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test test-fuzz bench bytecode clean
+.PHONY: demo test test-fast test-fuzz bench bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: $(VENV)/.base bytecode
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
+
+# The same without the tests marked slow (the 50 MB file, concurrent writers,
+# the 50k-entry glossary, the offline model): for the edit-test loop.
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # The fuzz targets in tests/fuzz/ (`make test` runs a short, derandomized pass
 # of each); here, long and random.

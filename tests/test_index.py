@@ -295,6 +295,7 @@ def test_add_stores_names_and_attributions(tmp_path):
     assert said["chain"][0]["text"] == "officials" and said["chain"][0]["kind"] == "anonymous"
 
 
+@pytest.mark.slow
 def test_ten_concurrent_first_writers_leave_one_valid_index(tmp_path, seeds_dir):
     """Ten `index add` started together onto an index that does not exist yet:
     all succeed and the index holds every article once (the schema is built

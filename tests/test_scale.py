@@ -5,6 +5,8 @@ hang or a quadratic step fails it); nothing here asserts a time."""
 from __future__ import annotations
 
 import json
+
+import pytest
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +61,7 @@ def _tbx(n: int, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_import_then_add_on_a_large_glossary(tmp_path):
     _tbx(3000, tmp_path)
     r = run(["glossary", "import", "big.tbx", "--file", "big.yaml", "--isolated"], tmp_path)
@@ -74,6 +77,7 @@ def test_import_then_add_on_a_large_glossary(tmp_path):
     assert r.returncode == 0 and "0 entries added" in r.stderr, r.stderr
 
 
+@pytest.mark.slow
 def test_glossary_given_twice(tmp_path):
     _tbx(2000, tmp_path)
     assert run(["glossary", "import", "big.tbx", "--file", "big.yaml", "--isolated"], tmp_path).returncode == 0

@@ -63,6 +63,7 @@ def test_compare_semantic_pairs_leftover_paragraphs(encoder, seeds_dir):
     assert result["summary"]["added"] == 10 - len(pairs)
 
 
+@pytest.mark.slow
 def test_cli_semantic_works_offline(seeds_dir):
     env = dict(os.environ, HTTPS_PROXY="http://127.0.0.1:9", HTTP_PROXY="http://127.0.0.1:9", HF_HUB_OFFLINE="0")
     out = subprocess.run(
