@@ -5,11 +5,11 @@ hang or a quadratic step fails it); nothing here asserts a time."""
 from __future__ import annotations
 
 import json
-
-import pytest
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
