@@ -38,8 +38,11 @@ def write_target(path: str | Path) -> tuple[Path, bool]:
     raise OSError(errno.ELOOP, "too many levels of symbolic links", str(path))
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
-    payload = data.encode(encoding) if isinstance(data, str) else data
+def atomic_write(path: str | Path, data, *, encoding: str = "utf-8") -> None:
+    """Write ``data`` (str, bytes, or an iterable of str/bytes pieces, written as they
+    come so a large report is never one string) to ``path``: atomically for a regular
+    file, through for devices, FIFOs and /proc links."""
+    payload = _pieces(data, encoding)
     target, through = write_target(path)
     try:
         st = os.stat(target)
@@ -53,7 +56,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
     _replace(target, st, payload)
 
 
-def _write_through(target: Path, st: os.stat_result, payload: bytes) -> None:
+def _write_through(target: Path, st: os.stat_result, payload) -> None:
     """Write into a special file in place (devices, FIFOs); refuse the ones where
     a report does not belong."""
     mode = st.st_mode
@@ -66,20 +69,31 @@ def _write_through(target: Path, st: os.stat_result, payload: bytes) -> None:
     # behind /dev/stdout keeps what was written before
     fd = os.open(target, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
     try:
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for piece in payload:
+            view = memoryview(piece)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
     finally:
         os.close(fd)
 
 
-def _replace(target: Path, st: os.stat_result | None, payload: bytes) -> None:
+def _pieces(data, encoding: str):
+    """The payload as an iterator of bytes pieces."""
+    if isinstance(data, str):
+        return iter((data.encode(encoding),))
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return iter((bytes(data),))
+    return (piece.encode(encoding) if isinstance(piece, str) else bytes(piece) for piece in data)
+
+
+def _replace(target: Path, st: os.stat_result | None, payload) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for piece in payload:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         if st is not None:

@@ -102,37 +102,54 @@ class Pipeline:
 
         global _FORKED
         _FORKED = (self, keep_text)
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                results = list(pool.map(_analyze_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 4)))))
-        finally:
-            _FORKED = None
-        report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
+        report = self._new_report()
         finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
         kept = []
-        for file_report, stub in results:
-            report.files.append(file_report)
-            if stub is not None:
-                if keep_text:
-                    report.texts[file_report.path] = stub.text
-                if finishing:
-                    kept.append((stub, file_report, Emitter(stub, file_report, self.ruleset)))
-        for analyzer in finishing:
-            extra = analyzer.finish(kept)
-            if extra:
-                report.extra.update(extra)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                # in order, as they come: the reports go to the spool, not into one list
+                for file_report, stub in pool.map(_analyze_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 4)))):
+                    report.files.append(file_report)
+                    if stub is not None:
+                        if keep_text:
+                            report.texts[file_report.path] = stub.text
+                        if finishing:
+                            kept.append((len(report.files) - 1, stub))
+        finally:
+            _FORKED = None
+        self._finish(report, finishing, kept)
         return report
 
+    def _new_report(self) -> Report:
+        from provenance.spool import FileSpool, TextStore, spill_after_from_env
+
+        files = FileSpool(spill_after=spill_after_from_env())
+        return Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()), files=files, texts=TextStore(files))
+
+    def _finish(self, report: Report, finishing, kept) -> None:
+        """The cross-file passes: findings on earlier files go to late reports that
+        the spool merges into those files."""
+        if not finishing:
+            return
+        lates = [(i, report.files.late(i)) for i, _ in kept]
+        items = [(doc, late, Emitter(doc, late, self.ruleset)) for (_, doc), (_, late) in zip(kept, lates)]
+        for analyzer in finishing:
+            extra = analyzer.finish(items)
+            if extra:
+                report.extra.update(extra)
+        for i, late in lates:
+            report.files.add_late(i, late)
+
     def run_documents(self, items, *, keep_text: bool = False) -> Report:
-        report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
+        report = self._new_report()
         finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
-        kept: list[tuple[Document, FileReport, Emitter]] = []
+        kept: list[tuple[int, Document | DocumentSummary]] = []
         for doc, display in items:
             if isinstance(doc, FileReport):
                 report.files.append(doc)
                 continue
             try:
-                file_report, emit = self.analyze(doc, display)
+                file_report, _ = self.analyze(doc, display)
             except Exception as exc:  # one bad file must not stop the run
                 if os.environ.get("PROVENANCE_DEBUG"):
                     raise
@@ -143,12 +160,8 @@ class Pipeline:
             if keep_text:
                 report.texts[display] = doc.text
             if finishing:
-                kept_doc = summarize(doc, finishing)  # the Document itself is dropped here
-                kept.append((kept_doc, file_report, emit if kept_doc is doc else Emitter(kept_doc, file_report, self.ruleset)))
-        for analyzer in finishing:
-            extra = analyzer.finish(kept)
-            if extra:
-                report.extra.update(extra)
+                kept.append((len(report.files) - 1, summarize(doc, finishing)))  # the Document itself is dropped here
+        self._finish(report, finishing, kept)
         return report
 
 

@@ -75,6 +75,28 @@ class FileReport:
     #: One-line notes for the person running the check (e.g. "empty file").
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "FileReport":
+        """The inverse of ``to_dict`` (the spool reads reports back with it)."""
+        if "error" in data:
+            return cls(path=data["path"], error=data["error"], error_kind=data["error_kind"])
+        fixed = {"path", "sha256", "encoding", "encoding_detected", "language", "words", "segments", "findings", "names", "attributions", "credits", "notes"}
+        return cls(
+            path=data["path"],
+            sha256=data["sha256"],
+            encoding=data["encoding"],
+            encoding_detected=data["encoding_detected"],
+            language=data["language"],
+            words=data["words"],
+            segments=data["segments"],
+            findings=[Finding(**f) for f in data["findings"]],
+            names=data["names"],
+            attributions=data["attributions"],
+            credits=data["credits"],
+            extra={k: v for k, v in data.items() if k not in fixed},
+            notes=data.get("notes", []),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
             return {"path": self.path, "error": self.error, "error_kind": self.error_kind}
@@ -101,29 +123,51 @@ class FileReport:
 @dataclass
 class Report:
     signature: str
-    files: list[FileReport] = field(default_factory=list)
+    #: The file reports (a list, or a ``spool.FileSpool`` that keeps a large run on disk).
+    files: Any = field(default_factory=list)
     #: Rule metadata for every rule that was enabled (renderers such as SARIF need it).
     rules: list[Any] = field(default_factory=list)
     #: Cross-file results (e.g. name spelled differently across files).
     extra: dict[str, Any] = field(default_factory=dict)
     #: Decoded text per path, kept only when a renderer needs excerpts; not serialized.
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    texts: Any = field(default_factory=dict, repr=False)
 
     def all_findings(self):
         for f in self.files:
             for finding in f.findings:
                 yield f, finding
 
+    def files_by_path(self):
+        """The file reports in the order of their paths."""
+        by_path = getattr(self.files, "by_path", None)
+        return by_path() if by_path is not None else iter(sorted(self.files, key=lambda f: f.path))
+
+    def _counts(self) -> tuple[Counter, Counter, Counter, int, int]:
+        """(by severity, by category, by rule, words, errors): from the spool's
+        running counts once it is on disk, so the run is not read twice."""
+        files = self.files
+        if getattr(files, "spilled", False):
+            return files.severity, files.category, files.rule, files.words, files.errors
+        by_sev, by_cat, by_rule = Counter(), Counter(), Counter()
+        words = errors = 0
+        for f in files:
+            if f.error is not None:
+                errors += 1
+                continue
+            words += f.words
+            for x in f.findings:
+                by_sev[x.severity] += 1
+                by_cat[x.category] += 1
+                by_rule[x.rule] += 1
+        return by_sev, by_cat, by_rule, words, errors
+
     def summary(self) -> dict[str, Any]:
-        by_sev = Counter(x.severity for _, x in self.all_findings())
-        by_cat = Counter(x.category for _, x in self.all_findings())
-        by_rule = Counter(x.rule for _, x in self.all_findings())
-        checked = [f for f in self.files if f.error is None]
+        by_sev, by_cat, by_rule, words, errors = self._counts()
         return {
             "files": len(self.files),
-            "checked": len(checked),
-            "errors": len(self.files) - len(checked),
-            "words": sum(f.words for f in checked),
+            "checked": len(self.files) - errors,
+            "errors": errors,
+            "words": words,
             "findings": sum(by_sev.values()),
             "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
             "by_category": dict(sorted(by_cat.items())),
@@ -131,7 +175,8 @@ class Report:
         }
 
     def max_severity_rank(self) -> int:
-        return max((SEVERITY_RANK[x.severity] for _, x in self.all_findings()), default=0)
+        by_sev = self._counts()[0]
+        return max((SEVERITY_RANK[s] for s, n in by_sev.items() if n), default=0)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -191,6 +236,11 @@ def _one_line_encoder():
 
 
 _ENCODE = _one_line_encoder()
+
+
+def encode_line(obj: Any) -> str:
+    """One JSON line (the C encoder, no indentation)."""
+    return _ENCODE(obj)
 #: Lists of objects at this depth or deeper (findings, names, attributions…)
 #: are written one object a line.
 _ITEM_DEPTH = 3

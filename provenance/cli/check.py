@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from enum import Enum
 from pathlib import Path
@@ -103,11 +102,9 @@ def check(
 
         write_chunks(iter_render(report), output)
     else:
-        from provenance.render.text import render, use_color
+        from provenance.render.text import iter_render, use_color
 
-        buffer = io.StringIO()
-        render(report, buffer, report.texts, color=output is None and use_color(sys.stdout), quiet=quiet, statistics=statistics)
-        write_output(buffer.getvalue(), output)
+        write_chunks(iter_render(report, report.texts, color=output is None and use_color(sys.stdout), quiet=quiet, statistics=statistics), output)
     if statistics and format is not Format.text:
         from provenance.render.text import render_statistics
 

@@ -147,9 +147,14 @@ def make_pipeline(config):
         fail(str(exc))
 
 
-def write_output(data: str, output: Path | None) -> None:
+def write_output(data, output: Path | None) -> None:
+    """``data``: a string, or an iterable of string pieces."""
     if output is None:
-        write_stdout(data)
+        if isinstance(data, str):
+            write_stdout(data)
+        else:
+            for piece in data:
+                write_stdout(piece)
         return
     from provenance.fsutil import atomic_write
 
@@ -206,10 +211,10 @@ def stdout_error(exc: BaseException) -> bool:
 
 
 def write_chunks(chunks, output: Path | None) -> None:
-    """Write a report made in pieces: to stdout piece by piece (memory stays
-    flat in the size of the report); to --output as one atomic write."""
+    """Write a report made in pieces, piece by piece (memory stays flat in the
+    size of the report): to stdout, or to --output as one atomic write."""
     if output is not None:
-        write_output("".join(chunks), output)
+        write_output(chunks, output)
         return
     for chunk in chunks:
         write_stdout(chunk)

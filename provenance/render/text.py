@@ -8,7 +8,6 @@ sent to the terminal; the carets stay under the escaped span."""
 from __future__ import annotations
 
 import os
-from collections import Counter
 from typing import TextIO
 
 from provenance.report import Finding, Report
@@ -61,15 +60,33 @@ def excerpt(text: str, finding: Finding) -> tuple[str, str]:
     return before + span + after, " " * len(before) + "^" * max(1, len(span))
 
 
-def render(report: Report, out: TextIO, texts: dict[str, str], *, color: bool = False, quiet: bool = False, statistics: bool = False) -> None:
+def render(report: Report, out: TextIO, texts, *, color: bool = False, quiet: bool = False, statistics: bool = False) -> None:
+    for piece in iter_render(report, texts, color=color, quiet=quiet, statistics=statistics):
+        out.write(piece)
+
+
+def iter_render(report: Report, texts, *, color: bool = False, quiet: bool = False, statistics: bool = False):
+    """The text report in pieces, one file at a time (by path, then position)."""
+    import io
+
     paint = Painter(color)
     if statistics:
-        render_statistics(report, out)
+        buffer = io.StringIO()
+        render_statistics(report, buffer)
+        yield buffer.getvalue()
     else:
-        for file_report, finding in sorted(report.all_findings(), key=lambda p: (p[0].path, p[1].sort_key())):
-            render_finding(out, paint, file_report.path, finding, texts.get(file_report.path))
+        for file_report in report.files_by_path():
+            if not file_report.findings:
+                continue
+            buffer = io.StringIO()
+            text = texts.get(file_report.path)
+            for finding in sorted(file_report.findings, key=Finding.sort_key):
+                render_finding(buffer, paint, file_report.path, finding, text)
+            yield buffer.getvalue()
     if not quiet:
-        render_summary(report, out, paint)
+        buffer = io.StringIO()
+        render_summary(report, buffer, paint)
+        yield buffer.getvalue()
 
 
 def render_finding(out: TextIO, paint: Painter, path: str, f: Finding, text: str | None) -> None:
@@ -113,7 +130,7 @@ def render_summary(report: Report, out: TextIO, paint: Painter) -> None:
 
 
 def render_statistics(report: Report, out: TextIO) -> None:
-    counts = Counter(f.rule for _, f in report.all_findings())
+    counts = report.summary()["by_rule"]
     rules = {r.code: r for r in report.rules}
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         r = rules.get(code)
