@@ -141,7 +141,7 @@ class Pipeline:
                 continue
             report.files.append(file_report)
             if keep_text:
-                report.texts[display] = doc.text
+                report.texts[display] = doc.source
             if finishing:
                 kept_doc = summarize(doc, finishing)  # the Document itself is dropped here
                 kept.append((kept_doc, file_report, emit if kept_doc is doc else Emitter(kept_doc, file_report, self.ruleset)))
@@ -240,7 +240,7 @@ class DocumentSummary:
     def __init__(self, doc, annotations: dict, spans):
         self.path = doc.path
         self.annotations = annotations
-        text = doc.text
+        text = getattr(doc, "source", doc.text)
         spans = sorted(set(spans))
         self.text = _SpanText(len(text), {(s, e): text[s:e] for s, e in spans})
         self._line_col = {s: doc.line_col(s) for s, _ in spans}
@@ -298,4 +298,4 @@ def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
             return file_report, kept
     needs_annotations = bool(finishing)
     annotations = {k: v for k, v in doc.annotations.items() if not k.startswith("_")} if needs_annotations else {}
-    return file_report, DocumentStub(doc.text, doc.path, annotations) if (keep_text or needs_annotations) else None
+    return file_report, DocumentStub(doc.source, doc.path, annotations) if (keep_text or needs_annotations) else None
