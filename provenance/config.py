@@ -43,6 +43,8 @@ class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    #: ``per-file-ignores``: glob (relative to the config file's folder) -> rule selectors.
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     #: Analyzer layers to run (None: every layer); see provenance.analyzers.
     layers: list[str] | None = None
     #: The file this came from (None: defaults only) and the base for relative paths.
@@ -86,6 +88,7 @@ def _schema():
     top = {key: ListOf(Str(), single=True) for key in _LIST_KEYS}
     top["severity"] = MapOf(OneOf(SEVERITIES))
     top["fail-on"] = OneOf(FAIL_ON)
+    top["per-file-ignores"] = MapOf(ListOf(Str(), single=True))
     sections = {
         "names": {"default-glossary": Bool(), "cache": Bool()},
         "attributions": {"enabled": Bool()},
@@ -173,6 +176,8 @@ def from_table(table: dict[str, Any], source: Path | None, *, prefix: tuple[str,
             config.severity = {str(k): str(v) for k, v in value.items()}
         elif key == "fail-on":
             config.fail_on = value
+        elif key == "per-file-ignores":
+            config.per_file_ignores = {str(k): [v] if isinstance(v, str) else list(v) for k, v in value.items()}
         else:  # a section (validate() allows nothing else)
             config.sections[key] = dict(value)
     return config

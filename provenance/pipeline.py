@@ -32,6 +32,18 @@ class Pipeline:
             severity=config.severity,
         )
         self.analyzers = load_analyzers(config, self.ruleset)
+        from provenance.suppress import known_selector
+
+        for pattern, selectors in config.per_file_ignores.items():
+            for sel in selectors:
+                if not known_selector(sel, self.ruleset.all_rules.values()):
+                    from provenance.config import ConfigError
+
+                    raise ConfigError(f"{config.source or 'configuration'}: per-file-ignores: {pattern}: unknown rule selector {sel!r}")
+        #: A baseline (provenance.suppress.Baseline) whose findings are not reported.
+        self.baseline = None
+        #: Keep each reported finding's fingerprint (FileReport.hold), to write a baseline.
+        self.keep_fingerprints = False
 
     def signature(self) -> str:
         parts = [f"provenance:{__version__}", self.ruleset.signature()]
@@ -60,7 +72,16 @@ class Pipeline:
         emit = Emitter(doc, report, self.ruleset)
         for analyzer in self.analyzers:
             analyzer.analyze(doc, report, emit)
+        from provenance.suppress import gather
+
+        gather(doc, report, self.ruleset, self.config, keep_contexts=self.baseline is not None or self.keep_fingerprints)
         return report, emit
+
+    def _finalize(self, report: Report) -> Report:
+        from provenance.suppress import finalize
+
+        finalize(report, self.ruleset, self.baseline, keep_fingerprints=self.keep_fingerprints)
+        return report
 
     def check_document(self, doc: Document, display: str | None = None) -> Report:
         return self.run_documents([(doc, display or doc.path)])
@@ -121,7 +142,7 @@ class Pipeline:
             extra = analyzer.finish(kept)
             if extra:
                 report.extra.update(extra)
-        return report
+        return self._finalize(report)
 
     def run_documents(self, items, *, keep_text: bool = False) -> Report:
         report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
@@ -149,7 +170,7 @@ class Pipeline:
             extra = analyzer.finish(kept)
             if extra:
                 report.extra.update(extra)
-        return report
+        return self._finalize(report)
 
 
 def credits_of(doc: Document) -> dict:

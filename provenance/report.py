@@ -74,6 +74,10 @@ class FileReport:
     error_kind: str | None = None
     #: One-line notes for the person running the check (e.g. "empty file").
     notes: list[str] = field(default_factory=list)
+    #: Findings taken out by suppression (provenance.suppress): inline, per-file, baseline.
+    suppressed: dict[str, int] = field(default_factory=dict)
+    #: What the end of the run needs of the file (suppression spans, fingerprints); not serialized.
+    hold: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
@@ -93,6 +97,8 @@ class FileReport:
         }
         for key in sorted(self.extra):
             out[key] = self.extra[key]
+        if self.suppressed:
+            out["suppressed"] = dict(self.suppressed)
         if self.notes:
             out["notes"] = list(self.notes)
         return out
@@ -128,6 +134,7 @@ class Report:
             "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
             "by_category": dict(sorted(by_cat.items())),
             "by_rule": dict(sorted(by_rule.items())),
+            "suppressed": _suppressed(self.files),
         }
 
     def max_severity_rank(self) -> int:
@@ -172,6 +179,12 @@ class Report:
         for key in sorted(self.extra):
             last[key] = self.extra[key]
         yield _ENCODE(last) + "\n"
+
+
+def _suppressed(files) -> dict[str, int]:
+    from provenance.suppress import totals
+
+    return totals(files)
 
 
 def _one_line_encoder():

@@ -47,6 +47,7 @@ def check(
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
     index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
     reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file (written by `provenance baseline`).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -79,6 +80,13 @@ def check(
         except ConfigError as exc:
             fail(str(exc))
     pipeline = make_pipeline(config)
+    if baseline is not None:
+        from provenance.suppress import Baseline, BaselineError
+
+        try:
+            pipeline.baseline = Baseline.load(baseline)
+        except BaselineError as exc:
+            fail(str(exc))
 
     guard_stdin(paths)
     sources, problems = discover(paths, config.include, config.exclude)
