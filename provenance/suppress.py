@@ -213,6 +213,16 @@ class Baseline:
         return cls(files, path.absolute().parent)
 
 
+def baseline_json(document: dict[str, Any]) -> str:
+    """The baseline as JSON, one finding a line (readable in a diff)."""
+    enc = lambda o: json.dumps(o, ensure_ascii=False)  # noqa: E731
+    head = ",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in document.items() if k != "files")
+    files = ",\n".join(
+        f"    {enc(path)}: [\n" + ",\n".join(f"      {enc(item)}" for item in items) + "\n    ]" for path, items in document["files"].items()
+    )
+    return "{\n" + head + ',\n  "files": {' + (f"\n{files}\n  " if files else "") + "}\n}\n"
+
+
 def baseline_document(report, target: Path) -> dict[str, Any]:
     """The baseline of a report made with ``keep_fingerprints``, paths relative to ``target``'s folder."""
     from provenance import __version__

@@ -28,10 +28,8 @@ def baseline(
     reports only new ones (matched by rule, flagged text, nearby words and
     occurrence, not by line, so edits elsewhere in a file keep them matched).
     Findings already suppressed inline or by per-file-ignores are left out."""
-    import json
-
     from provenance.discover import discover
-    from provenance.suppress import baseline_document
+    from provenance.suppress import baseline_document, baseline_json
 
     config = load_config(config_file, isolated)
     if select:
@@ -56,6 +54,6 @@ def baseline(
         if f.error is not None:
             warn(f"{f.path}: {f.error}")
     document = baseline_document(report, output)
-    write_output(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n", output)
+    write_output(baseline_json(document), output)
     warn(f"{output}: baseline of {document['findings']} finding{'s' if document['findings'] != 1 else ''} in {len(document['files'])} file{'s' if len(document['files']) != 1 else ''}")
     raise typer.Exit(EXIT_ERROR if problems or any(f.error is not None for f in report.files) else EXIT_OK)
