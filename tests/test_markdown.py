@@ -100,3 +100,37 @@ def test_empty_and_odd_markdown(default_pipeline):
         doc = Document(text, "x.md")
         assert len(doc.text) == len(text)
         default_pipeline.check_text(text, "x.md")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MD_ALPHABET = st.sampled_from(list("ab C.,-*_`#>[]()!<>/:|=\n\r \t") + ["```", "---", "<!--", "-->", "http://x.y/", "1. ", "- ", "yesterday, Friday "])
+
+
+@given(st.lists(_MD_ALPHABET, max_size=60).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_masking_never_shifts_offsets(text):
+    doc = Document(text, "x.md")
+    assert doc.source == text and len(doc.text) == len(text)
+    assert all(a == b or a == " " for a, b in zip(doc.text, text))
+    assert all(b != "\n" or a == "\n" for a, b in zip(doc.text, text))
+    for seg in doc.segments:
+        assert 0 <= seg.start < seg.end <= len(text)
+        for sent in seg.sentences:
+            assert seg.start <= sent.start <= sent.end <= seg.end
+
+
+@given(st.lists(_MD_ALPHABET, max_size=40).map("".join))
+@settings(max_examples=40, deadline=None)
+def test_findings_exact_in_any_markdown(text):
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    global _PIPELINE
+    try:
+        pipeline = _PIPELINE
+    except NameError:
+        pipeline = _PIPELINE = Pipeline(Config())
+    for f in pipeline.check_text(text, "x.md").files[0].findings:
+        assert text[f.start : f.end] == f.text

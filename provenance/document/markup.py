@@ -40,6 +40,7 @@ _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 #: Container markers at the start of a line inside a list or a block quote.
 _CONTAINER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))?(?:\[[ xX]\][ \t]+)?")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
@@ -133,6 +134,8 @@ def _markdown(text: str) -> tuple[str, list[tuple[str, int, int]]]:
     front = front_matter_lines(text)
     # markdown-it reads the file with the front matter blanked (lines kept, so its line map holds)
     parsed = text if not front else "\n" * front + text[starts[front] if front < nlines else len(text) :]
+    # markdown-it also ends a line at a lone CR; provenance only at LF: the line maps must agree
+    parsed = _LONE_CR.sub(" ", parsed)
     tokens = MarkdownIt("commonmark").enable("table").parse(parsed)
 
     keep = bytearray(len(text))  # 1: prose (or front matter) kept as text
@@ -153,7 +156,7 @@ def _markdown(text: str) -> tuple[str, list[tuple[str, int, int]]]:
             in_table -= 1
         if tok.type not in ("paragraph_open", "heading_open") or tok.map is None or in_table:
             continue
-        first, last = tok.map[0], tok.map[1] - 1
+        first, last = tok.map[0], min(tok.map[1], nlines) - 1
         heading = tok.type == "heading_open"
         if heading and tokens[i + 1].map is not None and tokens[i + 1].map[1] - 1 < last:
             last = tokens[i + 1].map[1] - 1  # a setext heading: its underline is not text
