@@ -195,3 +195,12 @@ def test_report_validates_with_suppressed(tmp_path):
     data = json.loads(report.to_json())
     jsonschema.validate(data, schema)
     assert data["files"][0]["suppressed"]["inline"] >= 1
+
+
+def test_suppression_with_jobs(tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"The envoy spoke {DAY} to reporters. <!-- provenance: ignore -->\n\nAgain {DAY} it was, the minister said.\n")
+    serial = json.loads(runner.invoke(app, ["check", str(tmp_path), "-f", "json", "-j", "1"]).stdout)
+    forked = json.loads(runner.invoke(app, ["check", str(tmp_path), "-f", "json", "-j", "2"]).stdout)
+    assert serial["summary"]["suppressed"]["inline"] == 3
+    assert serial["files"] == forked["files"] and serial["summary"] == forked["summary"]
