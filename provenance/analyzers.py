@@ -65,7 +65,7 @@ class Emitter:
             column=column,
             start=start,
             end=end,
-            text=text[start:end],
+            text=getattr(self.doc, "source", text)[start:end],  # the file's own characters, markup included
         )
         self.report.findings.append(finding)
         return finding

@@ -45,6 +45,8 @@ class Config:
     #: Apply exclude to files named on the command line too (ruff's force-exclude).
     force_exclude: bool = False
     fail_on: str = "error"
+    #: ``per-file-ignores``: glob (relative to the config file's folder) -> rule selectors.
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     #: Analyzer layers to run (None: every layer); see provenance.analyzers.
     layers: list[str] | None = None
     #: The file this came from (None: defaults only) and the base for relative paths.
@@ -89,6 +91,7 @@ def _schema():
     top["severity"] = MapOf(OneOf(SEVERITIES))
     top["fail-on"] = OneOf(FAIL_ON)
     top["force-exclude"] = Bool()
+    top["per-file-ignores"] = MapOf(ListOf(Str(), single=True))
     sections = {
         "names": {"default-glossary": Bool(), "cache": Bool()},
         "attributions": {"enabled": Bool()},
@@ -178,6 +181,8 @@ def from_table(table: dict[str, Any], source: Path | None, *, prefix: tuple[str,
             config.fail_on = value
         elif key == "force-exclude":
             config.force_exclude = bool(value)
+        elif key == "per-file-ignores":
+            config.per_file_ignores = {str(k): [v] if isinstance(v, str) else list(v) for k, v in value.items()}
         else:  # a section (validate() allows nothing else)
             config.sections[key] = dict(value)
     return config

@@ -32,6 +32,18 @@ class Pipeline:
             severity=config.severity,
         )
         self.analyzers = load_analyzers(config, self.ruleset)
+        from provenance.suppress import known_selector
+
+        for pattern, selectors in config.per_file_ignores.items():
+            for sel in selectors:
+                if not known_selector(sel, self.ruleset.all_rules.values()):
+                    from provenance.config import ConfigError
+
+                    raise ConfigError(f"{config.source or 'configuration'}: per-file-ignores: {pattern}: unknown rule selector {sel!r}")
+        #: A baseline (provenance.suppress.Baseline) whose findings are not reported.
+        self.baseline = None
+        #: Keep each reported finding's fingerprint (FileReport.hold), to write a baseline.
+        self.keep_fingerprints = False
 
     def signature(self) -> str:
         parts = [f"provenance:{__version__}", self.ruleset.signature()]
@@ -60,7 +72,20 @@ class Pipeline:
         emit = Emitter(doc, report, self.ruleset)
         for analyzer in self.analyzers:
             analyzer.analyze(doc, report, emit)
+        from provenance.suppress import gather
+
+        gather(doc, report, self.ruleset, self.config, keep_contexts=self.baseline is not None or self.keep_fingerprints)
         return report, emit
+
+    def _finalize_file(self, file_report: FileReport) -> None:
+        from provenance.suppress import finalize_file
+
+        finalize_file(file_report, self.ruleset, self.baseline, keep_fingerprints=self.keep_fingerprints)
+
+    def _finalize_late(self, hold: dict, findings):
+        from provenance.suppress import finalize_late
+
+        return finalize_late(hold, findings, self.ruleset, keep_fingerprints=self.keep_fingerprints)
 
     def check_document(self, doc: Document, display: str | None = None) -> Report:
         return self.run_documents([(doc, display or doc.path)])
@@ -123,7 +148,9 @@ class Pipeline:
     def _new_report(self) -> Report:
         from provenance.spool import FileSpool, TextStore, spill_after_from_env
 
-        files = FileSpool(spill_after=spill_after_from_env())
+        # a baseline being written keeps every file's fingerprints: that run stays in memory
+        spill_after = None if self.keep_fingerprints else spill_after_from_env()
+        files = FileSpool(spill_after=spill_after, finalize=self._finalize_file, finalize_late=self._finalize_late)
         return Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()), files=files, texts=TextStore(files))
 
     def _finish(self, report: Report, finishing, kept) -> None:
@@ -158,7 +185,7 @@ class Pipeline:
                 continue
             report.files.append(file_report)
             if keep_text:
-                report.texts[display] = doc.text
+                report.texts[display] = doc.source
             if finishing:
                 kept.append((len(report.files) - 1, summarize(doc, finishing)))  # the Document itself is dropped here
         self._finish(report, finishing, kept)
@@ -253,7 +280,7 @@ class DocumentSummary:
     def __init__(self, doc, annotations: dict, spans):
         self.path = doc.path
         self.annotations = annotations
-        text = doc.text
+        text = getattr(doc, "source", doc.text)
         spans = sorted(set(spans))
         self.text = _SpanText(len(text), {(s, e): text[s:e] for s, e in spans})
         self._line_col = {s: doc.line_col(s) for s, _ in spans}
@@ -311,4 +338,4 @@ def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
             return file_report, kept
     needs_annotations = bool(finishing)
     annotations = {k: v for k, v in doc.annotations.items() if not k.startswith("_")} if needs_annotations else {}
-    return file_report, DocumentStub(doc.text, doc.path, annotations) if (keep_text or needs_annotations) else None
+    return file_report, DocumentStub(doc.source, doc.path, annotations) if (keep_text or needs_annotations) else None

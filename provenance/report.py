@@ -74,13 +74,17 @@ class FileReport:
     error_kind: str | None = None
     #: One-line notes for the person running the check (e.g. "empty file").
     notes: list[str] = field(default_factory=list)
+    #: Findings taken out by suppression (provenance.suppress): inline, per-file, baseline.
+    suppressed: dict[str, int] = field(default_factory=dict)
+    #: What the end of the run needs of the file (suppression spans, fingerprints); not serialized.
+    hold: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "FileReport":
         """The inverse of ``to_dict`` (the spool reads reports back with it)."""
         if "error" in data:
             return cls(path=data["path"], error=data["error"], error_kind=data["error_kind"])
-        fixed = {"path", "sha256", "encoding", "encoding_detected", "language", "words", "segments", "findings", "names", "attributions", "credits", "notes"}
+        fixed = {"path", "sha256", "encoding", "encoding_detected", "language", "words", "segments", "findings", "names", "attributions", "credits", "notes", "suppressed"}
         return cls(
             path=data["path"],
             sha256=data["sha256"],
@@ -95,6 +99,7 @@ class FileReport:
             credits=data["credits"],
             extra={k: v for k, v in data.items() if k not in fixed},
             notes=data.get("notes", []),
+            suppressed=data.get("suppressed", {}),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -115,6 +120,8 @@ class FileReport:
         }
         for key in sorted(self.extra):
             out[key] = self.extra[key]
+        if self.suppressed:
+            out["suppressed"] = dict(self.suppressed)
         if self.notes:
             out["notes"] = list(self.notes)
         return out
@@ -172,6 +179,7 @@ class Report:
             "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
             "by_category": dict(sorted(by_cat.items())),
             "by_rule": dict(sorted(by_rule.items())),
+            "suppressed": _suppressed(self.files),
         }
 
     def max_severity_rank(self) -> int:
@@ -217,6 +225,14 @@ class Report:
         for key in sorted(self.extra):
             last[key] = self.extra[key]
         yield _ENCODE(last) + "\n"
+
+
+def _suppressed(files) -> dict[str, int]:
+    from provenance.suppress import KINDS, totals
+
+    if getattr(files, "spilled", False):
+        return {k: files.suppressed.get(k, 0) for k in KINDS}
+    return totals(files)
 
 
 def _one_line_encoder():

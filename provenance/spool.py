@@ -65,8 +65,16 @@ class _Disk:
 class FileSpool:
     """A list of FileReports (append, len, iteration, index) that spills to disk."""
 
-    def __init__(self, items=(), *, spill_after: int | None = SPILL_AFTER):
+    def __init__(self, items=(), *, spill_after: int | None = SPILL_AFTER, finalize=None, finalize_late=None):
         self.spill_after = spill_after
+        #: Applied to each report as it joins (suppression), and to the findings a
+        #: cross-file pass adds later: ``finalize_late(hold, findings) -> (kept, counts)``.
+        self.finalize = finalize
+        self.finalize_late = finalize_late
+        #: What finalize_late needs per file (the reports' ``hold``), only where non-empty.
+        self._holds: dict[int, dict] = {}
+        self._late_suppressed: dict[int, Counter] = {}
+        self.suppressed: Counter = Counter()
         #: Per file: the report in memory, or where its JSON line is on disk.
         self._items: list[FileReport | tuple[int, int]] = []
         self._paths: list[str] = []
@@ -83,6 +91,11 @@ class FileSpool:
 
     # -- filling -------------------------------------------------------------------
     def append(self, report: FileReport) -> None:
+        if self.finalize is not None:
+            self.finalize(report)
+        if report.hold:
+            self._holds[len(self._items)] = report.hold
+        self.suppressed.update(report.suppressed)
         self._count(report.findings)
         if report.error is not None:
             self.errors += 1
@@ -120,12 +133,20 @@ class FileSpool:
     def add_late(self, i: int, late: LateReport) -> None:
         if not late.findings:
             return
-        self._count(late.findings)
+        findings, counts = late.findings, Counter()
+        if self.finalize_late is not None:
+            findings, counts = self.finalize_late(self._holds.get(i, {}), findings)
+        self._count(findings)
+        self.suppressed.update(counts)
         item = self._items[i]
         if isinstance(item, FileReport):
-            item.findings.extend(late.findings)
+            item.findings.extend(findings)
+            if counts:
+                item.suppressed = _added(item.suppressed, counts)
         else:
-            self._late.setdefault(i, []).extend(late.findings)
+            self._late.setdefault(i, []).extend(findings)
+            if counts:
+                self._late_suppressed.setdefault(i, Counter()).update(counts)
 
     # -- reading -------------------------------------------------------------------
     def __len__(self) -> int:
@@ -141,6 +162,9 @@ class FileSpool:
         index = i if i >= 0 else len(self._items) + i
         report = FileReport.from_dict(json.loads(self._disk.get(item).decode("utf-8", "surrogatepass")))
         report.findings.extend(self._late.get(index, ()))
+        if index in self._late_suppressed:
+            report.suppressed = _added(report.suppressed, self._late_suppressed[index])
+        report.hold = self._holds.get(index, {})
         return report
 
     def __iter__(self) -> Iterator[FileReport]:
@@ -162,6 +186,12 @@ class FileSpool:
     def close(self) -> None:
         if self._disk is not None:
             self._disk.close()
+
+
+def _added(suppressed: dict[str, int], counts: Counter) -> dict[str, int]:
+    from provenance.suppress import KINDS
+
+    return {k: suppressed.get(k, 0) + counts.get(k, 0) for k in KINDS}
 
 
 def _line(report: FileReport) -> bytes:

@@ -88,3 +88,24 @@ def test_cli_report_is_the_same_spilled_or_not(corpus):
         assert r.returncode == 2 and "bad.txt" in r.stderr, r.stderr  # the bad file is named; the others are reported
         outs.append(r.stdout)
     assert outs[0] == outs[1] and "Found" in outs[0] and "could not be checked" in outs[0]
+
+
+def test_suppression_on_a_spilled_run(corpus, monkeypatch):
+    """Inline comments, per-file-ignores (here of the cross-file PV806) and the
+    counts come out the same when the reports are on disk."""
+    first, second = ARTICLES[2].split("\n\n")
+    corpus[7].write_text(first + "\n\n<!-- provenance: ignore -->\n" + second, encoding="utf-8")
+
+    def go(spill):
+        monkeypatch.setenv("PROVENANCE_SPILL_AFTER", str(spill))
+        config = Config()
+        config.per_file_ignores = {"a02.txt": ["PV806"], "a12.txt": ["PV2"]}
+        return Pipeline(config).run([Source(p.name, p) for p in corpus])
+
+    held, spilled = go(1000000), go(0)
+    assert spilled.to_json() == held.to_json()
+    summary = held.summary()["suppressed"]
+    assert summary["inline"] >= 1 and summary["per-file"] >= 1
+    rules = {(fr.path, f.rule) for fr, f in held.all_findings()}
+    assert ("a02.txt", "PV806") not in rules and ("a07.txt", "PV806") in rules  # a late finding, suppressed per file
+    assert not any(path in ("a07.txt", "a12.txt") and rule.startswith("PV2") for path, rule in rules)

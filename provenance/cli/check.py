@@ -47,6 +47,10 @@ def check(
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
     index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
     reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe suggestions in place (atomically, keeping encoding and line endings), then report what remains.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: apply the unsafe suggestions too (see `provenance rules`: fix safe/unsafe).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff and change nothing (exit 1 when there is one).")] = False,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file (written by `provenance baseline`).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -79,12 +83,28 @@ def check(
         except ConfigError as exc:
             fail(str(exc))
     pipeline = make_pipeline(config)
+    if baseline is not None:
+        from provenance.suppress import Baseline, BaselineError
 
+        try:
+            pipeline.baseline = Baseline.load(baseline)
+        except BaselineError as exc:
+            fail(str(exc))
+
+    if unsafe_fixes and not (fix or diff):
+        fail("--unsafe-fixes goes with --fix or --diff")
     guard_stdin(paths)
     sources, problems = discover_for(config, paths, force_exclude=force_exclude or None)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
+    if (fix or diff) and any(s.path is None for s in sources):
+        fail("--fix and --diff rewrite files: standard input cannot be fixed")
     report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
+    if fix or diff:
+        from provenance.cli.fixes import run_fixes
+
+        report = run_fixes(pipeline, report, sources, unsafe=unsafe_fixes, diff=diff, output=output, quiet=quiet,
+                           recheck=lambda: pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources)))
 
     for f in report.files:
         if f.error is not None:

@@ -106,8 +106,21 @@ class Document:
         encoding: str = "utf-8",
         encoding_detected: bool = False,
         sha256: str | None = None,
+        markdown: bool | None = None,
     ):
-        self.text = text
+        from provenance.document.markup import is_markdown, prepare
+
+        self.markdown = is_markdown(path) if markdown is None else markdown
+        prepared = prepare(text, self.markdown)
+        #: The file's text as decoded: what findings report and fixes edit.
+        self.source = text
+        #: The analysis text: ``source`` with markup and suppression comments
+        #: blanked to spaces (same length, same offsets); what analyzers read.
+        self.text = prepared.text
+        self._blocks = prepared.blocks
+        #: Suppression comments (``provenance.document.markup.Directive``) and malformed ones.
+        self.directives = prepared.directives
+        self.directive_problems = prepared.problems
         self.path = path
         self.encoding = encoding
         self.encoding_detected = encoding_detected
@@ -141,7 +154,7 @@ class Document:
 
     def _build(self) -> None:
         text = self.text
-        for i, unit in enumerate(segment(text)):
+        for i, unit in enumerate(segment(text, self._blocks)):
             seg = Segment(unit.kind, unit.start, unit.end, i, credit=unit.credit, footer_value=unit.footer_value,
                           credit_kind=unit.credit_kind, credit_parts=unit.credit_parts)
             if seg.kind == PARAGRAPH:
@@ -199,7 +212,7 @@ class Document:
         return len(self.text.split()) - len(_NOT_A_WORD.findall(self.text))
 
     def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
+        return self.source[start:end]
 
     def __repr__(self) -> str:
         return f"<Document {self.path!r} {len(self.text)} chars, {len(self.segments)} segments>"

@@ -67,16 +67,26 @@ CREDIT_WORDS = frozenset(
 )
 
 
-def segment(text: str) -> list[Unit]:
+def segment(text: str, blocks: list[tuple[str, int, int]] | None = None) -> list[Unit]:
+    """The units of a text; ``blocks`` (Markdown: ``(kind, start, end)`` of each
+    paragraph and heading, from the parser) replace the guess at line joins."""
     lines = _strip_lines(text, line_spans(text))
     units: list[Unit] = []
     front = _front_matter(text, lines)
     if front is not None:
         units.append(Unit(FRONT_MATTER, lines[0][0], lines[front][1]))
         lines = lines[front + 1 :]
-    body = _join_wrapped(text, lines)
+    if blocks is not None:
+        body = [(s, e) for _, s, e in blocks if front is None or s > units[0].end]
+        headings = {(s, e) for kind, s, e in blocks if kind == "heading"}
+    else:
+        body = _join_wrapped(text, lines)
+        headings = set()
     last = len(body) - 1
     for i, (s, e) in enumerate(body):
+        if (s, e) in headings:
+            units.append(Unit(TITLE if i == 0 else HEADING, s, e))
+            continue
         units.append(_credit_line(text, s, e, top=(i < BYLINE_UNITS), near_end=(i >= last - 2))
                      or _classify(text, s, e, first=(i == 0), near_end=(i >= last - 2), last=(i == last)))
     return units

@@ -125,6 +125,9 @@ def render_summary(report: Report, out: TextIO, paint: Painter) -> None:
             f"{paint(plural(sev['warning'], 'warning'), _STYLE['warning'])}, "
             f"{paint(str(sev['info']) + ' info', _STYLE['info'])}.\n"
         )
+    hidden = s.get("suppressed") or {}
+    if any(hidden.values()):
+        out.write(paint("Suppressed: " + ", ".join(f"{n} {kind}" for kind, n in hidden.items() if n) + ".", "dim") + "\n")
     if s["errors"]:
         out.write(paint(f"{s['errors']} file{'s' if s['errors'] != 1 else ''} could not be checked.", "bold red") + "\n")
 

@@ -13,7 +13,7 @@ from provenance.cache import register as cache_register
 
 SEVERITIES = ("info", "warning", "error")
 #: Bump when Rule or Pack change shape: cached packs of another layout are not read.
-_PACK_FORMAT = 1
+_PACK_FORMAT = 2
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 #: Stable category names used by the JSON report.
@@ -39,6 +39,15 @@ CATEGORIES = (
 #: Segment kinds a rule may apply to; the footer credit line only when asked for.
 SCOPES = ("title", "heading", "caption", "paragraph", "footer")
 DEFAULT_SCOPE = ("title", "heading", "caption", "paragraph")
+
+#: Whether ``check --fix`` may apply a rule's suggestion unasked ("safe") or only
+#: with ``--unsafe-fixes``; a rule's ``fix`` field overrides its kind's default.
+#: Safe: the edit keeps the meaning whatever the sentence (a word said twice,
+#: mismatched quotation marks); unsafe: it takes a judgement (house style on
+#: loaded terms, a calque's English form, a rebuilt sentence).
+FIX_SAFETY = ("safe", "unsafe")
+KIND_FIX_DEFAULT = {"doublet": "safe", "quotes": "safe"}
+DEFAULT_FIX = "unsafe"
 
 _REQUIRED = ("code", "slug", "kind", "category", "mqm", "severity", "summary", "description", "examples")
 
@@ -77,6 +86,8 @@ class Rule:
     scope: tuple[str, ...] = DEFAULT_SCOPE
     message: str | None = None
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    #: "safe" or "unsafe" (see FIX_SAFETY): may `check --fix` apply the suggestion?
+    fix: str = DEFAULT_FIX
 
     def with_severity(self, severity: str) -> "Rule":
         from dataclasses import replace
@@ -225,6 +236,7 @@ def _rule_schema():
         "summary": text,
         "description": text,
         "message": Str(),
+        "fix": OneOf(FIX_SAFETY),
         "scope": ListOf(OneOf(SCOPES), nonempty=True),
         "params": MapOf(Any_()),
         "examples": ListOf(MapOf(Any_()), nonempty=True),
@@ -296,4 +308,5 @@ def _rule_from_yaml(item: Any, file: Path, index: int, pack: str, lines: "_YamlL
         scope=tuple(item.get("scope") or DEFAULT_SCOPE),
         message=item.get("message"),
         params=params,
+        fix=item.get("fix") or KIND_FIX_DEFAULT.get(kind, DEFAULT_FIX),
     )
