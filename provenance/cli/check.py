@@ -19,6 +19,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     sarif = "sarif"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -84,7 +85,7 @@ def check(
     sources, problems = discover(paths, config.include, config.exclude)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
-    report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
+    report = pipeline.run(sources, keep_text=format in (Format.text, Format.html), jobs=_jobs(jobs, sources))
 
     for f in report.files:
         if f.error is not None:
@@ -101,6 +102,10 @@ def check(
         from provenance.render.sarif import iter_render
 
         write_chunks(iter_render(report), output)
+    elif format is Format.html:
+        from provenance.render import html
+
+        write_chunks(html.iter_render(report), output)
     else:
         from provenance.render.text import render, use_color
 
