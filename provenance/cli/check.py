@@ -48,6 +48,8 @@ def check(
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
     index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
     reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, even one checked before unchanged under the same configuration.")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -85,7 +87,10 @@ def check(
     sources, problems = discover(paths, config.include, config.exclude)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
-    report = pipeline.run(sources, keep_text=format in (Format.text, Format.html), jobs=_jobs(jobs, sources))
+    from provenance.progress import progress
+
+    with progress("checking", len(sources), enabled=not no_progress) as advance:
+        report = pipeline.run(sources, keep_text=format in (Format.text, Format.html), jobs=_jobs(jobs, sources), cache=not no_cache, progress=advance)
 
     for f in report.files:
         if f.error is not None:
