@@ -156,9 +156,9 @@ class Pipeline:
         report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
         finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
         kept: list[tuple[Document, FileReport, Emitter]] = []
-        for doc, display in items:
-            if progress:
-                progress(1)
+        from provenance.progress import ticking
+
+        for doc, display in ticking(items, progress):  # advanced as each file is done
             if isinstance(doc, FileReport):
                 report.files.append(doc)
                 continue

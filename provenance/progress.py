@@ -54,3 +54,30 @@ def progress(label: str, total: int, *, enabled: bool = True, stream=None) -> It
     task = bar.add_task(label, total=total)
     with bar:
         yield lambda n=1: bar.advance(task, n)
+
+
+def ticking(items, advance: Callable[[int], None] | None):
+    """Yield the items, advancing the bar as each one is done (when the next is asked for)."""
+    if advance is None:
+        yield from items
+        return
+    for item in items:
+        yield item
+        advance(1)
+
+
+@contextmanager
+def busy(label: str, *, enabled: bool = True, stream=None) -> Iterator[None]:
+    """A spinner with the elapsed time for a step that cannot count its items
+    (e.g. comparing the passages of every article with each other)."""
+    stream = sys.stderr if stream is None else stream
+    if not wanted(enabled, MIN_ITEMS, stream):
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(file=stream, force_terminal=True, highlight=False)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, redirect_stdout=False, redirect_stderr=True) as bar:
+        bar.add_task(label, total=None)
+        yield
