@@ -7,6 +7,7 @@ sees them."""
 from __future__ import annotations
 
 import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -171,6 +172,19 @@ def test_reuse_links_point_at_articles_of_the_run():
     report = Report(signature="s", files=[a, b], texts={"old.txt": text, "new.txt": text})
     page = html.render(report)
     assert '<a href="#file-1">old.txt, line 1</a>' in page
+
+
+def test_check_index_links_each_reused_passage_to_its_first_article(tmp_path):
+    os.environ["PROVENANCE_NO_CACHE"] = "1"
+    index = tmp_path / "index.db"
+    assert runner.invoke(app, ["index", "add", str(SEEDS), "--index-path", str(index), "--isolated", "--no-progress"]).exit_code == 0
+    out = tmp_path / "reuse.html"
+    result = runner.invoke(app, ["check", str(SEEDS), "--index", "--index-path", str(index), "--format", "html", "-o", str(out), "--fail-on", "never", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '<details class="reuse" open>' in page
+    links = re.findall(r'first ran in <a href="#(file-\d+)">', page)
+    assert links and all(f'id="{a}"' in page for a in links)
 
 
 def test_unreadable_file_is_shown_with_its_reason():

@@ -29,6 +29,10 @@ _RANK = {"info": 1, "warning": 2, "error": 3}
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
 def e(value) -> str:
     """Escaped text for element content and double-quoted attributes."""
     return escape("" if value is None else str(value), quote=True)
@@ -135,7 +139,7 @@ def _article(f, anchor: str, findings: list[Finding], ids: list[int], text: str 
     c = Counter(x.severity for x in findings)
     lang = (f.language or {}).get("code")
     out.append(
-        f'<p class="meta">{f.words:,} words · {len(findings)} findings (<span class="shown-here">{len(findings)}</span> shown): '
+        f'<p class="meta">{f.words:,} words · {_n(len(findings), "finding")} (<span class="shown-here">{len(findings)}</span> shown): '
         + ", ".join(f'<span class="sev s-{s}">{c[s]} {s}</span>' for s in SEVERITIES)
         + (f" · language {e(lang)}" if lang else "")
         + (f" · encoding {e(f.encoding)}" if f.encoding else "")
@@ -272,7 +276,7 @@ def _attributions(f) -> str:
     sourcing = f.extra.get("sourcing")
     if not atts and not sourcing and not any(credits.values()):
         return ""
-    out = [f'<details class="attributions"><summary>Attribution: {len(atts)} attributions</summary>\n<ul class="tree">\n']
+    out = [f'<details class="attributions"><summary>Attribution: {_n(len(atts), "attribution")}</summary>\n<ul class="tree">\n']
     footer = credits.get("footer") or []
     out.append(f"<li>article credit: {e(' + '.join(footer)) if footer else '(none)'}</li>\n")
     for b in credits.get("bylines") or []:
@@ -321,7 +325,7 @@ def _reuse(f, anchors: dict[str, str]) -> str:
     found = f.extra.get("reuse")
     if not found:
         return ""
-    out = [f'<details class="reuse" open><summary>Reuse: {len(found)} passages ran before</summary>\n<ul class="tree">\n']
+    out = [f'<details class="reuse" open><summary>Reuse: {_n(len(found), "passage")} ran before</summary>\n<ul class="tree">\n']
     for r in found:
         first = r["first"]
         where = f"{e(first['path'])}, line {first['line']}"
