@@ -268,6 +268,10 @@ def test_browser_highlights_counts_and_filters(browser, seed_report, tmp_path):
         page.locator(f'input[data-kind="cat"][value="{cat}"]').uncheck()
         left = sum(1 for _, x in seed_report.all_findings() if x.severity != "error" and x.category != cat)
         assert page.text_content("#shown") == str(left)
+        page.locator('button[data-all="cat"][data-on="0"]').click()
+        assert page.text_content("#shown") == "0" and page.locator("mark.hl:not(.off)").count() == 0
+        page.locator('button[data-all="cat"][data-on="1"]').click()
+        assert page.text_content("#shown") == str(total - by_sev["error"])
         page.screenshot(path=str(tmp_path / "filtered.png"), full_page=False)
         assert (tmp_path / "filtered.png").stat().st_size > 1000
     finally:
