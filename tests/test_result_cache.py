@@ -88,6 +88,8 @@ def test_parallel_run_uses_the_cache_and_gives_the_same_report(cache_home, artic
     entries = list((cache_home / "provenance" / "results").glob("*.json"))
     assert len(entries) == len(ARTICLES)
     assert check(articles, "--format", "json", "-j", "2") == fresh  # served by the parent
+    # the HTML page needs the texts too: served from the cache in a parallel run as well
+    assert check(articles, "--format", "html", "-j", "2") == check(articles, "--format", "html", "--no-cache")
 
 
 def test_an_edited_article_is_checked_again(cache_home, analyzed, articles):
