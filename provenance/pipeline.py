@@ -81,6 +81,13 @@ class Pipeline:
             from provenance.results_cache import ResultCache
 
             results = ResultCache.for_pipeline(self)
+        try:
+            return self._run(sources, keep_text, jobs, results, progress)
+        finally:
+            if results is not None:
+                results.close()
+
+    def _run(self, sources: list[Source], keep_text: bool, jobs: int, results, progress) -> Report:
         if jobs > 1 and len(sources) > 1 and self._can_fork() and all(s.path is not None for s in sources):
             return self._run_parallel(sources, keep_text, jobs, results, progress)
 
@@ -134,6 +141,8 @@ class Pipeline:
                         progress(1)
         finally:
             _FORKED = None
+        if results is not None:
+            results.written += len(todo)  # the workers wrote them
         fresh_iter = iter(fresh)
         results_in_order = [done[i] if i in done else next(fresh_iter) for i in range(len(sources))]
         report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))

@@ -33,6 +33,10 @@ from provenance import cache
 from provenance.report import FileReport, Finding
 
 NAMESPACE = "results"
+#: Most entries kept: past it, a run that wrote entries removes the least
+#: recently used down to PRUNE_TO (an entry is a file's report, a few kB).
+MAX_ENTRIES = 20_000
+PRUNE_TO = 0.8
 
 cache.register(Finding, FileReport)
 
@@ -76,6 +80,7 @@ class ResultCache:
         parts = [pipeline.signature(), _config_digest(pipeline.config), _package_digest()]
         parts += sorted(type(a).__qualname__ for a in pipeline.analyzers)
         self.run_key = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        self.written = 0
 
     @classmethod
     def for_pipeline(cls, pipeline) -> "ResultCache | None":
@@ -100,6 +105,7 @@ class ResultCache:
         summary = value.get("summary")
         if self.finishing and not isinstance(summary, dict):
             return None
+        _touch(key)
         return value["report"], (CachedSummary(summary) if summary is not None else None)
 
     def put(self, key: str, file_report: FileReport, doc) -> None:
@@ -120,6 +126,46 @@ class ResultCache:
                 "spans": [[s, e, doc.text[s:e], *doc.line_col(s)] for s, e in spans],
             }
         cache.put(NAMESPACE, key, {"report": file_report, "summary": summary})  # encoded now, before finish() adds to it
+        self.written += 1
+
+    def close(self) -> None:
+        """After a run: keep the cache under MAX_ENTRIES (only when this run added to it)."""
+        if self.written:
+            prune()
+
+
+def _touch(key: str) -> None:
+    """Mark an entry as used (its mtime), for pruning the least recently used."""
+    directory = cache._directory(NAMESPACE, create=False)
+    if directory is not None:
+        try:
+            os.utime(directory / cache._name(key))
+        except OSError:
+            pass
+
+
+def prune(limit: int | None = None) -> int:
+    """Remove the least recently used entries when there are more than ``limit``; how many were removed."""
+    limit = MAX_ENTRIES if limit is None else limit
+    directory = cache._directory(NAMESPACE, create=False)
+    if directory is None:
+        return 0
+    try:
+        with os.scandir(directory) as it:
+            entries = [(e.stat(follow_symlinks=False).st_mtime_ns, e.name, e.path) for e in it if e.name.endswith(".json")]
+    except OSError:
+        return 0
+    if len(entries) <= limit:
+        return 0
+    entries.sort()
+    removed = 0
+    for _, _, path in entries[: len(entries) - int(limit * PRUNE_TO)]:
+        try:
+            os.unlink(path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 class CachedSummary:

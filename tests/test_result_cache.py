@@ -6,6 +6,7 @@ it again; entries are JSON."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -127,6 +128,22 @@ def test_entries_are_plain_json_and_a_corrupt_one_is_a_miss(cache_home, analyzed
     analyzed.clear()
     assert check(articles, "--format", "json") == fresh
     assert len(analyzed) == 1
+
+
+def test_the_least_recently_used_entries_are_pruned(cache_home, analyzed, articles, monkeypatch):
+    from provenance import results_cache
+
+    check(articles, "--format", "json")
+    entries = sorted((cache_home / "provenance" / "results").glob("*.json"))
+    assert len(entries) == len(ARTICLES)
+    stale = entries[0]
+    os.utime(stale, ns=(10**15, 10**15))  # long unused
+    monkeypatch.setattr(results_cache, "MAX_ENTRIES", 3)
+    (articles / "d.txt").write_text("A fourth article of our own, about the harbour.\n", encoding="utf-8")
+    check(articles / "d.txt", "--format", "json")  # a fourth entry: over the limit of 3
+    left = sorted((cache_home / "provenance" / "results").glob("*.json"))
+    assert len(left) == 2  # pruned to 0.8 * 3 entries, the least recently used first
+    assert stale not in left and len(set(left) - set(entries)) == 1  # d.txt's new entry stays
 
 
 def test_off_when_the_reuse_layer_runs(cache_home):
