@@ -34,7 +34,7 @@ from provenance.report import FileReport, Finding
 
 NAMESPACE = "results"
 #: Most entries kept: past it, a run that wrote entries removes the least
-#: recently used down to PRUNE_TO (an entry is a file's report, a few kB).
+#: recently used down to PRUNE_TO (an entry is a file's report, about 10 kB).
 MAX_ENTRIES = 10_000
 PRUNE_TO = 0.8
 
