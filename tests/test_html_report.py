@@ -174,8 +174,8 @@ def test_reuse_links_point_at_articles_of_the_run():
     assert '<a href="#file-1">old.txt, line 1</a>' in page
 
 
-def test_check_index_links_each_reused_passage_to_its_first_article(tmp_path):
-    os.environ["PROVENANCE_NO_CACHE"] = "1"
+def test_check_index_links_each_reused_passage_to_its_first_article(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROVENANCE_NO_CACHE", "1")
     index = tmp_path / "index.db"
     assert runner.invoke(app, ["index", "add", str(SEEDS), "--index-path", str(index), "--isolated", "--no-progress"]).exit_code == 0
     out = tmp_path / "reuse.html"
@@ -193,8 +193,8 @@ def test_unreadable_file_is_shown_with_its_reason():
     assert "could not be checked: binary &lt;file&gt;" in page and "x&lt;y&gt;.txt" in page
 
 
-def test_cli_writes_the_same_bytes_every_time(tmp_path):
-    os.environ["PROVENANCE_NO_CACHE"] = "1"
+def test_cli_writes_the_same_bytes_every_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROVENANCE_NO_CACHE", "1")
     outs = []
     for name in ("a.html", "b.html"):
         result = runner.invoke(app, ["check", str(SEEDS), "--format", "html", "-o", str(tmp_path / name), "--fail-on", "never"])
@@ -278,11 +278,11 @@ def test_browser_highlights_counts_and_filters(browser, seed_report, tmp_path):
         page.close()
 
 
-def test_browser_keeps_hostile_article_as_text(browser, tmp_path):
+def test_browser_keeps_hostile_article_as_text(browser, tmp_path, monkeypatch):
     art = tmp_path / "hostile.txt"
     art.write_text(HOSTILE, encoding="utf-8")
     out = tmp_path / "hostile.html"
-    os.environ["PROVENANCE_NO_CACHE"] = "1"
+    monkeypatch.setenv("PROVENANCE_NO_CACHE", "1")
     result = runner.invoke(app, ["check", str(art), "--format", "html", "-o", str(out), "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     page, requests, errors = open_page(browser, out)
