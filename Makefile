@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test test-fast test-fuzz bench bytecode clean
+.PHONY: demo test test-fast chromium test-fuzz bench bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,17 @@ bytecode: | $(BIN)/python
 demo: $(VENV)/.base bytecode
 	$(BIN)/provenance check seeds/ --fail-on never
 
-test: $(VENV)/.test
+# The HTML report's browser tests drive Debian's chromium (playwright, never
+# `playwright install`); without it they skip and say why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get > /dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null) \
+	      || echo "make: could not install chromium: the HTML report's browser tests will be skipped"; \
+	  else echo "make: /usr/bin/chromium is missing and apt-get is not usable here: the HTML report's browser tests will be skipped"; fi; \
+	fi
+
+test: $(VENV)/.test chromium
 	$(BIN)/python -m pytest -q
 
 # The same without the tests marked slow (the 50 MB file, concurrent writers,

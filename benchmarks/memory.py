@@ -65,7 +65,7 @@ def main() -> None:
             cases.append((f"{a.single:g} MB single file", [str(big)]))
         for name, paths in cases:
             for fmt in formats:
-                mb, seconds, rc = peak_rss_mb(["check", *paths, "-f", fmt, "--fail-on", "never", "--jobs", str(a.jobs)], base, base / f"out.{fmt}")
+                mb, seconds, rc = peak_rss_mb(["check", *paths, "-f", fmt, "--fail-on", "never", "--jobs", str(a.jobs), "--no-cache"], base, base / f"out.{fmt}")
                 print(f"{name:34s} {fmt:5s} peak RSS {mb:7.0f} MB  {seconds:6.1f} s  exit {rc}", flush=True)
 
 

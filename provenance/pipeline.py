@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from provenance import __version__
 from provenance.analyzers import Emitter, load_analyzers
@@ -94,12 +94,27 @@ class Pipeline:
         return self.check_document(Document(text, path))
 
     # -- many files ---------------------------------------------------------
-    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1) -> Report:
+    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1, cache: bool = False, progress=None) -> Report:
         """Check the sources; with ``jobs`` > 1 files are analyzed in that many
-        forked processes (the report is the same, file order included)."""
+        forked processes (the report is the same, file order included). With
+        ``cache``, a file checked before under the same signature, configuration
+        and code is not checked again (``provenance.results_cache``).
+        ``progress(n)`` is called as files are done."""
         sources = list(sources)
+        results = None
+        if cache:
+            from provenance.results_cache import ResultCache
+
+            results = ResultCache.for_pipeline(self)
+        try:
+            return self._run(sources, keep_text, jobs, results, progress)
+        finally:
+            if results is not None:
+                results.close()
+
+    def _run(self, sources: list[Source], keep_text: bool, jobs: int, results, progress) -> Report:
         if jobs > 1 and len(sources) > 1 and self._can_fork() and all(s.path is not None for s in sources):
-            return self._run_parallel(sources, keep_text, jobs)
+            return self._run_parallel(sources, keep_text, jobs, results, progress)
 
         def documents():
             for src in sources:
@@ -107,12 +122,14 @@ class Pipeline:
                     if src.path is None:
                         raw = sys.stdin.buffer.read()
                         yield Document.from_bytes(raw, src.display), src.display
+                    elif results is not None:
+                        yield _lookup(results, src, keep_text), src.display
                     else:
                         yield Document.from_path(src.path), src.display
                 except InputError as exc:
                     yield FileReport(path=src.display, error=str(exc), error_kind=exc.kind), src.display
 
-        return self.run_documents(documents(), keep_text=keep_text)
+        return self.run_documents(documents(), keep_text=keep_text, results=results, progress=progress)
 
     def _can_fork(self) -> bool:
         import multiprocessing
@@ -121,19 +138,38 @@ class Pipeline:
         unsafe = any(getattr(a, "fork_safe", True) is False for a in self.analyzers)
         return not unsafe and "fork" in multiprocessing.get_all_start_methods()
 
-    def _run_parallel(self, sources: list[Source], keep_text: bool, jobs: int) -> Report:
+    def _run_parallel(self, sources: list[Source], keep_text: bool, jobs: int, results=None, progress=None) -> Report:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         global _FORKED
-        _FORKED = (self, keep_text)
+        done: dict[int, tuple] = {}
+        if results is not None:  # hits are read here; only the misses go to the workers
+            for i, src in enumerate(sources):
+                try:
+                    hit = _lookup(results, src, keep_text)
+                except InputError:
+                    continue  # the worker reports it
+                if isinstance(hit, CachedFile):
+                    done[i] = (hit.report, _stub_of(hit))
+                    if progress:
+                        progress(1)
+        todo = [src for i, src in enumerate(sources) if i not in done]
         report = self._new_report()
         finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
         kept = []
+        _FORKED = (self, keep_text, results)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 # in order, as they come: the reports go to the spool, not into one list
-                for file_report, stub in pool.map(_analyze_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 4)))):
+                fresh = pool.map(_analyze_in_worker, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4))))
+                for i in range(len(sources)):
+                    if i in done:
+                        file_report, stub = done.pop(i)
+                    else:
+                        file_report, stub = next(fresh)
+                        if progress:
+                            progress(1)
                     report.files.append(file_report)
                     if stub is not None:
                         if keep_text:
@@ -142,6 +178,8 @@ class Pipeline:
                             kept.append((len(report.files) - 1, stub))
         finally:
             _FORKED = None
+        if results is not None:
+            results.written += len(todo)  # the workers wrote them
         self._finish(report, finishing, kept)
         return report
 
@@ -167,13 +205,22 @@ class Pipeline:
         for i, late in lates:
             report.files.add_late(i, late)
 
-    def run_documents(self, items, *, keep_text: bool = False) -> Report:
+    def run_documents(self, items, *, keep_text: bool = False, results=None, progress=None) -> Report:
+        from provenance.progress import ticking
+
         report = self._new_report()
         finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
         kept: list[tuple[int, Document | DocumentSummary]] = []
-        for doc, display in items:
+        for doc, display in ticking(items, progress):  # advanced as each file is done
             if isinstance(doc, FileReport):
                 report.files.append(doc)
+                continue
+            if isinstance(doc, CachedFile):  # checked before: its report, and what finish() reads
+                report.files.append(doc.report)
+                if keep_text:
+                    report.texts[display] = doc.text
+                if finishing:
+                    kept.append((len(report.files) - 1, doc.summary))
                 continue
             try:
                 file_report, _ = self.analyze(doc, display)
@@ -183,6 +230,8 @@ class Pipeline:
                 message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
                 report.files.append(FileReport(path=display, error=message, error_kind="internal"))
                 continue
+            if results is not None:  # before the spool's suppression takes findings out
+                results.put(results.key(doc.sha256, display), file_report, doc)
             report.files.append(file_report)
             if keep_text:
                 report.texts[display] = doc.source
@@ -318,8 +367,37 @@ def summarize(doc, finishing) -> "Document | DocumentSummary":
     return DocumentSummary(doc, annotations, spans)
 
 
+class CachedFile(NamedTuple):
+    """A file whose report came from the result cache."""
+
+    report: FileReport
+    summary: object  # results_cache.CachedSummary, or None without finishing layers
+    text: str | None  # the decoded text, when the renderer needs it
+
+
+def _lookup(results, src: Source, keep_text: bool):
+    """The cached report of a file, or its Document to check (InputError as from_path)."""
+    import hashlib
+
+    from provenance.document.decode import decode_bytes
+    from provenance.safeio import read_input
+
+    raw = read_input(src.path)
+    hit = results.get(results.key(hashlib.sha256(raw).hexdigest(), src.display))
+    if hit is None:
+        return Document.from_bytes(raw, str(src.path))
+    return CachedFile(hit[0], hit[1], decode_bytes(raw).text if keep_text else None)
+
+
+def _stub_of(hit: CachedFile):
+    """A cached file as a parallel run's worker result: (report, what finish() and the renderer read)."""
+    if hit.text is not None:
+        return DocumentStub(hit.text, hit.summary.path if hit.summary else "", hit.summary.annotations if hit.summary else {})
+    return hit.summary
+
+
 def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
-    pipeline, keep_text = _FORKED
+    pipeline, keep_text, results = _FORKED
     try:
         doc = Document.from_path(src.path)
     except InputError as exc:
@@ -331,6 +409,8 @@ def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
             raise
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
         return FileReport(path=src.display, error=message, error_kind="internal"), None
+    if results is not None:
+        results.put(results.key(doc.sha256, src.display), file_report, doc)
     finishing = [a for a in pipeline.analyzers if getattr(a, "needs_finish", False)]
     if finishing and not keep_text:
         kept = summarize(doc, finishing)

@@ -18,6 +18,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     sarif = "sarif"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -51,6 +52,8 @@ def check(
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: apply the unsafe suggestions too (see `provenance rules`: fix safe/unsafe).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff and change nothing (exit 1 when there is one).")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file (written by `provenance baseline`).", show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, even one checked before unchanged under the same configuration.")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -99,12 +102,19 @@ def check(
         warn(f"{p.display}: {p.reason}")
     if (fix or diff) and any(s.path is None for s in sources):
         fail("--fix and --diff rewrite files: standard input cannot be fixed")
-    report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
+    from provenance.progress import progress
+
+    keep_text = format in (Format.text, Format.html)
+
+    def run():
+        with progress("checking", len(sources), enabled=not no_progress) as advance:
+            return pipeline.run(sources, keep_text=keep_text, jobs=_jobs(jobs, sources), cache=not no_cache and not (fix or diff), progress=advance)
+
+    report = run()
     if fix or diff:
         from provenance.cli.fixes import run_fixes
 
-        report = run_fixes(pipeline, report, sources, unsafe=unsafe_fixes, diff=diff, output=output, quiet=quiet,
-                           recheck=lambda: pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources)))
+        report = run_fixes(pipeline, report, sources, unsafe=unsafe_fixes, diff=diff, output=output, quiet=quiet, recheck=run)
 
     for f in report.files:
         if f.error is not None:
@@ -121,6 +131,10 @@ def check(
         from provenance.render.sarif import iter_render
 
         write_chunks(iter_render(report), output)
+    elif format is Format.html:
+        from provenance.render import html
+
+        write_chunks(html.iter_render(report), output)
     else:
         from provenance.render.text import iter_render, use_color
 

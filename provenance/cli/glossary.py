@@ -324,6 +324,7 @@ def suggest_command(
     glossary: Annotated[Optional[list[Path]], _GLOSSARY] = None,
     config_file: Annotated[Optional[Path], _CONFIG] = None,
     isolated: Annotated[bool, _ISOLATED] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
 ) -> None:
     """Propose new entries and new variants from articles: names the glossary lacks, clustered
     with the matcher, with counts and an example context each."""
@@ -339,7 +340,10 @@ def suggest_command(
     files = [(s.display, Path(s.path)) for s in sources if s.path is not None]
     if not files:
         fail("nothing to read")
-    seen, read, bad = collect(files, g)
+    from provenance.progress import progress, ticking
+
+    with progress("reading", len(files), enabled=not no_progress) as advance:
+        seen, read, bad = collect(ticking(files, advance), g)
     for b in bad:
         warn(b)
     proposals = propose(seen, g, min_count)

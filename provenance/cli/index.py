@@ -48,6 +48,7 @@ def add(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")] = False,
     config_file: ConfigFile = None,
     isolated: Isolated = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
 ) -> None:
     """Add articles to the index. Adding the same text again changes nothing; a
     path indexed before with another text is replaced.
@@ -69,13 +70,16 @@ def add(
     index = _open(config, index_path, write=True)
     annotate = _annotator(config)
     errors: list[str] = []
-    items = ((display, doc, given or front_matter_date(doc)) for display, doc in iter_documents(sources, errors))
-    try:
-        result = index.add(items, annotate=annotate or None)
-    except IndexStoreError as exc:
-        fail(str(exc))
-    finally:
-        index.close()
+    from provenance.progress import progress, ticking
+
+    with progress("indexing", len(sources), enabled=not no_progress) as advance:
+        items = ((display, doc, given or front_matter_date(doc)) for display, doc in iter_documents(ticking(sources, advance), errors))
+        try:
+            result = index.add(items, annotate=annotate or None)
+        except IndexStoreError as exc:
+            fail(str(exc))
+        finally:
+            index.close()
     if not quiet:
         write_output(text_output(
             f"{index.path}: {result.added} added, {result.replaced} replaced, "

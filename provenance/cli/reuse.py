@@ -86,6 +86,7 @@ def reuse(
     semantic: Annotated[bool, typer.Option("--semantic", help="Also report paraphrases (needs the 'semantic' extra).")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
 ) -> None:
     """List passages shared between articles, and repeated within one: verbatim,
     near-duplicate, partial, and boilerplate (in at least K articles).
@@ -106,7 +107,10 @@ def reuse(
     encoder = load_semantic() if semantic else None
     sources, problems = find_sources(paths, config)
     errors: list[str] = []
-    docs = list(iter_documents(sources, errors))
+    from provenance.progress import busy, progress, ticking
+
+    with progress("reading", len(sources), enabled=not no_progress) as advance:
+        docs = list(iter_documents(ticking(sources, advance), errors))
     if not docs:
         fail("no article to read")
 
@@ -114,6 +118,7 @@ def reuse(
 
     from provenance.reuse.render import render
 
-    result = detect([d for _, d in docs], [p for p, _ in docs], settings, encoder)
+    with busy(f"comparing {len(docs)} articles", enabled=not no_progress and len(docs) > 1):
+        result = detect([d for _, d in docs], [p for p, _ in docs], settings, encoder)
     show(result, format, output, render)
     raise typer.Exit(EXIT_ERROR if problems or errors else EXIT_OK)
