@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from provenance.cli import ci_output
 from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_chunks, write_output
 
@@ -19,6 +20,22 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    rdjson = "rdjson"
+    concise = "concise"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class JunitGroup(str, Enum):
+    file = "file"
+    rule = "rule"
 
 
 class FailOn(str, Enum):
@@ -47,6 +64,10 @@ def check(
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
     index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
     reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
+    min_severity: Annotated[Optional[Severity], typer.Option("--min-severity", help="Show only findings of this severity and above (every format, the summary and the exit code).", show_default=False)] = None,
+    show_severity: Annotated[Optional[list[str]], typer.Option("--show-severity", help="Show only findings of these severities: error, warning, info (repeatable, comma-separated).", show_default=False)] = None,
+    junit_group: Annotated[JunitGroup, typer.Option("--junit-group", help="--format junit: one test case per file or per rule.")] = JunitGroup.file,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name standard input ('-') goes by in the report and for matching by file name.", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -82,9 +103,10 @@ def check(
 
     guard_stdin(paths)
     sources, problems = discover(paths, config.include, config.exclude)
+    sources = ci_output.name_stdin(sources, paths, stdin_filename)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
-    report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
+    report = pipeline.run(sources, keep_text=(format is Format.text or format.value in ci_output.NEEDS_TEXT), jobs=_jobs(jobs, sources))
 
     for f in report.files:
         if f.error is not None:
@@ -93,7 +115,11 @@ def check(
             for note in f.notes:
                 warn(f"{f.path}: {note}")
 
-    if format is Format.json:
+    ci_output.apply_severity_filter(report, min_severity.value if min_severity else None, show_severity, quiet)
+
+    if format.value in ci_output.CI_FORMATS:
+        ci_output.render(format.value, report, output, fail_on=threshold, junit_group=junit_group.value, quiet=quiet)
+    elif format is Format.json:
         write_chunks(report.iter_json(), output)
     elif format is Format.jsonl:
         write_chunks(report.iter_jsonl(), output)
