@@ -133,6 +133,32 @@ def test_gitlab_fingerprints_are_unique_across_the_seeds(seed_report):
 # -- JUnit --------------------------------------------------------------------------
 
 
+#: The common JUnit schema (Jenkins junit-10.xsd, pytest's xunit2): the
+#: attributes each element may carry and the order of a test case's children.
+_ATTRS = {
+    "testsuites": {"name", "time", "tests", "failures", "disabled", "errors"},
+    "testsuite": {"name", "tests", "failures", "errors", "time", "disabled", "skipped", "timestamp", "hostname", "id", "package"},
+    "testcase": {"name", "assertions", "time", "classname", "status"},
+    "failure": {"message", "type"},
+    "error": {"message", "type"},
+    "system-out": set(),
+}
+_CASE_ORDER = ["skipped", "error", "failure", "system-out", "system-err"]
+
+
+def _valid_junit(root: ET.Element) -> None:
+    assert root.tag == "testsuites"
+    for el in root.iter():
+        assert el.tag in _ATTRS, el.tag
+        assert set(el.attrib) <= _ATTRS[el.tag], (el.tag, set(el.attrib) - _ATTRS[el.tag])
+    for suite in root:
+        assert suite.tag == "testsuite" and {"name", "tests"} <= set(suite.attrib)
+        for case in suite:
+            assert case.tag == "testcase" and "name" in case.attrib
+            order = [_CASE_ORDER.index(c.tag) for c in case]
+            assert order == sorted(order)
+
+
 def _counts(el: ET.Element) -> dict:
     return {k: int(el.get(k)) for k in ("tests", "failures", "errors")}
 
@@ -140,12 +166,13 @@ def _counts(el: ET.Element) -> dict:
 @pytest.mark.parametrize("fail_on", ["error", "warning", "info", "never"])
 def test_junit_per_file(report, fail_on):
     root = ET.fromstring(junit.render(report, group="file", fail_on=fail_on))
+    _valid_junit(root)
     rank = {"info": 1, "warning": 2, "error": 3, "never": 99}
     n_fail = sum(1 for f in findings(report) if rank[f.severity] >= rank[fail_on])
     suite = root.find("testsuite")
     assert _counts(root) == _counts(suite) == {"tests": 1, "failures": n_fail, "errors": 0}
     case = suite.find("testcase")
-    assert case.get("name") == case.get("file") == "desk/article.txt"
+    assert case.get("name") == "desk/article.txt"
     failures = case.findall("failure")
     assert len(failures) == n_fail
     shown = [f.get("type") for f in failures] + [line.split()[2] for line in (case.findtext("system-out") or "").splitlines()]
@@ -154,6 +181,7 @@ def test_junit_per_file(report, fail_on):
 
 def test_junit_per_rule(report):
     root = ET.fromstring(junit.render(report, group="rule", fail_on="warning"))
+    _valid_junit(root)
     cases = root.find("testsuite").findall("testcase")
     assert len(cases) == len(report.rules)  # every enabled rule, passing or not
     by_name = {c.get("name"): c for c in cases}
@@ -168,6 +196,7 @@ def test_junit_holds_hostile_text_and_unreadable_files():
     rep = Report("sig", [FileReport("a.txt", findings=[f]), FileReport("b.txt", error="binary file", error_kind="binary")])
     out = junit.render(rep)
     root = ET.fromstring(out)  # well-formed XML 1.0 despite ESC and NUL
+    _valid_junit(root)
     assert _counts(root) == {"tests": 2, "failures": 1, "errors": 1}
     assert "\\x1b[31m <tag> & \\x00" in root.find("testsuite/testcase/failure").get("message")
     assert root.find("testsuite/testcase[@name='b.txt']/error").get("type") == "binary"

@@ -6,7 +6,9 @@ One ``<testcase>`` a file (``group="file"``, the default) or a rule
 finding at or above the ``fail_on`` severity is one ``<failure>`` (``type``
 the rule code, ``message`` the one-line finding); findings below it are
 listed in the test case's ``<system-out>``, so the test report and the exit
-code agree. A file that could not be checked is an ``<error>``. Characters
+code agree. A file that could not be checked is an ``<error>``. Only the
+elements and attributes of the common JUnit schema (Jenkins'
+``junit-10.xsd``, pytest's ``xunit2``) are written: no ``file`` attribute. Characters
 XML 1.0 cannot hold (control characters from a hostile file) are written as
 ``\\xNN``.
 """
@@ -40,11 +42,8 @@ def _detail(path: str, f: Finding) -> str:
     return "\n".join(lines)
 
 
-def _case(suite: ET.Element, classname: str, name: str, items: list[tuple[str, Finding]], fail_rank: int, file: str | None = None) -> tuple[int, int]:
-    attrs = {"classname": classname, "name": name}
-    if file is not None:
-        attrs["file"] = file
-    case = ET.SubElement(suite, "testcase", {k: _clean(v) for k, v in attrs.items()})
+def _case(suite: ET.Element, classname: str, name: str, items: list[tuple[str, Finding]], fail_rank: int) -> tuple[int, int]:
+    case = ET.SubElement(suite, "testcase", {"classname": _clean(classname), "name": _clean(name)})
     failures, below = 0, []
     for path, f in items:
         if SEVERITY_RANK[f.severity] >= fail_rank:
@@ -71,7 +70,7 @@ def render(report: Report, *, group: str = "file", fail_on: str = "error") -> st
             if fr.error is not None:
                 continue
             items = [(fr.path, f) for f in sorted(fr.findings, key=Finding.sort_key)]
-            n, k = _case(suite, "provenance.files", fr.path, items, fail_rank, file=fr.path)
+            n, k = _case(suite, "provenance.files", fr.path, items, fail_rank)
             tests, failures = tests + n, failures + k
     else:
         by_rule: dict[str, list[tuple[str, Finding]]] = defaultdict(list)
@@ -85,11 +84,11 @@ def render(report: Report, *, group: str = "file", fail_on: str = "error") -> st
             n, k = _case(suite, "provenance.rules", f"{code} {slugs[code]}", by_rule.get(code, []), fail_rank)
             tests, failures = tests + n, failures + k
     for fr in error_files:
-        case = ET.SubElement(suite, "testcase", {"classname": "provenance.files", "name": _clean(fr.path), "file": _clean(fr.path)})
+        case = ET.SubElement(suite, "testcase", {"classname": "provenance.files", "name": _clean(fr.path)})
         ET.SubElement(case, "error", {"type": fr.error_kind or "error", "message": _clean(fr.error or "")})
         tests, errors = tests + 1, errors + 1
-    counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors), "skipped": "0"}
+    counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
     root.attrib.update(counts)
-    suite.attrib.update(counts)
+    suite.attrib.update(counts | {"skipped": "0"})
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
