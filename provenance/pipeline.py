@@ -44,6 +44,9 @@ class Pipeline:
         self.baseline = None
         #: Keep each reported finding's fingerprint (FileReport.hold), to write a baseline.
         self.keep_fingerprints = False
+        #: Severities shown (None: all; --min-severity/--show-severity) and how many were not.
+        self.shown: set[str] | None = None
+        self.hidden: Counter = Counter()
 
     def signature(self) -> str:
         parts = [f"provenance:{__version__}", self.ruleset.signature()]
@@ -81,11 +84,20 @@ class Pipeline:
         from provenance.suppress import finalize_file
 
         finalize_file(file_report, self.ruleset, self.baseline, keep_fingerprints=self.keep_fingerprints)
+        if self.shown is not None:
+            from provenance.render.visible import keep_shown
+
+            file_report.findings = keep_shown(file_report.findings, self.shown, self.hidden)
 
     def _finalize_late(self, hold: dict, findings):
         from provenance.suppress import finalize_late
 
-        return finalize_late(hold, findings, self.ruleset, keep_fingerprints=self.keep_fingerprints)
+        kept, counts = finalize_late(hold, findings, self.ruleset, keep_fingerprints=self.keep_fingerprints)
+        if self.shown is not None:
+            from provenance.render.visible import keep_shown
+
+            kept = keep_shown(kept, self.shown, self.hidden)
+        return kept, counts
 
     def check_document(self, doc: Document, display: str | None = None) -> Report:
         return self.run_documents([(doc, display or doc.path)])
@@ -101,6 +113,7 @@ class Pipeline:
         and code is not checked again (``provenance.results_cache``).
         ``progress(n)`` is called as files are done."""
         sources = list(sources)
+        self.hidden.clear()  # counted per run (a --fix re-check is a new run)
         results = None
         if cache:
             from provenance.results_cache import ResultCache

@@ -109,3 +109,15 @@ def test_suppression_on_a_spilled_run(corpus, monkeypatch):
     rules = {(fr.path, f.rule) for fr, f in held.all_findings()}
     assert ("a02.txt", "PV806") not in rules and ("a07.txt", "PV806") in rules  # a late finding, suppressed per file
     assert not any(path in ("a07.txt", "a12.txt") and rule.startswith("PV2") for path, rule in rules)
+
+
+@pytest.mark.parametrize("args", [["--min-severity", "warning"], ["-f", "sarif", "--show-severity", "info"], ["-f", "github"]])
+def test_cli_filters_and_formats_on_a_spilled_run(corpus, args):
+    import os
+
+    outs = []
+    for spill in ("0", "1000000"):
+        env = {**os.environ, "PROVENANCE_SPILL_AFTER": spill, "PROVENANCE_NO_CACHE": "1"}
+        r = subprocess.run([sys.executable, "-m", "provenance", "check", str(corpus[0].parent), "--fail-on", "never", *args], capture_output=True, text=True, env=env)
+        outs.append((r.returncode, r.stdout, r.stderr))
+    assert outs[0] == outs[1] and outs[0][1]

@@ -24,6 +24,7 @@ COMMANDS = {
     "index": "index",
     "compare": "compare",
     "baseline": "baseline",
+    "config": "configshow",
 }
 
 

@@ -10,7 +10,7 @@ app = typer.Typer(
     name="provenance",
     help="Check English news translated from Arabic: translation artifacts, names, attribution chains, reuse.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (docs/ci.md)
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )

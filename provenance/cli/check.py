@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from provenance.cli import ci_output
 from provenance.cli.base import app
 from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_chunks, write_output
 
@@ -19,6 +20,22 @@ class Format(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     html = "html"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    rdjson = "rdjson"
+    concise = "concise"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class JunitGroup(str, Enum):
+    file = "file"
+    rule = "rule"
 
 
 class FailOn(str, Enum):
@@ -54,6 +71,10 @@ def check(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file (written by `provenance baseline`).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, even one checked before unchanged under the same configuration.")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
+    min_severity: Annotated[Optional[Severity], typer.Option("--min-severity", help="Show only findings of this severity and above (every format, the summary and the exit code).", show_default=False)] = None,
+    show_severity: Annotated[Optional[list[str]], typer.Option("--show-severity", help="Show only findings of these severities: error, warning, info (repeatable, comma-separated).", show_default=False)] = None,
+    junit_group: Annotated[JunitGroup, typer.Option("--junit-group", help="--format junit: one test case per file or per rule.")] = JunitGroup.file,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name standard input ('-') goes by in the report and for matching by file name.", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -94,17 +115,19 @@ def check(
         except BaselineError as exc:
             fail(str(exc))
 
+    hidden_note = ci_output.severity_filter(pipeline, min_severity.value if min_severity else None, show_severity)
     if unsafe_fixes and not (fix or diff):
         fail("--unsafe-fixes goes with --fix or --diff")
     guard_stdin(paths)
     sources, problems = discover_for(config, paths, force_exclude=force_exclude or None)
+    sources = ci_output.name_stdin(sources, paths, stdin_filename)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
     if (fix or diff) and any(s.path is None for s in sources):
         fail("--fix and --diff rewrite files: standard input cannot be fixed")
     from provenance.progress import progress
 
-    keep_text = format in (Format.text, Format.html)
+    keep_text = format in (Format.text, Format.html) or format.value in ci_output.NEEDS_TEXT
 
     def run():
         with progress("checking", len(sources), enabled=not no_progress) as advance:
@@ -123,7 +146,13 @@ def check(
             for note in f.notes:
                 warn(f"{f.path}: {note}")
 
-    if format is Format.json:
+    note = hidden_note()
+    if note and not quiet:
+        warn(note)
+
+    if format.value in ci_output.CI_FORMATS:
+        ci_output.render(format.value, report, output, fail_on=threshold, junit_group=junit_group.value, quiet=quiet)
+    elif format is Format.json:
         write_chunks(report.iter_json(), output)
     elif format is Format.jsonl:
         write_chunks(report.iter_jsonl(), output)
