@@ -15,7 +15,7 @@ aligned in order, and each pair of tokens scored:
   package): 0.95;
 - otherwise a weighted edit similarity in which romanization choices are cheap
   (e/a, e/i, o/u, y/i, w/u, g/j, th/t, dh/d, the voiced/unvoiced d/t, dh/th,
-  z/s, v/w, a vowel or a y/w glide more or less) and a different consonant costs a full edit.
+  z/s, a vowel or a y/w glide more or less) and a different consonant costs a full edit.
 
 The name score is 0.7 × the weakest token + 0.3 × the mean, so one different
 token (Deif / Dahlan) sinks the pair. Names whose tokens do not line up (Abdul
@@ -52,8 +52,9 @@ _CONSONANT_SUB = {
     "Tt": 0.2, "Ts": 0.3, "Dd": 0.2, "Dz": 0.3, "dz": 0.5, "Ss": 0.7, "Td": 0.4, "Tz": 0.5, "SX": 0.4,
     "bp": 0.4, "fv": 0.4, "jy": 0.7, "Sj": 0.7,
     # voiced / unvoiced alternations are romanization choices, not different names (Medhat / Methat,
-    # Aziz / Asis, Dhahir / Thahir); v / w is Persian و romanized either way (Vahed / Wahed)
-    "dt": 0.3, "sz": 0.35, "DT": 0.25, "vw": 0.2,
+    # Aziz / Asis, Dhahir / Thahir). Not v / w: Persian Vahed / Wahed gain little, English Erven / Erwin
+    # would become one name (a false surname warning on the PolNeAR control)
+    "dt": 0.3, "sz": 0.35, "DT": 0.25,
 }
 _SUB = {}
 for _pairs in (_VOWEL_SUB, _CONSONANT_SUB):
