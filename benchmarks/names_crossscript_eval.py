@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT))
 
 DATA = ROOT / "benchmarks" / "data" / "names_wikidata_ar.tsv"
 TARGET_FMR = 0.05
+#: Look-alike negatives are drawn from at most this many names of one group (the first, sorted).
+CAP = 150
 _SKELETON_DROP = str.maketrans({c: None for c in "اويىءئؤعهة"})
 
 
@@ -76,8 +78,17 @@ def build_pairs(names: dict[str, list[str]]):
     """[(arabic, latin, same, split)]."""
     from jellyfish import jaro_winkler_similarity as jw
 
+    from functools import lru_cache
+
     from provenance.names.crossscript import _arabic_words, _latin_words
     from provenance.names.normalize import fold
+
+    latin_words = lru_cache(maxsize=None)(_latin_words)
+
+    @lru_cache(maxsize=None)
+    def last_word(label: str) -> str:
+        f = fold(label).split()
+        return f[-1] if f else ""
 
     def awords(a: str) -> list[str]:
         return [w for w in _arabic_words(a) if w != "bin"]
@@ -107,11 +118,11 @@ def build_pairs(names: dict[str, list[str]]):
         for i in range(len(ws) if len(ws) >= 2 else 0):
             groups[(len(ws), i, tuple(sk[:i] + sk[i + 1 :]))].append((arabic, sk[i]))
     for (_, i, _), group in sorted(groups.items()):
-        for (a1, s1), (a2, s2) in combinations(group, 2):
+        for (a1, s1), (a2, s2) in combinations(group[:CAP], 2):
             if s1 == s2:
                 continue
             l1, l2 = kept[a1][0], kept[a2][0]
-            w1, w2 = _latin_words(l1), _latin_words(l2)
+            w1, w2 = latin_words(l1), latin_words(l2)
             if len(w1) == len(w2) and jw(w1[i], w2[i]) >= 0.8:
                 add(a1, l2, a2)
                 add(a2, l1, a1)
@@ -122,14 +133,12 @@ def build_pairs(names: dict[str, list[str]]):
         if len(ws) >= 2:
             by_first[arabic_skeleton(ws[0])].append((arabic, arabic_skeleton(ws[-1])))
     for _, group in sorted(by_first.items()):
-        if len(group) > 400:  # Muhammad: a sample of the pairs is enough
-            group = group[:400]
-        for (a1, s1), (a2, s2) in combinations(group, 2):
+        for (a1, s1), (a2, s2) in combinations(group[:CAP], 2):  # Muhammad: a sample of the pairs is enough
             if s1 == s2:
                 continue
             l1, l2 = kept[a1][0], kept[a2][0]
-            f1, f2 = fold(l1).split(), fold(l2).split()
-            if f1 and f2 and jw(f1[-1], f2[-1]) >= 0.85:
+            f1, f2 = last_word(l1), last_word(l2)
+            if f1 and f2 and jw(f1, f2) >= 0.85:
                 add(a1, l2, a2)
     # 3. a prepended given name: another person's first name before this person's label
     firsts = sorted({_latin_first(labels[0]) for labels in kept.values() if _latin_first(labels[0])})

@@ -65,7 +65,7 @@ ARABIC_UNITS: dict[str, Unit] = {
     "ت": _u("t T:.3 d:.6"),
     "ث": _u("T s:.2 t:.2"),
     "ج": _u("j g:.1 y:.6 z:.6 S:.7"),
-    "ح": _u("h X:.6", 0.6),
+    "ح": _u("h X:.3", 0.6),  # Kh in Russian and Hebrew transcriptions
     "خ": _u("X k:.3 h:.4"),
     "د": _u("d D:.3 t:.5"),
     "ذ": _u("D z:.1 d:.2 T:.3"),
