@@ -155,6 +155,57 @@ class _Variants:
         return self.find(x) == self.find(y)
 
 
+WIKIDATA = ROOT / "benchmarks" / "data" / "names_wikidata_ar.tsv"
+
+
+def build_wikidata_pairs(path: Path = WIKIDATA):
+    """Attested spelling pairs from Wikidata (CC0; benchmarks/names_crossscript_eval.py says
+    where from): two Latin labels of one Arabic-script name, filtered as the OFAC pairs are.
+    Hard negatives: labels of two names that agree word for word but one, whose Arabic
+    words have different consonant skeletons while the Latin words look alike
+    (Jaro-Winkler ≥ 0.8) and are never attested as spellings of each other.
+    Split by a hash of the Arabic name(s). [(a, b, same, split)]"""
+    from jellyfish import jaro_winkler_similarity as jw
+
+    from benchmarks.names_crossscript_eval import arabic_skeleton, load
+    from provenance.names.crossscript import _arabic_words
+    from provenance.names.normalize import core_tokens, fold, name_tokens
+
+    def words(n: str) -> list[str]:
+        return [w for w in fold(n).replace("-", " ").split() if w not in ("al", "el", "bin", "ibn")]
+
+    names = load(path)
+    pairs = []
+    variants = _Variants()
+    for arabic, labels in sorted(names.items()):
+        split = "dev" if _dev(arabic) else "test"
+        for a, b in combinations(labels, 2):
+            wa, wb = words(a), words(b)
+            if wa == wb or len(core_tokens(name_tokens(a))) != len(core_tokens(name_tokens(b))):
+                continue
+            if len(wa) == len(wb) and all(jw(x, y) >= 0.7 for x, y in zip(wa, wb)):
+                pairs.append((a, b, True, split))
+                for x, y in zip(wa, wb):
+                    variants.union(x, y)
+    groups = defaultdict(list)
+    for arabic, labels in sorted(names.items()):
+        aw = [w for w in _arabic_words(arabic) if w != "bin"]
+        lw = words(labels[0])
+        if len(aw) != len(lw) or len(aw) < 2:
+            continue
+        sk = [arabic_skeleton(w) for w in aw]
+        for i in range(len(aw)):
+            key = (len(aw), i, tuple(sk[:i] + sk[i + 1 :]), tuple(variants.find(x) for x in lw[:i] + lw[i + 1 :]))
+            groups[key].append((arabic, labels[0], sk[i], lw[i]))
+    seen = set()
+    for _, group in sorted(groups.items()):
+        for (a1, l1, s1, x), (a2, l2, s2, y) in combinations(group[:200], 2):
+            if s1 != s2 and x != y and jw(x, y) >= 0.8 and not variants.same(x, y) and (l1, l2) not in seen:
+                seen.add((l1, l2))
+                pairs.append((l1, l2, False, "dev" if _dev(a1, a2) else "test"))
+    return pairs
+
+
 def read_pairs(path: Path):
     """A labelled TSV: a, b, label (same|different)[, source]."""
     out = []
@@ -233,6 +284,18 @@ def main() -> None:
                 print(f"  {'MISSED' if s else 'FALSE '} {score:.3f} {a!r} ~ {b!r}: {why}")
     else:
         print(f"({args.ofac} not found: OFAC figures skipped)")
+    if WIKIDATA.is_file():
+        wiki = build_wikidata_pairs()
+        wdev = [p for p in wiki if p[3] == "dev"]
+        wtest = [p for p in wiki if p[3] == "test"]
+        report("Wikidata dev (shipped)", wdev, THRESHOLD)
+        report("Wikidata held-out (shipped)", wtest, THRESHOLD)
+        if (args.ofac / "sdn.csv").is_file():
+            report("OFAC + Wikidata held-out (shipped)", test + wtest, THRESHOLD)
+        if args.errors:
+            wrong = [(a, b, s, score_names(a, b)) for a, b, s, _ in wtest if (score_names(a, b)[0] >= THRESHOLD) != s]
+            for a, b, s, (score, why) in wrong[: args.errors]:
+                print(f"  {'MISSED' if s else 'FALSE '} {score:.3f} {a!r} ~ {b!r}: {why}")
     report("hand-written all (shipped)", hand, THRESHOLD)
     sample = [p for p in read_pairs(args.pairs) if p[3] == "ofac"]
     if sample:

@@ -318,6 +318,7 @@ def suggest_command(
     paths: Annotated[list[str], typer.Argument(help="Article files or directories to mine.", show_default=False)],
     format: Annotated[SuggestFormat, typer.Option("--format", "-f", help="table, or yaml (a glossary fragment).")] = SuggestFormat.table,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="A new entry needs this many mentions.")] = 2,
+    aligned: Annotated[bool, typer.Option("--aligned", help="Mine source–English name pairs from NAME.LANG.txt files beside NAME.en.txt (source forms).")] = False,
     apply: Annotated[bool, typer.Option("--apply", help="Write the suggestions into --file.")] = False,
     file: Annotated[Optional[Path], typer.Option("--file", help="With --apply: the glossary file to write.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the table or YAML to FILE (atomically).")] = None,
@@ -327,7 +328,17 @@ def suggest_command(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
 ) -> None:
     """Propose new entries and new variants from articles: names the glossary lacks, clustered
-    with the matcher, with counts and an example context each."""
+    with the matcher, with counts and an example context each. With --aligned: source
+    forms of names, mined from originals kept beside their translations."""
+    if aligned:
+        from provenance.cli.glossary_aligned import suggest_aligned
+
+        target = _target(file, config_file, isolated) if apply else None
+        g = _load(config_file, isolated, glossary, editing=target)
+        suggest_aligned(paths, g, format.value, min_count, output, target)
+        if apply:
+            _check_whole(config_file, isolated, target)
+        return
     from provenance.discover import discover_for
     from provenance.names.suggest import collect, propose, render_table, render_yaml
 

@@ -63,17 +63,21 @@ def match_command(
     format: Annotated[MatchFormat, typer.Option("--format", "-f", help="text, or json (one object per pair and line).")] = MatchFormat.text,
     glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Also use this glossary file (repeatable).")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="The matcher alone: no glossary verdicts (same entry, never_merge_with).")] = False,
+    source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of a name in another script (ar, fa, he...): narrows the glossary's source forms.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
 ) -> None:
     """Are two written names the same name? Prints same/different, a score (0–1) and why.
 
-    The glossary (default and configured) decides first: two forms of one
-    entry are the same, forms of different entries are not. Exit 0, or 2 on
-    bad input.
+    Names may be in any script: a name in Arabic, Persian, Urdu, Hebrew,
+    Cyrillic, Devanagari, Chinese... is compared with a romanized one by the
+    cross-script matcher. The glossary (default and configured) decides
+    first: two forms of one entry are the same, forms of different entries
+    are not, and an entry's source forms are its English forms in another
+    script. Exit 0, or 2 on bad input.
     """
-    from provenance.names.matcher import match
+    from provenance.names.crossscript import match_any
 
     if pairs is not None:
         if name_a is not None:
@@ -90,7 +94,7 @@ def match_command(
         gloss = load_glossary(config_file, isolated, glossary)
     lines = []
     for a, b in todo:
-        result = match(a, b, gloss)
+        result = match_any(a, b, gloss, source_lang=source_lang)
         if format is MatchFormat.json:
             lines.append(json.dumps(result.to_dict(a, b), ensure_ascii=False))
         else:

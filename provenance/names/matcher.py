@@ -14,8 +14,8 @@ aligned in order, and each pair of tokens scored:
 - an English nickname of the other (William / Bill, from the ``nicknames``
   package): 0.95;
 - otherwise a weighted edit similarity in which romanization choices are cheap
-  (e/a, e/i, o/u, y/i, w/u, g/j, th/t, dh/d, a vowel or a y/w glide more or
-  less) and a different consonant costs a full edit.
+  (e/a, e/i, o/u, y/i, w/u, g/j, th/t, dh/d, the voiced/unvoiced d/t, dh/th,
+  z/s, a vowel or a y/w glide more or less) and a different consonant costs a full edit.
 
 The name score is 0.7 × the weakest token + 0.3 × the mean, so one different
 token (Deif / Dahlan) sinks the pair. Names whose tokens do not line up (Abdul
@@ -49,8 +49,12 @@ _VOWEL_SUB = {
 _CONSONANT_SUB = {
     "iy": 0.2, "uw": 0.2, "ow": 0.3, "ey": 0.4,
     "Xk": 0.5, "Xh": 0.6, "gj": 0.25, "Gg": 0.2, "Gj": 0.5, "GX": 0.6, "gk": 0.3, "Gk": 0.35,
-    "Tt": 0.2, "Ts": 0.3, "Dd": 0.2, "Dz": 0.3, "dz": 0.5, "Ss": 0.7, "DT": 0.4, "Td": 0.4, "Tz": 0.5, "SX": 0.4,
-    "sz": 0.6, "dt": 0.5, "bp": 0.4, "fv": 0.4, "jy": 0.7, "Sj": 0.7,
+    "Tt": 0.2, "Ts": 0.3, "Dd": 0.2, "Dz": 0.3, "dz": 0.5, "Ss": 0.7, "Td": 0.4, "Tz": 0.5, "SX": 0.4,
+    "bp": 0.4, "fv": 0.4, "jy": 0.7, "Sj": 0.7,
+    # voiced / unvoiced alternations are romanization choices, not different names (Medhat / Methat,
+    # Aziz / Asis, Dhahir / Thahir). Not v / w: Persian Vahed / Wahed gain little, English Erven / Erwin
+    # would become one name (a false surname warning on the PolNeAR control)
+    "dt": 0.3, "sz": 0.35, "DT": 0.25,
 }
 _SUB = {}
 for _pairs in (_VOWEL_SUB, _CONSONANT_SUB):
@@ -233,10 +237,26 @@ def score_names(a: str, b: str) -> tuple[float, str]:
         wa, wb = _core_words(a), _core_words(b)
         pair = f"{wa[weakest]}/{wb[weakest]}" if len(wa) == len(ta) and len(wb) == len(tb) else f"{_pretty(ta[weakest])}/{_pretty(tb[weakest])}"
         return score, f"{how}: {pair} ({values[weakest]:.2f})"
-    joined = edit_similarity("".join(ta), "".join(tb))
-    # Different numbers of words: only a joined spelling may match (Abu Bakr / Abubakr);
-    # a name with an extra word is a different (longer) name.
-    return joined * 0.97, f"words differ ({len(ta)} vs {len(tb)}); joined spelling {joined:.2f}"
+    # Different numbers of words: a word may be written as two (Abu Bakr / Abubakr), but
+    # every word needs a counterpart: a prepended given name is another person (the son).
+    from provenance.names.wordalign import best_alignment
+
+    def pair(i: int, j: int, di: int, dj: int) -> float:
+        if di == dj == 1:
+            return token_similarity(ta[i], tb[j])[0]
+        one, two = (tb[j], ta[i : i + di]) if di == 2 else (ta[i], tb[j : j + dj])
+        if any(token_similarity(one, part)[0] >= THRESHOLD for part in two):
+            return 0.5  # one of the two words is that word: the other one is an extra name
+        return edit_similarity("".join(ta[i : i + di]), "".join(tb[j : j + dj]))
+
+    found = best_alignment(len(ta), len(tb), pair)
+    if found is None:
+        return 0.0, f"words differ ({len(ta)} vs {len(tb)}): a word has no counterpart"
+    score, path = found
+    i, j, di, dj, value = min(path, key=lambda p: p[4])
+    pa, pb = " ".join(map(_pretty, ta[i : i + di])), " ".join(map(_pretty, tb[j : j + dj]))
+    how = "spelling" if di == dj else ("an extra word" if value <= 0.5 else "written apart")
+    return score, f"words differ ({len(ta)} vs {len(tb)}); {how}: {pa}/{pb} ({value:.2f})"
 
 
 def _core_words(name: str) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ A name becomes a list of tokens in a reduced alphabet in which the usual
 romanization choices disappear: case, accents, apostrophes for ayn and hamza,
 the article (al-, el-, ad-, ash-...), Abd compounds (Abdul Rahman, Abd
 al-Rahman, Abdulrahman), doubled letters, ou/oo/u, ee/i, and the digraphs
-kh, sh/ch, gh, th, dh, q/k/c. What remains of the spelling (which vowel,
+kh, sh/ch, gh, th, dh, zh/j (Persian Mozhgan / Mojgan), q/k/c, and
+c before e/i/y as s (French spellings: Medelci). What remains of the spelling (which vowel,
 y or i, w or u) is weighed by the matcher's edit costs, not erased here.
 """
 
@@ -32,6 +33,8 @@ _ARTICLES = frozenset({"al", "el", "il", "ul"})
 _HYPHEN_ARTICLE = re.compile(r"\b(?:al|el|il|ul|ad|adh|an|ar|as|ash|at|ath|az|ed|en|er|es|et|ez)-(?=[a-z])")
 _SON_OF = frozenset({"bin", "ibn", "bn", "b", "bint", "ben", "ould", "walad"})
 _FATHER_OF = {"abu": "abu", "abou": "abu", "abo": "abu", "abi": "abu", "umm": "umm", "oum": "umm", "um": "umm"}
+#: "Abu" with the article fused to it: Abul-Khair, Aboul Gheit, Abolhassan (Abu al-Khair, Abu al-Gheit, Abu al-Hassan).
+_ABU_ARTICLE = re.compile(r"^(?:abul|aboul|abol|abil|abou?el)(?=[a-z]{3}|$)")
 _ABD_HEADS = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdil", "abdu", "abdur", "abdus", "abdun", "abde", "abed", "abdi"})
 _ABD_PREFIX = re.compile(r"^abd[aeiou]?l?(?=[a-z]{3})")
 _ABDULLAH = re.compile(r"^abd[aeiou]?l{1,2}[aeiou]h?i?$")
@@ -44,7 +47,8 @@ _NON_LETTER = re.compile(r"[^a-z\s-]")
 #: placeholders for sounds the Latin alphabet writes with two letters.
 _DIGRAPHS = [
     ("sch", "S"), ("tch", "S"), ("x", "ks"), ("kh", "X"), ("sh", "S"), ("ch", "S"), ("gh", "G"), ("th", "T"),
-    ("dh", "D"), ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("c", "k"),
+    ("dh", "D"), ("dj", "j"), ("zh", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"),
+    ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"),
 ]
 _DOUBLE = re.compile(r"(.)\1+")
 VOWELS = frozenset("aeiou")
@@ -110,6 +114,12 @@ def words(name: str) -> tuple[str, ...]:
             continue
         if t in _SON_OF and (i > 0 or t != "ben"):
             toks.append("bin")
+        elif _ABU_ARTICLE.match(t) and (len(t) >= 7 or i + 1 < len(raw)):
+            # a fused "Abul" before another word, or joined to one (Abulkhair), never a name alone
+            rest = t[_ABU_ARTICLE.match(t).end() :]
+            toks.append("abu")
+            if rest:
+                toks.append(rest)
         else:
             toks.append(_FATHER_OF.get(t, t))
     return tuple(_merge(toks))
