@@ -218,16 +218,16 @@ def planted_recall(result: dict, names: list[str], planted: list[tuple]) -> tupl
     for n, g in enumerate(result["boilerplate"]):
         for loc in g["locations"]:
             group_of[(loc["path"], loc["start"])] = n
-    first = {}
+    first: dict[tuple, list] = {}  # copy -> the first article of every chain that holds it
     for e in result["first_ran"]:
         for c in e["copies"]:
-            first[(c["path"], c["start"])] = (e["first"]["path"], e["first"]["start"])
+            first.setdefault((c["path"], c["start"]), []).append(e["first"]["path"])
     order = {name: n for n, name in enumerate(names)}
     found = right = 0
     for j, sj, i, si, _ in planted:
         a, b = (names[j], sj), (names[i], si)
         if b in linked.get(a, ()) or (a in group_of and group_of.get(b) == group_of[a]):
             found += 1
-            # the copy's first run is the source article or an article before it (the source may be a copy too)
-            right += b in first and order[first[b][0]] <= j
+            # a chain holding the copy starts at the source article or before it (the source may be a copy too)
+            right += b in first and min(order[p] for p in first[b]) <= j
     return found / max(1, len(planted)), right / max(1, found)

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from typer.testing import CliRunner
 
 import provenance.reuse.stages as stages

@@ -31,7 +31,6 @@ sorting by id sorts by article, then by position in the article.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -48,9 +47,7 @@ if TYPE_CHECKING:
 #: Bits of a passage id that hold its position in the article (an article of
 #: more than a million passages is refused by the document size limit first).
 ID_BITS = 20
-#: Key columns: LSH bands, then the exact text, then the opening.
-TEXT_COLUMN_NAME = "text"
-OPENING_COLUMN_NAME = "opening"
+# Key columns: the LSH bands, then the exact text, then the opening.
 #: A passage without an opening key (shorter than 40 characters) has this in that column.
 NO_KEY = np.int64(0)
 #: A bucket of more members than this is re-checked against representatives,
@@ -60,8 +57,6 @@ CAP = 50
 #: Representatives tried in one giant bucket before the rest is expanded
 #: (or, when still more than ``CAP``, left: its members are linked through their other keys).
 ROUNDS = 8
-MATCHES = ("verbatim", "near-duplicate", "partial", "paraphrase")
-MATCH_CODE = {m: i for i, m in enumerate(MATCHES)}
 
 
 @dataclass(slots=True)
@@ -223,9 +218,3 @@ def parent_candidates(pairs: Iterable[tuple], parent_of) -> Iterator[tuple[int, 
 def reverify(a: Record, b: Record, settings: ReuseSettings) -> tuple | None:
     """The re-check of a paragraph pair from ``parent_candidates``."""
     return _verify(a, b, settings)
-
-
-def key_hash(value: int, partitions: int) -> int:
-    """A stable partition number for a key value (Python's hash of an int is
-    the int itself: fine, but spelled out so that every process agrees)."""
-    return int.from_bytes(hashlib.blake2b(int(value).to_bytes(8, "little", signed=True), digest_size=4).digest(), "little") % partitions
