@@ -88,19 +88,24 @@ def _read_partition(chunk: Sequence[tuple[int, str, str]], settings: ReuseSettin
 
 
 def _key_items(part: list[dict]) -> list[tuple]:
-    """One item per (column, key value, passage): ((column, value), (record, key row))."""
-    from provenance.reuse.stages import NO_KEY
+    """One item per (column, key value, passage): ((column, value), (passage, key row)).
+    The passage travels slim: what the re-check reads (id, article, normalized
+    text, paragraph), not its exact text or place, which the report fetches
+    for the passages it names; the key row as bytes."""
+    from provenance.reuse.stages import NO_KEY, Record
 
     out = []
     for art in part:
         if "error" in art:
             continue
         keys = art["keys"]
-        for n, record in enumerate(art["records"]):
+        for n, r in enumerate(art["records"]):
+            slim = Record(r.id, r.doc, r.kind, 0, 0, 0, 0, r.normalized, "", r.parent)
             row = keys[n]
+            raw = row.tobytes()
             for column, value in enumerate(row.tolist()):
                 if value != NO_KEY:
-                    out.append(((column, value), (record, row)))
+                    out.append(((column, value), (slim, raw)))
     return out
 
 
@@ -114,7 +119,7 @@ def _verify_group(group: tuple, settings: ReuseSettings, cap: int) -> list[tuple
     if len(items) < 2:
         return []
     records = [r for r, _ in items]
-    keys = np.stack([row for _, row in items])
+    keys = np.frombuffer(b"".join(row for _, row in items), dtype=np.int64).reshape(len(items), -1)
     by_id = {r.id: r for r in records}
     return [(pair, _parent(by_id[pair[0]]), _parent(by_id[pair[1]])) for pair in verify_bucket(column, records, keys, settings, cap)]
 
