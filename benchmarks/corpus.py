@@ -119,3 +119,115 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- Archives with planted reuse (generated text only) -----------------------
+
+_SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vor", "el", "dan", "pri", "sto", "ba", "nu", "quel", "fa", "ri", "gon", "te", "wi", "zar"]
+_FUNCTION = ["the", "of", "and", "to", "in", "a", "that", "on", "for", "with", "said", "was", "by", "from", "its", "after"]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> list[str]:
+    rng = random.Random(7)
+    words = set()
+    while len(words) < 4000:
+        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def _sentence(rng: random.Random) -> str:
+    vocab = _vocabulary()
+    out = []
+    for _ in range(rng.randint(9, 20)):
+        out.append(rng.choice(_FUNCTION) if rng.random() < 0.3 else vocab[min(int(rng.paretovariate(0.7)) - 1, len(vocab) - 1)] if rng.random() < 0.2 else rng.choice(vocab))
+    return (" ".join(out)).capitalize() + "."
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    """One word in 25 replaced: a near-duplicate (Jaccard of 3-shingles about 0.7)."""
+    words = text.split()
+    for _ in range(max(1, len(words) // 25)):
+        k = rng.randrange(1, len(words) - 1)
+        words[k] = rng.choice(_vocabulary())
+    return " ".join(words)
+
+
+def _cut(text: str) -> str:
+    """The opening sentences of a paragraph: a partial copy."""
+    sentences = text.split(". ")
+    return ". ".join(sentences[: max(1, len(sentences) // 2)]).rstrip(".") + "."
+
+
+def planted_archive(articles: int, seed: int = 0, boilerplate: int = 3, share: float = 0.3, boilerplate_share: float = 0.1):
+    """(texts, planted) for an archive of generated articles. Every article has
+    a front-matter date (one day per 20 articles). With probability ``share``
+    an article carries a copy of a paragraph of an earlier article, verbatim,
+    with two words changed, or cut to its opening sentences; with probability
+    ``boilerplate_share`` one of ``boilerplate`` background paragraphs, which
+    thousands of articles then share. ``planted``: (source article, source
+    paragraph start, copy article, copy paragraph start, kind)."""
+    import datetime as dt
+
+    rng = random.Random(seed)
+    background = [_paragraph(random.Random(f"background-{seed}-{k}")) for k in range(boilerplate)]
+    bodies: list[list[str]] = []
+    planted_spec = []
+    for i in range(articles):
+        paragraphs = [_paragraph(rng) for _ in range(rng.randint(5, 12))]
+        if rng.random() < boilerplate_share:
+            paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(background))
+        if i and rng.random() < share:
+            j = rng.randrange(i)
+            pj = rng.randrange(len(bodies[j]))
+            kind = rng.choice(("verbatim", "verbatim", "near-duplicate", "partial"))
+            source = bodies[j][pj]
+            copy = source if kind == "verbatim" else _edit(source, rng) if kind == "near-duplicate" else _cut(source)
+            at = rng.randrange(len(paragraphs) + 1)
+            paragraphs.insert(at, copy)
+            planted_spec.append((j, pj, i, at, kind))
+        bodies.append(paragraphs)
+    texts, starts = [], []
+    day = dt.date(2020, 1, 1)
+    for i, paragraphs in enumerate(bodies):
+        head = f"---\ndate: {day + dt.timedelta(days=i // 20)}\n---\n\n{_sentence(rng).rstrip('.')}\n\n"
+        offsets, pos = [], len(head)
+        for p in paragraphs:
+            offsets.append(pos)
+            pos += len(p) + 2
+        texts.append(head + "\n\n".join(paragraphs) + "\n")
+        starts.append(offsets)
+    planted = []
+    for j, pj, i, at, kind in planted_spec:
+        planted.append((j, starts[j][pj], i, starts[i][at], kind))
+    return texts, planted
+
+
+def planted_recall(result: dict, names: list[str], planted: list[tuple]) -> tuple[float, float]:
+    """(recall of the planted copies, share of found copies whose first run is the source)."""
+    linked: dict[tuple, set] = {}
+    for p in result["pairs"]:
+        a, b = (p["a"]["path"], p["a"]["start"]), (p["b"]["path"], p["b"]["start"])
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    group_of = {}
+    for n, g in enumerate(result["boilerplate"]):
+        for loc in g["locations"]:
+            group_of[(loc["path"], loc["start"])] = n
+    first: dict[tuple, list] = {}  # copy -> the first article of every chain that holds it
+    for e in result["first_ran"]:
+        for c in e["copies"]:
+            first.setdefault((c["path"], c["start"]), []).append(e["first"]["path"])
+    order = {name: n for n, name in enumerate(names)}
+    found = right = 0
+    for j, sj, i, si, _ in planted:
+        a, b = (names[j], sj), (names[i], si)
+        if b in linked.get(a, ()) or (a in group_of and group_of.get(b) == group_of[a]):
+            found += 1
+            # a chain holding the copy starts at the source article or before it (the source may be a copy too)
+            right += b in first and min(order[p] for p in first[b]) <= j
+    return found / max(1, len(planted)), right / max(1, found)

@@ -1,7 +1,18 @@
-"""Scale of the article index: `index add` time as the corpus grows, and the
-latency of `check --index` per article against the full index.
+"""Scale of reuse: `provenance reuse` over growing archives (``--reuse``), and
+the article index: `index add` time as the corpus grows, and the latency of
+`check --index` per article against the full index.
 
+    python benchmarks/reuse_scale.py --reuse [--corpus planted|seed] [--sizes 1000,2000,5000,10000]
     python benchmarks/reuse_scale.py [--work DIR] [--sizes 10000,30000,100000] [--queries 200]
+
+``--reuse``: for each size, writes the archive (``planted``: generated text
+with planted copies and background paragraphs, benchmarks/corpus.py
+``planted_archive``; ``seed``: seed-like articles, every paragraph a variant of
+a seed paragraph), runs the real command (`provenance reuse DIR --format json
+-o FILE`, one process per size, so the times include start-up) and prints its
+wall time, CPU time, time per article, peak RSS (the child's ru_maxrss, from
+os.wait4) and, for ``planted``, the recall of the planted copies and the share
+of found copies whose first run is the source article or an earlier one.
 
 Run from the repository root. Writes seed-like articles (benchmarks/corpus.py)
 under DIR in one folder per step, adds each folder with the real command
@@ -44,14 +55,64 @@ def run(args: list[str]) -> float:
     return time.perf_counter() - t
 
 
+def reuse_scale(work: Path, sizes: list[int], corpus: str) -> None:
+    import json
+
+    from benchmarks.corpus import planted_archive, planted_recall
+
+    print(f"provenance reuse, {corpus} archive, one process per size, machine: {os.cpu_count()} cores (shared)")
+    first = None
+    for size in sizes:
+        folder = work / f"{corpus}-{size:06d}"
+        folder.mkdir(parents=True)
+        planted = None
+        if corpus == "planted":
+            texts, planted = planted_archive(size)
+        else:
+            texts = [article(i, 0) for i in range(size)]
+        names = []
+        for i, text in enumerate(texts):
+            (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+            names.append(str(folder / f"{i:06d}.txt"))
+        del texts
+        out = work / f"reuse-{size}.json"
+        t = time.perf_counter()
+        child = subprocess.Popen(CLI + ["reuse", str(folder), "--format", "json", "-o", str(out), "--isolated"], cwd=ROOT, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - t
+        if status != 0:
+            raise SystemExit(f"provenance reuse failed on {size} articles (status {status})")
+        cpu = usage.ru_utime + usage.ru_stime
+        result = json.loads(out.read_text(encoding="utf-8"))
+        line = (
+            f"  {size:>6,} articles: wall {wall:7.1f} s, CPU {cpu:7.1f} s, {1000 * cpu / size:5.1f} ms CPU/article, "
+            f"peak RSS {usage.ru_maxrss / 1024:6,.0f} MB, {result['summary']['passages']:,} passages, "
+            f"{len(result['boilerplate'])} boilerplate groups, {len(result['pairs']):,} pairs"
+        )
+        if planted is not None:
+            recall, first_right = planted_recall(result, names, planted)
+            line += f", planted recall {recall:.4f} ({len(planted):,} copies), first ran right {first_right:.4f}"
+        first = first or cpu / size
+        print(line + f", {cpu / size / first:.2f}x the first size per article", flush=True)
+        shutil.rmtree(folder)
+        out.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=Path("/tmp/provenance-reuse-bench"))
-    parser.add_argument("--sizes", default="10000,30000,100000")
+    parser.add_argument("--sizes", default=None)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true", help="Time `provenance reuse` instead of the index.")
+    parser.add_argument("--corpus", choices=("planted", "seed"), default="planted")
     parser.add_argument("--keep", action="store_true", help="Keep the corpus and the index afterwards.")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.reuse:
+        if args.work.exists():
+            shutil.rmtree(args.work)
+        reuse_scale(args.work, [int(s) for s in (args.sizes or "1000,2000,5000,10000").split(",")], args.corpus)
+        return
+    sizes = [int(s) for s in (args.sizes or "10000,30000,100000").split(",")]
     work = args.work
     if work.exists():
         shutil.rmtree(work)

@@ -101,6 +101,7 @@ def _schema():
             "containment": fraction,
             "min-words": Int(1),
             "semantic-threshold": fraction,
+            "date-pattern": Str(),
             "index": Bool(),
             "index-path": Str(nonempty=True),
         },

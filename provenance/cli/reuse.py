@@ -23,6 +23,11 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def find_sources(paths: list[str], config: "Config") -> tuple[list["Source"], int]:
     """The files to read, and how many of the given paths were a problem (warned)."""
     from provenance.discover import discover_for
@@ -84,6 +89,8 @@ def reuse(
     containment: Annotated[Optional[float], typer.Option("--containment", help="Share of a passage found in another that makes it a partial copy [default: 0.8].", show_default=False)] = None,
     min_words: Annotated[Optional[int], typer.Option("--min-words", help="Shortest passage compared, in words [default: 6].", show_default=False)] = None,
     semantic: Annotated[bool, typer.Option("--semantic", help="Also report paraphrases (needs the 'semantic' extra).")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="Run on this machine (local) or as a Dask job (needs the 'dask' extra).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); without it, a LocalCluster sized to this machine.", show_default=False)] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr (shown only when stderr is a terminal).")] = False,
@@ -109,16 +116,33 @@ def reuse(
     errors: list[str] = []
     from provenance.progress import busy, progress, ticking
 
-    with progress("reading", len(sources), enabled=not no_progress) as advance:
-        docs = list(iter_documents(ticking(sources, advance), errors))
-    if not docs:
-        fail("no article to read")
+    if engine is Engine.dask or scheduler is not None:
+        if semantic:
+            fail("--semantic runs with the local engine only")
+        from provenance.reuse.distributed import DaskUnavailable, dask_client, run_reuse_dask
 
-    from provenance.reuse.detect import detect
+        try:
+            with dask_client(scheduler) as client:
+                result = run_reuse_dask([(s.display, str(s.path)) for s in sources], settings, client, errors=errors)
+        except DaskUnavailable as exc:
+            fail(str(exc))
+        for display, reason in errors:
+            warn(f"{display}: {reason}")
+        errors = [d for d, _ in errors]
+    else:
+        from provenance.reuse.detect import LocalRun
+
+        run = LocalRun(settings)
+        with progress("reading", len(sources), enabled=not no_progress) as advance:
+            for src in ticking(sources, advance):  # one article at a time: only its passages and keys stay
+                for display, doc in iter_documents([src], errors):
+                    run.add(display, doc, src.path)
+        with busy(f"comparing {len(run.files)} articles", enabled=not no_progress and len(run.files) > 1):
+            result = run.run(encoder=encoder) if run.files else None
+    if result is None or not result["files"]:
+        fail("no article to read")
 
     from provenance.reuse.render import render
 
-    with busy(f"comparing {len(docs)} articles", enabled=not no_progress and len(docs) > 1):
-        result = detect([d for _, d in docs], [p for p, _ in docs], settings, encoder)
     show(result, format, output, render)
     raise typer.Exit(EXIT_ERROR if problems or errors else EXIT_OK)

@@ -1,279 +1,137 @@
-"""Passages shared between articles: MinHash LSH candidates, an exact re-check,
-labels and boilerplate groups.
+"""Passages shared between articles, on one machine (the local engine).
 
 1. Every paragraph and body sentence of at least ``min_words`` words is a
-   passage (``passages.extract``).
-2. Candidates across documents: identical normalized text, a shared LSH band
-   of the word-3-shingle MinHash (``signature.Signer``), a shared opening
-   (``passages.opening_key``), or two paragraphs that hold a matching sentence.
-3. The exact re-check labels a candidate pair: ``verbatim`` (same normalized
-   text), ``near-duplicate`` (Jaccard >= threshold), ``partial`` (one is the
-   opening of the other, or containment >= the containment threshold), or
-   drops it.
-4. Within one document the pairs are the repeats of ``local.find_repeats``,
-   the ones the ``repetition`` rule of ``check`` reports.
-5. Verbatim and near-duplicate passages are grouped; a group spread over at
-   least ``boilerplate`` articles is reported once, as boilerplate. A pair of
-   sentences inside two linked paragraphs is not reported again.
+   passage (``passages.extract``), with 17 keys: 15 MinHash LSH band keys of
+   its word 3-shingles, its exact text and its 40-character opening
+   (``stages.document_stage``). Articles are read one at a time and dropped:
+   what stays is each passage's ``Record`` and one row of an int64 key matrix.
+2. Candidates across articles: passages that share a key value. For each key
+   column the matrix is sorted (numpy), and every run of equal values is a
+   bucket, re-checked by ``stages.verify_bucket`` (all pairs up to ``cap``
+   members, representatives above: boilerplate in thousands of articles costs
+   a pass over its members, not their n² pairs). No list of candidate pairs is
+   ever built; only verified pairs are kept.
+3. The exact re-check labels a pair ``verbatim``, ``near-duplicate`` or
+   ``partial`` (``passages.classify``) or drops it. Within one article the
+   pairs are the repeats of ``local.find_repeats``, the ones the
+   ``repetition`` rule of ``check`` reports. Two paragraphs that hold a
+   matching sentence are re-checked as paragraphs.
+4. ``result.build_report``: boilerplate groups (verbatim and near-duplicate
+   passages in at least ``boilerplate`` articles), the other pairs, and where
+   each shared passage first ran.
+
+The Dask engine (``provenance.reuse.distributed``) runs the same stages.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
-from provenance import __version__
-from provenance.reuse.local import find_repeats
-from provenance.reuse.passages import OPENING_CHARS, Pair, Passage, classify, containment, extract, jaccard, opening_key
+import numpy as np
+
+from provenance.reuse.firstran import article_date
+from provenance.reuse.passages import containment, jaccard
+from provenance.reuse.result import LABELS, SCHEMA, Groups, build_report, word_changes  # noqa: F401 (re-exported)
 from provenance.reuse.settings import ReuseSettings
 from provenance.reuse.signature import Signer
+from provenance.reuse.stages import CAP, ID_BITS, NO_KEY, Record, document_stage, doc_of, parent_candidates, reverify, verify_bucket
 
 if TYPE_CHECKING:
     from provenance.document import Document
 
-SCHEMA = "provenance/reuse-v1"
-#: Earlier passages with the same opening that a passage is compared with.
-_BUCKET = 50
-LABELS = ("boilerplate", "verbatim", "near-duplicate", "partial", "paraphrase")
+
+def detect(docs: list["Document"], paths: list[str], settings: ReuseSettings, encoder=None, cap: int = CAP) -> dict:
+    """The report for Documents already read (``paths``: how to name them)."""
+    return detect_stream(((p, d, None) for p, d in zip(paths, docs)), settings, encoder, cap)
 
 
-class _Groups:
-    """Union-find over passage indices."""
+class LocalRun:
+    """What the local engine holds while it runs: records and the key matrix."""
 
-    def __init__(self, n: int):
-        self.parent = list(range(n))
+    def __init__(self, settings: ReuseSettings):
+        self.settings = settings
+        self.signer = Signer()
+        self.files: list[dict] = []
+        self.records: list[Record] = []
+        self.offsets: list[int] = []  # first record of each article
+        self.blocks: list[np.ndarray] = []
+        self.pairs: dict[tuple[int, int], tuple] = {}
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    def add(self, display: str, doc: "Document", real_path=None) -> None:
+        d = len(self.files)
+        date = article_date(doc, display, real_path, self.settings.date_pattern)
+        info, records, keys, same = document_stage(doc, d, display, self.settings, self.signer, date)
+        self.files.append(info)
+        self.offsets.append(len(self.records))
+        self.records.extend(records)
+        self.blocks.append(keys)
+        for pair in same:
+            self.pairs.setdefault((pair[0], pair[1]), pair)
 
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+    def record(self, pid: int) -> Record:
+        return self.records[self.offsets[doc_of(pid)] + (pid & ((1 << ID_BITS) - 1))]
 
+    def buckets(self, keys: np.ndarray) -> Iterable[tuple[int, np.ndarray]]:
+        """(column, row numbers) of every run of two or more equal keys."""
+        for column in range(keys.shape[1]):
+            values = keys[:, column]
+            order = np.argsort(values, kind="stable")
+            ordered = values[order]
+            if len(ordered) < 2:
+                continue
+            edges = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+            starts = np.concatenate(([0], edges))
+            stops = np.concatenate((edges, [len(ordered)]))
+            for s, e in zip(starts[stops - starts >= 2], stops[stops - starts >= 2]):
+                if ordered[s] != NO_KEY:
+                    yield column, order[s:e]
 
-def detect(docs: list["Document"], paths: list[str], settings: ReuseSettings, encoder=None) -> dict:
-    passages: list[Passage] = []
-    for i, doc in enumerate(docs):
-        base = len(passages)
-        for p in extract(doc, i, settings.min_words):
-            if p.parent is not None:
-                p.parent += base
-            passages.append(p)
+    def run(self, cap: int = CAP, encoder=None) -> dict:
+        width = self.signer.params.bands + 2
+        keys = np.concatenate(self.blocks) if self.blocks else np.zeros((0, width), dtype=np.int64)
+        self.blocks = []
+        for column, rows in self.buckets(keys):
+            for pair in verify_bucket(column, [self.records[r] for r in rows], keys[rows], self.settings, cap):
+                self.pairs.setdefault((pair[0], pair[1]), pair)
+        del keys
 
-    pairs: dict[tuple[int, int], Pair] = {}
+        def parent_of(pid: int) -> int:
+            parent = self.record(pid).parent
+            return pid if parent is None else parent
 
-    def check(i: int, j: int) -> None:
-        i, j = min(i, j), max(i, j)
-        if i == j or (i, j) in pairs:
-            return
-        pair = classify(passages[i], passages[j], settings)
-        if pair is None:
-            return
-        pair.a, pair.b = i, j
-        pairs[(i, j)] = pair
+        for a, b in sorted(set(parent_candidates(list(self.pairs.values()), parent_of))):
+            if (a, b) not in self.pairs:
+                pair = reverify(self.record(a), self.record(b), self.settings)
+                if pair is not None:
+                    self.pairs[(a, b)] = pair
+        extra = None
+        if encoder is not None:
+            self._semantic_pairs(encoder)
+            extra = f"{encoder.signature()}@{self.settings.semantic_threshold:g}"
+        return build_report(self.files, len(self.records), self.pairs.values(), self.record, self.settings, extra)
 
-    # Within one document: the repeats that the repetition rule reports.
-    by_span = {(p.doc, p.start, p.end): n for n, p in enumerate(passages)}
-    for d, doc in enumerate(docs):
-        for r in find_repeats(doc, settings.min_words, OPENING_CHARS):
-            i, j = by_span.get((d, r.first_start, r.first_end)), by_span.get((d, r.start, r.end))
-            if i is not None and j is not None:
-                check(i, j)
+    def _semantic_pairs(self, encoder) -> None:
+        """Paraphrases: paragraphs of two articles whose embeddings are close and that no other match links."""
+        from provenance.semantic import similar_pairs
 
-    # Across documents: candidates, then the exact re-check.
-    for i, j in sorted(_candidates(passages)):
-        check(i, j)
-    # Two paragraphs that share a sentence may be partial copies of each other.
-    for i, j in list(pairs):
-        pi, pj = _paragraph_of(passages, i), _paragraph_of(passages, j)
-        if passages[i].doc != passages[j].doc and (pi, pj) != (i, j):
-            check(pi, pj)
-
-    if encoder is not None:
-        _semantic_pairs(passages, pairs, encoder, settings)
-
-    return _result(docs, paths, passages, pairs, settings, encoder)
-
-
-def _paragraph_of(passages: list[Passage], i: int) -> int:
-    parent = passages[i].parent
-    return i if parent is None else parent
-
-
-def _candidates(passages: list[Passage]) -> set[tuple[int, int]]:
-    """Pairs of passages of different documents worth the exact re-check."""
-    out: set[tuple[int, int]] = set()
-
-    def add(i: int, j: int) -> None:
-        if passages[i].doc != passages[j].doc:
-            out.add((min(i, j), max(i, j)))
-
-    signer = Signer()
-    lsh = signer.new_lsh()
-    signatures = [signer.minhash(p.shingles) for p in passages]
-    for n, m in enumerate(signatures):
-        lsh.insert(n, m, check_duplication=False)
-    for n, m in enumerate(signatures):
-        for other in lsh.query(m):
-            add(n, other)
-    # Same text (LSH finds these too; this makes sure) and same opening (a cut-short copy).
-    same_text: dict[str, list[int]] = {}
-    same_opening: dict[str, list[int]] = {}
-    for n, p in enumerate(passages):
-        same_text.setdefault(p.normalized, []).append(n)
-        key = opening_key(p.normalized)
-        if key is not None:
-            same_opening.setdefault(key, []).append(n)
-    for group in (*same_text.values(), *same_opening.values()):
-        for k, n in enumerate(group):
-            for other in group[max(0, k - _BUCKET) : k]:  # bounded: many openings alike stay linear
-                add(other, n)
-    return out
+        paragraphs = [r for r in self.records if r.kind == "paragraph"]
+        linked = Groups()
+        for a, b, *_ in self.pairs.values():
+            ra, rb = self.record(a), self.record(b)
+            linked.union(ra.parent if ra.parent is not None else a, rb.parent if rb.parent is not None else b)
+        texts = [r.normalized for r in paragraphs]
+        for x, y, cosine in similar_pairs(encoder, texts, self.settings.semantic_threshold):
+            ri, rj = paragraphs[x], paragraphs[y]
+            if ri.doc == rj.doc or linked.find(ri.id) == linked.find(rj.id):
+                continue
+            a, b = ri.shingles, rj.shingles
+            i, j = min(ri.id, rj.id), max(ri.id, rj.id)
+            self.pairs[(i, j)] = (i, j, "paraphrase", jaccard(a, b), containment(a, b), cosine)
 
 
-def _semantic_pairs(passages: list[Passage], pairs: dict, encoder, settings: ReuseSettings) -> None:
-    """Paraphrases: paragraphs of two documents whose embeddings are close and
-    that no other match links."""
-    from provenance.semantic import similar_pairs
-
-    paragraphs = [n for n, p in enumerate(passages) if p.kind == "paragraph"]
-    linked = _Groups(len(passages))
-    for pair in pairs.values():
-        linked.union(_paragraph_of(passages, pair.a), _paragraph_of(passages, pair.b))
-    texts = [passages[n].normalized for n in paragraphs]
-    for x, y, cosine in similar_pairs(encoder, texts, settings.semantic_threshold):
-        i, j = paragraphs[x], paragraphs[y]
-        if passages[i].doc == passages[j].doc or linked.find(i) == linked.find(j):
-            continue
-        a, b = passages[i].shingles, passages[j].shingles
-        pairs[(i, j)] = Pair(i, j, "paraphrase", jaccard(a, b), containment(a, b), cosine)
-
-
-def _result(docs, paths, passages, pairs, settings, encoder) -> dict:
-    from sacrebleu.metrics import CHRF
-
-    chrf = CHRF()
-    n = len(passages)
-    # Boilerplate: groups of verbatim or near-duplicate passages in >= k articles.
-    groups = _Groups(n)
-    for pair in pairs.values():
-        if pair.match in ("verbatim", "near-duplicate"):
-            groups.union(pair.a, pair.b)
-    members: dict[int, list[int]] = {}
-    for pair in pairs.values():
-        if pair.match in ("verbatim", "near-duplicate"):
-            for i in (pair.a, pair.b):
-                root = groups.find(i)
-                bucket = members.setdefault(root, [])
-                if i not in bucket:
-                    bucket.append(i)
-    boilerplate_roots = {
-        root for root, idx in members.items() if len({passages[i].doc for i in idx}) >= settings.boilerplate
-    }
-    # Paragraph-level links: a sentence pair inside two linked paragraphs says nothing new.
-    links = _Groups(n)
-    for pair in pairs.values():
-        if passages[pair.a].kind == "paragraph" and passages[pair.b].kind == "paragraph":
-            links.union(pair.a, pair.b)
-
-    def loc(i: int) -> dict:
-        p = passages[i]
-        return {
-            "path": paths[p.doc],
-            "kind": p.kind,
-            "line": p.line,
-            "column": p.column,
-            "start": p.start,
-            "end": p.end,
-            "text": docs[p.doc].text[p.start : p.end],
-        }
-
-    out_pairs = []
-    for (i, j), pair in sorted(pairs.items()):
-        if groups.find(i) in boilerplate_roots and groups.find(j) in boilerplate_roots:
-            continue
-        if (passages[i].kind, passages[j].kind) != ("paragraph", "paragraph") and links.find(
-            _paragraph_of(passages, i)
-        ) == links.find(_paragraph_of(passages, j)):
-            continue
-        entry = {
-            "label": pair.match,
-            "same_document": passages[i].doc == passages[j].doc,
-            "jaccard": round(pair.jaccard, 3),
-            "containment": round(pair.containment, 3),
-            "chrf": round(chrf.sentence_score(passages[j].normalized, [passages[i].normalized]).score, 1),
-        }
-        if pair.cosine is not None:
-            entry["cosine"] = round(pair.cosine, 3)
-        entry["a"], entry["b"] = loc(i), loc(j)
-        if pair.match == "near-duplicate":
-            entry["changes"] = word_changes(passages[i].normalized, passages[j].normalized)
-        out_pairs.append(entry)
-
-    out_groups = []
-    for root in sorted(boilerplate_roots):
-        idx = sorted(members[root], key=lambda i: (passages[i].doc, passages[i].start))
-        identical = len({passages[i].normalized for i in idx}) == 1
-        out_groups.append(
-            {
-                "label": "boilerplate",
-                "match": "verbatim" if identical else "near-duplicate",
-                "articles": len({passages[i].doc for i in idx}),
-                "locations": [loc(i) for i in idx],
-            }
-        )
-    # A sentence of a boilerplate paragraph is listed with its paragraph only.
-    out_groups = [g for g in out_groups if not _inside_other_group(g, out_groups)]
-
-    by_label = {label: 0 for label in LABELS}
-    by_label["boilerplate"] = len(out_groups)
-    for entry in out_pairs:
-        by_label[entry["label"]] += 1
-    signature = f"provenance:{__version__}|{Signer().params.describe()}|{settings.describe()}"
-    if encoder is not None:
-        signature += f"|{encoder.signature()}@{settings.semantic_threshold:g}"
-    return {
-        "schema": SCHEMA,
-        "version": __version__,
-        "signature": signature,
-        "settings": {f.name: getattr(settings, f.name) for f in fields(settings)},
-        "files": [
-            {
-                "path": paths[d],
-                "sha256": doc.sha256,
-                "paragraphs": sum(1 for p in passages if p.doc == d and p.kind == "paragraph"),
-                "sentences": sum(1 for p in passages if p.doc == d and p.kind == "sentence"),
-            }
-            for d, doc in enumerate(docs)
-        ],
-        "boilerplate": out_groups,
-        "pairs": out_pairs,
-        "summary": {"files": len(docs), "passages": n, "by_label": by_label},
-    }
-
-
-def word_changes(a: str, b: str, limit: int = 5) -> list[dict]:
-    """Where two near-duplicates differ, word by word ("added," -> "said,")."""
-    from difflib import SequenceMatcher
-
-    wa, wb = a.split(), b.split()
-    out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-        if op != "equal":
-            out.append({"a": " ".join(wa[i1:i2]), "b": " ".join(wb[j1:j2])})
-    return out[:limit]
-
-
-def _inside_other_group(group: dict, groups: list[dict]) -> bool:
-    spans = [(x["path"], x["start"], x["end"]) for x in group["locations"]]
-    for other in groups:
-        if other is group:
-            continue
-        bigger = [(x["path"], x["start"], x["end"]) for x in other["locations"]]
-        if all(any(p == q and s >= qs and e <= qe and (e - s) < (qe - qs) for q, qs, qe in bigger) for p, s, e in spans):
-            return True
-    return False
+def detect_stream(items: Iterable[tuple], settings: ReuseSettings, encoder=None, cap: int = CAP) -> dict:
+    """The report for ``(display path, Document, file path or None)`` read one at a time."""
+    run = LocalRun(settings)
+    for display, doc, real in items:
+        run.add(display, doc, real)
+    return run.run(cap, encoder)

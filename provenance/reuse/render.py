@@ -53,6 +53,18 @@ def render(result: dict, console: Console) -> None:
             for change in p.get("changes", []):
                 console.print(f"    [dim]{describe_change(change)}[/]")
         console.print()
+    first = result.get("first_ran", [])
+    if first:
+        console.print("[bold]First ran[/] (earliest article first: date from front matter, file name, or file time)")
+        for e in first:
+            console.print(f"  [{_STYLE[e['label']]}]{e['label']}[/], {e['articles']} articles: “{escape(excerpt(e['text']))}”")
+            for n, loc in enumerate([e["first"], *e["copies"]]):
+                when = f"{loc['date']}, {loc['date_source']}" if loc["date"] else "no date"
+                head = "first" if n == 0 else "then "
+                changes = loc.get("changes") or []
+                what = "; ".join(describe_change(c) for c in changes) if changes else ("word for word" if n else "")
+                console.print(f"    {head} {escape(where(loc))}  [dim]({when})[/]{'  ' + what if what else ''}")
+        console.print()
     s = result["summary"]
     counts = ", ".join(f"{n} {label}" for label, n in s["by_label"].items() if n)
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"

@@ -7,6 +7,9 @@ from typing import Any
 
 #: Keys the check command sets from its flags (not user settings).
 FLAG_KEYS = frozenset({"index", "index-path"})
+#: Default ``date-pattern``: a year, month and day with separators (a bare run of
+#: digits is too often an id).
+DATE_PATTERN = r"(?P<year>(?:19|20)\d\d)[-_/.](?P<month>[01]\d)[-_/.](?P<day>[0-3]\d)"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ class ReuseSettings:
     min_words: int = 6
     #: Cosine similarity of sentence embeddings from which ``--semantic`` reports a paraphrase.
     semantic_threshold: float = 0.85
+    #: Where ``reuse`` finds an article's date in its path when its front matter
+    #: has none (named groups year, month, day): 2024-03-02, 2024_03_02, 2024/03/02.
+    date_pattern: str = DATE_PATTERN
 
     @classmethod
     def from_section(cls, section: dict[str, Any], where: str = "[tool.provenance.reuse]") -> "ReuseSettings":
@@ -48,6 +54,14 @@ class ReuseSettings:
             raise ConfigError(f"{where}: 'boilerplate' must be a whole number of articles, at least 2")
         if not (isinstance(out.min_words, int) and out.min_words >= 1):
             raise ConfigError(f"{where}: 'min-words' must be a whole number, at least 1")
+        if not isinstance(out.date_pattern, str):
+            raise ConfigError(f"{where}: 'date-pattern' must be a regular expression (a string)")
+        if out.date_pattern:
+            from provenance.reuse.firstran import check_pattern
+
+            problem = check_pattern(out.date_pattern)
+            if problem:
+                raise ConfigError(f"{where}: 'date-pattern' {problem}")
         for name in ("threshold", "containment", "semantic_threshold"):
             v = getattr(out, name)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 1:
