@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections import Counter
 from typing import Iterable
 
@@ -12,7 +11,7 @@ from provenance import __version__
 from provenance.analyzers import Emitter, load_analyzers
 from provenance.config import Config
 from provenance.discover import Source
-from provenance.document import CAPTION, FOOTER, Document, InputError
+from provenance.document import CAPTION, FOOTER, Document
 from provenance.document.language import identify
 from provenance.report import FileReport, Report
 from provenance.rules import RuleSet
@@ -69,59 +68,15 @@ class Pipeline:
         return self.check_document(Document(text, path))
 
     # -- many files ---------------------------------------------------------
-    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1) -> Report:
-        """Check the sources; with ``jobs`` > 1 files are analyzed in that many
-        forked processes (the report is the same, file order included)."""
-        sources = list(sources)
-        if jobs > 1 and len(sources) > 1 and self._can_fork() and all(s.path is not None for s in sources):
-            return self._run_parallel(sources, keep_text, jobs)
+    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1, engine=None) -> Report:
+        """Check the sources on ``engine`` (default: the local engine; with
+        ``jobs`` > 1 files are analyzed in that many forked processes). Every
+        engine gives the same report, file order included."""
+        if engine is None:
+            from provenance.engine.local import LocalEngine
 
-        def documents():
-            for src in sources:
-                try:
-                    if src.path is None:
-                        raw = sys.stdin.buffer.read()
-                        yield Document.from_bytes(raw, src.display), src.display
-                    else:
-                        yield Document.from_path(src.path), src.display
-                except InputError as exc:
-                    yield FileReport(path=src.display, error=str(exc), error_kind=exc.kind), src.display
-
-        return self.run_documents(documents(), keep_text=keep_text)
-
-    def _can_fork(self) -> bool:
-        import multiprocessing
-
-        # a layer holding a database connection must not be forked
-        unsafe = any(getattr(a, "fork_safe", True) is False for a in self.analyzers)
-        return not unsafe and "fork" in multiprocessing.get_all_start_methods()
-
-    def _run_parallel(self, sources: list[Source], keep_text: bool, jobs: int) -> Report:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        global _FORKED
-        _FORKED = (self, keep_text)
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                results = list(pool.map(_analyze_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 4)))))
-        finally:
-            _FORKED = None
-        report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
-        finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
-        kept = []
-        for file_report, stub in results:
-            report.files.append(file_report)
-            if stub is not None:
-                if keep_text:
-                    report.texts[file_report.path] = stub.text
-                if finishing:
-                    kept.append((stub, file_report, Emitter(stub, file_report, self.ruleset)))
-        for analyzer in finishing:
-            extra = analyzer.finish(kept)
-            if extra:
-                report.extra.update(extra)
-        return report
+            engine = LocalEngine()
+        return engine.check(self, list(sources), keep_text=keep_text, jobs=jobs)
 
     def run_documents(self, items, *, keep_text: bool = False) -> Report:
         report = Report(signature=self.signature(), rules=list(self.ruleset.enabled.values()))
@@ -209,10 +164,6 @@ def credit_notes(credits: dict) -> list[str]:
     return notes
 
 
-# The pipeline a forked worker inherits from its parent (set only during a parallel run).
-_FORKED: tuple["Pipeline", bool] | None = None
-
-
 class DocumentStub:
     """What a cross-file pass needs of a document analyzed in another process:
     its text (for exact spans), line numbers and the layers' annotations."""
@@ -276,26 +227,3 @@ def summarize(doc, finishing) -> "Document | DocumentSummary":
         annotations.update(kept)
         spans += kept_spans
     return DocumentSummary(doc, annotations, spans)
-
-
-def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
-    pipeline, keep_text = _FORKED
-    try:
-        doc = Document.from_path(src.path)
-    except InputError as exc:
-        return FileReport(path=src.display, error=str(exc), error_kind=exc.kind), None
-    try:
-        file_report, _ = pipeline.analyze(doc, src.display)
-    except Exception as exc:  # one bad file must not stop the run
-        if os.environ.get("PROVENANCE_DEBUG"):
-            raise
-        message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
-        return FileReport(path=src.display, error=message, error_kind="internal"), None
-    finishing = [a for a in pipeline.analyzers if getattr(a, "needs_finish", False)]
-    if finishing and not keep_text:
-        kept = summarize(doc, finishing)
-        if kept is not doc:
-            return file_report, kept
-    needs_annotations = bool(finishing)
-    annotations = {k: v for k, v in doc.annotations.items() if not k.startswith("_")} if needs_annotations else {}
-    return file_report, DocumentStub(doc.text, doc.path, annotations) if (keep_text or needs_annotations) else None

@@ -11,7 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_chunks, write_output
+from provenance.cli.engine_options import EngineOption, SchedulerOption, open_engine_for
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, text_output, warn, write_chunks, write_output
 
 
 class Format(str, Enum):
@@ -47,6 +48,9 @@ def check(
     index: Annotated[bool, typer.Option("--index", help="Report passages that already ran in an indexed article (files[].reuse, PV951).")] = False,
     index_path: Annotated[Optional[Path], typer.Option("--index-path", help="The index file for --index [default: .provenance/index.db].", show_default=False)] = None,
     reference: Annotated[Optional[Path], typer.Option("--reference", help="Score against this reference translation with sacrebleu (files[].reference).", show_default=False)] = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
+    shards: Annotated[Optional[Path], typer.Option("--shards", help="Write the report as JSON Lines shards, one per partition of files, and summary.json into DIR (see docs/scale.md).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -84,7 +88,19 @@ def check(
     sources, problems = discover(paths, config.include, config.exclude)
     for p in problems:
         warn(f"{p.display}: {p.reason}")
-    report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources))
+    if shards is not None and (format is not Format.text or output is not None or statistics):
+        fail("--shards writes JSON Lines shards and a summary into its directory: leave out --format, --output and --statistics")
+    from provenance.engine import EngineError
+
+    runner = open_engine_for(config, engine, scheduler, quiet=quiet)
+    try:
+        if shards is not None:
+            _check_shards(runner, pipeline, sources, shards, problems, threshold, quiet, _jobs(jobs, sources))
+        report = pipeline.run(sources, keep_text=(format is Format.text), jobs=_jobs(jobs, sources), engine=runner)
+    except EngineError as exc:
+        fail(str(exc))
+    finally:
+        runner.close()
 
     for f in report.files:
         if f.error is not None:
@@ -117,6 +133,33 @@ def check(
     if not report.files:
         fail("nothing to check")
     if threshold != "never" and report.max_severity_rank() >= SEVERITY_RANK[threshold]:
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
+def _check_shards(runner, pipeline, sources, out_dir: Path, problems, threshold: str, quiet: bool, jobs: int) -> None:
+    from provenance.rules import SEVERITY_RANK
+
+    if not sources:
+        fail("nothing to check")
+    try:
+        run = runner.check_shards(pipeline, sources, out_dir, jobs=jobs)
+    except OSError as exc:
+        fail(f"--shards {out_dir}: {exc.strerror or exc}")
+    for path, error in run.errors:
+        warn(f"{path}: {error}")
+    if not quiet:
+        for path, note in run.notes:
+            warn(f"{path}: {note}")
+        s, sev = run.summary, run.summary["by_severity"]
+        write_output(
+            f"Found {s['findings']:,} findings in {s['files']:,} files ({s['words']:,} words): {sev['error']:,} errors, "
+            f"{sev['warning']:,} warnings, {sev['info']:,} info; {len(run.shards)} shard{'s' if len(run.shards) != 1 else ''} and summary.json in {text_output(str(out_dir))}\n",
+            None,
+        )
+    if problems or run.errors:
+        raise typer.Exit(EXIT_ERROR)
+    if threshold != "never" and run.max_rank >= SEVERITY_RANK[threshold]:
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
 
