@@ -14,11 +14,12 @@ $(VENV)/.base: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# Test install: the base plus the test and semantic extras. torch goes first,
+# Test install: the base plus the test, semantic and dask extras (the Dask tests
+# start their own LocalCluster: no service runs beforehand). torch goes first,
 # pinned: that takes the CPU build; left to the resolver it pulls the CUDA one.
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[test,semantic]'
+	$(BIN)/python -m pip install --quiet -e '.[test,semantic,dask]'
 	touch $@ $(VENV)/.base
 
 # An editable install leaves the package's own modules uncompiled (a wheel

@@ -35,6 +35,10 @@ class Engine(Protocol):
     def map_partitions(self, func: Callable[..., Any], parts: Iterable[list], *args: Any) -> Iterator[Any]:
         """``func(part, *args)`` for each partition, results in partition order."""
 
+    def submit(self, func: Callable[..., Any], *args: Any) -> Any:
+        """``func(*args)`` as a task; returns a future (``.result()``). Futures among
+        the arguments, or in lists of them, are passed as their values."""
+
     def note(self) -> str | None:
         """A one-line run note (which engine ran, where), or None for the default."""
 

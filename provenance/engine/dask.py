@@ -127,6 +127,10 @@ class DaskEngine:
         while pending:
             yield pending.popleft().result()
 
+    def submit(self, func: Callable[..., Any], *args: Any):
+        """A task on the cluster; futures among the arguments (or in lists of them) are passed as their values."""
+        return self.client.submit(func, *args, pure=False, retries=_RETRIES)
+
     def workers(self) -> int:
         try:
             return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))

@@ -40,6 +40,10 @@ class LocalEngine:
         for part in parts:
             yield func(part, *args)
 
+    def submit(self, func: Callable[..., Any], *args: Any) -> "Done":
+        """Run now; futures of earlier submits in the arguments (or in lists of them) are their values."""
+        return Done(func(*[_value(a) for a in args]))
+
     def note(self) -> str | None:
         return None
 
@@ -51,6 +55,24 @@ class LocalEngine:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class Done:
+    """The result of a task run at once (the local engine's future)."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+def _value(arg: Any) -> Any:
+    if isinstance(arg, Done):
+        return arg.value
+    if isinstance(arg, list):
+        return [_value(a) for a in arg]
+    return arg
 
 
 def _documents(sources):

@@ -144,11 +144,26 @@ class ArticleIndex:
     def open(cls, path: Path, *, write: bool = False, timeout: float = 5.0, min_words: int | None = None) -> "ArticleIndex":
         """Open an index; ``write`` creates it when missing."""
         path = Path(path)
+        if not write:
+            from provenance.index.columnar import is_columnar
+
+            if is_columnar(path):
+                from provenance.index.columnar import ColumnarError
+                from provenance.index.columnar_lookup import ColumnarIndex
+
+                try:
+                    return ColumnarIndex.open(path)
+                except ColumnarError as exc:
+                    raise IndexStoreError(str(exc)) from None
         if not path.exists():
             if not write:
                 raise IndexStoreError(f"{path}: no index here (build one with `provenance index add PATH…`)")
             return cls._create(path, timeout, min_words)
         if path.is_dir():
+            from provenance.index.columnar import is_columnar
+
+            if is_columnar(path):
+                raise IndexStoreError(f"{path}: a Parquet index: `index add` appends to it; `index remove` is not supported for it yet")
             raise IndexStoreError(f"{path}: is a directory, not an index file")
         try:
             if write:

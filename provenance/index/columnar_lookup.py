@@ -1,0 +1,240 @@
+"""Reading a Parquet index (``columnar.py``): ``check --index-path DIR``, no cluster.
+
+``ColumnarIndex`` answers the same ``lookup`` as the SQLite ``ArticleIndex``
+with the same algorithm (``store._Lookup``: candidates in (date, insertion)
+order, a page at a time, the same exact re-check), so the two indexes of the
+same articles give the same findings. A lookup reads, per bucket file its
+keys fall in, only the row groups those keys fall in (the first key of each
+row group is in the file's metadata), in one read per file; and, per
+candidate, the row group of 16 articles that holds it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from provenance.index.columnar import (
+    ARTICLE_ROW_GROUP,
+    ColumnarError,
+    bucket_bits,
+    preparer_of,
+    read_batches,
+    read_meta,
+    require_pyarrow,
+    unpost,
+)
+from provenance.index.store import _KINDS, _Lookup
+
+if TYPE_CHECKING:
+    from provenance.document import Document
+    from provenance.reuse.passages import Passage
+    from provenance.reuse.settings import ReuseSettings
+
+
+class ColumnarIndex:
+    """A read-only Parquet index with the reading API of ``ArticleIndex``."""
+
+    def __init__(self, path: Path):
+        import numpy as np
+        import pyarrow.parquet as pq
+
+        require_pyarrow()
+        self.path = Path(path)
+        self.meta = read_meta(self.path)
+        self.min_words = int(self.meta["min_words"])
+        self.bits = bucket_bits(int(self.meta["buckets"]))
+        batches = read_batches(self.path)
+        self.removed = {i for b in batches for i in b.get("removed", [])}
+        self._files: dict[int, list[Path]] = {}
+        for b in batches:
+            for name in b["keys"]:
+                bucket = int(name.split("bucket=")[1].split("/")[0])
+                self._files.setdefault(bucket, []).append(self.path / name)
+        # Article parts: sorted ids, and sha256/path for leaving the checked article out.
+        self._parts: list[Path] = []
+        ids, shas, paths, owner = [], [], [], []
+        for b in batches:
+            for name in b["articles"]:
+                table = pq.read_table(self.path / name, columns=["id", "sha256", "path"])
+                ids.append(table.column("id").to_numpy())
+                shas += table.column("sha256").to_pylist()
+                paths += table.column("path").to_pylist()
+                owner.append(np.full(len(table), len(self._parts), np.int32))
+                self._parts.append(self.path / name)
+        self._ids = np.concatenate(ids) if ids else np.empty(0, np.int64)
+        self._owner = np.concatenate(owner) if owner else np.empty(0, np.int32)
+        self._part_start = {}
+        for n in range(len(self._parts)):
+            where = np.flatnonzero(self._owner == n)
+            self._part_start[n] = int(where[0]) if len(where) else 0
+        self._shas, self._paths = shas, paths
+        self._order = np.argsort(self._ids, kind="stable")
+        self._handles: dict[Path, tuple] = {}
+        self._signer = None
+
+    @classmethod
+    def open(cls, path: Path) -> "ColumnarIndex":
+        try:
+            return cls(path)
+        except (OSError, ValueError) as exc:  # pyarrow's errors are OSError / ValueError subclasses
+            raise ColumnarError(f"{path}: not a usable Parquet index ({exc})") from None
+
+    def close(self) -> None:
+        self._handles.clear()
+
+    @property
+    def signer(self):
+        if self._signer is None:
+            from provenance.reuse.signature import Signer
+
+            self._signer = Signer(preparer_of(self.meta).params)
+        return self._signer
+
+    def passage_keys(self, p: "Passage") -> list[int]:
+        from provenance.index.store import passage_keys
+
+        return passage_keys(self.signer, p)
+
+    def articles(self) -> int:
+        return int(len(self._ids)) - len(self.removed)
+
+    def signature(self) -> str:
+        return f"index:parquet{self.meta['schema']}:{self.signer.params.describe()}:w{self.min_words}:articles={self.articles()}"
+
+    def stats(self) -> dict:
+        import pyarrow.parquet as pq
+
+        keys = sum(pq.ParquetFile(f).metadata.num_rows for files in self._files.values() for f in files)
+        size = sum(p.stat().st_size for p in self.path.rglob("*.parquet"))
+        return {
+            "path": str(self.path),
+            "schema": f"parquet {self.meta['schema']}",
+            "created_by": self.meta.get("created_by"),
+            "signature": f"{self.signer.params.describe()}|w{self.min_words}",
+            "articles": self.articles(),
+            "keys": keys,
+            "buckets": int(self.meta["buckets"]),
+            "files": sum(len(f) for f in self._files.values()) + len(self._parts),
+            "bytes": size,
+        }
+
+    # -- reading ----------------------------------------------------------------------
+    def excluded(self, doc: "Document", display: str) -> set[int]:
+        return {int(self._ids[i]) for i, (s, p) in enumerate(zip(self._shas, self._paths)) if s == doc.sha256 or p == display}
+
+    def _handle(self, path: Path):
+        import numpy as np
+        import pyarrow.parquet as pq
+
+        handle = self._handles.get(path)
+        if handle is None:
+            f = pq.ParquetFile(path, memory_map=True)
+            raw = (f.schema_arrow.metadata or {}).get(b"row_group_first_keys", b"")
+            handle = self._handles[path] = (f, np.frombuffer(bytes.fromhex(raw.decode()), np.int64))
+        return handle
+
+    def postings(self, keys: list[int]) -> dict[int, list[tuple[int, int, int]]]:
+        """Every (date_ord, article, passage) row of these keys, each key's rows sorted."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        wanted = np.array(sorted(set(keys)), np.int64)
+        out: dict[int, list[tuple[int, int, int]]] = {int(k): [] for k in wanted}
+        if not len(wanted):
+            return out
+        which = (wanted.view(np.uint64) >> np.uint64(64 - self.bits)).astype(np.int64) if self.bits else np.zeros(len(wanted), np.int64)
+        for bucket in np.unique(which):
+            ks = wanted[which == bucket]
+            for path in self._files.get(int(bucket), []):
+                f, first_keys = self._handle(path)
+                groups = np.unique(np.maximum(np.searchsorted(first_keys, ks, side="right") - 1, 0))
+                table = f.read_row_groups(groups.tolist(), columns=["key", "posting"], use_threads=False)
+                table = table.filter(pc.is_in(table.column("key"), value_set=pa.array(ks)))
+                for k, post in zip(table.column("key").to_numpy(), table.column("posting").to_numpy()):
+                    row = unpost(int(post))
+                    if row[1] not in self.removed:
+                        out[int(k)].append(row)
+        for rows in out.values():
+            rows.sort()
+        return out
+
+    def article_row(self, article_id: int) -> dict | None:
+        """path, date, text and passage spans of one article (its row group of the articles file)."""
+        import numpy as np
+
+        at = np.searchsorted(self._ids[self._order], article_id)
+        if at >= len(self._order) or self._ids[self._order[at]] != article_id:
+            return None
+        flat = int(self._order[at])
+        part = int(self._owner[flat])
+        row = flat - self._part_start[part]
+        f, _ = self._handle_articles(self._parts[part])
+        group = f.read_row_group(row // ARTICLE_ROW_GROUP, columns=["path", "date", "spans", "text"], use_threads=False)
+        i = row % ARTICLE_ROW_GROUP
+        return {name: group.column(name)[i].as_py() for name in ("path", "date", "spans", "text")}
+
+    def _handle_articles(self, path: Path):
+        import pyarrow.parquet as pq
+
+        handle = self._handles.get(path)
+        if handle is None:
+            handle = self._handles[path] = (pq.ParquetFile(path, memory_map=True), None)
+        return handle
+
+    def lookup(self, doc: "Document", display: str, settings: "ReuseSettings") -> list[dict]:
+        try:
+            return _ColumnarLookup(self, doc, display, settings).run()
+        except (OSError, ValueError) as exc:
+            raise ColumnarError(f"{self.path}: index error ({exc})") from None
+
+
+class _ColumnarLookup(_Lookup):
+    """``store._Lookup`` over the Parquet files: the rows of every key of the
+    document are read at once, then paged through as the SQLite lookup pages."""
+
+    def __init__(self, index: ColumnarIndex, doc: "Document", display: str, settings: "ReuseSettings"):
+        from provenance.reuse.passages import extract
+
+        self.index = index
+        self.doc = doc
+        self.settings = settings
+        self.exclude = index.excluded(doc, display)
+        self._articles: dict[int, tuple | None] = {}
+        self._rows: dict[int, dict | None] = {}
+        keys = [k for p in extract(doc, 0, index.min_words) for k in index.passage_keys(p)]
+        self._postings = index.postings(keys)
+
+    def _pages(self, offsets: dict[int, int]) -> dict[int, list[tuple[int, int, int]]]:
+        from provenance.index.store import _PAGE
+
+        return {key: self._postings.get(key, [])[offset : offset + _PAGE] for key, offset in offsets.items()}
+
+    def _copies(self, key: int) -> int:
+        from provenance.index.store import COPIES_CAP
+
+        articles = {a for _, a, _ in self._postings.get(key, []) if a not in self.exclude}
+        return min(COPIES_CAP, len(articles))
+
+    def _row(self, article_id: int) -> dict | None:
+        if article_id not in self._rows:
+            self._rows[article_id] = self.index.article_row(article_id)
+        return self._rows[article_id]
+
+    def _article(self, article_id: int) -> tuple | None:
+        row = self._row(article_id)
+        return None if row is None else (row["path"], row["date"], row["text"])
+
+    def _check(self, p: "Passage", article_id: int, passage_id: int):
+        from provenance.reuse.passages import Passage, classify, normalize, words
+
+        row = self._row(article_id)
+        if row is None or 4 * passage_id + 3 >= len(row["spans"]):
+            return None
+        kind, start, end, line = row["spans"][4 * passage_id : 4 * passage_id + 4]
+        norm = normalize(row["text"][start:end])
+        other = Passage(1, _KINDS[kind], start, end, line, 1, norm, words(norm))
+        pair = classify(p, other, self.settings)
+        return None if pair is None else (pair, article_id, (passage_id, kind, start, end, line))
