@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from provenance.index.columnar import (
     ARTICLE_ROW_GROUP,
+    MAX_PASSAGES,
+    PASSAGE_BITS,
     ColumnarError,
     bucket_bits,
     preparer_of,
@@ -136,7 +138,7 @@ class ColumnarIndex:
         return handle
 
     def postings(self, keys: list[int]) -> dict[int, list[tuple[int, int, int]]]:
-        """Every (date_ord, article, passage) row of these keys, each key's rows sorted."""
+        """Every (date_ord, article, passage uid) row of these keys, each key's rows sorted."""
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -154,9 +156,10 @@ class ColumnarIndex:
                 table = f.read_row_groups(groups.tolist(), columns=["key", "posting"], use_threads=False)
                 table = table.filter(pc.is_in(table.column("key"), value_set=pa.array(ks)))
                 for k, post in zip(table.column("key").to_numpy(), table.column("posting").to_numpy()):
-                    row = unpost(int(post))
-                    if row[1] not in self.removed:
-                        out[int(k)].append(row)
+                    date_ord, article, passage = unpost(int(post))
+                    if article not in self.removed:
+                        # the third item names the passage uniquely, as the SQLite passage id does
+                        out[int(k)].append((date_ord, article, (article << PASSAGE_BITS) | passage))
         for rows in out.values():
             rows.sort()
         return out
@@ -227,9 +230,10 @@ class _ColumnarLookup(_Lookup):
         row = self._row(article_id)
         return None if row is None else (row["path"], row["date"], row["text"])
 
-    def _check(self, p: "Passage", article_id: int, passage_id: int):
+    def _check(self, p: "Passage", article_id: int, passage_uid: int):
         from provenance.reuse.passages import Passage, classify, normalize, words
 
+        passage_id = passage_uid & (MAX_PASSAGES - 1)
         row = self._row(article_id)
         if row is None or 4 * passage_id + 3 >= len(row["spans"]):
             return None
