@@ -71,7 +71,12 @@ class ColumnarIndex:
         for n in range(len(self._parts)):
             where = np.flatnonzero(self._owner == n)
             self._part_start[n] = int(where[0]) if len(where) else 0
-        self._shas, self._paths = shas, paths
+        self._by_sha: dict[str, list[int]] = {}
+        self._by_path: dict[str, list[int]] = {}
+        flat_ids = self._ids.tolist()
+        for i, sha, p in zip(flat_ids, shas, paths):
+            self._by_sha.setdefault(sha, []).append(i)
+            self._by_path.setdefault(p, []).append(i)
         self._order = np.argsort(self._ids, kind="stable")
         self._handles: dict[Path, tuple] = {}
         self._signer = None
@@ -124,7 +129,7 @@ class ColumnarIndex:
 
     # -- reading ----------------------------------------------------------------------
     def excluded(self, doc: "Document", display: str) -> set[int]:
-        return {int(self._ids[i]) for i, (s, p) in enumerate(zip(self._shas, self._paths)) if s == doc.sha256 or p == display}
+        return {*self._by_sha.get(doc.sha256, ()), *self._by_path.get(display, ())}
 
     def _handle(self, path: Path):
         import numpy as np
@@ -207,8 +212,11 @@ class _ColumnarLookup(_Lookup):
         self.exclude = index.excluded(doc, display)
         self._articles: dict[int, tuple | None] = {}
         self._rows: dict[int, dict | None] = {}
-        keys = [k for p in extract(doc, 0, index.min_words) for k in index.passage_keys(p)]
-        self._postings = index.postings(keys)
+        self._keys = {(p.kind, p.start, p.end): index.passage_keys(p) for p in extract(doc, 0, index.min_words)}
+        self._postings = index.postings([k for keys in self._keys.values() for k in keys])
+
+    def _passage_keys(self, p: "Passage") -> list[int]:
+        return self._keys[(p.kind, p.start, p.end)]
 
     def _pages(self, offsets: dict[int, int]) -> dict[int, list[tuple[int, int, int]]]:
         from provenance.index.store import _PAGE

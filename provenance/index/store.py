@@ -533,7 +533,7 @@ class _Lookup:
         exact re-check. Each key's rows come sorted in that order, a page at a
         time; a candidate is checked once no unread row of any key can come
         before it."""
-        offsets = dict.fromkeys(self.index.passage_keys(p), 0)
+        offsets = dict.fromkeys(self._passage_keys(p), 0)
         pending: list[tuple[int, int, int]] = []
         seen: set[int] = set()
         fetched = 0
@@ -560,6 +560,9 @@ class _Lookup:
                     return hit
             if horizon is None:
                 return None
+
+    def _passage_keys(self, p: Passage) -> list[int]:
+        return self.index.passage_keys(p)
 
     def _pages(self, offsets: dict[int, int]) -> dict[int, list[tuple[int, int, int]]]:
         """The next page of rows of every key, in one query (one query per key
