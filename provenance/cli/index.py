@@ -130,7 +130,8 @@ def _add_parquet(config, path: Path, sources, given, engine, scheduler, quiet: b
 
     runner = open_engine_for(config, engine, scheduler, quiet=quiet)
     try:
-        result = append(path, runner, _items(sources, given), partition_size=runner.settings.partition_size)
+        buckets = config.section("index").get("buckets")
+        result = append(path, runner, _items(sources, given), partition_size=runner.settings.partition_size, buckets=buckets)
     except (ColumnarError, EngineError) as exc:
         fail(str(exc))
     except OSError as exc:

@@ -5,7 +5,8 @@ to the configuration file, or to the current directory without one),
 ``timeout`` (seconds a writer waits for another writer, default 5) and
 ``format`` (``sqlite``, the default, or ``parquet``: a directory of Parquet
 files, default ``.provenance/index.parquet``; ``columnar.py``). An existing
-directory index is read as Parquet whatever the setting.
+directory index is read as Parquet whatever the setting; ``buckets`` (a power of
+two, default 8) is the number of key buckets of a new Parquet index.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ DEFAULT_PATH = ".provenance/index.db"
 DEFAULT_PARQUET_PATH = ".provenance/index.parquet"
 FORMATS = ("sqlite", "parquet")
 DEFAULT_TIMEOUT = 5.0
-_KEYS = ("path", "timeout", "format")
+_KEYS = ("path", "timeout", "format", "buckets")
 
 
 def index_format(config: "Config", flag: str | None = None, path: Path | None = None) -> str:
@@ -30,6 +31,8 @@ def index_format(config: "Config", flag: str | None = None, path: Path | None = 
 
     if path is not None and is_columnar(path):
         return "parquet"
+    if flag is not None and flag not in FORMATS:
+        raise ConfigError(f"--index-format must be one of {', '.join(FORMATS)}, not {flag!r}")
     chosen = flag or config.section("index").get("format", "sqlite")
     if chosen not in FORMATS:
         raise ConfigError(f"{config.source or 'configuration'}: [tool.provenance.index]: 'format' must be one of {', '.join(FORMATS)}")
