@@ -29,6 +29,8 @@ def test_settings_flags_over_config_over_defaults():
     assert engine_settings(config) == EngineSettings("dask", "tcp://h:8786", 7, 2)
     assert engine_settings(config, "local").name == "local"
     assert engine_settings(Config(), scheduler="tcp://x:1") == EngineSettings("dask", "tcp://x:1", 500, None)
+    assert engine_settings(Config(sections={"engine": {"scheduler": "tcp://x:1"}})).name == "dask"
+    assert engine_settings(Config(sections={"engine": {"scheduler": "tcp://x:1", "name": "local"}})) == EngineSettings()
     with pytest.raises(EngineError, match="unknown engine"):
         engine_settings(Config(), "spark")
     with pytest.raises(EngineError, match="use it with --engine dask"):

@@ -64,11 +64,10 @@ def engine_settings(config: "Config", name: str | None = None, scheduler: str | 
     if chosen not in ENGINES:
         raise EngineError(f"unknown engine {chosen!r} (engines: {', '.join(ENGINES)})")
     address = scheduler or section.get("scheduler") or None
-    if address is not None and chosen != "dask":
-        if scheduler is not None and name is None:
-            chosen = "dask"  # --scheduler alone means the Dask engine
-        elif scheduler is not None:
-            raise EngineError("--scheduler is an address of a Dask scheduler: use it with --engine dask")
+    if scheduler is not None and name == "local":
+        raise EngineError("--scheduler is an address of a Dask scheduler: use it with --engine dask")
+    if address is not None and name is None and (scheduler is not None or "name" not in section):
+        chosen = "dask"  # a scheduler address alone means the Dask engine
     size = partition_size or section.get("partition-size", DEFAULT_PARTITION_SIZE)
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise EngineError(f"{where}: 'partition-size' must be a whole number of at least 1")
