@@ -10,9 +10,11 @@ then, each with the real command in its own process:
 - ``index add`` into the SQLite index and into the Parquet index, on the local
   engine and on Dask LocalClusters of 1 and 2 workers (at sizes above 10,000
   only the 2-worker builds, to keep the run modest);
-- ``check --shards`` over the archive (sizes in ``--check-sizes``) on the
+- ``check --shards`` over an archive of each of ``--check-sizes`` on the
   local engine (--jobs 1 and 2) and on Dask with 1 and 2 workers, with the
   findings compared file for file;
+- with ``--index-layers rules``, the SQLite index without the names and
+  attributions annotations (quicker to build at large sizes);
 - the lookup latency of both indexes (what ``check --index`` does per
   article), in-process: ``--queries`` new articles (another generator seed),
   the first lookup (cold: opening the index) and the others (warm).
@@ -116,6 +118,8 @@ def main() -> None:
     parser.add_argument("--check-sizes", default="2000", help="Archive sizes to run check on (each its own archive).")
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--partition-size", type=int, default=500)
+    parser.add_argument("--all-builds-up-to", type=int, default=10_000, help="Up to this size every build runs; above it only the 2-worker Dask builds.")
+    parser.add_argument("--index-layers", help="layers = [...] for index add (e.g. 'rules': the SQLite index without names and attributions).")
     parser.add_argument("--keep", action="store_true", help="Keep the archives and indexes afterwards.")
     args = parser.parse_args()
     work = args.work
@@ -124,6 +128,11 @@ def main() -> None:
     work.mkdir(parents=True)
     config = work / "provenance.toml"
     config.write_text(f"[tool.provenance.engine]\npartition-size = {args.partition_size}\n", encoding="utf-8")
+    index_config = config
+    if args.index_layers:
+        index_config = work / "index.toml"
+        layers = ", ".join(f'"{x}"' for x in args.index_layers.split(","))
+        index_config.write_text(f"layers = [{layers}]\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     queries = work / "queries"
     write_articles(queries, args.queries, seed=1)
     query_paths = sorted(queries.glob("*.txt"))
@@ -133,7 +142,7 @@ def main() -> None:
         t = time.perf_counter()
         write_articles(archive, size, seed=0)
         print(f"\n{size:,} articles ({size_of(archive) / 1e6:,.0f} MB of text, written in {time.perf_counter() - t:.0f} s)", flush=True)
-        small = size <= 10_000
+        small = size <= args.all_builds_up_to
         builds = [
             ("sqlite", "local", None),
             ("sqlite", "dask", 2),
@@ -145,7 +154,7 @@ def main() -> None:
             if not small and workers != 2:
                 continue
             index = work / f"index-{size}-{fmt}-{engine}{workers or ''}{'.db' if fmt == 'sqlite' else ''}"
-            cmd = ["index", "add", str(archive), "--index-path", str(index), "--index-format", fmt, "--config", str(config), "--quiet"]
+            cmd = ["index", "add", str(archive), "--index-path", str(index), "--index-format", fmt, "--config", str(index_config), "--quiet"]
             wall, peak, peaks = run(cmd + (["--engine", "dask"] if engine == "dask" else []), workers)
             where = f"dask, {workers} worker{'s' if workers > 1 else ''}" if workers else "local"
             print(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from provenance.index.columnar import (
     ARTICLE_ROW_GROUP,
+    MAX_ARTICLE,
     MAX_PASSAGES,
     PASSAGE_BITS,
     ColumnarError,
@@ -142,16 +143,15 @@ class ColumnarIndex:
             handle = self._handles[path] = (f, np.frombuffer(bytes.fromhex(raw.decode()), np.int64))
         return handle
 
-    def postings(self, keys: list[int]) -> dict[int, list[tuple[int, int, int]]]:
-        """Every (date_ord, article, passage uid) row of these keys, each key's rows sorted."""
+    def postings(self, keys: list[int]) -> dict:
+        """The postings (numpy int64, sorted: date, then insertion order) of each
+        of these keys, tombstoned articles left out."""
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
         wanted = np.array(sorted(set(keys)), np.int64)
-        out: dict[int, list[tuple[int, int, int]]] = {int(k): [] for k in wanted}
-        if not len(wanted):
-            return out
+        found_keys, found_posts = [], []
         which = (wanted.view(np.uint64) >> np.uint64(64 - self.bits)).astype(np.int64) if self.bits else np.zeros(len(wanted), np.int64)
         for bucket in np.unique(which):
             ks = wanted[which == bucket]
@@ -160,14 +160,23 @@ class ColumnarIndex:
                 groups = np.unique(np.maximum(np.searchsorted(first_keys, ks, side="right") - 1, 0))
                 table = f.read_row_groups(groups.tolist(), columns=["key", "posting"], use_threads=False)
                 table = table.filter(pc.is_in(table.column("key"), value_set=pa.array(ks)))
-                for k, post in zip(table.column("key").to_numpy(), table.column("posting").to_numpy()):
-                    date_ord, article, passage = unpost(int(post))
-                    if article not in self.removed:
-                        # the third item names the passage uniquely, as the SQLite passage id does
-                        out[int(k)].append((date_ord, article, (article << PASSAGE_BITS) | passage))
-        for rows in out.values():
-            rows.sort()
-        return out
+                found_keys.append(table.column("key").to_numpy())
+                found_posts.append(table.column("posting").to_numpy())
+        if not found_keys:
+            return {}
+        k, post = np.concatenate(found_keys), np.concatenate(found_posts)
+        if self.removed:
+            k, post = _live(k, post, self._removed_array())
+        order = np.lexsort((post, k))  # by key, then posting: several files (appends) merged
+        k, post = k[order], post[order]
+        starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+        ends = np.r_[starts[1:], len(k)]
+        return {int(k[s]): post[s:e] for s, e in zip(starts, ends)}
+
+    def _removed_array(self):
+        import numpy as np
+
+        return np.array(sorted(self.removed), np.int64)
 
     def article_row(self, article_id: int) -> dict | None:
         """path, date, text and passage spans of one article (its row group of the articles file)."""
@@ -199,6 +208,20 @@ class ColumnarIndex:
             raise ColumnarError(f"{self.path}: index error ({exc})") from None
 
 
+def _row_of(post: int) -> tuple[int, int, int]:
+    """(date_ord, article, passage uid): the third item names the passage
+    uniquely, as the SQLite passage id does."""
+    date_ord, article, passage = unpost(post)
+    return date_ord, article, (article << PASSAGE_BITS) | passage
+
+
+def _live(keys, posts, removed):
+    import numpy as np
+
+    alive = ~np.isin((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1), removed)
+    return keys[alive], posts[alive]
+
+
 class _ColumnarLookup(_Lookup):
     """``store._Lookup`` over the Parquet files: the rows of every key of the
     document are read at once, then paged through as the SQLite lookup pages."""
@@ -221,13 +244,22 @@ class _ColumnarLookup(_Lookup):
     def _pages(self, offsets: dict[int, int]) -> dict[int, list[tuple[int, int, int]]]:
         from provenance.index.store import _PAGE
 
-        return {key: self._postings.get(key, [])[offset : offset + _PAGE] for key, offset in offsets.items()}
+        out = {}
+        for key, offset in offsets.items():
+            posts = self._postings.get(key)
+            out[key] = [] if posts is None else [_row_of(int(v)) for v in posts[offset : offset + _PAGE]]
+        return out
 
     def _copies(self, key: int) -> int:
+        import numpy as np
+
         from provenance.index.store import COPIES_CAP
 
-        articles = {a for _, a, _ in self._postings.get(key, []) if a not in self.exclude}
-        return min(COPIES_CAP, len(articles))
+        posts = self._postings.get(key)
+        if posts is None:
+            return 0
+        articles = np.unique((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1))
+        return min(COPIES_CAP, len(articles) - sum(1 for a in self.exclude if np.any(articles == a)))
 
     def _row(self, article_id: int) -> dict | None:
         if article_id not in self._rows:
