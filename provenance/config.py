@@ -98,7 +98,7 @@ def _schema():
             "index": Bool(),
             "index-path": Str(nonempty=True),
         },
-        "index": {"path": Str(nonempty=True), "timeout": Number(0), "format": OneOf(("sqlite", "parquet")), "buckets": Int(1)},
+        "index": {"path": Str(nonempty=True), "timeout": Number(0), "format": OneOf(("sqlite", "parquet")), "buckets": Int(1), "batch-articles": Int(1)},
         "input": {"max-file-size": Size()},
         "engine": {"name": OneOf(("local", "dask")), "scheduler": Str(nonempty=True), "partition-size": Int(1), "workers": Int(1)},
         "compare": {"align": Number(0, 100, low_inclusive=False), "semantic-threshold": fraction, "reference": Str(nonempty=True)},

@@ -104,3 +104,16 @@ def test_bad_parquet_input_is_one_line(tmp_path, seeds_dir):
     assert out.exit_code == 2 and "--index-format must be one of sqlite, parquet" in out.output
     out = pv("index", "remove", "x.txt", "--index-path", str(tmp_path / "i.parquet"))
     assert out.exit_code == 2
+
+
+def test_many_batches_and_other_buckets_give_the_same_lookups(tmp_path, seeds_dir):
+    """An add cut into batches of two articles (several sorted files per bucket, merged at lookup)."""
+    config = tmp_path / "provenance.toml"
+    config.write_text("[tool.provenance.index]\nbatch-articles = 2\nbuckets = 4\n", encoding="utf-8")
+    parquet, sqlite = tmp_path / "i.parquet", tmp_path / "i.db"
+    out = runner.invoke(app, ["index", "add", str(seeds_dir), "--index-path", str(parquet), "--index-format", "parquet", "--config", str(config)])
+    assert out.exit_code == 0 and "5 added" in out.stdout, out.output
+    assert len(list((parquet / "batches").glob("*.json"))) == 3 and len(list((parquet / "keys").iterdir())) == 4
+    assert pv("index", "add", str(seeds_dir), "--index-path", str(sqlite)).exit_code == 0
+    probe = _write(tmp_path / "p", "p.txt", (seeds_dir / "002_9c8e519b6a91c22e.txt").read_text(encoding="utf-8").replace("Sunday", "Monday"))
+    assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))

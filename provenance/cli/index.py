@@ -131,7 +131,10 @@ def _add_parquet(config, path: Path, sources, given, engine, scheduler, quiet: b
     runner = open_engine_for(config, engine, scheduler, quiet=quiet)
     try:
         buckets = config.section("index").get("buckets")
-        result = append(path, runner, _items(sources, given), partition_size=runner.settings.partition_size, buckets=buckets)
+        result = append(
+            path, runner, _items(sources, given), partition_size=runner.settings.partition_size,
+            buckets=buckets, batch_articles=config.section("index").get("batch-articles"),
+        )
     except (ColumnarError, EngineError) as exc:
         fail(str(exc))
     except OSError as exc:

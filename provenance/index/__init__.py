@@ -6,7 +6,9 @@ to the configuration file, or to the current directory without one),
 ``format`` (``sqlite``, the default, or ``parquet``: a directory of Parquet
 files, default ``.provenance/index.parquet``; ``columnar.py``). An existing
 directory index is read as Parquet whatever the setting; ``buckets`` (a power of
-two, default 8) is the number of key buckets of a new Parquet index.
+two, default 8) is the number of key buckets of a new Parquet index and
+``batch-articles`` (default 50,000) the most articles one of its appends
+holds on the workers before the shuffle (a larger add is several batches).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ DEFAULT_PATH = ".provenance/index.db"
 DEFAULT_PARQUET_PATH = ".provenance/index.parquet"
 FORMATS = ("sqlite", "parquet")
 DEFAULT_TIMEOUT = 5.0
-_KEYS = ("path", "timeout", "format", "buckets")
+_KEYS = ("path", "timeout", "format", "buckets", "batch-articles")
 
 
 def index_format(config: "Config", flag: str | None = None, path: Path | None = None) -> str:

@@ -72,7 +72,15 @@ def existing_articles(path: Path, batches: list[dict]) -> tuple[dict[str, int], 
     return shas, paths
 
 
-def append(path: Path, engine: "Engine", items: list[tuple[str, str, str | None]], *, partition_size: int, buckets: int | None = None) -> AppendResult:
+def append(
+    path: Path,
+    engine: "Engine",
+    items: list[tuple[str, str, str | None]],
+    *,
+    partition_size: int,
+    buckets: int | None = None,
+    batch_articles: int | None = None,
+) -> AppendResult:
     """items: (display path, file path, ISO date or None), in the order to index."""
     from filelock import FileLock, Timeout
 
@@ -88,8 +96,9 @@ def append(path: Path, engine: "Engine", items: list[tuple[str, str, str | None]
     try:
         meta = read_meta(path)
         result = AppendResult()
-        for start in range(0, len(items), BATCH_ARTICLES):
-            _append_batch(path, meta, engine, items[start : start + BATCH_ARTICLES], partition_size, result)
+        step = batch_articles or BATCH_ARTICLES
+        for start in range(0, len(items), step):
+            _append_batch(path, meta, engine, items[start : start + step], partition_size, result)
         return result
     finally:
         lock.release()
