@@ -117,3 +117,22 @@ def test_many_batches_and_other_buckets_give_the_same_lookups(tmp_path, seeds_di
     assert pv("index", "add", str(seeds_dir), "--index-path", str(sqlite)).exit_code == 0
     probe = _write(tmp_path / "p", "p.txt", (seeds_dir / "002_9c8e519b6a91c22e.txt").read_text(encoding="utf-8").replace("Sunday", "Monday"))
     assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))
+
+
+def test_compaction_merges_key_files_and_keeps_the_lookups(tmp_path, seeds_dir):
+    config = tmp_path / "provenance.toml"
+    config.write_text("[tool.provenance.index]\nbatch-articles = 2\nbuckets = 4\n", encoding="utf-8")
+    parquet, sqlite = tmp_path / "i.parquet", tmp_path / "i.db"
+    runner.invoke(app, ["index", "add", str(seeds_dir), "--index-path", str(parquet), "--index-format", "parquet", "--config", str(config)])
+    assert pv("index", "add", str(seeds_dir), "--index-path", str(sqlite)).exit_code == 0
+    probe = _write(tmp_path / "p", "p.txt", (seeds_dir / "002_9c8e519b6a91c22e.txt").read_text(encoding="utf-8").replace("Sunday", "Monday"))
+    out = pv("index", "compact", "--index-path", str(parquet))
+    assert out.exit_code == 0 and "12 key files merged into 4" in out.stdout, out.output
+    assert len(list((parquet / "keys").rglob("*.parquet"))) == 4
+    assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))
+    later = _write(tmp_path / "day2", "a.txt", f"Talks go on\n\n{PARAGRAPH}\n")
+    for index in (parquet, sqlite):
+        assert pv("index", "add", str(later.parent), "--index-path", str(index)).exit_code == 0
+    probe2 = _write(tmp_path / "p2", "p.txt", f"Probe\n\n{PARAGRAPH}\n")
+    assert _findings(parquet, str(probe2)) == _findings(sqlite, str(probe2))
+    assert pv("index", "compact", "--index-path", str(sqlite)).exit_code == 2

@@ -230,3 +230,31 @@ def remove(
         warn(f"{t}: not in the index")
     write_output(text_output(f"{index.path}: {len(removed)} removed\n"), None)
     raise typer.Exit(EXIT_ERROR if missing else EXIT_OK)
+
+
+@index_app.command("compact")
+def compact_command(
+    index_path: Annotated[Path, typer.Option("--index-path", help="The Parquet index directory.", show_default=False)],
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """Merge each bucket's key files of a Parquet index into one (faster lookups after many appends)."""
+    from provenance.engine import EngineError
+    from provenance.index.columnar import ColumnarError, is_columnar
+    from provenance.index.columnar_compact import compact
+
+    config = load_config(config_file, isolated)
+    if not is_columnar(index_path):
+        fail(f"{index_path}: not a Parquet index (compaction is for `--index-format parquet` indexes)")
+    runner = open_engine_for(config, engine, scheduler)
+    try:
+        done = compact(index_path, runner)
+    except (ColumnarError, EngineError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{index_path}: cannot write the index ({exc.strerror or exc})")
+    finally:
+        runner.close()
+    write_output(text_output(f"{index_path}: {done['files_before']} key files merged into {done['buckets']}\n"), None)

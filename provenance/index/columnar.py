@@ -41,6 +41,9 @@ SCHEMA = 1
 META = "meta.json"
 DEFAULT_BUCKETS = 8  # files a lookup reads: one per bucket per append; the shuffle's reduce holds 1/8 of a batch's keys
 KEY_ROW_GROUP = 1024
+#: Row groups of compacted key files: a lookup reads one group per key and file.
+COMPACT_ROW_GROUP = 256
+COMPACTED = "compacted.json"
 ARTICLE_ROW_GROUP = 16
 #: Posting = date_ord << 39 | article << 12 | passage: 24 + 27 + 12 bits (63, positive).
 ARTICLE_BITS, PASSAGE_BITS = 27, 12
@@ -120,6 +123,17 @@ def read_batches(path: Path) -> list[dict]:
         except (OSError, ValueError) as exc:
             raise ColumnarError(f"{p}: unreadable batch file ({exc})") from None
     return out
+
+
+def read_compacted(path: Path) -> dict | None:
+    """The compaction manifest: key files holding every batch up to ``through_batch``."""
+    target = path / COMPACTED
+    if not target.is_file():
+        return None
+    try:
+        return json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ColumnarError(f"{target}: unreadable ({exc})") from None
 
 
 def preparer_of(meta: dict) -> "Preparer":
@@ -233,7 +247,7 @@ def piece(pieces: list[Any], bucket: int) -> Any:
     return pieces[bucket]
 
 
-def write_bucket(pieces: list[Any], out: str) -> int:
+def write_bucket(pieces: list[Any], out: str, row_group: int = KEY_ROW_GROUP) -> int:
     """The reduce side: one bucket's rows from every partition, sorted, one file."""
     import numpy as np
     import pyarrow as pa
@@ -244,9 +258,9 @@ def write_bucket(pieces: list[Any], out: str) -> int:
     rows = np.unique(rows, axis=0)  # sorted by (key, posting); a key twice in one passage once
     keys = np.ascontiguousarray(rows[:, 0])
     table = pa.table({"key": keys, "posting": np.ascontiguousarray(rows[:, 1])})
-    first_keys = keys[::KEY_ROW_GROUP]
+    first_keys = keys[::row_group]
     table = table.replace_schema_metadata({"row_group_first_keys": first_keys.tobytes().hex()})
-    _write_table(table, Path(out), row_group_size=KEY_ROW_GROUP, compression="none")
+    _write_table(table, Path(out), row_group_size=row_group, compression="none")
     return len(rows)
 
 

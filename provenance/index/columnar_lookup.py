@@ -24,6 +24,7 @@ from provenance.index.columnar import (
     bucket_bits,
     preparer_of,
     read_batches,
+    read_compacted,
     read_meta,
     require_pyarrow,
     unpost,
@@ -34,6 +35,12 @@ if TYPE_CHECKING:
     from provenance.document import Document
     from provenance.reuse.passages import Passage
     from provenance.reuse.settings import ReuseSettings
+
+
+#: Row groups of a key read at first (per file: the one it begins in; most lookups
+#: end within its first 16 rows), and at most: past _MAX_CANDIDATES rows (4,096)
+#: a lookup stops (the depth is in groups of the largest size written, 1,024 rows).
+FIRST_DEPTH, FULL_DEPTH = 1, 5
 
 
 class ColumnarIndex:
@@ -51,7 +58,14 @@ class ColumnarIndex:
         batches = read_batches(self.path)
         self.removed = {i for b in batches for i in b.get("removed", [])}
         self._files: dict[int, list[Path]] = {}
+        compacted = read_compacted(self.path)
+        through = compacted["through_batch"] if compacted else 0
+        for name in compacted["keys"] if compacted else []:
+            bucket = int(name.split("bucket=")[1].split("/")[0])
+            self._files.setdefault(bucket, []).append(self.path / name)
         for b in batches:
+            if b["batch"] <= through:
+                continue  # its keys are in the compacted files
             for name in b["keys"]:
                 bucket = int(name.split("bucket=")[1].split("/")[0])
                 self._files.setdefault(bucket, []).append(self.path / name)
@@ -143,25 +157,40 @@ class ColumnarIndex:
             handle = self._handles[path] = (f, np.frombuffer(bytes.fromhex(raw.decode()), np.int64))
         return handle
 
-    def postings(self, keys: list[int]) -> dict:
-        """The postings (numpy int64, sorted: date, then insertion order) of each
-        of these keys, tombstoned articles left out."""
+    def postings(self, keys: list[int], depth: int = FULL_DEPTH) -> dict:
+        """key -> (postings, complete) for these keys: numpy int64 postings in
+        (date, insertion) order, tombstoned articles left out. From each file,
+        at most ``depth`` row groups of a key are read, starting with the one its
+        rows begin in; ``complete`` is False when a file has more, and then
+        only the postings that no unread row can come before are returned."""
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
         wanted = np.array(sorted(set(keys)), np.int64)
         found_keys, found_posts = [], []
+        bounds: dict[int, int] = {}  # key -> the last posting that is safe to use
         which = (wanted.view(np.uint64) >> np.uint64(64 - self.bits)).astype(np.int64) if self.bits else np.zeros(len(wanted), np.int64)
         for bucket in np.unique(which):
             ks = wanted[which == bucket]
             for path in self._files.get(int(bucket), []):
                 f, first_keys = self._handle(path)
-                groups = np.unique(np.maximum(np.searchsorted(first_keys, ks, side="right") - 1, 0))
+                # a key's rows begin in the last group that starts before it, and end in the last that starts at or before it
+                lo = np.maximum(np.searchsorted(first_keys, ks, side="left") - 1, 0)
+                hi = np.maximum(np.searchsorted(first_keys, ks, side="right") - 1, 0)
+                top = np.minimum(hi, lo + depth - 1)
+                groups = np.unique(np.concatenate([np.arange(a, b + 1) for a, b in zip(lo, top)]))
                 table = f.read_row_groups(groups.tolist(), columns=["key", "posting"], use_threads=False)
                 table = table.filter(pc.is_in(table.column("key"), value_set=pa.array(ks)))
-                found_keys.append(table.column("key").to_numpy())
-                found_posts.append(table.column("posting").to_numpy())
+                tk, tp = table.column("key").to_numpy(), table.column("posting").to_numpy()
+                found_keys.append(tk)
+                found_posts.append(tp)
+                unread = ks[top < hi]  # keys with rows left unread in this file
+                if len(unread):
+                    # rows come in file order (key, posting): a key's last row read is its largest posting read
+                    lasts = tp[np.searchsorted(tk, unread, side="right") - 1]
+                    for k, last in zip(unread.tolist(), lasts.tolist()):
+                        bounds[k] = min(bounds.get(k, last), last)
         if not found_keys:
             return {}
         k, post = np.concatenate(found_keys), np.concatenate(found_posts)
@@ -171,7 +200,13 @@ class ColumnarIndex:
         k, post = k[order], post[order]
         starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
         ends = np.r_[starts[1:], len(k)]
-        return {int(k[s]): post[s:e] for s, e in zip(starts, ends)}
+        out = {}
+        for s_, e in zip(starts, ends):
+            key = int(k[s_])
+            rows = post[s_:e]
+            bound = bounds.get(key)
+            out[key] = (rows, True) if bound is None else (rows[rows <= bound], False)
+        return out
 
     def _removed_array(self):
         import numpy as np
@@ -236,7 +271,16 @@ class _ColumnarLookup(_Lookup):
         self._articles: dict[int, tuple | None] = {}
         self._rows: dict[int, dict | None] = {}
         self._keys = {(p.kind, p.start, p.end): index.passage_keys(p) for p in extract(doc, 0, index.min_words)}
-        self._postings = index.postings([k for keys in self._keys.values() for k in keys])
+        # First the row groups where each key begins: most lookups end within them.
+        self._postings = index.postings([k for keys in self._keys.values() for k in keys], depth=FIRST_DEPTH)
+
+    def _posts(self, key: int, need: int):
+        """The key's postings, read further when fewer than ``need`` are safe to use."""
+        rows, complete = self._postings.get(key, (None, True))
+        if not complete and (rows is None or len(rows) < need):
+            rows, complete = self.index.postings([key]).get(key, (None, True))
+            self._postings[key] = (rows, True)  # FULL_DEPTH holds more than a lookup ever pages through
+        return rows
 
     def _passage_keys(self, p: "Passage") -> list[int]:
         return self._keys[(p.kind, p.start, p.end)]
@@ -246,7 +290,7 @@ class _ColumnarLookup(_Lookup):
 
         out = {}
         for key, offset in offsets.items():
-            posts = self._postings.get(key)
+            posts = self._posts(key, offset + _PAGE + 1)
             out[key] = [] if posts is None else [_row_of(int(v)) for v in posts[offset : offset + _PAGE]]
         return out
 
@@ -255,10 +299,14 @@ class _ColumnarLookup(_Lookup):
 
         from provenance.index.store import COPIES_CAP
 
-        posts = self._postings.get(key)
+        enough = COPIES_CAP + len(self.exclude)
+        posts = self._posts(key, 0)
         if posts is None:
             return 0
         articles = np.unique((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1))
+        if len(articles) < enough and not self._postings[key][1]:
+            posts = self._posts(key, len(posts) + 1)
+            articles = np.unique((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1))
         return min(COPIES_CAP, len(articles) - sum(1 for a in self.exclude if np.any(articles == a)))
 
     def _row(self, article_id: int) -> dict | None:
