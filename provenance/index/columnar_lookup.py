@@ -69,32 +69,35 @@ class ColumnarIndex:
             for name in b["keys"]:
                 bucket = int(name.split("bucket=")[1].split("/")[0])
                 self._files.setdefault(bucket, []).append(self.path / name)
-        # Article parts: sorted ids, and sha256/path for leaving the checked article out.
-        self._parts: list[Path] = []
-        ids, shas, paths, owner = [], [], [], []
-        for b in batches:
-            for name in b["articles"]:
-                table = pq.read_table(self.path / name, columns=["id", "sha256", "path"])
-                ids.append(table.column("id").to_numpy())
-                shas += table.column("sha256").to_pylist()
-                paths += table.column("path").to_pylist()
-                owner.append(np.full(len(table), len(self._parts), np.int32))
-                self._parts.append(self.path / name)
-        self._ids = np.concatenate(ids) if ids else np.empty(0, np.int64)
-        self._owner = np.concatenate(owner) if owner else np.empty(0, np.int32)
-        self._part_start = {}
-        for n in range(len(self._parts)):
-            where = np.flatnonzero(self._owner == n)
-            self._part_start[n] = int(where[0]) if len(where) else 0
-        self._by_sha: dict[str, list[int]] = {}
-        self._by_path: dict[str, list[int]] = {}
-        flat_ids = self._ids.tolist()
-        for i, sha, p in zip(flat_ids, shas, paths):
-            self._by_sha.setdefault(sha, []).append(i)
-            self._by_path.setdefault(p, []).append(i)
-        self._order = np.argsort(self._ids, kind="stable")
+        self._parts: list[Path] = [self.path / name for b in batches for name in b["articles"]]
+        self._count = sum(b.get("added", 0) for b in batches) - len(self.removed)
+        self._ids = None  # the article columns, read on the first lookup (``_load``)
         self._handles: dict[Path, tuple] = {}
         self._signer = None
+
+    def _load(self) -> None:
+        """Ids, sha256 and paths of every article (for leaving the checked one out,
+        and for finding a candidate's row), read in one scan of the article files."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+
+        if self._ids is not None:
+            return
+        if self._parts:
+            table = ds.dataset([str(p) for p in self._parts], format="parquet").to_table(columns=["id", "sha256", "path"])
+            self._ids = table.column("id").to_numpy()
+            self._shas = table.column("sha256").combine_chunks()
+            self._paths = table.column("path").combine_chunks()
+        else:
+            self._ids = np.empty(0, np.int64)
+            self._shas = self._paths = pa.array([], pa.string())
+        # ids are increasing within a file and files come in the order written, so
+        # the row of an id is found by bisection, its file by the files' first ids
+        self._order = np.argsort(self._ids, kind="stable")
+        self._sorted_ids = self._ids[self._order]
+        counts = [f.count_rows() for f in ds.dataset([str(p) for p in self._parts], format="parquet").get_fragments()] if self._parts else []
+        self._part_start = np.r_[0, np.cumsum(counts)].astype(np.int64)
 
     @classmethod
     def open(cls, path: Path) -> "ColumnarIndex":
@@ -120,7 +123,7 @@ class ColumnarIndex:
         return passage_keys(self.signer, p)
 
     def articles(self) -> int:
-        return int(len(self._ids)) - len(self.removed)
+        return self._count
 
     def signature(self) -> str:
         return f"index:parquet{self.meta['schema']}:{self.signer.params.describe()}:w{self.min_words}:articles={self.articles()}"
@@ -144,7 +147,12 @@ class ColumnarIndex:
 
     # -- reading ----------------------------------------------------------------------
     def excluded(self, doc: "Document", display: str) -> set[int]:
-        return {*self._by_sha.get(doc.sha256, ()), *self._by_path.get(display, ())}
+        import numpy as np
+        import pyarrow.compute as pc
+
+        self._load()
+        hit = pc.or_(pc.equal(self._shas, doc.sha256), pc.equal(self._paths, display)).to_numpy(zero_copy_only=False)
+        return {int(i) for i in self._ids[np.flatnonzero(hit)]}
 
     def _handle(self, path: Path):
         import numpy as np
@@ -188,11 +196,14 @@ class ColumnarIndex:
                 unread = ks[top < hi]  # keys with rows left unread in this file
                 if len(unread):
                     # rows come in file order (key, posting): a key's last row read is its largest posting read
-                    lasts = tp[np.searchsorted(tk, unread, side="right") - 1]
-                    for k, last in zip(unread.tolist(), lasts.tolist()):
+                    at = np.searchsorted(tk, unread, side="right") - 1
+                    for k, i in zip(unread.tolist(), at.tolist()):
+                        # no row of the key read from this file: none of its rows is safe yet
+                        last = int(tp[i]) if i >= 0 and tk[i] == k else -1
                         bounds[k] = min(bounds.get(k, last), last)
+        empty = np.empty(0, np.int64)
         if not found_keys:
-            return {}
+            return {key: (empty, False) for key in bounds}
         k, post = np.concatenate(found_keys), np.concatenate(found_posts)
         if self.removed:
             k, post = _live(k, post, self._removed_array())
@@ -206,6 +217,8 @@ class ColumnarIndex:
             rows = post[s_:e]
             bound = bounds.get(key)
             out[key] = (rows, True) if bound is None else (rows[rows <= bound], False)
+        for key in bounds:
+            out.setdefault(key, (empty, False))
         return out
 
     def _removed_array(self):
@@ -217,12 +230,13 @@ class ColumnarIndex:
         """path, date, text and passage spans of one article (its row group of the articles file)."""
         import numpy as np
 
-        at = np.searchsorted(self._ids[self._order], article_id)
-        if at >= len(self._order) or self._ids[self._order[at]] != article_id:
+        self._load()
+        at = np.searchsorted(self._sorted_ids, article_id)
+        if at >= len(self._order) or self._sorted_ids[at] != article_id:
             return None
         flat = int(self._order[at])
-        part = int(self._owner[flat])
-        row = flat - self._part_start[part]
+        part = int(np.searchsorted(self._part_start, flat, side="right") - 1)
+        row = flat - int(self._part_start[part])
         f, _ = self._handle_articles(self._parts[part])
         group = f.read_row_group(row // ARTICLE_ROW_GROUP, columns=["path", "date", "spans", "text"], use_threads=False)
         i = row % ARTICLE_ROW_GROUP
