@@ -19,7 +19,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text")
 
 #: Tables that belong to later layers (names, attributions, reuse...); each
 #: layer validates its own table.
-SECTIONS = ("names", "attributions", "reuse", "index", "compare", "input")
+SECTIONS = ("names", "attributions", "reuse", "index", "compare", "input", "engine")
 
 
 class ConfigError(Exception):
@@ -105,8 +105,9 @@ def _schema():
             "index": Bool(),
             "index-path": Str(nonempty=True),
         },
-        "index": {"path": Str(nonempty=True), "timeout": Number(0)},
+        "index": {"path": Str(nonempty=True), "timeout": Number(0), "format": OneOf(("sqlite", "parquet")), "buckets": Int(1), "batch-articles": Int(1)},
         "input": {"max-file-size": Size()},
+        "engine": {"name": OneOf(("local", "dask")), "scheduler": Str(nonempty=True), "partition-size": Int(1), "workers": Int(1)},
         "compare": {"align": Number(0, 100, low_inclusive=False), "semantic-threshold": fraction, "reference": Str(nonempty=True)},
     }
     assert set(sections) == set(SECTIONS)

@@ -106,7 +106,7 @@ class Pipeline:
         return self.check_document(Document(text, path))
 
     # -- many files ---------------------------------------------------------
-    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1, cache: bool = False, progress=None) -> Report:
+    def run(self, sources: Iterable[Source], *, keep_text: bool = False, jobs: int = 1, cache: bool = False, progress=None, engine=None) -> Report:
         """Check the sources; with ``jobs`` > 1 files are analyzed in that many
         forked processes (the report is the same, file order included). With
         ``cache``, a file checked before under the same signature, configuration
@@ -114,6 +114,8 @@ class Pipeline:
         ``progress(n)`` is called as files are done."""
         sources = list(sources)
         self.hidden.clear()  # counted per run (a --fix re-check is a new run)
+        if engine is not None and engine.name != "local":
+            return engine.check(self, sources, keep_text=keep_text, jobs=jobs)  # e.g. Dask (provenance/engine)
         results = None
         if cache:
             from provenance.results_cache import ResultCache
@@ -193,6 +195,22 @@ class Pipeline:
             _FORKED = None
         if results is not None:
             results.written += len(todo)  # the workers wrote them
+        self._finish(report, finishing, kept)
+        return report
+
+    def assemble(self, results, keep_text: bool) -> Report:
+        """The Report of files analyzed elsewhere (another engine's workers):
+        (FileReport, stub or None) in file order, then the cross-file passes."""
+        report = self._new_report()
+        finishing = [a for a in self.analyzers if getattr(a, "needs_finish", False)]
+        kept = []
+        for file_report, stub in results:
+            report.files.append(file_report)
+            if stub is not None:
+                if keep_text:
+                    report.texts[file_report.path] = stub.text
+                if finishing:
+                    kept.append((len(report.files) - 1, stub))
         self._finish(report, finishing, kept)
         return report
 
@@ -411,6 +429,13 @@ def _stub_of(hit: CachedFile):
 
 def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
     pipeline, keep_text, results = _FORKED
+    return analyze_source(pipeline, src, keep_text, results)
+
+
+def analyze_source(pipeline: "Pipeline", src: Source, keep_text: bool, results=None) -> tuple[FileReport, DocumentStub | None]:
+    """(FileReport, what the cross-file passes and the text renderer need of the
+    document, or None) for one file read from its path: the work of a forked or
+    Dask worker."""
     try:
         doc = Document.from_path(src.path)
     except InputError as exc:

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.document import Document
+from provenance.index.migrate import unpack
 from provenance.index.store import ArticleIndex
 from provenance.reuse.settings import ReuseSettings
 
@@ -55,7 +56,7 @@ def test_add_is_idempotent_and_stats_count(seed_index, seeds_dir):
     again = pv("index", "add", str(seeds_dir), "--index-path", str(seed_index))
     assert "0 added, 0 replaced, 5 unchanged" in again.stdout
     stats = json.loads(pv("index", "stats", "--index-path", str(seed_index), "--format", "json").stdout)
-    assert stats["articles"] == 5 and stats["undated"] == 5 and stats["schema"] == 1
+    assert stats["articles"] == 5 and stats["undated"] == 5 and stats["schema"] == 2
     assert stats["paragraphs"] > 50 and stats["keys"] > stats["paragraphs"]
     with sqlite3.connect(seed_index) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -74,7 +75,7 @@ def test_check_index_names_the_seed_it_came_from(seed_index, tmp_path):
     assert found["match"] == "verbatim" and found["label"] == "boilerplate" and found["indexed_copies"] == 3
     (finding,) = [f for f in report["files"][0]["findings"] if f["rule"] == "PV951"]
     assert finding["start"] == found["start"] and "000_cc24850338a37891.txt (line 31; verbatim)" in finding["message"]
-    assert "index:schema1" in report["signature"]
+    assert "index:schema2" in report["signature"]
 
 
 def test_earliest_is_by_date_then_insertion(tmp_path):
@@ -288,7 +289,8 @@ def test_add_stores_names_and_attributions(tmp_path):
     index.close()
     with sqlite3.connect(tmp_path / "i.db") as conn:
         names, attributions = conn.execute("SELECT names, attributions FROM articles").fetchone()
-    names, attributions = json.loads(names), json.loads(attributions)
+    assert isinstance(names, bytes) and isinstance(attributions, bytes)  # zlib-compressed JSON (schema 2)
+    names, attributions = unpack(names), unpack(attributions)
     cairo = next(n for n in names if n["text"] == "Cairo")
     assert NEW_ARTICLE[cairo["start"] : cairo["end"]] == "Cairo" and cairo["type"] == "place"
     said = next(a for a in attributions if a["cue"]["text"] == "said")
@@ -328,3 +330,29 @@ def test_ten_concurrent_first_writers_leave_one_valid_index(tmp_path, seeds_dir)
     )
     assert stats.returncode == 0, stats.stderr
     assert _json.loads(stats.stdout)["articles"] == min(10, len(articles))
+
+
+def test_schema_1_index_is_read_as_it_is_and_migrated_by_a_writer(tmp_path):
+    """An index written before annotations were compressed (schema 1: JSON text)."""
+    from provenance.config import Config
+    from provenance.index.annotate import LayerAnnotator
+    from provenance.pipeline import Pipeline
+
+    path = tmp_path / "old.db"
+    index = ArticleIndex.open(path, write=True)
+    index.add([("new.txt", Document(NEW_ARTICLE, "new.txt"), None)], annotate=LayerAnnotator(Pipeline(Config())))
+    index.close()
+    with sqlite3.connect(path) as conn:  # back to schema 1: annotations as JSON text
+        conn.execute("UPDATE articles SET names = ?, attributions = ?", tuple(json.dumps(unpack(v)) for v in conn.execute("SELECT names, attributions FROM articles").fetchone()))
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    reader = ArticleIndex.open(path)
+    assert reader.meta["schema"] == "1"
+    probe = Document(NEW_ARTICLE.replace("Sunday", "Monday"), "probe.txt")
+    assert reader.lookup(probe, "probe.txt", ReuseSettings())  # lookups need no migration
+    reader.close()
+    ArticleIndex.open(path, write=True).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == "2"
+        names, attributions = conn.execute("SELECT names, attributions FROM articles").fetchone()
+    assert isinstance(names, bytes) and any(n["text"] == "Cairo" for n in unpack(names))
+    assert unpack(attributions)

@@ -11,7 +11,8 @@ import typer
 
 from provenance.cli import ci_output
 from provenance.cli.base import app
-from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, warn, write_chunks, write_output
+from provenance.cli.engine_options import EngineOption, SchedulerOption, open_engine_for
+from provenance.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, guard_stdin, load_config, make_pipeline, split_list, text_output, warn, write_chunks, write_output
 
 
 class Format(str, Enum):
@@ -75,6 +76,9 @@ def check(
     show_severity: Annotated[Optional[list[str]], typer.Option("--show-severity", help="Show only findings of these severities: error, warning, info (repeatable, comma-separated).", show_default=False)] = None,
     junit_group: Annotated[JunitGroup, typer.Option("--junit-group", help="--format junit: one test case per file or per rule.")] = JunitGroup.file,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name standard input ('-') goes by in the report and for matching by file name.", show_default=False)] = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
+    shards: Annotated[Optional[Path], typer.Option("--shards", help="Write the report as JSON Lines shards, one per partition of files, and summary.json into DIR (see docs/scale.md).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
 
@@ -125,19 +129,32 @@ def check(
         warn(f"{p.display}: {p.reason}")
     if (fix or diff) and any(s.path is None for s in sources):
         fail("--fix and --diff rewrite files: standard input cannot be fixed")
+    if shards is not None and (format is not Format.text or output is not None or statistics or fix or diff):
+        fail("--shards writes JSON Lines shards and a summary into its directory: leave out --format, --output, --statistics, --fix and --diff")
+    if shards is not None and (baseline is not None or min_severity or show_severity):
+        fail("--shards does not take --baseline, --min-severity or --show-severity yet")
+    from provenance.engine import EngineError
     from provenance.progress import progress
 
     keep_text = format in (Format.text, Format.html) or format.value in ci_output.NEEDS_TEXT
+    runner = open_engine_for(config, engine, scheduler, quiet=quiet)
 
     def run():
-        with progress("checking", len(sources), enabled=not no_progress) as advance:
-            return pipeline.run(sources, keep_text=keep_text, jobs=_jobs(jobs, sources), cache=not no_cache and not (fix or diff), progress=advance)
+        with progress("checking", len(sources), enabled=not no_progress and runner.name == "local") as advance:
+            return pipeline.run(sources, keep_text=keep_text, jobs=_jobs(jobs, sources), cache=not no_cache and not (fix or diff), progress=advance, engine=runner)
 
-    report = run()
-    if fix or diff:
-        from provenance.cli.fixes import run_fixes
+    try:
+        if shards is not None:
+            _check_shards(runner, pipeline, sources, shards, problems, threshold, quiet, _jobs(jobs, sources))
+        report = run()
+        if fix or diff:
+            from provenance.cli.fixes import run_fixes
 
-        report = run_fixes(pipeline, report, sources, unsafe=unsafe_fixes, diff=diff, output=output, quiet=quiet, recheck=run)
+            report = run_fixes(pipeline, report, sources, unsafe=unsafe_fixes, diff=diff, output=output, quiet=quiet, recheck=run)
+    except EngineError as exc:
+        fail(str(exc))
+    finally:
+        runner.close()
 
     for f in report.files:
         if f.error is not None:
@@ -180,6 +197,33 @@ def check(
             raise typer.Exit(EXIT_OK)  # every file named is excluded: nothing to do (a pre-commit hook)
         fail("nothing to check")
     if threshold != "never" and report.max_severity_rank() >= SEVERITY_RANK[threshold]:
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
+def _check_shards(runner, pipeline, sources, out_dir: Path, problems, threshold: str, quiet: bool, jobs: int) -> None:
+    from provenance.rules import SEVERITY_RANK
+
+    if not sources:
+        fail("nothing to check")
+    try:
+        run = runner.check_shards(pipeline, sources, out_dir, jobs=jobs)
+    except OSError as exc:
+        fail(f"--shards {out_dir}: {exc.strerror or exc}")
+    for path, error in run.errors:
+        warn(f"{path}: {error}")
+    if not quiet:
+        for path, note in run.notes:
+            warn(f"{path}: {note}")
+        s, sev = run.summary, run.summary["by_severity"]
+        write_output(
+            f"Found {s['findings']:,} findings in {s['files']:,} files ({s['words']:,} words): {sev['error']:,} errors, "
+            f"{sev['warning']:,} warnings, {sev['info']:,} info; {len(run.shards)} shard{'s' if len(run.shards) != 1 else ''} and summary.json in {text_output(str(out_dir))}\n",
+            None,
+        )
+    if problems or run.errors:
+        raise typer.Exit(EXIT_ERROR)
+    if threshold != "never" and run.max_rank >= SEVERITY_RANK[threshold]:
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
 

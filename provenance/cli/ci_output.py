@@ -8,7 +8,7 @@ import io
 import sys
 from pathlib import Path
 
-from provenance.cli.common import fail, warn, write_output
+from provenance.cli.common import fail, write_output
 
 CI_FORMATS = ("github", "gitlab", "junit", "rdjson", "concise")
 #: Formats whose renderer reads the article texts (byte columns).

@@ -28,7 +28,7 @@ def suggest_aligned(paths: list[str], glossary, fmt: str, min_count: int, output
 
 def _apply(props, target: Path, glossary) -> None:
     from provenance.config import ConfigError
-    from provenance.names.glossary import Entry, SourceForm
+    from provenance.names.glossary import Entry
     from provenance.names.store import StoreError, editing
     from provenance.names.suggest import _slug
 

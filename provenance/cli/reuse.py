@@ -89,7 +89,7 @@ def reuse(
     containment: Annotated[Optional[float], typer.Option("--containment", help="Share of a passage found in another that makes it a partial copy [default: 0.8].", show_default=False)] = None,
     min_words: Annotated[Optional[int], typer.Option("--min-words", help="Shortest passage compared, in words [default: 6].", show_default=False)] = None,
     semantic: Annotated[bool, typer.Option("--semantic", help="Also report paraphrases (needs the 'semantic' extra).")] = False,
-    engine: Annotated[Engine, typer.Option("--engine", help="Run on this machine (local) or as a Dask job (needs the 'dask' extra).")] = Engine.local,
+    engine: Annotated[Optional[Engine], typer.Option("--engine", help="Run on this machine (local) or as a Dask job (needs the 'dask' extra) [default: [tool.provenance.engine] name, else local].", show_default=False)] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); without it, a LocalCluster sized to this machine.", show_default=False)] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
@@ -116,15 +116,24 @@ def reuse(
     errors: list[str] = []
     from provenance.progress import busy, progress, ticking
 
-    if engine is Engine.dask or scheduler is not None:
+    from provenance.engine import EngineError, client_for, engine_settings
+
+    try:  # the engine is chosen in one place: the flags over [tool.provenance.engine]
+        chosen = engine_settings(config, engine.value if engine else None, scheduler)
+    except EngineError as exc:
+        fail(str(exc))
+    if chosen.name == "dask":
         if semantic:
             fail("--semantic runs with the local engine only")
-        from provenance.reuse.distributed import DaskUnavailable, dask_client, run_reuse_dask
+        from provenance.reuse.distributed import DaskUnavailable, run_reuse_dask
 
         try:
-            with dask_client(scheduler) as client:
+            client = client_for(chosen)
+            try:
                 result = run_reuse_dask([(s.display, str(s.path)) for s in sources], settings, client, errors=errors)
-        except DaskUnavailable as exc:
+            finally:
+                client.close()
+        except (DaskUnavailable, EngineError) as exc:
             fail(str(exc))
         for display, reason in errors:
             warn(f"{display}: {reason}")

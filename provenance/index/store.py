@@ -4,7 +4,8 @@ Tables (schema version in ``meta``):
 
 - ``articles``: content hash (unique: adding the same text again is a no-op),
   path as given, date, ``date_ord`` (the sort key for "earliest"), the text
-  (zlib) and, when those layers ran, name mentions and attributions (JSON).
+  (zlib) and, when those layers ran, name mentions and attributions (JSON,
+  zlib-compressed since schema 2; ``index.migrate``).
 - ``passages``: each paragraph and body sentence (``passages.extract``) with
   its span and line; an article's passages have consecutive ids.
 - ``keys``: the signature keys of every passage, clustered on
@@ -32,13 +33,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from provenance.index.migrate import pack
 from provenance.reuse.passages import Passage, classify, extract, normalize, opening_key, words
 
 if TYPE_CHECKING:
     from provenance.document import Document
     from provenance.reuse.settings import ReuseSettings
+    from provenance.reuse.signature import LshParams
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Schemas a reader opens as they are (a writer migrates them first: ``index.migrate``).
+READABLE = ("1", "2")
 #: Sort key of an undated article: after every date.
 UNDATED = 10_000_000
 BATCH = 1000
@@ -139,11 +144,26 @@ class ArticleIndex:
     def open(cls, path: Path, *, write: bool = False, timeout: float = 5.0, min_words: int | None = None) -> "ArticleIndex":
         """Open an index; ``write`` creates it when missing."""
         path = Path(path)
+        if not write:
+            from provenance.index.columnar import is_columnar
+
+            if is_columnar(path):
+                from provenance.index.columnar import ColumnarError
+                from provenance.index.columnar_lookup import ColumnarIndex
+
+                try:
+                    return ColumnarIndex.open(path)
+                except ColumnarError as exc:
+                    raise IndexStoreError(str(exc)) from None
         if not path.exists():
             if not write:
                 raise IndexStoreError(f"{path}: no index here (build one with `provenance index add PATH…`)")
             return cls._create(path, timeout, min_words)
         if path.is_dir():
+            from provenance.index.columnar import is_columnar
+
+            if is_columnar(path):
+                raise IndexStoreError(f"{path}: a Parquet index: `index add` appends to it; `index remove` is not supported for it yet")
             raise IndexStoreError(f"{path}: is a directory, not an index file")
         try:
             if write:
@@ -155,7 +175,15 @@ class ArticleIndex:
             if "no such table" in str(exc):
                 raise IndexStoreError(f"{path}: not a provenance index (an SQLite file without its tables)") from None
             raise _explain(path, exc) from None
-        if meta.get("schema") != str(SCHEMA_VERSION):
+        if meta.get("schema") in READABLE and meta.get("schema") != str(SCHEMA_VERSION) and write:
+            from provenance.index.migrate import migrate_1_to_2
+
+            try:
+                migrate_1_to_2(conn)
+            except sqlite3.Error as exc:
+                raise _explain(path, exc) from None
+            meta["schema"] = str(SCHEMA_VERSION)
+        if meta.get("schema") not in READABLE:
             raise IndexStoreError(
                 f"{path}: index schema {meta.get('schema', '?')}, this provenance reads schema {SCHEMA_VERSION}; "
                 "remove it and run `provenance index add` again"
@@ -225,19 +253,10 @@ class ArticleIndex:
 
     # -- keys -----------------------------------------------------------------
     def passage_keys(self, p: Passage) -> list[int]:
-        from provenance.reuse.signature import opening_key64, text_key
-
-        keys = {text_key(p.normalized)}
-        if p.kind == "paragraph":
-            keys.update(self.signer.band_keys(self.signer.minhash(p.shingles)))
-            opening = opening_key(p.normalized)
-            if opening is not None:
-                keys.add(opening_key64(opening))
-        return sorted(keys)
+        return passage_keys(self.signer, p)
 
     def _prepare(self, display: str, doc: "Document", date: dt.date | None) -> _Prepared:
-        passages = extract(doc, 0, self.min_words)
-        return _Prepared(display, doc.sha256, doc.text, date, passages, [self.passage_keys(p) for p in passages])
+        return prepare_article(display, doc, date, self.min_words, self.passage_keys)
 
     # -- writing --------------------------------------------------------------
     def add(
@@ -245,19 +264,32 @@ class ArticleIndex:
         items: Iterable[tuple[str, "Document", dt.date | None]],
         annotate: Callable[["Document"], tuple[str | None, str | None]] | None = None,
     ) -> AddResult:
-        result = AddResult()
-        batch: list[_Prepared] = []
+        return self.add_prepared(self._prepare_all(items, annotate))
+
+    def _prepare_all(self, items, annotate):
         for display, doc, date in items:
             prepared = self._prepare(display, doc, date)
             if annotate is not None:
-                prepared.names, prepared.attributions = annotate(doc)
-            batch.append(prepared)
+                prepared.names, prepared.attributions = (pack(v) for v in annotate(doc))
+            yield prepared
+
+    def add_prepared(self, prepared: Iterable[_Prepared]) -> AddResult:
+        """Write articles prepared elsewhere (``prepare_article``: on the workers
+        of an engine), in the order given, ``BATCH`` a transaction."""
+        result = AddResult()
+        batch: list[_Prepared] = []
+        for art in prepared:
+            batch.append(art)
             if len(batch) >= BATCH:
                 self._write(batch, result)
                 batch = []
         if batch:
             self._write(batch, result)
         return result
+
+    def preparer(self) -> "Preparer":
+        """What a worker needs to prepare articles for this index (picklable)."""
+        return Preparer(self.min_words, self.signer.params)
 
     @contextmanager
     def _transaction(self):
@@ -385,6 +417,48 @@ class ArticleIndex:
             raise _explain(self.path, exc) from None
 
 
+def prepare_article(display: str, doc: "Document", date: dt.date | None, min_words: int, passage_keys) -> _Prepared:
+    passages = extract(doc, 0, min_words)
+    return _Prepared(display, doc.sha256, doc.text, date, passages, [passage_keys(p) for p in passages])
+
+
+@dataclass(frozen=True)
+class Preparer:
+    """Passages and keys of articles for an index of these parameters, anywhere
+    (the keys are ``ArticleIndex.passage_keys``: one definition)."""
+
+    min_words: int
+    params: "LshParams"
+
+    def keys_of(self):
+        from provenance.reuse.signature import Signer
+
+        signer = _SIGNERS.get(self.params)
+        if signer is None:
+            signer = _SIGNERS[self.params] = Signer(self.params)
+        return lambda p: passage_keys(signer, p)
+
+    def __call__(self, display: str, doc: "Document", date: dt.date | None) -> _Prepared:
+        return prepare_article(display, doc, date, self.min_words, self.keys_of())
+
+
+_SIGNERS: dict = {}
+
+
+def passage_keys(signer, p: Passage) -> list[int]:
+    """The signature keys of one passage: its exact text key, and for a paragraph
+    the MinHash LSH band keys and the opening key."""
+    from provenance.reuse.signature import opening_key64, text_key
+
+    keys = {text_key(p.normalized)}
+    if p.kind == "paragraph":
+        keys.update(signer.band_keys(signer.minhash(p.shingles)))
+        opening = opening_key(p.normalized)
+        if opening is not None:
+            keys.add(opening_key64(opening))
+    return sorted(keys)
+
+
 class _Lookup:
     def __init__(self, index: ArticleIndex, doc: "Document", display: str, settings: "ReuseSettings"):
         self.index = index
@@ -459,7 +533,7 @@ class _Lookup:
         exact re-check. Each key's rows come sorted in that order, a page at a
         time; a candidate is checked once no unread row of any key can come
         before it."""
-        offsets = dict.fromkeys(self.index.passage_keys(p), 0)
+        offsets = dict.fromkeys(self._passage_keys(p), 0)
         pending: list[tuple[int, int, int]] = []
         seen: set[int] = set()
         fetched = 0
@@ -486,6 +560,9 @@ class _Lookup:
                     return hit
             if horizon is None:
                 return None
+
+    def _passage_keys(self, p: Passage) -> list[int]:
+        return self.index.passage_keys(p)
 
     def _pages(self, offsets: dict[int, int]) -> dict[int, list[tuple[int, int, int]]]:
         """The next page of rows of every key, in one query (one query per key

@@ -14,7 +14,6 @@ happens when there is a problem to report.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path

@@ -18,9 +18,7 @@ article, the verified pairs, and the passages they name; never the articles.
 
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 from provenance.reuse.settings import ReuseSettings
 
@@ -42,27 +40,6 @@ def _require():
         import distributed  # noqa: F401
     except ImportError:
         raise DaskUnavailable("--engine dask needs the optional extra (dask is not installed): pip install 'provenance-news[dask]'") from None
-
-
-@contextmanager
-def dask_client(address: str | None = None) -> Iterator:
-    """A client of the scheduler at ``address``, or of a LocalCluster sized to this machine."""
-    _require()
-    from distributed import Client, LocalCluster
-
-    if address:
-        try:
-            client = Client(address, timeout="10s")
-        except (OSError, TimeoutError) as exc:
-            raise DaskUnavailable(f"--scheduler {address}: cannot connect ({exc})") from None
-        try:
-            yield client
-        finally:
-            client.close()
-        return
-    workers = max(1, min(os.cpu_count() or 1, 8))
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, Client(cluster) as client:
-        yield client
 
 
 def _read_partition(chunk: Sequence[tuple[int, str, str]], settings: ReuseSettings) -> list[dict]:

@@ -1,0 +1,193 @@
+"""Archive scale: the local and the Dask engine on generated archives.
+
+    python benchmarks/archive_scale.py [--sizes 10000,100000] [--check-sizes 10000] [--queries 100] [--work DIR]
+
+Run from the repository root, with the [dask] extra installed. For each size
+it writes an archive of seed-like articles (benchmarks/corpus.py: every
+paragraph is a variant of a seed paragraph, so reuse is planted everywhere),
+then, each with the real command in its own process:
+
+- ``index add`` into the SQLite index and into the Parquet index, on the local
+  engine and on Dask LocalClusters of 1 and 2 workers (at sizes above 10,000
+  only the 2-worker builds, to keep the run modest);
+- ``check --shards`` over an archive of each of ``--check-sizes`` on the
+  local engine (--jobs 1 and 2) and on Dask with 1 and 2 workers, with the
+  findings compared file for file;
+- with ``--index-layers rules``, the SQLite index without the names and
+  attributions annotations (quicker to build at large sizes);
+- the lookup latency of both indexes (what ``check --index`` does per
+  article), in-process: ``--queries`` new articles (another generator seed),
+  the first lookup (cold: opening the index) and the others (warm).
+
+Wall time, and peak resident memory of the process (local) or of each worker
+(Dask: ``ru_maxrss`` of every worker process, on a cluster made for the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import article  # noqa: E402
+
+CLI = [sys.executable, "-m", "provenance"]
+
+
+def write_articles(folder: Path, count: int, seed: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (folder / f"{i:07d}.txt").write_text(article(i, seed), encoding="utf-8")
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (bytes) of one command."""
+    t = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return time.perf_counter() - t, int(done.stderr.strip().splitlines()[-1]) * 1024
+
+
+def run(args: list[str], workers: int | None) -> tuple[float, int, list[int]]:
+    """Wall time of one command, the peak memory of its process, and of each Dask worker."""
+    if workers is None:
+        wall, peak = _timed(CLI + args)
+        return wall, peak, []
+    import distributed
+
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        with distributed.Client(cluster) as client:
+            wall, peak = _timed(CLI + args + ["--scheduler", cluster.scheduler_address])
+            peaks = sorted(client.run(_peak_rss).values())
+    return wall, peak, peaks
+
+
+def mb(peak: int, workers: list[int]) -> str:
+    text = f"peak {peak / 1e6:,.0f} MB"
+    return text + (f" (client), {'/'.join(f'{v / 1e6:,.0f}' for v in workers)} MB (workers)" if workers else "")
+
+
+def size_of(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def lookups(index: Path, queries: list[Path]) -> str:
+    from provenance.config import Config
+    from provenance.document import Document
+    from provenance.index.store import ArticleIndex
+    from provenance.reuse.settings import ReuseSettings
+
+    settings = ReuseSettings.from_section(Config().section("reuse"))
+    docs = [(str(p), Document.from_path(p)) for p in queries]
+    t = time.perf_counter()
+    store = ArticleIndex.open(index)
+    store.lookup(docs[0][1], docs[0][0], settings)
+    cold = 1000 * (time.perf_counter() - t)
+    times, found = [], 0
+    for display, doc in docs[1:]:
+        t = time.perf_counter()
+        found += len(store.lookup(doc, display, settings))
+        times.append(1000 * (time.perf_counter() - t))
+    store.close()
+    times.sort()
+    return (
+        f"first (open + lookup) {cold:,.0f} ms; then mean {statistics.mean(times):.1f} ms, median {statistics.median(times):.1f} ms, "
+        f"p95 {times[int(0.95 * (len(times) - 1))]:.1f} ms ({len(times)} articles, {found:,} passages found)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/provenance-archive-bench"))
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--check-sizes", default="2000", help="Archive sizes to run check on (each its own archive).")
+    parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--partition-size", type=int, default=500)
+    parser.add_argument("--all-builds-up-to", type=int, default=10_000, help="Up to this size every build runs; above it only the 2-worker Dask builds.")
+    parser.add_argument("--index-layers", help="layers = [...] for index add (e.g. 'rules': the SQLite index without names and attributions).")
+    parser.add_argument("--keep", action="store_true", help="Keep the archives and indexes afterwards.")
+    args = parser.parse_args()
+    work = args.work
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    config = work / "provenance.toml"
+    config.write_text(f"[tool.provenance.engine]\npartition-size = {args.partition_size}\n", encoding="utf-8")
+    index_config = config
+    if args.index_layers:
+        index_config = work / "index.toml"
+        layers = ", ".join(f'"{x}"' for x in args.index_layers.split(","))
+        index_config.write_text(f"layers = [{layers}]\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    queries = work / "queries"
+    write_articles(queries, args.queries, seed=1)
+    query_paths = sorted(queries.glob("*.txt"))
+    print(f"machine: {os.cpu_count()} cores; partitions of {args.partition_size} articles", flush=True)
+    for size in (int(s) for s in args.sizes.split(",")):
+        archive = work / f"archive-{size}"
+        t = time.perf_counter()
+        write_articles(archive, size, seed=0)
+        print(f"\n{size:,} articles ({size_of(archive) / 1e6:,.0f} MB of text, written in {time.perf_counter() - t:.0f} s)", flush=True)
+        small = size <= args.all_builds_up_to
+        builds = [
+            ("sqlite", "local", None),
+            ("sqlite", "dask", 2),
+            ("parquet", "local", None),
+            ("parquet", "dask", 1),
+            ("parquet", "dask", 2),
+        ]
+        for fmt, engine, workers in builds:
+            if not small and workers != 2:
+                continue
+            index = work / f"index-{size}-{fmt}-{engine}{workers or ''}{'.db' if fmt == 'sqlite' else ''}"
+            cmd = ["index", "add", str(archive), "--index-path", str(index), "--index-format", fmt, "--config", str(index_config), "--quiet"]
+            wall, peak, peaks = run(cmd + (["--engine", "dask"] if engine == "dask" else []), workers)
+            where = f"dask, {workers} worker{'s' if workers > 1 else ''}" if workers else "local"
+            print(
+                f"  index add  {fmt:<7} {where:<17} {wall:7.1f} s ({1000 * wall / size:.2f} ms/article), {mb(peak, peaks)}, "
+                f"index {size_of(index) / 1e6:,.0f} MB",
+                flush=True,
+            )
+            if (fmt, engine, workers) in (("sqlite", "dask", 2), ("parquet", "dask", 2)):
+                print(f"    lookup {fmt}: {lookups(index, query_paths)}", flush=True)
+        if not args.keep:
+            shutil.rmtree(archive)
+    for size in (int(s) for s in args.check_sizes.split(",") if s):
+        archive = work / f"check-{size}"
+        write_articles(archive, size, seed=0)
+        print(f"\ncheck over {size:,} articles ({size_of(archive) / 1e6:,.1f} MB of text)", flush=True)
+        reference = None
+        for label, extra, workers in (
+            ("local, --jobs 1", ["--jobs", "1"], None),
+            ("local, --jobs 2", ["--jobs", "2"], None),
+            ("dask, 1 worker", ["--engine", "dask"], 1),
+            ("dask, 2 workers", ["--engine", "dask"], 2),
+        ):
+            shards = work / f"shards-{size}-{label.replace(' ', '').replace(',', '-')}"
+            cmd = ["check", str(archive), "--shards", str(shards), "--config", str(config), "--fail-on", "never", "--quiet", *extra]
+            wall, peak, peaks = run(cmd, workers)
+            joined = b"".join(p.read_bytes() for p in sorted(shards.iterdir()))
+            same = "" if reference is None else ("; same findings" if joined == reference else "; FINDINGS DIFFER")
+            reference = reference or joined
+            print(f"  check      {label:<25} {wall:7.1f} s ({1000 * wall / size:.2f} ms/article), {mb(peak, peaks)}{same}", flush=True)
+            shutil.rmtree(shards)
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""``provenance index compact DIR``: merge each bucket's key files into one.
+
+Every append adds one sorted key file per bucket, and a lookup reads every file
+of the buckets its keys fall in; after many appends, compaction merges each
+bucket's files into one sorted file (row groups of ``COMPACT_ROW_GROUP``
+rows) and records them in ``compacted.json`` (written last, atomically:
+until then readers use the batch files). It is maintenance run now and then
+(it rewrites the key files, not the articles); appends stay append-only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from provenance.index.columnar import (
+    COMPACT_ROW_GROUP,
+    COMPACTED,
+    ColumnarError,
+    read_batches,
+    read_compacted,
+    read_meta,
+    require_pyarrow,
+    write_bucket,
+)
+
+
+def compact(path: Path, engine) -> dict:
+    """One task per bucket on the engine; returns {buckets, files_before, rows}."""
+    from filelock import FileLock, Timeout
+
+    from provenance.fsutil import atomic_write
+
+    require_pyarrow()
+    path = Path(path)
+    meta = read_meta(path)
+    try:
+        lock = FileLock(str(path / ".append.lock"), timeout=30)
+        lock.acquire()
+    except Timeout:
+        raise ColumnarError(f"{path}: another `index add` is writing this index; try again when it has finished") from None
+    try:
+        batches = read_batches(path)
+        old = read_compacted(path)
+        through = max((b["batch"] for b in batches), default=0)
+        if old and old["through_batch"] == through:
+            return {"buckets": int(meta["buckets"]), "files_before": len(old["keys"]), "rows": None}
+        files: dict[int, list[str]] = {}
+        for name in (old["keys"] if old else []) + [n for b in batches if not old or b["batch"] > old["through_batch"] for n in b["keys"]]:
+            files.setdefault(int(name.split("bucket=")[1].split("/")[0]), []).append(name)
+        tag = f"c{through:06d}"
+        tasks = {
+            b: engine.submit(_merge, [str(path / n) for n in names], str(path / "keys" / f"bucket={b:02d}" / f"{tag}.parquet"))
+            for b, names in sorted(files.items())
+        }
+        rows = {b: t.result() for b, t in tasks.items()}
+        keys = [f"keys/bucket={b:02d}/{tag}.parquet" for b, n in rows.items() if n]
+        atomic_write(path / COMPACTED, json.dumps({"through_batch": through, "keys": keys}, sort_keys=True) + "\n")
+        for names in files.values():  # superseded: no reader opens them any more
+            for n in names:
+                if n not in keys:
+                    (path / n).unlink(missing_ok=True)
+        return {"buckets": len(keys), "files_before": sum(len(v) for v in files.values()), "rows": sum(rows.values())}
+    finally:
+        lock.release()
+
+
+def _merge(inputs: list[str], out: str) -> int:
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    pieces = []
+    for name in inputs:
+        t = pq.read_table(name, columns=["key", "posting"])
+        pieces.append(np.column_stack([t.column("key").to_numpy(), t.column("posting").to_numpy()]))
+    return write_bucket(pieces, out, row_group=COMPACT_ROW_GROUP)
