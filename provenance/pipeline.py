@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from typing import Iterable, NamedTuple
 
-from provenance import __version__
+from provenance import __version__, windows
 from provenance.analyzers import Emitter, load_analyzers
 from provenance.config import Config
 from provenance.discover import Source
@@ -136,11 +136,11 @@ class Pipeline:
                 try:
                     if src.path is None:
                         raw = sys.stdin.buffer.read()
-                        yield Document.from_bytes(raw, src.display), src.display
+                        yield windows.read_bytes(raw, src.display), src.display
                     elif results is not None:
                         yield _lookup(results, src, keep_text), src.display
                     else:
-                        yield Document.from_path(src.path), src.display
+                        yield windows.read_path(src.path), src.display
                 except InputError as exc:
                     yield FileReport(path=src.display, error=str(exc), error_kind=exc.kind), src.display
 
@@ -245,6 +245,11 @@ class Pipeline:
         for doc, display in ticking(items, progress):  # advanced as each file is done
             if isinstance(doc, FileReport):
                 report.files.append(doc)
+                continue
+            if isinstance(doc, windows.LargeText):  # too large for one Document: in windows, no cross-file pass
+                report.files.append(windows.analyze(self, doc, display))
+                if keep_text:
+                    report.texts[display] = doc.text
                 continue
             if isinstance(doc, CachedFile):  # checked before: its report, and what finish() reads
                 report.files.append(doc.report)
@@ -416,7 +421,7 @@ def _lookup(results, src: Source, keep_text: bool):
     raw = read_input(src.path)
     hit = results.get(results.key(hashlib.sha256(raw).hexdigest(), src.display))
     if hit is None:
-        return Document.from_bytes(raw, str(src.path))
+        return windows.read_bytes(raw, str(src.path))
     return CachedFile(hit[0], hit[1], decode_bytes(raw).text if keep_text else None)
 
 
@@ -437,9 +442,11 @@ def analyze_source(pipeline: "Pipeline", src: Source, keep_text: bool, results=N
     document, or None) for one file read from its path: the work of a forked or
     Dask worker."""
     try:
-        doc = Document.from_path(src.path)
+        doc = windows.read_path(src.path)
     except InputError as exc:
         return FileReport(path=src.display, error=str(exc), error_kind=exc.kind), None
+    if isinstance(doc, windows.LargeText):
+        return windows.analyze(pipeline, doc, src.display), (DocumentStub(doc.text, doc.path, {}) if keep_text else None)
     try:
         file_report, _ = pipeline.analyze(doc, src.display)
     except Exception as exc:  # one bad file must not stop the run
