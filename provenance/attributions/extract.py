@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from provenance.attributions.cues import QUOTES, lexicon, lowered, tokenize, verified
+from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.finders import lowered, verified
+from provenance.attributions.tokens import tokenize
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
 from provenance.attributions.speaker import left_subject
 from provenance.attributions.following import after_cue, right_np

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attributions.cues import QUOTES, lexicon, token_texts
+from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.tokens import token_texts
 
 DEFINITE = frozenset("the this that these those".split())
 INDEFINITE = frozenset("a an one some several many multiple two three four five six seven eight nine ten another other various numerous few".split())
