@@ -77,6 +77,10 @@ _NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z]
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
 _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if)\b")
+#: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
+#: what was said, so a that-only verb needs no "that" there.
+_PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
+_COMMA_AHEAD = re.compile(r"\s*,")
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
@@ -364,7 +368,9 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     after = after_cue(text, m.end(), end, audience=info.audience)
     subj = left_subject(text, start, m.start(), postposed=after.ends)
     if that_missing and not (
-        (after.ends and subj.after_quote) or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
+        (after.ends and subj.after_quote)
+        or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
+        or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
     ):
         return None
     links: list[RawLink] = []
