@@ -82,6 +82,11 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+#: "promised to act": the promise is what was said (PolNeAR marks it). Not "pledged to"/"urged X to":
+#: the gold set (benchmarks/attributions_eval.py) counts those as actions, not attributions.
+_INFINITIVE_CUES = {
+    "promise": re.compile(r"\s+(?:not\s+)?to\s+[a-z]"),
+}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
@@ -360,6 +365,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
     that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end)
+    if that_missing and info.lemma in _INFINITIVE_CUES and _INFINITIVE_CUES[info.lemma].match(text, m.end(), end):
+        that_missing = False  # "promised to act": what was promised
     if that_missing and (info.participle or info.relay):
         return None
     if info.relay == "as saying":
