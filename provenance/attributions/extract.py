@@ -87,6 +87,13 @@ _COMMA_AHEAD = re.compile(r"\s*,")
 _INFINITIVE_CUES = {
     "promise": re.compile(r"\s+(?:not\s+)?to\s+[a-z]"),
 }
+#: A transcript's speaker label: one to three upper-case words alone before the colon ("SEN. SMITH:").
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’.\-]+)\s*")
+_NOT_SPEAKER_LABELS = frozenset(
+    "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
+    "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
+    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
+) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
@@ -515,7 +522,12 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
     if not after:
         return None
     if not headline and after[:1] not in "\"“'‘":
-        return None
+        label = _TRANSCRIPT_LABEL.fullmatch(text, start, colon)
+        if label is None or label.group(1).upper() in _NOT_SPEAKER_LABELS:
+            return None
+        # "TAPPER: Do you think ...": a transcript's speaker label opens the turn
+        cs = colon + 1 + (len(text[colon + 1 : end]) - len(after))
+        return Raw((colon, colon + 1), "colon", [RawLink(label.start(1), label.end(1))], _content(text, cs, end), label.start(1))
     s, e = _strip(text, start, colon, " \t\"“”'")
     toks = tokenize(text, s, e)
     if toks and len(toks) > _COLON_SPEAKER_MAX and not headline:
