@@ -82,6 +82,8 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+#: What may stand alone between the commas as the speaker: a pronoun or a capitalized name (with its title).
+_PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
 #: "promised to act": the promise is what was said (PolNeAR marks it). Not "pledged to"/"urged X to":
 #: the gold set (benchmarks/attributions_eval.py) counts those as actions, not attributions.
 _INFINITIVE_CUES = {
@@ -382,6 +384,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
     subj = left_subject(text, start, m.start(), postposed=after.ends)
+    if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
+        _parenthetical_subject(text, subj)
     if that_missing and not (
         (after.ends and subj.after_quote)
         or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
@@ -452,6 +456,17 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         content = _content(text, after.content_start, end)
     raw = Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
     return raw
+
+
+def _parenthetical_subject(text: str, subj) -> None:
+    """ "Loyalty, he noted, is ...": a cue between commas has only what follows the last comma as its subject."""
+    s, e = subj.span
+    cut = text.rfind(", ", s, e)
+    if cut < 0:
+        return
+    rest = text[cut + 2 : e]
+    if _PARENTHETICAL_SUBJECT.fullmatch(rest):
+        subj.span = (cut + 2, e)
 
 
 def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
