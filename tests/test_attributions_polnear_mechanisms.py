@@ -22,6 +22,9 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ("Loyalty, he noted, is what the party asks for.", "noted", "he"),
         # a cue between commas: only what follows the last comma is its subject
         ("Lawmakers, Ann Bell said, will not vote on Friday.", "said", "Ann Bell"),
+        # a name that opens the sentence, before an apposition too long for the subject finder
+        ("Ann Bell, 63, an independent voter raised in Peru, said she wanted a change.", "said", "Ann Bell"),
+        ("Tom Reed, meanwhile, who has no such endorsements, said that the count mattered.", "said", "Tom Reed"),
         # "asked" with its question ahead
         ("The moderator Jim Lehrer asked the two candidates how they would pay for it.", "asked", "The moderator Jim Lehrer"),
         ("Jim Lehrer asked the mayor about the closure of the bridge.", "asked", "Jim Lehrer"),

@@ -82,6 +82,11 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+#: A sentence that opens with a name (two to four capitalized words) and a comma.
+_OPENING_NAME = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
+_COMMA_BEFORE_CUE = re.compile(r",\s*$")
+#: Characters from the sentence start to the cue beyond which the name is too far away to be its subject.
+_APPOSITION_MAX = 160
 #: What may stand alone between the commas as the speaker: a pronoun or a capitalized name (with its title).
 _PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
 #: "promised to act": the promise is what was said (PolNeAR marks it). Not "pledged to"/"urged X to":
@@ -399,6 +404,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if subj.coordinated:
         inherits = True
         span_start = m.start()
+    elif subj.span is None and (named := _apposed_name(text, start, m.start())) is not None:
+        # "Ann Bell, 63, a retired nurse from Dayton, said she ...": the name that opens the sentence
+        links.append(RawLink(*named))
+        span_start = named[0]
     elif subj.span is None:
         # "…," said Karl Schamotta, chief market strategist at Corpay.
         span, reason, consumed = right_np(text, m.end(), end, allow_commas=True)
@@ -467,6 +476,17 @@ def _parenthetical_subject(text: str, subj) -> None:
     rest = text[cut + 2 : e]
     if _PARENTHETICAL_SUBJECT.fullmatch(rest):
         subj.span = (cut + 2, e)
+
+
+def _apposed_name(text: str, start: int, cue: int) -> tuple[int, int] | None:
+    """The name that opens the sentence when an apposition too long for left_subject
+    runs from it to the comma before the cue ("Ann Bell, 63, a nurse who ..., said")."""
+    if cue - start > _APPOSITION_MAX or not _COMMA_BEFORE_CUE.search(text, max(start, cue - 3), cue):
+        return None
+    m = _OPENING_NAME.match(text, start, cue)
+    if m is None or _ANY_QUOTE_MARK.search(text, m.end(), cue):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
