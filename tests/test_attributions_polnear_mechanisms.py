@@ -29,6 +29,9 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ("The moderator Jim Lehrer asked the two candidates how they would pay for it.", "asked", "The moderator Jim Lehrer"),
         ("Jim Lehrer asked the mayor about the closure of the bridge.", "asked", "Jim Lehrer"),
         ("Jim Lehrer asked the panel a simple question: who will win the county?", "asked", "Jim Lehrer"),
+        # "Asked whether ..." opening a sentence, and "when asked whether": the one who answers
+        ("Asked whether the bridge would reopen, Mayor Ann Bell said the work was nearly done.", "Asked", "Mayor Ann Bell"),
+        ("The mayor said she would wait when asked whether she would run.", "asked", "The mayor"),
         # a promise's "to" clause is what was said
         ("Mayor Ann Bell promised to reopen the bridge by spring.", "promised", "Mayor Ann Bell"),
     ],

@@ -82,6 +82,8 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+_ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
+_ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
 _OPENING_NAME = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
 _COMMA_BEFORE_CUE = re.compile(r",\s*$")
@@ -250,6 +252,9 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
+    opening = _asked_opening(text, start, end) if not headline else None
+    if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
+        return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
     if not headline and not scan.may_open(start, end):
         return []
     cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
@@ -310,6 +315,14 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     return found
 
 
+def _asked_opening(text: str, start: int, end: int) -> Raw | None:
+    """A sentence that opens with "Asked" and its question ("Asked if ...", "Asked on Monday whether ...")."""
+    m = _ASKED_OPENING.match(text, start, end)
+    if m is None or not _ASKED_WHETHER.match(text, m.end(), end) and not _ASKED_BY.match(text, m.end(), end):
+        return None
+    return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
+
+
 def _content(text: str, s: int | None, end: int) -> tuple[int, int] | None:
     if s is None or s >= end:
         return None
@@ -368,6 +381,9 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
     if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
+        if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
+            # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
+            return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
         return None
     before = text[max(start, m.start() - 30) : m.start()]
     if "what" in before and _FREE_RELATIVE.search(before):
