@@ -65,3 +65,9 @@ def test_transcript_speaker_labels():
 def test_a_name_ending_in_an_outlet_noun_speaks_before_a_headline_colon():
     found = chains("Metro Daily News: Storm Warnings Were Ignored by the Council.\n\nThe council met on Monday.")
     assert any(c == ":" and ch and ch[-1][0] == "Metro Daily News" for c, ch in found), found
+
+
+def test_a_dash_and_a_name_after_a_quotation_sign_it():
+    text = "The mayor spoke on Monday.\n\n“The levy will pass before the winter comes.”  - Ann Bell.\n\nThe council met."
+    assert ("-", [("Ann Bell", "person")]) in chains(text)
+    assert chains("The vote was close - Ann Bell left early.") == []

@@ -82,6 +82,10 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+#: "- Ann Bell." / "—Sen. Ray Tan, on Tuesday.": a signature line after a quotation.
+_SIGNATURE = re.compile(r"\s*([-–—])\s*((?:(?:[A-Z][\w'’\-]*\.?)\s+){0,3}[A-Z][\w'’\-]+)(?:,[^\"“”]{0,80})?\s*[.]?\s*")
+_SIGNED_QUOTE = re.compile(r"[.!?,][\"”]\s+([-–—])")
+_CLOSE_QUOTE_END = re.compile(r"[.!?,]?[\"”]\s*$")
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
@@ -252,6 +256,11 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
+    dash = _SIGNED_QUOTE.search(text, start, end) if _has_dash(text, start, end) else None
+    if dash is not None and (signed := _signature(text, dash.start(1), end)) is not None:
+        return [signed]  # '"…."  - Ann Bell.'
+    if text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
+        return [signed]
     opening = _asked_opening(text, start, end) if not headline else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
         return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
@@ -313,6 +322,21 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
             found.append(raw)
     found.sort(key=lambda r: r.cue)
     return found
+
+
+def _has_dash(text: str, start: int, end: int) -> bool:
+    return text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0 or text.find("—", start, end) >= 0
+
+
+def _signature(text: str, start: int, end: int) -> Raw | None:
+    """ '"…."  - Ann Bell.': a dash and a name right after a closing quotation sign the quotation."""
+    m = _SIGNATURE.fullmatch(text, start, end)
+    if m is None or not _CLOSE_QUOTE_END.search(text, max(0, start - 8), start):
+        return None
+    close = len(text[:start].rstrip())  # just after the closing quotation mark
+    opening = max(text.rfind(q, max(0, close - 1500), close - 1) for q in "“\"")
+    content = (opening + 1, close - 1) if opening >= 0 else None
+    return Raw((m.start(1), m.end(1)), "colon", [RawLink(m.start(2), m.end(2))], content, m.start(1), postposed=True)
 
 
 def _asked_opening(text: str, start: int, end: int) -> Raw | None:
