@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from provenance.attributions.chains import Mention, Resolver, compose, main_subject, quote_type
-from provenance.attributions.cues import lowered
+from provenance.attributions.finders import lowered
 from provenance.attributions.extract import Raw, Scan, extract_sentence
 from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE

@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import QUOTES, lexicon, tokenize
+from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.tokens import tokenize
 from provenance.attributions.extract import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _drop_intro, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, describe, head_noun, outlet_hint, person_name
@@ -79,10 +80,15 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             r.medium = r.medium or gov.medium
         else:
             subj = main_subject(text, start, r.cue[0])
-            if subj is None:
-                r.links = []
-            else:
+            after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
+            if subj is not None:
                 r.links = [RawLink(*subj)] + r.links
+            elif after is not None and r.cue[0] - start < 3:
+                # "Asked whether ..., Ryan said": an opening participle's speaker is the clause after it
+                r.links = [RawLink(l.start, l.end, l.reason) for l in after.links] + r.links
+                r.medium = r.medium or after.medium
+            else:
+                r.links = []
     raws = [r for r in raws if r.links]
     # A content span stops where the next attribution of the sentence begins.
     for i, r in enumerate(raws):

@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from provenance.attributions.cues import QUOTES, lexicon, lowered, tokenize, verified
+from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.finders import lowered, verified
+from provenance.attributions.tokens import tokenize
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
 from provenance.attributions.speaker import left_subject
 from provenance.attributions.following import after_cue, right_np
@@ -74,7 +76,37 @@ _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?
 _NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
-_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if)\b")
+#: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
+_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*:")
+#: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
+#: what was said, so a that-only verb needs no "that" there.
+_PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
+_COMMA_AHEAD = re.compile(r"\s*,")
+#: "- Ann Bell." / "—Sen. Ray Tan, on Tuesday.": a signature line after a quotation.
+_SIGNATURE = re.compile(r"\s*([-–—])\s*((?:(?:[A-Z][\w'’\-]*\.?)\s+){0,3}[A-Z][\w'’\-]+)(?:,[^\"“”]{0,80})?\s*[.]?\s*")
+_SIGNED_QUOTE = re.compile(r"[.!?,][\"”]\s+([-–—])")
+_CLOSE_QUOTE_END = re.compile(r"[.!?,]?[\"”]\s*$")
+_ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
+_ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
+#: A sentence that opens with a name (two to four capitalized words) and a comma.
+_OPENING_NAME = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
+_COMMA_BEFORE_CUE = re.compile(r",\s*$")
+#: Characters from the sentence start to the cue beyond which the name is too far away to be its subject.
+_APPOSITION_MAX = 160
+#: What may stand alone between the commas as the speaker: a pronoun or a capitalized name (with its title).
+_PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
+#: "promised to act": the promise is what was said (PolNeAR marks it). Not "pledged to"/"urged X to":
+#: the gold set (benchmarks/attributions_eval.py) counts those as actions, not attributions.
+_INFINITIVE_CUES = {
+    "promise": re.compile(r"\s+(?:not\s+)?to\s+[a-z]"),
+}
+#: A transcript's speaker label: one to three upper-case words alone before the colon ("SEN. SMITH:").
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’.\-]+)\s*")
+_NOT_SPEAKER_LABELS = frozenset(
+    "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
+    "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
+    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
+) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
@@ -224,6 +256,14 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
+    dash = _SIGNED_QUOTE.search(text, start, end) if _has_dash(text, start, end) else None
+    if dash is not None and (signed := _signature(text, dash.start(1), end)) is not None:
+        return [signed]  # '"…."  - Ann Bell.'
+    if text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
+        return [signed]
+    opening = _asked_opening(text, start, end) if not headline else None
+    if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
+        return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
     if not headline and not scan.may_open(start, end):
         return []
     cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
@@ -284,6 +324,29 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     return found
 
 
+def _has_dash(text: str, start: int, end: int) -> bool:
+    return text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0 or text.find("—", start, end) >= 0
+
+
+def _signature(text: str, start: int, end: int) -> Raw | None:
+    """ '"…."  - Ann Bell.': a dash and a name right after a closing quotation sign the quotation."""
+    m = _SIGNATURE.fullmatch(text, start, end)
+    if m is None or not _CLOSE_QUOTE_END.search(text, max(0, start - 8), start):
+        return None
+    close = len(text[:start].rstrip())  # just after the closing quotation mark
+    opening = max(text.rfind(q, max(0, close - 1500), close - 1) for q in "“\"")
+    content = (opening + 1, close - 1) if opening >= 0 else None
+    return Raw((m.start(1), m.end(1)), "colon", [RawLink(m.start(2), m.end(2))], content, m.start(1), postposed=True)
+
+
+def _asked_opening(text: str, start: int, end: int) -> Raw | None:
+    """A sentence that opens with "Asked" and its question ("Asked if ...", "Asked on Monday whether ...")."""
+    m = _ASKED_OPENING.match(text, start, end)
+    if m is None or not _ASKED_WHETHER.match(text, m.end(), end) and not _ASKED_BY.match(text, m.end(), end):
+        return None
+    return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
+
+
 def _content(text: str, s: int | None, end: int) -> tuple[int, int] | None:
     if s is None or s >= end:
         return None
@@ -342,6 +405,9 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
     if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
+        if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
+            # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
+            return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
         return None
     before = text[max(start, m.start() - 30) : m.start()]
     if "what" in before and _FREE_RELATIVE.search(before):
@@ -353,6 +419,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
     that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end)
+    if that_missing and info.lemma in _INFINITIVE_CUES and _INFINITIVE_CUES[info.lemma].match(text, m.end(), end):
+        that_missing = False  # "promised to act": what was promised
     if that_missing and (info.participle or info.relay):
         return None
     if info.relay == "as saying":
@@ -361,8 +429,12 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
     subj = left_subject(text, start, m.start(), postposed=after.ends)
+    if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
+        _parenthetical_subject(text, subj)
     if that_missing and not (
-        (after.ends and subj.after_quote) or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
+        (after.ends and subj.after_quote)
+        or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
+        or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
     ):
         return None
     links: list[RawLink] = []
@@ -372,6 +444,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if subj.coordinated:
         inherits = True
         span_start = m.start()
+    elif subj.span is None and (named := _apposed_name(text, start, m.start())) is not None:
+        # "Ann Bell, 63, a retired nurse from Dayton, said she ...": the name that opens the sentence
+        links.append(RawLink(*named))
+        span_start = named[0]
     elif subj.span is None:
         # "…," said Karl Schamotta, chief market strategist at Corpay.
         span, reason, consumed = right_np(text, m.end(), end, allow_commas=True)
@@ -429,6 +505,28 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         content = _content(text, after.content_start, end)
     raw = Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
     return raw
+
+
+def _parenthetical_subject(text: str, subj) -> None:
+    """ "Loyalty, he noted, is ...": a cue between commas has only what follows the last comma as its subject."""
+    s, e = subj.span
+    cut = text.rfind(", ", s, e)
+    if cut < 0:
+        return
+    rest = text[cut + 2 : e]
+    if _PARENTHETICAL_SUBJECT.fullmatch(rest):
+        subj.span = (cut + 2, e)
+
+
+def _apposed_name(text: str, start: int, cue: int) -> tuple[int, int] | None:
+    """The name that opens the sentence when an apposition too long for left_subject
+    runs from it to the comma before the cue ("Ann Bell, 63, a nurse who ..., said")."""
+    if cue - start > _APPOSITION_MAX or not _COMMA_BEFORE_CUE.search(text, max(start, cue - 3), cue):
+        return None
+    m = _OPENING_NAME.match(text, start, cue)
+    if m is None or _ANY_QUOTE_MARK.search(text, m.end(), cue):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
@@ -499,7 +597,12 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
     if not after:
         return None
     if not headline and after[:1] not in "\"“'‘":
-        return None
+        label = _TRANSCRIPT_LABEL.fullmatch(text, start, colon)
+        if label is None or label.group(1).upper() in _NOT_SPEAKER_LABELS:
+            return None
+        # "TAPPER: Do you think ...": a transcript's speaker label opens the turn
+        cs = colon + 1 + (len(text[colon + 1 : end]) - len(after))
+        return Raw((colon, colon + 1), "colon", [RawLink(label.start(1), label.end(1))], _content(text, cs, end), label.start(1))
     s, e = _strip(text, start, colon, " \t\"“”'")
     toks = tokenize(text, s, e)
     if toks and len(toks) > _COLON_SPEAKER_MAX and not headline:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import QUOTES, Tokens, lexicon
+from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.tokens import Tokens
 
 BOUNDARY = frozenset(
     "that which who whom whose while whereas as when where if because since although though after before "

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import MEDIUM_PREPOSITIONS, QUOTES, TOKEN, is_cap, lexicon, tokenize, trie_pattern
+from provenance.attributions.cues import MEDIUM_PREPOSITIONS, QUOTES, lexicon
+from provenance.attributions.finders import trie_pattern
+from provenance.attributions.tokens import TOKEN, is_cap, tokenize
 from provenance.attributions.extract_common import (
     ADVERBIAL_OPENERS,
     DETERMINERS,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from provenance.attributions.cues import QUOTES, Finder, LiteralGate, by_first_word, lowered
+from provenance.attributions.cues import QUOTES
+from provenance.attributions.finders import Finder, LiteralGate, by_first_word, lowered
 from provenance.document import PARAGRAPH
 
 KINDS = ("outlet", "person", "organization", "anonymous", "document", "unspecified")

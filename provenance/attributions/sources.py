@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attributions.cues import QUOTES, lexicon, token_texts
+from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.tokens import token_texts
 
 DEFINITE = frozenset("the this that these those".split())
 INDEFINITE = frozenset("a an one some several many multiple two three four five six seven eight nine ten another other various numerous few".split())
@@ -193,6 +194,8 @@ def speaker_like(text: str) -> bool:
         return True
     if len(words) == 1:
         return words[0] in lex.places or (words[0].isupper() and len(words[0]) > 1)
+    if low[-1] in lex.outlet_nouns and all(w[:1].isupper() for w in words):
+        return True  # "Metro Daily News: ...": a capitalized name that ends in an outlet noun
     return all(_is_name_token(w) for w in words) and person_name(words) is not None
 
 

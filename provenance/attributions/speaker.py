@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, Tokens, is_cap, lexicon, tokenize
+from provenance.attributions.cues import CLOSE_QUOTES, QUOTES, lexicon
+from provenance.attributions.tokens import Tokens, is_cap, tokenize
 from provenance.attributions.extract_common import (
     ADVERBIAL_OPENERS,
     BOUNDARY,

@@ -1,0 +1,402 @@
+"""Finding rare patterns in a whole text fast: candidate patterns, Aho-Corasick passes
+over opening words, and literal gates read off a parsed pattern (the matching side of
+the cue lexicon; the lexicon's data is read in cues.py)."""
+
+from __future__ import annotations
+
+import re
+
+try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no gates
+    _sre = _sre_parse = None
+
+
+class Finder:
+    r"""``list(pattern.finditer(text))``, found without trying the pattern at every character.
+
+    Python's re can skip ahead only to where a pattern's first literal (or
+    small set of first characters) occurs; a pattern that opens with ``\b``
+    or with an alternation of words is tried at every character of the text.
+    A Finder first looks for where a match can start with *candidate*
+    patterns that re can skip ahead for, then tries the pattern itself only
+    there, in order, as finditer would. The candidates are looser than the
+    pattern (``\b`` dropped, alternatives split apart), so every place the
+    pattern matches is one of theirs.
+
+    A case-insensitive pattern's candidates are matched case-sensitively
+    (which is what lets re skip ahead) against the lower-cased text; see
+    ``lowered`` for when that finds every match.
+    """
+
+    __slots__ = ("pattern", "candidates", "lowercase")
+
+    def __init__(self, pattern: re.Pattern, candidate_sources: list[str]):
+        self.pattern = pattern
+        self.lowercase = bool(pattern.flags & re.IGNORECASE)
+        # A candidate with an upper-case letter (or an upper-case escape such as \S)
+        # could miss in the lower-cased text: then the pattern is run as it is.
+        if self.lowercase and any(re.search(r"[A-Z]", s) for s in candidate_sources):
+            candidate_sources = []
+        self.candidates = [re.compile(s, pattern.flags & ~re.IGNORECASE) for s in candidate_sources]
+
+    def find(self, text: str, low: str | None) -> list[re.Match]:
+        """``list(pattern.finditer(text))``; low is ``lowered(text)``."""
+        if not self.candidates or (self.lowercase and low is None):
+            return list(self.pattern.finditer(text))
+        return self._verified(text, self._starts(low if self.lowercase else text), 0, len(text))
+
+    def find_within(self, text: str, start: int, end: int) -> list[re.Match]:
+        """``list(pattern.finditer(text, start, end))``."""
+        piece = text[start:end]
+        low = lowered(piece) if self.lowercase else piece
+        if not self.candidates or low is None:
+            return list(self.pattern.finditer(text, start, end))
+        return self._verified(text, [start + p for p in self._starts(low)], start, end)
+
+    def _starts(self, where: str) -> list[int]:
+        """Every offset where a candidate matches, in order."""
+        starts: set[int] = set()
+        for rx in self.candidates:
+            m = rx.search(where)
+            while m:
+                starts.add(m.start())
+                m = rx.search(where, m.start() + 1)
+        return sorted(starts)
+
+    def _verified(self, text: str, starts: list[int], pos: int, end: int) -> list[re.Match]:
+        """The pattern tried at each start in turn, as finditer would from pos."""
+        return verified(self.pattern, text, starts, pos, end)
+
+    def search(self, text: str, low: str | None) -> re.Match | None:
+        """``pattern.search(text)``."""
+        if not self.candidates or (self.lowercase and low is None):
+            return self.pattern.search(text)
+        found = self.find(text, low)
+        return found[0] if found else None
+
+
+class WordFinder(Finder):
+    """A Finder for a case-sensitive pattern whose every match opens with one of a
+    set of words: they are all found in one Aho-Corasick pass (candidate patterns
+    would take one pass each, and the pattern itself tries every character)."""
+
+    __slots__ = ("automaton",)
+
+    def __init__(self, pattern: re.Pattern, first_words: set[str]):
+        import ahocorasick
+
+        super().__init__(pattern, [])
+        self.automaton = ahocorasick.Automaton()
+        for word in first_words:
+            self.automaton.add_word(word, len(word))
+        self.automaton.make_automaton()
+
+    def find(self, text: str, low: str | None = None) -> list[re.Match]:
+        starts = sorted({end - length + 1 for end, length in self.automaton.iter(text)})
+        return self._verified(text, starts, 0, len(text))
+
+
+class OutletFinder:
+    r"""``outlet_re.search(text)`` as a span, without trying the pattern at every character.
+
+    outlet_re is ``(?<![\w-])(?:names)(?![\w-])``, case-insensitive, the names
+    (lower case) in a trie with ``\s+`` between words: at the leftmost start
+    with no word character or hyphen before it where a name is followed by
+    none either, the longest such name. In a text of ASCII characters whose
+    only whitespace is single spaces, that is found among the places where
+    one Aho-Corasick pass over the lower-cased text finds a name. Other texts
+    go to the pattern.
+    """
+
+    __slots__ = ("pattern", "automaton")
+
+    _WORD_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+    def __init__(self, pattern: re.Pattern, names: list[str]):
+        import ahocorasick
+
+        self.pattern = pattern
+        self.automaton = ahocorasick.Automaton()
+        for name in names:
+            self.automaton.add_word(name, len(name))
+        self.automaton.make_automaton()
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        if not (text.isascii() and text.isprintable() and "  " not in text):
+            m = self.pattern.search(text)
+            return m.span() if m else None
+        low = text.lower()
+        inside = self._WORD_OR_HYPHEN
+        best: tuple[int, int] | None = None  # (start, -length): the least is the leftmost, then the longest
+        for last, length in self.automaton.iter(low):
+            start = last - length + 1
+            if (start and low[start - 1] in inside) or (last + 1 < len(low) and low[last + 1] in inside):
+                continue
+            if best is None or (start, -length) < best:
+                best = (start, -length)
+        return (best[0], best[0] - best[1]) if best else None
+
+
+def verified(pattern: re.Pattern, text: str, starts: list[int], pos: int, end: int) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, end))`` when every match starts at one of
+    starts (in order; more are harmless): the pattern is tried at each in turn."""
+    out = []
+    match = pattern.match
+    for p in starts:
+        if p >= pos:
+            m = match(text, p, end)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+class OpeningIndex:
+    r"""Where each of several patterns may match in a text, found with one Aho-Corasick pass.
+
+    Each pattern comes with the words its matches open with (``opening_words``).
+    One pass over the lower-cased text (``lowered``) finds them all; a pattern
+    is then tried only where one of its words starts, and, when the pattern
+    opens with ``\b``, only where that word starts a word. A Finder per
+    pattern would take one pass (or several) each.
+    """
+
+    __slots__ = ("patterns", "automaton")
+
+    def __init__(self, patterns: list[tuple[re.Pattern, set[str]]]):
+        import ahocorasick
+
+        self.patterns = [pattern for pattern, _ in patterns]
+        # word -> (patterns opening with \b, the others)
+        by_word: dict[str, tuple[list[int], list[int]]] = {}
+        for i, (pattern, words) in enumerate(patterns):
+            at_word_start = pattern.pattern.startswith(r"\b")
+            for word in words:
+                by_word.setdefault(word.lower(), ([], []))[0 if at_word_start else 1].append(i)
+        self.automaton = ahocorasick.Automaton()
+        for word, (bounded, anywhere) in by_word.items():
+            self.automaton.add_word(word, (len(word), tuple(bounded), tuple(anywhere)))
+        self.automaton.make_automaton()
+
+    def starts(self, text: str, low: str) -> list[list[int]]:
+        """For each pattern, the offsets where a match may start, in order; low is ``lowered(text)``.
+
+        Where text has a word, low has it in lower case at the same offset, so
+        these include every start of a match. A word starts a word when the
+        character before it is no word character: str.isalnum() (or "_") is
+        re's own test of a word character for str patterns.
+        """
+        starts: list[list[int]] = [[] for _ in self.patterns]
+        for end, (length, bounded, anywhere) in self.automaton.iter(low):
+            p = end - length + 1
+            if bounded:
+                before = text[p - 1] if p else " "
+                if not (before.isalnum() or before == "_"):
+                    for i in bounded:
+                        starts[i].append(p)
+            for i in anywhere:
+                starts[i].append(p)
+        for found in starts:
+            found.sort()
+        return starts
+
+
+def opening_words(sources: list[str]) -> set[str] | None:
+    """The literal words one of which opens every match of one of the (case-sensitive)
+    pattern sources, read off re's parse; None when a match may open otherwise."""
+    if _sre_parse is None or not sources:
+        return None
+    words: set[str] = set()
+    for source in sources:
+        try:
+            opening = _opening_literals(_sre_parse.parse(source, 0).data)
+        except Exception:  # pragma: no cover - a parse tree laid out otherwise
+            return None
+        if not opening:
+            return None
+        words |= opening
+    # ASCII only: then a word's lower case has its length and lines up with the text's.
+    return words if all(w.isascii() for w in words) else None
+
+
+def _opening_literals(seq) -> set[str] | None:
+    run = _leading_literal(seq)
+    if run:
+        return {run}
+    if not seq:
+        return None
+    op, av = seq[0]
+    if op is _sre.BRANCH:
+        each = [_opening_literals(alternative) for alternative in av[1]]
+        return set().union(*each) if all(each) else None
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _opening_literals(av[3].data)
+    return None
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive match in text is a plain one in it.
+
+    That needs the characters to line up one to one (not so when "İ" becomes
+    two) and no character that re.IGNORECASE equates with an ASCII letter
+    other than through lower(): over all of Unicode these are "ı" and "ſ"
+    (re takes them for "i" and "s"; lower() leaves them as they are).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return low
+
+
+class LiteralGate:
+    """A cheap test that says when a pattern cannot match: every match of it holds one
+    of a few literal words, read off the parsed pattern (``_required``).
+
+    ``may_match(piece)`` is False only when no match can lie within piece, so
+    ``rx.search(text, s, e)`` may be skipped when ``may_match(text[s:e])`` is False.
+    """
+
+    __slots__ = ("words", "lowercase", "_any", "_few")
+
+    #: Up to this many words, one ``in`` test each is quicker than an Aho-Corasick pass.
+    FEW = 16
+
+    def __init__(self, pattern: re.Pattern):
+        self._few = None
+        if _sre_parse is None:
+            self.words = self._any = None
+            self.lowercase = False
+            return
+        try:
+            parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+            self.lowercase = bool(parsed.state.flags & re.IGNORECASE)
+            words = _required(parsed.data)
+        except Exception:  # pragma: no cover - a parse tree laid out otherwise: no gate
+            self.lowercase, words = False, None
+        # Only ASCII words: for them lowered() makes a case-insensitive match a plain one.
+        if words and not all(w.isascii() for w in words):
+            words = None
+        if words and self.lowercase:
+            words = {w.lower() for w in words}
+        self.words = frozenset(words) if words else None
+        self._any = None
+        if self.words and len(self.words) <= self.FEW:
+            self._few = tuple(sorted(self.words))
+        elif self.words:
+            import ahocorasick
+
+            self._any = ahocorasick.Automaton()
+            for w in self.words:
+                self._any.add_word(w, w)
+            self._any.make_automaton()
+
+    def may_match(self, piece: str) -> bool:
+        if self._any is None and self._few is None:
+            return True
+        if self.lowercase:
+            piece = lowered(piece)
+            if piece is None:
+                return True
+        if self._few is not None:
+            for word in self._few:
+                if word in piece:
+                    return True
+            return False
+        for _ in self._any.iter(piece):  # one pass, however many words
+            return True
+        return False
+
+
+def _leading_literal(seq) -> str:
+    out = []
+    for op, av in seq:
+        if op is not _sre.LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
+
+
+def _required(seq) -> set[str] | None:
+    """A set of strings one of which every match of the parsed sequence contains, or None."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if op is _sre.BRANCH:
+            alternatives = av[1]
+            if run:  # the run goes on into whichever alternative matches
+                options.append({run + _leading_literal(a) for a in alternatives})
+            each = [_required(a) for a in alternatives]
+            if all(each):
+                options.append(set().union(*each))
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # (group, add_flags, del_flags, pattern)
+            inner = _required(av[3].data)
+            if inner:
+                options.append(inner)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+            if inner:
+                options.append(inner)
+        if run:
+            options.append({run})
+            run = ""
+    if run:
+        options.append({run})
+    options = [o for o in options if all(o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def candidate_sources(source: str) -> list[str]:
+    r"""Patterns, each opening with a literal where possible, that match wherever source
+    does: a leading ``\b`` dropped, a leading ``[Xx]`` or ``(?:word|word …)`` split
+    into one pattern per alternative."""
+    if source.startswith(r"\b"):
+        source = source[2:]
+    m = re.match(r"\[([A-Za-z])([A-Za-z])\]", source)
+    if m and m.group(1).lower() == m.group(2).lower():
+        return [m.group(1) + source[m.end() :], m.group(2) + source[m.end() :]]
+    m = re.match(r"\(\?:((?:[a-z ]|\\s\+?)+(?:\|(?:[a-z ]|\\s\+?)+)*)\)", source)
+    if m:
+        return [alternative + source[m.end() :] for alternative in m.group(1).split("|")]
+    return [source]
+
+
+def by_first_word(branches: list[str]) -> list[str]:
+    """Alternatives grouped by their first word: re factors a shared opening out, so
+    each group opens with a literal."""
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        m = re.match(r"[a-z]+", b)
+        groups.setdefault(m.group() if m else b, []).append(b)
+    return ["|".join(g) for g in groups.values()]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex for many words, shared prefixes factored out: Python's re tries
+    the branches of a plain alternation one by one at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            esc = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(esc + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)

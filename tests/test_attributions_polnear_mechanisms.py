@@ -1,0 +1,73 @@
+"""Cue mechanisms added while closing the PolNeAR gap (issue 10), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.attributions.article import build
+from provenance.document import Document
+
+
+def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    doc = Document(text + "\n", "<t>")
+    return [(a["cue"]["text"], [(l["text"], l["kind"]) for l in a["chain"]]) for a in build(doc).attributions]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a that-only verb inside a parenthetical needs no "that"
+        ("Turnout, as Tom Reed noted, was the lowest in a decade.", "noted", "Tom Reed"),
+        ("The bridge, Ann Bell suggested, will need a new deck.", "suggested", "Ann Bell"),
+        ("Loyalty, he noted, is what the party asks for.", "noted", "he"),
+        # a cue between commas: only what follows the last comma is its subject
+        ("Lawmakers, Ann Bell said, will not vote on Friday.", "said", "Ann Bell"),
+        # a name that opens the sentence, before an apposition too long for the subject finder
+        ("Ann Bell, 63, an independent voter raised in Peru, said she wanted a change.", "said", "Ann Bell"),
+        ("Tom Reed, meanwhile, who has no such endorsements, said that the count mattered.", "said", "Tom Reed"),
+        # "asked" with its question ahead
+        ("The moderator Jim Lehrer asked the two candidates how they would pay for it.", "asked", "The moderator Jim Lehrer"),
+        ("Jim Lehrer asked the mayor about the closure of the bridge.", "asked", "Jim Lehrer"),
+        ("Jim Lehrer asked the panel a simple question: who will win the county?", "asked", "Jim Lehrer"),
+        # "Asked whether ..." opening a sentence, and "when asked whether": the one who answers
+        ("Asked whether the bridge would reopen, Mayor Ann Bell said the work was nearly done.", "Asked", "Mayor Ann Bell"),
+        ("The mayor said she would wait when asked whether she would run.", "asked", "The mayor"),
+        # a promise's "to" clause is what was said
+        ("Mayor Ann Bell promised to reopen the bridge by spring.", "promised", "Mayor Ann Bell"),
+    ],
+)
+def test_cue_and_speaker(text, cue, speaker):
+    assert any(c == cue and chain and chain[-1][0] == speaker for c, chain in chains(text)), chains(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed noted the closure of the bridge.",  # an object, not a clause
+        "Tom Reed urged lawmakers to pass the bill.",  # a directive: not an attribution in the gold set
+        "Tom Reed pledged to vote for the levy.",
+        "The lawyers asked the court to delay the trial.",
+        "The mayor and Tom Reed, who ran against her, met on Monday.",
+    ],
+)
+def test_no_attribution(text):
+    assert chains(text) == []
+
+
+def test_transcript_speaker_labels():
+    text = "The interview follows.\n\nHOST: Welcome back to the program.\n\nSEN. ANN BELL: Thank you for having me.\n\nUPDATE: The vote moved to May."
+    found = chains(text)
+    assert (":", [("HOST", "person")]) in found or any(c == ":" and ch and ch[-1][0] == "HOST" for c, ch in found)
+    assert any(c == ":" and ch and ch[-1][0] == "SEN. ANN BELL" for c, ch in found)
+    assert not any(c == ":" and ch and ch[-1][0] == "UPDATE" for c, ch in found)
+
+
+def test_a_name_ending_in_an_outlet_noun_speaks_before_a_headline_colon():
+    found = chains("Metro Daily News: Storm Warnings Were Ignored by the Council.\n\nThe council met on Monday.")
+    assert any(c == ":" and ch and ch[-1][0] == "Metro Daily News" for c, ch in found), found
+
+
+def test_a_dash_and_a_name_after_a_quotation_sign_it():
+    text = "The mayor spoke on Monday.\n\n“The levy will pass before the winter comes.”  - Ann Bell.\n\nThe council met."
+    assert ("-", [("Ann Bell", "person")]) in chains(text)
+    assert chains("The vote was close - Ann Bell left early.") == []
