@@ -23,6 +23,7 @@ COMMANDS = {
     "reuse": "reuse",
     "index": "index",
     "compare": "compare",
+    "align": "align",
 }
 
 
