@@ -15,7 +15,8 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 # No-space scripts: the full-width punctuation ends a sentence wherever it stands.
 _CJK_END = re.compile(r"[。！？!?]+[」』”’\"）)]*")
 # Spaced scripts: punctuation (with closing quotes) then whitespace.
-_END = re.compile(r"(?:[.!?؟۔।॥…]+)[\"'”’»)\]]*(?=\s+\S)")
+# French sets » off with a (no-break) space: ". »" closes the sentence too.
+_END = re.compile(r"(?:[.!?؟۔।॥…]+)(?:[\"'”’)\]]|[ \u00a0\u202f]?»)*(?=\s+[^\s»”’)\],.;:])")
 _CJK_LANGS = {"zh", "ja"}
 
 
