@@ -12,18 +12,6 @@ from provenance.cli.base import app
 from provenance.cli.common import EXIT_OK, fail
 from provenance.cli.compare import read_side
 
-LANGS = ("ar", "fa", "he", "tr", "ru", "uk", "ur", "hi", "zh", "fr", "de", "es")
-
-
-def detect_language(text: str) -> str:
-    """The source language by langdetect, seeded so the answer is reproducible."""
-    from langdetect import DetectorFactory, detect
-
-    DetectorFactory.seed = 0
-    lang = detect(text[:5000])
-    return {"zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
-
-
 @app.command("align")
 def align(
     source: Annotated[Path, typer.Argument(help="The original (any of ar fa he tr ru uk ur hi zh fr de es).", show_default=False)],
@@ -41,9 +29,12 @@ def align(
     src, tgt = read_side(source, "source"), read_side(target, "target")
     if not src.text.strip() or not tgt.text.strip():
         fail(f"{source if not src.text.strip() else target}: empty file")
-    lang = source_lang or detect_language(src.text)
-    if lang not in LANGS and lang != "en":
-        fail(f"source language '{lang}' is not supported (supported: {', '.join(LANGS)})")
+    from provenance.bilingual.pairing import PairingError, language_of
+
+    try:
+        lang = language_of(source, src.text, source_lang)
+    except PairingError as exc:
+        fail(str(exc))
     result = align_texts(src.text, tgt.text, lang)
     if format == "json":
         beads = [{
