@@ -25,6 +25,7 @@ COMMANDS = {
     "compare": "compare",
     "baseline": "baseline",
     "config": "configshow",
+    "align": "align",
 }
 
 

@@ -1,0 +1,163 @@
+"""Sentence alignment of a source text and its English translation.
+
+Gale–Church (1993) dynamic programming over sentences, beads 1–1, 1–2, 2–1,
+1–0 and 0–1, with a per-language-pair length model (ratio of English to
+source characters: mean and variance, estimated on NTREX, see lengths.json)
+sharpened by anchors: numbers in any digit system, question marks and
+quotation marks that agree or disagree across the bead.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from provenance.bilingual import anchors, split
+
+# Prior probabilities of the bead types (Gale & Church 1993, table 5).
+BEAD_PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
+BEAD_COST = {k: -math.log(v) for k, v in BEAD_PRIOR.items()}
+NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
+NUMBER_MISS = 1.0  # each number on one side only
+MARK_MISS = 1.0  # a question mark on one side only
+DEFAULT_MODEL = (1.0, 0.5)
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: source sentences [si, sj) and English sentences [ti, tj),
+    with their character offsets (None for an empty side) and a cost (lower is better)."""
+
+    source: tuple[int, int] | None
+    target: tuple[int, int] | None
+    source_sentences: tuple[int, int]
+    target_sentences: tuple[int, int]
+    cost: float
+
+    @property
+    def kind(self) -> str:
+        return f"{self.source_sentences[1] - self.source_sentences[0]}-{self.target_sentences[1] - self.target_sentences[0]}"
+
+    @property
+    def score(self) -> float:
+        """exp(-cost) relative to a perfect 1-1 bead, in (0, 1]."""
+        return round(min(1.0, math.exp(-(self.cost - BEAD_COST[(1, 1)]))), 4)
+
+
+@lru_cache(maxsize=1)
+def length_models() -> dict[str, tuple[float, float]]:
+    data = json.loads(resources.files("provenance.bilingual").joinpath("lengths.json").read_text("utf-8"))
+    return {lang: (v["mean"], v["variance"]) for lang, v in data["pairs"].items()}
+
+
+def model_for(lang: str) -> tuple[float, float]:
+    return length_models().get(lang, DEFAULT_MODEL)
+
+
+def _norm_sf(z: float) -> float:
+    return 0.5 * math.erfc(z / math.sqrt(2))
+
+
+def length_cost(ls: int, lt: int, model: tuple[float, float]) -> float:
+    """-log P(match | lengths): a two-sided normal tail of the length difference."""
+    c, s2 = model
+    if ls == 0 and lt == 0:
+        return 0.0
+    mean = (ls + lt / c) / 2
+    delta = (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
+    p = 2 * _norm_sf(abs(delta))
+    return -math.log(max(p, 1e-12))
+
+
+@dataclass
+class _Side:
+    text: str
+    spans: list[tuple[int, int]]
+
+    def __post_init__(self):
+        self.lengths = [e - s for s, e in self.spans]
+        self.numbers = [anchors.readings(self.text, s, e) for s, e in self.spans]
+        self.marks = [anchors.marks(self.text, s, e) for s, e in self.spans]
+
+    def group(self, i: int, j: int):
+        nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
+        q = any(m[0] for m in self.marks[i:j])
+        return sum(self.lengths[i:j]), nums, q
+
+
+def anchor_cost(src, tgt) -> float:
+    _, sn, sq = src
+    _, tn, tq = tgt
+    both = len(sn & tn)
+    # Readings are sets of candidate values: count misses by the smaller side's surplus.
+    cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
+    if sq != tq:
+        cost += MARK_MISS
+    return cost
+
+
+def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
+    """Beads covering every sentence of both sides, in order."""
+    src, tgt = _Side(src_text, list(src_spans)), _Side(tgt_text, list(tgt_spans))
+    n, m = len(src.spans), len(tgt.spans)
+    model = model_for(lang)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    # The 1-0 / 0-1 cost: the length of an unmatched sentence against nothing.
+    for i in range(n + 1):
+        for j in range(m + 1):
+            base = cost[i][j]
+            if base == inf:
+                continue
+            for (di, dj), prior in BEAD_COST.items():
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                sg, tg = src.group(i, ni), tgt.group(j, nj)
+                if di and dj:
+                    c = prior + length_cost(sg[0], tg[0], model) + anchor_cost(sg, tg)
+                else:
+                    c = prior + length_cost(sg[0], tg[0], model) * 0.25 + NUMBER_MISS * len(sg[1] | tg[1])
+                if base + c < cost[ni][nj]:
+                    cost[ni][nj] = base + c
+                    back[ni][nj] = (i, j, c)
+    beads = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj, c = back[i][j]
+        beads.append(Bead(
+            source=(src.spans[pi][0], src.spans[i - 1][1]) if i > pi else None,
+            target=(tgt.spans[pj][0], tgt.spans[j - 1][1]) if j > pj else None,
+            source_sentences=(pi, i), target_sentences=(pj, j), cost=c,
+        ))
+        i, j = pi, pj
+    return beads[::-1]
+
+
+@dataclass
+class Alignment:
+    source_text: str
+    target_text: str
+    source_lang: str
+    source_sentences: list[tuple[int, int]]
+    target_sentences: list[tuple[int, int]]
+    beads: list[Bead]
+
+
+def all_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    spans = []
+    for s, e in split.paragraphs(text):
+        spans.extend(split.sentences(text, s, e, lang))
+    return spans
+
+
+def align_texts(source_text: str, target_text: str, source_lang: str) -> Alignment:
+    """Split both texts into paragraphs and sentences and align the sentences."""
+    ss = all_sentences(source_text, source_lang)
+    ts = all_sentences(target_text, "en")
+    return Alignment(source_text, target_text, source_lang, ss, ts, align_spans(source_text, ss, target_text, ts, source_lang))
