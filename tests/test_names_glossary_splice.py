@@ -141,3 +141,15 @@ def test_the_memo_names_problems_for_each_reader(tmp_path):
     _, second = G.parse(raw, "b.yaml")
     assert [p.file for p in first] == ["a.yaml"] and [p.file for p in second] == ["b.yaml"]
     assert first[0].message == second[0].message and "duplicate id" in first[0].message
+
+
+def test_in_place_edits_join_the_whole_document_when_it_is_loaded(tmp_path):
+    path = _write(tmp_path, DESK)
+    with editing(path) as ed:
+        ed.add_variant("gamma", "Gama", "deprecated", "misspelling")
+        assert [item["id"] for item in ed.entries] == ["alpha-one", "beta-two", "gamma"]  # the round-trip document
+        ed.add_variant("beta-two", "B2", "deprecated")
+    got = _entries(path)
+    assert [v.form for v in got["gamma"].variants] == ["Gama"]
+    assert [v.form for v in got["beta-two"].variants] == ["B2"]
+    assert path.read_text(encoding="utf-8").startswith("# desk glossary\n")

@@ -31,11 +31,25 @@ class Fragment:
         return self.doc["entries"][0]
 
 
-def locate(lines: list[str], entry_id: str, dash: int) -> tuple[int, int] | None:
+_ID_LINE = re.compile(r"[ -]*id: *(['\"]?)(.*?)\1 *(#.*)?\n?")
+
+
+def index(lines: list[str]) -> dict[str, list[int]]:
+    """Line numbers of the lines that look like ``id: VALUE``, by value: one scan
+    of the file for all the entries an import edits (not one scan each)."""
+    found: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if "id:" in line:
+            m = _ID_LINE.fullmatch(line)
+            if m:
+                found.setdefault(m.group(2), []).append(i)
+    return found
+
+
+def locate(lines: list[str], entry_id: str, dash: int, ids: dict[str, list[int]]) -> tuple[int, int] | None:
     """Line range of the single list item (dash at column ``dash``) holding
-    ``id: ENTRY_ID``; None when there is not exactly one such line."""
-    pattern = re.compile(r"[ -]*id: *(['\"]?)" + re.escape(entry_id) + r"\1 *(#.*)?\n?")
-    hits = [i for i, line in enumerate(lines) if "id:" in line and pattern.fullmatch(line)]
+    ``id: ENTRY_ID`` (``ids`` from index()); None when there is not exactly one such line."""
+    hits = ids.get(entry_id, [])
     if len(hits) != 1:
         return None
     item = " " * dash + "- "

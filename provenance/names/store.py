@@ -121,6 +121,7 @@ class Editor:
         self._frags: dict[str, Any] = {}
         self._lines: list[str] | None = None
         self._dash: int | None = None
+        self._ids: dict[str, list[int]] = {}
         #: Entries as they read back after the in-place edits, by id; the ids removed.
         self._edited: dict[str, Entry] = {}
         self._removed: set[str] = set()
@@ -343,9 +344,10 @@ class Editor:
         if self._lines is None:
             self._dash = append.append_point(self.text)
             self._lines = self.text.splitlines(keepends=True)
+            self._ids = splice.index(self._lines)
         if self._dash is None:
             return None
-        span = splice.locate(self._lines, entry_id, self._dash)
+        span = splice.locate(self._lines, entry_id, self._dash, self._ids)
         frag = splice.load(self._lines, *span) if span is not None else None
         if frag is None or splice.dump(frag, self._dash) is None:
             return None
