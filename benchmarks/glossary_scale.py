@@ -73,6 +73,9 @@ def main() -> None:
             ("check, a copy: every id twice", ["check", "a.txt", "--glossary", "copy.yaml", "--fail-on", "never"]),
             ("glossary add", ["glossary", "add", "zz-new-person", "--canonical", "Zed Newman", "--type", "person"]),
             ("glossary add --variant (existing entry)", ["glossary", "add", "person-7", "--variant", "P. Seven"]),
+            ("glossary add --source-form (existing)", ["glossary", "add", "person-8", "--source-form", "\u0633\u0627\u0645\u064a \u062b"]),
+            ("glossary remove ID --variant", ["glossary", "remove", "person-7", "--variant", "P. Seven"]),
+            ("glossary remove ID", ["glossary", "remove", "person-9"]),
         ]
         for name, args in steps:
             if name.startswith("check, a copy"):

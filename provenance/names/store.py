@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from provenance.names.glossary import ENTRY_FIELDS, Entry, GlossaryError, Problem, display_path, form_key, parse
+from provenance.names.glossary import ENTRY_FIELDS, Entry, GlossaryError, Problem, display_path, form_key, parse, remember
 
 #: How long to wait for another writer before giving up.
 LOCK_TIMEOUT = 60.0
@@ -73,11 +73,18 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
         yield editor
         if editor.changed:
             text = editor.dump()
-            if editor.appended_as_text and editor.text is not None:
+            known = None  # the entries of ``text``, when only the changed parts were read
+            if editor.spliced_only:
+                # entries edited in place, each read back alone (splice.py); the rest is as it was
+                known = editor.kept_entries()
+                entries, problems, fine = known, [], True
+            elif editor.appended_as_text and editor.text is not None and editor.checked:
                 # the file's own text was read and found valid when it was opened:
                 # only the appended entries need reading back (not 50,000 again)
                 entries, problems = parse(editor.appended_chunk.encode("utf-8"), display_path(path))
                 fine = editor.reads_back(entries, problems, alone=True)
+                if fine:
+                    known = editor.kept_entries() + entries
             else:
                 entries, problems = parse(text.encode("utf-8"), display_path(path))
                 fine = not editor.appended_as_text or editor.reads_back(entries, problems)
@@ -91,6 +98,8 @@ def editing(path: Path, *, create: bool = False, description: str | None = None)
                 atomic_write(path, text)
             except OSError as exc:
                 raise StoreError(f"{display_path(path)}: cannot write ({exc.strerror or exc})") from None
+            if known is not None and not editor.problems:
+                remember(text.encode("utf-8"), display_path(path), known, [])  # the check after the write
     finally:
         lock.release()
 
@@ -103,8 +112,23 @@ class Editor:
     a large file for one ``glossary add``. Any other edit loads the round-trip
     document (comments, order and quoting kept) and the pending entries join it."""
 
-    def __init__(self, path: Path, doc: Any = None, *, text: str | None = None, entries: list[Entry] | None = None, description: str | None = None):
+    def __init__(self, path: Path, doc: Any = None, *, text: str | None = None, entries: list[Entry] | None = None, description: str | None = None, problems: list[Problem] | None = None):
         self.path = path
+        self._entries = list(entries or [])
+        #: Problems (warnings) of the file as read.
+        self.problems = list(problems or [])
+        #: Entries edited in place as text (splice.py), by id; their lines, the dash column.
+        self._frags: dict[str, Any] = {}
+        self._lines: list[str] | None = None
+        self._dash: int | None = None
+        self._ids: dict[str, list[int]] = {}
+        #: Entries as they read back after the in-place edits, by id; the ids removed.
+        self._edited: dict[str, Entry] = {}
+        self._removed: set[str] = set()
+        #: The text of the file was changed only in place and every change read back.
+        self.spliced_only = False
+        #: The file's text (after any in-place edits) is known to be valid.
+        self.checked = True
         self._doc = doc
         self.text = text
         self.description = description
@@ -131,11 +155,13 @@ class Editor:
         fatal = [p for p in problems if p.severity == "error" and "empty glossary" not in p.message]
         if fatal:
             raise GlossaryError(fatal[0], len(fatal) - 1)
-        return cls(path, text=raw.decode("utf-8-sig"), entries=entries)
+        return cls(path, text=raw.decode("utf-8-sig"), entries=entries, problems=problems)
 
     @property
     def doc(self):
         """The round-trip document (loaded on first use), with the pending entries in it."""
+        if self._doc is None and self._frags:
+            self._splice()  # the in-place edits go into the text the whole document is read from
         if self._doc is None:
             from ruamel.yaml.comments import CommentedMap, CommentedSeq
             from ruamel.yaml.error import YAMLError
@@ -174,6 +200,9 @@ class Editor:
         """The entry with this id (a mapping; change it through the methods below), or None."""
         if self._nodes is not None:
             return self._nodes.get(entry_id)
+        if entry_id in self._frags:
+            frag = self._frags[entry_id]
+            return None if frag.removed else frag.node
         if entry_id in self._pending:
             return self._pending[entry_id]
         entry = self._read.get(entry_id)
@@ -182,7 +211,8 @@ class Editor:
     def ids(self) -> list[str]:
         if self._nodes is not None:
             return [item.get("id") for item in self.entries if isinstance(item, dict)]
-        return [*self._order, *self._pending]
+        gone = {i for i, f in self._frags.items() if f.removed} | self._removed
+        return [*(i for i in self._order if i not in gone), *self._pending]
 
     # -- changing ------------------------------------------------------------------------
     def add_entry(self, entry: Entry | dict) -> None:
@@ -265,6 +295,11 @@ class Editor:
         self.changed = True
 
     def remove_entry(self, entry_id: str) -> None:
+        frag = self._fragment(entry_id) if len(self._order) > 1 else None
+        if frag is not None and not frag.removed:
+            frag.removed = True
+            self.changed = True
+            return
         self.doc  # noqa: B018 - pending entries join the document first
         item = self._require(entry_id)
         self.entries.remove(item)
@@ -286,14 +321,75 @@ class Editor:
         raise StoreError(f"entry '{entry_id}' has no variant {form!r}")
 
     def _require(self, entry_id: str):
+        frag = self._fragment(entry_id)
+        if frag is not None:
+            if frag.removed:
+                raise StoreError(f"{display_path(self.path)}: no entry '{entry_id}'")
+            return frag.node
         self.doc  # noqa: B018 - changes are made on the round-trip document
         item = self.find(entry_id)
         if item is None:
             raise StoreError(f"{display_path(self.path)}: no entry '{entry_id}'")
         return item
 
+    def _fragment(self, entry_id: str):
+        """The entry's lines as a round-trip fragment of their own (splice.py), or
+        None: then the whole document is loaded."""
+        from provenance.names import append, splice
+
+        if entry_id in self._frags:
+            return self._frags[entry_id]
+        if self._doc is not None or self.text is None or entry_id in self._pending or entry_id not in self._read:
+            return None
+        if self._lines is None:
+            self._dash = append.append_point(self.text)
+            self._lines = self.text.splitlines(keepends=True)
+            self._ids = splice.index(self._lines)
+        if self._dash is None:
+            return None
+        span = splice.locate(self._lines, entry_id, self._dash, self._ids)
+        frag = splice.load(self._lines, *span) if span is not None else None
+        if frag is None or splice.dump(frag, self._dash) is None:
+            return None
+        entries, problems = parse(frag.text.encode("utf-8"), display_path(self.path))
+        if any(p.severity == "error" for p in problems) or entries != [self._read[entry_id]]:
+            return None  # the lines found are not the entry the file holds
+        self._frags[entry_id] = frag
+        return frag
+
+    def _splice(self) -> None:
+        """Put the in-place edits into the text; read each edited entry back alone."""
+        from provenance.names import splice
+
+        new: dict[int, list[str]] = {}
+        for entry_id, frag in self._frags.items():
+            if frag.removed:
+                self._removed.add(entry_id)
+                continue
+            lines = splice.dump(frag, self._dash)
+            if lines is None:  # it dumped with its dash there before the edit
+                raise StoreError(f"{display_path(self.path)}: cannot edit entry '{entry_id}' in place")
+            entries, problems = parse(("entries:\n" + "".join(lines)).encode("utf-8"), display_path(self.path))
+            if any(p.severity == "error" for p in problems) or len(entries) != 1 or entries[0].id != entry_id:
+                self.checked = False  # the whole file is read after the write and says what is wrong
+            else:
+                self._edited[entry_id] = entries[0]
+            new[frag.start] = lines
+        self.text = "".join(splice.splice(self._lines, list(self._frags.values()), new))
+        self._frags, self._lines, self._dash = {}, None, None
+
+    def kept_entries(self) -> list[Entry]:
+        """The file's entries after the in-place edits (valid when ``checked``)."""
+        return [self._edited.get(e.id, e) for e in self._entries if e.id not in self._removed]
+
     def dump(self, *, round_trip: bool = False) -> str:
         self.appended_as_text = False
+        self.spliced_only = False
+        if self._frags:
+            self._splice()
+        if not round_trip and self._nodes is None and not self._pending and self.text is not None and self.checked and (self._edited or self._removed):
+            self.spliced_only = True
+            return self.text
         if not round_trip and self._nodes is None:
             text = self._append_text()
             if text is not None:
