@@ -65,7 +65,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "lower_openers": STR_LIST,
         "doubled": STR_LIST,
     },
-    "orphan-pronoun": {"verbs": STR_LIST, "pronouns": ListOf(Str(nonempty=True)), "non_human": STR_LIST},
+    "orphan-pronoun": {"verbs": STR_LIST, "pronouns": ListOf(Str(nonempty=True)), "non_human": STR_LIST, "neuter": STR_LIST},
     "repetition": {"mode": OneOf(("paragraph", "prefix", "sentence")), "min_words": Int(1), "min_chars": Int(1)},
     "foreign-script": {"allow_scripts": STR_LIST},
     "foreign-language": {"min_words": Int(1), "min_probability": Number(0, 1)},
