@@ -81,6 +81,17 @@ class Pipeline:
         return report, emit
 
     def _finalize_file(self, file_report: FileReport) -> None:
+        if getattr(file_report, "finalized", False):  # a file checked in windows: sifted window by window
+            return
+        self.finalize_window(file_report)
+
+    def can_stream_windows(self) -> bool:
+        """Whether a windowed file's findings can be sifted a window at a time: not
+        when fingerprints count occurrences across the file (a baseline)."""
+        return self.baseline is None and not self.keep_fingerprints
+
+    def finalize_window(self, file_report: FileReport) -> None:
+        """Suppression and the shown severities, on one file (or one window of a file)."""
         from provenance.suppress import finalize_file
 
         finalize_file(file_report, self.ruleset, self.baseline, keep_fingerprints=self.keep_fingerprints)
@@ -247,7 +258,7 @@ class Pipeline:
                 report.files.append(doc)
                 continue
             if isinstance(doc, windows.LargeText):  # too large for one Document: in windows, no cross-file pass
-                report.files.append(windows.analyze(self, doc, display))
+                report.files.append(windows.analyze(self, doc, display, stream=True))
                 if keep_text:
                     report.texts[display] = doc.text
                 continue

@@ -162,6 +162,13 @@ class Report:
                 errors += 1
                 continue
             words += f.words
+            tally = getattr(f.findings, "tally", None)  # records on disk: counted as they were written
+            if tally is not None:
+                for (severity, category, rule), n in tally.items():
+                    by_sev[severity] += n
+                    by_cat[category] += n
+                    by_rule[rule] += n
+                continue
             for x in f.findings:
                 by_sev[x.severity] += 1
                 by_cat[x.category] += 1
@@ -210,21 +217,38 @@ class Report:
             yield '  "files": [],\n'
         else:
             yield '  "files": [\n'
+            from provenance.records import iter_indented
+
             for i, f in enumerate(self.files):
-                yield ("" if i == 0 else ",\n") + "    " + dumps_indented(f.to_dict(), depth=2)
+                yield ("" if i == 0 else ",\n") + "    "
+                yield from iter_indented(f, depth=2)
             yield "\n  ],\n"
         tail = {"summary": self.summary(), **{key: self.extra[key] for key in sorted(self.extra)}}
         yield dumps_indented(tail)[2:] + "\n"  # its opening "{\n" left off
 
     def iter_jsonl(self):
         """JSON Lines: one object a file (``{"file": ...}``), then one line with
-        the schema, signature, summary and report-level extras."""
+        the schema, signature, summary and report-level extras. Each piece is one
+        line, except for a file checked in windows, whose line comes in pieces."""
+        from provenance.records import iter_line
+
         for f in self.files:
-            yield _ENCODE({"file": f.to_dict()}) + "\n"
+            if getattr(f, "on_disk", False):  # a file checked in windows: its line in pieces
+                yield '{"file": '
+                yield from iter_line(f)
+                yield "}\n"
+            else:
+                yield _ENCODE({"file": f.to_dict()}) + "\n"
         last = {"schema": SCHEMA, "version": __version__, "signature": self.signature, "summary": self.summary()}
         for key in sorted(self.extra):
             last[key] = self.extra[key]
         yield _ENCODE(last) + "\n"
+
+
+def ordered(findings):
+    """A file's findings in report order: sorted, unless they are kept in that order
+    already (``records.Findings``, on disk: sorting would hold them all in memory)."""
+    return findings if getattr(findings, "ordered", False) else sorted(findings, key=Finding.sort_key)
 
 
 def _suppressed(files) -> dict[str, int]:

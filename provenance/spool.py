@@ -104,11 +104,20 @@ class FileSpool:
         self._paths.append(report.path)
         if self.spill_after is not None and len(self._items) >= self.spill_after:
             self._spill()
-            self._items.append(self._disk.put(_line(report)))
+            # a report whose records are on disk already (a file checked in windows) stays as it is
+            self._items.append(report if getattr(report, "on_disk", False) else self._disk.put(_line(report)))
         else:
             self._items.append(report)
 
     def _count(self, findings) -> None:
+        tally = getattr(findings, "tally", None)  # records on disk: counted as they were written
+        if tally is not None:
+            for (severity, category, rule), n in tally.items():
+                self.severity[severity] += n
+                self.category[category] += n
+                self.rule[rule] += n
+                self.max_rank = max(self.max_rank, SEVERITY_RANK[severity])
+            return
         for f in findings:
             self.severity[f.severity] += 1
             self.category[f.category] += 1
@@ -123,7 +132,7 @@ class FileSpool:
             return
         self._disk = _Disk()
         for i, item in enumerate(self._items):
-            if isinstance(item, FileReport):
+            if isinstance(item, FileReport) and not getattr(item, "on_disk", False):
                 self._items[i] = self._disk.put(_line(item))
 
     def late(self, i: int) -> LateReport:
@@ -186,6 +195,9 @@ class FileSpool:
     def close(self) -> None:
         if self._disk is not None:
             self._disk.close()
+        for item in self._items:
+            if getattr(item, "on_disk", False):
+                item.close()
 
 
 def _added(suppressed: dict[str, int], counts: Counter) -> dict[str, int]:

@@ -18,6 +18,8 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Any
 
+from provenance.report import _ENCODE
+
 #: Characters past which a file is checked in windows (4 M: several hundred
 #: articles; one article is a few thousand).
 LIMIT = 4_000_000
@@ -80,27 +82,44 @@ def cuts(text: str, window: int = WINDOW) -> list[tuple[int, int]]:
     return out
 
 
-def analyze(pipeline, big: LargeText, display: str):
-    """One FileReport for the whole file, from the reports of its windows."""
-    from provenance.document import Document
-    from provenance.report import FileReport
+def analyze(pipeline, big: LargeText, display: str, *, stream: bool = False):
+    """One FileReport for the whole file, from the reports of its windows.
 
-    report = FileReport(path=display, sha256=big.sha256, encoding=big.encoding, encoding_detected=big.encoding_detected)
+    With ``stream``, each window's findings are suppressed and filtered as the
+    run would (``Pipeline.finalize_window``) and its records go to disk as it is
+    done: a ``records.WindowedReport``, whose memory is that of one window. A run
+    that fingerprints findings across the file (a baseline read or written)
+    cannot sift them a window at a time; it, and a forked worker (its result
+    goes to the parent whole), gets an ordinary FileReport."""
+    from provenance.document import Document
+    from provenance.records import WindowedReport
+    from provenance.spool import _Disk
+
+    stream = stream and pipeline.can_stream_windows()
+    report = WindowedReport(_Disk(), path=display, sha256=big.sha256, encoding=big.encoding, encoding_detected=big.encoding_detected)
     windows = cuts(big.text)
     segments: dict[str, int] = {}
     credits: dict[str, list] = {}
     sourcing: list[dict] = []
     notes: list[str] = []
+    suppressed: dict[str, int] = {}
     inline, contexts = [], {}
+    carry: list = []  # findings at the very end of a window: they may sort after the next window's first
     line_base = 0
     for start, end in windows:
         piece = big.text[start:end]
         doc = Document(piece, big.path, encoding=big.encoding, encoding_detected=big.encoding_detected, sha256=big.sha256)
-        part, _ = pipeline.analyze(doc, display)
+        part = pipeline.analyze(doc, display)[0]  # not the Emitter: it holds the Document
         del doc  # the window's Document goes before the next one is made
-        report.findings += [replace(f, start=f.start + start, end=f.end + start, line=f.line + line_base) for f in part.findings]
-        report.names += [_shift(n, start, line_base) for n in part.names]
-        report.attributions += [_shift(a, start, line_base) for a in part.attributions]
+        if stream:
+            pipeline.finalize_window(part)
+            for k, v in part.suppressed.items():
+                suppressed[k] = suppressed.get(k, 0) + v
+        found = sorted(carry + [replace(f, start=f.start + start, end=f.end + start, line=f.line + line_base) for f in part.findings], key=_sort_key)
+        carry = [f for f in found if f.start >= end]
+        report.findings.add_sorted(found[: len(found) - len(carry)])
+        report.names.add([_ENCODE(_shift(n, start, line_base)) for n in part.names])
+        report.attributions.add([_ENCODE(_shift(a, start, line_base)) for a in part.attributions])
         report.words += part.words
         if report.language is None:
             report.language = part.language
@@ -120,6 +139,8 @@ def analyze(pipeline, big: LargeText, display: str):
             if key in part.hold:
                 report.hold[key] = part.hold[key]
         line_base += piece.count("\n")
+        del part
+    report.findings.add_sorted(carry)
     report.segments = dict(sorted(segments.items()))
     report.credits = {k: credits.get(k, []) for k in ("footer", "captions", "translation", "bylines")} | {k: v for k, v in credits.items() if k not in ("footer", "captions", "translation", "bylines")}
     if sourcing:
@@ -128,11 +149,23 @@ def analyze(pipeline, big: LargeText, display: str):
         report.hold["inline"] = inline
     if contexts:
         report.hold["contexts"] = contexts
+    if suppressed:
+        from provenance.suppress import KINDS
+
+        report.suppressed = {k: suppressed.get(k, 0) for k in KINDS}
     report.notes = [
         f"{len(big.text):,} characters: checked in {len(windows)} windows of about {WINDOW:,} characters cut at paragraph breaks "
         "(names, attributions and repeats do not reach across windows; no cross-file checks)"
     ] + notes
-    return report
+    if stream:
+        return report
+    plain = report.to_plain()
+    report.close()
+    return plain
+
+
+def _sort_key(f):
+    return f.sort_key()
 
 
 def _shift(obj: Any, offset: int, lines: int) -> Any:

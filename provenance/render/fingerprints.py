@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from provenance.report import Finding
+from provenance.report import Finding, ordered
 
 #: Numbers in a message are left out: a message may name a line ("named in
 #: full on line 27"), which moves with every edit above it.
@@ -35,10 +35,13 @@ def fingerprint(finding: Finding, occurrence: int, path: str | None = None) -> s
 
 def with_fingerprints(findings: Iterable[Finding], path: str | None = None) -> list[tuple[Finding, str]]:
     """The findings of one file in report order, each with its fingerprint."""
+    return list(iter_fingerprints(findings, path))
+
+
+def iter_fingerprints(findings: Iterable[Finding], path: str | None = None) -> Iterator[tuple[Finding, str]]:
+    """``with_fingerprints`` one finding at a time (a file's findings on disk stay there)."""
     seen: Counter = Counter()
-    out = []
-    for f in sorted(findings, key=Finding.sort_key):
+    for f in ordered(findings):
         key = (f.rule, f.text, _NUMBER.sub("#", f.message))
-        out.append((f, fingerprint(f, seen[key], path)))
+        yield f, fingerprint(f, seen[key], path)
         seen[key] += 1
-    return out

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from provenance import __version__
-from provenance.render.fingerprints import VERSION as FINGERPRINT_VERSION, with_fingerprints
+from provenance.render.fingerprints import VERSION as FINGERPRINT_VERSION, iter_fingerprints
 from provenance.render.links import REPOSITORY_URL, rule_url
 from provenance.report import FileReport, Finding, Report
 
@@ -193,42 +193,47 @@ def _results(report: Report, run: _Run):
     rules = sorted(report.rules, key=lambda r: r.code)
     rule_index = {r.code: i for i, r in enumerate(rules)}
     for index, file_report in enumerate(run.files):
-        location = _artifact_location(file_report.path)
-        results = []
-        limit = run.cut.get(file_report.path)
-        for f, fingerprint in with_fingerprints(file_report.findings):
-            if f.severity in run.dropped:
-                continue
-            if limit is not None and len(results) >= limit:
-                break
-            result = {
-                "ruleId": f.rule,
-                "ruleIndex": rule_index[f.rule],
-                "level": _LEVEL[f.severity],
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {**location, "index": index}, "region": _region(f)}}],
-                "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-                "properties": {"category": f.category, "mqm": f.mqm, "slug": f.slug},
-            }
-            if f.suggestion is not None:
-                result["fixes"] = [
-                    {
-                        "description": {"text": f"Replace with “{f.suggestion}”" if f.suggestion else "Delete"},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": location,
-                                "replacements": [
-                                    {
-                                        "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
-                                        "insertedContent": {"text": f.suggestion},
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            results.append(result)
-        yield file_report, results
+        yield file_report, _file_results(file_report, index, run, rule_index)
+
+
+def _file_results(file_report, index: int, run: _Run, rule_index: dict):
+    """The SARIF results of one file, one at a time (a file's findings on disk stay there)."""
+    location = _artifact_location(file_report.path)
+    limit = run.cut.get(file_report.path)
+    n = 0
+    for f, fingerprint in iter_fingerprints(file_report.findings):
+        if f.severity in run.dropped:
+            continue
+        if limit is not None and n >= limit:
+            break
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": rule_index[f.rule],
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {**location, "index": index}, "region": _region(f)}}],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+            "properties": {"category": f.category, "mqm": f.mqm, "slug": f.slug},
+        }
+        if f.suggestion is not None:
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Replace with “{f.suggestion}”" if f.suggestion else "Delete"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": location,
+                            "replacements": [
+                                {
+                                    "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                                    "insertedContent": {"text": f.suggestion},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        yield result
+        n += 1
 
 
 def _log(report: Report, runs: list[_Run], results: list) -> dict:

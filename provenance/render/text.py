@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from provenance.report import Finding, Report
+from provenance.report import Finding, Report, ordered
 from provenance.termsafe import one_line
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold red": "1;31"}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WINDOW = 110  # widest excerpt shown; longer lines are cut around the span
+_PIECE = 2000  # findings rendered into one piece of the output
 
 
 def use_color(stream: TextIO) -> bool:
@@ -80,8 +81,11 @@ def iter_render(report: Report, texts, *, color: bool = False, quiet: bool = Fal
                 continue
             buffer = io.StringIO()
             text = texts.get(file_report.path)
-            for finding in sorted(file_report.findings, key=Finding.sort_key):
+            for n, finding in enumerate(ordered(file_report.findings), 1):
                 render_finding(buffer, paint, file_report.path, finding, text)
+                if n % _PIECE == 0:  # a file of 300,000 findings is not one string
+                    yield buffer.getvalue()
+                    buffer = io.StringIO()
             yield buffer.getvalue()
     if not quiet:
         buffer = io.StringIO()
