@@ -118,3 +118,36 @@ def test_appended_entries_match_the_round_trip_layout(tmp_path):
     for e in entries:
         ed.add_entry(e)
     assert ed.dump() == ed.dump(round_trip=True)
+
+
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+@pytest.mark.slow
+def test_one_50_mb_file_checks_under_1_gb(tmp_path):
+    """One 50 MB file of generated articles, JSON to a file: peak RSS of the
+    check (measured in its own process) under 1 GB, and the report complete."""
+    from benchmarks.corpus import write
+
+    write(tmp_path / "articles", megabytes=50)
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as fh:
+        for f in sorted((tmp_path / "articles").iterdir()):
+            fh.write(f.read_text(encoding="utf-8") + "\n")
+    out = tmp_path / "out.json"
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+    args = [sys.executable, "-m", "provenance", "check", str(big), "-f", "json", "-o", str(out), "--fail-on", "never", "--no-cache", "--isolated"]
+    r = subprocess.run([sys.executable, "-c", _PEAK, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=3600)
+    rc, kb = map(int, r.stdout.split())
+    assert rc == 0, r.stderr
+    assert kb < 1024 * 1024, f"peak RSS {kb / 1024:.0f} MB"
+    with out.open("rb") as fh:  # the end of a complete report: its summary, counting every finding
+        fh.seek(-20_000, 2)
+        tail = fh.read().decode("utf-8", "replace")
+    assert '"summary": {' in tail and tail.endswith("}\n")
+    findings = int(tail.split('"summary": {', 1)[1].split('"findings": ', 1)[1].split(",", 1)[0])
+    assert findings > 100_000

@@ -73,3 +73,55 @@ def test_a_large_file_through_the_cli_keeps_the_other_files(big, tmp_path, monke
     assert [f.path for f in report2.files] == ["archive.txt", "one.txt"]
     assert any(f.rule == "PV210" for f in report2.files[1].findings)
     assert report.files[0].sha256 == report2.files[0].sha256
+
+
+def _streamed_and_in_memory(path, monkeypatch, shown=None):
+    """The same run twice: records on disk (the default), and in memory (a run
+    that keeps fingerprints cannot sift a file window by window)."""
+    monkeypatch.setattr(windows, "LIMIT", 1_000)
+    monkeypatch.setattr(windows, "WINDOW", 4_000)
+    out = []
+    for in_memory in (False, True):
+        pipeline = Pipeline(Config())
+        pipeline.shown = shown
+        pipeline.keep_fingerprints = in_memory
+        out.append((pipeline.run([Source(path.name, path)], keep_text=True), pipeline.hidden))
+    return out
+
+
+@pytest.mark.parametrize("shown", [None, {"error", "warning"}])
+def test_records_on_disk_render_the_bytes_of_the_report_in_memory(tmp_path, monkeypatch, shown):
+    from provenance.records import WindowedReport
+    from provenance.render import sarif, text
+
+    paragraphs = [PARAGRAPHS[i % len(PARAGRAPHS)] + f" Item {i}." for i in range(400)]
+    for i in range(0, 400, 37):  # suppression comments in some windows: sifted there as in the whole file
+        paragraphs[i] = "<!-- provenance: ignore PV210 -->\n" + paragraphs[i]
+    path = tmp_path / "archive.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (disk, hidden_disk), (memory, hidden_memory) = _streamed_and_in_memory(path, monkeypatch, shown)
+    assert isinstance(disk.files[0], WindowedReport) and not isinstance(memory.files[0], WindowedReport)
+    assert disk.files[0].suppressed["inline"] > 0 and hidden_disk == hidden_memory and bool(hidden_disk) == (shown is not None)
+    assert "".join(disk.iter_json()) == "".join(memory.iter_json()) == memory.to_json() == disk.to_json()
+    assert "".join(disk.iter_jsonl()) == "".join(memory.iter_jsonl())
+    assert "".join(sarif.iter_render(disk)) == "".join(sarif.iter_render(memory))
+    assert "".join(text.iter_render(disk, disk.texts)) == "".join(text.iter_render(memory, memory.texts))
+    assert disk.summary() == memory.summary() and disk.max_severity_rank() == memory.max_severity_rank()
+
+
+def test_findings_added_later_are_merged_in_report_order(tmp_path):
+    from provenance.records import Findings
+    from provenance.report import Finding, encode_line
+    from provenance.spool import _Disk
+
+    def finding(start: int, rule: str = "PV210") -> Finding:
+        return Finding(rule, "day-calque", "calque", "Grammar", "warning", "m", None, 1, start + 1, start, start + 3, "abc")
+
+    stored = Findings(_Disk())
+    stored.add_sorted([finding(0), finding(10)])
+    stored.add_sorted([finding(20), finding(30)])
+    stored.extend([finding(25), finding(10, "PV100"), finding(10)])
+    expected = sorted([finding(0), finding(10), finding(20), finding(30), finding(25), finding(10, "PV100"), finding(10)], key=Finding.sort_key)
+    assert list(stored) == expected and len(stored) == 7
+    assert list(stored.lines()) == [encode_line(f.to_dict()) for f in expected]
+    assert stored.tally[("warning", "calque", "PV210")] == 6

@@ -271,7 +271,7 @@ def _link(link: dict, atts: list[dict]) -> str:
 
 
 def _attributions(f) -> str:
-    atts = f.attributions
+    atts = list(f.attributions)  # a file checked in windows holds them on disk (records.Records)
     credits = f.credits or {}
     sourcing = f.extra.get("sourcing")
     if not atts and not sourcing and not any(credits.values()):
