@@ -194,6 +194,11 @@ class Pipeline:
                         file_report, stub = done.pop(i)
                     else:
                         file_report, stub = next(fresh)
+                        if file_report is _LARGE:  # checked here, its records on disk, not sent whole from a worker
+                            file_report, text = self._analyze_large(sources[i])
+                            stub = None  # as in a serial run: no cross-file pass over a file checked in windows
+                            if keep_text and text is not None:
+                                report.texts[file_report.path] = text
                         if progress:
                             progress(1)
                     report.files.append(file_report)
@@ -208,6 +213,19 @@ class Pipeline:
             results.written += len(todo)  # the workers wrote them
         self._finish(report, finishing, kept)
         return report
+
+    def _analyze_large(self, src: Source) -> tuple[FileReport, str | None]:
+        """A file too large for one Document that a worker met: checked in windows
+        here, its records on disk (a worker's report would come to this process
+        whole). (report, its text)."""
+        try:
+            big = windows.read_path(src.path)
+        except InputError as exc:
+            return FileReport(path=src.display, error=str(exc), error_kind=exc.kind), None
+        if not isinstance(big, windows.LargeText):  # it shrank since the worker read it
+            file_report, stub = analyze_source(self, src, True)
+            return file_report, getattr(stub, "text", None)
+        return windows.analyze(self, big, src.display, stream=True), big.text
 
     def assemble(self, results, keep_text: bool) -> Report:
         """The Report of files analyzed elsewhere (another engine's workers):
@@ -443,19 +461,33 @@ def _stub_of(hit: CachedFile):
     return hit.summary
 
 
+class _Large:
+    """A forked worker's answer for a file to be checked in windows by the parent
+    (pickled by name: the parent gets its own ``_LARGE``)."""
+
+    def __reduce__(self):
+        return "_LARGE"
+
+
+_LARGE = _Large()
+
+
 def _analyze_in_worker(src: Source) -> tuple[FileReport, DocumentStub | None]:
     pipeline, keep_text, results = _FORKED
-    return analyze_source(pipeline, src, keep_text, results)
+    return analyze_source(pipeline, src, keep_text, results, large=_LARGE)
 
 
-def analyze_source(pipeline: "Pipeline", src: Source, keep_text: bool, results=None) -> tuple[FileReport, DocumentStub | None]:
+def analyze_source(pipeline: "Pipeline", src: Source, keep_text: bool, results=None, large=None) -> tuple[FileReport, DocumentStub | None]:
     """(FileReport, what the cross-file passes and the text renderer need of the
     document, or None) for one file read from its path: the work of a forked or
-    Dask worker."""
+    Dask worker. With ``large``, a file too large for one Document is not
+    checked: (large, None) says so."""
     try:
         doc = windows.read_path(src.path)
     except InputError as exc:
         return FileReport(path=src.display, error=str(exc), error_kind=exc.kind), None
+    if isinstance(doc, windows.LargeText) and large is not None:
+        return large, None
     if isinstance(doc, windows.LargeText):
         return windows.analyze(pipeline, doc, src.display), (DocumentStub(doc.text, doc.path, {}) if keep_text else None)
     try:

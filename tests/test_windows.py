@@ -125,3 +125,21 @@ def test_findings_added_later_are_merged_in_report_order(tmp_path):
     assert list(stored) == expected and len(stored) == 7
     assert list(stored.lines()) == [encode_line(f.to_dict()) for f in expected]
     assert stored.tally[("warning", "calque", "PV210")] == 6
+
+
+def test_a_parallel_run_checks_the_large_file_in_the_parent_with_the_same_bytes(big, tmp_path, monkeypatch):
+    from provenance.records import WindowedReport
+    from provenance.render import text
+
+    path, _ = big
+    monkeypatch.setattr(windows, "LIMIT", 1_000)
+    monkeypatch.setattr(windows, "WINDOW", 4_000)
+    sources = [Source(path.name, path)]
+    for i in range(3):
+        other = tmp_path / f"one{i}.txt"
+        other.write_text(PARAGRAPHS[i] + "\n", encoding="utf-8")
+        sources.append(Source(other.name, other))
+    serial, parallel = (Pipeline(Config()).run(sources, jobs=jobs, keep_text=True) for jobs in (1, 2))
+    assert isinstance(parallel.files[0], WindowedReport)  # its records on disk, not sent whole by a worker
+    assert "".join(parallel.iter_json()) == "".join(serial.iter_json())
+    assert "".join(text.iter_render(parallel, parallel.texts)) == "".join(text.iter_render(serial, serial.texts))
