@@ -143,3 +143,19 @@ def test_a_parallel_run_checks_the_large_file_in_the_parent_with_the_same_bytes(
     assert isinstance(parallel.files[0], WindowedReport)  # its records on disk, not sent whole by a worker
     assert "".join(parallel.iter_json()) == "".join(serial.iter_json())
     assert "".join(text.iter_render(parallel, parallel.texts)) == "".join(text.iter_render(serial, serial.texts))
+
+
+def test_a_run_spilled_to_disk_keeps_the_windowed_report_as_it_is(big, tmp_path, monkeypatch):
+    from provenance.records import WindowedReport
+
+    path, _ = big
+    other = tmp_path / "one.txt"
+    other.write_text(PARAGRAPHS[0] + "\n", encoding="utf-8")
+    sources = [Source(other.name, other), Source(path.name, path)]
+    monkeypatch.setattr(windows, "LIMIT", 1_000)
+    monkeypatch.setattr(windows, "WINDOW", 4_000)
+    held = Pipeline(Config()).run(sources)
+    monkeypatch.setenv("PROVENANCE_SPILL_AFTER", "0")
+    spilled = Pipeline(Config()).run(sources)
+    assert spilled.files.spilled and isinstance(spilled.files[1], WindowedReport)
+    assert "".join(spilled.iter_json()) == "".join(held.iter_json()) and "".join(spilled.iter_jsonl()) == "".join(held.iter_jsonl())
