@@ -9,7 +9,9 @@ each window is analyzed as a Document of its own, and the window reports are
 joined into one FileReport whose offsets and lines are those of the file
 (every span still exact). What reaches across windows is lost, and the report
 says so in a note: a name or an attribution context of another window, the
-cross-file passes.
+cross-file passes. The joined report keeps its findings, names and
+attributions on disk (``provenance.records``), written as each window is done:
+the run holds the text and one window, not the records of the whole file.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Any
 
-from provenance.report import _ENCODE
+from provenance.report import _ENCODE, Finding
 
 #: Characters past which a file is checked in windows (4 M: several hundred
 #: articles; one article is a few thousand).
@@ -89,8 +91,8 @@ def analyze(pipeline, big: LargeText, display: str, *, stream: bool = False):
     run would (``Pipeline.finalize_window``) and its records go to disk as it is
     done: a ``records.WindowedReport``, whose memory is that of one window. A run
     that fingerprints findings across the file (a baseline read or written)
-    cannot sift them a window at a time; it, and a forked worker (its result
-    goes to the parent whole), gets an ordinary FileReport."""
+    cannot sift them a window at a time; it, and an engine's worker (its result
+    goes to another process whole), gets an ordinary FileReport."""
     from provenance.document import Document
     from provenance.records import WindowedReport
     from provenance.spool import _Disk
@@ -115,7 +117,7 @@ def analyze(pipeline, big: LargeText, display: str, *, stream: bool = False):
             pipeline.finalize_window(part)
             for k, v in part.suppressed.items():
                 suppressed[k] = suppressed.get(k, 0) + v
-        found = sorted(carry + [replace(f, start=f.start + start, end=f.end + start, line=f.line + line_base) for f in part.findings], key=_sort_key)
+        found = sorted(carry + [replace(f, start=f.start + start, end=f.end + start, line=f.line + line_base) for f in part.findings], key=Finding.sort_key)
         carry = [f for f in found if f.start >= end]
         report.findings.add_sorted(found[: len(found) - len(carry)])
         report.names.add([_ENCODE(_shift(n, start, line_base)) for n in part.names])
@@ -162,10 +164,6 @@ def analyze(pipeline, big: LargeText, display: str, *, stream: bool = False):
     plain = report.to_plain()
     report.close()
     return plain
-
-
-def _sort_key(f):
-    return f.sort_key()
 
 
 def _shift(obj: Any, offset: int, lines: int) -> Any:
