@@ -43,6 +43,14 @@ def test_document_conditions_see_the_whole_text():
     assert len(_found(_checker(if_document="factory"), TEXT)) == 2
 
 
+def test_a_document_condition_is_answered_per_document():
+    checker = _checker(if_document="factory")
+    assert len(_found(checker, TEXT)) == 2
+    # the same checker on another text: the answer is that text's, not the last one's
+    assert _found(checker, "The widget broke. Another widget broke.") == []
+    assert len(_found(checker, TEXT + "\n\nA third widget.")) == 3
+
+
 def test_conditions_combine():
     assert len(_found(_checker(if_document="factory", unless_sentence="broke"), TEXT)) == 1
 
