@@ -119,6 +119,9 @@ def dateline(line):
         ("ABC – The agency reported a fire.", ("ABC –", [])),  # an agency or a place: the line does not say
         ("Taiz - Saba: The council met.", ("Taiz - Saba:", [("place", "Taiz"), ("agency", "Saba")])),
         ("Aden (Al Ayyam)", ("Aden (Al Ayyam)", [("place", "Aden"), ("agency", "Al Ayyam")])),
+        ("Jeddah, Safar 3, 1440, Oct 12, 2018, XPA -- The council met.",
+         ("Jeddah, Safar 3, 1440, Oct 12, 2018, XPA --", [("place", "Jeddah"), ("agency", "XPA")])),
+        ("Doha, May 3 /ABC/ The minister arrived.", ("Doha, May 3 /ABC/", [("place", "Doha"), ("agency", "ABC")])),
         ("Valley News/ special", ("Valley News/ special", [("agency", "Valley News")])),
         ("Tripoli - Jane Roe", ("Tripoli - Jane Roe", [])),
         ("US – China talks resume in Geneva", None),
@@ -138,6 +141,15 @@ def test_parse_end_tag():
     assert line[start:] == "–KNA" and [(r, line[s:e]) for r, s, e in found] == [("agency", "KNA")]
     assert parse_end_tag("The talks with the US ended - KNA said nothing") is None
     assert parse_end_tag("It was a good year for the US.") is None
+    line = "The minister left on Monday. /ABC/"
+    start, found = parse_end_tag(line)
+    assert line[start:] == "/ABC/" and [(r, line[s:e]) for r, s, e in found] == [("agency", "ABC")]
+
+
+def test_long_runs_of_date_material_are_no_dateline():
+    # (lines a pattern with two ways to split the same spaces would take hours on)
+    for line in ["Aden" + " ," * 150 + " (", "Aden" + " 1" * 190 + " (", "Aden" + "  , / " * 60 + "(x", "Aden Bay" * 40]:
+        assert parse_dateline(line) is None
 
 
 DATELINED = """Farmers report damage after a night of raids

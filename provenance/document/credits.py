@@ -152,9 +152,14 @@ _PLACE = rf"(?P<place>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'�
 #: (weekday, month, day, year, "Oct.", "17 / March", "25.2023"), a clock time.
 _DATE_WORD = (
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-    r"|\d{1,4}(?:[.:/]\d{1,4})*(?:st|nd|rd|th)?|[/,]|[AaPp]\.?[Mm]\.?(?!\w)"
+    # the Hijri months, as agencies of the Gulf date their copy ("Rabi Al-Awwal 1, 1436")
+    r"|Muharram|Safar|Rabi(?:[' ]?(?:Al|al|Ul|ul|Ath|ath|Al-|al-)[\- ]?(?:Awwal|Thani|Akhir|Akher))?|Jumad[ao](?:[' ]?(?:Al|al|Ul|ul)[\- ]?(?:Ula|Oula|Awwal|Thani|Akhira|Akhirah|Akhir))?"
+    r"|Rajab|Sha'?[ab]an|Ramadan|Shawwal|Dhu[' ]?(?:al|Al|l)[\- ]?(?:Qa'?dah|Qi'?dah|Hijjah|Hijja)|AH|H"
+    r"|\d{1,4}(?:[.:/]\d{1,4})*(?:st|nd|rd|th)?|[AaPp]\.?[Mm]\.?(?!\w)"
 )
-_DATE = rf"(?:[ \t]*,?[ \t]*(?:{_DATE_WORD}))*"
+#: Unambiguous on purpose (spaces, then a separator and spaces, then a word): a
+#: pattern that could split the same spaces two ways backtracks exponentially.
+_DATE = rf"(?:[ \t]*(?:[,/][ \t]*)?(?:{_DATE_WORD})(?![\w'’]))*"
 _DASH = r"[ \t]*(?:[-–—_]{1,2}|\.\.(?!\.))"  # not a colon: "Rep. Jane Roe (D-Ohio):" opens a transcript line
 #: "(WAFA)", "(Al Ittihad)", "(news)": a short name in brackets.
 _BRACKETED = r"\((?P<agency>[A-Za-z][\w'’&.\- ]{0,28}?)\)"
@@ -168,7 +173,9 @@ _DATELINE = re.compile(
     # [PLACE,] ACRONYM DASH — "Provinces, SANA –", "NNA -"
     # PLACE - AGENCY: — "Sana'a - Saba: The council ..."
     rf"|^(?!(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|WATCH|Watch|UPDATE|Update|LIVE|Live)\b)(?P<place3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]+[-–—][ \t]+(?P<agency3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]*:(?=[ \t]*\S)"
-    rf"|^(?:(?P<place2>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]*,[ \t]*)?{_ACRONYM}[ \t]+[-–—]{{1,2}}(?=[ \t]+[A-Z\"“])"
+    rf"|^(?:(?P<place2>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,[ \t]*)?{_ACRONYM}[ \t]+[-–—]{{1,2}}(?=[ \t]+[A-Z\"“])"
+    # PLACE[, DATE] /AGENCY/ — "Doha /ABC/ The minister ..."
+    rf"|^(?P<place4>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,?[ \t]*/[ \t]*(?P<agency4>[A-Z]{{2,8}})[ \t]*/(?=[ \t]*\S)"
 )
 #: A line that is only a place and an agency in brackets: "Aden (Al Ayyam)".
 _PLACE_AGENCY_LINE = re.compile(rf"^{_PLACE}[ \t]*{_BRACKETED}[ \t]*$")
@@ -184,7 +191,7 @@ _SPECIAL_LINE = re.compile(
     re.IGNORECASE,
 )
 #: The agency's tag closing the copy: "... the Amir. –KUNA", "... on Monday. - SPA".
-_END_TAG = re.compile(r"[.!?\"”)][ \t]*(?P<tag>[-–—][ \t]*(?P<agency>[A-Z]{2,6}))[ \t]*$")
+_END_TAG = re.compile(r"[.!?\"”)][ \t]*(?P<tag>[-–—][ \t]*(?P<agency>[A-Z]{2,6})|/[ \t]*(?P<agency2>[A-Z]{2,6})[ \t]*/)[ \t]*$")
 
 
 def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
@@ -200,8 +207,8 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
         if m is None:
             return None
     parts: list[Part] = []
-    roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("agency", "agency"), ("acronym", "agency"),
-             ("agency2", "agency"), ("agency3", "agency"))
+    roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("place4", "place"), ("agency", "agency"),
+             ("acronym", "agency"), ("agency2", "agency"), ("agency3", "agency"), ("agency4", "agency"))
     for group, role in roles:
         if group == "acronym" and "place2" in m.re.groupindex and not m.group("place2"):
             continue  # "NNA -" or "MIAMI -": an agency or a place, the line does not say
@@ -218,7 +225,8 @@ def parse_end_tag(line: str) -> tuple[int, list[Part]] | None:
     m = _END_TAG.search(line)
     if m is None:
         return None
-    return m.start("tag"), [("agency", m.start("agency"), m.end("agency"))]
+    group = "agency" if m.group("agency") else "agency2"
+    return m.start("tag"), [("agency", m.start(group), m.end(group))]
 
 
 #: Datelines open the first paragraphs of wire copy: only so many segments are read.
