@@ -52,6 +52,7 @@ def test_parse_translation(line, expected):
         ("By the numbers", None),
         ("Jane Roe | Sami al-Khatib| Nour Haddad", [("by", "Jane Roe"), ("by", "Sami al-Khatib"), ("by", "Nour Haddad")]),
         ("Prices | Markets", None),
+        ("Reporting by Jane Roe; Editing by John Doe", [("by", "Jane Roe"), ("by", "John Doe")]),
         ("Yes or no | the vote on Monday", None),
     ],
 )
@@ -122,6 +123,8 @@ def dateline(line):
         ("Jeddah, Safar 3, 1440, Oct 12, 2018, XPA -- The council met.",
          ("Jeddah, Safar 3, 1440, Oct 12, 2018, XPA --", [("place", "Jeddah"), ("agency", "XPA")])),
         ("Doha, May 3 /ABC/ The minister arrived.", ("Doha, May 3 /ABC/", [("place", "Doha"), ("agency", "ABC")])),
+        ("Nablus-ABC- The council met.", ("Nablus-ABC-", [("place", "Nablus"), ("agency", "ABC")])),
+        ("ABC-TV reported a fire.", None),
         ("Valley News/ special", ("Valley News/ special", [("agency", "Valley News")])),
         ("Tripoli - Jane Roe", ("Tripoli - Jane Roe", [])),
         ("US – China talks resume in Geneva", None),
@@ -141,6 +144,9 @@ def test_parse_end_tag():
     assert line[start:] == "–KNA" and [(r, line[s:e]) for r, s, e in found] == [("agency", "KNA")]
     assert parse_end_tag("The talks with the US ended - KNA said nothing") is None
     assert parse_end_tag("It was a good year for the US.") is None
+    line = "The minister left on Monday. (ABC)"
+    start, found = parse_end_tag(line)
+    assert line[start:] == "(ABC)" and [(r, line[s:e]) for r, s, e in found] == [("agency", "ABC")]
     line = "The minister left on Monday. /ABC/"
     start, found = parse_end_tag(line)
     assert line[start:] == "/ABC/" and [(r, line[s:e]) for r, s, e in found] == [("agency", "ABC")]

@@ -46,6 +46,7 @@ _BYLINE = re.compile(
     r"|^(?:books|wrote|writes|written)\s*[–—:-]\s*(?=\S)",
     re.I,
 )
+_ROLE = re.compile(r"(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|translation|photos?)\s+by\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\||\band\b)\s*")
 #: Lower-case words a name in a byline may hold.
 _NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du van von der den la le al- el-".split())
@@ -112,6 +113,10 @@ def parse_byline(line: str) -> list[Part] | None:
             break
         start = line.index(piece, pos) if piece else pos
         pos = start + len(piece)
+        role = _ROLE.match(piece)  # "…; Editing by John Doe": the next role of a wire byline
+        if role:
+            start += role.end()
+            piece = piece[role.end():]
         if not piece:
             continue
         words = piece.split()
@@ -174,6 +179,8 @@ _DATELINE = re.compile(
     # PLACE - AGENCY: — "Sana'a - Saba: The council ..."
     rf"|^(?!(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|WATCH|Watch|UPDATE|Update|LIVE|Live)\b)(?P<place3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]+[-–—][ \t]+(?P<agency3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]*:(?=[ \t]*\S)"
     rf"|^(?:(?P<place2>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,[ \t]*)?{_ACRONYM}[ \t]+[-–—]{{1,2}}(?=[ \t]+[A-Z\"“])"
+    # PLACE-AGENCY- — "Nablus-ABC- The council ..."
+    rf"|^(?P<place5>{_NOT_DATE}[A-Z][\w'’.]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.]*){{0,2}})[ \t]*-[ \t]*(?P<agency5>[A-Z]{{2,10}})[ \t]*-[ \t]*(?=[A-Z\"“])"
     # PLACE[, DATE] /AGENCY/ — "Doha /ABC/ The minister ..."
     rf"|^(?P<place4>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,?[ \t]*/[ \t]*(?P<agency4>[A-Z]{{2,8}})[ \t]*/(?=[ \t]*\S)"
 )
@@ -191,7 +198,9 @@ _SPECIAL_LINE = re.compile(
     re.IGNORECASE,
 )
 #: The agency's tag closing the copy: "... the Amir. –KUNA", "... on Monday. - SPA".
-_END_TAG = re.compile(r"[.!?\"”)][ \t]*(?P<tag>[-–—][ \t]*(?P<agency>[A-Z]{2,6})|/[ \t]*(?P<agency2>[A-Z]{2,6})[ \t]*/)[ \t]*$")
+_END_TAG = re.compile(
+    r"[.!?\"”)][ \t]*(?P<tag>[-–—][ \t]*(?P<agency>[A-Z]{2,6})|/[ \t]*(?P<agency2>[A-Z]{2,6})[ \t]*/|\((?P<agency3>[A-Z]{2,6})\))[ \t]*$"
+)
 
 
 def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
@@ -207,8 +216,9 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
         if m is None:
             return None
     parts: list[Part] = []
-    roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("place4", "place"), ("agency", "agency"),
-             ("acronym", "agency"), ("agency2", "agency"), ("agency3", "agency"), ("agency4", "agency"))
+    roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("place4", "place"), ("place5", "place"),
+             ("agency", "agency"), ("acronym", "agency"), ("agency2", "agency"), ("agency3", "agency"), ("agency4", "agency"),
+             ("agency5", "agency"))
     for group, role in roles:
         if group == "acronym" and "place2" in m.re.groupindex and not m.group("place2"):
             continue  # "NNA -" or "MIAMI -": an agency or a place, the line does not say
@@ -225,7 +235,7 @@ def parse_end_tag(line: str) -> tuple[int, list[Part]] | None:
     m = _END_TAG.search(line)
     if m is None:
         return None
-    group = "agency" if m.group("agency") else "agency2"
+    group = next(g for g in ("agency", "agency2", "agency3") if m.group(g))
     return m.start("tag"), [("agency", m.start(group), m.end(group))]
 
 
