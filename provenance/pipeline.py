@@ -13,6 +13,7 @@ from provenance.analyzers import Emitter, load_analyzers
 from provenance.config import Config
 from provenance.discover import Source
 from provenance.document import CAPTION, FOOTER, Document, InputError
+from provenance.document.credits import dateline_credits
 from provenance.document.language import identify
 from provenance.report import FileReport, Report
 from provenance.rules import RuleSet
@@ -343,7 +344,8 @@ def credits_of(doc: Document) -> dict:
                     "names": [_span(text, a, b) for _, a, b in seg.credit_parts],
                 }
             )
-    return {"footer": footer, "captions": captions, "translation": translation, "bylines": bylines}
+    return {"footer": footer, "captions": captions, "translation": translation, "bylines": bylines,
+            "datelines": dateline_credits(doc)}
 
 
 def _span(text: str, start: int, end: int) -> dict:

@@ -1,4 +1,4 @@
-"""Credit lines as structure: translation credits and bylines (document/credits.py).
+"""Credit lines as structure: translation credits, bylines and datelines (document/credits.py).
 Invented texts only."""
 
 from __future__ import annotations
@@ -7,7 +7,13 @@ import pytest
 
 from provenance.config import Config
 from provenance.document import BYLINE, FOOTER, Document
-from provenance.document.credits import parse_byline, parse_translation
+from provenance.document.credits import (
+    dateline_credits,
+    parse_byline,
+    parse_dateline,
+    parse_end_tag,
+    parse_translation,
+)
 from provenance.pipeline import Pipeline
 
 
@@ -44,6 +50,10 @@ def test_parse_translation(line, expected):
         ("By Jane Roe and John Doe", [("by", "Jane Roe"), ("by", "John Doe")]),
         ("By Tuesday, the army had withdrawn.", None),
         ("By the numbers", None),
+        ("Jane Roe | Sami al-Khatib| Nour Haddad", [("by", "Jane Roe"), ("by", "Sami al-Khatib"), ("by", "Nour Haddad")]),
+        ("Prices | Markets", None),
+        ("Reporting by Jane Roe; Editing by John Doe", [("by", "Jane Roe"), ("by", "John Doe")]),
+        ("Yes or no | the vote on Monday", None),
     ],
 )
 def test_parse_byline(line, expected):
@@ -88,3 +98,88 @@ def test_credit_lines_are_not_checked_as_prose():
     # as prose, "Books - Sami al-Khatib:" raised PV121 (a hyphen for a dash)
     assert not [f for f in report.files[0].findings if f.line in (3, 9)]
     assert "Sami al-Khatib" in {n["text"] for n in report.files[0].names}
+
+
+def dateline(line):
+    found = parse_dateline(line)
+    if found is None:
+        return None
+    end, found_parts = found
+    return line[:end], [(role, line[s:e]) for role, s, e in found_parts]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("HEBRON, Sunday, May 5, 2024 (WAFA) – Farmers said the road was closed.",
+         ("HEBRON, Sunday, May 5, 2024 (WAFA) –", [("place", "HEBRON"), ("agency", "WAFA")])),
+        ("BEIRUT, Oct. 3 (NNA) - The minister arrived.", ("BEIRUT, Oct. 3 (NNA) -", [("place", "BEIRUT"), ("agency", "NNA")])),
+        ("Mosul, April 2 / April (Rn) - The council met.", ("Mosul, April 2 / April (Rn) -", [("place", "Mosul"), ("agency", "Rn")])),
+        ("Aug 3 (Reuters) - Oil rose.", ("Aug 3 (Reuters) -", [("agency", "Reuters")])),
+        ("Governorates, SNA – Army units advanced.", ("Governorates, SNA –", [("place", "Governorates"), ("agency", "SNA")])),
+        ("ABC – The agency reported a fire.", ("ABC –", [])),  # an agency or a place: the line does not say
+        ("Taiz - Saba: The council met.", ("Taiz - Saba:", [("place", "Taiz"), ("agency", "Saba")])),
+        ("Aden (Al Ayyam)", ("Aden (Al Ayyam)", [("place", "Aden"), ("agency", "Al Ayyam")])),
+        ("Jeddah, Safar 3, 1440, Oct 12, 2018, XPA -- The council met.",
+         ("Jeddah, Safar 3, 1440, Oct 12, 2018, XPA --", [("place", "Jeddah"), ("agency", "XPA")])),
+        ("Doha, May 3 /ABC/ The minister arrived.", ("Doha, May 3 /ABC/", [("place", "Doha"), ("agency", "ABC")])),
+        ("Nablus-ABC- The council met.", ("Nablus-ABC-", [("place", "Nablus"), ("agency", "ABC")])),
+        ("ABC-TV reported a fire.", None),
+        ("Valley News/ special", ("Valley News/ special", [("agency", "Valley News")])),
+        ("Tripoli - Jane Roe", ("Tripoli - Jane Roe", [])),
+        ("US – China talks resume in Geneva", None),
+        ("Rep. Jane Roe (D-Ohio): We will vote.", None),
+        ("The minister (right) - said the talks would resume.", None),
+        ("Washington - The president said on Monday that the talks would resume.", None),
+        ("EXCLUSIVE – Jane Roe: the interview", None),
+    ],
+)
+def test_parse_dateline(line, expected):
+    assert dateline(line) == expected
+
+
+def test_parse_end_tag():
+    line = "The emir received the delegation on Monday. –KNA"
+    start, found = parse_end_tag(line)
+    assert line[start:] == "–KNA" and [(r, line[s:e]) for r, s, e in found] == [("agency", "KNA")]
+    assert parse_end_tag("The talks with the US ended - KNA said nothing") is None
+    assert parse_end_tag("It was a good year for the US.") is None
+    line = "The minister left on Monday. (ABC)"
+    start, found = parse_end_tag(line)
+    assert line[start:] == "(ABC)" and [(r, line[s:e]) for r, s, e in found] == [("agency", "ABC")]
+    line = "The minister left on Monday. /ABC/"
+    start, found = parse_end_tag(line)
+    assert line[start:] == "/ABC/" and [(r, line[s:e]) for r, s, e in found] == [("agency", "ABC")]
+
+
+def test_long_runs_of_date_material_are_no_dateline():
+    # (lines a pattern with two ways to split the same spaces would take hours on)
+    for line in ["Aden" + " ," * 150 + " (", "Aden" + " 1" * 190 + " (", "Aden" + "  , / " * 60 + "(x", "Aden Bay" * 40]:
+        assert parse_dateline(line) is None
+
+
+DATELINED = """Farmers report damage after a night of raids
+
+HEBRON, Sunday, May 5, 2024 (WAFA) – Farmers said their olive trees were damaged overnight.
+
+The village council asked for help, the agency added. –WAFA
+"""
+
+
+def test_datelines_are_credits_with_exact_spans():
+    doc = Document(DATELINED, "a.txt")
+    found = dateline_credits(doc)
+    assert [(d["line"], d["text"], d["place"] and d["place"]["text"], d["agency"]["text"]) for d in found] == [
+        (3, "HEBRON, Sunday, May 5, 2024 (WAFA) –", "HEBRON", "WAFA"),
+        (5, "–WAFA", None, "WAFA"),
+    ]
+    for d in found:
+        assert DATELINED[d["start"] : d["end"]] == d["text"]
+        assert DATELINED[d["agency"]["start"] : d["agency"]["end"]] == d["agency"]["text"]
+    report = Pipeline(Config()).run_documents([(doc, "a.txt")])
+    assert report.files[0].credits["datelines"] == found
+
+
+def test_a_sentence_is_no_dateline():
+    doc = Document("Talks resume\n\nThe minister said on Monday (in Cairo) - as expected - that talks resume.\n", "b.txt")
+    assert dateline_credits(doc) == []

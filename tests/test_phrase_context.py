@@ -43,6 +43,14 @@ def test_document_conditions_see_the_whole_text():
     assert len(_found(_checker(if_document="factory"), TEXT)) == 2
 
 
+def test_a_document_condition_is_answered_per_document():
+    checker = _checker(if_document="factory")
+    assert len(_found(checker, TEXT)) == 2
+    # the same checker on another text: the answer is that text's, not the last one's
+    assert _found(checker, "The widget broke. Another widget broke.") == []
+    assert len(_found(checker, TEXT + "\n\nA third widget.")) == 3
+
+
 def test_conditions_combine():
     assert len(_found(_checker(if_document="factory", unless_sentence="broke"), TEXT)) == 1
 
@@ -72,3 +80,23 @@ def test_the_occupation_and_the_resistance_need_a_middle_east_article():
     gaza = "The occupation closed the crossing into Gaza. The resistance fired rockets.\n"
     assert [x.rule for _, x in pipeline.check_text(refuge, "a.txt").all_findings()] == []
     assert sorted(x.rule for _, x in pipeline.check_text(gaza, "b.txt").all_findings()) == ["PV702", "PV704"]
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Settlers attacked Palestinian farmers near Nablus on Monday.\n", []),
+        ("Armed settlers stormed the village, residents said.\n\nThe village lies south of Hebron.\n", []),
+        ("Extremist settlers raided the olive groves.\n\nThe groves belong to a Palestinian village.\n", []),
+        ("Settler protesters blocked the entrance of the Knesset on Tuesday.\n", ["Settler"]),
+        ("Dozens of settlers entered the Al-Aqsa compound on Sunday.\n", ["settlers"]),
+        ("Sirens sounded as rockets hit the settlements near Gaza.\n", ["settlements"]),
+    ],
+)
+def test_settlers_are_reported_only_where_they_stand_for_israelis(text, flagged):
+    """PV703 (issue 9): real settlers in the occupied territory are not an artifact."""
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    report = Pipeline(Config(select=["PV703"])).check_text(text, "a.txt")
+    assert [x.text for _, x in report.all_findings()] == flagged

@@ -69,3 +69,16 @@ def test_credit_without_parts_is_rejected(schema, default_pipeline):
     data["files"][0]["credits"]["translation"][0].pop("source")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_datelines_match_schema(schema, default_pipeline):
+    from provenance.document import Document
+
+    text = "Farmers count the damage\n\nHEBRON, May 5 (WAFA) – Farmers said the trees were cut.\n"
+    data = json.loads(default_pipeline.check_document(Document(text, "dated.txt")).to_json())
+    jsonschema.validate(data, schema)
+    (dateline,) = data["files"][0]["credits"]["datelines"]
+    assert dateline["agency"]["text"] == "WAFA" == text[dateline["agency"]["start"] : dateline["agency"]["end"]]
+    dateline.pop("agency")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

@@ -114,3 +114,16 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
 def test_rules_listing_still_takes_selectors():
     assert runner.invoke(app, ["rules", "PV603"]).exit_code == 0
     assert "crowned" in runner.invoke(app, ["rules", "PV603"]).stdout
+
+
+def test_no_names_drops_ngrams_of_capitalized_words_only():
+    corpus = [
+        (f"{i}.txt", f"The Supreme Council of Marland met. The concerned parties in Port Avel agreed on day {i}.")
+        for i in range(3)
+    ]
+    reference = ["Officials met and agreed on a plan for the port.", "The council said nothing on Monday."]
+    kept = {c.ngram for c in mine(corpus, reference, Params(min_n=2, max_n=3, min_g2=0.0))}
+    assert {"Council of Marland", "The Supreme Council", "The concerned parties"} <= kept
+    dropped = {c.ngram for c in mine(corpus, reference, Params(min_n=2, max_n=3, min_g2=0.0, names=False))}
+    assert not dropped & {"Council of Marland", "The Supreme Council", "Supreme Council of"}
+    assert {"The concerned parties", "Port Avel agreed"} <= dropped  # wording, and a name with a lower-case word

@@ -136,6 +136,7 @@ def mine_command(
     min_docs: Annotated[int, typer.Option("--min-docs", help="Fewest corpus documents it must occur in.")] = 2,
     min_g2: Annotated[float, typer.Option("--min-g2", help="Lowest log-likelihood kept (10.83: p < 0.001).")] = 10.83,
     show_covered: Annotated[bool, typer.Option("--covered", help="Also list n-grams an existing rule already flags.")] = False,
+    no_names: Annotated[bool, typer.Option("--no-names", help="Drop n-grams of capitalized words only (names of people, places, bodies).")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (packs).")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
@@ -176,7 +177,7 @@ def mine_command(
         ruleset = RuleSet.load(config.all_packs(), base=config.base)
     except (PackError, SelectorError) as exc:
         fail(str(exc))
-    params = Params(min_n=min_n, max_n=max_n, min_freq=min_freq, min_docs=min_docs, min_g2=min_g2)
+    params = Params(min_n=min_n, max_n=max_n, min_freq=min_freq, min_docs=min_docs, min_g2=min_g2, names=not no_names)
     found = mine([(d.path, d.text) for d in docs], [d.text for d in ref], params, RuleCoverage(docs, config, ruleset))
     fresh = [c for c in found if c.covered_by is None]
     covered = [c for c in found if c.covered_by is not None]
@@ -185,7 +186,7 @@ def mine_command(
         data = {
             "corpus": {"documents": len(docs)},
             "reference": {"documents": len(ref)},
-            "params": {"min_n": min_n, "max_n": max_n, "min_freq": min_freq, "min_docs": min_docs, "min_g2": min_g2},
+            "params": {"min_n": min_n, "max_n": max_n, "min_freq": min_freq, "min_docs": min_docs, "min_g2": min_g2, "names": not no_names},
             "candidates": [c.as_dict() for c in shown],
             "covered": [c.as_dict() for c in covered],
         }

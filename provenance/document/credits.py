@@ -1,4 +1,4 @@
-"""Credit lines that are structure, not prose: translation credits and bylines.
+"""Credit lines that are structure, not prose: translation credits, bylines, datelines.
 
 - Translation credits: "Translated by Jane Roe", "Edited translation from
   Al-Ahram", "Translated from the Arabic edition", "This article was translated
@@ -7,6 +7,15 @@
 - Bylines: "By Jane Roe", "By Staff, Agencies", "Written by: Jane Roe", and the
   machine translation of Arabic كتب ("wrote") before a name, "Books – Jane Roe:"
   -> one part ``by`` per name.
+
+- Bylines of names fenced with pipes, as Arabic sites print them
+  ("Jane Roe | Sami Haddad") -> one ``by`` per name.
+- Datelines and agency tags (``parse_dateline``), which open a paragraph of
+  wire copy rather than stand on a line of their own: "RAMALLAH, Monday, May
+  6, 2024 (WAFA) –", "TEHRAN, Oct. 2 (MNA) -", "Provinces, SANA –", "NNA -",
+  a line holding only "Aden (Al Ayyam)", an exclusivity slug "News Agency/
+  special" (Arabic خاص), and the agency's tag closing the last paragraph,
+  "–KUNA" (``parse_end_tag``) -> parts ``place`` and ``agency``.
 
 Each parser takes one line and returns ``(role, start, end)`` offsets into it,
 or None when the line is not such a credit. Offsets are exact: the caller adds
@@ -37,6 +46,7 @@ _BYLINE = re.compile(
     r"|^(?:books|wrote|writes|written)\s*[–—:-]\s*(?=\S)",
     re.I,
 )
+_ROLE = re.compile(r"(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|translation|photos?)\s+by\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\||\band\b)\s*")
 #: Lower-case words a name in a byline may hold.
 _NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du van von der den la le al- el-".split())
@@ -89,7 +99,9 @@ def _named(value: str, role: str) -> bool:
 def parse_byline(line: str) -> list[Part] | None:
     """One ``by`` part per name of a byline, or None."""
     m = _BYLINE.match(line)
-    if m is None or len(_WORD.findall(line)) > 10:
+    if m is None:
+        return _pipe_names(line)
+    if len(_WORD.findall(line)) > 10:
         return None
     s, e = _trim(line, m.end(), len(line))
     if e <= s or line.rstrip().endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", line.rstrip()):
@@ -101,6 +113,10 @@ def parse_byline(line: str) -> list[Part] | None:
             break
         start = line.index(piece, pos) if piece else pos
         pos = start + len(piece)
+        role = _ROLE.match(piece)  # "…; Editing by John Doe": the next role of a wire byline
+        if role:
+            start += role.end()
+            piece = piece[role.end():]
         if not piece:
             continue
         words = piece.split()
@@ -108,3 +124,153 @@ def parse_byline(line: str) -> list[Part] | None:
             return None
         parts.append(("by", start, start + len(piece)))
     return parts or None
+
+
+def _is_name(piece: str) -> bool:
+    words = piece.split()
+    return 2 <= len(words) <= 5 and all(
+        w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words
+    )
+
+
+def _pipe_names(line: str) -> list[Part] | None:
+    """Two or more names and nothing else, fenced with pipes ("Jane Roe | Sami Haddad")."""
+    if line.count("|") == 0 or len(_WORD.findall(line)) > 24:
+        return None
+    parts: list[Part] = []
+    pos = 0
+    for piece in line.split("|"):
+        start = pos + len(piece) - len(piece.lstrip())
+        end = pos + len(piece.rstrip())
+        pos += len(piece) + 1
+        if not _is_name(line[start:end]):
+            return None
+        parts.append(("by", start, end))
+    return parts if len(parts) >= 2 else None
+
+
+# -- datelines -------------------------------------------------------------------
+#: Place of a dateline: one to four capitalized words ("RAMALLAH", "Sana'a", "Occupied Jerusalem").
+_NOT_DATE = r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+_PLACE = rf"(?P<place>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,3}})"
+#: What may stand between the place and the agency: a date written any way
+#: (weekday, month, day, year, "Oct.", "17 / March", "25.2023"), a clock time.
+_DATE_WORD = (
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    # the Hijri months, as agencies of the Gulf date their copy ("Rabi Al-Awwal 1, 1436")
+    r"|Muharram|Safar|Rabi(?:[' ]?(?:Al|al|Ul|ul|Ath|ath|Al-|al-)[\- ]?(?:Awwal|Thani|Akhir|Akher))?|Jumad[ao](?:[' ]?(?:Al|al|Ul|ul)[\- ]?(?:Ula|Oula|Awwal|Thani|Akhira|Akhirah|Akhir))?"
+    r"|Rajab|Sha'?[ab]an|Ramadan|Shawwal|Dhu[' ]?(?:al|Al|l)[\- ]?(?:Qa'?dah|Qi'?dah|Hijjah|Hijja)|AH|H"
+    r"|\d{1,4}(?:[.:/]\d{1,4})*(?:st|nd|rd|th)?|[AaPp]\.?[Mm]\.?(?!\w)"
+)
+#: Unambiguous on purpose (spaces, then a separator and spaces, then a word): a
+#: pattern that could split the same spaces two ways backtracks exponentially.
+_DATE = rf"(?:[ \t]*(?:[,/][ \t]*)?(?:{_DATE_WORD})(?![\w'’]))*"
+_DASH = r"[ \t]*(?:[-–—_]{1,2}|\.\.(?!\.))"  # not a colon: "Rep. Jane Roe (D-Ohio):" opens a transcript line
+#: "(WAFA)", "(Al Ittihad)", "(news)": a short name in brackets.
+_BRACKETED = r"\((?P<agency>[A-Za-z][\w'’&.\- ]{0,28}?)\)"
+#: A bare agency acronym: "SANA", "NNA", "KUNA".
+#: (Not a country or body that opens a headline: "US – China talks".)
+_ACRONYM = r"(?!(?:US|USA|UK|UN|EU|UAE|KSA|NATO|GCC|IMF|WHO|ISIS|PM|MP|TV|OPEC)\b)(?P<acronym>[A-Z]{2,6}(?:'[A-Z])?)"
+
+_DATELINE = re.compile(
+    # [PLACE[, DATE]] (AGENCY) DASH — the agency in brackets, the place optional
+    rf"^(?:{_PLACE})?{_DATE}[ \t]*,?[ \t]*{_BRACKETED}{_DASH}(?=[ \t]*\S)"
+    # [PLACE,] ACRONYM DASH — "Provinces, SANA –", "NNA -"
+    # PLACE - AGENCY: — "Sana'a - Saba: The council ..."
+    rf"|^(?!(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|WATCH|Watch|UPDATE|Update|LIVE|Live)\b)(?P<place3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]+[-–—][ \t]+(?P<agency3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]*:(?=[ \t]*\S)"
+    rf"|^(?:(?P<place2>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,[ \t]*)?{_ACRONYM}[ \t]+[-–—]{{1,2}}(?=[ \t]+[A-Z\"“])"
+    # PLACE-AGENCY- — "Nablus-ABC- The council ..."
+    rf"|^(?P<place5>{_NOT_DATE}[A-Z][\w'’.]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.]*){{0,2}})[ \t]*-[ \t]*(?P<agency5>[A-Z]{{2,10}})[ \t]*-[ \t]*(?=[A-Z\"“])"
+    # PLACE[, DATE] /AGENCY/ — "Doha /ABC/ The minister ..."
+    rf"|^(?P<place4>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,?[ \t]*/[ \t]*(?P<agency4>[A-Z]{{2,8}})[ \t]*/(?=[ \t]*\S)"
+)
+#: A line that is only a place and an agency in brackets: "Aden (Al Ayyam)".
+_PLACE_AGENCY_LINE = re.compile(rf"^{_PLACE}[ \t]*{_BRACKETED}[ \t]*$")
+#: Two short capitalized runs joined by a dash, alone on a line: place and reporter,
+#: or outlet and place ("Tripoli - Jane Roe", "Alwasat - Cairo Tue 05 Feb 2019, 10:33 PM").
+_DASHED_LINE = re.compile(
+    rf"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}}[ \t]+[-–—][ \t]+[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|al-\w+|bin|ibn)){{0,3}}{_DATE}[ \t]*$"
+)
+#: An exclusivity slug alone on a line (Arabic خاص, "special"): "Some News/ special", "Special - Some Press".
+_SPECIAL_LINE = re.compile(
+    r"^(?P<agency>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,2})[ \t]*/[ \t]*(?:special|exclusive)[ \t]*$"
+    r"|^(?:Special|Exclusive)[ \t]*[-–—/:]?[ \t]*(?P<agency2>[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,2}[ \t]+(?:Press|News|Agency|Network|Media|TV|Channel))[ \t]*$",
+    re.IGNORECASE,
+)
+#: The agency's tag closing the copy: "... the Amir. –KUNA", "... on Monday. - SPA".
+_END_TAG = re.compile(
+    r"[.!?\"”)][ \t]*(?P<tag>[-–—][ \t]*(?P<agency>[A-Z]{2,6})|/[ \t]*(?P<agency2>[A-Z]{2,6})[ \t]*/|\((?P<agency3>[A-Z]{2,6})\))[ \t]*$"
+)
+
+
+def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
+    """(end of the dateline, its ``place``/``agency`` parts) when a line opens
+    with a dateline or agency tag, or is one; None otherwise."""
+    if len(line) > 400:
+        line = line[:400]
+    m = None
+    if len(line) <= 60:
+        m = _PLACE_AGENCY_LINE.match(line) or _SPECIAL_LINE.match(line) or _DASHED_LINE.match(line)
+    if m is None:
+        m = _DATELINE.match(line)
+        if m is None:
+            return None
+    parts: list[Part] = []
+    roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("place4", "place"), ("place5", "place"),
+             ("agency", "agency"), ("acronym", "agency"), ("agency2", "agency"), ("agency3", "agency"), ("agency4", "agency"),
+             ("agency5", "agency"))
+    for group, role in roles:
+        if group == "acronym" and "place2" in m.re.groupindex and not m.group("place2"):
+            continue  # "NNA -" or "MIAMI -": an agency or a place, the line does not say
+        if group in m.re.groupindex and m.group(group):
+            parts.append((role, m.start(group), m.end(group)))
+    end = m.end()
+    while end > 0 and line[end - 1] in " \t":
+        end -= 1
+    return end, parts
+
+
+def parse_end_tag(line: str) -> tuple[int, list[Part]] | None:
+    """(start of the tag, its ``agency`` part) when a paragraph ends with an agency tag ("–KUNA")."""
+    m = _END_TAG.search(line)
+    if m is None:
+        return None
+    group = next(g for g in ("agency", "agency2", "agency3") if m.group(g))
+    return m.start("tag"), [("agency", m.start(group), m.end(group))]
+
+
+#: Datelines open the first paragraphs of wire copy: only so many segments are read.
+DATELINE_SEGMENTS = 5
+_DATELINE_KINDS = ("title", "heading", "paragraph")
+
+
+def dateline_credits(doc) -> list[dict]:
+    """The datelines and agency tags of a Document, for its report's credits:
+    ``{line, text, start, end, place, agency}`` (``place``/``agency`` a span
+    ``{text, start, end}`` or None), in text order. Read at the start of the
+    first segments and at the end of the last paragraph."""
+    text = doc.text
+    out: list[dict] = []
+
+    def add(base: int, end: int, parts: list[Part]) -> None:
+        while end > base and text[end - 1] in " \t":
+            end -= 1
+        roles = {role: {"text": text[base + a : base + b], "start": base + a, "end": base + b} for role, a, b in parts}
+        out.append({"line": doc.line_col(base)[0], "text": text[base:end], "start": base, "end": end,
+                    "place": roles.get("place"), "agency": roles.get("agency")})
+
+    first = [seg for seg in doc.segments[:DATELINE_SEGMENTS] if seg.kind in _DATELINE_KINDS]
+    for seg in first:
+        nl = text.find("\n", seg.start, seg.prose_end)
+        found = parse_dateline(text[seg.start : nl if nl >= 0 else seg.prose_end])
+        if found is not None and found[0] > 0:
+            add(seg.start, seg.start + found[0], found[1])
+    prose = [seg for seg in doc.segments if seg.kind == "paragraph"]
+    if prose:
+        last = prose[-1]
+        line_start = text.rfind("\n", last.start, last.prose_end) + 1 or last.start
+        found = parse_end_tag(text[line_start : last.prose_end])
+        if found is not None:
+            tag, parts = found
+            add(line_start + tag, last.prose_end, [(r, a - tag, b - tag) for r, a, b in parts])
+    return out

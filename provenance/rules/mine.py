@@ -9,7 +9,11 @@ rule already flags is marked with that rule's code, so a reviewer sees only
 what the packs do not yet catch.
 
 The counts are case-folded; a candidate is shown in its most frequent surface
-form. N-grams never cross punctuation or a line break (a phrase is a run of
+form. With ``names=False`` (`--no-names`) an n-gram whose every word other
+than a function word is capitalized in that form is dropped: names of people,
+places and institutions ("the House of Representatives", "West Bank") are
+over-represented because of what the articles are about, not how they are
+written, and crowd the calques out of a small corpus. N-grams never cross punctuation or a line break (a phrase is a run of
 words), and n-grams made of function words alone are dropped (grammar, not
 wording).
 """
@@ -60,6 +64,7 @@ class Params:
     min_docs: int = 2
     min_g2: float = 10.83  # p < 0.001 with one degree of freedom
     subsumed: bool = False  # keep an n-gram a longer candidate always contains
+    names: bool = True  # keep n-grams made only of capitalized words (and function words)
 
 
 def runs(text: str) -> Iterable[list[tuple[str, int, int]]]:
@@ -145,6 +150,8 @@ def mine(
         if score < params.min_g2:
             continue
         form = min(surface[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if not params.names and _all_names(form):
+            continue
         found[key] = Candidate(
             " ".join(form.split()), len(key), a, len(docs[key]), b, round(score, 3), round(log_ratio(a, b, tokens, ref_tokens), 3)
         )
@@ -153,6 +160,12 @@ def mine(
     if covered is not None:
         found = {k: _with_cover(c, where[k], covered) for k, c in found.items()}
     return sorted(found.values(), key=lambda c: (-c.g2, -c.freq, c.ngram.lower(), c.ngram))
+
+
+def _all_names(form: str) -> bool:
+    """Every word but the function words capitalized (or a number): a name, not wording."""
+    content = [w for w in _WORD.findall(form) if w.lower().replace("’", "'") not in FUNCTION_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _drop_subsumed(found: dict[tuple, Candidate]) -> dict[tuple, Candidate]:

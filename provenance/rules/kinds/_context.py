@@ -18,6 +18,8 @@ class DocIndex:
         self._seg_starts = [s.start for s in doc.segments]
         self.sentences = doc.sentences
         self._sent_starts = [s.start for s in doc.sentences]
+        #: Whether a `document`-scope context condition matches the text, by pattern.
+        self.document_matches: dict = {}
 
     @classmethod
     def of(cls, doc: Document) -> "DocIndex":

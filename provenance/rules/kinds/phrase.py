@@ -218,8 +218,14 @@ class PhraseChecker:
         if entry.not_before and entry.not_before.match(text, own.end(), min(len(text), own.end() + 80)):
             return None
         for scope, wanted, pattern in entry.conditions:
-            lo, hi = _scope_span(index, scope, start, len(text))
-            if (pattern.search(text, lo, hi) is not None) != wanted:
+            if scope == "document":  # the same answer for every match in the text: asked once
+                found = index.document_matches.get(pattern)
+                if found is None:
+                    found = index.document_matches[pattern] = pattern.search(text) is not None
+            else:
+                lo, hi = _scope_span(index, scope, start, len(text))
+                found = pattern.search(text, lo, hi) is not None
+            if found != wanted:
                 return None
         suggestion = entry.suggestion
         if suggestion is not None:
