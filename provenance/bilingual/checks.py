@@ -1,0 +1,282 @@
+"""The source-aware checks: what an aligned original says that its English
+translation does not (numbers, weekdays and months, sentences, quotation and
+question marks, text left untranslated).
+
+Each check reads a SourcePair (provenance.bilingual.pair) and yields Issues:
+a span of the English and a span of the original, exact on both sides. The
+rules of kind ``source-*`` (provenance.rules.kinds.source) report them.
+Every threshold below was tuned on the even-indexed NTREX-128 articles
+(benchmarks/source_aware.py) and is a rule parameter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+from provenance.bilingual import lexicon
+from provenance.bilingual.align import Bead, model_for
+
+
+@dataclass(frozen=True)
+class Issue:
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    message: str
+
+
+def _matched(beads: list[Bead]) -> list[int]:
+    """Indices of the beads with a sentence on both sides."""
+    return [i for i, b in enumerate(beads) if b.source is not None and b.target is not None]
+
+
+def _near(beads: list[Bead], i: int, side: str) -> list[tuple[int, int]]:
+    """The spans of bead i and its neighbours on one side: an alignment that slips
+    by a sentence must not make a number look changed."""
+    out = []
+    for j in (i - 1, i, i + 1):
+        if 0 <= j < len(beads):
+            span = beads[j].source if side == "source" else beads[j].target
+            if span is not None:
+                out.append(span)
+    return out
+
+
+def _short(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# -- numbers --------------------------------------------------------------------------------------
+
+
+def numbers(pair, params: dict) -> Iterator[Issue]:
+    """A number of the original that the aligned English does not have, or an English number
+    the original does not have (digits only on the reported side; words vouch)."""
+    al, src, tgt, lang = pair.alignment, pair.text, pair.alignment.target_text, pair.lang
+    beads = al.beads
+    cache: dict[tuple[str, tuple[int, int]], list] = {}
+
+    def nums(side: str, span: tuple[int, int]):
+        key = (side, span)
+        if key not in cache:
+            text, code = (src, lang) if side == "source" else (tgt, "en")
+            cache[key] = lexicon.numbers(text, span[0], span[1], code)
+        return cache[key]
+
+    def near_values(i: int, side: str) -> set[float]:
+        out: set[float] = set()
+        for span in _near(beads, i, side):
+            out |= lexicon.all_values(nums(side, span))
+        if side == "target":  # "November" vouches for the 11 of "11月"
+            for span in _near(beads, i, side):
+                out |= {float(m) for m, _, _ in lexicon.months(tgt, span[0], span[1], "en")}
+        return out
+
+    for i in _matched(beads):
+        b = beads[i]
+        s_nums, t_nums = nums("source", b.source), nums("target", b.target)
+        if not s_nums and not t_nums:
+            continue
+        t_all, s_all = near_values(i, "target"), near_values(i, "source")
+        for n in s_nums:
+            if n.digits and not (n.values & t_all):
+                yield Issue(b.target[0], b.target[1], n.start, n.end,
+                            f"the original's number {_short(src[n.start:n.end], 30)!r} is not in the English (changed or left out?)")
+        for n in t_nums:
+            if n.digits and not (n.values & s_all):
+                s = next((m for m in s_nums if m.digits), None)
+                ss, se = (s.start, s.end) if s else b.source
+                yield Issue(n.start, n.end, ss, se, f"the number {_short(tgt[n.start:n.end], 30)!r} is not in the original")
+
+
+# -- weekdays and months --------------------------------------------------------------------------
+
+
+def dates(pair, params: dict) -> Iterator[Issue]:
+    """An English weekday or month that the aligned original names otherwise."""
+    al, src, tgt, lang = pair.alignment, pair.text, pair.alignment.target_text, pair.lang
+    beads = al.beads
+    kinds = (("weekday", lexicon.weekdays, lexicon.WEEKDAY_NAMES), ("month", lexicon.months, lexicon.MONTH_NAMES))
+    for i in _matched(beads):
+        b = beads[i]
+        for what, find, names in kinds:
+            english = find(tgt, b.target[0], b.target[1], "en")
+            if not english:
+                continue
+            here = find(src, b.source[0], b.source[1], lang)
+            if not here:
+                continue  # the original names none here: nothing to compare with
+            near = {v for span in _near(beads, i, "source") for v, _, _ in find(src, span[0], span[1], lang)}
+            for v, s, e in english:
+                if v not in near:
+                    said = ", ".join(dict.fromkeys(names[w - (1 if what == "month" else 0)] for w, _, _ in here))
+                    yield Issue(s, e, here[0][1], here[0][2], f"the English says {tgt[s:e]!r} where the original says {said}")
+
+
+# -- omissions and additions -----------------------------------------------------------------------
+
+
+def _z(bead: Bead, lang: str) -> float:
+    c, s2 = model_for(lang)
+    ls = bead.source[1] - bead.source[0]
+    lt = bead.target[1] - bead.target[0]
+    mean = (ls + lt / c) / 2
+    return (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
+
+
+def omissions(pair, params: dict) -> Iterator[Issue]:
+    """A sentence of the original with no English (1-0 bead), or an aligned English
+    far shorter than its original (the length model's z-score below -max_z)."""
+    al, src = pair.alignment, pair.text
+    beads = al.beads
+    min_chars = params.get("min_chars", 15)
+    max_z = params.get("max_z", 4.0)
+    for i, b in enumerate(beads):
+        if b.target is None and b.source is not None:
+            if b.source[1] - b.source[0] < min_chars:
+                continue  # a dateline or a one-word heading
+            anchor = next((beads[j].target for j in range(i - 1, -1, -1) if beads[j].target), None)
+            where = "after this sentence"
+            if anchor is None:
+                anchor = next((beads[j].target for j in range(i + 1, len(beads)) if beads[j].target), None)
+                where = "before this sentence"
+            if anchor is None:
+                continue
+            yield Issue(anchor[0], anchor[1], b.source[0], b.source[1],
+                        f"a sentence of the original has no translation {where}: {_short(src[b.source[0]:b.source[1]])!r}")
+        elif b.target is not None and b.source is not None and _z(b, pair.lang) < -max_z:
+            yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
+                        f"the English is far shorter than the original here (z = {_z(b, pair.lang):.1f}): part of it may be left out")
+
+
+def additions(pair, params: dict) -> Iterator[Issue]:
+    """An English sentence with no counterpart in the original (0-1 bead), or one far longer."""
+    al = pair.alignment
+    beads = al.beads
+    min_chars = params.get("min_chars", 15)
+    max_z = params.get("max_z", 4.0)
+    for i, b in enumerate(beads):
+        if b.source is None and b.target is not None:
+            if b.target[1] - b.target[0] < min_chars:
+                continue
+            near = next((beads[j].source for j in range(i - 1, -1, -1) if beads[j].source), None)
+            near = near or next((beads[j].source for j in range(i + 1, len(beads)) if beads[j].source), None)
+            if near is None:
+                continue
+            yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
+        elif b.target is not None and b.source is not None and _z(b, pair.lang) > max_z:
+            yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
+                        f"the English is far longer than the original here (z = {_z(b, pair.lang):.1f}): something may be added")
+
+
+# -- quotation and question marks -----------------------------------------------------------------
+
+_OPEN_CLOSE = "\"“”«»„「」『』"
+_QUOTE = re.compile(f"[{_OPEN_CLOSE}‘]")
+_QUESTION = re.compile("[?؟？]")
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the quotation marks in text[start:end]; a straight " between two
+    letters (Hebrew acronyms: צה"ל) and ‘ inside a word are not quotation marks."""
+    out = []
+    for m in _QUOTE.finditer(text, start, end):
+        p = m.start()
+        inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
+        if not inside:
+            out.append(p)
+    return out
+
+
+def _quoted_words(text: str, marks: list[int]) -> int:
+    """Words between the first and the last mark (a lone mark: a long quotation)."""
+    if len(marks) < 2:
+        return 99
+    return len(text[marks[0] + 1 : marks[-1]].split())
+
+
+def quotations(pair, params: dict) -> Iterator[Issue]:
+    """Quoted in the original and unquoted in the English (or the reverse); a question that became a statement."""
+    al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
+    beads = al.beads
+    min_words = params.get("min_words", 3)
+    reverse = params.get("reverse", True)
+    for i in _matched(beads):
+        b = beads[i]
+        sq, tq = _quote_marks(src, *b.source), _quote_marks(tgt, *b.target)
+        if sq and not tq and _quoted_words(src, sq) >= min_words:
+            yield Issue(b.target[0], b.target[1], sq[0], sq[-1] + 1,
+                        "the original quotes this, the English has no quotation marks")
+        elif reverse and tq and not sq and _quoted_words(tgt, tq) >= min_words:
+            yield Issue(tq[0], tq[-1] + 1, b.source[0], b.source[1], "the English quotes what the original does not")
+        s_question = list(_QUESTION.finditer(src, *b.source))
+        if s_question and not _QUESTION.search(tgt, *b.target):
+            q = s_question[-1]
+            yield Issue(b.target[0], b.target[1], q.start(), q.end(), "a question in the original is a statement in the English")
+
+
+# -- untranslated ---------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group().casefold()
+        if _NOSPACE.search(w):
+            out.extend(w)  # Chinese: characters are the units
+        else:
+            out.append(w)
+    return out
+
+
+def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:]))
+
+
+def _is_latin(c: str) -> bool:
+    return c.isascii() or unicodedata.name(c, "").startswith("LATIN")
+
+
+def untranslated(pair, params: dict) -> Iterator[Issue]:
+    """An English sentence copied from the original: most of its word pairs are the
+    original's, or most of its letters are in the original's (non-Latin) script."""
+    al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
+    min_tokens = params.get("min_tokens", 4)
+    min_share = params.get("min_share", 0.5)
+    src_sentences = al.source_sentences
+    src_bigrams = [_bigrams(_tokens(src, s, e)) for s, e in src_sentences]
+    every = set().union(*src_bigrams) if src_bigrams else set()
+    for s, e in al.target_sentences:
+        toks = _tokens(tgt, s, e)
+        letters = [c for c in tgt[s:e] if c.isalpha()]
+        foreign = sum(1 for c in letters if not _is_latin(c))
+        grams = _bigrams(toks)
+        share = len(grams & every) / len(grams) if grams else 0.0
+        script = letters and foreign >= 8 and foreign / len(letters) >= min_share
+        if not ((len(toks) >= min_tokens and share >= min_share) or script):
+            continue
+        best = max(range(len(src_sentences)), key=lambda k: (len(grams & src_bigrams[k]), -k), default=None)
+        if best is None:
+            continue
+        ss, se = src_sentences[best]
+        why = "in the original's script" if script else f"{share:.0%} of its word pairs are the original's"
+        yield Issue(s, e, ss, se, f"this sentence is left untranslated ({why})")
+
+
+CHECKS = {
+    "numbers": numbers,
+    "dates": dates,
+    "omissions": omissions,
+    "additions": additions,
+    "quotations": quotations,
+    "untranslated": untranslated,
+}

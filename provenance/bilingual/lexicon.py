@@ -1,0 +1,159 @@
+"""Numbers, weekdays and months in an original and its English translation,
+read with the per-language words of lexicon.yaml.
+
+A number is read with every value it may have: its digits in any script, a
+scale word after it ("3 million", "٣ ملايين", "300万", "2 करोड़"), a German
+"3.500" both ways; a number word ("three", "ثلاثة") is a value too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from provenance.bilingual import anchors
+
+_SPACE = "[ \u00a0\u202f]?"
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a text: the values it may have, its span, and whether it is
+    written in digits (a word such as "three" only vouches for others)."""
+
+    values: frozenset[float]
+    start: int
+    end: int
+    digits: bool
+
+
+@dataclass
+class _Lang:
+    scales: list[tuple[re.Pattern, float]]
+    numbers: re.Pattern | None
+    number_values: list[float]
+    weekdays: re.Pattern | None
+    weekday_values: list[int]
+    months: re.Pattern | None
+    month_values: list[int]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    from ruamel.yaml import YAML
+
+    raw = resources.files("provenance.bilingual").joinpath("lexicon.yaml").read_bytes()
+    return YAML(typ="safe", pure=False).load(raw)
+
+
+def _alternation(table: dict, prefix: str, nospace: bool, flags: int) -> tuple[re.Pattern | None, list]:
+    """One pattern with a group per entry (longest entries first, so "cumartesi" wins over "cuma")."""
+    if not table:
+        return None, []
+    items = sorted(table.items(), key=lambda kv: -len(kv[0]))
+    before, after = ("", "") if nospace else (_LETTER_BEFORE, _LETTER_AFTER)
+    # the entries' own groups are made non-capturing so that lastindex names the entry
+    body = "|".join("(" + re.sub(r"\((?!\?)", "(?:", k) + ")" for k, _ in items)
+    return re.compile(f"{before}{prefix}(?:{body}){after}", flags), [v for _, v in items]
+
+
+@lru_cache(maxsize=None)
+def lang(code: str) -> _Lang:
+    d = _data().get(code) or {}
+    prefix = d.get("prefix", "")
+    nospace = bool(d.get("nospace"))
+    flags = re.IGNORECASE
+    scales = []
+    attached = set(d.get("attached") or ())
+    for k, v in sorted((d.get("scales") or {}).items(), key=lambda kv: -len(kv[0])):
+        for word in k.split("|"):
+            gap = "" if word in attached or nospace else _SPACE
+            after = "" if nospace else _LETTER_AFTER
+            scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}\\.?", 0 if word in attached else flags), float(v)))
+    scales.sort(key=lambda t: -len(t[0].pattern))
+    numbers, number_values = _alternation(d.get("numbers") or {}, prefix, nospace, flags)
+    weekdays, weekday_values = _alternation(d.get("weekdays") or {}, prefix, nospace, flags)
+    # English month names only capitalized ("May", "March"): the other languages fold case
+    months, month_values = _alternation(d.get("months") or {}, prefix, nospace, 0 if code == "en" else flags)
+    return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values)
+
+
+def _key(v: float) -> float:
+    return float(f"{v:.10g}")
+
+
+def _scaled(text: str, pos: int, end: int, table: _Lang) -> tuple[float, int]:
+    """The product of the scale words right after ``pos`` ("mil millones": 1e9) and where they end."""
+    factor, steps = 1.0, 0
+    while steps < 2:
+        for pattern, value in table.scales:
+            m = pattern.match(text, pos, end)
+            if m:
+                factor *= value
+                pos = m.end()
+                break
+        else:
+            break
+        steps += 1
+    return factor, pos
+
+
+def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
+    """Every number in text[start:end], in digits or words, with its scale."""
+    table = lang(code)
+    out: list[Number] = []
+    digit_spans = []
+    readings = anchors.readings
+    last_end = -1
+    for value, s, e in anchors.numbers(text, start, end):
+        if s < last_end:
+            continue  # "300万": the digits with their scale word were read already
+        base = set(readings(text, s, e)) or {value}
+        factor, stop = _scaled(text, e, end, table)
+        values = {_key(v * factor) for v in base} if factor != 1.0 else {_key(v) for v in base}
+        out.append(Number(frozenset(values), s, stop, True))
+        digit_spans.append((s, stop))
+        last_end = stop
+    if table.numbers is not None:
+        for m in table.numbers.finditer(text, start, end):
+            if any(s < m.end() and m.start() < e for s, e in digit_spans):
+                continue  # a Chinese numeral already read as a number
+            value = table.number_values[m.lastindex - 1]
+            factor, stop = _scaled(text, m.end(), end, table)
+            out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False))
+    out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+def all_values(nums: list[Number]) -> set[float]:
+    """Every value a group of numbers may stand for, scaled or not ("3 million" vouches for 3 too)."""
+    out: set[float] = set()
+    for n in nums:
+        out |= n.values
+    return out
+
+
+def _found(pattern: re.Pattern | None, values: list, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    if pattern is None:
+        return []
+    return [(values[m.lastindex - 1], m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+
+
+def weekdays(text: str, start: int, end: int, code: str) -> list[tuple[int, int, int]]:
+    """(weekday 0=Monday, start, end) of each weekday word in text[start:end]."""
+    t = lang(code)
+    return _found(t.weekdays, t.weekday_values, text, start, end)
+
+
+def months(text: str, start: int, end: int, code: str) -> list[tuple[int, int, int]]:
+    """(month 1-12, start, end) of each month name in text[start:end]."""
+    t = lang(code)
+    return _found(t.months, t.month_values, text, start, end)
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
