@@ -61,6 +61,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
     al, src, tgt, lang = pair.alignment, pair.text, pair.alignment.target_text, pair.lang
     beads = al.beads
     cache: dict[tuple[str, tuple[int, int]], list] = {}
+    min_other = params.get("min_english_value", 100)
 
     def nums(side: str, span: tuple[int, int]):
         key = (side, span)
@@ -89,10 +90,21 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                 yield Issue(b.target[0], b.target[1], n.start, n.end,
                             f"the original's number {_short(src[n.start:n.end], 30)!r} is not in the English (changed or left out?)")
         for n in t_nums:
-            if n.digits and not (n.values & s_all):
+            # the other way round only for numbers of three digits or more that are not a year or
+            # a decade: a small number is often a word, a dual or an ordinal in the original
+            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all):
                 s = next((m for m in s_nums if m.digits), None)
                 ss, se = (s.start, s.end) if s else b.source
                 yield Issue(n.start, n.end, ss, se, f"the number {_short(tgt[n.start:n.end], 30)!r} is not in the original")
+
+
+def _checkable(text: str, n, minimum: float) -> bool:
+    if max(n.values) < minimum:
+        return False
+    raw = text[n.start:n.end]
+    if re.fullmatch(r"(1[89]|20)\d\d", raw):
+        return False  # a year: the original may name it otherwise ("the eighties", a calendar of its own)
+    return not text[n.end : n.end + 1].isalpha()  # "1980s", "2nd"
 
 
 # -- weekdays and months --------------------------------------------------------------------------
@@ -122,17 +134,44 @@ def dates(pair, params: dict) -> Iterator[Issue]:
 # -- omissions and additions -----------------------------------------------------------------------
 
 
-def _z(bead: Bead, lang: str) -> float:
+def _zl(ls: int, lt: int, lang: str) -> float:
+    """How far the English length is from what the length model expects for the original's."""
     c, s2 = model_for(lang)
-    ls = bead.source[1] - bead.source[0]
-    lt = bead.target[1] - bead.target[0]
     mean = (ls + lt / c) / 2
     return (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
 
 
+def _z(bead: Bead, lang: str) -> float:
+    return _zl(bead.source[1] - bead.source[0], bead.target[1] - bead.target[0], lang)
+
+
+def _length(spans, k: int) -> int:
+    return spans[k][1] - spans[k][0]
+
+
+def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int) -> int | None:
+    """In a 2-1 bead (sign -1: two sentences of the original, one English) or a 1-2 bead
+    (sign +1): the index of the sentence with no counterpart, when the pair's lengths say
+    the single side translates only the other sentence (merged too short or long, one part fitting)."""
+    i, j = bead.source_sentences if sign < 0 else bead.target_sentences
+    if j - i != 2:
+        return None
+    single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
+    both = sum(_length(mine, k) for k in (i, i + 1))
+    z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
+    if z * sign <= params.get("merge_z", 2.0):
+        return None
+    for keep, lone in ((i, i + 1), (i + 1, i)):
+        zk = _zl(_length(mine, keep), single, lang) if sign < 0 else _zl(single, _length(mine, keep), lang)
+        if abs(zk) < params.get("part_z", 1.0) and _length(mine, lone) >= params.get("min_chars", 15):
+            return lone
+    return None
+
+
 def omissions(pair, params: dict) -> Iterator[Issue]:
-    """A sentence of the original with no English (1-0 bead), or an aligned English
-    far shorter than its original (the length model's z-score below -max_z)."""
+    """A sentence of the original with no English (a 1-0 bead, or one sentence of a 2-1 bead
+    whose English fits the other alone), or an aligned English far shorter than its original
+    (the length model's z-score below -max_z)."""
     al, src = pair.alignment, pair.text
     beads = al.beads
     min_chars = params.get("min_chars", 15)
@@ -150,13 +189,20 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
                 continue
             yield Issue(anchor[0], anchor[1], b.source[0], b.source[1],
                         f"a sentence of the original has no translation {where}: {_short(src[b.source[0]:b.source[1]])!r}")
-        elif b.target is not None and b.source is not None and _z(b, pair.lang) < -max_z:
-            yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
-                        f"the English is far shorter than the original here (z = {_z(b, pair.lang):.1f}): part of it may be left out")
+        elif b.target is not None and b.source is not None:
+            lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1)
+            if lone is not None:
+                s, e = al.source_sentences[lone]
+                yield Issue(b.target[0], b.target[1], s, e,
+                            f"a sentence of the original seems left out here (the English fits the other one alone): {_short(src[s:e])!r}")
+            elif _z(b, pair.lang) < -max_z:
+                yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
+                            f"the English is far shorter than the original here (z = {_z(b, pair.lang):.1f}): part of it may be left out")
 
 
 def additions(pair, params: dict) -> Iterator[Issue]:
-    """An English sentence with no counterpart in the original (0-1 bead), or one far longer."""
+    """An English sentence with no counterpart in the original (a 0-1 bead, or one English
+    sentence of a 1-2 bead whose original fits the other alone), or one far longer."""
     al = pair.alignment
     beads = al.beads
     min_chars = params.get("min_chars", 15)
@@ -170,21 +216,26 @@ def additions(pair, params: dict) -> Iterator[Issue]:
             if near is None:
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
-        elif b.target is not None and b.source is not None and _z(b, pair.lang) > max_z:
-            yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
-                        f"the English is far longer than the original here (z = {_z(b, pair.lang):.1f}): something may be added")
+        elif b.target is not None and b.source is not None:
+            lone = _lone_part(b, al.target_sentences, al.source_sentences, pair.lang, params, 1)
+            if lone is not None:
+                s, e = al.target_sentences[lone]
+                yield Issue(s, e, b.source[0], b.source[1], "this sentence seems to have no counterpart in the original (the original fits the other one alone)")
+            elif _z(b, pair.lang) > max_z:
+                yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
+                            f"the English is far longer than the original here (z = {_z(b, pair.lang):.1f}): something may be added")
 
 
 # -- quotation and question marks -----------------------------------------------------------------
 
-_OPEN_CLOSE = "\"“”«»„「」『』"
-_QUOTE = re.compile(f"[{_OPEN_CLOSE}‘]")
+_QUOTE = re.compile("[\"“”«»„「」『』‘]|(?<![^\\W_])'(?=[^\\W\\d_])")
 _QUESTION = re.compile("[?؟？]")
+_NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _quote_marks(text: str, start: int, end: int) -> list[int]:
     """Offsets of the quotation marks in text[start:end]; a straight " between two
-    letters (Hebrew acronyms: צה"ל) and ‘ inside a word are not quotation marks."""
+    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'")."""
     out = []
     for m in _QUOTE.finditer(text, start, end):
         p = m.start()
@@ -194,27 +245,70 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _quoted_words(text: str, marks: list[int]) -> int:
-    """Words between the first and the last mark (a lone mark: a long quotation)."""
-    if len(marks) < 2:
-        return 99
-    return len(text[marks[0] + 1 : marks[-1]].split())
+def _words(s: str) -> int:
+    cjk = len(_NOSPACE.findall(s))
+    return len(s.split()) + cjk // 2
+
+
+def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool) -> tuple[int, int] | None:
+    """The longest quoted stretch inside the span of at least ``min_words`` words, from a
+    mark to its partner (or, for a quotation that runs on past the span, from the mark to
+    the span's edge); a title in Latin letters quoted in a text of another script is the
+    work's own name, not a quotation."""
+    best = None
+    pairs = list(zip(marks[0::2], marks[1::2]))
+    if len(marks) % 2:  # a quotation that opens or closes outside this stretch
+        lone = marks[-1]
+        pairs.append((lone, span[1]) if len(text[lone:span[1]].split()) >= len(text[span[0]:lone].split()) else (span[0], lone))
+    for a, b in pairs:
+        inner = text[a + 1 : b]
+        if _words(inner) < min_words:
+            continue
+        letters = [c for c in inner if c.isalpha()]
+        if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
+            continue
+        if best is None or b - a > best[1] - best[0]:
+            best = (a, min(b + 1, span[1]))
+    return best
+
+
+def _inside(text: str, paragraphs: list[tuple[int, int]]):
+    """A function: is this offset inside a quotation (marks counted from its paragraph's start)?"""
+    from bisect import bisect_right
+
+    marks = _quote_marks(text, 0, len(text))
+    starts = [s for s, _ in paragraphs]
+
+    def inside(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        floor = starts[k] if k >= 0 else 0
+        return sum(1 for m in marks if floor <= m < offset) % 2 == 1
+
+    return inside
 
 
 def quotations(pair, params: dict) -> Iterator[Issue]:
-    """Quoted in the original and unquoted in the English (or the reverse); a question that became a statement."""
+    """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
+    round); a question of the original that the English states."""
+    from provenance.bilingual.split import paragraphs
+
     al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
     beads = al.beads
     min_words = params.get("min_words", 3)
-    reverse = params.get("reverse", True)
+    reverse = params.get("reverse", False)
+    latin = pair.lang in ("tr", "fr", "de", "es")
+    english_inside = _inside(tgt, paragraphs(tgt))
     for i in _matched(beads):
         b = beads[i]
         sq, tq = _quote_marks(src, *b.source), _quote_marks(tgt, *b.target)
-        if sq and not tq and _quoted_words(src, sq) >= min_words:
-            yield Issue(b.target[0], b.target[1], sq[0], sq[-1] + 1,
+        quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
+        if quoted is not None:
+            yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
                         "the original quotes this, the English has no quotation marks")
-        elif reverse and tq and not sq and _quoted_words(tgt, tq) >= min_words:
-            yield Issue(tq[0], tq[-1] + 1, b.source[0], b.source[1], "the English quotes what the original does not")
+        elif reverse and tq and not sq:
+            quoted = _quotation(tgt, tq, b.target, min_words, True)
+            if quoted is not None:
+                yield Issue(quoted[0], quoted[1], b.source[0], b.source[1], "the English quotes what the original does not")
         s_question = list(_QUESTION.finditer(src, *b.source))
         if s_question and not _QUESTION.search(tgt, *b.target):
             q = s_question[-1]
@@ -224,7 +318,6 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 # -- untranslated ---------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-_NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:

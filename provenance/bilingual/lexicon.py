@@ -29,6 +29,8 @@ class Number:
     start: int
     end: int
     digits: bool
+    #: Values it vouches for without being them: the 5 and 30 of "5.30", the 1953 of "1950-53".
+    parts: frozenset[float] = frozenset()
 
 
 @dataclass
@@ -115,7 +117,7 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
         base = set(readings(text, s, e)) or {value}
         factor, stop = _scaled(text, e, end, table)
         values = {_key(v * factor) for v in base} if factor != 1.0 else {_key(v) for v in base}
-        out.append(Number(frozenset(values), s, stop, True))
+        out.append(Number(frozenset(values), s, stop, True, frozenset(_parts(text, s, e))))
         digit_spans.append((s, stop))
         last_end = stop
     if table.numbers is not None:
@@ -129,11 +131,28 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
     return out
 
 
+_GROUP = re.compile(r"\d+")
+_YEAR_RANGE = re.compile(r"[-–](\d\d)(?!\d)")
+
+
+def _parts(text: str, s: int, e: int) -> set[float]:
+    """What a number may stand for besides its value: the groups of "5.30" (a time,
+    5 and 30) and the year "1953" that "1950-53" ends with."""
+    raw = anchors.ascii_digits(text[s:e])
+    groups = _GROUP.findall(raw)
+    out = {float(g) for g in groups} if len(groups) > 1 else set()
+    if len(raw) == 4 and raw.isdigit():
+        m = _YEAR_RANGE.match(anchors.ascii_digits(text[e : e + 3]))
+        if m:
+            out.add(float(raw[:2] + m.group(1)))
+    return out
+
+
 def all_values(nums: list[Number]) -> set[float]:
     """Every value a group of numbers may stand for, scaled or not ("3 million" vouches for 3 too)."""
     out: set[float] = set()
     for n in nums:
-        out |= n.values
+        out |= n.values | n.parts
     return out
 
 
