@@ -70,6 +70,9 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
             cache[key] = lexicon.numbers(text, span[0], span[1], code)
         return cache[key]
 
+    def near_approx(i: int) -> set[float]:
+        return {a for span in _near(beads, i, "target") for a in lexicon.all_approx(nums("target", span))}
+
     def near_values(i: int, side: str) -> set[float]:
         out: set[float] = set()
         for span in _near(beads, i, side):
@@ -85,14 +88,18 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         if not s_nums and not t_nums:
             continue
         t_all, s_all = near_values(i, "target"), near_values(i, "source")
+        approx = None
         for n in s_nums:
-            if n.digits and not (n.values & t_all):
+            if not n.digits or n.values & t_all or n.values == {0.0}:
+                continue  # found, or the "00" of a clock time
+            approx = near_approx(i) if approx is None else approx
+            if not any(lexicon.close_to(v, approx) for v in n.values):
                 yield Issue(b.target[0], b.target[1], n.start, n.end,
                             f"the original's number {_short(src[n.start:n.end], 30)!r} is not in the English (changed or left out?)")
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all):
+            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
                 s = next((m for m in s_nums if m.digits), None)
                 ss, se = (s.start, s.end) if s else b.source
                 yield Issue(n.start, n.end, ss, se, f"the number {_short(tgt[n.start:n.end], 30)!r} is not in the original")
@@ -250,25 +257,42 @@ def _words(s: str) -> int:
     return len(s.split()) + cjk // 2
 
 
+_OPENING = "“«„「『‘"
+_CLOSING = "”»」』’"
+_CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
+
+
+def _opens(text: str, p: int) -> bool:
+    """Does the mark at p open a quotation (else it closes one)?"""
+    c = text[p]
+    if c in _OPENING:
+        return True
+    if c in _CLOSING:
+        return False
+    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,"
+
+
 def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool) -> tuple[int, int] | None:
     """The longest quoted stretch inside the span of at least ``min_words`` words, from a
-    mark to its partner (or, for a quotation that runs on past the span, from the mark to
-    the span's edge); a title in Latin letters quoted in a text of another script is the
-    work's own name, not a quotation."""
+    mark to its partner, or from a lone mark to the span's edge (a quotation that runs on);
+    a title in Latin letters quoted in a text of another script is the work's own name, and
+    a short quoted Chinese phrase without punctuation a name ("“国家气象局”"), not a quotation."""
     best = None
     pairs = list(zip(marks[0::2], marks[1::2]))
-    if len(marks) % 2:  # a quotation that opens or closes outside this stretch
+    if len(marks) % 2:
         lone = marks[-1]
-        pairs.append((lone, span[1]) if len(text[lone:span[1]].split()) >= len(text[span[0]:lone].split()) else (span[0], lone))
+        pairs.append((lone, span[1]) if _opens(text, lone) else (span[0] - 1, lone))
     for a, b in pairs:
         inner = text[a + 1 : b]
         if _words(inner) < min_words:
+            continue
+        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16:
             continue
         letters = [c for c in inner if c.isalpha()]
         if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
             continue
         if best is None or b - a > best[1] - best[0]:
-            best = (a, min(b + 1, span[1]))
+            best = (max(a, span[0]), min(b + 1, span[1]))
     return best
 
 

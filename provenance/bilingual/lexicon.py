@@ -31,6 +31,8 @@ class Number:
     digits: bool
     #: Values it vouches for without being them: the 5 and 30 of "5.30", the 1953 of "1950-53".
     parts: frozenset[float] = frozenset()
+    #: Values the number has in other units, approximately: "550 pounds" is about 250 kg.
+    approx: frozenset[float] = frozenset()
 
 
 @dataclass
@@ -73,7 +75,7 @@ def lang(code: str) -> _Lang:
     attached = set(d.get("attached") or ())
     for k, v in sorted((d.get("scales") or {}).items(), key=lambda kv: -len(kv[0])):
         for word in k.split("|"):
-            gap = "" if word in attached or nospace else _SPACE
+            gap = "" if word in attached else _SPACE  # "300万" and "2040 万" both
             after = "" if nospace else _LETTER_AFTER
             scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}\\.?", 0 if word in attached else flags), float(v)))
     scales.sort(key=lambda t: -len(t[0].pattern))
@@ -114,10 +116,19 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
     for value, s, e in anchors.numbers(text, start, end):
         if s < last_end:
             continue  # "300万": the digits with their scale word were read already
+        if not any(c.isdigit() for c in text[s:e]):  # a Chinese numeral ("八十", "一一"): vouches only
+            out.append(Number(frozenset({_key(value)}), s, e, False))
+            digit_spans.append((s, e))
+            continue
         base = set(readings(text, s, e)) or {value}
         factor, stop = _scaled(text, e, end, table)
         values = {_key(v * factor) for v in base} if factor != 1.0 else {_key(v) for v in base}
-        out.append(Number(frozenset(values), s, stop, True, frozenset(_parts(text, s, e))))
+        parts = _parts(text, s, e)
+        approx: frozenset[float] = frozenset()
+        if code == "en":
+            parts |= _clock(text, e, values)
+            approx = _converted(text, stop, values)
+        out.append(Number(frozenset(values), s, stop, True, frozenset(parts), approx))
         digit_spans.append((s, stop))
         last_end = stop
     if table.numbers is not None:
@@ -141,10 +152,61 @@ def _parts(text: str, s: int, e: int) -> set[float]:
     raw = anchors.ascii_digits(text[s:e])
     groups = _GROUP.findall(raw)
     out = {float(g) for g in groups} if len(groups) > 1 else set()
-    if len(raw) == 4 and raw.isdigit():
+    if len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20"):
         m = _YEAR_RANGE.match(anchors.ascii_digits(text[e : e + 3]))
         if m:
             out.add(float(raw[:2] + m.group(1)))
+        if raw.endswith("0") and text[e : e + 1] == "s":  # "the 1980s": the eighties, the 80s of the 20th century
+            out |= {float(raw[2:]), float(int(raw[:2]) + 1)}
+    return out
+
+
+#: English units and what their numbers are in metric (a translator converts: 30 yards = 27 m).
+_UNITS = [
+    (re.compile(r"[ -]?(?:pounds?|lbs?)\b"), (0.4536,)),
+    (re.compile(r"[ -]?(?:miles?|mph)\b"), (1.609,)),
+    (re.compile(r"[ -]?(?:square miles?)\b"), (2.59,)),
+    (re.compile(r"[ -]?(?:inch|inches|in\.)"), (2.54, 25.4)),
+    (re.compile(r"[ -]?(?:foot|feet|ft)\b"), (0.3048, 30.48)),
+    (re.compile(r"[ -]?(?:yards?)\b"), (0.9144,)),
+    (re.compile(r"[ -]?(?:gallons?)\b"), (3.785,)),
+    (re.compile(r"[ -]?(?:acres?)\b"), (0.4047, 4047.0)),
+    (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
+    (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
+]
+_FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees? Fahrenheit|F\b)")
+_PM = re.compile(r" ?([ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def _converted(text: str, pos: int, values: set[float]) -> frozenset[float]:
+    out = set()
+    for pattern, factors in _UNITS:
+        if pattern.match(text, pos):
+            out |= {v * f for v in values for f in factors}
+    if _FAHRENHEIT.match(text, pos):
+        out |= {(v - 32) * 5 / 9 for v in values}
+    return frozenset(out)
+
+
+def _clock(text: str, pos: int, values: set[float]) -> set[float]:
+    """"3 p.m." is 15:00 in the original."""
+    m = _PM.match(text, pos)
+    if not m:
+        return set()
+    out = {0.0}
+    if m.group(1).lower() == "p":
+        out |= {v + 12 for v in values if v < 12}
+    return out
+
+
+def close_to(value: float, approx: set[float], tolerance: float = 0.06) -> bool:
+    return any(abs(value - a) <= tolerance * abs(a) + 0.5 for a in approx)
+
+
+def all_approx(nums: list[Number]) -> set[float]:
+    out: set[float] = set()
+    for n in nums:
+        out |= n.approx
     return out
 
 
