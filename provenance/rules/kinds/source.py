@@ -45,7 +45,8 @@ class SourceChecker:
         module, func = CHECKS[self.rule.kind]
         check = getattr(importlib.import_module(f"provenance.bilingual.{module}"), func)
         hits, seen = [], set()
-        for issue in check(pair, self.params):
+        issues = check(pair, self.params, doc) if module == "names" else check(pair, self.params)
+        for issue in issues:
             key = (issue.start, issue.end, issue.source_start, issue.source_end)
             if key in seen:
                 continue
