@@ -38,7 +38,6 @@ TYPES = ("dropped", "number", "weekday", "name", "leftover", "quotes")
 RULE_OF = {"dropped": "PV1003", "number": "PV1001", "weekday": "PV1002", "name": "PV1007", "leftover": "PV1006", "quotes": "PV1005"}
 SOURCE_RULES = sorted(code for code, r in __import__("provenance.rules", fromlist=["RuleSet"]).RuleSet.load().all_rules.items() if r.kind.startswith("source-"))
 _QUOTES = re.compile("[\"“”«»„]")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[ -](?:al-|bin |de |van )?[A-Z][a-z]+)+)")
 
 
 SHOW = bool(os.environ.get("SOURCE_BENCH_SHOW"))
@@ -69,11 +68,31 @@ def _candidates(kind: str, en: list[str], src: list[str], lang: str, names: list
             if lexicon.weekdays(e, 0, len(e), "en") and lexicon.weekdays(s, 0, len(s), lang):
                 out.append(k)
         elif kind == "name" and names:
-            if _NAME.search(e):
+            if _names_in(e):
                 out.append(k)
         elif kind == "quotes" and _QUOTES.search(e) and _QUOTES.search(s):
             out.append(k)
     return out
+
+
+def _names_in(line: str):
+    """The names the rule checks in an English line (provenance.bilingual.names)."""
+    from provenance.bilingual.names import _english_names
+    from provenance.document import Document
+
+    return _english_names(Document(line, "line.txt"))
+
+
+def _people(lines: list[str]) -> list[str]:
+    """Person names of the English side (the names finder's runs typed person), to swap in."""
+    from provenance.document import Document
+    from provenance.names.glossary import Glossary
+    from provenance.names.mentions import _name_runs
+
+    out = set()
+    for line in lines:
+        out |= {m.text for m in _name_runs(Document(line, "line.txt"), Glossary([]), []) if m.type == "person"}
+    return sorted(out)
 
 
 def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Random, names: list[str]):
@@ -100,9 +119,9 @@ def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Rand
         other = rng.choice([w for w in lexicon.WEEKDAY_NAMES if lexicon.WEEKDAY_NAMES.index(w) not in have | {v}])
         new[k] = e[:s] + other + e[t:]
     elif kind == "name":
-        m = rng.choice(list(_NAME.finditer(e)))
-        other = rng.choice([n for n in names if n not in e and m.group(1) not in n])
-        new[k] = e[: m.start(1)] + other + e[m.end(1):]
+        s, t, _ = rng.choice(_names_in(e))
+        other = rng.choice([n for n in names if n not in e and e[s:t] not in n])
+        new[k] = e[:s] + other + e[t:]
     elif kind == "quotes":
         new[k] = _QUOTES.sub("", e)
     return new, k
@@ -145,7 +164,7 @@ def found(kind: str, file_report, k: int, en_spans, src_spans) -> bool:
 
 def run_checks(root: Path, time_pairs: int = 10) -> None:
     arts, en_all = articles(root)
-    names = sorted({m.group(1) for line in en_all for m in _NAME.finditer(line)})
+    names = _people(en_all)
     pipeline = _pipeline(SOURCE_RULES)
     full = Pipeline(Config())
     print("\nsource-aware rules: clean pairs (false findings per 1,000 English words) and recall of injected errors")

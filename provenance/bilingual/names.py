@@ -57,9 +57,8 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float) -> bool:
     e = word_skeleton
     if e in skeletons:
         return True
-    if len(e) < 3:
-        return False
-    return any((len(s) >= 3 and ratio(e, s) >= min_ratio) or (len(s) > len(e) and e in s) for s in skeletons)
+    # a clitic written on the word (Arabic و ب ل ال, Hebrew ו ב ה ל): one or two letters before it
+    return any(ratio(e, s) >= min_ratio or (0 < len(s) - len(e) <= 2 and s.endswith(e)) for s in skeletons if len(s) >= 3)
 
 
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
@@ -100,8 +99,7 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         if i not in cache:
             cache[i] = set().union(*(_source_skeletons(src, s, e) for s, e in _near(beads, i, "source")))
         skeletons = cache[i]
-        if any(_found(skeleton(w), skeletons, min_ratio) for w in words if len(skeleton(w)) >= 2):
-            continue
-        if not any(len(skeleton(w)) >= 2 for w in words):
+        checkable = [skeleton(w) for w in words if len(skeleton(w)) >= 3]  # "Ali", "Kim": too short to tell
+        if not checkable or any(_found(k, skeletons, min_ratio) for k in checkable):
             continue
         yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
