@@ -89,20 +89,28 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
             continue
         t_all, s_all = near_values(i, "target"), near_values(i, "source")
         approx = None
+        lost, extra = [], []
         for n in s_nums:
             if not n.digits or n.values & t_all or n.values == {0.0}:
                 continue  # found, or the "00" of a clock time
             approx = near_approx(i) if approx is None else approx
             if not any(lexicon.close_to(v, approx) for v in n.values):
-                yield Issue(b.target[0], b.target[1], n.start, n.end,
-                            f"the original's number {_short(src[n.start:n.end], 30)!r} is not in the English (changed or left out?)")
+                lost.append(n)
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
             if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
-                s = next((m for m in s_nums if m.digits), None)
-                ss, se = (s.start, s.end) if s else b.source
-                yield Issue(n.start, n.end, ss, se, f"the number {_short(tgt[n.start:n.end], 30)!r} is not in the original")
+                extra.append(n)
+        for k in range(max(len(lost), len(extra))):  # a changed number: one finding, on both numbers
+            s, t = (lost[k] if k < len(lost) else None), (extra[k] if k < len(extra) else None)
+            if s is not None and t is not None:
+                yield Issue(t.start, t.end, s.start, s.end,
+                            f"the English has {_short(tgt[t.start:t.end], 30)!r} where the original has {_short(src[s.start:s.end], 30)!r}")
+            elif s is not None:
+                yield Issue(b.target[0], b.target[1], s.start, s.end,
+                            f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
+            else:
+                yield Issue(t.start, t.end, b.source[0], b.source[1], f"the number {_short(tgt[t.start:t.end], 30)!r} is not in the original")
 
 
 def _checkable(text: str, n, minimum: float) -> bool:
