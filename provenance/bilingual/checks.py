@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Iterator
 
 from provenance.bilingual import lexicon
@@ -364,7 +365,7 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
 
 
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
-    return set(zip(tokens, tokens[1:]))
+    return set(pairwise(tokens))
 
 
 def _is_latin(c: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from provenance.bilingual import anchors
@@ -65,7 +65,7 @@ def _alternation(table: dict, prefix: str, nospace: bool, flags: int) -> tuple[r
     return re.compile(f"{before}{prefix}(?:{body}){after}", flags), [v for _, v in items]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lang(code: str) -> _Lang:
     d = _data().get(code) or {}
     prefix = d.get("prefix", "")

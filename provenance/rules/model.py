@@ -251,9 +251,7 @@ def _rule_schema():
 
 
 def _example_schema():
-    from provenance.schema import Str
-
-    from provenance.schema import OneOf
+    from provenance.schema import OneOf, Str
 
     langs = ("ar", "fa", "he", "tr", "ru", "uk", "ur", "hi", "zh", "fr", "de", "es")
     return {"bad": Str(), "good": Str(), "flag": Str(nonempty=True), "suggestion": Str(),
