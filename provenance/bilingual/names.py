@@ -1,8 +1,8 @@
 """Names of the English that the aligned original does not have (kind ``source-names``).
 
-Each name of two words or more that the names layer's finder sees in an
-aligned English sentence (runs of capitalized words; titles, institutions,
-days and months left out) must have a counterpart in the original's
+Each person's name of two words or more that the names layer's finder sees
+in an aligned English sentence (runs of capitalized words typed ``person``:
+a known given name, a particle or a title before it) must have a counterpart in the original's
 sentence or its neighbours. The comparison is by consonant skeleton of the
 romanized words (``anyascii`` for any script): vowels, h, w and y dropped,
 letters a romanization confuses merged (b/p/f/v, k/q/c/g/j, s/z/x, t/d, l/r,
@@ -51,14 +51,22 @@ def _source_skeletons(text: str, start: int, end: int) -> set[str]:
     return out
 
 
-def _found(word_skeleton: str, skeletons: set[str], min_ratio: float) -> bool:
+#: Scripts that write clitics on the word (Arabic و ب ل ال, Hebrew ו ב ה ל): one or two letters before a name.
+_CLITICS = frozenset({"ar", "fa", "ur", "he"})
+
+
+def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: bool) -> bool:
     from rapidfuzz.fuzz import ratio
 
     e = word_skeleton
     if e in skeletons:
         return True
-    # a clitic written on the word (Arabic و ب ل ال, Hebrew ו ב ה ל): one or two letters before it
-    return any(ratio(e, s) >= min_ratio or (0 < len(s) - len(e) <= 2 and s.endswith(e)) for s in skeletons if len(s) >= 3)
+    fuzzy = len(e) >= 5  # short skeletons must agree exactly: one letter in three is too much to allow
+    return any(
+        (fuzzy and len(s) >= 4 and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        for s in skeletons
+        if len(s) >= 3
+    )
 
 
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
@@ -68,7 +76,7 @@ def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     out = []
     for m in _name_runs(doc, Glossary([]), []):
         words = [w for w in _LETTERS.findall(m.text) if w.lower() not in _JOIN_WORDS and not w.isupper()]
-        if len(words) >= 2:
+        if len(words) >= 2 and m.type == "person":  # places and institutions are translated, not romanized
             out.append((m.start, m.end, words))
     return out
 
@@ -100,6 +108,6 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
             cache[i] = set().union(*(_source_skeletons(src, s, e) for s, e in _near(beads, i, "source")))
         skeletons = cache[i]
         checkable = [skeleton(w) for w in words if len(skeleton(w)) >= 3]  # "Ali", "Kim": too short to tell
-        if not checkable or any(_found(k, skeletons, min_ratio) for k in checkable):
+        if not checkable or any(_found(k, skeletons, min_ratio, pair.lang in _CLITICS) for k in checkable):
             continue
         yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
