@@ -44,7 +44,7 @@ ERRORS = [
     ("ar", AR, AR_EN.replace('"', ""), "PV1005", None, None),
     ("ar", AR, AR_EN.replace("Khaled Abdel Ghaffar", "Mostafa Madbouly"), "PV1007", "Mostafa Madbouly", None),
     ("ar", AR, AR_EN.replace("Schools will reopen on October 5.", "وستفتح المدارس أبوابها في 5 أكتوبر."), "PV1006",
-     "وستفتح المدارس أبوابها في 5 أكتوبر.", "وستفتح المدارس أبوابها في 5 أكتوبر."),
+     "وستفتح المدارس أبوابها في 5 أكتوبر", "وستفتح المدارس أبوابها في 5 أكتوبر."),
     ("zh", ZH, ZH_EN.replace("three", "five"), "PV1001", None, "3"),
     ("zh", ZH, ZH_EN.replace("Friday", "Sunday"), "PV1002", "Sunday", "周五"),
     ("hi", HI, HI_EN.replace("20 million", "200 million"), "PV1001", "200 million", "2 करोड़"),

@@ -293,8 +293,11 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
         pairs.append((lone, span[1]) if _opens(text, lone) else (span[0] - 1, lone))
     for a, b in pairs:
         inner = text[a + 1 : b]
-        if _words(inner) < min_words:
+        n = _words(inner)
+        if n < min_words:
             continue
+        if n < 5 and all(w[:1].isupper() for w in inner.split()):
+            continue  # «Манчестер Сити», “Welsh Parliament Members”: a name or a title, not a quotation
         if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16:
             continue
         letters = [c for c in inner if c.isalpha()]
@@ -327,7 +330,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 
     al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
     beads = al.beads
-    min_words = params.get("min_words", 3)
+    min_words = params.get("min_words", 2)
     reverse = params.get("reverse", False)
     latin = pair.lang in ("tr", "fr", "de", "es")
     english_inside = _inside(tgt, paragraphs(tgt))
@@ -372,30 +375,52 @@ def _is_latin(c: str) -> bool:
     return c.isascii() or unicodedata.name(c, "").startswith("LATIN")
 
 
+def _token_spans(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group().casefold()
+        if _NOSPACE.search(w):
+            out.extend((c, m.start() + i, m.start() + i + 1) for i, c in enumerate(w))
+        else:
+            out.append((w, m.start(), m.end()))
+    return out
+
+
 def untranslated(pair, params: dict) -> Iterator[Issue]:
-    """An English sentence copied from the original: most of its word pairs are the
-    original's, or most of its letters are in the original's (non-Latin) script."""
+    """Text copied from the original into the English: a run of at least ``min_run`` words
+    (Chinese: ``min_run_chars`` characters) each pair of which occurs in the original, or a
+    sentence most of whose letters are in the original's (non-Latin) script."""
     al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
-    min_tokens = params.get("min_tokens", 4)
+    min_run = params.get("min_run", 6)
+    min_run_chars = params.get("min_run_chars", 8)
     min_share = params.get("min_share", 0.5)
     src_sentences = al.source_sentences
     src_bigrams = [_bigrams(_tokens(src, s, e)) for s, e in src_sentences]
     every = set().union(*src_bigrams) if src_bigrams else set()
     for s, e in al.target_sentences:
-        toks = _tokens(tgt, s, e)
+        toks = _token_spans(tgt, s, e)
+        runs, k = [], 0
+        while k < len(toks) - 1:  # maximal runs of tokens whose every pair is the original's
+            j = k
+            while j + 1 < len(toks) and (toks[j][0], toks[j + 1][0]) in every:
+                j += 1
+            if j > k:
+                need = min_run_chars if _NOSPACE.search(toks[k][0]) else min_run
+                if j - k + 1 >= need:
+                    runs.append((toks[k][1], toks[j][2], j - k + 1))
+            k = j + 1
         letters = [c for c in tgt[s:e] if c.isalpha()]
         foreign = sum(1 for c in letters if not _is_latin(c))
-        grams = _bigrams(toks)
-        share = len(grams & every) / len(grams) if grams else 0.0
-        script = letters and foreign >= 8 and foreign / len(letters) >= min_share
-        if not ((len(toks) >= min_tokens and share >= min_share) or script):
-            continue
-        best = max(range(len(src_sentences)), key=lambda k: (len(grams & src_bigrams[k]), -k), default=None)
-        if best is None:
-            continue
-        ss, se = src_sentences[best]
-        why = "in the original's script" if script else f"{share:.0%} of its word pairs are the original's"
-        yield Issue(s, e, ss, se, f"this sentence is left untranslated ({why})")
+        if not runs and letters and foreign >= 8 and foreign / len(letters) >= min_share:
+            runs.append((s, e, 0))
+        for rs, re_, n in runs:
+            grams = _bigrams(_tokens(tgt, rs, re_))
+            best = max(range(len(src_sentences)), key=lambda i: (len(grams & src_bigrams[i]), -i), default=None)
+            if best is None:
+                continue
+            ss, se = src_sentences[best]
+            why = f"{n} words as in the original" if n else "in the original's script"
+            yield Issue(rs, re_, ss, se, f"text of the original left untranslated ({why})")
 
 
 CHECKS = {
