@@ -92,7 +92,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         approx = None
         lost, extra = [], []
         for n in s_nums:
-            if not n.digits or n.values & t_all or n.values == {0.0}:
+            if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠"):
                 continue  # found, or the "00" of a clock time
             approx = near_approx(i) if approx is None else approx
             if not any(lexicon.close_to(v, approx) for v in n.values):
@@ -175,11 +175,11 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int) -> i
     single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
     both = sum(_length(mine, k) for k in (i, i + 1))
     z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
-    if z * sign <= params.get("merge_z", 2.0):
+    if z * sign <= params.get("merge_z", 1.5):
         return None
     for keep, lone in ((i, i + 1), (i + 1, i)):
         zk = _zl(_length(mine, keep), single, lang) if sign < 0 else _zl(single, _length(mine, keep), lang)
-        if abs(zk) < params.get("part_z", 1.0) and _length(mine, lone) >= params.get("min_chars", 15):
+        if abs(zk) < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
             return lone
     return None
 

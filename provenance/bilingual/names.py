@@ -24,13 +24,17 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MERGE = str.maketrans({"p": "b", "f": "b", "v": "b", "q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "x": "s", "d": "t", "l": "r", "m": "n"})
 _DROP = re.compile("[aeiouyhw]")
+#: Romanizations of one sound: Джон "Dzhon" is John, Жуков "Zhukov" is Joukov.
+_DIGRAPH = {"dzh": "j", "zh": "j", "dj": "j", "kh": "k", "ph": "f", "sh": "s", "ch": "k", "th": "t", "gh": "g"}
+_DIGRAPHS = re.compile("dzh|zh|dj|kh|ph|sh|ch|th|gh")
 
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     from anyascii import anyascii
 
-    s = re.sub("[^a-z]", "", anyascii(word).lower()).translate(_MERGE)
+    s = re.sub("[^a-z]", "", anyascii(word).lower())
+    s = _DIGRAPHS.sub(lambda m: _DIGRAPH[m.group()], s).translate(_MERGE)
     s = _DROP.sub("", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
@@ -61,9 +65,11 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     e = word_skeleton
     if e in skeletons:
         return True
-    fuzzy = len(e) >= 5  # short skeletons must agree exactly: one letter in three is too much to allow
+    # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
+    # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
+    fuzzy = len(e) >= 4
     return any(
-        (fuzzy and len(s) >= 4 and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
         if len(s) >= 3
     )
