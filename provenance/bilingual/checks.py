@@ -268,6 +268,7 @@ def _words(s: str) -> int:
 
 _OPENING = "“«„「『‘"
 _CLOSING = "”»」』’"
+_SINGLE = "‘’‚'"
 _CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
 
 
@@ -290,9 +291,14 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
     pairs = list(zip(marks[0::2], marks[1::2]))
     if len(marks) % 2:
         lone = marks[-1]
-        pairs.append((lone, span[1]) if _opens(text, lone) else (span[0] - 1, lone))
+        if lone == span[0] and text[lone + 1 : lone + 2].isspace():
+            pass  # "“ Während …": the closing mark of the sentence before, split off with it
+        else:
+            pairs.append((lone, span[1]) if _opens(text, lone) else (span[0] - 1, lone))
     for a, b in pairs:
         inner = text[a + 1 : b]
+        if (a < span[0] or b >= span[1]) and not inner.strip(" \u00a0,.;:!?—–-"):
+            continue
         n = _words(inner)
         if n < min_words:
             continue
@@ -336,7 +342,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     english_inside = _inside(tgt, paragraphs(tgt))
     for i in _matched(beads):
         b = beads[i]
-        sq, tq = _quote_marks(src, *b.source), _quote_marks(tgt, *b.target)
+        sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
+        tq = _quote_marks(tgt, *b.target)
         quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
         if quoted is not None:
             yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
@@ -386,6 +393,22 @@ def _token_spans(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _english(text: str, start: int, end: int, share: float, capitals: bool = True) -> bool:
+    """Are most words of text[start:end] common English words or (``capitals``) capitalized
+    (names, acronyms)? Not for German, which capitalizes every noun."""
+    from provenance.rules.kinds._romanized_model import model
+
+    total = len(_WORD.findall(text, start, end))  # words of any script: a Hebrew run with "CNN" in it is not English
+    words = _LATIN_WORD.findall(text, start, end)
+    if not words or not total:
+        return False
+    common = model().common
+    return sum(1 for w in words if w.lower() in common or (capitals and w[0].isupper())) >= share * total
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 def untranslated(pair, params: dict) -> Iterator[Issue]:
     """Text copied from the original into the English: a run of at least ``min_run`` words
     (Chinese: ``min_run_chars`` characters) each pair of which occurs in the original, or a
@@ -414,6 +437,8 @@ def untranslated(pair, params: dict) -> Iterator[Issue]:
         if not runs and letters and foreign >= 8 and foreign / len(letters) >= min_share:
             runs.append((s, e, 0))
         for rs, re_, n in runs:
+            if n and _english(tgt, rs, re_, params.get("english_share", 0.8), pair.lang != "de"):
+                continue  # an English name or title the original quotes as it is ("AI Superpowers: China, …")
             grams = _bigrams(_tokens(tgt, rs, re_))
             best = max(range(len(src_sentences)), key=lambda i: (len(grams & src_bigrams[i]), -i), default=None)
             if best is None:
