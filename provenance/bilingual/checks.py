@@ -398,15 +398,13 @@ def _english(text: str, start: int, end: int, share: float, capitals: bool = Tru
     (names, acronyms)? Not for German, which capitalizes every noun."""
     from provenance.rules.kinds._romanized_model import model
 
-    total = len(_WORD.findall(text, start, end))  # words of any script: a Hebrew run with "CNN" in it is not English
-    words = _LATIN_WORD.findall(text, start, end)
-    if not words or not total:
+    words = _WORD.findall(text, start, end)  # words of any script: a Hebrew run with "CNN" in it is not English
+    if not words:
         return False
     common = model().common
-    return sum(1 for w in words if w.lower() in common or (capitals and w[0].isupper())) >= share * total
+    english = sum(1 for w in words if w.isascii() and (w.lower() in common or (capitals and w[0].isupper())))
+    return english >= share * len(words)  # "eleştirdi", "était": not English words
 
-
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def untranslated(pair, params: dict) -> Iterator[Issue]:
