@@ -1,4 +1,5 @@
-"""Source-aware benchmark (part): sentence alignment accuracy on NTREX-128.
+"""Source-aware benchmark on NTREX-128: sentence alignment accuracy, and the
+source-aware rules (PV1001-PV1007) on clean and on error-injected pairs.
 
 Builds article pairs as a user has them: the lines of each article joined into
 paragraphs of 2-4 sentences (seeded grouping, the same for both sides), then
@@ -8,7 +9,13 @@ English lines it covers. Accuracy = English lines covered only by correct
 beads / all English lines. Articles with even index (DOCUMENT_IDS.tsv order)
 were used to estimate the length model; odd ones are reported as held-out.
 
-Usage: python benchmarks/source_aware.py [NTREX_DIR]
+The checks part (benchmarks/source_inject.py) checks every article pair as
+`check --source` would: false findings per 1,000 English words on the clean
+pairs, then one injected error of each type per article (seeded by language,
+article and type, so every run injects the same errors) and the recall of the
+rule meant to find it; and the time of a full `check --source` per pair.
+
+Usage: python benchmarks/source_aware.py [NTREX_DIR] [--align-only | --checks-only]
 """
 
 from __future__ import annotations
@@ -85,7 +92,16 @@ def accuracy(src_text, src_spans, en_text, en_spans, lang):
     return len(en_spans) - len(bad), len(en_spans)
 
 
-def main(root: Path) -> None:
+def main(root: Path, align: bool = True, checks: bool = True) -> None:
+    if align:
+        alignment(root)
+    if checks:
+        from benchmarks.source_inject import run_checks
+
+        run_checks(root)
+
+
+def alignment(root: Path) -> None:
     arts, en = articles(root)
     print(f"{'lang':6} {'tuned':>7} {'held-out':>9} {'lines/s':>8}")
     for code, lang in LANGS.items():
@@ -106,4 +122,6 @@ def main(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ntrex")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root = Path(args[0]) if args else Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ntrex"
+    main(root, align="--checks-only" not in sys.argv, checks="--align-only" not in sys.argv)

@@ -38,7 +38,11 @@ class Emitter:
         self.report = report
         self.ruleset = ruleset
 
-    def __call__(self, code: str, start: int, end: int, message: str | None = None, suggestion: str | None = None) -> Finding | None:
+    def __call__(
+        self, code: str, start: int, end: int, message: str | None = None, suggestion: str | None = None,
+        source: tuple[int, int] | None = None,
+    ) -> Finding | None:
+        """``source``: the span of the original (``doc.source_pair``) a source-aware finding points at."""
         rule = self.ruleset.enabled.get(code)
         if rule is None:
             return None
@@ -67,6 +71,14 @@ class Emitter:
             end=end,
             text=getattr(self.doc, "source", text)[start:end],  # the file's own characters, markup included
         )
+        if source is not None:
+            pair = self.doc.source_pair
+            s, e = source
+            if not (0 <= s <= e <= len(pair.text)):
+                raise ValueError(f"{code}: source span {s}..{e} outside the original ({len(pair.text)} characters)")
+            from dataclasses import replace
+
+            finding = replace(finding, source_path=pair.display, source_start=s, source_end=e, source_text=pair.text[s:e])
         self.report.findings.append(finding)
         return finding
 

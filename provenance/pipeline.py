@@ -48,6 +48,9 @@ class Pipeline:
         #: Severities shown (None: all; --min-severity/--show-severity) and how many were not.
         self.shown: set[str] | None = None
         self.hidden: Counter = Counter()
+        #: How originals are found (provenance.bilingual.pair.PairOptions), set by
+        #: `check --source/--source-dir`; None: only a name.en.* file or front matter pairs.
+        self.pairing = None
 
     def signature(self) -> str:
         parts = [f"provenance:{__version__}", self.ruleset.signature()]
@@ -55,7 +58,23 @@ class Pipeline:
         return "|".join(parts)
 
     # -- one document ------------------------------------------------------
-    def analyze(self, doc: Document, display: str | None = None) -> tuple[FileReport, Emitter]:
+    def analyze(self, doc: Document, display: str | None = None) -> tuple[FileReport, Emitter | None]:
+        if self.pairing is not None or _maybe_paired(doc):
+            from provenance.bilingual.pair import attach
+            from provenance.bilingual.pairing import PairingError
+
+            try:
+                pair = attach(doc, self.pairing)
+            except PairingError as exc:  # this file is not checked; the others are
+                return FileReport(path=display or doc.path, error=str(exc), error_kind="source"), None
+            if pair is not None:
+                report, emit = self._analyze(doc, display)
+                if report.error is None:
+                    report.extra["source"] = pair.summary()
+                return report, emit
+        return self._analyze(doc, display)
+
+    def _analyze(self, doc: Document, display: str | None = None) -> tuple[FileReport, Emitter]:
         report = FileReport(
             path=display or doc.path,
             sha256=doc.sha256,
@@ -129,7 +148,7 @@ class Pipeline:
         if engine is not None and engine.name != "local":
             return engine.check(self, sources, keep_text=keep_text, jobs=jobs)  # e.g. Dask (provenance/engine)
         results = None
-        if cache:
+        if cache and self.pairing is None:  # a report checked against an original is never cached
             from provenance.results_cache import ResultCache
 
             results = ResultCache.for_pipeline(self)
@@ -296,7 +315,10 @@ class Pipeline:
                 message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
                 report.files.append(FileReport(path=display, error=message, error_kind="internal"))
                 continue
-            if results is not None:  # before the spool's suppression takes findings out
+            if file_report.error is not None:  # its original could not be read
+                report.files.append(file_report)
+                continue
+            if results is not None and _cacheable(doc, file_report):  # before the spool's suppression takes findings out
                 results.put(results.key(doc.sha256, display), file_report, doc)
             report.files.append(file_report)
             if keep_text:
@@ -305,6 +327,17 @@ class Pipeline:
                 kept.append((len(report.files) - 1, summarize(doc, finishing)))  # the Document itself is dropped here
         self._finish(report, finishing, kept)
         return report
+
+
+def _maybe_paired(doc) -> bool:
+    """Whether an article may have an original with no option naming one: a
+    ``name.en.*`` file or front matter (the bilingual modules load only then)."""
+    return ".en." in os.path.basename(doc.path) or (doc.source.startswith("---") and "\nsource:" in doc.source[:8192])
+
+
+def _cacheable(doc, file_report: FileReport) -> bool:
+    """A paired article's report depends on its original too: never cached."""
+    return file_report.error is None and getattr(doc, "source_pair", None) is None
 
 
 def credits_of(doc: Document) -> dict:
@@ -450,6 +483,8 @@ def _lookup(results, src: Source, keep_text: bool):
     from provenance.safeio import read_input
 
     raw = read_input(src.path)
+    if ".en." in src.path.name or (raw.lstrip(b"\xef\xbb\xbf").startswith(b"---") and b"\nsource:" in raw[:8192]):
+        return windows.read_bytes(raw, str(src.path))  # may be paired with an original: its report is never cached
     hit = results.get(results.key(hashlib.sha256(raw).hexdigest(), src.display))
     if hit is None:
         return windows.read_bytes(raw, str(src.path))
@@ -499,7 +534,9 @@ def analyze_source(pipeline: "Pipeline", src: Source, keep_text: bool, results=N
             raise
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
         return FileReport(path=src.display, error=message, error_kind="internal"), None
-    if results is not None:
+    if file_report.error is not None:  # its original could not be read
+        return file_report, None
+    if results is not None and _cacheable(doc, file_report):
         results.put(results.key(doc.sha256, src.display), file_report, doc)
     finishing = [a for a in pipeline.analyzers if getattr(a, "needs_finish", False)]
     if finishing and not keep_text:

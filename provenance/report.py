@@ -32,12 +32,18 @@ class Finding:
     start: int
     end: int
     text: str
+    #: Source-aware findings (``check --source``): the original's path and the span
+    #: of the aligned source text, ``source_text`` being that text exactly.
+    source_path: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source_text: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.rule, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "rule": self.rule,
             "slug": self.slug,
             "category": self.category,
@@ -51,6 +57,9 @@ class Finding:
             "end": self.end,
             "text": self.text,
         }
+        if self.source_start is not None:  # only source-aware findings carry these (old reports stay as they were)
+            out |= {"source_path": self.source_path, "source_start": self.source_start, "source_end": self.source_end, "source_text": self.source_text}
+        return out
 
 
 @dataclass

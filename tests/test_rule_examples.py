@@ -43,13 +43,22 @@ def _seed_index() -> Path:
     return path
 
 
-def findings_for(code: str, text: str):
-    """Findings of one rule on an example; a multi-file example is one run over its parts."""
+def _document(part: str, i: int, source: str | None, lang: str | None) -> Document:
+    if source is None:
+        return Document(part, f"example{i}.txt")
+    from provenance.bilingual.pair import pair_texts
+
+    return pair_texts(source, part, lang, f"example{i}.txt", f"example{i}.{lang}.txt")
+
+
+def findings_for(code: str, text: str, source: str | None = None, lang: str | None = None):
+    """Findings of one rule on an example; a multi-file example is one run over its parts;
+    a pair example (``source`` and ``lang``) is checked against its original."""
     pipeline = _PIPELINES.get(code)
     if pipeline is None:
         pipeline = _PIPELINES[code] = Pipeline(_config_for(code))
     parts = text.split(NEXT_FILE)
-    report = pipeline.run_documents((Document(part, f"example{i}.txt"), f"example{i}.txt") for i, part in enumerate(parts))
+    report = pipeline.run_documents((_document(part, i, source, lang), f"example{i}.txt") for i, part in enumerate(parts))
     found = []
     for part, file_report in zip(parts, report.files):
         assert file_report.error is None, file_report.error
@@ -73,11 +82,15 @@ def test_codes_and_slugs_are_unique():
 @pytest.mark.parametrize("code,index", CASES, ids=[f"{c}-{i}" for c, i in CASES])
 def test_bad_example_is_flagged(code, index):
     example = ALL_RULES[code].examples[index]
-    found = findings_for(code, example.bad)
+    found = findings_for(code, example.bad, example.source, example.lang)
     assert found, f"{code} did not flag its bad example: {example.bad!r}"
     for part, f in found:
         assert part[f.start : f.end] == f.text
+        if example.source is not None:  # a source-aware finding points at the original exactly
+            assert f.source_start is not None and example.source[f.source_start : f.source_end] == f.source_text
     found = [f for _, f in found]
+    if example.source_flag is not None:
+        assert example.source_flag in [f.source_text for f in found], f"{code} pointed at {[f.source_text for f in found]} in the original"
     if example.flag is not None:
         assert example.flag in [f.text for f in found], f"{code} flagged {[f.text for f in found]}, expected {example.flag!r}"
     if example.suggestion is not None:
@@ -88,5 +101,5 @@ def test_bad_example_is_flagged(code, index):
 @pytest.mark.parametrize("code,index", CASES, ids=[f"{c}-{i}" for c, i in CASES])
 def test_good_example_is_clean(code, index):
     example = ALL_RULES[code].examples[index]
-    found = findings_for(code, example.good)
+    found = findings_for(code, example.good, example.source, example.lang)
     assert not found, f"{code} flagged its good example: {[(f.text, f.message) for _, f in found]}"

@@ -82,3 +82,16 @@ def detect(text: str) -> str:
     except LangDetectException:
         return "unknown"
     return {"zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
+
+
+def originals_beside(sources: list) -> list:
+    """The discovered files without the originals of others: ``name.XX.ext``
+    (XX a supported language) when ``name.en.*`` is among them in the same folder."""
+    english = {(s.path.parent, _stem(s.path)) for s in sources if s.path is not None and re.search(r"\.en\.[^.]+$", s.path.name)}
+    out = []
+    for s in sources:
+        m = re.match(r"(.+)\.([a-z]{2})\.[^.]+$", s.path.name) if s.path is not None else None
+        if m and m.group(2) in LANGS and (s.path.parent, m.group(1)) in english:
+            continue
+        out.append(s)
+    return out

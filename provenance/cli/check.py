@@ -78,6 +78,9 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name standard input ('-') goes by in the report and for matching by file name.", show_default=False)] = None,
     engine: EngineOption = None,
     scheduler: SchedulerOption = None,
+    source: Annotated[Optional[Path], typer.Option("--source", help="Check the article against this original (one article; rules PV1001-PV1008, see docs/source-aware.md).", show_default=False)] = None,
+    source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of the original: ar fa he tr ru uk ur hi zh fr de es [default: from its file name, else detected].", show_default=False)] = None,
+    source_dir: Annotated[Optional[Path], typer.Option("--source-dir", help="Originals are in DIR, as name.XX.txt for an article name.txt or name.en.txt.", show_default=False)] = None,
     shards: Annotated[Optional[Path], typer.Option("--shards", help="Write the report as JSON Lines shards, one per partition of files, and summary.json into DIR (see docs/scale.md).", show_default=False)] = None,
 ) -> None:
     """Check translated articles and report artifacts, with exit codes for CI.
@@ -125,6 +128,10 @@ def check(
     guard_stdin(paths)
     sources, problems = discover_for(config, paths, force_exclude=force_exclude or None)
     sources = ci_output.name_stdin(sources, paths, stdin_filename)
+    if any(s.path is not None and ".en." in s.path.name for s in sources):
+        from provenance.bilingual.pairing import originals_beside
+
+        sources = originals_beside(sources)  # name.XX.txt beside name.en.txt is the original, not an article
     for p in problems:
         warn(f"{p.display}: {p.reason}")
     if (fix or diff) and any(s.path is None for s in sources):
@@ -133,6 +140,8 @@ def check(
         fail("--shards writes JSON Lines shards and a summary into its directory: leave out --format, --output, --statistics, --fix and --diff")
     if shards is not None and (baseline is not None or min_severity or show_severity):
         fail("--shards does not take --baseline, --min-severity or --show-severity yet")
+    if source is not None or source_dir is not None or source_lang is not None:
+        pipeline.pairing = _pair_options(source, source_dir, source_lang, sources)
     from provenance.engine import EngineError
     from provenance.progress import progress
 
@@ -226,6 +235,23 @@ def _check_shards(runner, pipeline, sources, out_dir: Path, problems, threshold:
     if threshold != "never" and run.max_rank >= SEVERITY_RANK[threshold]:
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
+
+
+def _pair_options(source: Path | None, source_dir: Path | None, source_lang: str | None, sources):
+    from provenance.bilingual.pair import PairOptions
+    from provenance.bilingual.pairing import LANGS
+
+    if source is not None and len(sources) > 1:
+        fail(f"--source names the original of one article; {len(sources)} files were given (use --source-dir or name.en.txt beside name.XX.txt)")
+    if source is not None and source_dir is not None:
+        fail("--source and --source-dir: give one or the other")
+    if source is not None and not source.is_file():
+        fail(f"--source {source}: no such file")
+    if source_dir is not None and not source_dir.is_dir():
+        fail(f"--source-dir {source_dir}: no such directory")
+    if source_lang is not None and source_lang.lower() not in LANGS:
+        fail(f"--source-lang: '{source_lang}' is not supported (supported: {', '.join(LANGS)})")
+    return PairOptions(source, source_dir, source_lang)
 
 
 def _jobs(requested: int, sources) -> int:

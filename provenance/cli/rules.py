@@ -65,7 +65,7 @@ def rules_command(
                 "code": r.code, "slug": r.slug, "kind": r.kind, "category": r.category, "mqm": r.mqm,
                 "severity": r.severity, "enabled": r.code in enabled.enabled, "pack": r.pack, "fix": r.fix,
                 "summary": r.summary, "description": r.description,
-                "examples": [{"bad": e.bad, "good": e.good} for e in r.examples],
+                "examples": [{"bad": e.bad, "good": e.good} | ({"source": e.source, "lang": e.lang} if e.source else {}) for e in r.examples],
             }
             for r in rules
         ]
@@ -91,6 +91,8 @@ def rules_command(
         console.print()
         console.print(escape(r.description))
         for e in r.examples:
+            if e.source:
+                console.print(f"\n  [blue]original ({e.lang}):[/] {escape(e.source.strip())}")
             console.print(f"\n  [red]bad:[/]  {escape(e.bad.strip())}")
             console.print(f"  [green]good:[/] {escape(e.good.strip())}")
         console.print()
@@ -114,6 +116,8 @@ def rules_markdown(rules, ruleset) -> str:
         lines += ["", f"## {r.code} {r.slug}", "", f"*{r.summary}* — {r.severity}, category `{r.category}`, MQM {r.mqm}, pack `{r.pack}`, fix {r.fix}.", ""]
         lines.append(r.description)
         for e in r.examples:
+            if e.source:
+                lines += ["", f"Original ({e.lang}):", "", "```text", e.source.strip(), "```"]
             lines += ["", "Bad:", "", "```text", e.bad.strip(), "```", "", "Good:", "", "```text", e.good.strip(), "```"]
     return "\n".join(lines) + "\n"
 

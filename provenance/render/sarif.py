@@ -57,6 +57,16 @@ def _region(f: Finding) -> dict:
     }
 
 
+def _source_location(f: Finding) -> dict:
+    """The span of the original a source-aware finding points at (SARIF relatedLocations)."""
+    region = {"charOffset": f.source_start, "charLength": f.source_end - f.source_start, "snippet": {"text": f.source_text}}
+    return {
+        "id": 1,
+        "physicalLocation": {"artifactLocation": _artifact_location(f.source_path), "region": region},
+        "message": {"text": "the original (source text)"},
+    }
+
+
 def _rule_descriptor(rule) -> dict:
     examples = "\n\n".join(f"Bad: {ex.bad.strip()}\nGood: {ex.good.strip()}" for ex in rule.examples)
     return {
@@ -215,6 +225,8 @@ def _file_results(file_report, index: int, run: _Run, rule_index: dict):
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
             "properties": {"category": f.category, "mqm": f.mqm, "slug": f.slug},
         }
+        if f.source_start is not None:  # a source-aware finding: where in the original
+            result["relatedLocations"] = [_source_location(f)]
         if f.suggestion is not None:
             result["fixes"] = [
                 {

@@ -110,6 +110,10 @@ def render_finding(out: TextIO, paint: Painter, path: str, f: Finding, text: str
         if f.suggestion is not None:
             shown = f"“{one_line(f.suggestion)}”" if f.suggestion else "(delete)"
             out.write(f"{paint(pad + ' =', 'dim')} {paint('suggestion:', 'green')} {shown}\n")
+        if f.source_start is not None:  # a source-aware finding: what the original says there
+            said = one_line(f.source_text)
+            said = said if len(said) <= 100 else said[:99] + "…"
+            out.write(f"{paint(pad + ' =', 'dim')} {paint('original:', 'cyan')} {said} {paint(f'({one_line(f.source_path)} @{f.source_start})', 'dim')}\n")
     out.write("\n")
 
 

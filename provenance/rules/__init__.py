@@ -54,6 +54,14 @@ KINDS = {
     "foreign-language": "provenance.rules.kinds.untranslated:ForeignLanguageChecker",
     "invisible": "provenance.rules.kinds.invisible:InvisibleCharacterChecker",
     "romanized": "provenance.rules.kinds.romanized:RomanizedChecker",
+    # checked against the original (check --source): provenance/rules/kinds/source.py
+    "source-numbers": "provenance.rules.kinds.source:SourceChecker",
+    "source-dates": "provenance.rules.kinds.source:SourceChecker",
+    "source-omission": "provenance.rules.kinds.source:SourceChecker",
+    "source-addition": "provenance.rules.kinds.source:SourceChecker",
+    "source-quotation": "provenance.rules.kinds.source:SourceChecker",
+    "source-untranslated": "provenance.rules.kinds.source:SourceChecker",
+    "source-names": "provenance.rules.kinds.source:SourceChecker",
 }
 LAYER_KIND = "layer"
 
@@ -70,6 +78,9 @@ class Hit:
     end: int
     message: str | None = None
     suggestion: str | None = None
+    #: Source-aware rules: the span of the original (doc.source_pair.text) the hit points at.
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 class Checker(Protocol):

@@ -41,7 +41,8 @@ class RulesAnalyzer:
             else:
                 hits = checker.check(doc)
             for hit in hits:
-                emit(rule.code, hit.start, hit.end, hit.message, hit.suggestion)
+                source = None if hit.source_start is None else (hit.source_start, hit.source_end)
+                emit(rule.code, hit.start, hit.end, hit.message, hit.suggestion, source)
 
     def _anchored_spans(self, doc) -> dict[int, list[tuple[int, int]]] | None:
         """Per anchored checker, where to search: windows around its anchors

@@ -13,7 +13,7 @@ from provenance.cache import register as cache_register
 
 SEVERITIES = ("info", "warning", "error")
 #: Bump when Rule or Pack change shape: cached packs of another layout are not read.
-_PACK_FORMAT = 2
+_PACK_FORMAT = 3
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 #: Stable category names used by the JSON report.
@@ -34,6 +34,7 @@ CATEGORIES = (
     "attribution",
     "reuse",
     "structure",
+    "source",
 )
 
 #: Segment kinds a rule may apply to; the footer credit line only when asked for.
@@ -69,6 +70,11 @@ class Example:
     flag: str | None = None
     #: Suggestion the finding must carry (optional).
     suggestion: str | None = None
+    #: Source-aware rules: the original that ``bad`` and ``good`` translate, and its language.
+    source: str | None = None
+    lang: str | None = None
+    #: Text of the original the finding must point at (optional).
+    source_flag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -245,9 +251,11 @@ def _rule_schema():
 
 
 def _example_schema():
-    from provenance.schema import Str
+    from provenance.schema import OneOf, Str
 
-    return {"bad": Str(), "good": Str(), "flag": Str(nonempty=True), "suggestion": Str()}
+    langs = ("ar", "fa", "he", "tr", "ru", "uk", "ur", "hi", "zh", "fr", "de", "es")
+    return {"bad": Str(), "good": Str(), "flag": Str(nonempty=True), "suggestion": Str(),
+            "source": Str(nonempty=True), "lang": OneOf(langs), "source_flag": Str(nonempty=True)}
 
 
 def _rule_from_yaml(item: Any, file: Path, index: int, pack: str, lines: "_YamlLines | None" = None) -> Rule:
@@ -290,7 +298,13 @@ def _rule_from_yaml(item: Any, file: Path, index: int, pack: str, lines: "_YamlL
                 raise fail(("phrases", i), "a phrase has 'match' or 'regex', not both", label)
     elif kind == "phrase":
         raise fail(("kind",), "kind 'phrase' needs a 'phrases' list", label)
-    examples = tuple(Example(ex["bad"], ex["good"], ex.get("flag"), ex.get("suggestion")) for ex in item["examples"])
+    for i, ex in enumerate(item["examples"]):
+        if ("source" in ex) != ("lang" in ex):
+            raise fail(("examples", i), "a pair example gives both 'source' and 'lang'", label)
+    examples = tuple(
+        Example(ex["bad"], ex["good"], ex.get("flag"), ex.get("suggestion"), ex.get("source"), ex.get("lang"), ex.get("source_flag"))
+        for ex in item["examples"]
+    )
     params = dict(raw_params)
     if "phrases" in item:
         params["phrases"] = item["phrases"]

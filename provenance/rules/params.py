@@ -14,7 +14,7 @@ are checked by ``PHRASE_ENTRY``.
 
 from __future__ import annotations
 
-from provenance.schema import STR_LIST, Int, ListOf, Number, OneOf, Spec, Str
+from provenance.schema import STR_LIST, Bool, Int, ListOf, Number, OneOf, Spec, Str
 
 KIND_PARAMS: dict[str, dict[str, Spec]] = {
     "phrase": {"window": Int(1), "quoted_severity": OneOf(("info", "warning"))},
@@ -73,6 +73,14 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
     # Rules whose findings come from another layer; examples_need tells the
     # example tests what the examples need (an index of seeds/).
     "layer": {"examples_need": OneOf(("seed-index",))},
+    # checked against the original (provenance/bilingual/checks.py, names.py)
+    "source-numbers": {"min_english_value": Number(0)},
+    "source-dates": {},
+    "source-omission": {"min_chars": Int(0), "max_z": Number(0), "merge_z": Number(0), "part_z": Number(0)},
+    "source-addition": {"min_chars": Int(0), "max_z": Number(0), "merge_z": Number(0), "part_z": Number(0)},
+    "source-quotation": {"min_words": Int(1), "reverse": Bool()},
+    "source-untranslated": {"min_run": Int(2), "min_run_chars": Int(2), "min_share": Number(0, 1), "english_share": Number(0, 1)},
+    "source-names": {"min_ratio": Number(0, 100), "skip_langs": STR_LIST},
 }
 
 #: One entry of a ``phrase`` rule's ``phrases`` list (``match`` or ``regex`` required).

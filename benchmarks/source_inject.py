@@ -1,0 +1,226 @@
+"""The source-aware rules on NTREX-128 pairs (called by benchmarks/source_aware.py).
+
+Each article is rebuilt as paragraphs of 2-4 lines (the same seeded grouping
+as the alignment part, identical on both sides), the non-English side being
+the original and the English its translation. Three measures:
+
+- clean pairs: findings of PV1001-PV1007 per 1,000 English words (every one a
+  false finding: NTREX's translations are professional and complete);
+- injected errors, one per article and type where the article allows it,
+  seeded by (language, article, type): a dropped sentence, a changed number,
+  a changed weekday, a swapped name (a person or place of another article),
+  a left-over source sentence (the English line replaced by its original),
+  dropped quotation marks. An injection is found when the rule meant for it
+  reports a finding on the changed English line (for a dropped sentence: a
+  PV1003 finding whose source span touches the dropped line or a line next
+  to it, the aligner placing the gap within a sentence);
+- time: a full `check --source` (every default rule and layer, pairing and
+  alignment included) per held-out pair, in process.
+
+Even-indexed articles were used for tuning; odd ones are the held-out figures.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import time
+from pathlib import Path
+
+from benchmarks.source_aware import LANGS, articles, build, grouping
+from provenance.bilingual import lexicon
+from provenance.bilingual.pair import pair_texts
+from provenance.config import Config
+from provenance.pipeline import Pipeline
+
+TYPES = ("dropped", "number", "weekday", "name", "leftover", "quotes")
+RULE_OF = {"dropped": "PV1003", "number": "PV1001", "weekday": "PV1002", "name": "PV1007", "leftover": "PV1006", "quotes": "PV1005"}
+SOURCE_RULES = sorted(code for code, r in __import__("provenance.rules", fromlist=["RuleSet"]).RuleSet.load().all_rules.items() if r.kind.startswith("source-"))
+_QUOTES = re.compile("[\"“”«»„]")
+
+
+SHOW = bool(os.environ.get("SOURCE_BENCH_SHOW"))
+
+
+def _pipeline(select) -> Pipeline:
+    config = Config(select=list(select))
+    config.layers = ["rules"]
+    return Pipeline(config)
+
+
+def _findings(pipeline: Pipeline, src: str, en: str, lang: str):
+    doc = pair_texts(src, en, lang)
+    report = pipeline.run_documents([(doc, "article.en.txt")])
+    return report.files[0], doc
+
+
+def _candidates(kind: str, en: list[str], src: list[str], lang: str, names: list[str]) -> list[int]:
+    out = []
+    for k, (e, s) in enumerate(zip(en, src)):
+        if kind in ("dropped", "leftover") and len(e.split()) >= 6:
+            out.append(k)
+        elif kind == "number":
+            sv = lexicon.all_values(lexicon.numbers(s, 0, len(s), lang))
+            if any(n.digits and n.values & sv for n in lexicon.numbers(e, 0, len(e), "en")):
+                out.append(k)
+        elif kind == "weekday":
+            if lexicon.weekdays(e, 0, len(e), "en") and lexicon.weekdays(s, 0, len(s), lang):
+                out.append(k)
+        elif kind == "name" and names:
+            if _names_in(e):
+                out.append(k)
+        elif kind == "quotes" and _QUOTES.search(e) and _QUOTES.search(s):
+            out.append(k)
+    return out
+
+
+def _names_in(line: str):
+    """The names the rule checks in an English line (provenance.bilingual.names)."""
+    from provenance.bilingual.names import _english_names
+    from provenance.document import Document
+
+    return _english_names(Document(line, "line.txt"))
+
+
+def _people(lines: list[str]) -> list[str]:
+    """Person names of the English side (the names finder's runs typed person), to swap in."""
+    from provenance.document import Document
+    from provenance.names.glossary import Glossary
+    from provenance.names.mentions import _name_runs
+
+    out = set()
+    for line in lines:
+        out |= {m.text for m in _name_runs(Document(line, "line.txt"), Glossary([]), []) if m.type == "person"}
+    return sorted(out)
+
+
+def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Random, names: list[str]):
+    """(changed English lines, line index, or None when the article has no place for it)."""
+    cands = _candidates(kind, en, src, lang, names)
+    if not cands:
+        return None
+    k = rng.choice(cands)
+    e, new = en[k], list(en)
+    if kind == "dropped":
+        new[k] = None
+    elif kind == "leftover":
+        new[k] = src[k]
+    elif kind == "number":
+        sv = lexicon.all_values(lexicon.numbers(src[k], 0, len(src[k]), lang))
+        n = rng.choice([n for n in lexicon.numbers(e, 0, len(e), "en") if n.digits and n.values & sv])
+        digits = [i for i in range(n.start, n.end) if e[i].isdigit()]
+        i = rng.choice(digits)
+        d = rng.choice([c for c in "0123456789" if c != e[i] and not (c == "0" and i == digits[0])])
+        new[k] = e[:i] + d + e[i + 1:]
+    elif kind == "weekday":
+        v, s, t = rng.choice(lexicon.weekdays(e, 0, len(e), "en"))
+        have = {w for w, _, _ in lexicon.weekdays(src[k], 0, len(src[k]), lang)}
+        other = rng.choice([w for w in lexicon.WEEKDAY_NAMES if lexicon.WEEKDAY_NAMES.index(w) not in have | {v}])
+        new[k] = e[:s] + other + e[t:]
+    elif kind == "name":
+        s, t, _ = rng.choice(_names_in(e))
+        other = rng.choice([n for n in names if n not in e and e[s:t] not in n])
+        new[k] = e[:s] + other + e[t:]
+    elif kind == "quotes":
+        new[k] = _QUOTES.sub("", e)
+    return new, k
+
+
+def _text(lines: list[str | None], groups: list[int]):
+    """build() for lines of which some were dropped (None): spans stay per original line."""
+    kept_groups, kept, index, pos = [], [], [], 0
+    for g in groups:
+        part = [(j, lines[j]) for j in range(pos, pos + g) if lines[j] is not None]
+        pos += g
+        if part:
+            kept_groups.append(len(part))
+            kept += [t for _, t in part]
+            index += [j for j, _ in part]
+    text, spans = build(kept, kept_groups)
+    full = [None] * len(lines)
+    for j, sp in zip(index, spans):
+        full[j] = sp
+    return text, full
+
+
+def _overlaps(a, b) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def found(kind: str, file_report, k: int, en_spans, src_spans) -> bool:
+    rule = RULE_OF[kind]
+    for f in file_report.findings:
+        if f.rule != rule:
+            continue
+        if kind == "dropped":
+            near = [src_spans[j] for j in (k - 1, k, k + 1) if 0 <= j < len(src_spans)]
+            if any(_overlaps((f.source_start, f.source_end), sp) for sp in near):
+                return True
+        elif _overlaps((f.start, f.end), en_spans[k]):
+            return True
+    return False
+
+
+def run_checks(root: Path, time_pairs: int = 10) -> None:
+    arts, en_all = articles(root)
+    names = _people(en_all)
+    pipeline = _pipeline(SOURCE_RULES)
+    full = Pipeline(Config())
+    print("\nsource-aware rules: clean pairs (false findings per 1,000 English words) and recall of injected errors")
+    print(f"{'lang':5} {'split':8} {'words':>6} {'false':>5} {'/1k':>5} " + " ".join(f"{t:>8}" for t in TYPES) + f" {'s/pair':>7}")
+    totals = {}
+    only = os.environ.get("SOURCE_BENCH_LANGS")
+    for code, lang in LANGS.items():
+        if only and lang not in only.split(","):
+            continue
+        src_all = root.joinpath(f"newstest2019-ref.{code}.txt").read_text("utf-8").split("\n")
+        stats = {p: {"words": 0, "false": 0, "by_rule": {}, **{t: [0, 0] for t in TYPES}} for p in (0, 1)}
+        times = []
+        limit = int(os.environ.get("SOURCE_BENCH_ARTICLES", len(arts)))  # a quicker run while tuning
+        for a, idx in enumerate(arts[:limit]):
+            idx = [k for k in idx if en_all[k].strip() and src_all[k].strip()]
+            groups = grouping(len(idx), seed=a)
+            en = [en_all[k].strip() for k in idx]
+            src = [src_all[k].strip() for k in idx]
+            s_text, s_spans = build(src, groups)
+            e_text, _ = build(en, groups)
+            st = stats[a % 2]
+            report, doc = _findings(pipeline, s_text, e_text, lang)
+            st["words"] += doc.word_count()
+            st["false"] += len(report.findings)
+            for f in report.findings:
+                st["by_rule"][f.rule] = st["by_rule"].get(f.rule, 0) + 1
+                if SHOW and a % 2 == 0:  # tuning split only
+                    print(f"  {lang} {a} {f.rule} {f.message[:90]!r}\n     EN {f.text[:110]!r}\n     SRC {f.source_text[:110]!r}")
+            if a % 2 and len(times) < time_pairs:
+                t0 = time.perf_counter()
+                full.run_documents([(pair_texts(s_text, e_text, lang), "article.en.txt")])
+                times.append(time.perf_counter() - t0)
+            others = [n for n in names if not any(n in line for line in en)]
+            for kind in TYPES:
+                rng = random.Random(f"{lang}:{a}:{kind}")
+                done = inject(kind, en, src, lang, rng, others)
+                if done is None:
+                    continue
+                new, k = done
+                text, spans = _text(new, groups)
+                rep, _ = _findings(pipeline, s_text, text, lang)
+                st[kind][1] += 1
+                hit = found(kind, rep, k, spans, s_spans)
+                st[kind][0] += hit
+                if not hit and a % 2 == 0 and kind in os.environ.get("SOURCE_BENCH_MISSES", "").split(","):
+                    print(f"  MISS {lang} {a} {kind}\n     EN {new[k]!r}\n     SRC {src[k]!r}")
+        for p, label in ((0, "tuned"), (1, "held-out")):
+            st = stats[p]
+            rec = " ".join(f"{st[t][0] / st[t][1]:8.3f}" if st[t][1] else f"{'-':>8}" for t in TYPES)
+            per = 1000 * st["false"] / max(1, st["words"])
+            tt = f"{sum(times) / len(times):7.3f}" if p == 1 and times else f"{'':7}"
+            print(f"{lang:5} {label:8} {st['words']:6d} {st['false']:5d} {per:5.2f} {rec} {tt}")
+        totals[lang] = stats
+    print("\ninjections per type (held-out): " + ", ".join(f"{t} {sum(totals[lg][1][t][1] for lg in totals)}" for t in TYPES))
+    by_rule: dict[str, int] = {}
+    for lg in totals:
+        for r, n in totals[lg][1]["by_rule"].items():
+            by_rule[r] = by_rule.get(r, 0) + n
+    print("false findings on held-out clean pairs by rule: " + (", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())) or "none"))

@@ -1,0 +1,240 @@
+"""Numbers, weekdays and months in an original and its English translation,
+read with the per-language words of lexicon.yaml.
+
+A number is read with every value it may have: its digits in any script, a
+scale word after it ("3 million", "٣ ملايين", "300万", "2 करोड़"), a German
+"3.500" both ways; a number word ("three", "ثلاثة") is a value too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from provenance.bilingual import anchors
+
+_SPACE = "[ \u00a0\u202f]?"
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a text: the values it may have, its span, and whether it is
+    written in digits (a word such as "three" only vouches for others)."""
+
+    values: frozenset[float]
+    start: int
+    end: int
+    digits: bool
+    #: Values it vouches for without being them: the 5 and 30 of "5.30", the 1953 of "1950-53".
+    parts: frozenset[float] = frozenset()
+    #: Values the number has in other units, approximately: "550 pounds" is about 250 kg.
+    approx: frozenset[float] = frozenset()
+
+
+@dataclass
+class _Lang:
+    scales: list[tuple[re.Pattern, float]]
+    numbers: re.Pattern | None
+    number_values: list[float]
+    weekdays: re.Pattern | None
+    weekday_values: list[int]
+    months: re.Pattern | None
+    month_values: list[int]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    from ruamel.yaml import YAML
+
+    raw = resources.files("provenance.bilingual").joinpath("lexicon.yaml").read_bytes()
+    return YAML(typ="safe", pure=False).load(raw)
+
+
+def _alternation(table: dict, prefix: str, nospace: bool, flags: int) -> tuple[re.Pattern | None, list]:
+    """One pattern with a group per entry (longest entries first, so "cumartesi" wins over "cuma")."""
+    if not table:
+        return None, []
+    items = sorted(table.items(), key=lambda kv: -len(kv[0]))
+    before, after = ("", "") if nospace else (_LETTER_BEFORE, _LETTER_AFTER)
+    # the entries' own groups are made non-capturing so that lastindex names the entry
+    body = "|".join("(" + re.sub(r"\((?!\?)", "(?:", k) + ")" for k, _ in items)
+    return re.compile(f"{before}{prefix}(?:{body}){after}", flags), [v for _, v in items]
+
+
+@cache
+def lang(code: str) -> _Lang:
+    d = _data().get(code) or {}
+    prefix = d.get("prefix", "")
+    nospace = bool(d.get("nospace"))
+    flags = re.IGNORECASE
+    scales = []
+    attached = set(d.get("attached") or ())
+    for k, v in sorted((d.get("scales") or {}).items(), key=lambda kv: -len(kv[0])):
+        for word in k.split("|"):
+            gap = "" if word in attached else _SPACE  # "300万" and "2040 万" both
+            after = "" if nospace else _LETTER_AFTER
+            scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}\\.?", 0 if word in attached else flags), float(v)))
+    scales.sort(key=lambda t: -len(t[0].pattern))
+    numbers, number_values = _alternation(d.get("numbers") or {}, prefix, nospace, flags)
+    weekdays, weekday_values = _alternation(d.get("weekdays") or {}, prefix, nospace, flags)
+    # English month names only capitalized ("May", "March"): the other languages fold case
+    months, month_values = _alternation(d.get("months") or {}, prefix, nospace, 0 if code == "en" else flags)
+    return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values)
+
+
+def _key(v: float) -> float:
+    return float(f"{v:.10g}")
+
+
+def _scaled(text: str, pos: int, end: int, table: _Lang) -> tuple[float, int]:
+    """The product of the scale words right after ``pos`` ("mil millones": 1e9) and where they end."""
+    factor, steps = 1.0, 0
+    while steps < 2:
+        for pattern, value in table.scales:
+            m = pattern.match(text, pos, end)
+            if m:
+                factor *= value
+                pos = m.end()
+                break
+        else:
+            break
+        steps += 1
+    return factor, pos
+
+
+def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
+    """Every number in text[start:end], in digits or words, with its scale."""
+    table = lang(code)
+    out: list[Number] = []
+    digit_spans = []
+    readings = anchors.readings
+    last_end = -1
+    for value, s, e in anchors.numbers(text, start, end):
+        if s < last_end:
+            continue  # "300万": the digits with their scale word were read already
+        if not any(c.isdigit() for c in text[s:e]):  # a Chinese numeral ("八十", "一一"): vouches only
+            out.append(Number(frozenset({_key(value)}), s, e, False))
+            digit_spans.append((s, e))
+            continue
+        base = set(readings(text, s, e)) or {value}
+        factor, stop = _scaled(text, e, end, table)
+        values = {_key(v * factor) for v in base} if factor != 1.0 else {_key(v) for v in base}
+        parts = _parts(text, s, e)
+        approx: frozenset[float] = frozenset()
+        if code == "en":
+            parts |= _clock(text, e, values)
+            approx = _converted(text, stop, values)
+        out.append(Number(frozenset(values), s, stop, True, frozenset(parts), approx))
+        digit_spans.append((s, stop))
+        last_end = stop
+    if table.numbers is not None:
+        for m in table.numbers.finditer(text, start, end):
+            if any(s < m.end() and m.start() < e for s, e in digit_spans):
+                continue  # a Chinese numeral already read as a number
+            value = table.number_values[m.lastindex - 1]
+            factor, stop = _scaled(text, m.end(), end, table)
+            out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False))
+    out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+_GROUP = re.compile(r"\d+")
+_YEAR_RANGE = re.compile(r"[-–](\d\d)(?!\d)")
+
+
+def _parts(text: str, s: int, e: int) -> set[float]:
+    """What a number may stand for besides its value: the groups of "5.30" (a time,
+    5 and 30) and the year "1953" that "1950-53" ends with."""
+    raw = anchors.ascii_digits(text[s:e])
+    groups = _GROUP.findall(raw)
+    out = {float(g) for g in groups} if len(groups) > 1 else set()
+    if len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20"):
+        m = _YEAR_RANGE.match(anchors.ascii_digits(text[e : e + 3]))
+        if m:
+            out.add(float(raw[:2] + m.group(1)))
+        if raw.endswith("0") and text[e : e + 1] == "s":  # "the 1980s": the eighties, the 80s of the 20th century
+            out |= {float(raw[2:]), float(int(raw[:2]) + 1)}
+    return out
+
+
+#: English units and what their numbers are in metric (a translator converts: 30 yards = 27 m).
+_UNITS = [
+    (re.compile(r"[ -]?(?:pounds?|lbs?)\b"), (0.4536,)),
+    (re.compile(r"[ -]?(?:miles?|mph)\b"), (1.609,)),
+    (re.compile(r"[ -]?(?:square miles?)\b"), (2.59,)),
+    (re.compile(r"[ -]?(?:inch|inches|in\.)"), (2.54, 25.4)),
+    (re.compile(r"[ -]?(?:foot|feet|ft)\b"), (0.3048, 30.48)),
+    (re.compile(r"[ -]?(?:yards?)\b"), (0.9144,)),
+    (re.compile(r"[ -]?(?:gallons?)\b"), (3.785,)),
+    (re.compile(r"[ -]?(?:acres?)\b"), (0.4047, 4047.0)),
+    (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
+    (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
+]
+_FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees? Fahrenheit|F\b)")
+_PM = re.compile(r" ?([ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def _converted(text: str, pos: int, values: set[float]) -> frozenset[float]:
+    out = set()
+    for pattern, factors in _UNITS:
+        if pattern.match(text, pos):
+            out |= {v * f for v in values for f in factors}
+    if _FAHRENHEIT.match(text, pos):
+        out |= {(v - 32) * 5 / 9 for v in values}
+    return frozenset(out)
+
+
+def _clock(text: str, pos: int, values: set[float]) -> set[float]:
+    """"3 p.m." is 15:00 in the original."""
+    m = _PM.match(text, pos)
+    if not m:
+        return set()
+    out = {0.0}
+    if m.group(1).lower() == "p":
+        out |= {v + 12 for v in values if v < 12}
+    return out
+
+
+def close_to(value: float, approx: set[float], tolerance: float = 0.06) -> bool:
+    return any(abs(value - a) <= tolerance * abs(a) + 0.5 for a in approx)
+
+
+def all_approx(nums: list[Number]) -> set[float]:
+    out: set[float] = set()
+    for n in nums:
+        out |= n.approx
+    return out
+
+
+def all_values(nums: list[Number]) -> set[float]:
+    """Every value a group of numbers may stand for, scaled or not ("3 million" vouches for 3 too)."""
+    out: set[float] = set()
+    for n in nums:
+        out |= n.values | n.parts
+    return out
+
+
+def _found(pattern: re.Pattern | None, values: list, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    if pattern is None:
+        return []
+    return [(values[m.lastindex - 1], m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+
+
+def weekdays(text: str, start: int, end: int, code: str) -> list[tuple[int, int, int]]:
+    """(weekday 0=Monday, start, end) of each weekday word in text[start:end]."""
+    t = lang(code)
+    return _found(t.weekdays, t.weekday_values, text, start, end)
+
+
+def months(text: str, start: int, end: int, code: str) -> list[tuple[int, int, int]]:
+    """(month 1-12, start, end) of each month name in text[start:end]."""
+    t = lang(code)
+    return _found(t.months, t.month_values, text, start, end)
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")

@@ -1,0 +1,119 @@
+"""Names of the English that the aligned original does not have (kind ``source-names``).
+
+Each person's name of two words or more that the names layer's finder sees
+in an aligned English sentence (runs of capitalized words typed ``person``:
+a known given name, a particle or a title before it) must have a counterpart in the original's
+sentence or its neighbours. The comparison is by consonant skeleton of the
+romanized words (``anyascii`` for any script): vowels, h, w and y dropped,
+letters a romanization confuses merged (b/p/f/v, k/q/c/g/j, s/z/x, t/d, l/r,
+m/n), so "Trump" = ترامب = טראמפ = Трамп = ट्रम्प, "Kavanaugh" ≈ كافانو. One
+word of the name found is enough: the check is for a name that is not there
+at all (swapped for another, or a wrong person), not for its spelling, which
+the names layer checks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from provenance.bilingual.checks import Issue, _matched, _near
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_MERGE = str.maketrans({"p": "b", "f": "b", "v": "b", "q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "x": "s", "d": "t", "l": "r", "m": "n"})
+_DROP = re.compile("[aeiouyhw]")
+#: Romanizations of one sound: Джон "Dzhon" is John, Жуков "Zhukov" is Joukov.
+_DIGRAPH = {"dzh": "j", "zh": "j", "dj": "j", "kh": "k", "ph": "f", "sh": "s", "ch": "k", "th": "t", "gh": "g"}
+_DIGRAPHS = re.compile("dzh|zh|dj|kh|ph|sh|ch|th|gh")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    from anyascii import anyascii
+
+    s = re.sub("[^a-z]", "", anyascii(word).lower())
+    s = _DIGRAPHS.sub(lambda m: _DIGRAPH[m.group()], s).translate(_MERGE)
+    s = _DROP.sub("", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+# words of any script: vowel signs and other combining marks (Devanagari, Hebrew points) stay in
+_WORDS = re.compile("[^\\s\\d\"“”«»„'’.,;:!?()\\[\\]،؛؟।॥。，、：；！？・/—–-]+")
+
+
+def _source_skeletons(text: str, start: int, end: int) -> set[str]:
+    out = set()
+    for m in _WORDS.finditer(text, start, end):
+        w = m.group()
+        if _CJK.fullmatch(w):  # no spaces: every run of 2 to 4 characters may be the name
+            out |= {skeleton(w[i : i + k]) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
+        else:
+            out.add(skeleton(w))
+    out.discard("")
+    return out
+
+
+#: Scripts that write clitics on the word (Arabic و ب ل ال, Hebrew ו ב ה ל): one or two letters before a name.
+_CLITICS = frozenset({"ar", "fa", "ur", "he"})
+
+
+def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: bool) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    e = word_skeleton
+    if e in skeletons:
+        return True
+    # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
+    # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
+    fuzzy = len(e) >= 4
+    return any(
+        (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        for s in skeletons
+        if len(s) >= 3
+    )
+
+
+def _english_names(doc) -> list[tuple[int, int, list[str]]]:
+    from provenance.names.glossary import Glossary
+    from provenance.names.mentions import _JOIN_WORDS, _name_runs
+
+    out = []
+    for m in _name_runs(doc, Glossary([]), []):
+        words = [w for w in _LETTERS.findall(m.text) if w.lower() not in _JOIN_WORDS and not w.isupper()]
+        if len(words) >= 2 and m.type == "person":  # places and institutions are translated, not romanized
+            out.append((m.start, m.end, words))
+    return out
+
+
+def names(pair, params: dict, doc=None) -> Iterator[Issue]:
+    """An English name none of whose words has a counterpart in the aligned original."""
+    if doc is None or pair.lang in params.get("skip_langs", ["zh"]):
+        return  # Chinese writes a foreign name in characters whose romanization is far from it
+    min_ratio = params.get("min_ratio", 80)
+    al, src = pair.alignment, pair.text
+    beads = al.beads
+    found = _english_names(doc)
+    if not found:
+        return
+    from bisect import bisect_right
+
+    matched = _matched(beads)
+    starts = [beads[i].target[0] for i in matched]
+    cache: dict[int, set[str]] = {}
+    for start, end, words in found:
+        k = bisect_right(starts, start) - 1
+        if k < 0:
+            continue
+        i = matched[k]
+        b = beads[i]
+        if not (b.target[0] <= start and end <= b.target[1]):
+            continue
+        if i not in cache:
+            cache[i] = set().union(*(_source_skeletons(src, s, e) for s, e in _near(beads, i, "source")))
+        skeletons = cache[i]
+        checkable = [skeleton(w) for w in words if len(skeleton(w)) >= 3]  # "Ali", "Kim": too short to tell
+        if not checkable or any(_found(k, skeletons, min_ratio, pair.lang in _CLITICS) for k in checkable):
+            continue
+        yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
