@@ -111,6 +111,12 @@ def _specificity(selector: str, rule: Rule) -> int:
     return 0
 
 
+def code_order(code: str) -> tuple[str, int, str]:
+    """Rule codes in numeric order (PV101 before PV1001), not string order."""
+    digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return (code[: len(code) - len(digits)], int(digits) if digits.isdigit() else -1, code)
+
+
 class RuleSet:
     """The rules of the loaded packs, after selection and severity overrides."""
 
@@ -140,7 +146,7 @@ class RuleSet:
             if sel and sel > ign:
                 override = max(((_specificity(s, rule), v) for s, v in self.severity_overrides.items()), default=(0, None))
                 self.enabled[rule.code] = rule.with_severity(override[1]) if override[0] else rule
-        self.enabled = dict(sorted(self.enabled.items()))
+        self.enabled = dict(sorted(self.enabled.items(), key=lambda item: code_order(item[0])))
 
     @classmethod
     def load(cls, packs: Iterable[str] = DEFAULT_PACKS, base: Path | None = None, **kwargs) -> "RuleSet":
