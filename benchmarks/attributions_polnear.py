@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,6 +211,7 @@ class Tally:
     gold_found: int = 0  # of which our cue overlaps
     predicted: int = 0
     predicted_right: int = 0  # our cue overlaps a gold cue (any attribution)
+    nested: int = 0  # of the others: our cue lies inside a gold Content (PolNeAR cannot mark it)
     gold_sources: int = 0  # subset attributions with a Source
     speaker_right: int = 0
     speakers_predicted: int = 0  # matched attributions where we name a speaker
@@ -217,11 +219,14 @@ class Tally:
     pv901: int = 0
     pv901_right: int = 0
     misses: list[str] = field(default_factory=list)
+    causes: Counter = field(default_factory=Counter)  # (kind, cause) -> count, see ``miss_cause``
 
     def add(self, o: "Tally") -> None:
         for k, v in vars(o).items():
             if k == "misses":
                 self.misses += v
+            elif k == "causes":
+                self.causes.update(v)
             else:
                 setattr(self, k, getattr(self, k) + v)
 
@@ -234,6 +239,7 @@ class Tally:
         return {
             "cue_recall": r(self.gold_found, self.gold),
             "cue_precision": r(self.predicted_right, self.predicted),
+            "cue_precision_univocal": r(self.predicted_right, self.predicted - self.nested),
             "speaker_recall": r(self.speaker_right, self.gold_sources),
             "speaker_precision": r(self.speaker_right, self.speakers_predicted),
             "any_link_recall": r(self.any_link_right, self.gold_sources),
@@ -250,9 +256,13 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
     t.gold = len(sub)
     t.predicted = len(predicted)
     pcue = [(p["cue"]["start"], p["cue"]["end"]) for p in predicted]
+    all_contents = [f for g in gold for f in g.content]
     for p, span in zip(predicted, pcue):
         if overlaps(span, all_cues):
             t.predicted_right += 1
+        elif any(s <= span[0] and span[1] <= e for s, e in all_contents):
+            t.nested += 1  # PolNeAR is univocal: a cue inside another attribution's content is never marked
+            t.misses.append(f"{name}:{span[0]}:nested-cue")
         else:
             t.misses.append(f"{name}:{span[0]}:extra-cue")
     used: set[int] = set()
@@ -262,6 +272,7 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
             t.gold_sources += 1
         if match is None:
             t.misses.append(f"{name}:{g.cue[0][0]}:missed-cue")
+            t.causes["missed-cue", miss_cause(text, g)] += 1
             continue
         used.add(match)
         t.gold_found += 1
@@ -270,12 +281,14 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
         chain = predicted[match]["chain"]
         if not chain or chain[-1]["kind"] == "unspecified":
             t.misses.append(f"{name}:{g.cue[0][0]}:no-speaker")
+            t.causes["no-speaker", "all"] += 1
             continue
         t.speakers_predicted += 1
         if speaker_ok(text, chain[-1], g.source, predicted):
             t.speaker_right += 1
         else:
             t.misses.append(f"{name}:{chain[-1]['start']}:wrong-speaker")
+            t.causes["wrong-speaker", speaker_cause(text, g, chain, predicted)] += 1
         if any(speaker_ok(text, link, g.source, predicted) for link in chain):
             t.any_link_right += 1
     sourced = [f for g in gold if g.source for f in g.content]
@@ -286,6 +299,72 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
         else:
             t.pv901_right += 1
     return t
+
+
+# -- causes of misses (for tuning on train; names of causes only, no text) ----
+
+#: Cues that report a call, an urging or a promise ("called for", "urged X to", "vowed to").
+DIRECTIVE_LEMMAS = frozenset("urge call vow pledge promise".split())
+#: Cues that this layer takes only with a that-clause or a quotation (lexicon.yaml ``that_only``).
+THAT_ONLY_LEMMAS = frozenset("note suggest declare insist mention predict repeat remark complain joke boast".split())
+_AUX = frozenset("was were is are be been being has have had to will would did does do".split())
+_NEG = re.compile(r"\b(?:not|never|n['’]t)\b", re.I)
+_TITLE_END = re.compile(r"\b(?:Sen|Rep|Gov|Gen|Lt|Mr|Mrs|Ms|Dr|Sgt|Col|Maj|Capt|Adm|Rev)\.?$")
+
+
+def miss_cause(text: str, g: GoldAttr) -> str:
+    """Why a gold cue of the subset was missed, by the form of the cue and where it stands."""
+    s = g.cue[0][0]
+    cue = g.cue_text.strip()
+    words = [w.lower() for w in _WORD.findall(cue)]
+    lemmas = [lemma(w) for w in words]
+    if "\n" not in text[:s].strip():
+        return "headline"
+    if cue in (":", "-", "–", "—", "--"):
+        line = text.rfind("\n", 0, s) + 1
+        label = text[line:s].strip()
+        if len(label) <= 2 or label.isupper():
+            return "speaker label (Q:, A:, HOST:)"
+        return "colon or dash"
+    if "according" in words:
+        return "according to"
+    if _NEG.search(cue):
+        return "negated"
+    if "ask" in lemmas:
+        return "asked"
+    if any(lem in DIRECTIVE_LEMMAS for lem in lemmas):
+        return "call/urge/vow/pledge/promise"
+    if any(w in _AUX for w in words) or len(words) > 2:
+        return "compound cue (auxiliary, infinitive, phrase)"
+    if any(lem in THAT_ONLY_LEMMAS for lem in lemmas):
+        return "that-only verb without that"
+    if any(lem in SPEECH_LEMMAS for lem in lemmas):
+        return "verb in lexicon, construction missed"
+    return "other"
+
+
+def speaker_cause(text: str, g: GoldAttr, chain: list[dict], predicted: list[dict]) -> str:
+    """Why our innermost link is not the gold Source."""
+    inner = chain[-1]
+    gold_text = " ".join(text[a:b] for a, b in g.source).strip()
+    gold_low = gold_text.lower()
+    if any(speaker_ok(text, link, g.source, predicted) for link in chain[:-1]):
+        return "relay: an outer link is the source"
+    if gold_low in RELATIVES:
+        return "relative pronoun (who said)"
+    if inner["text"].lower() in PRONOUNS or inner.get("resolves_to") is not None:
+        return "pronoun or anaphor resolved elsewhere"
+    if gold_low in PRONOUNS:
+        return "gold is a pronoun, ours a name elsewhere"
+    if _TITLE_END.search(inner["text"]):
+        return "title or abbreviation cut the name"
+    if inner["kind"] == "outlet" and re.search(r"\(\w+\)|^[A-Z]{2,}", inner["text"]):
+        return "dateline or agency slug"
+    if not overlaps((inner["start"], inner["end"]), g.source):
+        if not re.search(r"[A-Z]", inner["text"]) or inner["text"].split()[0].lower().endswith("ly"):
+            return "span elsewhere: adverb, clause or object"
+        return "span elsewhere: another name"
+    return "span overlaps, no shared word"
 
 
 # -- running the layer --------------------------------------------------------
@@ -323,7 +402,7 @@ def run_layer(pipe, items: list[tuple[str, str, list[GoldAttr]]]) -> Tally:
 def show(label: str, t: Tally) -> None:
     f = t.figures()
     print(f"{label:<14} articles {t.articles:>4}  gold {t.gold:>5}  predicted {t.predicted:>5}  "
-          f"cue R {f['cue_recall']:.3f} P {f['cue_precision']:.3f}  "
+          f"cue R {f['cue_recall']:.3f} P {f['cue_precision']:.3f} (univocal {f['cue_precision_univocal']:.3f})  "
           f"speaker R {f['speaker_recall']:.3f} P {f['speaker_precision']:.3f}  "
           f"(any link R {f['any_link_recall']:.3f})  PV901 P {f['pv901_precision']:.3f} of {t.pv901}")
 
@@ -333,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["train", "dev", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each split")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N misses per split (file:offset:kind)")
+    parser.add_argument("--causes", action="store_true", help="count the misses of each split by cause")
     args = parser.parse_args(argv)
     if not (POLNEAR / "train" / "text").is_dir():
         print(f"skipped: needs {POLNEAR} (PolNeAR is not redistributed)")
@@ -344,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
         show(f"{split} ours", t)
         for m in t.misses[: args.misses]:
             print("  ", m)
+        if args.causes:
+            for (kind, cause), n in sorted(t.causes.items(), key=lambda x: (x[0][0], -x[1], x[0][1])):
+                print(f"   {kind:<14} {n:>5}  {cause}")
     return 0
 
 

@@ -151,7 +151,7 @@ def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None 
         marks = [i for i in quote_marks[first : bisect_left(quote_marks, end, first)] if text[i] != "„"]
     spans = []
     open_at = None
-    for i in marks:
+    for n, i in enumerate(marks):
         c = text[i]
         if c in "“«":
             open_at = i
@@ -159,8 +159,12 @@ def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None 
             if open_at is not None:
                 spans.append((open_at, i + 1))
                 open_at = None
+            elif n == 0:  # a quotation that opened in an earlier sentence closes here: 'work," Bell said'
+                spans.append((start, i + 1))
         elif open_at is None:
-            if i == start or not text[i - 1].isalnum():
+            if not spans and n == 0 and i > start and text[i - 1] in ".,!?;" and (i + 1 >= end or text[i + 1].isspace()):
+                spans.append((start, i + 1))  # '… good work," Bell said, adding: "…"': the earlier sentence's quotation closes
+            elif i == start or not text[i - 1].isalnum():
                 open_at = i
         else:
             spans.append((open_at, i + 1))
