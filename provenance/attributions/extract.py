@@ -65,9 +65,16 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 _PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
 _THAT_CLAUSE_AHEAD = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“]"
+    r"\s*(?:,[^,]{0,60},\s*)?"
+    # "insisted on the radio that", "insisted at a meeting on Friday that": a short phrase of place or medium first
+    r"(?:(?:on|to|in|at|during|before|after|from)\s+(?:[\w'’.\-]+\s+){1,6}?(?=that\b))?"
+    r"(?:that\b|:|,?\s*[\"“]"
     # a clause without "that": a short subject, then a modal or "is/was" ("suggested the city should pay")
-    r"|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:should|would|could|will|can|might|must|was|is|were|are|had|has)\s)"
+    r"|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:should|would|could|will|can|might|must|was|is|were|are|had|has|have|did|does)\s"
+    # a personal pronoun as the subject of a clause ("insisted she had not seen it")
+    r"|(?:he|she|they|we|I)\s+(?!and\b|or\b|to\b)[a-z’']"
+    # a capitalized name, then a past-tense verb ("noted the City Council paid the bill")
+    r"|(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}(?:had|has|have|was|were|is|are|did|[a-z]{3,}ed)\s)"
 )
 _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
@@ -439,6 +446,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         (after.ends and subj.after_quote)
         or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
         or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
+        # "…, she noted." closing the sentence: the clause before the comma is what was noted
+        or (after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ",")
     ):
         return None
     links: list[RawLink] = []
