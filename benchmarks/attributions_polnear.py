@@ -399,6 +399,24 @@ def run_layer(pipe, items: list[tuple[str, str, list[GoldAttr]]]) -> Tally:
     return total
 
 
+def run_baselines(items: list[tuple[str, str, list[GoldAttr]]], runs: list[str]) -> dict[str, Tally] | str:
+    """The peers' tallies (``benchmarks/polnear_baselines.py``), or why they cannot run."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import polnear_baselines as pb
+
+    nlp, name = pb.load()
+    if nlp is None:
+        return name
+    totals = {run: Tally() for run in runs}
+    for art, text, gold in items:
+        doc = nlp(text)
+        for run in runs:
+            pred = pb.textacy_run(doc) if run == "textacy" else pb.spacy_run(doc, SPEECH_LEMMAS, NEEDS_PARTICLE)
+            totals[run].add(score(art, text, gold, pred, []))
+    print(f"baselines: spaCy pipeline {name} ({nlp.meta.get('name')} {nlp.meta.get('version')})")
+    return totals
+
+
 def show(label: str, t: Tally) -> None:
     f = t.figures()
     print(f"{label:<14} articles {t.articles:>4}  gold {t.gold:>5}  predicted {t.predicted:>5}  "
@@ -413,14 +431,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each split")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N misses per split (file:offset:kind)")
     parser.add_argument("--causes", action="store_true", help="count the misses of each split by cause")
+    parser.add_argument("--runs", default="ours", help="comma-separated: ours, textacy, spacy (the peers need spaCy, textacy "
+                        "and an English pipeline: benchmarks/polnear_baselines.py)")
     args = parser.parse_args(argv)
     if not (POLNEAR / "train" / "text").is_dir():
         print(f"skipped: needs {POLNEAR} (PolNeAR is not redistributed)")
         return 0
-    pipe = pipeline()
-    print("signature:", signature(pipe))
+    runs = [r.strip() for r in args.runs.split(",") if r.strip()]
+    if unknown := [r for r in runs if r not in ("ours", "textacy", "spacy")]:
+        print(f"error: unknown run {', '.join(unknown)} (ours, textacy, spacy)", file=sys.stderr)
+        return 2
+    pipe = pipeline() if "ours" in runs else None
+    if pipe is not None:
+        print("signature:", signature(pipe))
     for split in (["train", "dev"] if args.split == "both" else [args.split]):
-        t = run_layer(pipe, articles(split, args.limit))
+        items = articles(split, args.limit)
+        if peers := [r for r in runs if r != "ours"]:
+            tallies = run_baselines(items, peers)
+            if isinstance(tallies, str):
+                print(f"{split} baselines skipped: {tallies}")
+            else:
+                for run, tally in tallies.items():
+                    show(f"{split} {run}", tally)
+        if pipe is None:
+            continue
+        t = run_layer(pipe, items)
         show(f"{split} ours", t)
         for m in t.misses[: args.misses]:
             print("  ", m)
