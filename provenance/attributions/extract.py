@@ -34,7 +34,10 @@ from provenance.attributions.following import after_cue, right_np
 MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
-AMBIGUOUS_S = frozenset("claims notes states shows stresses reports reveals warns denies indicates".split())
+AMBIGUOUS_S = frozenset(
+    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies".split()
+)
+_POSSESSIVES = frozenset("his her their its our my your".split())
 _COLON_SPEAKER_MAX = 8
 _BLOCKED_AFTER = {
     "claim": re.compile(r"\s+(?:the\s+)?(?:responsibility|lives?|victory|the\s+life|credit|asylum|the\s+title|a\s+seat|damages)\b", re.I),
@@ -143,8 +146,10 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
     if not m:
         return False
     w = m.group(1)
+    if _POSSESSIVE_S.search(w) or w.lower() in _POSSESSIVES:
+        return False  # "Trump's remarks", "their claims": a possessive stands before a noun
     lex = lexicon()
-    low = _POSSESSIVE_S.sub("", w.lower())
+    low = w.lower()
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
 
 

@@ -178,15 +178,19 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
                 break
             if txt in "'‘’" and not (j > 0 and toks.end[j - 1] == toks.start[j] and lows[j - 1].endswith("s")):
                 break
-            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1)):
+            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1 or _abbreviation(texts[j - 1]))):
                 break
             if txt == ",":
-                if j == i and i > 0 and texts[i - 1][:1].isalnum():
+                if j == i and i > 0 and (texts[i - 1][:1].isalnum() or (texts[i - 1] == "." and i > 1 and _abbreviation(texts[i - 2]))):
                     j -= 1  # the comma that closes an appositive before the cue ("Tom Reed, the manager, said")
                     continue
+                if j + 1 <= i and j > 0 and texts[j + 1] in lexicon().name_abbreviations and is_cap(texts[j - 1]):
+                    j -= 1  # "Erie, Pa.": a place and its state
+                    continue
                 if postposed and comma_split is None:
-                    # "…, the spokesman said": an appositive only after a short name.
-                    if j + 1 > i or not (lows[j + 1] in DETERMINERS or texts[j + 1][:1].islower()):
+                    # "…, the spokesman said": an appositive only after a short name ("Tom Reed, R-Ky., said",
+                    # "Ann Bell, 67, said" too).
+                    if j + 1 > i or not (lows[j + 1] in DETERMINERS or texts[j + 1][:1].islower() or texts[j + 1].isdigit() or _PARTY_STATE.match(texts[j + 1])):
                         return j + 1
                     k = j - 1
                     while k >= 0 and is_cap(texts[k]) and texts[k] not in QUOTES:
@@ -242,6 +246,15 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             return j + 1  # "he" ends a preceding clause
         j -= 1
     return j + 1
+
+
+#: A party and state after a US politician's name: "R-Ky", "D-N.Y", "I-Vt".
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
+
+
+def _abbreviation(word: str) -> bool:
+    """A state abbreviation or name suffix that a period does not end ("R-Ky.", "Pa.", "Jr.")."""
+    return word.rpartition("-")[2] in lexicon().name_abbreviations
 
 
 #: The words _walk_np tests one by one (all others go on to the verb and pronoun tests).
