@@ -632,9 +632,18 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         toks = tokenize(text, s, e)
     if any(low in ("said", "says", "told", "added") for low in toks.low):
         return None
-    if not speaker_like(text[s:e]):
+    if not speaker_like(text[s:e]) and not (headline and _surname_named_later(text, s, e)):
         return None
     if any(r.cue[0] > colon and r.kind == "verb" and r.span_start <= colon + 3 for r in found):
         return None
     cs = colon + 1 + (len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip()))
     return Raw((colon, colon + 1), "colon", [RawLink(s, e)], _content(text, cs, end), s)
+
+
+def _surname_named_later(text: str, s: int, e: int) -> bool:
+    """ "Bell: 'The bridge will reopen.'": one capitalized word before a headline's colon that the
+    article names in full later ("Ann Bell"): a person, unlike "Brexit:"."""
+    word = text[s:e]
+    if not re.fullmatch(r"[A-Z][a-z][\w'’\-]*", word):
+        return False
+    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", text[e : e + 5000]) is not None
