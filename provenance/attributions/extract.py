@@ -35,7 +35,7 @@ MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
-    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies".split()
+    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers".split()
 )
 _POSSESSIVES = frozenset("his her their its our my your".split())
 _COLON_SPEAKER_MAX = 8
@@ -118,6 +118,7 @@ _NOT_SPEAKER_LABELS = frozenset(
     "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
 ) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
+_THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
 _POSTPOSED_OPENER = re.compile(
     r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
@@ -498,6 +499,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
             and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end))
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
+            # "The campaign responded that …", "he answered: …": what follows is the reply
+            and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
         ):
             return None  # '"…?" Boyle asked Trump.' and 'Jim Lehrer asked, "…"' are cues; 'asked the court to' is not
         if subj.after_quote:

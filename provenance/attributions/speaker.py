@@ -68,7 +68,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     # Phase A: what may stand between the subject and the cue.
     while i >= 0:
         low = lows[i]
-        if low in lex.pre_cue_adverbs or low in lex.time_words:
+        if low in lex.pre_cue_adverbs or low in lex.time_words or _ly_adverb(texts[i], low, lex):
             i -= 1
             if low in lex.time_words and i >= 0 and lows[i] in ("on", "early", "late"):
                 i -= 1  # "The minister on Tuesday accused"
@@ -145,6 +145,19 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
             end = out.span[0] + rel.start() if rel else (cut if cut > out.span[0] else m.start())
             out.span = _strip(text, out.span[0], end) if end > out.span[0] else out.span
     return out
+
+
+#: Nouns in -ly that may stand right before a cue as (part of) its subject ("the family said").
+_LY_NOUNS = frozenset("family ally rally assembly supply bully belly monopoly anomaly tally folly homily".split())
+
+
+def _ly_adverb(word: str, low: str, lex) -> bool:
+    """A lower-case word in -ly right before the cue is an adverb ("it quietly declared",
+    "she wryly tells"), not the subject."""
+    return (
+        len(low) > 4 and low.endswith("ly") and word[:1].islower() and low not in _LY_NOUNS
+        and low not in lex.outlet_nouns and low not in lex.organization_nouns and low not in lex.anonymous_nouns
+    )
 
 
 def _cut_dateline(text: str, out: Subject) -> None:
