@@ -37,6 +37,8 @@ MAX_PER_SENTENCE = 64
 AMBIGUOUS_S = frozenset(
     "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers".split()
 )
+#: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
+_BASE_FORM_BLOCKERS = frozenset("to will would could should may might must can shall let please not never and or".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
 _COLON_SPEAKER_MAX = 8
 _BLOCKED_AFTER = {
@@ -421,6 +423,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
+    if form == info.lemma and (prev_word in _BASE_FORM_BLOCKERS or m.start() == start or text[m.start() - 2 : m.start()].strip() in (",", ";")):
+        return None  # a base form is a cue only after its subject ("officials acknowledge"): not "to explain", "will warn", "Explain …"
     if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
