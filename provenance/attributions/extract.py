@@ -82,6 +82,9 @@ _THAT_CLAUSE_AHEAD = re.compile(
     r"|(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}(?:had|has|have|was|were|is|are|did|[a-z]{3,}ed)\s)"
 )
 _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
+#: A form of "be" (and an adverb) before a participle: the progressive of a reporting verb.
+_PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|still\s+|already\s+|increasingly\s+|openly\s+|publicly\s+)?$")
+_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
@@ -571,6 +574,20 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
         if content is None:
             return None
         return Raw((m.start(), m.end()), "participle", [RawLink(share.start(1), share.end(1))], content, share.start(1))
+    progressive = _PROGRESSIVE_AUX.search(text, max(start, m.start() - 30), m.start())
+    if progressive is not None:
+        # "Ann Bell is telling voters that …", "critics are arguing that …": the subject stands before the auxiliary
+        subj = left_subject(text, start, progressive.start())
+        after = after_cue(text, m.end(), end, audience=info.audience)
+        content = _content(text, after.content_start, end)
+        if subj.span is None or subj.coordinated or content is None or text[subj.span[0]].islower() and text[subj.span[0] : subj.span[1]].lower() not in PRONOUNS:
+            return None
+        if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
+            _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
+        ):
+            return None  # "What she is saying is …"; "The problem is saying no": no reported clause
+        links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays
+        return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=subj.medium or after.medium)
     if not _PARTICIPLE_LEAD.search(before) and m.start() != start:
         return None
     if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
