@@ -84,6 +84,8 @@ _THAT_CLAUSE_AHEAD = re.compile(
 _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
 #: A form of "be" (and an adverb) before a participle: the progressive of a reporting verb.
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|still\s+|already\s+|increasingly\s+|openly\s+|publicly\s+)?$")
+_QUOTE_TAG_TAIL = re.compile(r"\s*(?:[,;]|(?:in|on|at|during|after|before|to|from|via|while|with)\b)")
+_THAT_AFTER = re.compile(r"\s+that\b")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
@@ -418,8 +420,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             return None
     if _negated(text, start, m.start()):
         return None
-    if form in AMBIGUOUS_S and not _source_before(text, start, m.start()):
-        return None
+    if form in AMBIGUOUS_S and not _source_before(text, start, m.start()) and not (
+        _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
+    ):
+        return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
     prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
@@ -457,6 +461,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         _parenthetical_subject(text, subj)
     if that_missing and not (
         (after.ends and subj.after_quote)
+        # '"…," he declared in a statement', '"…?" Ann Bell remarked, adding …': the quotation before is the content
+        or (subj.after_quote and subj.span is not None and _QUOTE_TAG_TAIL.match(text, m.end(), end))
         or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
         or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
         # "…, she noted." closing the sentence: the clause before the comma is what was noted
@@ -521,7 +527,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         links.insert(0, after.outlet)
     if subj.dateline is not None:
         links.insert(0, subj.dateline)
-    if (after.ends or after.continues_quote) and subj.before is not None and not inherits and subj.span is not None and subj.before > start:
+    quote_tag = that_missing and subj.after_quote and subj.span is not None and not after.ends and _QUOTE_TAG_TAIL.match(text, m.end(), end)
+    if (after.ends or after.continues_quote or quote_tag) and subj.before is not None and not inherits and subj.span is not None and subj.before > start:
         postposed = True
         cs, ce = _strip(text, start, subj.before)
         if after.continues_quote:
