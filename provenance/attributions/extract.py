@@ -12,26 +12,28 @@ content opens with another one ("according to X, Y said …").
 Everything returned is an offset into the document text; windows are
 bounded, so a very long sentence costs time linear in its cues.
 
-This module holds the cues (verbs, participles, "according to", colons,
+This module holds the word cues (verbs, participles, "according to",
 statements, unspecified sources) and the relays they build ("quoted X as
 saying": ``_quoted``); the speaker span left of a cue is in ``speaker``,
 what follows a cue (content start, listeners, outlets, "citing X") in
-``following``, and what they share in ``extract_common``.
+``following``, colon and dash cues in ``punctuation``, the document scan,
+quotations and content spans in ``scan``, and what they share in
+``extract_common``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
-from provenance.attributions.cues import QUOTES, lexicon
-from provenance.attributions.finders import lowered, verified
-from provenance.attributions.tokens import tokenize
+from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
-from provenance.attributions.speaker import left_subject
 from provenance.attributions.following import after_cue, right_np
+from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash, _signature
+from provenance.attributions.scan import _ANY_QUOTE_MARK, Scan, _content, _content_end, _in_connective, quoted_spans
+from provenance.attributions.speaker import left_subject
 
-MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
+__all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
+
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
@@ -40,7 +42,6 @@ AMBIGUOUS_S = frozenset(
 #: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
 _BASE_FORM_BLOCKERS = frozenset("to will would could should may might must can shall let please not never and or".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
-_COLON_SPEAKER_MAX = 8
 _BLOCKED_AFTER = {
     "claim": re.compile(r"\s+(?:the\s+)?(?:responsibility|lives?|victory|the\s+life|credit|asylum|the\s+title|a\s+seat|damages)\b", re.I),
     "add": re.compile(r"\s+(?:\d|to\s+(?:the|a|an|its|his|her|their)\b(?!\s+\w+\s+(?:that|:)))", re.I),
@@ -56,9 +57,6 @@ _BLOCKED_BEFORE = {"ask": frozenset(("when", "if", "as", "being", "was", "were",
 _AGED_NAME = re.compile(r"\d{1,3}-year-old\s+[A-Z]")
 _WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
-_ANY_QUOTE_MARK = re.compile("[" + QUOTES + "]")
-_COLON = re.compile(":")
 _UNSPECIFIED_WORD = re.compile(r"reports|a\s+report|information")
 _UNSPECIFIED_LEAD = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*")
 _CAPITALIZED_OPENER = re.compile(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?")
@@ -90,7 +88,6 @@ _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
-_NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
@@ -99,10 +96,6 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
-#: "- Ann Bell." / "—Sen. Ray Tan, on Tuesday.": a signature line after a quotation.
-_SIGNATURE = re.compile(r"\s*([-–—])\s*((?:(?:[A-Z][\w'’\-]*\.?)\s+){0,3}[A-Z][\w'’\-]+)(?:,[^\"“”]{0,80})?\s*[.]?\s*")
-_SIGNED_QUOTE = re.compile(r"[.!?,][\"”]\s+([-–—])")
-_CLOSE_QUOTE_END = re.compile(r"[.!?,]?[\"”]\s*$")
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
@@ -117,13 +110,6 @@ _PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]
 _INFINITIVE_CUES = {
     "promise": re.compile(r"\s+(?:not\s+)?to\s+[a-z]"),
 }
-#: A transcript's speaker label: one to three upper-case words alone before the colon ("SEN. SMITH:").
-_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’.\-]+)\s*")
-_NOT_SPEAKER_LABELS = frozenset(
-    "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
-    "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
-    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
-) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
@@ -159,120 +145,6 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
     lex = lexicon()
     low = w.lower()
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
-
-
-def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None = None) -> list[tuple[int, int]]:
-    """Balanced quotations in text[start:end] (curly and straight marks may be mixed);
-    quote_marks: the offsets of every quotation mark in text, in order, when known."""
-    if quote_marks is None:
-        marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
-    else:  # all of QUOTES: "„" opens no quotation here
-        first = bisect_left(quote_marks, start)
-        marks = [i for i in quote_marks[first : bisect_left(quote_marks, end, first)] if text[i] != "„"]
-    spans = []
-    open_at = None
-    for n, i in enumerate(marks):
-        c = text[i]
-        if c in "“«":
-            open_at = i
-        elif c in "”»":
-            if open_at is not None:
-                spans.append((open_at, i + 1))
-                open_at = None
-            elif n == 0:  # a quotation that opened in an earlier sentence closes here: 'work," Bell said'
-                spans.append((start, i + 1))
-        elif open_at is None:
-            if not spans and n == 0 and i > start and text[i - 1] in ".,!?;" and (i + 1 >= end or text[i + 1].isspace()):
-                spans.append((start, i + 1))  # '… good work," Bell said, adding: "…"': the earlier sentence's quotation closes
-            elif i == start or not text[i - 1].isalnum():
-                open_at = i
-        else:
-            spans.append((open_at, i + 1))
-            open_at = None
-    return spans
-
-
-def _in_connective(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
-
-
-def _content_end(text: str, start: int, end: int) -> int:
-    s, e = _strip(text, start, end, " \t\r\n")
-    while e > s and text[e - 1] in ".,;:!?" and not (e - 2 >= s and text[e - 2] in QUOTES):
-        e -= 1
-    if e > s and text[e - 1] in ".,;" and e - 2 >= s and text[e - 2] in QUOTES:
-        e -= 1
-    return max(s, e)
-
-
-class Scan:
-    """The cue patterns run once over a whole document; sentences take their share."""
-
-    def __init__(self, text: str):
-        lex = lexicon()
-        self.text = text
-        #: ``lowered(text)``: None when a case-insensitive match is not a plain one in it
-        self.low = low = lowered(text)
-        #: where a cue may start (its first word, at a word start), for headlines' cues in any case
-        self._cue_starts: list[int] | None = None
-        if low is not None and lex.openers is not None:
-            # one pass over the text for the words every pattern's matches open with
-            starts = lex.openers.starts(text, low)
-            cues, according, *unspecified, statement, connectives = (verified(rx, text, at, 0, len(text)) for rx, at in zip(lex.openers.patterns, starts))
-            self._cue_starts = starts[0]
-        else:
-            cues = lex.cue_finder.find(text)
-            according = lex.according_finder.find(text, low)
-            unspecified = [f.find(text, low) for f in lex.unspecified_finders]
-            statement = lex.statement_finder.find(text, low)
-            connectives = lex.connective_finder.find(text, low)
-        self.cues = cues
-        self.according = according
-        self.unspecified = sorted((m for found in unspecified for m in found), key=lambda m: m.start())
-        self.statement = statement
-        self.connectives = connectives
-        self.colons = [m.start() for m in _COLON.finditer(text)]
-        #: offsets of the double quotation marks (QUOTES, "„" included), for quotations and quote types
-        self.quote_marks = [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]
-        # Every match, with the list it belongs to, in the order of their starts (each list
-        # is in that order already): a sentence takes its share with one bisection.
-        self._matches = sorted(((m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))), key=lambda x: x[:3])
-        self._starts = [x[0] for x in self._matches]
-        # Where anything that opens an attribution starts: a sentence with none of them is skipped at once.
-        self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)
-
-    KINDS = ("cues", "according", "unspecified", "statement", "connectives")
-
-    def share(self, start: int, end: int) -> tuple[list, list, list, list, list]:
-        """The matches of each pattern (in KINDS order) that lie within text[start:end], in order."""
-        lists: tuple[list, list, list, list, list] = ([], [], [], [], [])
-        i = bisect_left(self._starts, start)
-        matches = self._matches
-        while i < len(matches) and matches[i][0] < end:
-            _, kind, _, m = matches[i]
-            if m.end() <= end:
-                lists[kind].append(m)
-            i += 1
-        return lists
-
-    def may_open(self, start: int, end: int) -> bool:
-        """Whether a cue, "according to", an unspecified or statement cue or a colon starts in text[start:end]."""
-        i = bisect_left(self._openers, start)
-        return i < len(self._openers) and self._openers[i] < end
-
-    def any_case_cues(self, start: int, end: int) -> list[re.Match]:
-        """Cues in text[start:end] in any case (headlines): ``cue_re_any_case.finditer(text, start, end)``."""
-        lex = lexicon()
-        if self._cue_starts is None:
-            return lex.cue_any_case_finder.find_within(self.text, start, end)
-        # A cue in any case opens with a cue's first word in the lower-cased text.
-        starts = self._cue_starts
-        i = bisect_left(starts, start)
-        return verified(lex.cue_re_any_case, self.text, starts[i : bisect_left(starts, end, i)], start, end)
-
-    def has_colon(self, start: int, end: int) -> bool:
-        i = bisect_left(self.colons, start)
-        return i < len(self.colons) and self.colons[i] < end
 
 
 def extract_sentence(text: str, start: int, end: int, *, headline: bool = False, scan: Scan | None = None) -> list[Raw]:
@@ -348,38 +220,12 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     return found
 
 
-def _has_dash(text: str, start: int, end: int) -> bool:
-    return text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0 or text.find("—", start, end) >= 0
-
-
-def _signature(text: str, start: int, end: int) -> Raw | None:
-    """ '"…."  - Ann Bell.': a dash and a name right after a closing quotation sign the quotation."""
-    m = _SIGNATURE.fullmatch(text, start, end)
-    if m is None or not _CLOSE_QUOTE_END.search(text, max(0, start - 8), start):
-        return None
-    close = len(text[:start].rstrip())  # just after the closing quotation mark
-    opening = max(text.rfind(q, max(0, close - 1500), close - 1) for q in "“\"")
-    content = (opening + 1, close - 1) if opening >= 0 else None
-    return Raw((m.start(1), m.end(1)), "colon", [RawLink(m.start(2), m.end(2))], content, m.start(1), postposed=True)
-
-
 def _asked_opening(text: str, start: int, end: int) -> Raw | None:
     """A sentence that opens with "Asked" and its question ("Asked if ...", "Asked on Monday whether ...")."""
     m = _ASKED_OPENING.match(text, start, end)
     if m is None or not _ASKED_WHETHER.match(text, m.end(), end) and not _ASKED_BY.match(text, m.end(), end):
         return None
     return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
-
-
-def _content(text: str, s: int | None, end: int) -> tuple[int, int] | None:
-    if s is None or s >= end:
-        return None
-    e = _content_end(text, s, min(end, s + MAX_CONTENT))
-    if s + MAX_CONTENT < end:
-        sp = text.rfind(" ", s, e)
-        e = sp if sp > s else e
-    s, e = _strip(text, s, e, " \t\r\n")
-    return (s, e) if s < e else None
 
 
 def _according(text: str, start: int, end: int, m: re.Match) -> Raw | None:
@@ -631,50 +477,3 @@ def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
     span_start = subj.span[0] if subj.span else m.start()
     del lex
     return Raw((m.start(), m.end()), "verb", links, content, span_start, inherits=inherits)
-
-
-def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw]) -> Raw | None:
-    """ "Jack Liu: It is wrong to assume failure", 'Police: Man arrested', 'X: "…"'."""
-    from provenance.attributions.sources import speaker_like
-
-    colon = text.find(":", start, end)
-    if colon <= start:
-        return None
-    if any(r.cue[0] < colon for r in found if r.kind != "colon"):
-        return None
-    after = text[colon + 1 : end].lstrip()
-    if not after:
-        return None
-    if not headline and after[:1] not in "\"“'‘":
-        label = _TRANSCRIPT_LABEL.fullmatch(text, start, colon)
-        if label is None or label.group(1).upper() in _NOT_SPEAKER_LABELS:
-            return None
-        # "TAPPER: Do you think ...": a transcript's speaker label opens the turn
-        cs = colon + 1 + (len(text[colon + 1 : end]) - len(after))
-        return Raw((colon, colon + 1), "colon", [RawLink(label.start(1), label.end(1))], _content(text, cs, end), label.start(1))
-    s, e = _strip(text, start, colon, " \t\"“”'")
-    toks = tokenize(text, s, e)
-    if toks and len(toks) > _COLON_SPEAKER_MAX and not headline:
-        # "… surprised the pollster Ray Tan: “…”": the noun phrase that ends at the colon, when it names a person
-        name = _NAME_END.search(text, s, e)
-        if name is None:
-            return None
-        s = name.start()
-        toks = tokenize(text, s, e)
-    if any(low in ("said", "says", "told", "added") for low in toks.low):
-        return None
-    if not speaker_like(text[s:e]) and not (headline and _surname_named_later(text, s, e)):
-        return None
-    if any(r.cue[0] > colon and r.kind == "verb" and r.span_start <= colon + 3 for r in found):
-        return None
-    cs = colon + 1 + (len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip()))
-    return Raw((colon, colon + 1), "colon", [RawLink(s, e)], _content(text, cs, end), s)
-
-
-def _surname_named_later(text: str, s: int, e: int) -> bool:
-    """ "Bell: 'The bridge will reopen.'": one capitalized word before a headline's colon that the
-    article names in full later ("Ann Bell"): a person, unlike "Brexit:"."""
-    word = text[s:e]
-    if not re.fullmatch(r"[A-Z][a-z][\w'’\-]*", word):
-        return False
-    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", text[e : e + 5000]) is not None
