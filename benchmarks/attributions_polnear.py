@@ -1,10 +1,12 @@
 """Score the attributions layer against PolNeAR (speech-and-writing subset).
 
     python benchmarks/attributions_polnear.py [--split train|dev|both] [--limit N] [--misses N]
+                                              [--causes] [--runs ours,textacy,spacy]
 
 Reads ../shared/data/polnear/{train,dev}/{text,attributions}; skips cleanly
 (exit 0, one line) when it is absent. The texts are never copied anywhere:
-misses are listed as file:offset:kind, without text.
+misses are listed as file:offset:kind, and ``--causes`` counts them by cause
+(``miss_cause``, ``speaker_cause``), without text.
 
 Gold: PolNeAR's BRAT standoff (Source, Cue, Content spans joined by an
 ``E`` line). Where an article has several annotators' files, the file of the
@@ -14,13 +16,25 @@ Subset scored (``in_subset``): an attribution whose cue holds a verb of
 saying, writing or reporting (``SPEECH_LEMMAS``, any inflection, "call"
 only with "for", "point" only with "out"), or is "according to", or is a
 lone colon or dash. PolNeAR also marks thoughts and wishes ("believes",
-"wants"), which this layer does not report.
+"wants"), which this layer does not report. Calls, urgings, vows, pledges
+and promises ("called for", "urged X to", "vowed to") stay in: PolNeAR's
+README defines an attribution as citing a statement or describing an
+internal state, and these cite a statement (a call or a promise is made by
+saying or writing it), while the internal states are what the subset leaves
+out. The layer itself leaves "urged X to", "called for", "vowed/pledged to"
+out (its own gold set counts them as actions), so they are counted as misses
+(cause "call/urge/vow/pledge/promise").
 
 Figures (definitions in docs/attributions.md, "Measured on PolNeAR"):
-cue recall/precision by span overlap; speaker recall/precision by token
-overlap of our innermost link with the gold Source (pronouns accepted when
-the link resolves to an attribution whose speaker overlaps it); PV901
-precision. Tune on train only; dev is the measurement.
+cue recall/precision by span overlap, precision also "univocal" (our cues
+that lie inside a gold Content left out: PolNeAR marks each token in at most
+one attribution, so a nested attribution is never in its gold); speaker
+recall/precision by token overlap of our innermost link with the gold Source
+(pronouns accepted when the link resolves to an attribution whose speaker
+overlaps it); PV901 precision. Tune on train only; dev is the measurement.
+``--runs textacy,spacy`` scores two peers on the same articles
+(``benchmarks/polnear_baselines.py``; they need spaCy, textacy and an English
+pipeline, from another environment).
 """
 
 from __future__ import annotations

@@ -264,6 +264,12 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
         if not (info.participle and m.start() == start):
             return None
+    if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
+        if m.start() == start or text[m.start() - 2 : m.start()].strip() in (",", ";"):
+            return None
+        base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
+        if base_prev is not None and base_prev.group(1)[::-1].lower() in _BASE_FORM_BLOCKERS:
+            return None  # a base form is a cue only after its subject ("officials acknowledge"): not "to explain", "will warn"
     if _negated(text, start, m.start()):
         return None
     if form in AMBIGUOUS_S and not _source_before(text, start, m.start()) and not (
@@ -276,8 +282,6 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
-    if form == info.lemma and (prev_word in _BASE_FORM_BLOCKERS or m.start() == start or text[m.start() - 2 : m.start()].strip() in (",", ";")):
-        return None  # a base form is a cue only after its subject ("officials acknowledge"): not "to explain", "will warn", "Explain …"
     if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
