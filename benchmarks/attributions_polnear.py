@@ -1,10 +1,12 @@
 """Score the attributions layer against PolNeAR (speech-and-writing subset).
 
     python benchmarks/attributions_polnear.py [--split train|dev|both] [--limit N] [--misses N]
+                                              [--causes] [--runs ours,textacy,spacy]
 
 Reads ../shared/data/polnear/{train,dev}/{text,attributions}; skips cleanly
 (exit 0, one line) when it is absent. The texts are never copied anywhere:
-misses are listed as file:offset:kind, without text.
+misses are listed as file:offset:kind, and ``--causes`` counts them by cause
+(``miss_cause``, ``speaker_cause``), without text.
 
 Gold: PolNeAR's BRAT standoff (Source, Cue, Content spans joined by an
 ``E`` line). Where an article has several annotators' files, the file of the
@@ -14,13 +16,25 @@ Subset scored (``in_subset``): an attribution whose cue holds a verb of
 saying, writing or reporting (``SPEECH_LEMMAS``, any inflection, "call"
 only with "for", "point" only with "out"), or is "according to", or is a
 lone colon or dash. PolNeAR also marks thoughts and wishes ("believes",
-"wants"), which this layer does not report.
+"wants"), which this layer does not report. Calls, urgings, vows, pledges
+and promises ("called for", "urged X to", "vowed to") stay in: PolNeAR's
+README defines an attribution as citing a statement or describing an
+internal state, and these cite a statement (a call or a promise is made by
+saying or writing it), while the internal states are what the subset leaves
+out. The layer itself leaves "urged X to", "called for", "vowed/pledged to"
+out (its own gold set counts them as actions), so they are counted as misses
+(cause "call/urge/vow/pledge/promise").
 
 Figures (definitions in docs/attributions.md, "Measured on PolNeAR"):
-cue recall/precision by span overlap; speaker recall/precision by token
-overlap of our innermost link with the gold Source (pronouns accepted when
-the link resolves to an attribution whose speaker overlaps it); PV901
-precision. Tune on train only; dev is the measurement.
+cue recall/precision by span overlap, precision also "univocal" (our cues
+that lie inside a gold Content left out: PolNeAR marks each token in at most
+one attribution, so a nested attribution is never in its gold); speaker
+recall/precision by token overlap of our innermost link with the gold Source
+(pronouns accepted when the link resolves to an attribution whose speaker
+overlaps it); PV901 precision. Tune on train only; dev is the measurement.
+``--runs textacy,spacy`` scores two peers on the same articles
+(``benchmarks/polnear_baselines.py``; they need spaCy, textacy and an English
+pipeline, from another environment).
 """
 
 from __future__ import annotations
@@ -28,6 +42,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,8 +200,9 @@ def speaker_ok(text: str, link: dict, gold_source: list[tuple[int, int]], predic
         # PolNeAR marks the relative pronoun ("…, who said"); its antecedent ends just before it
         return link["end"] <= gold_source[0][0] and text[link["end"] : gold_source[0][0]].strip(" ,") == ""
     gold = span_tokens(text, gold_source)
-    if not gold:
-        return False
+    if not gold:  # a Source of stop words only: "A" (an interview's answers), "This"
+        gold = {w.lower() for w in _TOKEN.findall(gold_text)}
+        return bool(gold) and {w.lower() for w in _TOKEN.findall(link["text"])} == gold
     if tokens(link["text"]) & gold:
         return True
     seen = set()
@@ -210,6 +226,7 @@ class Tally:
     gold_found: int = 0  # of which our cue overlaps
     predicted: int = 0
     predicted_right: int = 0  # our cue overlaps a gold cue (any attribution)
+    nested: int = 0  # of the others: our cue lies inside a gold Content (PolNeAR cannot mark it)
     gold_sources: int = 0  # subset attributions with a Source
     speaker_right: int = 0
     speakers_predicted: int = 0  # matched attributions where we name a speaker
@@ -217,11 +234,14 @@ class Tally:
     pv901: int = 0
     pv901_right: int = 0
     misses: list[str] = field(default_factory=list)
+    causes: Counter = field(default_factory=Counter)  # (kind, cause) -> count, see ``miss_cause``
 
     def add(self, o: "Tally") -> None:
         for k, v in vars(o).items():
             if k == "misses":
                 self.misses += v
+            elif k == "causes":
+                self.causes.update(v)
             else:
                 setattr(self, k, getattr(self, k) + v)
 
@@ -234,6 +254,7 @@ class Tally:
         return {
             "cue_recall": r(self.gold_found, self.gold),
             "cue_precision": r(self.predicted_right, self.predicted),
+            "cue_precision_univocal": r(self.predicted_right, self.predicted - self.nested),
             "speaker_recall": r(self.speaker_right, self.gold_sources),
             "speaker_precision": r(self.speaker_right, self.speakers_predicted),
             "any_link_recall": r(self.any_link_right, self.gold_sources),
@@ -250,9 +271,13 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
     t.gold = len(sub)
     t.predicted = len(predicted)
     pcue = [(p["cue"]["start"], p["cue"]["end"]) for p in predicted]
+    all_contents = [f for g in gold for f in g.content]
     for p, span in zip(predicted, pcue):
         if overlaps(span, all_cues):
             t.predicted_right += 1
+        elif any(s <= span[0] and span[1] <= e for s, e in all_contents):
+            t.nested += 1  # PolNeAR is univocal: a cue inside another attribution's content is never marked
+            t.misses.append(f"{name}:{span[0]}:nested-cue")
         else:
             t.misses.append(f"{name}:{span[0]}:extra-cue")
     used: set[int] = set()
@@ -262,6 +287,7 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
             t.gold_sources += 1
         if match is None:
             t.misses.append(f"{name}:{g.cue[0][0]}:missed-cue")
+            t.causes["missed-cue", miss_cause(text, g)] += 1
             continue
         used.add(match)
         t.gold_found += 1
@@ -270,12 +296,14 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
         chain = predicted[match]["chain"]
         if not chain or chain[-1]["kind"] == "unspecified":
             t.misses.append(f"{name}:{g.cue[0][0]}:no-speaker")
+            t.causes["no-speaker", "all"] += 1
             continue
         t.speakers_predicted += 1
         if speaker_ok(text, chain[-1], g.source, predicted):
             t.speaker_right += 1
         else:
             t.misses.append(f"{name}:{chain[-1]['start']}:wrong-speaker")
+            t.causes["wrong-speaker", speaker_cause(text, g, chain, predicted)] += 1
         if any(speaker_ok(text, link, g.source, predicted) for link in chain):
             t.any_link_right += 1
     sourced = [f for g in gold if g.source for f in g.content]
@@ -286,6 +314,72 @@ def score(name: str, text: str, gold: list[GoldAttr], predicted: list[dict], pv9
         else:
             t.pv901_right += 1
     return t
+
+
+# -- causes of misses (for tuning on train; names of causes only, no text) ----
+
+#: Cues that report a call, an urging or a promise ("called for", "urged X to", "vowed to").
+DIRECTIVE_LEMMAS = frozenset("urge call vow pledge promise".split())
+#: Cues that this layer takes only with a that-clause or a quotation (lexicon.yaml ``that_only``).
+THAT_ONLY_LEMMAS = frozenset("note suggest declare insist mention predict repeat remark complain joke boast".split())
+_AUX = frozenset("was were is are be been being has have had to will would did does do".split())
+_NEG = re.compile(r"\b(?:not|never|n['’]t)\b", re.I)
+_TITLE_END = re.compile(r"\b(?:Sen|Rep|Gov|Gen|Lt|Mr|Mrs|Ms|Dr|Sgt|Col|Maj|Capt|Adm|Rev)\.?$")
+
+
+def miss_cause(text: str, g: GoldAttr) -> str:
+    """Why a gold cue of the subset was missed, by the form of the cue and where it stands."""
+    s = g.cue[0][0]
+    cue = g.cue_text.strip()
+    words = [w.lower() for w in _WORD.findall(cue)]
+    lemmas = [lemma(w) for w in words]
+    if "\n" not in text[:s].strip():
+        return "headline"
+    if cue in (":", "-", "–", "—", "--"):
+        line = text.rfind("\n", 0, s) + 1
+        label = text[line:s].strip()
+        if len(label) <= 2 or label.isupper():
+            return "speaker label (Q:, A:, HOST:)"
+        return "colon or dash"
+    if "according" in words:
+        return "according to"
+    if _NEG.search(cue):
+        return "negated"
+    if "ask" in lemmas:
+        return "asked"
+    if any(lem in DIRECTIVE_LEMMAS for lem in lemmas):
+        return "call/urge/vow/pledge/promise"
+    if any(w in _AUX for w in words) or len(words) > 2:
+        return "compound cue (auxiliary, infinitive, phrase)"
+    if any(lem in THAT_ONLY_LEMMAS for lem in lemmas):
+        return "that-only verb without that"
+    if any(lem in SPEECH_LEMMAS for lem in lemmas):
+        return "verb in lexicon, construction missed"
+    return "other"
+
+
+def speaker_cause(text: str, g: GoldAttr, chain: list[dict], predicted: list[dict]) -> str:
+    """Why our innermost link is not the gold Source."""
+    inner = chain[-1]
+    gold_text = " ".join(text[a:b] for a, b in g.source).strip()
+    gold_low = gold_text.lower()
+    if any(speaker_ok(text, link, g.source, predicted) for link in chain[:-1]):
+        return "relay: an outer link is the source"
+    if gold_low in RELATIVES:
+        return "relative pronoun (who said)"
+    if inner["text"].lower() in PRONOUNS or inner.get("resolves_to") is not None:
+        return "pronoun or anaphor resolved elsewhere"
+    if gold_low in PRONOUNS:
+        return "gold is a pronoun, ours a name elsewhere"
+    if _TITLE_END.search(inner["text"]):
+        return "title or abbreviation cut the name"
+    if inner["kind"] == "outlet" and re.search(r"\(\w+\)|^[A-Z]{2,}", inner["text"]):
+        return "dateline or agency slug"
+    if not overlaps((inner["start"], inner["end"]), g.source):
+        if not re.search(r"[A-Z]", inner["text"]) or inner["text"].split()[0].lower().endswith("ly"):
+            return "span elsewhere: adverb, clause or object"
+        return "span elsewhere: another name"
+    return "span overlaps, no shared word"
 
 
 # -- running the layer --------------------------------------------------------
@@ -320,10 +414,28 @@ def run_layer(pipe, items: list[tuple[str, str, list[GoldAttr]]]) -> Tally:
     return total
 
 
+def run_baselines(items: list[tuple[str, str, list[GoldAttr]]], runs: list[str]) -> dict[str, Tally] | str:
+    """The peers' tallies (``benchmarks/polnear_baselines.py``), or why they cannot run."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import polnear_baselines as pb
+
+    nlp, name = pb.load()
+    if nlp is None:
+        return name
+    totals = {run: Tally() for run in runs}
+    for art, text, gold in items:
+        doc = nlp(text)
+        for run in runs:
+            pred = pb.textacy_run(doc) if run == "textacy" else pb.spacy_run(doc, SPEECH_LEMMAS, NEEDS_PARTICLE)
+            totals[run].add(score(art, text, gold, pred, []))
+    print(f"baselines: spaCy pipeline {name} ({nlp.meta.get('name')} {nlp.meta.get('version')})")
+    return totals
+
+
 def show(label: str, t: Tally) -> None:
     f = t.figures()
     print(f"{label:<14} articles {t.articles:>4}  gold {t.gold:>5}  predicted {t.predicted:>5}  "
-          f"cue R {f['cue_recall']:.3f} P {f['cue_precision']:.3f}  "
+          f"cue R {f['cue_recall']:.3f} P {f['cue_precision']:.3f} (univocal {f['cue_precision_univocal']:.3f})  "
           f"speaker R {f['speaker_recall']:.3f} P {f['speaker_precision']:.3f}  "
           f"(any link R {f['any_link_recall']:.3f})  PV901 P {f['pv901_precision']:.3f} of {t.pv901}")
 
@@ -333,17 +445,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["train", "dev", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each split")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N misses per split (file:offset:kind)")
+    parser.add_argument("--causes", action="store_true", help="count the misses of each split by cause")
+    parser.add_argument("--runs", default="ours", help="comma-separated: ours, textacy, spacy (the peers need spaCy, textacy "
+                        "and an English pipeline: benchmarks/polnear_baselines.py)")
     args = parser.parse_args(argv)
     if not (POLNEAR / "train" / "text").is_dir():
         print(f"skipped: needs {POLNEAR} (PolNeAR is not redistributed)")
         return 0
-    pipe = pipeline()
-    print("signature:", signature(pipe))
+    runs = [r.strip() for r in args.runs.split(",") if r.strip()]
+    if unknown := [r for r in runs if r not in ("ours", "textacy", "spacy")]:
+        print(f"error: unknown run {', '.join(unknown)} (ours, textacy, spacy)", file=sys.stderr)
+        return 2
+    pipe = pipeline() if "ours" in runs else None
+    if pipe is not None:
+        print("signature:", signature(pipe))
     for split in (["train", "dev"] if args.split == "both" else [args.split]):
-        t = run_layer(pipe, articles(split, args.limit))
+        items = articles(split, args.limit)
+        if peers := [r for r in runs if r != "ours"]:
+            tallies = run_baselines(items, peers)
+            if isinstance(tallies, str):
+                print(f"{split} baselines skipped: {tallies}")
+            else:
+                for run, tally in tallies.items():
+                    show(f"{split} {run}", tally)
+        if pipe is None:
+            continue
+        t = run_layer(pipe, items)
         show(f"{split} ours", t)
         for m in t.misses[: args.misses]:
             print("  ", m)
+        if args.causes:
+            for (kind, cause), n in sorted(t.causes.items(), key=lambda x: (x[0][0], -x[1], x[0][1])):
+                print(f"   {kind:<14} {n:>5}  {cause}")
     return 0
 
 

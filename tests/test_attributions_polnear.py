@@ -113,3 +113,34 @@ def test_a_relative_pronoun_source_accepts_its_antecedent_and_numbers_are_words(
     assert not pn.speaker_ok(text, _link("tired", text.index("tired")), [(who, who + 3)], [])
     four = text.index("About")
     assert pn.speaker_ok(text, _link("4 in 10", text.index("4")), [(four, four + len("About 4 in 10"))], [])
+
+
+def test_a_cue_inside_a_gold_content_is_nested_not_wrong():
+    # PolNeAR is univocal: a cue inside another attribution's content is never marked
+    text = 'Ann Park said "they told me so" on Monday.'
+    gold = [pn.GoldAttr([(9, 13)], [(0, 8)], [(14, 31)], "said")]
+    predicted = [_attr(9, 13, [_link("Ann Park", 0)]), _attr(20, 24, [_link("they", 15)])]
+    t = pn.score("a", text, gold, predicted, [])
+    assert (t.predicted, t.predicted_right, t.nested) == (2, 1, 1)
+    f = t.figures()
+    assert f["cue_precision"] == 0.5 and f["cue_precision_univocal"] == 1.0
+    assert "a:20:nested-cue" in t.misses
+
+
+def test_misses_are_counted_by_cause():
+    text = "Ann Park: taxes will fall.\nLater she urged voters to stay home. Tom Reed said no."
+    gold = [
+        pn.GoldAttr([(8, 9)], [(0, 8)], [(10, 25)], ":"),
+        pn.GoldAttr([(37, 42)], [(33, 36)], [(43, 63)], "urged"),
+        pn.GoldAttr([(74, 78)], [(65, 73)], [(79, 81)], "said"),
+    ]
+    t = pn.score("a", text, gold, [_attr(74, 78, [_link("Reed", 69)])], [])
+    assert t.causes == {("missed-cue", "headline"): 1, ("missed-cue", "call/urge/vow/pledge/promise"): 1}
+    t = pn.score("a", text, gold[2:], [_attr(74, 78, [_link("no", 79)])], [])
+    assert t.causes == {("wrong-speaker", "span elsewhere: adverb, clause or object"): 1}
+
+
+def test_a_source_of_stop_words_only_is_compared_word_for_word():
+    text = "A: We will pay."
+    assert pn.speaker_ok(text, _link("A", 0), [(0, 1)], [])
+    assert not pn.speaker_ok(text, _link("We", 3), [(0, 1)], [])

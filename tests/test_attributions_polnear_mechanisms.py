@@ -71,3 +71,79 @@ def test_a_dash_and_a_name_after_a_quotation_sign_it():
     text = "The mayor spoke on Monday.\n\n“The levy will pass before the winter comes.”  - Ann Bell.\n\nThe council met."
     assert ("-", [("Ann Bell", "person")]) in chains(text)
     assert chains("The vote was close - Ann Bell left early.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a quotation that opened in an earlier sentence closes before the cue
+        ('The mayor spoke.\n\n"The plan is sound. It has done good work," Ann Bell said, adding: "We will pay."', "said", "Ann Bell"),
+        # a that-only verb with a clause without "that", a phrase before "that", or closing the sentence
+        ("Ann Bell insisted she had not discussed it with the council.", "insisted", "Ann Bell"),
+        ("Ann Bell noted the City Council returned the money.", "noted", "Ann Bell"),
+        ("The mayor insisted on Tuesday that the plan was sound.", "insisted", "The mayor"),
+        ("The levy will pass without trouble, she noted.", "noted", "she"),
+        ('"The levy passed," he declared in a statement after the vote.', "declared", "he"),
+        ("Ann Bell, a pollster, notes that the levy has the votes.", "notes", "Ann Bell, a pollster"),
+        # state abbreviations, party-state tags and ages stay in the speaker's span
+        ('"The levy is the right call," Senate Leader Tom Reed, R-Ky., said.', "said", "Senate Leader Tom Reed, R-Ky."),
+        ('"The levy is the right call," Ann Bell, 67, said.', "said", "Ann Bell, 67"),
+        ("Rep. Ray Tan, D-N.Y., said the bill would pass.", "said", "Rep. Ray Tan, D-N.Y."),
+        # "answered", and a reply with a that-clause
+        ('"Tuesday," he answered.', "answered", "he"),
+        ("The campaign responded that the mayor had paid the fine.", "responded", "The campaign"),
+        # an adverb in -ly before the cue is not the subject
+        ("Even so, it quietly declared that the bridge was safe.", "declared", "it"),
+        # base forms after their subject, and the progressive
+        ("Officials acknowledge that the bridge is old.", "acknowledge", "Officials"),
+        ("Critics warn that the plan will fail.", "warn", "Critics"),
+        ("Ann Bell is telling voters that she will win the county.", "telling", "Ann Bell"),
+        ("Tom Reed has since said he would run again.", "said", "Tom Reed"),
+    ],
+)
+def test_more_cue_and_speaker(text, cue, speaker):
+    assert any(c == cue and chain and chain[-1][0] == speaker for c, chain in chains(text)), chains(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had to explain that the city would pay.",  # an infinitive
+        "They will warn that the plan will fail.",  # a modal: a future, not a report
+        "What she is saying is that we pay.",  # a free relative
+        "The problem is saying no to voters.",  # a progressive with no reported clause
+        "He rejected the claims that she lied.",  # a noun
+        "Mayor Bell criticized Trump's remarks on the bridge.",  # a possessive before an -s form
+    ],
+)
+def test_more_no_attribution(text):
+    assert chains(text) == [], chains(text)
+
+
+def test_nouns_in_ly_stay_subjects():
+    assert ("said", [("The family", "organization")]) in chains("The family said it was fine.")
+
+
+def test_a_sentence_case_headline_with_a_speaker_and_a_colon():
+    found = chains("Bell: 'The bridge will reopen in May.'\n\nMayor Ann Bell has some advice for the council.")
+    assert any(c == ":" and ch and ch[-1][0] == "Bell" for c, ch in found), found
+    # one capitalized word the article never names in full is not a speaker
+    assert not any(c == ":" for c, _ in chains("Brexit: what happens next for the city.\n\nThe council met on Monday."))
+
+
+def test_pv901_sees_a_speaker_just_before_the_paragraph():
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    config = Config()
+    config.layers = ["names", "attributions"]
+    pipe = Pipeline(config)
+
+    def pv901(text):
+        report, _ = pipe.analyze(Document(text, "<t>"))
+        return [f for f in report.findings if f.rule == "PV901"]
+
+    quote = '\n\n"The levy is the only way to keep the bridge open for the winter."\n'
+    assert pv901("Ann Bell praised the mayor for her work after the storm." + quote) == []
+    assert pv901("She waits." + quote) == []
+    assert len(pv901("The talks ended without agreement." + quote)) == 1

@@ -26,6 +26,9 @@ _DASHES = "-–—"
 #: Sentences looked at on either side for the speaker of a run of quoted sentences.
 NEARBY_SENTENCES = 3
 SPEAKER_TAG_WORDS = 8
+#: A sentence that opens with a pronoun or a short name and a verb in -ed or -s ("Tom Reed praised …",
+#: "She waits."): a person doing something, most often the speaker of the quotation after it.
+_PERSON_OPENS = re.compile(r"(?:(?:He|She|They|I|We)|(?!(?:The|A|An|This|That|These|Those|It|There|In|On|At|But|And|For|As|If|When|After|Before|While)\b)(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+(?:also\s+|then\s+)?[a-z]{2,}(?:ed|es|s)\b")
 _NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\b")
 
 
@@ -42,6 +45,11 @@ def _speaker_nearby(doc, text: str, index: int, attributed: set[int]) -> bool:
         nxt = sentences[index + 1]
         piece = text[nxt.start : nxt.end]
         if nxt.segment is here.segment and ((len(piece.split()) <= SPEAKER_TAG_WORDS and piece[:1].isupper()) or _NAME_THEN_VERB.match(piece)):
+            return True
+    # The sentences just before the paragraph: one that reports speech, or the last one when it opens
+    # with a person doing something ("Tom Reed praised …", "She waits."), names the quotation's speaker.
+    for k in range(index - 1, max(-1, index - 1 - NEARBY_SENTENCES), -1):
+        if k in attributed or (k == index - 1 and _PERSON_OPENS.match(text, sentences[k].start, sentences[k].end)):
             return True
     for step in (-1, 1):
         k = index + step

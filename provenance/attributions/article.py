@@ -156,6 +156,10 @@ def _same_link(out: list[dict], start: int, end: int) -> dict | None:
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
 _TITLE_MAX_WORDS = 25
+#: A first line that opens with one to five capitalized words and a colon ("Ann Bell: …", "Dr. Ray Tan: …").
+_HEADLINE_SPEAKER = re.compile(r"\s*(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*:\s+\S")
+#: Labels, not speakers, before a headline's colon.
+_NOT_HEADLINE_SPEAKERS = ("The Latest:", "Update:", "UPDATE:", "Watch:", "WATCH:", "Breaking:", "BREAKING:", "Live:", "Video:", "Photos:", "Opinion:", "Analysis:")
 
 
 def _untagged_headline(doc):
@@ -168,6 +172,8 @@ def _untagged_headline(doc):
     body = doc.text[first.start : first.end]
     if "\n" in body.strip() or len(body.split()) > _TITLE_MAX_WORDS:
         return None
+    if _HEADLINE_SPEAKER.match(body) and not body.lstrip().startswith(_NOT_HEADLINE_SPEAKERS):
+        return first  # "Bell: 'The bridge will reopen.'": a speaker and a colon open a headline in any case
     words = _TITLE_WORD.findall(body)
     caps = sum(1 for w in words if w[:1].isupper())
     return first if len(words) >= 2 and caps * 3 >= len(words) * 2 else None  # Title Case: two thirds capitalized

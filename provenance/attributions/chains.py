@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.tokens import tokenize
-from provenance.attributions.extract import _content_end
+from provenance.attributions.scan import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _drop_intro, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, describe, head_noun, outlet_hint, person_name
 

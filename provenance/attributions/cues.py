@@ -74,6 +74,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     org_words: frozenset[str]
     title_words: frozenset[str]
+    name_abbreviations: frozenset[str]
     places: frozenset[str]
     reason_re: re.Pattern
     reason_gate: LiteralGate
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         role_nouns=_words(data["role_nouns"]),
         org_words=frozenset(data["org_words"]),
         title_words=frozenset(data["title_words"]),
+        name_abbreviations=frozenset(data["name_abbreviations"]),
         places=frozenset(w for p in data["places"] for w in [p, *p.split()]),
         reason_re=reason_re,
         reason_gate=LiteralGate(reason_re),

@@ -68,7 +68,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     # Phase A: what may stand between the subject and the cue.
     while i >= 0:
         low = lows[i]
-        if low in lex.pre_cue_adverbs or low in lex.time_words:
+        if low in lex.pre_cue_adverbs or low in lex.time_words or _ly_adverb(texts[i], low, lex):
             i -= 1
             if low in lex.time_words and i >= 0 and lows[i] in ("on", "early", "late"):
                 i -= 1  # "The minister on Tuesday accused"
@@ -147,6 +147,19 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     return out
 
 
+#: Nouns in -ly that may stand right before a cue as (part of) its subject ("the family said").
+_LY_NOUNS = frozenset("family ally rally assembly supply bully belly monopoly anomaly tally folly homily".split())
+
+
+def _ly_adverb(word: str, low: str, lex) -> bool:
+    """A lower-case word in -ly right before the cue is an adverb ("it quietly declared",
+    "she wryly tells"), not the subject."""
+    return (
+        len(low) > 4 and low.endswith("ly") and word[:1].islower() and low not in _LY_NOUNS
+        and low not in lex.outlet_nouns and low not in lex.organization_nouns and low not in lex.anonymous_nouns
+    )
+
+
 def _cut_dateline(text: str, out: Subject) -> None:
     """A subject that opens its paragraph with a dateline starts after it; the agency is a link."""
     s, e = out.span
@@ -178,15 +191,19 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
                 break
             if txt in "'‘’" and not (j > 0 and toks.end[j - 1] == toks.start[j] and lows[j - 1].endswith("s")):
                 break
-            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1)):
+            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1 or _abbreviation(texts[j - 1]))):
                 break
             if txt == ",":
-                if j == i and i > 0 and texts[i - 1][:1].isalnum():
+                if j == i and i > 0 and (texts[i - 1][:1].isalnum() or (texts[i - 1] == "." and i > 1 and _abbreviation(texts[i - 2]))):
                     j -= 1  # the comma that closes an appositive before the cue ("Tom Reed, the manager, said")
                     continue
+                if j + 1 <= i and j > 0 and texts[j + 1] in lexicon().name_abbreviations and is_cap(texts[j - 1]):
+                    j -= 1  # "Erie, Pa.": a place and its state
+                    continue
                 if postposed and comma_split is None:
-                    # "…, the spokesman said": an appositive only after a short name.
-                    if j + 1 > i or not (lows[j + 1] in DETERMINERS or texts[j + 1][:1].islower()):
+                    # "…, the spokesman said": an appositive only after a short name ("Tom Reed, R-Ky., said",
+                    # "Ann Bell, 67, said" too).
+                    if j + 1 > i or not (lows[j + 1] in DETERMINERS or texts[j + 1][:1].islower() or texts[j + 1].isdigit() or _PARTY_STATE.match(texts[j + 1])):
                         return j + 1
                     k = j - 1
                     while k >= 0 and is_cap(texts[k]) and texts[k] not in QUOTES:
@@ -242,6 +259,15 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             return j + 1  # "he" ends a preceding clause
         j -= 1
     return j + 1
+
+
+#: A party and state after a US politician's name: "R-Ky", "D-N.Y", "I-Vt".
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
+
+
+def _abbreviation(word: str) -> bool:
+    """A state abbreviation or name suffix that a period does not end ("R-Ky.", "Pa.", "Jr.")."""
+    return word.rpartition("-")[2] in lexicon().name_abbreviations
 
 
 #: The words _walk_np tests one by one (all others go on to the verb and pronoun tests).

@@ -1,0 +1,93 @@
+"""Punctuation cues: a colon after a speaker ("Jack Liu: It is wrong …",
+'Police: Man arrested', 'X: "…"', a transcript's 'SEN. SMITH:' label, a
+headline's 'Bell: "…"') and a dash that signs a quotation ('"…."  - Ann Bell.')."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attributions.extract_common import Raw, RawLink, _strip
+from provenance.attributions.scan import _content
+from provenance.attributions.tokens import tokenize
+
+_COLON_SPEAKER_MAX = 8
+
+_NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
+
+#: "- Ann Bell." / "—Sen. Ray Tan, on Tuesday.": a signature line after a quotation.
+_SIGNATURE = re.compile(r"\s*([-–—])\s*((?:(?:[A-Z][\w'’\-]*\.?)\s+){0,3}[A-Z][\w'’\-]+)(?:,[^\"“”]{0,80})?\s*[.]?\s*")
+
+_SIGNED_QUOTE = re.compile(r"[.!?,][\"”]\s+([-–—])")
+
+_CLOSE_QUOTE_END = re.compile(r"[.!?,]?[\"”]\s*$")
+
+#: A transcript's speaker label: one to three upper-case words alone before the colon ("SEN. SMITH:").
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’.\-]+)\s*")
+
+_NOT_SPEAKER_LABELS = frozenset(
+    "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
+    "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
+    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
+) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
+
+
+def _has_dash(text: str, start: int, end: int) -> bool:
+    return text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0 or text.find("—", start, end) >= 0
+
+
+def _signature(text: str, start: int, end: int) -> Raw | None:
+    """ '"…."  - Ann Bell.': a dash and a name right after a closing quotation sign the quotation."""
+    m = _SIGNATURE.fullmatch(text, start, end)
+    if m is None or not _CLOSE_QUOTE_END.search(text, max(0, start - 8), start):
+        return None
+    close = len(text[:start].rstrip())  # just after the closing quotation mark
+    opening = max(text.rfind(q, max(0, close - 1500), close - 1) for q in "“\"")
+    content = (opening + 1, close - 1) if opening >= 0 else None
+    return Raw((m.start(1), m.end(1)), "colon", [RawLink(m.start(2), m.end(2))], content, m.start(1), postposed=True)
+
+
+def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw]) -> Raw | None:
+    """ "Jack Liu: It is wrong to assume failure", 'Police: Man arrested', 'X: "…"'."""
+    from provenance.attributions.sources import speaker_like
+
+    colon = text.find(":", start, end)
+    if colon <= start:
+        return None
+    if any(r.cue[0] < colon for r in found if r.kind != "colon"):
+        return None
+    after = text[colon + 1 : end].lstrip()
+    if not after:
+        return None
+    if not headline and after[:1] not in "\"“'‘":
+        label = _TRANSCRIPT_LABEL.fullmatch(text, start, colon)
+        if label is None or label.group(1).upper() in _NOT_SPEAKER_LABELS:
+            return None
+        # "TAPPER: Do you think ...": a transcript's speaker label opens the turn
+        cs = colon + 1 + (len(text[colon + 1 : end]) - len(after))
+        return Raw((colon, colon + 1), "colon", [RawLink(label.start(1), label.end(1))], _content(text, cs, end), label.start(1))
+    s, e = _strip(text, start, colon, " \t\"“”'")
+    toks = tokenize(text, s, e)
+    if toks and len(toks) > _COLON_SPEAKER_MAX and not headline:
+        # "… surprised the pollster Ray Tan: “…”": the noun phrase that ends at the colon, when it names a person
+        name = _NAME_END.search(text, s, e)
+        if name is None:
+            return None
+        s = name.start()
+        toks = tokenize(text, s, e)
+    if any(low in ("said", "says", "told", "added") for low in toks.low):
+        return None
+    if not speaker_like(text[s:e]) and not (headline and _surname_named_later(text, s, e)):
+        return None
+    if any(r.cue[0] > colon and r.kind == "verb" and r.span_start <= colon + 3 for r in found):
+        return None
+    cs = colon + 1 + (len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip()))
+    return Raw((colon, colon + 1), "colon", [RawLink(s, e)], _content(text, cs, end), s)
+
+
+def _surname_named_later(text: str, s: int, e: int) -> bool:
+    """ "Bell: 'The bridge will reopen.'": one capitalized word before a headline's colon that the
+    article names in full later ("Ann Bell"): a person, unlike "Brexit:"."""
+    word = text[s:e]
+    if not re.fullmatch(r"[A-Z][a-z][\w'’\-]*", word):
+        return False
+    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", text[e : e + 5000]) is not None
