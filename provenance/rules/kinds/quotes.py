@@ -4,7 +4,10 @@ One scan per document pairs the marks across its prose segments:
   mismatched   a pair opened in one style and closed in the other (`“ Genocide".`)
   unbalanced   an opening mark never closed, or a closing mark with no opening;
                a quote left open at the end of a paragraph is fine when the next
-               paragraph opens a quote (the English convention for long quotes)
+               paragraph opens a quote (the English convention for long quotes);
+               in a text laid out one sentence a line (nearly every paragraph a
+               single sentence), a mark at the edge of a line whose partner would
+               be on a line before or after is not reported
   displaced    straight marks on the wrong side of their spaces that still pair
                up: `described it as a" grave breach "by the`
   apostrophe   a stray straight quote inside a word or after a plural noun
@@ -30,6 +33,8 @@ _PROSE = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _MAX_SUGGESTION = 300
 _MAX_CARRY = 12  # paragraphs without marks a quotation may run through
 _MAX_DEPTH = 3  # quotations inside quotations
+_MIN_LINES = 8  # paragraphs a text needs before its layout is judged one sentence a line
+_LINE_SHARE = 0.9  # share of single-sentence paragraphs that makes it so
 _MAX_DISPLACED = 200  # farthest apart the two marks of a displaced pair may be
 # A stray straight quote inside a word (d"état) or after a plural (Lakers" coach):
 # an apostrophe that a converter or keyboard turned into a double quote.
@@ -65,9 +70,22 @@ class QuotesChecker:
                     yield Hit(p.start, p.end, p.message, p.suggestion)
 
 
+def _one_sentence_a_line(segments) -> bool:
+    """Whether the text is laid out one sentence a line (a sentence-aligned
+    corpus, subtitles, an excerpt of an article): nearly every paragraph holds
+    a single sentence. A quotation there runs on over lines that need not be
+    present, so a mark at the edge of a line has its partner off the page."""
+    paragraphs = [s for s in segments if s.kind == PARAGRAPH]
+    if len(paragraphs) < _MIN_LINES:
+        return False
+    single = sum(len(s.sentences) <= 1 for s in paragraphs)
+    return single >= _LINE_SHARE * len(paragraphs)
+
+
 def _scan(doc) -> Iterable[_Problem]:
     text = doc.text
     segments = [s for s in doc.segments if s.kind in _PROSE]
+    lines = _one_sentence_a_line(segments)
     straight: list[int] = []
     curly: list[int] = []
     # Open marks, innermost last. The stack survives the end of a paragraph:
@@ -104,12 +122,17 @@ def _scan(doc) -> Iterable[_Problem]:
                     yield _displaced(text, at, marks[partner].start())
                 elif c == '"' and _APOSTROPHE.match(text, at - 1):
                     yield _Problem("apostrophe", at, at + 1, "double quote where an apostrophe belongs", "\u2019")
+                elif lines and i == 0 and text[at - 1 : at] in ",.?!":
+                    pass  # one sentence a line: a quoted sentence closing, opened on a line before this one
                 else:
                     yield _Problem("unbalanced", at, at + 1, f"closing {c} has no opening mark before it")
             else:
                 open_char, open_at = stack.pop()
                 if (open_char == '"') != (c == '"'):
                     yield _mismatch(text, open_at, at)
+    if lines:
+        # one sentence a line: a quotation left open at the end closes on a line that is not there
+        stack = [(c, at) for c, at in stack if not _opens_last_sentence(text, at)]
     yield from (_unclosed(c, at) for c, at in stack)
     if straight and curly:
         # the rarer style is the intruder; on a tie, the one that came second
@@ -120,6 +143,19 @@ def _scan(doc) -> Iterable[_Problem]:
             minority[0] + 1,
             f"the article mixes straight (\") and curly (“ ”) double quotes: {len(straight)} straight, {len(curly)} curly",
         )
+
+
+def _opens_last_sentence(text: str, at: int) -> bool:
+    """A mark that opens a quoted sentence (at the line start or after a colon)
+    running to the end of its line, which ends a sentence: the first sentence
+    of a quotation that goes on over the next lines (`said: "It was late.`)."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    line = text[at + 1 : end].rstrip()
+    if _MARK.search(line) or not line.endswith((".", "?", "!")):
+        return False
+    before = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    return before == "" or before.endswith(":")
 
 
 def _prose_marks(text: str, start: int, end: int) -> list[re.Match]:

@@ -1,0 +1,93 @@
+"""Shapes of issue 9 measured on the tune passages and the native controls:
+quotation marks in text laid out one sentence a line (PV111), and the new
+phrase rules' boundaries. Examples are invented."""
+
+from __future__ import annotations
+
+import functools
+
+from provenance.config import Config
+from provenance.pipeline import Pipeline
+
+
+@functools.lru_cache(maxsize=None)
+def _pipeline(codes: str) -> Pipeline:
+    return Pipeline(Config(select=codes.split(",")))
+
+
+def found(code: str, text: str) -> list[str]:
+    report = _pipeline(code).check_text(text, "t.txt")
+    out = []
+    for f in report.files[0].findings:
+        if f.rule == code:
+            assert text[f.start : f.end] == f.text
+            out.append(f.text)
+    return out
+
+
+_LINES = [
+    "The storm reached the coast on Monday night.",
+    "Roads were closed across the region.",
+    "Schools will stay shut until Wednesday, officials said.",
+    "The mayor, speaking at the town hall, said: \"We have never seen water this high.",
+    "Power was cut to about 4,000 homes.",
+    "Crews were working through the night to restore it.",
+    "Some families are still waiting on their roofs for boats,\" the aid group said.",
+    "The river is expected to peak on Tuesday.",
+    "Forecasters warned of more rain later in the week.",
+]
+
+
+def test_one_sentence_a_line_quote_edges_are_not_unbalanced():
+    # a sentence-aligned excerpt: the quotation's other lines are not all there
+    text = "\n".join(_LINES) + "\n"
+    assert found("PV111", text) == []
+
+
+def test_one_sentence_a_line_still_reports_a_mark_inside_a_line():
+    lines = list(_LINES)
+    lines[1] = 'Roads were "closed across the region, the police said.'  # a quotation opened inside a sentence
+    assert found("PV111", "\n".join(lines) + "\n") == ['"']
+
+
+def test_ordinary_paragraphs_still_report_an_unclosed_quote():
+    text = (
+        "The storm reached the coast on Monday night. Roads were closed across the region.\n\n"
+        "The mayor said: \"We have never seen water this high. Power was cut to about 4,000 homes.\n\n"
+        "Crews were working through the night. The river is expected to peak on Tuesday.\n"
+    )
+    assert found("PV111", text) == ['"']
+
+
+def test_double_period_is_not_an_ellipsis():
+    assert found("PV122", "Harbour talks.. the ministry sets a date\n\nHe paused... and went on.\n") == [".."]
+
+
+def test_space_before_comma_not_in_numbers():
+    assert found("PV123", "Patrols entered the town ,searched two houses.\n\nThe count was 1 ,200 people.\n") == [" ,"]
+
+
+def test_wrong_preposition_spares_days_and_nouns():
+    text = "He stressed on Monday that calm was needed. Officials ignored requests for comment and demands for change.\n"
+    assert found("PV141", text) == []
+    assert found("PV141", "She stressed on the need for calm.\n") == ["stressed on"]
+
+
+def test_article_form_spares_capitals_and_h():
+    assert found("PV322", "He met an MP and waited an hour with an heir to the throne.\n") == []
+    assert found("PV322", "The court heard an witness on Monday.\n") == ["an"]
+
+
+def test_doubled_function_word_spares_that_that_and_had_had():
+    assert found("PV321", "He said that that was wrong; she had had enough.\n") == []
+    assert found("PV321", "He said the the port was shut.\n") == ["the the"]
+
+
+def test_dateline_run_in_spares_title_case_headlines():
+    assert found("PV107", "Obama The Candidate Returns To Chicago\n\nThe rally began at noon.\n") == []
+    assert found("PV107", "Headline here\n\nTripoli The port authority said the ships would dock.\n") == ["Tripoli The "]
+
+
+def test_lost_object_needs_the_punctuation_right_after():
+    assert found("PV106", "He told reporters after a long interview with the paper that he would run.\n") == []
+    assert found("PV106", "He told reporters after a long interview with, on Sunday, that he would run.\n") == ["interview with"]
