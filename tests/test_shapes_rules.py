@@ -91,3 +91,11 @@ def test_dateline_run_in_spares_title_case_headlines():
 def test_lost_object_needs_the_punctuation_right_after():
     assert found("PV106", "He told reporters after a long interview with the paper that he would run.\n") == []
     assert found("PV106", "He told reporters after a long interview with, on Sunday, that he would run.\n") == ["interview with"]
+
+
+def test_stranded_participle():
+    assert found("PV108", 'The council met.\n\nAdding, "there is no reason to wait."\n') == ["Adding"]
+    assert found("PV108", "The council met. Also stressing that the deadline stands.\n") == ["Also stressing that"]
+    assert found("PV108", 'The council met. Adding, "there is no reason to wait," the mayor left.\n') == []
+    assert found("PV108", "The council met. Adding to the confusion, the mayor left.\n") == []
+    assert found("PV108", "Noting that turnout was low, the mayor called for a second vote.\n") == []
