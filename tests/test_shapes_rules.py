@@ -99,3 +99,10 @@ def test_stranded_participle():
     assert found("PV108", 'The council met. Adding, "there is no reason to wait," the mayor left.\n') == []
     assert found("PV108", "The council met. Adding to the confusion, the mayor left.\n") == []
     assert found("PV108", "Noting that turnout was low, the mayor called for a second vote.\n") == []
+
+
+def test_adjective_doublet_before_its_noun():
+    assert found("PV201", "Headline\n\nThey praised regional and regional talks on the dam.\n") == [
+        "regional and regional"
+    ]
+    assert found("PV201", "Headline\n\nThe fire spared the farm and farm buildings nearby.\n") == []
