@@ -106,3 +106,18 @@ def test_adjective_doublet_before_its_noun():
         "regional and regional"
     ]
     assert found("PV201", "Headline\n\nThe fire spared the farm and farm buildings nearby.\n") == []
+
+
+def test_restating_noun_phrase_is_no_stranded_word():
+    assert found("PV102", "Headline\n\nThe envoy was not from here. He was a stranger. A newcomer. Nobody knew him.\n") == []
+    assert found("PV102", "Headline\n\nThe council met on the first day of the month. Ramadan. It ended late.\n") == ["month. Ramadan."]
+
+
+def test_quote_mark_glued_to_the_introducing_word():
+    assert found("PV115", 'Headline\n\nHe spoke at length, noting that" the plan holds."\n') == ['that" t']
+    assert found("PV115", 'Headline\n\n"We will see," he said. "The plan holds."\n') == []
+
+
+def test_missing_preposition_spares_inversions_and_time():
+    assert found("PV142", "Headline\n\nTwelve countries participated the meeting.\n") == ["participated the"]
+    assert found("PV142", 'Headline\n\n"We will see," replied the minister. He apologized the next day.\n') == []
