@@ -121,3 +121,9 @@ def test_quote_mark_glued_to_the_introducing_word():
 def test_missing_preposition_spares_inversions_and_time():
     assert found("PV142", "Headline\n\nTwelve countries participated the meeting.\n") == ["participated the"]
     assert found("PV142", 'Headline\n\n"We will see," replied the minister. He apologized the next day.\n') == []
+
+
+def test_spaced_name_particle_is_a_name_not_a_dash():
+    text = "Headline\n\nThe governor, Karim al - Tamimi, denied it - and left.\n\nThe envoy - a veteran - spoke.\n"
+    assert found("PV124", text) == ["al - Ta"]
+    assert found("PV121", text) == ["-", "- a veteran -"]  # the dash before "and" and the aside, not the name
