@@ -9,7 +9,8 @@ category, overall recall by any finding, warning-level recall, precision of
 warnings and errors, then the false warnings and errors per 1,000 words on the
 two native-English controls (PolNeAR train, NTREX English originals) with the
 rules responsible, and the info-level findings per 1,000 words there (they
-cost no precision but editors read them: keep them under about 2 per 1,000). Needs ../shared (the articles are not in the repository).
+cost no precision but editors read them: keep them under about 2 per 1,000).
+Needs ../shared (the articles are not in the repository).
 
 Matching (score()):
 - a gold item is found "by any finding" when a finding of any severity overlaps
