@@ -127,3 +127,10 @@ def test_spaced_name_particle_is_a_name_not_a_dash():
     text = "Headline\n\nThe governor, Karim al - Tamimi, denied it - and left.\n\nThe envoy - a veteran - spoke.\n"
     assert found("PV124", text) == ["al - Ta"]
     assert found("PV121", text) == ["-", "- a veteran -"]  # the dash before "and" and the aside, not the name
+
+
+def test_opening_glyph_in_the_closing_place_is_a_mismatch_not_unbalanced():
+    text = "Headline\n\nThe mayor called the buses “late“ again and promised more of them.\n"
+    assert found("PV111", text) == []
+    assert found("PV110", text) == ["“late“"]
+    assert found("PV111", "Headline\n\nThe mayor called the buses “late again and promised more of them.\n") == ["“"]

@@ -1,7 +1,8 @@
 """The ``quotes`` kind: double quotation marks that do not pair up.
 
 One scan per document pairs the marks across its prose segments:
-  mismatched   a pair opened in one style and closed in the other (`“ Genocide".`)
+  mismatched   a pair opened in one style and closed in the other (`“ Genocide".`),
+               or closed with a second opening glyph (`“late“ again`)
   unbalanced   an opening mark never closed, or a closing mark with no opening;
                a quote left open at the end of a paragraph is fine when the next
                paragraph opens a quote (the English convention for long quotes);
@@ -109,6 +110,11 @@ def _scan(doc) -> Iterable[_Problem]:
             c, at = m.group(), m.start()
             (straight if c == '"' else curly).append(at)
             opening = c in _OPENING or (c == '"' and _straight_opens(text, at, seg.start))
+            if opening and c == "\u201c" and stack and _closes_in_place(text, at, seg.prose_end):
+                # "“late“ again": an opening glyph glued to the end of the quoted words closes the quote
+                open_char, open_at = stack.pop()
+                yield _mismatch(text, open_at, at)
+                continue
             if opening:
                 if i == 0 and stack and at == seg.start:
                     stack.pop()  # English convention: each paragraph of a long quotation reopens it
@@ -143,6 +149,14 @@ def _scan(doc) -> Iterable[_Problem]:
             minority[0] + 1,
             f"the article mixes straight (\") and curly (“ ”) double quotes: {len(straight)} straight, {len(curly)} curly",
         )
+
+
+def _closes_in_place(text: str, at: int, end: int) -> bool:
+    """A mark glued to the word or punctuation before it, with a space, punctuation
+    or the end of the paragraph after it: it stands where a closing mark goes."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return (before.isalnum() or before in ".,?!;:") and (at + 1 >= end or after.isspace() or after in ".,;:?!)")
 
 
 def _opens_last_sentence(text: str, at: int) -> bool:
