@@ -134,3 +134,14 @@ def test_opening_glyph_in_the_closing_place_is_a_mismatch_not_unbalanced():
     assert found("PV111", text) == []
     assert found("PV110", text) == ["“late“"]
     assert found("PV111", "Headline\n\nThe mayor called the buses “late again and promised more of them.\n") == ["“"]
+
+
+def test_closing_glyph_that_opens_is_a_mismatch():
+    text = "Headline\n\nViewers answered at once.\n\n”Thanks for nothing,” one reader wrote back.\n"
+    assert found("PV111", text) == []
+    assert found("PV110", text) == ["”"]
+
+
+def test_markup_tag_broken_over_two_lines_is_not_prose():
+    text = 'The senator posted a message.\n\n<tweet author="@someone" date="May 9,\n2016">We won tonight</tweet>\n\nShe said "thanks" later.\n'
+    assert found("PV111", text) == []

@@ -41,8 +41,10 @@ _MAX_DISPLACED = 200  # farthest apart the two marks of a displaced pair may be
 # an apostrophe that a converter or keyboard turned into a double quote.
 _APOSTROPHE = re.compile(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
 # An HTML/XML tag left in the copy (<tweet id="…" author="…">, <a href="…">): the
-# quotation marks of its attributes delimit values, they are not prose.
-_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>")
+# quotation marks of its attributes delimit values, they are not prose. A value may
+# run over a line break (`date="May 9,\n2016"`).
+_TAG_START = re.compile(r"<[A-Za-z][\w:.-]*\s+[\w:.-]+\s*=")
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,11 @@ def _scan(doc) -> Iterable[_Problem]:
             c, at = m.group(), m.start()
             (straight if c == '"' else curly).append(at)
             opening = c in _OPENING or (c == '"' and _straight_opens(text, at, seg.start))
+            if c == "\u201d" and not stack and _opens_in_place(text, at, seg.start):
+                # "”Thanks, all": a closing glyph where a quotation opens
+                yield _Problem("mismatched", at, at + 1, "quotation opened with the closing mark ”; use “", "\u201c")
+                stack.append(("\u201c", at))
+                continue
             if opening and c == "\u201c" and stack and _closes_in_place(text, at, seg.prose_end):
                 # "“late“ again": an opening glyph glued to the end of the quoted words closes the quote
                 open_char, open_at = stack.pop()
@@ -159,6 +166,12 @@ def _closes_in_place(text: str, at: int, end: int) -> bool:
     return (before.isalnum() or before in ".,?!;:") and (at + 1 >= end or after.isspace() or after in ".,;:?!)")
 
 
+def _opens_in_place(text: str, at: int, seg_start: int) -> bool:
+    """A mark at the start of a paragraph or after a space, glued to the word after it."""
+    before = text[at - 1 : at] if at > seg_start else ""
+    return (before == "" or before.isspace() or before in "(\u202a\u202b\u200e\u200f") and text[at + 1 : at + 2].isalnum()
+
+
 def _opens_last_sentence(text: str, at: int) -> bool:
     """A mark that opens a quoted sentence (at the line start or after a colon)
     running to the end of its line, which ends a sentence: the first sentence
@@ -173,11 +186,19 @@ def _opens_last_sentence(text: str, at: int) -> bool:
 
 
 def _prose_marks(text: str, start: int, end: int) -> list[re.Match]:
-    """The quotation marks of a segment, less those inside markup tags."""
+    """The quotation marks of a segment, less those inside markup tags, also a
+    tag broken over two lines (`<tweet author="@x" date="May 9,` / `2016">`)."""
     marks = list(_MARK.finditer(text, start, end))
-    if not marks or "<" not in text[start:end]:
+    if not marks or ("<" not in text[start:end] and ">" not in text[start:end]):
         return marks
     tags = [(m.start(), m.end()) for m in _TAG.finditer(text, start, end)]
+    seg = text[start:end]
+    first_close, first_open = seg.find(">"), seg.find("<")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open) and "=" in seg[:first_close]:
+        tags.append((start, start + first_close + 1))  # the end of a tag begun on the line before
+    last_open = seg.rfind("<")
+    if last_open >= 0 and ">" not in seg[last_open:] and _TAG_START.match(seg, last_open):
+        tags.append((start + last_open, end))  # a tag that goes on on the next line
     if not tags:
         return marks
     return [m for m in marks if not any(a <= m.start() < b for a, b in tags)]
