@@ -145,3 +145,8 @@ def test_closing_glyph_that_opens_is_a_mismatch():
 def test_markup_tag_broken_over_two_lines_is_not_prose():
     text = 'The senator posted a message.\n\n<tweet author="@someone" date="May 9,\n2016">We won tonight</tweet>\n\nShe said "thanks" later.\n'
     assert found("PV111", text) == []
+
+
+def test_closing_mark_spaced_off_a_nested_single_quote():
+    text = "Headline\n\n\"Traders call it 'a safe bet,' \" she said.\n"
+    assert found("PV111", text) == []

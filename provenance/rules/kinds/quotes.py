@@ -112,6 +112,8 @@ def _scan(doc) -> Iterable[_Problem]:
             c, at = m.group(), m.start()
             (straight if c == '"' else curly).append(at)
             opening = c in _OPENING or (c == '"' and _straight_opens(text, at, seg.start))
+            if opening and c == '"' and stack and text[at - 2 : at] in ("' ", "\u2019 "):
+                opening = False  # "… 'a safe bet,' " she said": a closing mark spaced off a single quote
             if c == "\u201d" and not stack and _opens_in_place(text, at, seg.start):
                 # "”Thanks, all": a closing glyph where a quotation opens
                 yield _Problem("mismatched", at, at + 1, "quotation opened with the closing mark ”; use “", "\u201c")
@@ -169,7 +171,8 @@ def _closes_in_place(text: str, at: int, end: int) -> bool:
 def _opens_in_place(text: str, at: int, seg_start: int) -> bool:
     """A mark at the start of a paragraph or after a space, glued to the word after it."""
     before = text[at - 1 : at] if at > seg_start else ""
-    return (before == "" or before.isspace() or before in "(\u202a\u202b\u200e\u200f") and text[at + 1 : at + 2].isalnum()
+    after = text[at + 1 : at + 3]
+    return (before == "" or before.isspace() or before in "(\u202a\u202b\u200e\u200f") and (after[:1].isalnum() or after == " \u2026")
 
 
 def _opens_last_sentence(text: str, at: int) -> bool:
