@@ -150,3 +150,13 @@ def test_markup_tag_broken_over_two_lines_is_not_prose():
 def test_closing_mark_spaced_off_a_nested_single_quote():
     text = "Headline\n\n\"Traders call it 'a safe bet,' \" she said.\n"
     assert found("PV111", text) == []
+
+
+def test_live_blog_repeats_are_by_design():
+    update = "The count of ballots resumes at dawn in the northern districts."
+    blog = "The latest on the primaries\n\n" + "".join(
+        f"{t}\n\nCandidates spoke in three states tonight, the campaigns said.\n\n{update}\n\n___\n\n" for t in ("8:35 p.m.", "8:10 p.m.", "7:45 p.m.")
+    )
+    assert found("PV401", blog) == []
+    article = "A headline here\n\n" + update + "\n\nThe vote went on late.\n\n" + update + "\n"
+    assert found("PV401", article) == [update]
