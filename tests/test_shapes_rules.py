@@ -160,3 +160,9 @@ def test_live_blog_repeats_are_by_design():
     assert found("PV401", blog) == []
     article = "A headline here\n\n" + update + "\n\nThe vote went on late.\n\n" + update + "\n"
     assert found("PV401", article) == [update]
+
+
+def test_headline_english_without_function_words_is_english():
+    assert found("PV502", "Ferry strike halts island trade; unions vow longer walkout.\n\nThe strike began on Monday.\n") == []
+    foreign = "Le gouvernement a annoncé une nouvelle trêve dans la bande de Gaza."
+    assert found("PV502", f"Headline\n\nThe minister spoke. {foreign}\n") == [foreign]
