@@ -70,3 +70,14 @@ def test_guard_function():
     assert no_variant("Trumped", "Trump", "", [])
     assert not no_variant("Trumb", "Trump", "x Trumb y", [(2, 7)])
     assert "reid" in DISTINCT_SURNAMES and "haddad" not in DISTINCT_SURNAMES
+
+
+def test_formal_and_familiar_given_name_are_one_name_not_two_spellings():
+    report = Pipeline(Config(select=["PV804"])).run_documents([(Document(
+        "Senator Robert Hanley opened the hearing on Tuesday.\n\n"
+        "Later, Senator Bob Hanley said the committee would vote next week.\n", "a.txt"), "a.txt")])
+    assert [f.rule for f in report.files[0].findings] == []
+    report = Pipeline(Config(select=["PV804"])).run_documents([(Document(
+        "Minister Samir Haddad opened the session on Tuesday.\n\n"
+        "Later, Minister Sameer Haddad said the council would vote next week.\n", "a.txt"), "a.txt")])
+    assert [f.text for f in report.files[0].findings] == ["Sameer Haddad"]

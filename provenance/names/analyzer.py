@@ -362,7 +362,10 @@ def _same_name(a: str, b: str, typed: dict, glossary, match) -> bool:
         return False
     if typed.get(a) != "person" and typed.get(b) != "person":
         return False
-    return match(a, b, glossary).same
+    result = match(a, b, glossary)
+    # "Chuck Grassley" beside "Charles Grassley": the formal and the familiar given name of
+    # one person are both right in English copy (PolNeAR train: 4 of 13 PV804 warnings)
+    return result.same and not result.reason.startswith("nickname")
 
 
 def _explain(a: str, b: str) -> tuple[float, str]:
