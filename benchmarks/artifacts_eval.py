@@ -8,7 +8,9 @@ described in docs/artifacts-gold.md. For each split it prints recall by
 category, overall recall by any finding, warning-level recall, precision of
 warnings and errors, then the false warnings and errors per 1,000 words on the
 two native-English controls (PolNeAR train, NTREX English originals) with the
-rules responsible. Needs ../shared (the articles are not in the repository).
+rules responsible, and the info-level findings per 1,000 words there (they
+cost no precision but editors read them: keep them under about 2 per 1,000).
+Needs ../shared (the articles are not in the repository).
 
 Matching (score()):
 - a gold item is found "by any finding" when a finding of any severity overlaps
@@ -256,12 +258,16 @@ def control(report) -> dict:
     words = sum(f.words for f in report.files if f.error is None)
     serious = [(f.path, x.line, x.rule) for f, x in report.all_findings() if x.severity in SERIOUS]
     rules = Counter(r for _, _, r in serious)
+    info = Counter(x.rule for _, x in report.all_findings() if x.severity == "info")
     return {
         "files": len(report.files),
         "words": words,
         "false_warnings_errors": len(serious),
         "per_1000_words": round(1000 * len(serious) / words, 3) if words else None,
         "top_rules": dict(rules.most_common(8)),
+        "info": sum(info.values()),
+        "info_per_1000_words": round(1000 * sum(info.values()) / words, 3) if words else None,
+        "top_info_rules": dict(info.most_common(8)),
         "false": [f"{p}:{line}:{r}" for p, line, r in serious],
     }
 
@@ -344,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
             top = ", ".join(f"{r} {n}" for r, n in c["top_rules"].items()) or "none"
             print(f"  {name:<16} {c['files']:>4} files {c['words']:>7} words  {c['false_warnings_errors']:>4} warnings/errors  "
                   f"{c['per_1000_words']:.3f} per 1,000 words  top: {top}")
+            top_info = ", ".join(f"{r} {n}" for r, n in c["top_info_rules"].items()) or "none"
+            print(f"  {'':<16} {'':>4}       {'':>7}        {c['info']:>4} info           "
+                  f"{c['info_per_1000_words']:.3f} per 1,000 words  top: {top_info}")
     elif not args.no_controls:
         print("\ncontrols skipped: ../shared/data/polnear is absent")
     last = scores[splits[-1]]

@@ -39,7 +39,8 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
     },
     "quotes": {"mode": OneOf(("mismatched", "unbalanced", "mixed", "apostrophe", "displaced"))},
     "verbless": {
-        "mode": OneOf(("attribution", "fragment")),
+        "mode": OneOf(("attribution", "participle", "fragment")),
+        "participles": STR_LIST,
         "max_subject_words": Int(1),
         "min_words": Int(1),
         "max_words": Int(1),

@@ -79,8 +79,10 @@ class DoubletChecker:
             if word.endswith("ed") and word in finite_forms() and not _BE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "she laughed and laughed": a past verb repeated for duration ("were targeted and targeted" is a doublet)
             after = _NEXT_WORD.match(text, m.end())
-            if after is not None and after.group(1).lower() not in _CLOSED_CLASS:
-                continue  # "birth and birth certificate": the second word modifies a head the pair shares
+            if after is not None and after.group(1).lower() not in _CLOSED_CLASS and not word.endswith(_ADJECTIVE_ENDINGS):
+                # "birth and birth certificate": the second noun modifies a head the pair shares; an
+                # adjective cannot stand as the first conjunct, so "regional and regional efforts" is a doublet
+                continue
             if index.in_scope(m.start(), m.end(), self.rule.scope) is None:
                 continue
             yield Hit(
@@ -159,6 +161,8 @@ _CLOSED_CLASS = frozenset(
     "not no also even only just still then there here all both each every some any many much more most "
     "such said says say".split()
 )
+#: Endings of adjectives ("international", "economic", "decisive", "serious", "military").
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "less", "ian", "ible", "able")
 _OBJECT_PRONOUNS = {"it", "them", "him", "her", "me", "us", "you", "this", "that"}
 _PWORD = re.compile(r"[\w\u2019'\-]+")
 #: Up to seven words straight before a conjunction, no punctuation between them.

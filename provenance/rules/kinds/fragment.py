@@ -64,6 +64,9 @@ def _title_case(text: str, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+#: A sentence ending on an indefinite noun phrase ("She was a newcomer."), which "A stranger." restates.
+_RESTATED = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\.$", re.IGNORECASE)
+
 #: Items of a list: comma-separated, the last one maybe after "and"/"or".
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
@@ -120,6 +123,8 @@ class FragmentChecker:
             return None  # split at "U.S." or "Sen.", or a Title Case headline: not a stranded word
         if words[0].lower() in _SUBJECT_PRONOUNS or any(is_finite(words, i, finite_forms()) for i in range(len(words))):
             return None  # "He didn't.", "Fear throbs.": a short clause, not a stray word
+        if len(words) == 2 and words[0].lower() in ("a", "an") and _RESTATED.search(before):
+            return None  # "She was a newcomer. A stranger.": a noun phrase restating the one before, for effect
         adjective = len(words) == 1 and self.looks_adjective(words[0])
         if adjective != (self.mode == "modifier"):
             return None

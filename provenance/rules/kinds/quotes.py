@@ -1,10 +1,14 @@
 """The ``quotes`` kind: double quotation marks that do not pair up.
 
 One scan per document pairs the marks across its prose segments:
-  mismatched   a pair opened in one style and closed in the other (`“ Genocide".`)
+  mismatched   a pair opened in one style and closed in the other (`“ Genocide".`),
+               or closed with a second opening glyph (`“late“ again`)
   unbalanced   an opening mark never closed, or a closing mark with no opening;
                a quote left open at the end of a paragraph is fine when the next
-               paragraph opens a quote (the English convention for long quotes)
+               paragraph opens a quote (the English convention for long quotes);
+               in a text laid out one sentence a line (nearly every paragraph a
+               single sentence), a mark at the edge of a line whose partner would
+               be on a line before or after is not reported
   displaced    straight marks on the wrong side of their spaces that still pair
                up: `described it as a" grave breach "by the`
   apostrophe   a stray straight quote inside a word or after a plural noun
@@ -30,13 +34,17 @@ _PROSE = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _MAX_SUGGESTION = 300
 _MAX_CARRY = 12  # paragraphs without marks a quotation may run through
 _MAX_DEPTH = 3  # quotations inside quotations
+_MIN_LINES = 8  # paragraphs a text needs before its layout is judged one sentence a line
+_LINE_SHARE = 0.9  # share of single-sentence paragraphs that makes it so
 _MAX_DISPLACED = 200  # farthest apart the two marks of a displaced pair may be
 # A stray straight quote inside a word (d"état) or after a plural (Lakers" coach):
 # an apostrophe that a converter or keyboard turned into a double quote.
 _APOSTROPHE = re.compile(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
 # An HTML/XML tag left in the copy (<tweet id="…" author="…">, <a href="…">): the
-# quotation marks of its attributes delimit values, they are not prose.
-_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>")
+# quotation marks of its attributes delimit values, they are not prose. A value may
+# run over a line break (`date="May 9,\n2016"`).
+_TAG_START = re.compile(r"<[A-Za-z][\w:.-]*\s+[\w:.-]+\s*=")
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
 
 
 @dataclass(frozen=True)
@@ -65,9 +73,22 @@ class QuotesChecker:
                     yield Hit(p.start, p.end, p.message, p.suggestion)
 
 
+def _one_sentence_a_line(segments) -> bool:
+    """Whether the text is laid out one sentence a line (a sentence-aligned
+    corpus, subtitles, an excerpt of an article): nearly every paragraph holds
+    a single sentence. A quotation there runs on over lines that need not be
+    present, so a mark at the edge of a line has its partner off the page."""
+    paragraphs = [s for s in segments if s.kind == PARAGRAPH]
+    if len(paragraphs) < _MIN_LINES:
+        return False
+    single = sum(len(s.sentences) <= 1 for s in paragraphs)
+    return single >= _LINE_SHARE * len(paragraphs)
+
+
 def _scan(doc) -> Iterable[_Problem]:
     text = doc.text
     segments = [s for s in doc.segments if s.kind in _PROSE]
+    lines = _one_sentence_a_line(segments)
     straight: list[int] = []
     curly: list[int] = []
     # Open marks, innermost last. The stack survives the end of a paragraph:
@@ -91,6 +112,18 @@ def _scan(doc) -> Iterable[_Problem]:
             c, at = m.group(), m.start()
             (straight if c == '"' else curly).append(at)
             opening = c in _OPENING or (c == '"' and _straight_opens(text, at, seg.start))
+            if opening and c == '"' and stack and text[at - 2 : at] in ("' ", "\u2019 "):
+                opening = False  # "… 'a safe bet,' " she said": a closing mark spaced off a single quote
+            if c == "\u201d" and not stack and _opens_in_place(text, at, seg.start):
+                # "”Thanks, all": a closing glyph where a quotation opens
+                yield _Problem("mismatched", at, at + 1, "quotation opened with the closing mark ”; use “", "\u201c")
+                stack.append(("\u201c", at))
+                continue
+            if opening and c == "\u201c" and stack and _closes_in_place(text, at, seg.prose_end):
+                # "“late“ again": an opening glyph glued to the end of the quoted words closes the quote
+                open_char, open_at = stack.pop()
+                yield _mismatch(text, open_at, at)
+                continue
             if opening:
                 if i == 0 and stack and at == seg.start:
                     stack.pop()  # English convention: each paragraph of a long quotation reopens it
@@ -104,12 +137,17 @@ def _scan(doc) -> Iterable[_Problem]:
                     yield _displaced(text, at, marks[partner].start())
                 elif c == '"' and _APOSTROPHE.match(text, at - 1):
                     yield _Problem("apostrophe", at, at + 1, "double quote where an apostrophe belongs", "\u2019")
+                elif lines and i == 0 and text[at - 1 : at] in ",.?!":
+                    pass  # one sentence a line: a quoted sentence closing, opened on a line before this one
                 else:
                     yield _Problem("unbalanced", at, at + 1, f"closing {c} has no opening mark before it")
             else:
                 open_char, open_at = stack.pop()
                 if (open_char == '"') != (c == '"'):
                     yield _mismatch(text, open_at, at)
+    if lines:
+        # one sentence a line: a quotation left open at the end closes on a line that is not there
+        stack = [(c, at) for c, at in stack if not _opens_last_sentence(text, at)]
     yield from (_unclosed(c, at) for c, at in stack)
     if straight and curly:
         # the rarer style is the intruder; on a tie, the one that came second
@@ -122,12 +160,48 @@ def _scan(doc) -> Iterable[_Problem]:
         )
 
 
+def _closes_in_place(text: str, at: int, end: int) -> bool:
+    """A mark glued to the word or punctuation before it, with a space, punctuation
+    or the end of the paragraph after it: it stands where a closing mark goes."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return (before.isalnum() or before in ".,?!;:") and (at + 1 >= end or after.isspace() or after in ".,;:?!)")
+
+
+def _opens_in_place(text: str, at: int, seg_start: int) -> bool:
+    """A mark at the start of a paragraph or after a space, glued to the word after it."""
+    before = text[at - 1 : at] if at > seg_start else ""
+    after = text[at + 1 : at + 3]
+    return (before == "" or before.isspace() or before in "(\u202a\u202b\u200e\u200f") and (after[:1].isalnum() or after == " \u2026")
+
+
+def _opens_last_sentence(text: str, at: int) -> bool:
+    """A mark that opens a quoted sentence (at the line start or after a colon)
+    running to the end of its line, which ends a sentence: the first sentence
+    of a quotation that goes on over the next lines (`said: "It was late.`)."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    line = text[at + 1 : end].rstrip()
+    if _MARK.search(line) or not line.endswith((".", "?", "!")):
+        return False
+    before = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    return before == "" or before.endswith(":")
+
+
 def _prose_marks(text: str, start: int, end: int) -> list[re.Match]:
-    """The quotation marks of a segment, less those inside markup tags."""
+    """The quotation marks of a segment, less those inside markup tags, also a
+    tag broken over two lines (`<tweet author="@x" date="May 9,` / `2016">`)."""
     marks = list(_MARK.finditer(text, start, end))
-    if not marks or "<" not in text[start:end]:
+    if not marks or ("<" not in text[start:end] and ">" not in text[start:end]):
         return marks
     tags = [(m.start(), m.end()) for m in _TAG.finditer(text, start, end)]
+    seg = text[start:end]
+    first_close, first_open = seg.find(">"), seg.find("<")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open) and "=" in seg[:first_close]:
+        tags.append((start, start + first_close + 1))  # the end of a tag begun on the line before
+    last_open = seg.rfind("<")
+    if last_open >= 0 and ">" not in seg[last_open:] and _TAG_START.match(seg, last_open):
+        tags.append((start + last_open, end))  # a tag that goes on on the next line
     if not tags:
         return marks
     return [m for m in marks if not any(a <= m.start() < b for a, b in tags)]

@@ -4,7 +4,9 @@ Machine translation from Arabic drops the verb of a sentence that opens with
 it (قال عضو اللجنة …، اليوم، إن …: "said a committee member, today, that …")
 and leaves a subject noun phrase, an optional time or place adverbial and then
 the reported clause: "A member of the security committee, on Monday, that the
-vote was postponed." (mode ``attribution``). The same loss leaves short
+vote was postponed." (mode ``attribution``). A speech participle cut off
+the sentence it continued opens a sentence with no subject and no verb:
+"Adding, "…"" or "Also stressing that …" (mode ``participle``). The same loss leaves short
 sentences with no finite verb at all, split off the sentence before them:
 "…as the siege enters its fifth day. After the fortieth." (mode ``fragment``).
 
@@ -29,7 +31,8 @@ the machine tune passages are found); PolNeAR, the NTREX originals and the
 seeds draw none.
 
 params:
-  mode: attribution | fragment
+  mode: attribution | participle | fragment
+  participles: [...]    (participle) speech participles ("adding", "stressing")
   openers: [...]        (attribution) words a subject noun phrase may not open with
   time_words: [...]     (attribution) words that end a time adverbial ("Monday", "today")
   complement_nouns: [...]  (attribution) nouns a "that" clause completes ("the fact that")
@@ -62,6 +65,8 @@ _QUOTED = re.compile("\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
 #: A wire dateline in capitals before the sentence proper ("BAGHDAD / .. ", "SANAA - ").
 _DATELINE = re.compile(r"[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}\s*(?:\([^)]{0,40}\)\s*)?(?:[/\-\u2013\u2014:]\s*)+(?:\.+\s*)?")
 _OPEN_MARKS = "\"\u201c\u00ab"
+#: A sentence opened by a speech participle: "Adding, "…"", "Also stressing that …".
+_PARTICIPLE = re.compile(r"(?:(?:Also|And|While)\s+)?(?P<p>[A-Za-z][a-z]+ing)(?:\s+(?:out|to|on))?\s*(?P<t>,|:|\bthat\b)")
 _CLOSE_MARKS = "\"\u201d\u00bb"
 _QUOTES = _OPEN_MARKS + _CLOSE_MARKS
 #: Words after which an ambiguous noun/verb form is a noun ("the reports", "of talks").
@@ -150,6 +155,7 @@ class VerblessChecker:
         self.min_words = int(p.get("min_words", 2))
         self.max_words = int(p.get("max_words", 6))
         self.max_subject = int(p.get("max_subject_words", 30))
+        self.participles = {w.lower() for w in p.get("participles", [])}
         self.forms = finite_forms()
 
     def check(self, doc) -> Iterable[Hit]:
@@ -165,6 +171,8 @@ class VerblessChecker:
                     if t == len(triggers) or triggers[t] >= sent.end:
                         continue  # no "that" and no quotation mark: nothing to attribute
                     hit = self._attribution(text, seg.start, sent)
+                elif self.mode == "participle":
+                    hit = self._participle(text, seg.start, sent)
                 else:
                     hit = self._fragment(text, seg.start, sentences[k - 1] if k else None, sent)
                 if hit is not None:
@@ -332,6 +340,33 @@ class VerblessChecker:
             f"{'clause' if trigger == 'that' else 'quotation'}: the speech verb (قال, “said”) was lost in translation"
         )
         return Hit(start, end, message, suggestion)
+
+    # -- mode participle --------------------------------------------------
+
+    def _participle(self, text: str, para_start: int, sent) -> Hit | None:
+        s = text[sent.start : sent.end]
+        m = _PARTICIPLE.match(s)
+        if m is None or m.group("p").lower() not in self.participles:
+            return None
+        rest = s[m.end() :]
+        if m.group("t") in (",", ":"):
+            if not rest.lstrip()[:1] in _OPEN_MARKS:
+                return None  # "Adding to the confusion, …": the participle has its own object
+        elif "," in _QUOTED.sub(" ", rest):
+            return None  # "Noting that turnout was low, the mayor said …": a main clause follows the comma
+        if _quote_open_before(text, para_start, sent.start):
+            return None
+        outside = _QUOTED.sub(" ", rest) if m.group("t") != "that" else ""
+        words = _WORD_ONLY.findall(outside)
+        if any(is_finite(words, i, self.forms) for i in range(len(words))):
+            return None  # "Adding, "…", he said": the verb comes after the quotation
+        head = m.group(0).rstrip(" ,:")
+        return Hit(
+            sent.start,
+            sent.start + len(head),
+            f"“{head}” opens a sentence of its own with no subject and no verb: it was cut off the sentence "
+            f"before it (…, adding that …) or lost its speaker (He added …)",
+        )
 
     # -- mode fragment ----------------------------------------------------
 
