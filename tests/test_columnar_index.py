@@ -136,3 +136,40 @@ def test_compaction_merges_key_files_and_keeps_the_lookups(tmp_path, seeds_dir):
     probe2 = _write(tmp_path / "p2", "p.txt", f"Probe\n\n{PARAGRAPH}\n")
     assert _findings(parquet, str(probe2)) == _findings(sqlite, str(probe2))
     assert pv("index", "compact", "--index-path", str(sqlite)).exit_code == 2
+
+
+def test_remove_writes_a_tombstone_and_lookups_leave_the_article_out(tmp_path, seeds_dir):
+    parquet, sqlite = tmp_path / "i.parquet", tmp_path / "i.db"
+    for args in (["--index-path", str(parquet), "--index-format", "parquet"], ["--index-path", str(sqlite)]):
+        assert pv("index", "add", str(seeds_dir), *args).exit_code == 0
+    day2 = _write(tmp_path / "day2", "a.txt", f"Talks go on\n\n{PARAGRAPH}\n")
+    for index in (parquet, sqlite):
+        assert pv("index", "add", str(day2.parent), "--index-path", str(index), "--date", "2024-05-02").exit_code == 0
+    gone = seeds_dir / "002_9c8e519b6a91c22e.txt"
+    probe = _write(tmp_path / "p", "p.txt", gone.read_text(encoding="utf-8").replace("Sunday", "Monday") + f"\n{PARAGRAPH}\n")
+    assert any(r["first"]["path"] == str(gone) for r in _findings(parquet, str(probe))[0]["reuse"])
+    before = {p: p.stat().st_mtime_ns for p in parquet.rglob("*") if p.is_file() and ".lock" not in p.name}
+    for index in (parquet, sqlite):
+        out = pv("index", "remove", str(gone), str(day2.parent), "--index-path", str(index))
+        assert out.exit_code == 0 and "2 removed" in out.stdout, out.output
+    assert {p: p.stat().st_mtime_ns for p in before} == before  # append-only: one new tombstone file
+    (tombstone,) = set(p for p in parquet.rglob("*") if p.is_file() and ".lock" not in p.name) - set(before)
+    assert json.loads(tombstone.read_text(encoding="utf-8"))["removed"] and tombstone.parent.name == "batches"
+    from_parquet = _findings(parquet, str(probe))
+    assert from_parquet == _findings(sqlite, str(probe))
+    assert not any(r["first"]["path"] in (str(gone), str(day2)) for r in from_parquet[0]["reuse"])
+    stats = json.loads(pv("index", "stats", "--index-path", str(parquet), "-f", "json").stdout)
+    assert stats["articles"] == 4
+    keys_before = stats["keys"]
+    out = pv("index", "remove", str(gone), "--index-path", str(parquet))
+    assert out.exit_code == 2 and "not in the index" in out.output and "0 removed" in out.stdout
+    # compaction drops the removed articles' key rows; the lookups stay the same
+    assert pv("index", "compact", "--index-path", str(parquet)).exit_code == 0
+    assert json.loads(pv("index", "stats", "--index-path", str(parquet), "-f", "json").stdout)["keys"] < keys_before
+    assert _findings(parquet, str(probe)) == from_parquet
+    # a removed text indexed again is an addition, found again
+    for index in (parquet, sqlite):
+        out = pv("index", "add", str(seeds_dir), "--index-path", str(index))
+        assert "1 added, 0 replaced, 4 unchanged" in out.stdout, out.output
+    assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))
+    assert any(r["first"]["path"] == str(gone) for r in _findings(parquet, str(probe))[0]["reuse"])

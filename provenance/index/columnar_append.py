@@ -11,6 +11,10 @@ The job, per batch of at most ``BATCH_ARTICLES`` articles:
    pieces from every partition are sorted into one file (``write_bucket``);
 4. last, the batch file: from then on readers see the batch.
 
+``remove`` (``index remove``) writes a batch file holding only tombstones
+(the ids of the removed articles): append-only like an add; readers leave
+those articles out, and ``index compact`` drops their key rows.
+
 Article ids follow the order of the given files (ties in "earliest" go to the
 article added first, as in the SQLite index).
 """
@@ -72,6 +76,44 @@ def existing_articles(path: Path, batches: list[dict]) -> tuple[dict[str, int], 
     return shas, paths
 
 
+def _locked(path: Path):
+    from filelock import FileLock, Timeout
+
+    try:
+        lock = FileLock(str(path / ".append.lock"), timeout=30)
+        lock.acquire()
+    except Timeout:
+        raise ColumnarError(f"{path}: another `index add` is writing this index; try again when it has finished") from None
+    return lock
+
+
+def remove(path: Path, targets: list[str]) -> list[str]:
+    """Tombstone the live articles stored under these paths (or under these
+    folders) in a new batch file; returns the paths removed, in id order."""
+    from provenance.fsutil import atomic_write
+
+    require_pyarrow()
+    path = Path(path)
+    read_meta(path)
+    lock = _locked(path)
+    try:
+        batches = read_batches(path)
+        _, paths = existing_articles(path, batches)
+        prefixes = [t.rstrip("/") + "/" for t in targets]
+        hits = sorted(
+            (i, p) for p, ids in paths.items() if p in targets or any(p.startswith(x) for x in prefixes) for i in ids
+        )
+        if not hits:
+            return []
+        number = max((b["batch"] for b in batches), default=0) + 1
+        first = max((b["first_article"] + b["reserved"] for b in batches), default=1)
+        batch = {"batch": number, "first_article": first, "reserved": 0, "added": 0, "articles": [], "keys": [], "removed": [i for i, _ in hits]}
+        atomic_write(path / "batches" / f"b{number:06d}.json", json.dumps(batch, sort_keys=True) + "\n")
+        return [p for _, p in hits]
+    finally:
+        lock.release()
+
+
 def append(
     path: Path,
     engine: "Engine",
@@ -82,17 +124,11 @@ def append(
     batch_articles: int | None = None,
 ) -> AppendResult:
     """items: (display path, file path, ISO date or None), in the order to index."""
-    from filelock import FileLock, Timeout
-
     require_pyarrow()
     path = Path(path)
     if not path.exists() or (path.is_dir() and not any(path.iterdir())):
         create(path, **({"buckets": buckets} if buckets else {}))
-    try:
-        lock = FileLock(str(path / ".append.lock"), timeout=30)
-        lock.acquire()
-    except Timeout:
-        raise ColumnarError(f"{path}: another `index add` is writing this index; try again when it has finished") from None
+    lock = _locked(path)
     try:
         meta = read_meta(path)
         result = AppendResult()

@@ -3,8 +3,9 @@
 Every append adds one sorted key file per bucket, and a lookup reads every file
 of the buckets its keys fall in; after many appends, compaction merges each
 bucket's files into one sorted file (row groups of ``COMPACT_ROW_GROUP``
-rows) and records them in ``compacted.json`` (written last, atomically:
-until then readers use the batch files). It is maintenance run now and then
+rows), leaving out the rows of tombstoned articles (``index remove``,
+replacements), and records them in ``compacted.json`` (written last,
+atomically: until then readers use the batch files). It is maintenance run now and then
 (it rewrites the key files, not the articles); appends stay append-only.
 """
 
@@ -16,6 +17,8 @@ from pathlib import Path
 from provenance.index.columnar import (
     COMPACT_ROW_GROUP,
     COMPACTED,
+    MAX_ARTICLE,
+    PASSAGE_BITS,
     ColumnarError,
     read_batches,
     read_compacted,
@@ -49,8 +52,9 @@ def compact(path: Path, engine) -> dict:
         for name in (old["keys"] if old else []) + [n for b in batches if not old or b["batch"] > old["through_batch"] for n in b["keys"]]:
             files.setdefault(int(name.split("bucket=")[1].split("/")[0]), []).append(name)
         tag = f"c{through:06d}"
+        removed = sorted({i for b in batches for i in b.get("removed", [])})
         tasks = {
-            b: engine.submit(_merge, [str(path / n) for n in names], str(path / "keys" / f"bucket={b:02d}" / f"{tag}.parquet"))
+            b: engine.submit(_merge, [str(path / n) for n in names], str(path / "keys" / f"bucket={b:02d}" / f"{tag}.parquet"), removed)
             for b, names in sorted(files.items())
         }
         rows = {b: t.result() for b, t in tasks.items()}
@@ -65,12 +69,16 @@ def compact(path: Path, engine) -> dict:
         lock.release()
 
 
-def _merge(inputs: list[str], out: str) -> int:
+def _merge(inputs: list[str], out: str, removed: list[int]) -> int:
     import numpy as np
     import pyarrow.parquet as pq
 
     pieces = []
+    dead = np.array(removed, np.int64)
     for name in inputs:
         t = pq.read_table(name, columns=["key", "posting"])
-        pieces.append(np.column_stack([t.column("key").to_numpy(), t.column("posting").to_numpy()]))
+        rows = np.column_stack([t.column("key").to_numpy(), t.column("posting").to_numpy()])
+        if len(dead):
+            rows = rows[~np.isin((rows[:, 1] >> PASSAGE_BITS) & (MAX_ARTICLE - 1), dead)]
+        pieces.append(rows)
     return write_bucket(pieces, out, row_group=COMPACT_ROW_GROUP)

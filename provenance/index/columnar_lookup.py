@@ -209,7 +209,7 @@ class ColumnarIndex:
             k, post = _live(k, post, self._removed_array())
         order = np.lexsort((post, k))  # by key, then posting: several files (appends) merged
         k, post = k[order], post[order]
-        starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+        starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]]) if len(k) else np.empty(0, np.int64)  # every row read may be tombstoned
         ends = np.r_[starts[1:], len(k)]
         out = {}
         for s_, e in zip(starts, ends):
