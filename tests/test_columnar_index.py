@@ -173,3 +173,61 @@ def test_remove_writes_a_tombstone_and_lookups_leave_the_article_out(tmp_path, s
         assert "1 added, 0 replaced, 4 unchanged" in out.stdout, out.output
     assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))
     assert any(r["first"]["path"] == str(gone) for r in _findings(parquet, str(probe))[0]["reuse"])
+
+
+def test_key_files_are_read_through_their_sidecars_and_without_them(tmp_path, seeds_dir):
+    """The memory-mapped reading (sidecar beside each key file, one identity
+    file per batch) and the reading of an index an older version wrote (no
+    sidecars, no identity files) give the SQLite index's findings."""
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    from provenance.index.columnar_keys import KeyFile, sidecar_of
+
+    config = tmp_path / "provenance.toml"
+    config.write_text("[tool.provenance.index]\nbatch-articles = 2\nbuckets = 2\n", encoding="utf-8")
+    parquet, sqlite = tmp_path / "i.parquet", tmp_path / "i.db"
+    runner.invoke(app, ["index", "add", str(seeds_dir), "--index-path", str(parquet), "--index-format", "parquet", "--config", str(config)])
+    assert pv("index", "add", str(seeds_dir), "--index-path", str(sqlite)).exit_code == 0
+    key_files = sorted((parquet / "keys").rglob("*.parquet"))
+    assert key_files and all(sidecar_of(f).is_file() for f in key_files)
+    for f in key_files:  # every key's rows, found by binary search in the map, are pyarrow's rows
+        table = pq.read_table(f)
+        keys, posts = table.column("key").to_numpy(), table.column("posting").to_numpy()
+        reader = KeyFile(f)
+        probe = np.unique(np.r_[keys[::7], keys[-1], keys[0] - 1, keys[-1] + 1])
+        for key, (lo, hi) in zip(probe.tolist(), reader.ranges(probe)):
+            assert np.array_equal(reader.postings(lo, hi), posts[keys == key])
+    probe = _write(tmp_path / "p", "p.txt", (seeds_dir / "002_9c8e519b6a91c22e.txt").read_text(encoding="utf-8").replace("Sunday", "Monday"))
+    expected = _findings(sqlite, str(probe))
+    assert expected[0]["reuse"] and _findings(parquet, str(probe)) == expected
+    for f in key_files:
+        sidecar_of(f).unlink()
+    for batch in (parquet / "batches").glob("*.json"):
+        data = json.loads(batch.read_text(encoding="utf-8"))
+        (parquet / data.pop("identities")).unlink()
+        batch.write_text(json.dumps(data), encoding="utf-8")
+    assert _findings(parquet, str(probe)) == expected
+    assert pv("index", "compact", "--index-path", str(parquet)).exit_code == 0
+    assert all(sidecar_of(f).is_file() for f in (parquet / "keys").rglob("*.parquet"))
+    assert json.loads((parquet / "compacted.json").read_text(encoding="utf-8"))["identities"]
+    assert _findings(parquet, str(probe)) == expected
+
+
+def test_a_key_file_of_compressed_pages_is_read_through_pyarrow(tmp_path):
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from provenance.index.columnar_keys import KeyFile, layout_of
+
+    rng = np.random.default_rng(3)
+    keys = np.sort(rng.integers(-50, 50, 3000)).astype(np.int64)
+    posts = np.arange(3000, dtype=np.int64)
+    path = tmp_path / "k.parquet"
+    pq.write_table(pa.table({"key": keys, "posting": posts}), path, row_group_size=100, compression="zstd")
+    assert layout_of(path) is None
+    reader = KeyFile(path)
+    wanted = np.array([-51, -50, 0, 7, 49, 50], np.int64)
+    for key, (lo, hi) in zip(wanted.tolist(), reader.ranges(wanted)):
+        assert np.array_equal(reader.postings(lo, hi), posts[keys == key])

@@ -35,12 +35,14 @@ from provenance.index.columnar import (
     prepare_part,
     preparer_of,
     read_batches,
+    read_identities,
     read_meta,
     require_pyarrow,
     split_keys,
     unreadable_of,
     write_articles,
     write_bucket,
+    write_identities,
 )
 
 if TYPE_CHECKING:
@@ -61,18 +63,14 @@ class AppendResult:
 
 def existing_articles(path: Path, batches: list[dict]) -> tuple[dict[str, int], dict[str, list[int]]]:
     """sha256 -> id and path -> ids of the live articles (tombstoned ones left out)."""
-    import pyarrow.parquet as pq
-
     removed = {i for b in batches for i in b.get("removed", [])}
     shas: dict[str, int] = {}
     paths: dict[str, list[int]] = {}
-    for b in batches:
-        for name in b["articles"]:
-            table = pq.read_table(path / name, columns=["id", "sha256", "path"])
-            for i, sha, p in zip(*(table.column(c).to_pylist() for c in ("id", "sha256", "path"))):
-                if i not in removed:
-                    shas.setdefault(sha, i)
-                    paths.setdefault(p, []).append(i)
+    table = read_identities(path, batches)
+    for i, sha, p in zip(*(table.column(c).to_pylist() for c in ("id", "sha256", "path"))):
+        if i not in removed:
+            shas.setdefault(sha, i)
+            paths.setdefault(p, []).append(i)
     return shas, paths
 
 
@@ -156,15 +154,18 @@ def _append_batch(path: Path, meta: dict, engine: "Engine", items, partition_siz
     prepared = [engine.submit(prepare_part, part, preparer) for part in parts]
     idents = [engine.submit(identities, f) for f in prepared]
     skips: list[list[int]] = []
+    kept: list[list[tuple[int, str, str]]] = []  # per partition: (id, sha256, path) of the articles written
     removed: list[int] = []
     added = 0
     for future, task in zip(idents, prepared):
         skip: list[int] = []
+        kept.append([])
         for article_id, sha, display in future.result():
             if sha in shas:
                 skip.append(article_id)
                 result.unchanged += 1
                 continue
+            kept[-1].append((article_id, sha, display))
             old = paths.pop(display, [])
             removed += old
             for sha_old in [s for s, i in shas.items() if i in old]:
@@ -188,10 +189,16 @@ def _append_batch(path: Path, meta: dict, engine: "Engine", items, partition_siz
         key_files.append(engine.submit(write_bucket, pieces, str(path / "keys" / f"bucket={b:02d}" / f"{tag}.parquet")))
     for future in unreadable:
         result.unreadable += future.result()
-    articles = [f"articles/{tag}-p{n:05d}.parquet" for n, f in enumerate(article_files) if f.result()]
+    written = [n for n, f in enumerate(article_files) if f.result()]
+    articles = [f"articles/{tag}-p{n:05d}.parquet" for n in written]
     keys = [f"keys/bucket={b:02d}/{tag}.parquet" for b, f in enumerate(key_files) if f.result()]
     if not articles and not removed:
         return  # nothing new: no batch
-    batch = {"batch": number, "first_article": first, "reserved": len(items), "added": added, "articles": articles, "keys": keys, "removed": sorted(removed)}
+    identity = f"articles/{tag}-ids.parquet"
+    write_identities(path / identity, [(i, sha, p, file, row) for file, n in enumerate(written) for row, (i, sha, p) in enumerate(kept[n])])
+    batch = {
+        "batch": number, "first_article": first, "reserved": len(items), "added": added, "articles": articles,
+        "identities": identity, "keys": keys, "removed": sorted(removed),
+    }
     atomic_write(path / "batches" / f"{tag}.json", json.dumps(batch, sort_keys=True) + "\n")
     result.batches += 1

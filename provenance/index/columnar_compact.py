@@ -3,7 +3,8 @@
 Every append adds one sorted key file per bucket, and a lookup reads every file
 of the buckets its keys fall in; after many appends, compaction merges each
 bucket's files into one sorted file (row groups of ``COMPACT_ROW_GROUP``
-rows), leaving out the rows of tombstoned articles (``index remove``,
+rows, each with its sidecar), writes one identity file for all the batches
+merged, leaving out the rows of tombstoned articles (``index remove``,
 replacements), and records them in ``compacted.json`` (written last,
 atomically: until then readers use the batch files). It is maintenance run now and then
 (it rewrites the key files, not the articles); appends stay append-only.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from provenance.index.columnar_keys import sidecar_of
 from provenance.index.columnar import (
     COMPACT_ROW_GROUP,
     COMPACTED,
@@ -22,9 +24,11 @@ from provenance.index.columnar import (
     ColumnarError,
     read_batches,
     read_compacted,
+    read_identities,
     read_meta,
     require_pyarrow,
     write_bucket,
+    write_identity_table,
 )
 
 
@@ -46,7 +50,7 @@ def compact(path: Path, engine) -> dict:
         batches = read_batches(path)
         old = read_compacted(path)
         through = max((b["batch"] for b in batches), default=0)
-        if old and old["through_batch"] == through:
+        if old and old["through_batch"] == through and old.get("identities"):
             return {"buckets": int(meta["buckets"]), "files_before": len(old["keys"]), "rows": None}
         files: dict[int, list[str]] = {}
         for name in (old["keys"] if old else []) + [n for b in batches if not old or b["batch"] > old["through_batch"] for n in b["keys"]]:
@@ -59,11 +63,18 @@ def compact(path: Path, engine) -> dict:
         }
         rows = {b: t.result() for b, t in tasks.items()}
         keys = [f"keys/bucket={b:02d}/{tag}.parquet" for b, n in rows.items() if n]
-        atomic_write(path / COMPACTED, json.dumps({"through_batch": through, "keys": keys}, sort_keys=True) + "\n")
+        # one identity file for every batch so far: one read when a reader opens the index
+        identities = f"articles/{tag}-ids.parquet"
+        write_identity_table(path / identities, read_identities(path, batches))
+        manifest = {"through_batch": through, "keys": keys, "identities": identities}
+        atomic_write(path / COMPACTED, json.dumps(manifest, sort_keys=True) + "\n")
+        if old and old.get("identities") and old["identities"] != identities:
+            (path / old["identities"]).unlink(missing_ok=True)
         for names in files.values():  # superseded: no reader opens them any more
             for n in names:
                 if n not in keys:
                     (path / n).unlink(missing_ok=True)
+                    sidecar_of(path / n).unlink(missing_ok=True)
         return {"buckets": len(keys), "files_before": sum(len(v) for v in files.values()), "rows": sum(rows.values())}
     finally:
         lock.release()
