@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from provenance.index.columnar import (
+    ARTICLE_BITS,
     ARTICLE_ROW_GROUP,
     MAX_ARTICLE,
     MAX_PASSAGES,
@@ -29,7 +30,6 @@ from provenance.index.columnar import (
     read_identities,
     read_meta,
     require_pyarrow,
-    unpost,
 )
 from provenance.index.store import _KINDS, _Lookup
 
@@ -71,6 +71,7 @@ class ColumnarIndex:
         self._ids = None  # the identity columns, read on the first lookup (``_load``)
         self._keyfiles: dict[Path, object] = {}
         self._articles: dict[Path, object] = {}
+        self._groups: dict[tuple[int, int], dict] = {}  # (article file, row group) -> its columns
         self._signer = None
 
     def _load(self) -> None:
@@ -101,6 +102,7 @@ class ColumnarIndex:
             f.close()
         self._keyfiles.clear()
         self._articles.clear()
+        self._groups.clear()
 
     @property
     def signer(self):
@@ -204,13 +206,20 @@ class ColumnarIndex:
         if at >= len(self._sorted_ids) or self._sorted_ids[at] != article_id:
             return None
         part, row = self._where[at].tolist()
-        path = self._parts[part]
-        f = self._articles.get(path)
-        if f is None:
-            f = self._articles[path] = pq.ParquetFile(path, memory_map=True)
-        group = f.read_row_group(row // ARTICLE_ROW_GROUP, columns=["path", "date", "spans", "text"], use_threads=False)
+        where = (part, row // ARTICLE_ROW_GROUP)
+        group = self._groups.get(where)
+        if group is None:
+            path = self._parts[part]
+            f = self._articles.get(path)
+            if f is None:
+                f = self._articles[path] = pq.ParquetFile(path, memory_map=True)
+            table = f.read_row_group(where[1], columns=["path", "date", "spans", "text"], use_threads=False)
+            group = table.to_pydict()
+            if len(self._groups) >= _ARTICLE_GROUPS_KEPT:
+                del self._groups[next(iter(self._groups))]  # the oldest read
+            self._groups[where] = group
         i = row % ARTICLE_ROW_GROUP
-        return {name: group.column(name)[i].as_py() for name in ("path", "date", "spans", "text")}
+        return {name: group[name][i] for name in ("path", "date", "spans", "text")}
 
     def lookup(self, doc: "Document", display: str, settings: "ReuseSettings") -> list[dict]:
         try:
@@ -219,11 +228,13 @@ class ColumnarIndex:
             raise ColumnarError(f"{self.path}: index error ({exc})") from None
 
 
-def _row_of(post: int) -> tuple[int, int, int]:
-    """(date_ord, article, passage uid): the third item names the passage
-    uniquely, as the SQLite passage id does."""
-    date_ord, article, passage = unpost(post)
-    return date_ord, article, (article << PASSAGE_BITS) | passage
+#: A posting's date_ord is above this bit; below it, (article, passage): the passage
+#: uid, which names the passage uniquely as the SQLite passage id does.
+_DATE_SHIFT = ARTICLE_BITS + PASSAGE_BITS
+_UID_MASK = (1 << _DATE_SHIFT) - 1
+#: Row groups of articles kept decoded between lookups (16 articles each): the
+#: earliest articles are the candidates of many lookups.
+_ARTICLE_GROUPS_KEPT = 128
 
 
 class _ColumnarLookup(_Lookup):
@@ -264,8 +275,9 @@ class _ColumnarLookup(_Lookup):
 
         out = {}
         for key, offset in offsets.items():
-            posts = self._posts(key, offset + _PAGE)
-            out[key] = [_row_of(v) for v in posts[offset : offset + _PAGE].tolist()]
+            page = self._posts(key, offset + _PAGE)[offset : offset + _PAGE]
+            # (date_ord, article, passage uid) of each posting, decoded in numpy (``unpost``)
+            out[key] = list(zip((page >> _DATE_SHIFT).tolist(), ((page >> PASSAGE_BITS) & (MAX_ARTICLE - 1)).tolist(), (page & _UID_MASK).tolist()))
         return out
 
     def _copies(self, key: int) -> int:
