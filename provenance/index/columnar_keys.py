@@ -121,7 +121,7 @@ class KeyFile:
             layout[:-1, 0] = [self._group(g, "key")[0] for g in range(md.num_row_groups)]
         self.first_keys = np.ascontiguousarray(layout[:-1, 0])
         self.starts = np.ascontiguousarray(layout[:, 1])
-        self._offsets = layout[:-1, 2:4].tolist()
+        self._key_at, self._posting_at = layout[:-1, 2].copy(), layout[:-1, 3].copy()  # numpy: a list of 100k pairs costs more to build than to index
         self.rows = int(self.starts[-1])
         if self._pq is None and self.rows:
             with open(path, "rb") as fh:
@@ -136,7 +136,7 @@ class KeyFile:
         """One row group's values of one column: a view of the map, or read by pyarrow."""
         if self._map is not None:
             n = int(self.starts[g + 1] - self.starts[g])
-            return np.frombuffer(self._map, "<i8", n, self._offsets[g][0 if column == "key" else 1])
+            return np.frombuffer(self._map, "<i8", n, int((self._key_at if column == "key" else self._posting_at)[g]))
         got = self._cache.get((g, column))
         if got is None:
             got = self._cache[(g, column)] = self._pq.read_row_group(g, columns=[column], use_threads=False).column(0).to_numpy()
