@@ -167,12 +167,25 @@ def test_remove_writes_a_tombstone_and_lookups_leave_the_article_out(tmp_path, s
     assert pv("index", "compact", "--index-path", str(parquet)).exit_code == 0
     assert json.loads(pv("index", "stats", "--index-path", str(parquet), "-f", "json").stdout)["keys"] < keys_before
     assert _findings(parquet, str(probe)) == from_parquet
+    import pyarrow.parquet as pq  # ... and rewrites the article files that held them, without them
+
+    stored = [p for f in (parquet / "articles").glob("*-p*.parquet") for p in pq.read_table(f, columns=["path"]).column("path").to_pylist()]
+    assert len(stored) == 4 and str(gone) not in stored and str(day2) not in stored
     # a removed text indexed again is an addition, found again
     for index in (parquet, sqlite):
         out = pv("index", "add", str(seeds_dir), "--index-path", str(index))
         assert "1 added, 0 replaced, 4 unchanged" in out.stdout, out.output
     assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))
     assert any(r["first"]["path"] == str(gone) for r in _findings(parquet, str(probe))[0]["reuse"])
+    # a second removal and compaction rewrites the already rewritten files again
+    other = seeds_dir / "000_cc24850338a37891.txt"
+    for index in (parquet, sqlite):
+        assert pv("index", "remove", str(other), "--index-path", str(index)).exit_code == 0
+    assert pv("index", "compact", "--index-path", str(parquet)).exit_code == 0
+    assert pv("index", "compact", "--index-path", str(parquet)).exit_code == 0  # nothing new: nothing changes
+    assert _findings(parquet, str(probe)) == _findings(sqlite, str(probe))
+    stored = [p for f in (parquet / "articles").glob("*-p*.parquet") for p in pq.read_table(f, columns=["path"]).column("path").to_pylist()]
+    assert sorted(stored) == sorted(str(p) for p in seeds_dir.glob("*.txt") if p != other)
 
 
 def test_key_files_are_read_through_their_sidecars_and_without_them(tmp_path, seeds_dir):

@@ -66,7 +66,11 @@ class ColumnarIndex:
                 bucket = int(name.split("bucket=")[1].split("/")[0])
                 self._files.setdefault(bucket, []).append(self.path / name)
         self._batches = batches
-        self._parts: list[Path] = [self.path / name for b in batches for name in b["articles"]]
+        # an article file rewritten by a compaction (its tombstoned articles purged) is read under its new name
+        renamed = compacted.get("articles", {}) if compacted else {}
+        self._parts: list[Path | None] = [
+            None if renamed.get(name, name) is None else self.path / renamed.get(name, name) for b in batches for name in b["articles"]
+        ]
         self._count = sum(b.get("added", 0) for b in batches) - len(self.removed)
         self._ids = None  # the identity columns, read on the first lookup (``_load``)
         self._keyfiles: dict[Path, object] = {}
@@ -134,7 +138,7 @@ class ColumnarIndex:
             "articles": self.articles(),
             "keys": keys,
             "buckets": int(self.meta["buckets"]),
-            "files": sum(len(f) for f in self._files.values()) + len(self._parts),
+            "files": sum(len(f) for f in self._files.values()) + sum(1 for p in self._parts if p is not None),
             "bytes": size,
         }
 
