@@ -209,7 +209,6 @@ def unreadable_of(part: PreparedPart) -> list[tuple[str, str]]:
 
 def write_articles(part: PreparedPart, out: str, skip: list[int]) -> int:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     drop = set(skip)
     keep = [i for i, a in enumerate(part.ids) if a not in drop]

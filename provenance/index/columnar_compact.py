@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from provenance.index.columnar_keys import sidecar_of
 from provenance.index.columnar import (
     COMPACT_ROW_GROUP,
     COMPACTED,
@@ -31,6 +30,7 @@ from provenance.index.columnar import (
     write_bucket,
     write_identity_table,
 )
+from provenance.index.columnar_keys import sidecar_of
 
 
 def compact(path: Path, engine) -> dict:
