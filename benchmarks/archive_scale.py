@@ -1,6 +1,8 @@
 """Archive scale: the local and the Dask engine on generated archives.
 
     python benchmarks/archive_scale.py [--sizes 10000,100000] [--check-sizes 10000] [--queries 100] [--work DIR]
+    python benchmarks/archive_scale.py --sizes '' --check-sizes '' --recall-sizes 100000 [--recall-engines local,dask2]
+    python benchmarks/archive_scale.py --lookups-only INDEX [--queries 100] [--repeat 5]
 
 Run from the repository root, with the [dask] extra installed. For each size
 it writes an archive of seed-like articles (benchmarks/corpus.py: every
@@ -17,7 +19,14 @@ then, each with the real command in its own process:
   attributions annotations (quicker to build at large sizes);
 - the lookup latency of both indexes (what ``check --index`` does per
   article), in-process: ``--queries`` new articles (another generator seed),
-  the first lookup (cold: opening the index) and the others (warm).
+  the first lookup (cold: opening the index) and the others (warm), repeated
+  ``--repeat`` times (each a fresh open): min and median over all the warm
+  lookups of all repeats, the open's min and median (``--lookups-only INDEX``:
+  just this, on an index built before);
+- ``--recall-sizes``: `provenance reuse` over a generated archive with planted
+  reuse (benchmarks/corpus.py ``planted_archive``) on each of
+  ``--recall-engines`` (``local``, ``dask1``, ``dask2``: a LocalCluster of 1 or
+  2 workers), and the recall of the planted copies (``planted_recall``).
 
 Wall time, and peak resident memory of the process (local) or of each worker
 (Dask: ``ru_maxrss`` of every worker process, on a cluster made for the run).
@@ -33,6 +42,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -86,7 +96,7 @@ def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
 
-def lookups(index: Path, queries: list[Path]) -> str:
+def lookups(index: Path, queries: list[Path], repeat: int = 3) -> str:
     from provenance.config import Config
     from provenance.document import Document
     from provenance.index.store import ArticleIndex
@@ -94,21 +104,60 @@ def lookups(index: Path, queries: list[Path]) -> str:
 
     settings = ReuseSettings.from_section(Config().section("reuse"))
     docs = [(str(p), Document.from_path(p)) for p in queries]
-    t = time.perf_counter()
-    store = ArticleIndex.open(index)
-    store.lookup(docs[0][1], docs[0][0], settings)
-    cold = 1000 * (time.perf_counter() - t)
-    times, found = [], 0
-    for display, doc in docs[1:]:
+    import pyarrow.parquet  # noqa: F401  (imported apart: an import is not the index's opening)
+
+    colds, times, cpus, found = [], [], [], 0
+    for _ in range(repeat):
         t = time.perf_counter()
-        found += len(store.lookup(doc, display, settings))
-        times.append(1000 * (time.perf_counter() - t))
-    store.close()
+        store = ArticleIndex.open(index)
+        store.lookup(docs[0][1], docs[0][0], settings)
+        colds.append(1000 * (time.perf_counter() - t))
+        found = 0
+        for display, doc in docs[1:]:
+            t, c = time.perf_counter(), time.process_time()
+            found += len(store.lookup(doc, display, settings))
+            times.append(1000 * (time.perf_counter() - t))
+            cpus.append(1000 * (time.process_time() - c))
+        store.close()
     times.sort()
+    # wall time, and the CPU time of this process: the steadier figure on a shared machine
     return (
-        f"first (open + lookup) {cold:,.0f} ms; then mean {statistics.mean(times):.1f} ms, median {statistics.median(times):.1f} ms, "
-        f"p95 {times[int(0.95 * (len(times) - 1))]:.1f} ms ({len(times)} articles, {found:,} passages found)"
+        f"first (open + lookup) min {min(colds):,.0f} ms, median {statistics.median(colds):,.0f} ms; "
+        f"then min {times[0]:.1f} ms, median {statistics.median(times):.1f} ms, mean {statistics.mean(times):.1f} ms, "
+        f"p95 {times[int(0.95 * (len(times) - 1))]:.1f} ms; CPU min {min(cpus):.1f} ms, median {statistics.median(cpus):.1f} ms "
+        f"({repeat} runs of {len(docs) - 1} articles, {found:,} passages found a run)"
     )
+
+
+def recall(work: Path, size: int, engines: list[str]) -> None:
+    """`provenance reuse` on a planted archive, on each engine: time, memory, planted recall."""
+    import json
+
+    from benchmarks.corpus import planted_archive, planted_recall
+
+    folder = work / f"planted-{size}"
+    folder.mkdir(parents=True)
+    texts, planted = planted_archive(size)
+    names = []
+    for i, text in enumerate(texts):
+        (folder / f"{i:07d}.txt").write_text(text, encoding="utf-8")
+        names.append(str(folder / f"{i:07d}.txt"))
+    del texts
+    print(f"\nreuse over {size:,} planted articles ({len(planted):,} planted copies)", flush=True)
+    for engine in engines:
+        out = work / f"reuse-{size}-{engine}.json"
+        cmd = ["reuse", str(folder), "--format", "json", "-o", str(out), "--isolated"]
+        workers = None if engine == "local" else int(engine.removeprefix("dask"))
+        wall, peak, peaks = run(cmd + (["--engine", "dask"] if workers else []), workers)
+        result = json.loads(out.read_text(encoding="utf-8"))
+        found, first_right = planted_recall(result, names, planted)
+        print(
+            f"  reuse      {engine:<7} {wall:7.1f} s ({1000 * wall / size:.2f} ms/article), {mb(peak, peaks)}, "
+            f"planted recall {found:.4f}, first ran right {first_right:.4f}",
+            flush=True,
+        )
+        out.unlink()
+    shutil.rmtree(folder)
 
 
 def main() -> None:
@@ -121,7 +170,17 @@ def main() -> None:
     parser.add_argument("--all-builds-up-to", type=int, default=10_000, help="Up to this size every build runs; above it only the 2-worker Dask builds.")
     parser.add_argument("--index-layers", help="layers = [...] for index add (e.g. 'rules': the SQLite index without names and attributions).")
     parser.add_argument("--keep", action="store_true", help="Keep the archives and indexes afterwards.")
+    parser.add_argument("--repeat", type=int, default=3, help="Runs of the lookup timing (each opens the index again).")
+    parser.add_argument("--lookups-only", type=Path, help="Only time lookups on this index (built before), with --queries new articles.")
+    parser.add_argument("--recall-sizes", default="", help="Planted archives to run `provenance reuse` on, with the recall of the planted copies.")
+    parser.add_argument("--recall-engines", default="local", help="local, dask1, dask2 (comma-separated).")
     args = parser.parse_args()
+    if args.lookups_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            queries = Path(tmp)
+            write_articles(queries, args.queries, seed=1)
+            print(f"lookup {args.lookups_only}: {lookups(args.lookups_only, sorted(queries.glob('*.txt')), args.repeat)}", flush=True)
+        return
     work = args.work
     if work.exists():
         shutil.rmtree(work)
@@ -137,7 +196,7 @@ def main() -> None:
     write_articles(queries, args.queries, seed=1)
     query_paths = sorted(queries.glob("*.txt"))
     print(f"machine: {os.cpu_count()} cores; partitions of {args.partition_size} articles", flush=True)
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in (int(s) for s in args.sizes.split(",") if s):
         archive = work / f"archive-{size}"
         t = time.perf_counter()
         write_articles(archive, size, seed=0)
@@ -163,7 +222,7 @@ def main() -> None:
                 flush=True,
             )
             if (fmt, engine, workers) in (("sqlite", "dask", 2), ("parquet", "dask", 2)):
-                print(f"    lookup {fmt}: {lookups(index, query_paths)}", flush=True)
+                print(f"    lookup {fmt}: {lookups(index, query_paths, args.repeat)}", flush=True)
         if not args.keep:
             shutil.rmtree(archive)
     for size in (int(s) for s in args.check_sizes.split(",") if s):
@@ -185,6 +244,8 @@ def main() -> None:
             reference = reference or joined
             print(f"  check      {label:<25} {wall:7.1f} s ({1000 * wall / size:.2f} ms/article), {mb(peak, peaks)}{same}", flush=True)
             shutil.rmtree(shards)
+    for size in (int(s) for s in args.recall_sizes.split(",") if s):
+        recall(work, size, args.recall_engines.split(","))
     if not args.keep:
         shutil.rmtree(work)
 

@@ -212,7 +212,8 @@ def remove(
     config_file: ConfigFile = None,
     isolated: Isolated = False,
 ) -> None:
-    """Remove articles from the index.
+    """Remove articles from the index (a Parquet index records them as removed
+    in a new tombstone file; `index compact` then drops their keys).
 
     Exit codes: 0 every path was found and removed; 2 a path that is not in the
     index (the others are still removed) or an unusable index.
@@ -221,19 +222,52 @@ def remove(
     from provenance.index.store import IndexStoreError
 
     config = load_config(config_file, isolated)
-    index = _open(config, index_path, write=True)
     targets = [display_path(Path(p)) for p in paths]
-    try:
-        removed = index.remove(targets)
-    except IndexStoreError as exc:
-        fail(str(exc))
-    finally:
-        index.close()
+    parquet = _parquet_path(config, index_path)
+    if parquet is not None:
+        removed = _remove_parquet(parquet, targets)
+        where = parquet
+    else:
+        index = _open(config, index_path, write=True)
+        try:
+            removed = index.remove(targets)
+        except IndexStoreError as exc:
+            fail(str(exc))
+        finally:
+            index.close()
+        where = index.path
     missing = [t for t in targets if not any(r == t or r.startswith(t.rstrip("/") + "/") for r in removed)]
     for t in missing:
         warn(f"{t}: not in the index")
-    write_output(text_output(f"{index.path}: {len(removed)} removed\n"), None)
+    write_output(text_output(f"{where}: {len(removed)} removed\n"), None)
     raise typer.Exit(EXIT_ERROR if missing else EXIT_OK)
+
+
+def _parquet_path(config, index_path: Path | None) -> Path | None:
+    """The index's directory when it is a Parquet index, else None."""
+    from provenance.config import ConfigError
+    from provenance.index import index_format, index_settings
+    from provenance.index.columnar import is_columnar
+
+    try:
+        chosen = index_format(config, None, index_path)
+        path, _ = index_settings(config, index_path, chosen)
+    except ConfigError as exc:
+        fail(str(exc))
+    return path if is_columnar(path) else None
+
+
+def _remove_parquet(path: Path, targets: list[str]) -> list[str]:
+    """``index remove`` on a Parquet index: one tombstone batch file (``columnar_append.remove``)."""
+    from provenance.index.columnar import ColumnarError
+    from provenance.index.columnar_append import remove
+
+    try:
+        return remove(path, targets)
+    except ColumnarError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{path}: cannot write the index ({exc.strerror or exc})")
 
 
 @index_app.command("compact")

@@ -5,17 +5,21 @@ by an engine, partition by partition, and read without any cluster
 (``columnar_lookup.py``). Layout::
 
     DIR/meta.json                       format, LSH parameters, buckets
-    DIR/batches/b000001.json            one per append: its files, article ids, tombstones
+    DIR/batches/b000001.json            one per append (or removal): its files, article ids, tombstones
     DIR/articles/b000001-p00000.parquet id, sha256, path, date, date_ord, passage spans, text
+    DIR/articles/b000001-ids.parquet    id, sha256, path, file and row of the batch's articles
     DIR/keys/bucket=07/b000001.parquet  (key, posting) of the keys whose top bits are 07
+    DIR/keys/bucket=07/b000001.groups.npy  where its row groups' values lie (``columnar_keys``)
 
 Keys are partitioned by band key: the top ``log2(buckets)`` bits of the 64-bit
 key (text key, MinHash LSH band keys, opening key: the same keys as the SQLite
 index, ``store.passage_keys``). Within a file rows are sorted by (key,
 posting); the posting packs (date_ord, article, passage) so that this order is
 the SQLite index's "earliest first" order. Row groups of ``KEY_ROW_GROUP``
-rows; the first key of every row group is kept in the file's metadata, so a
-lookup reads only the row groups its keys fall in.
+rows, plain and uncompressed: a lookup memory-maps the file and, by the
+sidecar beside it (``columnar_keys.py``), reads only the rows of its keys. The
+batch's identity file (one read when a reader opens the index) says which
+file and row hold each article.
 
 An append (``index add``) writes new files and, last, its batch file: a batch
 without one is unfinished (a killed writer) and never read; running ``add``
@@ -205,7 +209,6 @@ def unreadable_of(part: PreparedPart) -> list[tuple[str, str]]:
 
 def write_articles(part: PreparedPart, out: str, skip: list[int]) -> int:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     drop = set(skip)
     keep = [i for i, a in enumerate(part.ids) if a not in drop]
@@ -261,7 +264,72 @@ def write_bucket(pieces: list[Any], out: str, row_group: int = KEY_ROW_GROUP) ->
     first_keys = keys[::row_group]
     table = table.replace_schema_metadata({"row_group_first_keys": first_keys.tobytes().hex()})
     _write_table(table, Path(out), row_group_size=row_group, compression="none")
+    from provenance.index.columnar_keys import write_sidecar
+
+    write_sidecar(Path(out))
     return len(rows)
+
+
+def write_identities(out: Path, rows: list[tuple[int, str, str, int, int]]) -> None:
+    """The batch's (id, sha256, path, file, row): ``file`` indexes the batch's
+    article files, ``row`` the article's row in it."""
+    import pyarrow as pa
+
+    columns = list(zip(*rows)) if rows else [[], [], [], [], []]
+    table = pa.table(
+        {
+            "id": pa.array(columns[0], pa.int64()),
+            "sha256": pa.array(columns[1], pa.string()),
+            "path": pa.array(columns[2], pa.string()),
+            "file": pa.array(columns[3], pa.int32()),
+            "row": pa.array(columns[4], pa.int32()),
+        }
+    )
+    write_identity_table(out, table)
+
+
+def write_identity_table(out: Path, table) -> None:
+    _write_table(table, out, compression="none")
+
+
+def read_identities(path: Path, batches: list[dict]):
+    """(id, sha256, path, part, row) of every article of these batches, tombstoned
+    ones included, as an Arrow table; ``part`` indexes the article files of all
+    the batches in order. The compaction's identity file holds the batches it
+    merged; a batch without an identity file (an older version's)
+    is read from its article files."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    tables = []
+    offset = 0
+    compacted = read_compacted(path)
+    if compacted and compacted.get("identities"):  # every batch up to through_batch in one file
+        tables.append(pq.read_table(path / compacted["identities"], columns=["id", "sha256", "path", "part", "row"]))
+        done = [b for b in batches if b["batch"] <= compacted["through_batch"]]
+        offset = sum(len(b["articles"]) for b in done)
+        batches = batches[len(done):]
+    for b in batches:
+        if b.get("identities"):
+            t = pq.read_table(path / b["identities"], columns=["id", "sha256", "path", "file", "row"])
+            t = t.set_column(3, "part", pc.add(t.column("file"), pa.scalar(offset, pa.int32())))
+        else:
+            pieces = []
+            for n, name in enumerate(b["articles"]):
+                a = pq.read_table(path / name, columns=["id", "sha256", "path"])
+                rows = len(a)
+                pieces.append(a.append_column("part", pa.array([offset + n] * rows, pa.int32())).append_column("row", pa.array(range(rows), pa.int32())))
+            if not pieces:
+                offset += len(b["articles"])
+                continue
+            t = pa.concat_tables(pieces)
+        tables.append(t.select(["id", "sha256", "path", "part", "row"]))
+        offset += len(b["articles"])
+    if not tables:
+        schema = pa.schema([("id", pa.int64()), ("sha256", pa.string()), ("path", pa.string()), ("part", pa.int32()), ("row", pa.int32())])
+        return schema.empty_table()
+    return pa.concat_tables(tables).combine_chunks()
 
 
 def _write_table(table, out: Path, **options) -> None:

@@ -11,6 +11,10 @@ The job, per batch of at most ``BATCH_ARTICLES`` articles:
    pieces from every partition are sorted into one file (``write_bucket``);
 4. last, the batch file: from then on readers see the batch.
 
+``remove`` (``index remove``) writes a batch file holding only tombstones
+(the ids of the removed articles): append-only like an add; readers leave
+those articles out, and ``index compact`` drops their key rows.
+
 Article ids follow the order of the given files (ties in "earliest" go to the
 article added first, as in the SQLite index).
 """
@@ -31,12 +35,14 @@ from provenance.index.columnar import (
     prepare_part,
     preparer_of,
     read_batches,
+    read_identities,
     read_meta,
     require_pyarrow,
     split_keys,
     unreadable_of,
     write_articles,
     write_bucket,
+    write_identities,
 )
 
 if TYPE_CHECKING:
@@ -57,19 +63,53 @@ class AppendResult:
 
 def existing_articles(path: Path, batches: list[dict]) -> tuple[dict[str, int], dict[str, list[int]]]:
     """sha256 -> id and path -> ids of the live articles (tombstoned ones left out)."""
-    import pyarrow.parquet as pq
-
     removed = {i for b in batches for i in b.get("removed", [])}
     shas: dict[str, int] = {}
     paths: dict[str, list[int]] = {}
-    for b in batches:
-        for name in b["articles"]:
-            table = pq.read_table(path / name, columns=["id", "sha256", "path"])
-            for i, sha, p in zip(*(table.column(c).to_pylist() for c in ("id", "sha256", "path"))):
-                if i not in removed:
-                    shas.setdefault(sha, i)
-                    paths.setdefault(p, []).append(i)
+    table = read_identities(path, batches)
+    for i, sha, p in zip(*(table.column(c).to_pylist() for c in ("id", "sha256", "path"))):
+        if i not in removed:
+            shas.setdefault(sha, i)
+            paths.setdefault(p, []).append(i)
     return shas, paths
+
+
+def _locked(path: Path):
+    from filelock import FileLock, Timeout
+
+    try:
+        lock = FileLock(str(path / ".append.lock"), timeout=30)
+        lock.acquire()
+    except Timeout:
+        raise ColumnarError(f"{path}: another `index add` is writing this index; try again when it has finished") from None
+    return lock
+
+
+def remove(path: Path, targets: list[str]) -> list[str]:
+    """Tombstone the live articles stored under these paths (or under these
+    folders) in a new batch file; returns the paths removed, in id order."""
+    from provenance.fsutil import atomic_write
+
+    require_pyarrow()
+    path = Path(path)
+    read_meta(path)
+    lock = _locked(path)
+    try:
+        batches = read_batches(path)
+        _, paths = existing_articles(path, batches)
+        prefixes = [t.rstrip("/") + "/" for t in targets]
+        hits = sorted(
+            (i, p) for p, ids in paths.items() if p in targets or any(p.startswith(x) for x in prefixes) for i in ids
+        )
+        if not hits:
+            return []
+        number = max((b["batch"] for b in batches), default=0) + 1
+        first = max((b["first_article"] + b["reserved"] for b in batches), default=1)
+        batch = {"batch": number, "first_article": first, "reserved": 0, "added": 0, "articles": [], "keys": [], "removed": [i for i, _ in hits]}
+        atomic_write(path / "batches" / f"b{number:06d}.json", json.dumps(batch, sort_keys=True) + "\n")
+        return [p for _, p in hits]
+    finally:
+        lock.release()
 
 
 def append(
@@ -82,17 +122,11 @@ def append(
     batch_articles: int | None = None,
 ) -> AppendResult:
     """items: (display path, file path, ISO date or None), in the order to index."""
-    from filelock import FileLock, Timeout
-
     require_pyarrow()
     path = Path(path)
     if not path.exists() or (path.is_dir() and not any(path.iterdir())):
         create(path, **({"buckets": buckets} if buckets else {}))
-    try:
-        lock = FileLock(str(path / ".append.lock"), timeout=30)
-        lock.acquire()
-    except Timeout:
-        raise ColumnarError(f"{path}: another `index add` is writing this index; try again when it has finished") from None
+    lock = _locked(path)
     try:
         meta = read_meta(path)
         result = AppendResult()
@@ -120,15 +154,18 @@ def _append_batch(path: Path, meta: dict, engine: "Engine", items, partition_siz
     prepared = [engine.submit(prepare_part, part, preparer) for part in parts]
     idents = [engine.submit(identities, f) for f in prepared]
     skips: list[list[int]] = []
+    kept: list[list[tuple[int, str, str]]] = []  # per partition: (id, sha256, path) of the articles written
     removed: list[int] = []
     added = 0
     for future, task in zip(idents, prepared):
         skip: list[int] = []
+        kept.append([])
         for article_id, sha, display in future.result():
             if sha in shas:
                 skip.append(article_id)
                 result.unchanged += 1
                 continue
+            kept[-1].append((article_id, sha, display))
             old = paths.pop(display, [])
             removed += old
             for sha_old in [s for s, i in shas.items() if i in old]:
@@ -152,10 +189,16 @@ def _append_batch(path: Path, meta: dict, engine: "Engine", items, partition_siz
         key_files.append(engine.submit(write_bucket, pieces, str(path / "keys" / f"bucket={b:02d}" / f"{tag}.parquet")))
     for future in unreadable:
         result.unreadable += future.result()
-    articles = [f"articles/{tag}-p{n:05d}.parquet" for n, f in enumerate(article_files) if f.result()]
+    written = [n for n, f in enumerate(article_files) if f.result()]
+    articles = [f"articles/{tag}-p{n:05d}.parquet" for n in written]
     keys = [f"keys/bucket={b:02d}/{tag}.parquet" for b, f in enumerate(key_files) if f.result()]
     if not articles and not removed:
         return  # nothing new: no batch
-    batch = {"batch": number, "first_article": first, "reserved": len(items), "added": added, "articles": articles, "keys": keys, "removed": sorted(removed)}
+    identity = f"articles/{tag}-ids.parquet"
+    write_identities(path / identity, [(i, sha, p, file, row) for file, n in enumerate(written) for row, (i, sha, p) in enumerate(kept[n])])
+    batch = {
+        "batch": number, "first_article": first, "reserved": len(items), "added": added, "articles": articles,
+        "identities": identity, "keys": keys, "removed": sorted(removed),
+    }
     atomic_write(path / "batches" / f"{tag}.json", json.dumps(batch, sort_keys=True) + "\n")
     result.batches += 1

@@ -3,19 +3,21 @@
 ``ColumnarIndex`` answers the same ``lookup`` as the SQLite ``ArticleIndex``
 with the same algorithm (``store._Lookup``: candidates in (date, insertion)
 order, a page at a time, the same exact re-check), so the two indexes of the
-same articles give the same findings. A lookup reads, per bucket file its
-keys fall in, only the row groups those keys fall in (the first key of each
-row group is in the file's metadata), in one read per file; and, per
-candidate, the row group of 16 articles that holds it.
+same articles give the same findings. Opening reads the batch files and one
+identity file per batch (id, sha256, path, file and row of every article);
+the key files are memory-mapped (``columnar_keys.KeyFile``): a lookup finds
+the rows of its keys by binary search and slices only the postings it pages
+through out of the maps. A candidate's text is read from its row group of 16
+articles.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from provenance.index.columnar import (
+    ARTICLE_BITS,
     ARTICLE_ROW_GROUP,
     MAX_ARTICLE,
     MAX_PASSAGES,
@@ -25,9 +27,9 @@ from provenance.index.columnar import (
     preparer_of,
     read_batches,
     read_compacted,
+    read_identities,
     read_meta,
     require_pyarrow,
-    unpost,
 )
 from provenance.index.store import _KINDS, _Lookup
 
@@ -37,18 +39,11 @@ if TYPE_CHECKING:
     from provenance.reuse.settings import ReuseSettings
 
 
-#: Row groups of a key read at first (per file: the one it begins in; most lookups
-#: end within its first 16 rows), and at most: past _MAX_CANDIDATES rows (4,096)
-#: a lookup stops (the depth is in groups of the largest size written, 1,024 rows).
-FIRST_DEPTH, FULL_DEPTH = 1, 5
-
-
 class ColumnarIndex:
     """A read-only Parquet index with the reading API of ``ArticleIndex``."""
 
     def __init__(self, path: Path):
         import numpy as np
-        import pyarrow.parquet as pq
 
         require_pyarrow()
         self.path = Path(path)
@@ -57,6 +52,7 @@ class ColumnarIndex:
         self.bits = bucket_bits(int(self.meta["buckets"]))
         batches = read_batches(self.path)
         self.removed = {i for b in batches for i in b.get("removed", [])}
+        self._removed = np.array(sorted(self.removed), np.int64)
         self._files: dict[int, list[Path]] = {}
         compacted = read_compacted(self.path)
         through = compacted["through_batch"] if compacted else 0
@@ -69,35 +65,34 @@ class ColumnarIndex:
             for name in b["keys"]:
                 bucket = int(name.split("bucket=")[1].split("/")[0])
                 self._files.setdefault(bucket, []).append(self.path / name)
-        self._parts: list[Path] = [self.path / name for b in batches for name in b["articles"]]
+        self._batches = batches
+        # an article file rewritten by a compaction (its tombstoned articles purged) is read under its new name
+        renamed = compacted.get("articles", {}) if compacted else {}
+        self._parts: list[Path | None] = [
+            None if renamed.get(name, name) is None else self.path / renamed.get(name, name) for b in batches for name in b["articles"]
+        ]
         self._count = sum(b.get("added", 0) for b in batches) - len(self.removed)
-        self._ids = None  # the article columns, read on the first lookup (``_load``)
-        self._handles: dict[Path, tuple] = {}
+        self._ids = None  # the identity columns, read on the first lookup (``_load``)
+        self._keyfiles: dict[Path, object] = {}
+        self._articles: dict[Path, object] = {}
+        self._groups: dict[tuple[int, int], dict] = {}  # (article file, row group) -> its columns
         self._signer = None
 
     def _load(self) -> None:
-        """Ids, sha256 and paths of every article (for leaving the checked one out,
-        and for finding a candidate's row), read in one scan of the article files."""
+        """Ids, sha256, paths, files and rows of every article (for leaving the
+        checked one out, and for finding a candidate's row): one file per batch."""
         import numpy as np
-        import pyarrow as pa
-        import pyarrow.dataset as ds
 
         if self._ids is not None:
             return
-        if self._parts:
-            table = ds.dataset([str(p) for p in self._parts], format="parquet").to_table(columns=["id", "sha256", "path"])
-            self._ids = table.column("id").to_numpy()
-            self._shas = table.column("sha256").combine_chunks()
-            self._paths = table.column("path").combine_chunks()
-        else:
-            self._ids = np.empty(0, np.int64)
-            self._shas = self._paths = pa.array([], pa.string())
-        # ids are increasing within a file and files come in the order written, so
-        # the row of an id is found by bisection, its file by the files' first ids
-        self._order = np.argsort(self._ids, kind="stable")
-        self._sorted_ids = self._ids[self._order]
-        counts = [f.count_rows() for f in ds.dataset([str(p) for p in self._parts], format="parquet").get_fragments()] if self._parts else []
-        self._part_start = np.r_[0, np.cumsum(counts)].astype(np.int64)
+        table = read_identities(self.path, self._batches)
+        ids = table.column("id").to_numpy()
+        self._shas = table.column("sha256").combine_chunks()
+        self._paths = table.column("path").combine_chunks()
+        order = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[order]
+        self._where = np.column_stack([table.column("part").to_numpy()[order], table.column("row").to_numpy()[order]]).astype(np.int64)
+        self._ids = ids
 
     @classmethod
     def open(cls, path: Path) -> "ColumnarIndex":
@@ -107,7 +102,11 @@ class ColumnarIndex:
             raise ColumnarError(f"{path}: not a usable Parquet index ({exc})") from None
 
     def close(self) -> None:
-        self._handles.clear()
+        for f in self._keyfiles.values():
+            f.close()
+        self._keyfiles.clear()
+        self._articles.clear()
+        self._groups.clear()
 
     @property
     def signer(self):
@@ -129,10 +128,8 @@ class ColumnarIndex:
         return f"index:parquet{self.meta['schema']}:{self.signer.params.describe()}:w{self.min_words}:articles={self.articles()}"
 
     def stats(self) -> dict:
-        import pyarrow.parquet as pq
-
-        keys = sum(pq.ParquetFile(f).metadata.num_rows for files in self._files.values() for f in files)
-        size = sum(p.stat().st_size for p in self.path.rglob("*.parquet"))
+        keys = sum(self._keyfile(f).rows for files in self._files.values() for f in files)
+        size = sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file() and not p.name.startswith("."))
         return {
             "path": str(self.path),
             "schema": f"parquet {self.meta['schema']}",
@@ -141,7 +138,7 @@ class ColumnarIndex:
             "articles": self.articles(),
             "keys": keys,
             "buckets": int(self.meta["buckets"]),
-            "files": sum(len(f) for f in self._files.values()) + len(self._parts),
+            "files": sum(len(f) for f in self._files.values()) + sum(1 for p in self._parts if p is not None),
             "bytes": size,
         }
 
@@ -154,101 +151,79 @@ class ColumnarIndex:
         hit = pc.or_(pc.equal(self._shas, doc.sha256), pc.equal(self._paths, display)).to_numpy(zero_copy_only=False)
         return {int(i) for i in self._ids[np.flatnonzero(hit)]}
 
-    def _handle(self, path: Path):
-        import numpy as np
-        import pyarrow.parquet as pq
+    def _keyfile(self, path: Path):
+        from provenance.index.columnar_keys import KeyFile
 
-        handle = self._handles.get(path)
-        if handle is None:
-            f = pq.ParquetFile(path, memory_map=True)
-            raw = (f.schema_arrow.metadata or {}).get(b"row_group_first_keys", b"")
-            handle = self._handles[path] = (f, np.frombuffer(bytes.fromhex(raw.decode()), np.int64))
-        return handle
+        f = self._keyfiles.get(path)
+        if f is None:
+            f = self._keyfiles[path] = KeyFile(path)
+        return f
 
-    def postings(self, keys: list[int], depth: int = FULL_DEPTH) -> dict:
-        """key -> (postings, complete) for these keys: numpy int64 postings in
-        (date, insertion) order, tombstoned articles left out. From each file,
-        at most ``depth`` row groups of a key are read, starting with the one its
-        rows begin in; ``complete`` is False when a file has more, and then
-        only the postings that no unread row can come before are returned."""
+    def ranges(self, keys: list[int]) -> dict[int, list[tuple[object, int, int]]]:
+        """key -> [(key file, first row, end row)] of every file holding it."""
         import numpy as np
-        import pyarrow as pa
-        import pyarrow.compute as pc
 
         wanted = np.array(sorted(set(keys)), np.int64)
-        found_keys, found_posts = [], []
-        bounds: dict[int, int] = {}  # key -> the last posting that is safe to use
+        out: dict[int, list] = {}
         which = (wanted.view(np.uint64) >> np.uint64(64 - self.bits)).astype(np.int64) if self.bits else np.zeros(len(wanted), np.int64)
-        for bucket in np.unique(which):
+        for bucket in np.unique(which).tolist():
             ks = wanted[which == bucket]
-            for path in self._files.get(int(bucket), []):
-                f, first_keys = self._handle(path)
-                # a key's rows begin in the last group that starts before it, and end in the last that starts at or before it
-                lo = np.maximum(np.searchsorted(first_keys, ks, side="left") - 1, 0)
-                hi = np.maximum(np.searchsorted(first_keys, ks, side="right") - 1, 0)
-                top = np.minimum(hi, lo + depth - 1)
-                groups = np.unique(np.concatenate([np.arange(a, b + 1) for a, b in zip(lo, top)]))
-                table = f.read_row_groups(groups.tolist(), columns=["key", "posting"], use_threads=False)
-                table = table.filter(pc.is_in(table.column("key"), value_set=pa.array(ks)))
-                tk, tp = table.column("key").to_numpy(), table.column("posting").to_numpy()
-                found_keys.append(tk)
-                found_posts.append(tp)
-                unread = ks[top < hi]  # keys with rows left unread in this file
-                if len(unread):
-                    # rows come in file order (key, posting): a key's last row read is its largest posting read
-                    at = np.searchsorted(tk, unread, side="right") - 1
-                    for k, i in zip(unread.tolist(), at.tolist()):
-                        # no row of the key read from this file: none of its rows is safe yet
-                        last = int(tp[i]) if i >= 0 and tk[i] == k else -1
-                        bounds[k] = min(bounds.get(k, last), last)
-        empty = np.empty(0, np.int64)
-        if not found_keys:
-            return {key: (empty, False) for key in bounds}
-        k, post = np.concatenate(found_keys), np.concatenate(found_posts)
-        if self.removed:
-            k, post = _live(k, post, self._removed_array())
-        order = np.lexsort((post, k))  # by key, then posting: several files (appends) merged
-        k, post = k[order], post[order]
-        starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-        ends = np.r_[starts[1:], len(k)]
-        out = {}
-        for s_, e in zip(starts, ends):
-            key = int(k[s_])
-            rows = post[s_:e]
-            bound = bounds.get(key)
-            out[key] = (rows, True) if bound is None else (rows[rows <= bound], False)
-        for key in bounds:
-            out.setdefault(key, (empty, False))
+            for path in self._files.get(bucket, []):
+                f = self._keyfile(path)
+                for key, (lo, hi) in zip(ks.tolist(), f.ranges(ks)):
+                    if hi > lo:
+                        out.setdefault(key, []).append((f, lo, hi))
         return out
 
-    def _removed_array(self):
+    def head(self, sources: list[tuple[object, int, int]], n: int) -> tuple:
+        """(postings, complete): the first ``n`` live postings of a key, in
+        (date, insertion) order, from its row ranges in every file (appends)
+        merged; ``complete`` when there are no more."""
         import numpy as np
 
-        return np.array(sorted(self.removed), np.int64)
+        pieces, complete = [], True
+        for f, lo, hi in sources:
+            take = n
+            while True:
+                rows = f.postings(lo, min(hi, lo + take))
+                if len(self._removed):
+                    articles = (rows >> PASSAGE_BITS) & (MAX_ARTICLE - 1)
+                    at = np.minimum(np.searchsorted(self._removed, articles), len(self._removed) - 1)
+                    rows = rows[self._removed[at] != articles]
+                if len(rows) >= n or lo + take >= hi:
+                    break
+                take *= 2  # tombstoned rows cut the first ones: read further
+            complete = complete and lo + take >= hi and len(rows) <= n
+            pieces.append(rows[:n])
+        if len(pieces) == 1:
+            return pieces[0], complete
+        merged = np.sort(np.concatenate(pieces)) if pieces else np.empty(0, np.int64)
+        return merged[:n], complete and len(merged) <= n
 
     def article_row(self, article_id: int) -> dict | None:
         """path, date, text and passage spans of one article (its row group of the articles file)."""
         import numpy as np
-
-        self._load()
-        at = np.searchsorted(self._sorted_ids, article_id)
-        if at >= len(self._order) or self._sorted_ids[at] != article_id:
-            return None
-        flat = int(self._order[at])
-        part = int(np.searchsorted(self._part_start, flat, side="right") - 1)
-        row = flat - int(self._part_start[part])
-        f, _ = self._handle_articles(self._parts[part])
-        group = f.read_row_group(row // ARTICLE_ROW_GROUP, columns=["path", "date", "spans", "text"], use_threads=False)
-        i = row % ARTICLE_ROW_GROUP
-        return {name: group.column(name)[i].as_py() for name in ("path", "date", "spans", "text")}
-
-    def _handle_articles(self, path: Path):
         import pyarrow.parquet as pq
 
-        handle = self._handles.get(path)
-        if handle is None:
-            handle = self._handles[path] = (pq.ParquetFile(path, memory_map=True), None)
-        return handle
+        self._load()
+        at = int(np.searchsorted(self._sorted_ids, article_id))
+        if at >= len(self._sorted_ids) or self._sorted_ids[at] != article_id:
+            return None
+        part, row = self._where[at].tolist()
+        where = (part, row // ARTICLE_ROW_GROUP)
+        group = self._groups.get(where)
+        if group is None:
+            path = self._parts[part]
+            f = self._articles.get(path)
+            if f is None:
+                f = self._articles[path] = pq.ParquetFile(path, memory_map=True)
+            table = f.read_row_group(where[1], columns=["path", "date", "spans", "text"], use_threads=False)
+            group = table.to_pydict()
+            if len(self._groups) >= _ARTICLE_GROUPS_KEPT:
+                del self._groups[next(iter(self._groups))]  # the oldest read
+            self._groups[where] = group
+        i = row % ARTICLE_ROW_GROUP
+        return {name: group[name][i] for name in ("path", "date", "spans", "text")}
 
     def lookup(self, doc: "Document", display: str, settings: "ReuseSettings") -> list[dict]:
         try:
@@ -257,23 +232,19 @@ class ColumnarIndex:
             raise ColumnarError(f"{self.path}: index error ({exc})") from None
 
 
-def _row_of(post: int) -> tuple[int, int, int]:
-    """(date_ord, article, passage uid): the third item names the passage
-    uniquely, as the SQLite passage id does."""
-    date_ord, article, passage = unpost(post)
-    return date_ord, article, (article << PASSAGE_BITS) | passage
-
-
-def _live(keys, posts, removed):
-    import numpy as np
-
-    alive = ~np.isin((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1), removed)
-    return keys[alive], posts[alive]
+#: A posting's date_ord is above this bit; below it, (article, passage): the passage
+#: uid, which names the passage uniquely as the SQLite passage id does.
+_DATE_SHIFT = ARTICLE_BITS + PASSAGE_BITS
+_UID_MASK = (1 << _DATE_SHIFT) - 1
+#: Row groups of articles kept decoded between lookups (16 articles each): the
+#: earliest articles are the candidates of many lookups.
+_ARTICLE_GROUPS_KEPT = 128
 
 
 class _ColumnarLookup(_Lookup):
-    """``store._Lookup`` over the Parquet files: the rows of every key of the
-    document are read at once, then paged through as the SQLite lookup pages."""
+    """``store._Lookup`` over the Parquet files: the row ranges of every key of
+    the document are found at once; postings are sliced out of the key files as
+    the SQLite lookup pages through them."""
 
     def __init__(self, index: ColumnarIndex, doc: "Document", display: str, settings: "ReuseSettings"):
         from provenance.reuse.passages import extract
@@ -285,16 +256,20 @@ class _ColumnarLookup(_Lookup):
         self._articles: dict[int, tuple | None] = {}
         self._rows: dict[int, dict | None] = {}
         self._keys = {(p.kind, p.start, p.end): index.passage_keys(p) for p in extract(doc, 0, index.min_words)}
-        # First the row groups where each key begins: most lookups end within them.
-        self._postings = index.postings([k for keys in self._keys.values() for k in keys], depth=FIRST_DEPTH)
+        self._ranges = index.ranges([k for keys in self._keys.values() for k in keys])
+        self._heads: dict[int, tuple] = {}
 
     def _posts(self, key: int, need: int):
-        """The key's postings, read further when fewer than ``need`` are safe to use."""
-        rows, complete = self._postings.get(key, (None, True))
-        if not complete and (rows is None or len(rows) < need):
-            rows, complete = self.index.postings([key]).get(key, (None, True))
-            self._postings[key] = (rows, True)  # FULL_DEPTH holds more than a lookup ever pages through
-        return rows
+        """At least the first ``need`` postings of the key (all when it has fewer)."""
+        import numpy as np
+
+        sources = self._ranges.get(key)
+        if sources is None:
+            return np.empty(0, np.int64)
+        got = self._heads.get(key)
+        if got is None or (not got[1] and len(got[0]) < need):
+            got = self._heads[key] = self.index.head(sources, max(need, 2 * len(got[0]) if got else need))
+        return got[0]
 
     def _passage_keys(self, p: "Passage") -> list[int]:
         return self._keys[(p.kind, p.start, p.end)]
@@ -304,24 +279,27 @@ class _ColumnarLookup(_Lookup):
 
         out = {}
         for key, offset in offsets.items():
-            posts = self._posts(key, offset + _PAGE + 1)
-            out[key] = [] if posts is None else [_row_of(int(v)) for v in posts[offset : offset + _PAGE]]
+            page = self._posts(key, offset + _PAGE)[offset : offset + _PAGE]
+            # (date_ord, article, passage uid) of each posting, decoded in numpy (``unpost``)
+            out[key] = list(zip((page >> _DATE_SHIFT).tolist(), ((page >> PASSAGE_BITS) & (MAX_ARTICLE - 1)).tolist(), (page & _UID_MASK).tolist()))
         return out
 
     def _copies(self, key: int) -> int:
+        """As the SQLite lookup counts: distinct articles up to COPIES_CAP, the checked one left out."""
         import numpy as np
 
         from provenance.index.store import COPIES_CAP
 
         enough = COPIES_CAP + len(self.exclude)
-        posts = self._posts(key, 0)
-        if posts is None:
-            return 0
-        articles = np.unique((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1))
-        if len(articles) < enough and not self._postings[key][1]:
-            posts = self._posts(key, len(posts) + 1)
+        need = enough
+        while True:
+            posts = self._posts(key, need)
             articles = np.unique((posts >> PASSAGE_BITS) & (MAX_ARTICLE - 1))
-        return min(COPIES_CAP, len(articles) - sum(1 for a in self.exclude if np.any(articles == a)))
+            if len(articles) >= enough or len(posts) < need:
+                break
+            need = 2 * len(posts)
+        kept = len(articles) - sum(1 for a in self.exclude if np.any(articles == a))
+        return min(COPIES_CAP, kept)
 
     def _row(self, article_id: int) -> dict | None:
         if article_id not in self._rows:

@@ -163,7 +163,7 @@ class ArticleIndex:
             from provenance.index.columnar import is_columnar
 
             if is_columnar(path):
-                raise IndexStoreError(f"{path}: a Parquet index: `index add` appends to it; `index remove` is not supported for it yet")
+                raise IndexStoreError(f"{path}: a Parquet index: `index add` appends to it and `index remove` tombstones its articles")
             raise IndexStoreError(f"{path}: is a directory, not an index file")
         try:
             if write:
