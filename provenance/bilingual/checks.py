@@ -92,15 +92,15 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         approx = None
         lost, extra = [], []
         for n in s_nums:
-            if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠"):
-                continue  # found, or the "00" of a clock time
+            if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
+                continue  # found, or the "00" of a clock time, or a phone number's groups
             approx = near_approx(i) if approx is None else approx
             if not any(lexicon.close_to(v, approx) for v in n.values):
                 lost.append(n)
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
                 extra.append(n)
         for k in range(max(len(lost), len(extra))):  # a changed number: one finding, on both numbers
             s, t = (lost[k] if k < len(lost) else None), (extra[k] if k < len(extra) else None)
@@ -112,6 +112,17 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                             f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
             else:
                 yield Issue(t.start, t.end, b.source[0], b.source[1], f"the number {_short(tgt[t.start:t.end], 30)!r} is not in the original")
+
+
+def _groups_in(text: str, n, other: set[float]) -> bool:
+    """A number written in groups apart ("0800 555 111", a phone number) is vouched for when
+    every group but a leading-zero one is on the other side, in any order (a right-to-left
+    original may list the groups the other way round)."""
+    raw = text[n.start:n.end]
+    if not re.search(r"\d[ \u00a0\u202f]\d", raw):
+        return False
+    groups = [g for g in re.findall(r"\d+", lexicon.anchors.ascii_digits(raw)) if not g.startswith("0")]
+    return bool(groups) and all(float(g) in other for g in groups)
 
 
 def _checkable(text: str, n, minimum: float) -> bool:
@@ -336,7 +347,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 
     al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
     beads = al.beads
-    min_words = params.get("min_words", 2)
+    min_words = params.get("min_words", 4)
     reverse = params.get("reverse", False)
     latin = pair.lang in ("tr", "fr", "de", "es")
     english_inside = _inside(tgt, paragraphs(tgt))
@@ -345,6 +356,11 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
         sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
         tq = _quote_marks(tgt, *b.target)
         quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
+        if quoted is not None and (quoted[0] == b.source[0] or quoted[1] == b.source[1]) and len(sq) % 2:
+            # a quotation running on from or into the next sentence: the English may open or close
+            # it a sentence earlier or later, so its marks in the neighbouring sentences count
+            if any(_quote_marks(tgt, *span) for span in _near(beads, i, "target")):
+                quoted = None
         if quoted is not None:
             yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
                         "the original quotes this, the English has no quotation marks")
@@ -353,7 +369,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             if quoted is not None:
                 yield Issue(quoted[0], quoted[1], b.source[0], b.source[1], "the English quotes what the original does not")
         s_question = list(_QUESTION.finditer(src, *b.source))
-        if s_question and not _QUESTION.search(tgt, *b.target):
+        if s_question and not any(_QUESTION.search(tgt, *span) for span in _near(beads, i, "target")):
             q = s_question[-1]
             yield Issue(b.target[0], b.target[1], q.start(), q.end(), "a question in the original is a statement in the English")
 

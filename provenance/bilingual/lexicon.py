@@ -174,12 +174,18 @@ _UNITS = [
     (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
     (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
 ]
-_FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees? Fahrenheit|F\b)")
+#: "80 degrees" in an American text is Fahrenheit: the original may say 26 °C.
+_FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees?(?: Fahrenheit)?|F\b)")
+#: The second number of a range carries the unit for both: "1 to 2 inches" is 25-50 mm.
+_RANGE = re.compile(r" ?(?:to|-|–|or|and) ?\d[\d.,]*")
 _PM = re.compile(r" ?([ap])\.?m\b\.?", re.IGNORECASE)
 
 
 def _converted(text: str, pos: int, values: set[float]) -> frozenset[float]:
     out = set()
+    m = _RANGE.match(text, pos)
+    if m:
+        pos = m.end()
     for pattern, factors in _UNITS:
         if pattern.match(text, pos):
             out |= {v * f for v in values for f in factors}

@@ -25,8 +25,10 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MERGE = str.maketrans({"p": "b", "f": "b", "v": "b", "q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "x": "s", "d": "t", "l": "r", "m": "n"})
 _DROP = re.compile("[aeiouyhw]")
 #: Romanizations of one sound: Джон "Dzhon" is John, Жуков "Zhukov" is Joukov.
-_DIGRAPH = {"dzh": "j", "zh": "j", "dj": "j", "kh": "k", "ph": "f", "sh": "s", "ch": "k", "th": "t", "gh": "g"}
-_DIGRAPHS = re.compile("dzh|zh|dj|kh|ph|sh|ch|th|gh")
+#: "sch" (Schroeder) and "tsh"/"tch" (تشوزيك, Chozick) are one sound; a "c" before e, i or y is an "s"
+#: (Pence = بينس, Albence = ألبينس).
+_DIGRAPH = {"dzh": "j", "sch": "s", "tsh": "k", "tch": "k", "zh": "j", "dj": "j", "kh": "k", "ph": "f", "sh": "s", "ch": "k", "th": "t", "gh": "g"}
+_DIGRAPHS = re.compile("dzh|sch|tsh|tch|zh|dj|kh|ph|sh|ch|th|gh|c(?=[eiy])")
 
 
 @lru_cache(maxsize=65536)
@@ -34,7 +36,7 @@ def skeleton(word: str) -> str:
     from anyascii import anyascii
 
     s = re.sub("[^a-z]", "", anyascii(word).lower())
-    s = _DIGRAPHS.sub(lambda m: _DIGRAPH[m.group()], s).translate(_MERGE)
+    s = _DIGRAPHS.sub(lambda m: _DIGRAPH.get(m.group(), "s"), s).translate(_MERGE)
     s = _DROP.sub("", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
@@ -68,8 +70,9 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
     # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
     fuzzy = len(e) >= 4
+    # a name in an original written without spaces (مايكبومبيو: "Mike Pompeo" run together)
     return any(
-        (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
         if len(s) >= 3
     )
