@@ -78,8 +78,9 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         out: set[float] = set()
         for span in _near(beads, i, side):
             out |= lexicon.all_values(nums(side, span))
-        if side == "target":  # "November" vouches for the 11 of "11月"
+        if side == "target":  # "November" vouches for the 11 of "11月"; "2.94 million" for a bare 2.94
             for span in _near(beads, i, side):
+                out |= {v for n in nums(side, span) for v in n.base}
                 out |= {float(m) for m, _, _ in lexicon.months(tgt, span[0], span[1], "en")}
         return out
 
@@ -94,13 +95,15 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         for n in s_nums:
             if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
                 continue  # found, or the "00" of a clock time, or a phone number's groups
+            if len(n.parts) > 1 and n.parts <= t_all and re.fullmatch(r"\d{1,2}[.:]\d\d", lexicon.anchors.ascii_digits(src[n.start:n.end])):
+                continue  # a time: "11.15" is the English "11:15"
             approx = near_approx(i) if approx is None else approx
             if not any(lexicon.close_to(v, approx) for v in n.values):
                 lost.append(n)
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+            if n.digits and _checkable(tgt, n, min_other) and not ((n.values | n.base) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
                 extra.append(n)
         for k in range(max(len(lost), len(extra))):  # a changed number: one finding, on both numbers
             s, t = (lost[k] if k < len(lost) else None), (extra[k] if k < len(extra) else None)
@@ -375,6 +378,15 @@ def _inside(text: str, paragraphs: list[tuple[int, int]]):
     return inside
 
 
+def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is a word of the quoted stretch a capitalized word of the English sentence (by the
+    consonant skeleton of its romanization)?"""
+    from provenance.bilingual.names import skeleton
+
+    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
+    return any(len(k) >= 3 and k in english for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)))
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -382,7 +394,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 
     al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
     beads = al.beads
-    min_words = params.get("min_words", 4)
+    min_words = params.get("min_words", 2)
     reverse = params.get("reverse", False)
     latin = pair.lang in ("tr", "fr", "de", "es")
     english_inside = _inside(tgt, paragraphs(tgt))
@@ -391,10 +403,12 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
         sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
         tq = _quote_marks(tgt, *b.target)
         quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
+        if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
+            quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
         if quoted is not None and (quoted[0] == b.source[0] or quoted[1] == b.source[1]) and len(sq) % 2:
-            # a quotation running on from or into the next sentence: the English may open or close
-            # it a sentence earlier or later, so its marks in the neighbouring sentences count
-            if any(_quote_marks(tgt, *span) for span in _near(beads, i, "target")):
+            # a quotation running on from or into the next sentence: when the English one runs on
+            # too (a neighbouring sentence with a mark left open), this sentence is inside it
+            if any(len(_quote_marks(tgt, *span)) % 2 for span in _near(beads, i, "target")):
                 quoted = None
         if quoted is not None:
             yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],

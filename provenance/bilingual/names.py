@@ -35,7 +35,10 @@ _DIGRAPHS = re.compile("dzh|sch|tsh|tch|zh|dj|kh|ph|sh|ch|th|gh|c(?=[eiy])")
 def skeleton(word: str) -> str:
     from anyascii import anyascii
 
-    s = re.sub("[^a-z]", "", anyascii(word).lower())
+    s = anyascii(word).lower()
+    # a Hebrew geresh makes another sound of a letter: ג׳ון "g'vn" is John, צ׳ "ts'" the ch of Chozick
+    s = s.replace("ts'", "ch").replace("g'", "j").replace("z'", "zh")
+    s = re.sub("[^a-z]", "", s)
     s = _DIGRAPHS.sub(lambda m: _DIGRAPH.get(m.group(), "s"), s).translate(_MERGE)
     s = _DROP.sub("", s)
     return re.sub(r"(.)\1+", r"\1", s)
@@ -45,15 +48,27 @@ def skeleton(word: str) -> str:
 _WORDS = re.compile("[^\\s\\d\"“”«»„'’.,;:!?()\\[\\]،؛؟।॥。，、：；！？・/—–-]+")
 
 
+_HEBREW = re.compile("[\u0590-\u05ff]")
+_VAV_VOWEL = re.compile("וו|(?<=\\S)ו")  # וו is a w (dropped like the English w), a ו after a letter a vowel
+
+
 def _source_skeletons(text: str, start: int, end: int) -> set[str]:
     out = set()
+    previous = None
     for m in _WORDS.finditer(text, start, end):
         w = m.group()
         if _CJK.fullmatch(w):  # no spaces: every run of 2 to 4 characters may be the name
             out |= {skeleton(w[i : i + k]) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
-        else:
-            out.add(skeleton(w))
+            continue
+        out.add(skeleton(w))
+        if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
+            out.add("=" + skeleton(_VAV_VOWEL.sub("", w)))  # matched exactly only
+        if previous is not None and previous[1] == m.start() - 1:
+            # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
+            out.add("+" + skeleton(text[previous[0] : m.end()]))
+        previous = (m.start(), m.end())
     out.discard("")
+    out -= {"+", "="}
     return out
 
 
@@ -65,7 +80,7 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     from rapidfuzz.fuzz import ratio
 
     e = word_skeleton
-    if e in skeletons:
+    if e in skeletons or "=" + e in skeletons or (len(e) >= 5 and "+" + e in skeletons):  # two short words joined match too much
         return True
     # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
     # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
@@ -74,7 +89,7 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     return any(
         (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
-        if len(s) >= 3
+        if len(s) >= 3 and s[0] not in "+="
     )
 
 
