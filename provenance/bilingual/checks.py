@@ -405,11 +405,6 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
         quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
         if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
             quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
-        if quoted is not None and (quoted[0] == b.source[0] or quoted[1] == b.source[1]) and len(sq) % 2:
-            # a quotation running on from or into the next sentence: when the English one runs on
-            # too (a neighbouring sentence with a mark left open), this sentence is inside it
-            if any(len(_quote_marks(tgt, *span)) % 2 for span in _near(beads, i, "target")):
-                quoted = None
         if quoted is not None:
             yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
                         "the original quotes this, the English has no quotation marks")
