@@ -198,33 +198,6 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int) -> i
     return None
 
 
-_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
-_ANY_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def _anchors(text: str, span: tuple[int, int], code: str) -> set:
-    """What a sentence shares with its translation whatever the wording: its numbers in digits
-    and its names (capitalized words in Latin letters, any word in another script) by the
-    consonant skeleton of their romanization (provenance.bilingual.names)."""
-    from provenance.bilingual.names import skeleton
-
-    out: set = {("n", v) for n in lexicon.numbers(text, span[0], span[1], code) if n.digits for v in n.values}
-    latin = code in ("en", "tr", "fr", "de", "es")
-    for m in (_CAPITALIZED if latin else _ANY_WORD).finditer(text, *span):
-        k = skeleton(m.group())
-        if len(k) >= 3:
-            out.add(("s", k))
-    return out
-
-
-def _translated(lone: tuple[int, int], keep: tuple[int, int], lone_text: str, lone_code: str,
-                single: tuple[int, int], single_text: str, single_code: str) -> bool:
-    """Does the single sentence have a number or a name of the lone one that the kept one lacks
-    (Turkish or Russian splitting a sentence the English keeps whole, not a sentence left out)?"""
-    mine = _anchors(lone_text, lone, lone_code) - _anchors(lone_text, keep, lone_code)
-    return bool(mine & _anchors(single_text, single, single_code))
-
-
 def omissions(pair, params: dict) -> Iterator[Issue]:
     """A sentence of the original with no English (a 1-0 bead, or one sentence of a 2-1 bead
     whose English fits the other alone), or an aligned English far shorter than its original
@@ -249,10 +222,6 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
         elif b.target is not None and b.source is not None:
             lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1)
             if lone is not None:
-                i0 = b.source_sentences[0]
-                keep = al.source_sentences[i0 + (lone == i0)]
-                if _translated(al.source_sentences[lone], keep, src, pair.lang, b.target, al.target_text, "en"):
-                    continue
                 s, e = al.source_sentences[lone]
                 yield Issue(b.target[0], b.target[1], s, e,
                             f"a sentence of the original seems left out here (the English fits the other one alone): {_short(src[s:e])!r}")
@@ -280,10 +249,6 @@ def additions(pair, params: dict) -> Iterator[Issue]:
         elif b.target is not None and b.source is not None:
             lone = _lone_part(b, al.target_sentences, al.source_sentences, pair.lang, params, 1)
             if lone is not None:
-                i0 = b.target_sentences[0]
-                keep = al.target_sentences[i0 + (lone == i0)]
-                if _translated(al.target_sentences[lone], keep, al.target_text, "en", b.source, pair.text, pair.lang):
-                    continue
                 s, e = al.target_sentences[lone]
                 yield Issue(s, e, b.source[0], b.source[1], "this sentence seems to have no counterpart in the original (the original fits the other one alone)")
             elif _z(b, pair.lang) > max_z:
