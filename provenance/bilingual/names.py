@@ -6,7 +6,10 @@ a known given name, a particle or a title before it) must have a counterpart in 
 sentence or its neighbours. The comparison is by consonant skeleton of the
 romanized words (``anyascii`` for any script): vowels, h, w and y dropped,
 letters a romanization confuses merged (b/p/f/v, k/q/c/g/j, s/z/x, t/d, l/r,
-m/n), so "Trump" = ترامب = טראמפ = Трамп = ट्रम्प, "Kavanaugh" ≈ كافانو. One
+m/n; c before e, i, y is s; sch, tsh, tch one sound; a Hebrew geresh and
+vav read as they sound), so "Trump" = ترامب = טראמפ = Трамп = ट्रम्प,
+"Kavanaugh" ≈ كافانو, "Pence" = بينس, "Browne" = בראון. Two adjacent words
+of the original joined may be one name (مک گرگور, McGregor). One
 word of the name found is enough: the check is for a name that is not there
 at all (swapped for another, or a wrong person), not for its spelling, which
 the names layer checks.
