@@ -43,6 +43,7 @@ ERRORS = [
     ("ar-pence", "ar", "وقال نائب الرئيس مايك بينس إن الاجتماع كان مثمرا.", "Vice President Joe Biden said the meeting had been productive.", "PV1007"),
     ("he-walton", "he", "המאמן לוק וולטון אמר שהקבוצה מוכנה.", "Coach Steve Kerr said the team was ready.", "PV1007"),
     ("es-time", "es", "El programa se emite el domingo a las 11.15.", "The programme airs on Sunday at 11:45.", "PV1001"),
+    ("ar-short-quote", "ar", 'وقال الوزير إنه "لن يستقيل".', "The minister said he would not resign.", "PV1005"),
     ("ar-quote", "ar", 'وقال الوزير: "لن نتفاوض تحت التهديد أبدا".', "The minister said they would never negotiate under threat.", "PV1005"),
 ]
 

@@ -343,6 +343,10 @@ def _inside(text: str, paragraphs: list[tuple[int, int]]):
     return inside
 
 
+_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+_ANY_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
     """Is a word of the quoted stretch a capitalized word of the English sentence (by the
     consonant skeleton of its romanization)?"""
