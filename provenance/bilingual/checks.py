@@ -348,12 +348,14 @@ _ANY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
-    """Is a word of the quoted stretch a capitalized word of the English sentence (by the
-    consonant skeleton of its romanization)?"""
+    """Are at least half the words of the quoted stretch (those of three consonants or more)
+    capitalized words of the English sentence, by the consonant skeleton of their romanization?
+    One word alike is not enough: a quoted remark may name someone."""
     from provenance.bilingual.names import skeleton
 
     english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
-    return any(len(k) >= 3 and k in english for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)))
+    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
+    return bool(words) and 2 * sum(k in english for k in words) >= len(words)
 
 
 def quotations(pair, params: dict) -> Iterator[Issue]:
