@@ -78,8 +78,9 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         out: set[float] = set()
         for span in _near(beads, i, side):
             out |= lexicon.all_values(nums(side, span))
-        if side == "target":  # "November" vouches for the 11 of "11月"
+        if side == "target":  # "November" vouches for the 11 of "11月"; "2.94 million" for a bare 2.94
             for span in _near(beads, i, side):
+                out |= {v for n in nums(side, span) for v in n.base}
                 out |= {float(m) for m, _, _ in lexicon.months(tgt, span[0], span[1], "en")}
         return out
 
@@ -92,15 +93,17 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         approx = None
         lost, extra = [], []
         for n in s_nums:
-            if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠"):
-                continue  # found, or the "00" of a clock time
+            if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
+                continue  # found, or the "00" of a clock time, or a phone number's groups
+            if len(n.parts) > 1 and n.parts <= t_all and re.fullmatch(r"\d{1,2}[.:]\d\d", lexicon.anchors.ascii_digits(src[n.start:n.end])):
+                continue  # a time: "11.15" is the English "11:15"
             approx = near_approx(i) if approx is None else approx
             if not any(lexicon.close_to(v, approx) for v in n.values):
                 lost.append(n)
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, min_other) and not (n.values & s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+            if n.digits and _checkable(tgt, n, min_other) and not ((n.values | n.base) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
                 extra.append(n)
         for k in range(max(len(lost), len(extra))):  # a changed number: one finding, on both numbers
             s, t = (lost[k] if k < len(lost) else None), (extra[k] if k < len(extra) else None)
@@ -112,6 +115,17 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                             f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
             else:
                 yield Issue(t.start, t.end, b.source[0], b.source[1], f"the number {_short(tgt[t.start:t.end], 30)!r} is not in the original")
+
+
+def _groups_in(text: str, n, other: set[float]) -> bool:
+    """A number written in groups apart ("0800 555 111", a phone number) is vouched for when
+    every group but a leading-zero one is on the other side, in any order (a right-to-left
+    original may list the groups the other way round)."""
+    raw = text[n.start:n.end]
+    if not re.search(r"\d[ \u00a0\u202f]\d", raw):
+        return False
+    groups = [g for g in re.findall(r"\d+", lexicon.anchors.ascii_digits(raw)) if not g.startswith("0")]
+    return bool(groups) and all(float(g) in other for g in groups)
 
 
 def _checkable(text: str, n, minimum: float) -> bool:
@@ -329,6 +343,21 @@ def _inside(text: str, paragraphs: list[tuple[int, int]]):
     return inside
 
 
+_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+_ANY_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Are at least half the words of the quoted stretch (those of three consonants or more)
+    capitalized words of the English sentence, by the consonant skeleton of their romanization?
+    One word alike is not enough: a quoted remark may name someone."""
+    from provenance.bilingual.names import skeleton
+
+    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
+    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
+    return bool(words) and 2 * sum(k in english for k in words) >= len(words)
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -345,6 +374,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
         sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
         tq = _quote_marks(tgt, *b.target)
         quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
+        if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
+            quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
         if quoted is not None:
             yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
                         "the original quotes this, the English has no quotation marks")
@@ -353,7 +384,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             if quoted is not None:
                 yield Issue(quoted[0], quoted[1], b.source[0], b.source[1], "the English quotes what the original does not")
         s_question = list(_QUESTION.finditer(src, *b.source))
-        if s_question and not _QUESTION.search(tgt, *b.target):
+        if s_question and not any(_QUESTION.search(tgt, *span) for span in _near(beads, i, "target")):
             q = s_question[-1]
             yield Issue(b.target[0], b.target[1], q.start(), q.end(), "a question in the original is a statement in the English")
 

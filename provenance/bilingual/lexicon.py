@@ -33,6 +33,9 @@ class Number:
     parts: frozenset[float] = frozenset()
     #: Values the number has in other units, approximately: "550 pounds" is about 250 kg.
     approx: frozenset[float] = frozenset()
+    #: The digits' own value when a scale word follows: "2.94 million" vouches for the 2.94 of an
+    #: original whose scale word is not read (a Turkish "milyondan", a word of its own).
+    base: frozenset[float] = frozenset()
 
 
 @dataclass
@@ -128,7 +131,8 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
         if code == "en":
             parts |= _clock(text, e, values)
             approx = _converted(text, stop, values)
-        out.append(Number(frozenset(values), s, stop, True, frozenset(parts), approx))
+        base_values = frozenset(_key(v) for v in base) if factor != 1.0 else frozenset()
+        out.append(Number(frozenset(values), s, stop, True, frozenset(parts), approx, base_values))
         digit_spans.append((s, stop))
         last_end = stop
     if table.numbers is not None:
@@ -174,12 +178,23 @@ _UNITS = [
     (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
     (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
 ]
-_FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees? Fahrenheit|F\b)")
+#: "80 degrees" in an American text is Fahrenheit: the original may say 26 °C.
+_FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees?(?: Fahrenheit)?|F\b)")
+#: The second number of a range carries the unit for both: "1 to 2 inches" is 25-50 mm.
+_FEET_INCHES = re.compile(r"[ -](?:foot|feet|ft)[ -](\d{1,2})\b")
+_RANGE = re.compile(r" ?(?:to|-|–|or|and) ?\d[\d.,]*")
 _PM = re.compile(r" ?([ap])\.?m\b\.?", re.IGNORECASE)
 
 
 def _converted(text: str, pos: int, values: set[float]) -> frozenset[float]:
     out = set()
+    feet = _FEET_INCHES.match(text, pos)
+    if feet:  # "6-foot-6": 198 cm, 1.98 m
+        inches = {v * 12 + int(feet.group(1)) for v in values}
+        out |= {i * f for i in inches for f in (2.54, 0.0254)}
+    m = _RANGE.match(text, pos)
+    if m:
+        pos = m.end()
     for pattern, factors in _UNITS:
         if pattern.match(text, pos):
             out |= {v * f for v in values for f in factors}
@@ -194,8 +209,8 @@ def _clock(text: str, pos: int, values: set[float]) -> set[float]:
     if not m:
         return set()
     out = {0.0}
-    if m.group(1).lower() == "p":
-        out |= {v + 12 for v in values if v < 12}
+    if m.group(1).lower() == "p":  # "5.30pm": 17.30, and its hour 17
+        out |= {x for v in values if v < 12 for x in (v + 12, float(int(v) + 12))}
     return out
 
 

@@ -6,7 +6,10 @@ a known given name, a particle or a title before it) must have a counterpart in 
 sentence or its neighbours. The comparison is by consonant skeleton of the
 romanized words (``anyascii`` for any script): vowels, h, w and y dropped,
 letters a romanization confuses merged (b/p/f/v, k/q/c/g/j, s/z/x, t/d, l/r,
-m/n), so "Trump" = ترامب = טראמפ = Трамп = ट्रम्प, "Kavanaugh" ≈ كافانو. One
+m/n; c before e, i, y is s; sch, tsh, tch one sound; a Hebrew geresh and
+vav read as they sound), so "Trump" = ترامب = טראמפ = Трамп = ट्रम्प,
+"Kavanaugh" ≈ كافانو, "Pence" = بينس, "Browne" = בראון. Two adjacent words
+of the original joined may be one name (مک گرگور, McGregor). One
 word of the name found is enough: the check is for a name that is not there
 at all (swapped for another, or a wrong person), not for its spelling, which
 the names layer checks.
@@ -25,16 +28,21 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MERGE = str.maketrans({"p": "b", "f": "b", "v": "b", "q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "x": "s", "d": "t", "l": "r", "m": "n"})
 _DROP = re.compile("[aeiouyhw]")
 #: Romanizations of one sound: Джон "Dzhon" is John, Жуков "Zhukov" is Joukov.
-_DIGRAPH = {"dzh": "j", "zh": "j", "dj": "j", "kh": "k", "ph": "f", "sh": "s", "ch": "k", "th": "t", "gh": "g"}
-_DIGRAPHS = re.compile("dzh|zh|dj|kh|ph|sh|ch|th|gh")
+#: "sch" (Schroeder) and "tsh"/"tch" (تشوزيك, Chozick) are one sound; a "c" before e, i or y is an "s"
+#: (Pence = بينس, Albence = ألبينس).
+_DIGRAPH = {"dzh": "j", "sch": "s", "tsh": "k", "tch": "k", "zh": "j", "dj": "j", "kh": "k", "ph": "f", "sh": "s", "ch": "k", "th": "t", "gh": "g"}
+_DIGRAPHS = re.compile("dzh|sch|tsh|tch|zh|dj|kh|ph|sh|ch|th|gh|c(?=[eiy])")
 
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     from anyascii import anyascii
 
-    s = re.sub("[^a-z]", "", anyascii(word).lower())
-    s = _DIGRAPHS.sub(lambda m: _DIGRAPH[m.group()], s).translate(_MERGE)
+    s = anyascii(word).lower()
+    # a Hebrew geresh makes another sound of a letter: ג׳ון "g'vn" is John, צ׳ "ts'" the ch of Chozick
+    s = s.replace("ts'", "ch").replace("g'", "j").replace("z'", "zh")
+    s = re.sub("[^a-z]", "", s)
+    s = _DIGRAPHS.sub(lambda m: _DIGRAPH.get(m.group(), "s"), s).translate(_MERGE)
     s = _DROP.sub("", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
@@ -43,15 +51,27 @@ def skeleton(word: str) -> str:
 _WORDS = re.compile("[^\\s\\d\"“”«»„'’.,;:!?()\\[\\]،؛؟।॥。，、：；！？・/—–-]+")
 
 
+_HEBREW = re.compile("[\u0590-\u05ff]")
+_VAV_VOWEL = re.compile("וו|(?<=\\S)ו")  # וו is a w (dropped like the English w), a ו after a letter a vowel
+
+
 def _source_skeletons(text: str, start: int, end: int) -> set[str]:
     out = set()
+    previous = None
     for m in _WORDS.finditer(text, start, end):
         w = m.group()
         if _CJK.fullmatch(w):  # no spaces: every run of 2 to 4 characters may be the name
             out |= {skeleton(w[i : i + k]) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
-        else:
-            out.add(skeleton(w))
+            continue
+        out.add(skeleton(w))
+        if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
+            out.add("=" + skeleton(_VAV_VOWEL.sub("", w)))  # matched exactly only
+        if previous is not None and previous[1] == m.start() - 1:
+            # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
+            out.add("+" + skeleton(text[previous[0] : m.end()]))
+        previous = (m.start(), m.end())
     out.discard("")
+    out -= {"+", "="}
     return out
 
 
@@ -63,15 +83,16 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     from rapidfuzz.fuzz import ratio
 
     e = word_skeleton
-    if e in skeletons:
+    if e in skeletons or "=" + e in skeletons or (len(e) >= 5 and "+" + e in skeletons):  # two short words joined match too much
         return True
     # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
     # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
     fuzzy = len(e) >= 4
+    # a name in an original written without spaces (مايكبومبيو: "Mike Pompeo" run together)
     return any(
-        (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
-        if len(s) >= 3
+        if len(s) >= 3 and s[0] not in "+="
     )
 
 
