@@ -52,7 +52,10 @@ def _pipeline(select) -> Pipeline:
 def _findings(pipeline: Pipeline, src: str, en: str, lang: str):
     doc = pair_texts(src, en, lang)
     report = pipeline.run_documents([(doc, "article.en.txt")])
-    return report.files[0], doc
+    file_report = report.files[0]
+    if file_report.error is not None:  # the pipeline turns a crash into a file error: never score it as "no findings"
+        raise SystemExit(f"source_inject: the check failed on a {lang} pair: {file_report.error}")
+    return file_report, doc
 
 
 def _candidates(kind: str, en: list[str], src: list[str], lang: str, names: list[str]) -> list[int]:
