@@ -118,7 +118,7 @@ _POSTPOSED_OPENER = re.compile(
     # "said pollster Frank Luntz", "said election lawyer Joe Birkenstock": a lower-case title before a name
     r"|(?!(?:on|in|at|to|by|with|from|for|during|after|before|that|this|last|also|then|earlier|later|recently|it|he|she|they|we|i|you)\b)(?:[a-z][\w\-]*\s+){1,3}[A-Z][a-z]"
 )
-# "with 30 percent of voters saying", "with three in 10 saying": the share is the source of the participle
+# "with 41 percent of residents saying", "with three in 10 saying": the share is the source of the participle
 _SHARE_BEFORE = re.compile(
     r"\bwith\s+((?:(?:about|nearly|almost|some|only|just|roughly|more\s+than|fewer\s+than|less\s+than)\s+)?"
     r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+(?:\d+|ten|five|four|three))"

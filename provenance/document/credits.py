@@ -187,7 +187,7 @@ _DATELINE = re.compile(
 #: A line that is only a place and an agency in brackets: "Aden (Al Ayyam)".
 _PLACE_AGENCY_LINE = re.compile(rf"^{_PLACE}[ \t]*{_BRACKETED}[ \t]*$")
 #: Two short capitalized runs joined by a dash, alone on a line: place and reporter,
-#: or outlet and place ("Tripoli - Jane Roe", "Alwasat - Cairo Tue 05 Feb 2019, 10:33 PM").
+#: or outlet and place ("Tripoli - Jane Roe", "Daily Courier - Amman Mon 14 Mar 2022, 08:15 AM").
 _DASHED_LINE = re.compile(
     rf"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}}[ \t]+[-–—][ \t]+[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|al-\w+|bin|ibn)){{0,3}}{_DATE}[ \t]*$"
 )

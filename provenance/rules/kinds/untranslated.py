@@ -128,7 +128,7 @@ class ForeignLanguageChecker:
             if tokens < self.min_words or ratio >= ENGLISH_GATE or _mostly_names(s):
                 continue
             if _english_vocabulary(s):
-                continue  # "Tax overhaul remains a distant goal.": a headline without function words
+                continue  # "Rail Strike Talks Stall Again.": a headline without function words
             guess = detect(s)
             if guess is None:
                 continue
