@@ -198,6 +198,18 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int) -> i
     return None
 
 
+def _nearest(beads, i: int, side: str):
+    """(span, True when it comes before bead i) of the nearest other bead with a span on
+    ``side`` ("source" or "target"), looking back first; (None, False) when there is none."""
+    for j in range(i - 1, -1, -1):
+        if getattr(beads[j], side):
+            return getattr(beads[j], side), True
+    for j in range(i + 1, len(beads)):
+        if getattr(beads[j], side):
+            return getattr(beads[j], side), False
+    return None, False
+
+
 def omissions(pair, params: dict) -> Iterator[Issue]:
     """A sentence of the original with no English (a 1-0 bead, or one sentence of a 2-1 bead
     whose English fits the other alone), or an aligned English far shorter than its original
@@ -210,13 +222,10 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
         if b.target is None and b.source is not None:
             if b.source[1] - b.source[0] < min_chars:
                 continue  # a dateline or a one-word heading
-            anchor = next((beads[j].target for j in range(i - 1, -1, -1) if beads[j].target), None)
-            where = "after this sentence"
-            if anchor is None:
-                anchor = next((beads[j].target for j in range(i + 1, len(beads)) if beads[j].target), None)
-                where = "before this sentence"
+            anchor, before = _nearest(beads, i, "target")
             if anchor is None:
                 continue
+            where = "after this sentence" if before else "before this sentence"
             yield Issue(anchor[0], anchor[1], b.source[0], b.source[1],
                         f"a sentence of the original has no translation {where}: {_short(src[b.source[0]:b.source[1]])!r}")
         elif b.target is not None and b.source is not None:
@@ -241,8 +250,7 @@ def additions(pair, params: dict) -> Iterator[Issue]:
         if b.source is None and b.target is not None:
             if b.target[1] - b.target[0] < min_chars:
                 continue
-            near = next((beads[j].source for j in range(i - 1, -1, -1) if beads[j].source), None)
-            near = near or next((beads[j].source for j in range(i + 1, len(beads)) if beads[j].source), None)
+            near, _ = _nearest(beads, i, "source")
             if near is None:
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
