@@ -99,7 +99,7 @@ def analyze(pipeline, big: LargeText, display: str, *, stream: bool = False):
 
     stream = stream and pipeline.can_stream_windows()
     report = WindowedReport(_Disk(), path=display, sha256=big.sha256, encoding=big.encoding, encoding_detected=big.encoding_detected)
-    windows = cuts(big.text)
+    windows = cuts(big.text, WINDOW)
     segments: dict[str, int] = {}
     credits: dict[str, list] = {}
     sourcing: list[dict] = []
@@ -121,7 +121,8 @@ def analyze(pipeline, big: LargeText, display: str, *, stream: bool = False):
         carry = [f for f in found if f.start >= end]
         report.findings.add_sorted(found[: len(found) - len(carry)])
         report.names.add([_ENCODE(_shift(n, start, line_base)) for n in part.names])
-        report.attributions.add([_ENCODE(_shift(a, start, line_base)) for a in part.attributions])
+        before = len(report.attributions)
+        report.attributions.add([_ENCODE(_renumber(_shift(a, start, line_base), before)) for a in part.attributions])
         report.words += part.words
         if report.language is None:
             report.language = part.language
@@ -181,6 +182,17 @@ def _shift(obj: Any, offset: int, lines: int) -> Any:
     if isinstance(obj, list):
         return [_shift(v, offset, lines) for v in obj]
     return obj
+
+
+def _renumber(attribution: dict, base: int) -> dict:
+    """An attribution of a window with its links' ``resolves_to`` (an index into
+    the window's attributions) moved to index the file's, ``base`` being the
+    number of attributions of the windows before."""
+    if base:
+        for link in attribution.get("chain", ()):
+            if link.get("resolves_to") is not None:
+                link["resolves_to"] += base
+    return attribution
 
 
 def _merge_sourcing(parts: list[dict]) -> dict:

@@ -159,3 +159,16 @@ def test_a_run_spilled_to_disk_keeps_the_windowed_report_as_it_is(big, tmp_path,
     spilled = Pipeline(Config()).run(sources)
     assert spilled.files.spilled and isinstance(spilled.files[1], WindowedReport)
     assert "".join(spilled.iter_json()) == "".join(held.iter_json()) and "".join(spilled.iter_jsonl()) == "".join(held.iter_jsonl())
+
+
+def test_a_link_resolved_in_a_later_window_points_at_an_attribution_of_that_window(big, monkeypatch):
+    path, text = big
+    (s,) = list(run(path, monkeypatch, 1_000).files)
+    cuts = windows.cuts(text, 4_000)
+    window_of = lambda offset: next(i for i, (a, b) in enumerate(cuts) if a <= offset < b)  # noqa: E731
+    attributions = list(s.attributions)
+    resolved = [(i, link["resolves_to"]) for i, a in enumerate(attributions) for link in a["chain"] if link["resolves_to"] is not None]
+    assert any(window_of(attributions[i]["start"]) > 0 for i, _ in resolved)
+    for i, target in resolved:
+        # resolution does not reach across windows, so its target is an earlier attribution of the same window
+        assert target < i and window_of(attributions[target]["start"]) == window_of(attributions[i]["start"])
