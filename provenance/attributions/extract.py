@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.attributions import compound
 from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
 from provenance.attributions.following import after_cue, right_np
@@ -37,23 +38,12 @@ __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
-    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers".split()
+    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers urges".split()
+    + ["calls for"]
 )
 #: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
 _BASE_FORM_BLOCKERS = frozenset("to will would could should may might must can shall let please not never and or".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
-_BLOCKED_AFTER = {
-    "claim": re.compile(r"\s+(?:the\s+)?(?:responsibility|lives?|victory|the\s+life|credit|asylum|the\s+title|a\s+seat|damages)\b", re.I),
-    "add": re.compile(r"\s+(?:\d|to\s+(?:the|a|an|its|his|her|their)\b(?!\s+\w+\s+(?:that|:)))", re.I),
-    "report": re.compile(r"\s+(?:for|to\s+work|to\s+the\s+police|back|on\s+the)\b", re.I),
-    "show": re.compile(r"\s+(?:up|off|how)\b", re.I),
-    "consider": re.compile(r"\s+(?:whether|how|options?|the\s+(?:request|proposal|bill|case))\b", re.I),
-    "reply": re.compile(r"\s+(?:to|in\s+kind)\b", re.I),
-    "vow": re.compile(r"\s+(?:not\s+)?to\b", re.I),
-    "announce": re.compile(r"\s+(?:his|her|their|its)\s+(?:resignation|retirement|candidacy)\b", re.I),
-}
-#: Words before a cue that make it no attribution ("when asked his plea").
-_BLOCKED_BEFORE = {"ask": frozenset(("when", "if", "as", "being", "was", "were", "is", "are"))}
 _AGED_NAME = re.compile(r"\d{1,3}-year-old\s+[A-Z]")
 _WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -105,11 +95,6 @@ _COMMA_BEFORE_CUE = re.compile(r",\s*$")
 _APPOSITION_MAX = 160
 #: What may stand alone between the commas as the speaker: a pronoun or a capitalized name (with its title).
 _PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
-#: "promised to act": the promise is what was said (PolNeAR marks it). Not "pledged to"/"urged X to":
-#: the gold set (benchmarks/attributions_eval.py) counts those as actions, not attributions.
-_INFINITIVE_CUES = {
-    "promise": re.compile(r"\s+(?:not\s+)?to\s+[a-z]"),
-}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
@@ -264,12 +249,18 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
         if not (info.participle and m.start() == start):
             return None
+    subject_end = m.start()  # where the subject ends: before the verb group of a compound cue
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
         if m.start() == start or text[m.start() - 2 : m.start()].strip() in (",", ";"):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
         if base_prev is not None and base_prev.group(1)[::-1].lower() in _BASE_FORM_BLOCKERS:
-            return None  # a base form is a cue only after its subject ("officials acknowledge"): not "to explain", "will warn"
+            # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
+            # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
+            group = compound.admits(text, start, m.start(), m.end(), end, info)
+            if group is None:
+                return None
+            subject_end = group
     if _negated(text, start, m.start()):
         return None
     if form in AMBIGUOUS_S and not _source_before(text, start, m.start()) and not (
@@ -279,10 +270,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
-        return None
+        return _passive(text, start, end, m, info)
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
-    if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
+    if prev_word in lex.blocked_before.get(info.lemma, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
             return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
@@ -290,15 +281,13 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     before = text[max(start, m.start() - 30) : m.start()]
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
-    blocked = _BLOCKED_AFTER.get(info.lemma)
+    blocked = lex.blocked_after.get(info.lemma)  # a blocked sense (lexicon.yaml): "claimed the title"
     if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
         return None
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
     that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end)
-    if that_missing and info.lemma in _INFINITIVE_CUES and _INFINITIVE_CUES[info.lemma].match(text, m.end(), end):
-        that_missing = False  # "promised to act": what was promised
     if that_missing and (info.participle or info.relay):
         return None
     if info.relay == "as saying":
@@ -306,7 +295,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if info.participle:
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
-    subj = left_subject(text, start, m.start(), postposed=after.ends)
+    subj = left_subject(text, start, subject_end, postposed=after.ends)
     if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
         _parenthetical_subject(text, subj)
     if that_missing and not (
@@ -392,6 +381,28 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     return raw
 
 
+def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
+    """A cue in the passive: "X is quoted as saying ..." (X speaks), "... was confirmed by the
+    clinic" (the agent speaks; what was confirmed is the subject). Others ("were reported
+    trapped") are no attribution."""
+    group, _ = compound.verb_group(text, start, m.start())
+    if info.relay == "as saying":
+        tail = _AS_SAYING.match(text, m.end(), end)
+        subj = left_subject(text, start, group)
+        if tail is None or subj.span is None or subj.coordinated:
+            return None
+        return Raw((m.start(), m.end()), "verb", [RawLink(*subj.span, reason=subj.reason)], _content(text, tail.end(), end), subj.span[0])
+    agent = compound.passive_agent(text, m.end(), end) if info.lemma != "ask" else None
+    if agent is None:
+        return None
+    span, reason, _ = right_np(text, agent, end, allow_commas=False)
+    if span is None:
+        return None
+    cs, ce = _strip(text, start, group)
+    content = (cs, _content_end(text, cs, ce)) if cs < ce else None
+    return Raw((m.start(), m.end()), "verb", [RawLink(*span, reason=reason)], content, start, postposed=True)
+
+
 def _parenthetical_subject(text: str, subj) -> None:
     """ "Loyalty, he noted, is ...": a cue between commas has only what follows the last comma as its subject."""
     s, e = subj.span
@@ -441,11 +452,15 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             return None
         if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
             _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
+            or (info.directive and compound.directive_ahead(text, m.end(), end))  # "Clinton is calling for ..."
         ):
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
         links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays
         return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=subj.medium or after.medium)
-    if not _PARTICIPLE_LEAD.search(before) and m.start() != start:
+    if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
+        # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report follows
+        compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end))
+    ):
         return None
     if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
         return None

@@ -1,0 +1,77 @@
+"""Compound cues: a reporting verb inside a verb group ("has said", "would not say", "is
+expected to announce", "went on to say", "declined to comment"), in the passive ("was
+confirmed by the clinic", "is quoted as saying"), and the test of a reported clause ahead
+that admits a cue whose construction alone is too loose ("will announce that ...").
+
+The words of a verb group are data (lexicon.yaml ``verb_group_words``); the extractor
+looks for the subject left of the whole group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attributions.cues import lexicon
+
+#: One word of a verb group before a position, with the spaces after it (matched on the reversed text).
+_WORD_BACK = re.compile(r"\s+([\w'’]+)")
+#: How far left a verb group may reach (characters).
+GROUP_WINDOW = 80
+#: A reported clause ahead: "that", a colon, a quotation, or a question word ("whether").
+_CLAUSE_AHEAD = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“]|whether\b|if\b)")
+#: What a directive reports: "to" and a verb, or a listener and then "to" ("urged Congress to act"), or "for".
+_DIRECTIVE_AHEAD = re.compile(r"\s+(?:(?:[\w'’.\-]+\s+){0,5}?to\s+[a-z]|for\b)")
+#: A passive's agent: "was confirmed by the clinic", "were claimed by Islamic State".
+_BY_AGENT = re.compile(r"\s+(?:(?:first|later|also|widely|publicly|officially)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+
+
+def verb_group(text: str, lo: int, cue_start: int) -> tuple[int, list[str]]:
+    """Where the verb group before text[cue_start] begins, and its words (lower case, left to
+    right); (cue_start, []) when none of its words stands right before the cue."""
+    words_ok = lexicon().verb_group_words
+    window = text[max(lo, cue_start - GROUP_WINDOW) : cue_start][::-1]
+    at, pos, words = 0, cue_start, []
+    while True:
+        m = _WORD_BACK.match(window, at)
+        if m is None:
+            break
+        word = m.group(1)[::-1]
+        if word.lower() not in words_ok:
+            break
+        words.append(word.lower())
+        at = m.end()
+        pos = cue_start - m.end()  # the reversed match ends where the word starts
+    return pos, words[::-1]
+
+
+def clause_ahead(text: str, pos: int, end: int) -> bool:
+    """A reported clause follows pos: "that", a colon, a quotation or "whether"."""
+    return _CLAUSE_AHEAD.match(text, pos, end) is not None
+
+
+def directive_ahead(text: str, pos: int, end: int) -> bool:
+    """What a call or a promise reports follows pos ("to act", "Congress to act", "for calm")."""
+    return _DIRECTIVE_AHEAD.match(text, pos, end) is not None
+
+
+def admits(text: str, lo: int, cue_start: int, cue_end: int, end: int, info) -> int | None:
+    """The end of the subject of a base form or participle inside a verb group, or None when
+    the group makes it no report: a want, a future or an ability ("wants to say", "will
+    tell") counts only with a reported clause ahead; "went on to say" always counts."""
+    lex = lexicon()
+    group_start, words = verb_group(text, lo, cue_start)
+    if not words:
+        return None
+    if lex.verb_group_reporting.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start):
+        return group_start
+    if not lex.verb_group_irrealis.isdisjoint(words) and not (
+        clause_ahead(text, cue_end, end) or (info.directive and directive_ahead(text, cue_end, end))
+    ):
+        return None
+    return group_start
+
+
+def passive_agent(text: str, cue_end: int, end: int) -> int | None:
+    """Where the agent of a passive cue starts ("was confirmed by the clinic"), or None."""
+    m = _BY_AGENT.match(text, cue_end, end)
+    return m.end() if m else None
