@@ -75,3 +75,33 @@ def passive_agent(text: str, cue_end: int, end: int) -> int | None:
     """Where the agent of a passive cue starts ("was confirmed by the clinic"), or None."""
     m = _BY_AGENT.match(text, cue_end, end)
     return m.end() if m else None
+
+
+#: What may open the object of a that-only verb used without "that": a word or a quotation
+#: ("noted the change", "complained about the tone"); not the end of a clause ("had predicted.").
+_OBJECT_AHEAD = re.compile(r"\s+(?:[\"“]|[\w$])")
+_SPEAKER_HEAD = re.compile(r"[\w'’\-]+$")
+_NOT_AFTER = frozenset("a an the his her their its our my your whose this that these those of".split())
+
+
+def that_less(text: str, subject: tuple[int, int], prev_word: str, cue_end: int, end: int) -> bool:
+    """A that-only verb without "that" ("argued the plan would fail", "noted the change") is
+    a cue when its subject names a speaker (a name, a pronoun, a person or a body) and an
+    object or clause follows; after a determiner it is an adjective or a noun ("her repeated
+    claims", "the noted author")."""
+    from provenance.attributions.extract_common import PRONOUNS
+
+    if prev_word in _NOT_AFTER or not _OBJECT_AHEAD.match(text, cue_end, end):
+        return False
+    s, e = subject
+    words = text[s:e]
+    head = _SPEAKER_HEAD.search(words)
+    low = head.group().lower() if head else ""
+    lex = lexicon()
+    return (
+        words[:1].isupper()
+        or words.lower() in PRONOUNS
+        or low in lex.anonymous_nouns
+        or low in lex.organization_nouns
+        or low in lex.role_nouns
+    )

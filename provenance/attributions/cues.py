@@ -69,9 +69,9 @@ class Lexicon:
     verb_group_words: frozenset[str]
     verb_group_irrealis: frozenset[str]
     verb_group_reporting: re.Pattern
-    #: blocked senses (lexicon.yaml ``blocked_senses``): lemma -> what may not follow the cue
+    #: blocked senses (lexicon.yaml ``blocked_senses``): cue form -> what may not follow it
     blocked_after: dict[str, re.Pattern]
-    #: lemma -> the words that may not stand right before the cue
+    #: cue form -> the words that may not stand right before it
     blocked_before: dict[str, frozenset[str]]
     outlet_alias: dict[str, str]
     outlet_re: re.Pattern
@@ -144,14 +144,17 @@ def lexicon() -> Lexicon:
         for form in spec.get("participle") or []:
             verbs[" ".join(form.lower().split())] = VerbInfo(participle=True, **common)
     forms = sorted(verbs, key=len, reverse=True)
+    # Blocked senses, by cue form: a sense names its lemma and, optionally, the forms it is limited to.
     after: dict[str, list[str]] = {}
     before: dict[str, set[str]] = {}
     for sense in data.get("blocked_senses") or []:
         if not sense.get("reason"):
             raise ValueError(f"lexicon.yaml: blocked sense of {sense.get('lemma')!r} without a reason")
-        if sense.get("after"):
-            after.setdefault(sense["lemma"], []).append(sense["after"])
-        before.setdefault(sense["lemma"], set()).update(str(w).lower() for w in sense.get("before") or ())
+        senses_forms = [" ".join(str(f).lower().split()) for f in sense.get("forms") or ()] or [f for f, v in verbs.items() if v.lemma == sense["lemma"]]
+        for f in senses_forms:
+            if sense.get("after"):
+                after.setdefault(f, []).append(sense["after"])
+            before.setdefault(f, set()).update(str(w).lower() for w in sense.get("before") or ())
     cue_re = re.compile(r"\b" + trie_pattern(forms) + r"\b")
     cue_re_any_case = re.compile(r"\b(?:" + "|".join(_phrase(f) for f in forms) + r")\b", re.IGNORECASE)
 

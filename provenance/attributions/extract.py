@@ -273,7 +273,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _passive(text, start, end, m, info)
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
         return None
-    if prev_word in lex.blocked_before.get(info.lemma, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
+    if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
             return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
@@ -281,7 +281,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     before = text[max(start, m.start() - 30) : m.start()]
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
-    blocked = lex.blocked_after.get(info.lemma)  # a blocked sense (lexicon.yaml): "claimed the title"
+    blocked = lex.blocked_after.get(form)  # a blocked sense (lexicon.yaml): "claimed the title"
     if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
         return None
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
@@ -306,6 +306,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
         # "…, she noted." closing the sentence: the clause before the comma is what was noted
         or (after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ",")
+        # "argued the plan would fail", "noted the change": a speaker as the subject and an object ahead
+        or (subj.span is not None and not subj.coordinated and compound.that_less(text, subj.span, prev_word, m.end(), end))
     ):
         return None
     links: list[RawLink] = []
