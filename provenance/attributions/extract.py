@@ -38,7 +38,7 @@ __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
-    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers urges".split()
+    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers urges comments tweets".split()
     + ["calls for"]
 )
 #: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
@@ -86,6 +86,7 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+_ASKED_TO = re.compile(r"\s+(?:(?:[\w'’.\-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]|for\s+(?!the\s+(?:court|judge)\b))")
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
@@ -353,6 +354,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
             and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end))
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
+            # "asked the network to donate": a request, reported as calls are
+            and not (subj.span and info.lemma == "ask" and _ASKED_TO.match(text, m.end(), end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
             and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
         ):
