@@ -38,7 +38,7 @@ __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
-    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers urges comments tweets".split()
+    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers urges tweets".split()
     + ["calls for"]
 )
 #: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
