@@ -55,19 +55,17 @@ def directive_ahead(text: str, pos: int, end: int) -> bool:
 
 
 def admits(text: str, lo: int, cue_start: int, cue_end: int, end: int, info) -> int | None:
-    """The end of the subject of a base form or participle inside a verb group, or None when
-    the group makes it no report: a want, a future or an ability ("wants to say", "will
-    tell") counts only with a reported clause ahead; "went on to say" always counts."""
+    """The end of the subject of a base form inside a verb group ("did say", "has since
+    said"), or None when the group makes it no report: a want, a future, an obligation or an
+    ability ("wants to say", "will tell", "had to explain"); "went on to say" always counts."""
     lex = lexicon()
     group_start, words = verb_group(text, lo, cue_start)
     if not words:
         return None
     if lex.verb_group_reporting.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start):
         return group_start
-    if not lex.verb_group_irrealis.isdisjoint(words) and not (
-        clause_ahead(text, cue_end, end) or (info.directive and directive_ahead(text, cue_end, end))
-    ):
-        return None
+    if not lex.verb_group_irrealis.isdisjoint(words):
+        return None  # "had to explain that", "will warn that": an obligation or a future, not a report
     return group_start
 
 
@@ -80,18 +78,24 @@ def passive_agent(text: str, cue_end: int, end: int) -> int | None:
 #: What may open the object of a that-only verb used without "that": a word or a quotation
 #: ("noted the change", "complained about the tone"); not the end of a clause ("had predicted.").
 _OBJECT_AHEAD = re.compile(r"\s+(?:[\"“]|[\w$])")
+_GERUND_AHEAD = re.compile(r"\s+(?:not\s+)?[a-z]{3,}ing\b")
 _SPEAKER_HEAD = re.compile(r"[\w'’\-]+$")
 _NOT_AFTER = frozenset("a an the his her their its our my your whose this that these those of".split())
 
 
-def that_less(text: str, subject: tuple[int, int], prev_word: str, cue_end: int, end: int) -> bool:
-    """A that-only verb without "that" ("argued the plan would fail", "noted the change") is
-    a cue when its subject names a speaker (a name, a pronoun, a person or a body) and an
-    object or clause follows; after a determiner it is an adjective or a noun ("her repeated
-    claims", "the noted author")."""
+def that_less(text: str, subject: tuple[int, int], prev_word: str, cue_end: int, end: int, info) -> bool:
+    """A that-only verb without "that" is a cue when its subject names a speaker (a name, a
+    pronoun, a person or a body) and what follows is reported: for a verb whose object is
+    what was said (lexicon.yaml ``object_reports``: "mentioned the deal", "complained about
+    the tone") any object; for "suggest", a gerund ("suggested rallying allies"); for the
+    others only a clause, which ``_THAT_CLAUSE_AHEAD`` has already admitted ("noted the
+    closure" stays out). After a determiner the word is an adjective or a noun ("her
+    repeated claims", "the noted author")."""
     from provenance.attributions.extract_common import PRONOUNS
 
     if prev_word in _NOT_AFTER or not _OBJECT_AHEAD.match(text, cue_end, end):
+        return False
+    if not info.object_reports and not (info.lemma == "suggest" and _GERUND_AHEAD.match(text, cue_end, end)):
         return False
     s, e = subject
     words = text[s:e]

@@ -44,6 +44,7 @@ class VerbInfo:
     postposed_only: bool = False
     relay: str | None = None
     directive: bool = False
+    object_reports: bool = False
 
 
 @dataclass
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
             postposed_only=bool(spec.get("postposed_only")),
             relay=spec.get("relay"),
             directive=bool(spec.get("directive")),
+            object_reports=bool(spec.get("object_reports")),
         )
         for form in spec.get("forms") or []:
             verbs[" ".join(form.lower().split())] = VerbInfo(participle=False, **common)

@@ -86,7 +86,8 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
-_ASKED_TO = re.compile(r"\s+(?:(?:[\w'’.\-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]|for\s+(?!the\s+(?:court|judge)\b))")
+_RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
@@ -272,7 +273,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return _passive(text, start, end, m, info)
-    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
+    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
@@ -308,7 +309,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         # "…, she noted." closing the sentence: the clause before the comma is what was noted
         or (after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ",")
         # "argued the plan would fail", "noted the change": a speaker as the subject and an object ahead
-        or (subj.span is not None and not subj.coordinated and compound.that_less(text, subj.span, prev_word, m.end(), end))
+        or (subj.span is not None and not subj.coordinated and compound.that_less(text, subj.span, prev_word, m.end(), end, info))
     ):
         return None
     links: list[RawLink] = []
@@ -354,8 +355,6 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
             and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end))
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
-            # "asked the network to donate": a request, reported as calls are
-            and not (subj.span and info.lemma == "ask" and _ASKED_TO.match(text, m.end(), end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
             and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
         ):
@@ -397,6 +396,8 @@ def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
         if tail is None or subj.span is None or subj.coordinated:
             return None
         return Raw((m.start(), m.end()), "verb", [RawLink(*subj.span, reason=subj.reason)], _content(text, tail.end(), end), subj.span[0])
+    if _RELATIVE_BEFORE_GROUP.search(text, max(start, group - 30), group):
+        return None  # "according to what was reported by X": the phrase names the source itself
     agent = compound.passive_agent(text, m.end(), end) if info.lemma != "ask" else None
     if agent is None:
         return None
@@ -457,14 +458,16 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             return None
         if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
             _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
-            or (info.directive and compound.directive_ahead(text, m.end(), end))  # "Clinton is calling for ..."
+            or (info.directive and (info.lemma == "call for" or compound.directive_ahead(text, m.end(), end)))  # "Clinton is calling for ..."
         ):
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
         links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays
         return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=subj.medium or after.medium)
     if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
-        # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report follows
-        compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end))
+        # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report
+        # follows; not "quoted X as saying", the relay's own words
+        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)))
+        and not _AS_BEFORE.search(before)
     ):
         return None
     if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
