@@ -398,7 +398,7 @@ def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
         return Raw((m.start(), m.end()), "verb", [RawLink(*subj.span, reason=subj.reason)], _content(text, tail.end(), end), subj.span[0])
     if _RELATIVE_BEFORE_GROUP.search(text, max(start, group - 30), group):
         return None  # "according to what was reported by X": the phrase names the source itself
-    agent = compound.passive_agent(text, m.end(), end) if info.lemma != "ask" else None
+    agent = compound.passive_agent(text, m.end(), end)  # "was asked by the moderator whether ...": the one asking
     if agent is None:
         return None
     span, reason, _ = right_np(text, agent, end, allow_commas=False)
