@@ -87,6 +87,8 @@ _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
+_NEGATABLE = frozenset("say mention respond comment disclose suggest confirm reveal answer explain address".split())
+_REPORTED_NEGATION = re.compile(r"(?:\b(?:did|does|do|has|have|had)\s+(?:not|never)|\b(?:didn|doesn|don|hasn|haven|hadn)['’]t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
@@ -263,7 +265,11 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             if group is None:
                 return None
             subject_end = group
-    if _negated(text, start, m.start()):
+    if _negated(text, start, m.start()) and not (
+        # "did not mention the deal", "has never said", "didn't respond to": a statement denied, which
+        # PolNeAR marks; "would not say", "declined to comment" (a refusal or a future) stay out
+        info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start())
+    ):
         return None
     if form in AMBIGUOUS_S and not _source_before(text, start, m.start()) and not (
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
