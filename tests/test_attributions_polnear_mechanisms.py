@@ -47,6 +47,8 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         # that-only verbs without "that": an object that is what was said, a gerund after "suggested"
         ("Tom Reed mentioned the levy twice in his speech.", "mentioned", "Tom Reed"),
         ("Ann Bell suggested raising the fee for trucks.", "suggested", "Ann Bell"),
+        # an announced candidacy is a statement made (PolNeAR marks it)
+        ("Ann Bell announced her candidacy for mayor on Monday.", "announced", "Ann Bell"),
     ],
 )
 def test_cue_and_speaker(text, cue, speaker):
