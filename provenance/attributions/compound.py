@@ -1,7 +1,7 @@
-"""Compound cues: a reporting verb inside a verb group ("has said", "would not say", "is
-expected to announce", "went on to say", "declined to comment"), in the passive ("was
-confirmed by the clinic", "is quoted as saying"), and the test of a reported clause ahead
-that admits a cue whose construction alone is too loose ("will announce that ...").
+"""Compound cues: a reporting verb inside a verb group ("did say", "has since said", "went
+on to say"; not "wants to say", "will warn"), in the passive ("was confirmed by the clinic",
+"is quoted as saying"), a participle or that-only verb admitted by what follows it (a
+reported clause, a directive's infinitive, an object that is what was said).
 
 The words of a verb group are data (lexicon.yaml ``verb_group_words``); the extractor
 looks for the subject left of the whole group.
