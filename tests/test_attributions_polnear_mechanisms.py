@@ -47,6 +47,10 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         # that-only verbs without "that": an object that is what was said, a gerund after "suggested"
         ("Tom Reed mentioned the levy twice in his speech.", "mentioned", "Tom Reed"),
         ("Ann Bell suggested raising the fee for trucks.", "suggested", "Ann Bell"),
+        # headlines drop "that"; reported questions with "which", or a listener and then the question
+        ("Benghazi Mom Reveals She Will Vote Again\n\nThe race went on.", "Reveals", "Benghazi Mom"),
+        ("Jim Lehrer asked the panel which county would win.", "asked", "Jim Lehrer"),
+        ('Jim Lehrer then asked the crowd, "Who will win the county?"', "asked", "Jim Lehrer"),
         # an announced candidacy is a statement made (PolNeAR marks it)
         ("Ann Bell announced her candidacy for mayor on Monday.", "announced", "Ann Bell"),
     ],

@@ -81,7 +81,7 @@ _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
-_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*:")
+_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)")
 #: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
@@ -89,6 +89,9 @@ _COMMA_AHEAD = re.compile(r"\s*,")
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
 _NEGATABLE = frozenset("say mention respond comment disclose suggest confirm reveal answer explain address".split())
 _REPORTED_NEGATION = re.compile(r"(?:\b(?:did|does|do|has|have|had)\s+(?:not|never)|\b(?:didn|doesn|don|hasn|haven|hadn)['’]t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: A headline's subject right before an -s form ("Benghazi Mom Reveals"): a word that is no determiner or possessive.
+_HEADLINE_SUBJECT = re.compile(r"(?<![\w'’])(?!(?:the|a|an|his|her|their|its|our|my|your|of|in|on|for|to|with|and|or)\s)[A-Za-z][\w'’\-.]*\s+$", re.IGNORECASE)
+_HEADLINE_OBJECT = re.compile(r"\s+[\w“\"‘']")
 _AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
@@ -271,7 +274,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start())
     ):
         return None
-    if form in AMBIGUOUS_S and not _source_before(text, start, m.start()) and not (
+    if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, m.start() - 40), m.start())) and not _source_before(text, start, m.start()) and not (
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
     ):
         return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
@@ -295,7 +298,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
-    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end)
+    # a headline drops its "that" ("Sanders Declares Revolution Is Near"): its object is what was said
+    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not (headline and _HEADLINE_OBJECT.match(text, m.end(), end))
     if that_missing and (info.participle or info.relay):
         return None
     if info.relay == "as saying":
