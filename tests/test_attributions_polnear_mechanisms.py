@@ -51,6 +51,8 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ("Benghazi Mom Reveals She Will Vote Again\n\nThe race went on.", "Reveals", "Benghazi Mom"),
         ("Jim Lehrer asked the panel which county would win.", "asked", "Jim Lehrer"),
         ('Jim Lehrer then asked the crowd, "Who will win the county?"', "asked", "Jim Lehrer"),
+        # a that-only participle after a comma with its object
+        ("Ann Bell spoke for ten minutes, noting the closure of the bridge.", "noting", "Ann Bell"),
         # an announced candidacy is a statement made (PolNeAR marks it)
         ("Ann Bell announced her candidacy for mayor on Monday.", "announced", "Ann Bell"),
     ],

@@ -83,6 +83,11 @@ _SPEAKER_HEAD = re.compile(r"[\w'’\-]+$")
 _NOT_AFTER = frozenset("a an the his her their its our my your whose this that these those of".split())
 
 
+def object_ahead(text: str, pos: int, end: int) -> bool:
+    """A word or a quotation follows pos (not the end of a clause)."""
+    return _OBJECT_AHEAD.match(text, pos, end) is not None
+
+
 def that_less(text: str, subject: tuple[int, int], prev_word: str, cue_end: int, end: int, info) -> bool:
     """A that-only verb without "that" is a cue when its subject names a speaker (a name, a
     pronoun, a person or a body) and what follows is reported: for a verb whose object is

@@ -300,7 +300,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
     # a headline drops its "that" ("Sanders Declares Revolution Is Near"): its object is what was said
     that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not (headline and _HEADLINE_OBJECT.match(text, m.end(), end))
-    if that_missing and (info.participle or info.relay):
+    if that_missing and (info.participle or info.relay) and not (
+        # ", noting the change", ", declaring victory": a participle after a comma, its object what was said
+        info.participle and _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and compound.object_ahead(text, m.end(), end)
+    ):
         return None
     if info.relay == "as saying":
         return _quoted(text, start, end, m)
