@@ -21,9 +21,8 @@ and promises ("called for", "urged X to", "vowed to") stay in: PolNeAR's
 README defines an attribution as citing a statement or describing an
 internal state, and these cite a statement (a call or a promise is made by
 saying or writing it), while the internal states are what the subset leaves
-out. The layer itself leaves "urged X to", "called for", "vowed/pledged to"
-out (its own gold set counts them as actions), so they are counted as misses
-(cause "call/urge/vow/pledge/promise").
+out. The layer reports them as well (issue 10); those it misses are counted
+under the cause "call/urge/vow/pledge/promise".
 
 Figures (definitions in docs/attributions.md, "Measured on PolNeAR"):
 cue recall/precision by span overlap, precision also "univocal" (our cues

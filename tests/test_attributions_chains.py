@@ -109,7 +109,7 @@ def test_anonymity_reason_is_kept():
     from provenance.attributions.article import build as b
     from provenance.attributions.profile import sourcing_profile
 
-    doc = Document("A senior U.S. official, speaking on condition of anonymity to discuss private talks, said Washington urged restraint.\n")
+    doc = Document("A senior U.S. official, speaking on condition of anonymity to discuss private talks, said the talks would resume.\n")
     result = b(doc)
     (a,) = result.attributions
     assert links(a) == [("A senior U.S. official", "anonymous")]
@@ -160,7 +160,6 @@ def test_reply_vow_ask_and_dated_postposed_cues():
 
 
 @pytest.mark.parametrize("text", [
-    "The army vowed to continue the operation.\n",
     "He replied to the letter on Monday.\n",
     'He declared himself "not guilty, for sure" when asked his plea in court.\n',
     "She asked the court to delay the case.\n",

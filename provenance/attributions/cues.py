@@ -43,6 +43,8 @@ class VerbInfo:
     document_subject: bool = False
     postposed_only: bool = False
     relay: str | None = None
+    directive: bool = False
+    object_reports: bool = False
 
 
 @dataclass
@@ -63,6 +65,15 @@ class Lexicon:
     negator_gate: LiteralGate
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
+    #: compound cues (``compound``): the words of a verb group, those that make it irrealis,
+    #: and the groups that report with no clause of their own
+    verb_group_words: frozenset[str]
+    verb_group_irrealis: frozenset[str]
+    verb_group_reporting: re.Pattern
+    #: blocked senses (lexicon.yaml ``blocked_senses``): cue form -> what may not follow it
+    blocked_after: dict[str, re.Pattern]
+    #: cue form -> the words that may not stand right before it
+    blocked_before: dict[str, frozenset[str]]
     outlet_alias: dict[str, str]
     outlet_re: re.Pattern
     outlet_finder: OutletFinder | None
@@ -127,12 +138,25 @@ def lexicon() -> Lexicon:
             document_subject=bool(spec.get("document_subject")),
             postposed_only=bool(spec.get("postposed_only")),
             relay=spec.get("relay"),
+            directive=bool(spec.get("directive")),
+            object_reports=bool(spec.get("object_reports")),
         )
         for form in spec.get("forms") or []:
             verbs[" ".join(form.lower().split())] = VerbInfo(participle=False, **common)
         for form in spec.get("participle") or []:
             verbs[" ".join(form.lower().split())] = VerbInfo(participle=True, **common)
     forms = sorted(verbs, key=len, reverse=True)
+    # Blocked senses, by cue form: a sense names its lemma and, optionally, the forms it is limited to.
+    after: dict[str, list[str]] = {}
+    before: dict[str, set[str]] = {}
+    for sense in data.get("blocked_senses") or []:
+        if not sense.get("reason"):
+            raise ValueError(f"lexicon.yaml: blocked sense of {sense.get('lemma')!r} without a reason")
+        senses_forms = [" ".join(str(f).lower().split()) for f in sense.get("forms") or ()] or [f for f, v in verbs.items() if v.lemma == sense["lemma"]]
+        for f in senses_forms:
+            if sense.get("after"):
+                after.setdefault(f, []).append(sense["after"])
+            before.setdefault(f, set()).update(str(w).lower() for w in sense.get("before") or ())
     cue_re = re.compile(r"\b" + trie_pattern(forms) + r"\b")
     cue_re_any_case = re.compile(r"\b(?:" + "|".join(_phrase(f) for f in forms) + r")\b", re.IGNORECASE)
 
@@ -183,6 +207,11 @@ def lexicon() -> Lexicon:
         negator_gate=LiteralGate(negator_re),
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),
+        verb_group_words=_words(data["verb_group_words"]),
+        verb_group_irrealis=_words(data["verb_group_irrealis"]),
+        verb_group_reporting=re.compile(r"(?:" + "|".join(data["verb_group_reporting"]) + r")\s*$", re.IGNORECASE),
+        blocked_after={k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in after.items()},
+        blocked_before={k: frozenset(v) for k, v in before.items() if v},
         outlet_alias=outlet_alias,
         outlet_re=outlet_re,
         outlet_finder=OutletFinder(outlet_re, outlet_names) if all(n.isascii() and "  " not in n for n in outlet_names) else None,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.attributions import compound
 from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
 from provenance.attributions.following import after_cue, right_np
@@ -37,23 +38,12 @@ __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 MAX_PER_SENTENCE = 64
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
-    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers".split()
+    "claims notes states shows stresses reports reveals warns denies indicates remarks jokes boasts pledges promises vows mentions replies answers urges tweets".split()
+    + ["calls for"]
 )
 #: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
 _BASE_FORM_BLOCKERS = frozenset("to will would could should may might must can shall let please not never and or".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
-_BLOCKED_AFTER = {
-    "claim": re.compile(r"\s+(?:the\s+)?(?:responsibility|lives?|victory|the\s+life|credit|asylum|the\s+title|a\s+seat|damages)\b", re.I),
-    "add": re.compile(r"\s+(?:\d|to\s+(?:the|a|an|its|his|her|their)\b(?!\s+\w+\s+(?:that|:)))", re.I),
-    "report": re.compile(r"\s+(?:for|to\s+work|to\s+the\s+police|back|on\s+the)\b", re.I),
-    "show": re.compile(r"\s+(?:up|off|how)\b", re.I),
-    "consider": re.compile(r"\s+(?:whether|how|options?|the\s+(?:request|proposal|bill|case))\b", re.I),
-    "reply": re.compile(r"\s+(?:to|in\s+kind)\b", re.I),
-    "vow": re.compile(r"\s+(?:not\s+)?to\b", re.I),
-    "announce": re.compile(r"\s+(?:his|her|their|its)\s+(?:resignation|retirement|candidacy)\b", re.I),
-}
-#: Words before a cue that make it no attribution ("when asked his plea").
-_BLOCKED_BEFORE = {"ask": frozenset(("when", "if", "as", "being", "was", "were", "is", "are"))}
 _AGED_NAME = re.compile(r"\d{1,3}-year-old\s+[A-Z]")
 _WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -91,11 +81,18 @@ _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
-_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*:")
+_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)")
 #: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
 _COMMA_AHEAD = re.compile(r"\s*,")
+_RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
+_NEGATABLE = frozenset("say mention respond comment disclose suggest confirm reveal answer explain address".split())
+_REPORTED_NEGATION = re.compile(r"(?:\b(?:did|does|do|has|have|had)\s+(?:not|never)|\b(?:didn|doesn|don|hasn|haven|hadn)['’]t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: A headline's subject right before an -s form ("Benghazi Mom Reveals"): a word that is no determiner or possessive.
+_HEADLINE_SUBJECT = re.compile(r"(?<![\w'’])(?!(?:the|a|an|his|her|their|its|our|my|your|of|in|on|for|to|with|and|or)\s)[A-Za-z][\w'’\-.]*\s+$", re.IGNORECASE)
+_HEADLINE_OBJECT = re.compile(r"\s+[\w“\"‘']")
+_AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
 _ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
@@ -105,11 +102,6 @@ _COMMA_BEFORE_CUE = re.compile(r",\s*$")
 _APPOSITION_MAX = 160
 #: What may stand alone between the commas as the speaker: a pronoun or a capitalized name (with its title).
 _PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
-#: "promised to act": the promise is what was said (PolNeAR marks it). Not "pledged to"/"urged X to":
-#: the gold set (benchmarks/attributions_eval.py) counts those as actions, not attributions.
-_INFINITIVE_CUES = {
-    "promise": re.compile(r"\s+(?:not\s+)?to\s+[a-z]"),
-}
 _CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 _QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
@@ -264,25 +256,35 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
         if not (info.participle and m.start() == start):
             return None
+    subject_end = m.start()  # where the subject ends: before the verb group of a compound cue
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
         if m.start() == start or text[m.start() - 2 : m.start()].strip() in (",", ";"):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
         if base_prev is not None and base_prev.group(1)[::-1].lower() in _BASE_FORM_BLOCKERS:
-            return None  # a base form is a cue only after its subject ("officials acknowledge"): not "to explain", "will warn"
-    if _negated(text, start, m.start()):
+            # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
+            # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
+            group = compound.admits(text, start, m.start(), m.end(), end, info)
+            if group is None:
+                return None
+            subject_end = group
+    if _negated(text, start, m.start()) and not (
+        # "did not mention the deal", "has never said", "didn't respond to": a statement denied, which
+        # PolNeAR marks; "would not say", "declined to comment" (a refusal or a future) stay out
+        info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start())
+    ):
         return None
-    if form in AMBIGUOUS_S and not _source_before(text, start, m.start()) and not (
+    if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, m.start() - 40), m.start())) and not _source_before(text, start, m.start()) and not (
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
     ):
         return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
     prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
+        return _passive(text, start, end, m, info)
+    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
-    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report"):
-        return None
-    if prev_word in _BLOCKED_BEFORE.get(info.lemma, ()):
+    if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
             return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
@@ -290,23 +292,25 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     before = text[max(start, m.start() - 30) : m.start()]
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
-    blocked = _BLOCKED_AFTER.get(info.lemma)
+    blocked = lex.blocked_after.get(form)  # a blocked sense (lexicon.yaml): "claimed the title"
     if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
         return None
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
-    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end)
-    if that_missing and info.lemma in _INFINITIVE_CUES and _INFINITIVE_CUES[info.lemma].match(text, m.end(), end):
-        that_missing = False  # "promised to act": what was promised
-    if that_missing and (info.participle or info.relay):
+    # a headline drops its "that" ("Sanders Declares Revolution Is Near"): its object is what was said
+    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not (headline and _HEADLINE_OBJECT.match(text, m.end(), end))
+    if that_missing and (info.participle or info.relay) and not (
+        # ", noting the change", ", declaring victory": a participle after a comma, its object what was said
+        info.participle and _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and compound.object_ahead(text, m.end(), end)
+    ):
         return None
     if info.relay == "as saying":
         return _quoted(text, start, end, m)
     if info.participle:
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
-    subj = left_subject(text, start, m.start(), postposed=after.ends)
+    subj = left_subject(text, start, subject_end, postposed=after.ends)
     if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
         _parenthetical_subject(text, subj)
     if that_missing and not (
@@ -317,6 +321,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
         # "…, she noted." closing the sentence: the clause before the comma is what was noted
         or (after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ",")
+        # "argued the plan would fail", "noted the change": a speaker as the subject and an object ahead
+        or (subj.span is not None and not subj.coordinated and compound.that_less(text, subj.span, prev_word, m.end(), end, info))
     ):
         return None
     links: list[RawLink] = []
@@ -392,6 +398,30 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     return raw
 
 
+def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
+    """A cue in the passive: "X is quoted as saying ..." (X speaks), "... was confirmed by the
+    clinic" (the agent speaks; what was confirmed is the subject). Others ("were reported
+    trapped") are no attribution."""
+    group, _ = compound.verb_group(text, start, m.start())
+    if info.relay == "as saying":
+        tail = _AS_SAYING.match(text, m.end(), end)
+        subj = left_subject(text, start, group)
+        if tail is None or subj.span is None or subj.coordinated:
+            return None
+        return Raw((m.start(), m.end()), "verb", [RawLink(*subj.span, reason=subj.reason)], _content(text, tail.end(), end), subj.span[0])
+    if _RELATIVE_BEFORE_GROUP.search(text, max(start, group - 30), group):
+        return None  # "according to what was reported by X": the phrase names the source itself
+    agent = compound.passive_agent(text, m.end(), end)  # "was asked by the moderator whether ...": the one asking
+    if agent is None:
+        return None
+    span, reason, _ = right_np(text, agent, end, allow_commas=False)
+    if span is None:
+        return None
+    cs, ce = _strip(text, start, group)
+    content = (cs, _content_end(text, cs, ce)) if cs < ce else None
+    return Raw((m.start(), m.end()), "verb", [RawLink(*span, reason=reason)], content, start, postposed=True)
+
+
 def _parenthetical_subject(text: str, subj) -> None:
     """ "Loyalty, he noted, is ...": a cue between commas has only what follows the last comma as its subject."""
     s, e = subj.span
@@ -441,11 +471,17 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             return None
         if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
             _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
+            or (info.directive and (info.lemma == "call for" or compound.directive_ahead(text, m.end(), end)))  # "Clinton is calling for ..."
         ):
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
         links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays
         return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=subj.medium or after.medium)
-    if not _PARTICIPLE_LEAD.search(before) and m.start() != start:
+    if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
+        # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report
+        # follows; not "quoted X as saying", the relay's own words
+        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)))
+        and not _AS_BEFORE.search(before)
+    ):
         return None
     if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
         return None
