@@ -63,7 +63,9 @@ def test_pv901_only_on_a_quoted_paragraph_with_no_speaker_around(default_pipelin
     colon = "Tom Reed wrote to the council:\n\n“Nobody will lose their home because of this plan.”\n"
     inside = "The mayor called it “a fair deal for every family in the city” on Monday.\n"
     after_text = "The council met. It read the plan aloud. “Nobody will lose their home because of this plan.”\n"
-    for text in (tagged, colon, inside, after_text):
+    # the splitter ends a sentence at "!”": the tag is the next sentence, its verb in any case
+    split_tag = "The council met on Monday.\n\n“Nobody will lose a home over this plan!” Ray Tan, the head of the fund, Tweeted on Friday with a photo of the sign.\n"
+    for text in (tagged, colon, inside, after_text, split_tag):
         assert _pv901(default_pipeline, text) == [], text
 
 

@@ -30,6 +30,20 @@ SPEAKER_TAG_WORDS = 8
 #: "She waits."): a person doing something, most often the speaker of the quotation after it.
 _PERSON_OPENS = re.compile(r"(?:(?:He|She|They|I|We)|(?!(?:The|A|An|This|That|These|Those|It|There|In|On|At|But|And|For|As|If|When|After|Before|While)\b)(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+(?:also\s+|then\s+)?[a-z]{2,}(?:ed|es|s)\b")
 _NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\b")
+#: Words of a tag after a quotation that the sentence splitter cut off at "?”" or "!”" ("Tom Reed,
+#: the mayor's aide, Tweeted on Friday"): a reporting verb this early names the speaker.
+TAG_VERB_WORDS = 12
+_TAG_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _tag_after(piece: str) -> bool:
+    """Whether a sentence reads as the tag of the quotation before it: a reporting verb of the
+    lexicon, in any case, among its first words ("Murphy, the head of the fund, Tweeted …")."""
+    from provenance.attributions.cues import lexicon
+
+    verbs = lexicon().verbs
+    words = _TAG_WORD.findall(piece)[:TAG_VERB_WORDS]
+    return any(w.lower() in verbs and not verbs[w.lower()].participle for w in words)
 
 
 def _speaker_nearby(doc, text: str, index: int, attributed: set[int]) -> bool:
@@ -44,7 +58,7 @@ def _speaker_nearby(doc, text: str, index: int, attributed: set[int]) -> bool:
     if index + 1 < len(sentences):
         nxt = sentences[index + 1]
         piece = text[nxt.start : nxt.end]
-        if nxt.segment is here.segment and ((len(piece.split()) <= SPEAKER_TAG_WORDS and piece[:1].isupper()) or _NAME_THEN_VERB.match(piece)):
+        if nxt.segment is here.segment and ((len(piece.split()) <= SPEAKER_TAG_WORDS and piece[:1].isupper()) or _NAME_THEN_VERB.match(piece) or _tag_after(piece)):
             return True
     # The sentences just before the paragraph: one that reports speech, or the last one when it opens
     # with a person doing something ("Tom Reed praised …", "She waits."), names the quotation's speaker.

@@ -23,6 +23,7 @@ from provenance.attributions.tokens import tokenize
 from provenance.attributions.scan import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _drop_intro, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, describe, head_noun, outlet_hint, person_name
+from provenance.attributions.speaker import main_clause_start
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
@@ -76,16 +77,16 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             continue
         gov = next((raws[k] for k in range(i - 1, -1, -1) if raws[k].links), None)
         if gov is not None:
-            r.links = [RawLink(l.start, l.end, l.reason) for l in gov.links] + r.links
+            r.links = r.outer + [RawLink(l.start, l.end, l.reason) for l in gov.links] + r.links
             r.medium = r.medium or gov.medium
         else:
             subj = main_subject(text, start, r.cue[0])
             after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
             if subj is not None:
-                r.links = [RawLink(*subj)] + r.links
+                r.links = r.outer + [RawLink(*subj)] + r.links
             elif after is not None and r.cue[0] - start < 3:
                 # "Asked whether ..., Ryan said": an opening participle's speaker is the clause after it
-                r.links = [RawLink(l.start, l.end, l.reason) for l in after.links] + r.links
+                r.links = r.outer + [RawLink(l.start, l.end, l.reason) for l in after.links] + r.links
                 r.medium = r.medium or after.medium
             else:
                 r.links = []
@@ -139,11 +140,17 @@ def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
     return bool(ha) and ha == hb and a.startswith(("the ", "this ", "that "))
 
 
+#: Lower-case words inside a name or a subject noun phrase ("Bank of England", "Omar al Bashir").
+_NAME_JOINERS = frozenset("of and de del der la le al el bin ibn von van da du for on at in from with to by".split())
+#: Words that open an object: the word before them is a verb.
+_OBJECT_OPENERS = frozenset("his her their its our my the a an".split())
+
+
 def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The subject at the opening of the sentence (for "X addressed …, saying …")."""
     toks = tokenize(text, start, min(limit, start + 300))
     texts, lows = toks.text, toks.low
-    first, _ = _drop_intro(toks, 0, len(toks), text)
+    first = main_clause_start(toks, text)
     last = None  # the subject is toks[first : last + 1]
     for k in range(first, len(texts)):
         word, low = texts[k], lows[k]
@@ -155,6 +162,8 @@ def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
             break
         if last is not None and lows[last] in ("he", "she", "it", "they"):
             break
+        if last is not None and word[:1].islower() and word.isalpha() and low not in _NAME_JOINERS and k + 1 < len(texts) and lows[k + 1] in _OBJECT_OPENERS:
+            break  # a word before "his", "the" … is the verb the subject ends at ("Mr. Reed shook his head and said")
         last = k
         if last - first + 1 > 12:
             return None

@@ -489,10 +489,9 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
     content = _content(text, after.content_start, end)
     if content is None:
         return None
-    links = list(after.relays)
-    if after.outlet is not None:
-        links.insert(0, after.outlet)
-    return Raw((m.start(), m.end()), "participle", links, content, m.start(), inherits=True, medium=after.medium)
+    # the outlet told ("…, telling CNN that") reports the inherited speaker: it goes before them (compose)
+    outer = [after.outlet] if after.outlet is not None else []
+    return Raw((m.start(), m.end()), "participle", list(after.relays), content, m.start(), inherits=True, medium=after.medium, outer=outer)
 
 
 def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:

@@ -40,6 +40,27 @@ _DATELINE = re.compile(
 )
 
 
+#: Adverbs that stand between an auxiliary and its verb ("has long said", "would ever admit",
+#: "has sometimes acknowledged"): never the subject; the lexicon's pre-cue adverbs skip the auxiliary.
+_MID_ADVERBS = frozenset("long ever sometimes usually generally consistently".split())
+#: Phrases that do the same ("have in the past said", "have in fact reported"), read backwards.
+_MID_PHRASES = (("past", "the", "in"), ("fact", "in"), ("turn", "in"), ("private", "in"), ("public", "in"))
+#: A negated auxiliary before the cue ("it doesn't tell", "they don’t necessarily tell").
+_NEGATED_AUX = re.compile(r"(?:do|does|did|has|have|had|would|will|wo|could|can|ca|should|is|are|was|were)n['’]t")
+#: A pronoun with a contracted auxiliary ("he's said", "they’ve suggested", "who’ve said"): the
+#: subject is the pronoun.
+_CONTRACTED = re.compile(r"(he|she|it|they|we|i|you|who|which|that)['’](?:s|ve|d|ll|re)")
+
+
+def _mid_phrase(lows: list[str], i: int) -> int:
+    """How many tokens a phrase of _MID_PHRASES ending at token i takes (0 for none)."""
+    for phrase in _MID_PHRASES:
+        n = len(phrase)
+        if i + 1 >= n and all(lows[i - k] == w for k, w in enumerate(phrase)):
+            return n
+    return 0
+
+
 # -- subject to the left of a cue --------------------------------------------------------
 
 
@@ -72,6 +93,12 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
             i -= 1
             if low in lex.time_words and i >= 0 and lows[i] in ("on", "early", "late"):
                 i -= 1  # "The minister on Tuesday accused"
+            continue
+        if (low in _MID_ADVERBS or _NEGATED_AUX.fullmatch(low)) and i > 0 and texts[i - 1][:1].isalnum():
+            i -= 1
+            continue
+        if skip := _mid_phrase(lows, i):
+            i -= skip
             continue
         if texts[i] in ",-–—":
             j = _find_opener(texts, i)
@@ -110,6 +137,14 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     if i < 0:
         return out
     last = lows[i]
+    contracted = _CONTRACTED.fullmatch(last)
+    if contracted:
+        last = contracted.group(1)
+        if last not in ("who", "which", "that"):
+            start = toks.start[i]
+            out.span = (start, start + len(last))
+            out.before = toks.end[i - 1] if i > 0 else start
+            return out
     if last in ("and", "but", "or") or (texts[i] == "," and i > 0 and lows[i - 1] in ("and", "but")):
         out.coordinated = True
         return out
@@ -276,3 +311,59 @@ _WALK_WORDS = frozenset(("and", "or", "as", "according")) | BOUNDARY | SUBORDINA
 
 def _opens_sentence(texts: list[str], j: int) -> bool:
     return j == 0 or all(t in QUOTES for t in texts[:j])
+
+
+# -- where the main clause of a sentence starts (for "X did …, saying …") -------------------------
+
+#: The last word of an opening time phrase: "Hours later,", "Eight years ago,", "The day before,".
+_TIME_ENDS = frozenset("later ago earlier before after afterward afterwards".split())
+#: Words that open a clause or phrase before the subject: "When asked …,", "Back in 1999,", "Like X,".
+_OPENING_WORDS = SUBORDINATORS | frozenset("back like unlike asked".split())
+MAX_OPENINGS = 4
+
+
+def _dateline_end(toks: Tokens) -> int:
+    """The token after a dateline that opens the sentence ("WASHINGTON —", "PARIS, Aug 31 (Reuters) -",
+    "LA CROSSE, Wisc. —"): a word in capitals, then only capitalized words, numbers and parentheses
+    up to a dash. 0 when there is none."""
+    texts = toks.text
+    if not texts or not (len(texts[0]) > 1 and texts[0].isupper() and texts[0].isalpha()):
+        return 0
+    for k in range(1, min(len(texts), 14)):
+        word = texts[k]
+        if word in "-–—" or word == "--":
+            return k + 1
+        if word[:1].islower():
+            return 0
+    return 0
+
+
+def main_clause_start(toks: Tokens, text: str) -> int:
+    """Index of the token where the main clause of a sentence opens, past a dateline and the opening
+    clauses and phrases a comma closes ("When asked whom she backed,", "Walking to the car,",
+    "Hours later,", "At an event in Ames, Iowa, on Sunday,")."""
+    texts, lows = toks.text, toks.low
+    n = len(texts)
+    first = _dateline_end(toks)
+    place_may_follow = False
+    for _ in range(MAX_OPENINGS):
+        dropped, _medium = _drop_intro(toks, first, n, text)
+        if dropped > first and texts[dropped - 1] == "," and dropped > 1:
+            place_may_follow = texts[dropped - 2][:1].isupper()
+        first = dropped
+        if first >= n:
+            return first
+        try:
+            comma = texts.index(",", first, min(n, first + 40))
+        except ValueError:
+            return first
+        word, low = texts[first], lows[first]
+        participle = word[:1].isupper() and len(low) > 4 and low.endswith(("ing", "ed")) and first + 1 < n and texts[first + 1][:1].islower()
+        timed = comma - first <= 6 and lows[comma - 1] in _TIME_ENDS
+        place = place_may_follow and comma - first <= 3 and all(texts[k][:1].isupper() or texts[k] == "." for k in range(first, comma))
+        if not (low in _OPENING_WORDS or participle or timed or place):
+            return first
+        # a place after a comma goes on the phrase before it ("in Ames, Iowa,")
+        place_may_follow = texts[comma - 1][:1].isupper()
+        first = comma + 1
+    return first
