@@ -10,6 +10,7 @@ The words are wordfreq's most frequent English words (lower case, letters,
 apostrophes and hyphens), each with the flags of what lemminflect knows of it:
 
   n  singular noun form (NN)          p  plural noun form (NNS)
+  m  a noun also used as a mass noun ("decision", "evidence", "fish"): not a plural
   b  base verb form (VB/VBP)          z  third person singular present (VBZ)
   d  past tense (VBD)                 e  past participle (VBN)
   g  present participle (VBG)         a  adjective
@@ -62,8 +63,12 @@ def flags_of(word: str) -> str:
         infl = lemminflect.getAllInflections(lemma, upos="NOUN")
         if word in infl.get("NN", ()) or lemma == word:
             flags.add("n")
-        if word in infl.get("NNS", ()):
-            flags.add("p")
+        plurals = infl.get("NNS", ())
+        if word in plurals:
+            # lemminflect gives a noun that can be a mass noun its own form as a
+            # second plural ("decisions", "decision"): that is "m", not a plural;
+            # an invariant plural ("series", "police") has no other
+            flags.add("m" if word == lemma and len(plurals) > 1 else "p")
     for upos in ("VERB", "AUX"):
         for lemma in lemmas.get(upos, ()):
             infl = dict(lemminflect.getAllInflections(lemma, upos=upos))

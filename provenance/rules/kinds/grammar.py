@@ -13,7 +13,8 @@ frequent English words with what lemminflect knows of each (flags below);
 ``tools/build_grammar_lexicon.py`` builds it at build time, the check only
 reads it (loaded on first use, ~20 ms). Flags:
 
-  n singular noun   p plural noun     b base verb       z verb -s form
+  n singular noun   p plural noun     m also a mass noun ("evidence")
+  b base verb       z verb -s form
   d past tense      e past participle g -ing form       a adjective
   r adverb          x auxiliary/modal c closed class (determiner, pronoun,
                                         preposition, conjunction, numeral)
@@ -36,8 +37,8 @@ params:
       known: true|false   the token is (not) in the lexicon
       prefix: [...]       the lower-cased token starts with one of these
       not_prefix: [...]   ... with none of these
-      case: lower | cap | notupper   the token is lower case / capitalized /
-                          not all capitals (abbreviations)
+      case: lower | cap | notupper   the token is lower case / opens with a
+                          capital / is not all capitals (abbreviations)
       differs: true       the token is not the one before it (PV321 has doubles)
     not_after: [...]    the word before the match is none of these
     not_after_has: "cs" ... and has none of these flags
@@ -49,6 +50,7 @@ params:
   glued: a word that is not in the lexicon but splits into a known word and
     a function word ("Houseof", "tothe"):
       joints: [...]       function words that may be glued on at the end
+      lower_joints: [...] ... at the end of a lower-case word only
       lead_joints: [...]  ... at the start (lower-case words only: names
                           open with "And", "The")
       min_part: 3         the shortest other part
@@ -94,8 +96,8 @@ def flags_of(token: str, lex: dict[str, str]) -> str | None:
     if not token[0].isalpha():
         return ""  # a punctuation mark: known, no word class
     low = token.lower().replace("\u2019", "'")
-    if low.endswith("'s") and low not in lex:
-        return "s"
+    if low.endswith("'s") and "c" not in (lex.get(low[:-2]) or ""):
+        return "s"  # a possessive; "it's", "there's" are contractions
     return lex.get(low)
 
 
@@ -130,7 +132,7 @@ class _Slot:
             return False
         if self.case == "lower" and not token.islower():
             return False
-        if self.case == "cap" and not (token[0].isupper() and token[1:].islower()):
+        if self.case == "cap" and not token[0].isupper():
             return False
         if self.case == "notupper" and token.isupper() and len(token) > 1:
             return False
@@ -171,15 +173,18 @@ class GrammarChecker:
             self.suggestion = p.get("suggestion")
         elif self.mode == "glued":
             joints = sorted({str(j).lower() for j in p.get("joints", ())}, key=len, reverse=True)
+            lower = sorted({str(j).lower() for j in p.get("lower_joints", ())}, key=len, reverse=True)
             leads = sorted({str(j).lower() for j in p.get("lead_joints", ())}, key=len, reverse=True)
             if not joints and not leads:
                 raise PackError(f"rule {rule.code}: mode glued needs 'joints' or 'lead_joints'")
-            self.joints, self.leads = tuple(joints), tuple(leads)
+            self.joints, self.lower, self.leads = tuple(joints), tuple(lower), tuple(leads)
             self.min_part = int(p.get("min_part", 3))
             n = self.min_part
             parts = []
             if joints:
                 parts.append(rf"[A-Za-z]{{{n},}}(?:{'|'.join(map(re.escape, joints))})")
+            if lower:
+                parts.append(rf"(?-i:[a-z]{{{n},}}(?:{'|'.join(map(re.escape, lower))}))")
             if leads:
                 parts.append(rf"(?-i:(?:{'|'.join(map(re.escape, leads))})[a-z]{{{n},}})")
             self.anchor = re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
@@ -233,10 +238,11 @@ class GrammarChecker:
     def _glued(self, m: re.Match, lex: dict[str, str]) -> Hit | None:
         word = m.group()
         low = word.lower()
-        if low in lex or m.string[m.start() - 1 : m.start()] in ("@", "#", "/", "."):
+        # a word the lexicon lists with no class is web debris ("ofthe") or a name
+        if lex.get(low) or m.string[m.start() - 1 : m.start()] in ("@", "#", "/", "."):
             return None  # a handle, hashtag, path or domain name
         suggestion = None
-        for joint in self.joints:
+        for joint in self.joints + (self.lower if word.islower() else ()):
             rest = low[: -len(joint)]
             if low.endswith(joint) and len(rest) >= self.min_part and lex.get(rest):
                 suggestion = f"{word[: len(rest)]} {word[len(rest):]}"
