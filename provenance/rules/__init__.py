@@ -54,6 +54,7 @@ KINDS = {
     "foreign-language": "provenance.rules.kinds.untranslated:ForeignLanguageChecker",
     "invisible": "provenance.rules.kinds.invisible:InvisibleCharacterChecker",
     "romanized": "provenance.rules.kinds.romanized:RomanizedChecker",
+    "grammar": "provenance.rules.kinds.grammar:GrammarChecker",
     # checked against the original (check --source): provenance/rules/kinds/source.py
     "source-numbers": "provenance.rules.kinds.source:SourceChecker",
     "source-dates": "provenance.rules.kinds.source:SourceChecker",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from provenance.schema import STR_LIST, Bool, Int, ListOf, Number, OneOf, Spec, Str
 
 KIND_PARAMS: dict[str, dict[str, Spec]] = {
-    "phrase": {"window": Int(1), "quoted_severity": OneOf(("info", "warning"))},
+    "phrase": {"window": Int(1), "quoted_severity": OneOf(("info", "warning")), "once": Bool()},
     "fragment": {
         "mode": OneOf(("modifier", "stranded", "list")),
         "max_words": Int(1),

@@ -15,6 +15,10 @@ Pack entries (see docs/rules.md):
         if_paragraph: 'Gaza|Sderot'           # report only when the paragraph matches
         message: optional message for this entry
 
+Rule params: `window` (below), `quoted_severity` (read in provenance/analyzers.py)
+and `once: true` for one finding per document (the first, with the count in
+its message).
+
 Context conditions: `if_SCOPE` (report only when the scope matches) and
 `unless_SCOPE` (skip when it matches), SCOPE being `sentence` (the sentence
 holding the match), `paragraph` (its segment) or `document` (the whole text);
@@ -187,10 +191,20 @@ class PhraseChecker:
         return [(literal_pattern(*map(str, literals)), False)]
 
     def check(self, doc, spans: list[tuple[int, int]] | None = None) -> Iterable[Hit]:
-        """Hits in the whole text, or only inside ``spans`` (segments that hold an anchor)."""
+        """Hits in the whole text, or only inside ``spans`` (segments that hold an anchor).
+        With ``once`` in the rule's params, only the first hit, its message
+        followed by how many there are: one note per document for a habit of
+        typography, not one per occurrence."""
         index = DocIndex.of(doc)
-        for start, end in spans if spans is not None else [(0, len(doc.text))]:
-            yield from self._scan(doc.text, index, start, end)
+        hits = (h for start, end in (spans if spans is not None else [(0, len(doc.text))]) for h in self._scan(doc.text, index, start, end))
+        if not self.rule.params.get("once"):
+            yield from hits
+            return
+        first = next(hits, None)
+        if first is not None:
+            count = 1 + sum(1 for _ in hits)
+            more = f" (the first of {count} in this document)" if count > 1 else ""
+            yield Hit(first.start, first.end, (first.message or "") + more, first.suggestion)
 
     def _scan(self, text: str, index: DocIndex, start: int, end: int) -> Iterable[Hit]:
         pos = start
