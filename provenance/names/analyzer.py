@@ -11,6 +11,8 @@ provenance/rules/packs/core/names.yaml).
 - PV806: the same name spelled differently in different files of one run.
 - PV807: an Arabic given name translated as the word it means ("Khaled
   Beautiful" for Khaled Jamil), see provenance/names/translated.py.
+- PV810: an outlet's or bloc's name translated as the word it means ("the
+  "Information" agency"), see provenance/names/outlets.py.
 
 Unlisted spellings are merged only on strong evidence: the same number of
 words (two or more), one word identical, the matcher agreeing, and at least
@@ -58,6 +60,11 @@ class NamesAnalyzer:
             self._emit_glossary(m, doc, emit)
         if self.ruleset.is_enabled("PV807"):
             self._translated(doc, emit)
+        if self.ruleset.is_enabled("PV810"):
+            from provenance.names.outlets import find as find_outlets
+
+            for start, end, suggestion, message in find_outlets(doc.text):
+                emit("PV810", start, end, message, suggestion)
         doc.annotations["names"] = mentions
         report.names = [m.to_dict() for m in mentions]
 

@@ -19,8 +19,10 @@ from provenance.schema import STR_LIST, Bool, Int, ListOf, Number, OneOf, Spec, 
 KIND_PARAMS: dict[str, dict[str, Spec]] = {
     "phrase": {"window": Int(1), "quoted_severity": OneOf(("info", "warning")), "once": Bool()},
     "fragment": {
-        "mode": OneOf(("modifier", "stranded", "list")),
+        "mode": OneOf(("modifier", "stranded", "list", "clause")),
         "max_words": Int(1),
+        "min_words": Int(1),
+        "exempt_openers": STR_LIST,
         "min_items": Int(1),
         "adjectives": STR_LIST,
         "adjective_suffixes": STR_LIST,

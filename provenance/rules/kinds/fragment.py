@@ -28,6 +28,17 @@ params:
   verbs: [...]                (list) finite verbs and auxiliaries: any of them
                               makes the sentence a clause, not a list
   min_items: 2                (list) noun phrases the list needs at least
+  min_words: 6                (clause) words the sentence needs at least
+  exempt_openers: [...]       (clause) first words of native verbless sentences
+                              ("And", "With", "Not"): such a sentence is style
+
+Mode ``clause``: a sentence after a full stop that opens with a noun phrase
+and has no main verb (``_mainverb.has_main_verb``): "…in the town of Beit
+Ummar, north. Hebron Governorate (south of the West Bank)." or "The press
+that supports the embargo and its campaign against the city." Headlines,
+datelines, captions, bylines and lists are not paragraph sentences after
+another one, and sentences with quotation marks, colons, dashes or slashes
+are left alone (a list item, a quoted fragment, a dateline).
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ from typing import Iterable
 
 from provenance.document import PARAGRAPH
 from provenance.rules import Hit
+from provenance.rules.kinds._mainverb import has_main_verb
 from provenance.rules.kinds.verbless import finite_forms, is_finite
 from provenance.rules.model import Rule
 
@@ -84,6 +96,8 @@ class FragmentChecker:
         self.determiners = {w.lower() for w in p.get("determiners", [])}
         self.verbs = {w.lower() for w in p.get("verbs", [])}
         self.min_items = int(p.get("min_items", 2))
+        self.min_words = int(p.get("min_words", 6))
+        self.exempt_openers = {w.lower() for w in p.get("exempt_openers", [])}
 
     def looks_adjective(self, word: str) -> bool:
         w = word.lower()
@@ -97,7 +111,7 @@ class FragmentChecker:
             sents = seg.sentences
             for k in range(1, len(sents)):
                 hit = self._check_pair(text, seg.start, sents[k - 1], sents[k])
-                if hit is not None and self.mode != "list":
+                if hit is not None and self.mode not in ("list", "clause"):
                     if _short(text, sents[k - 1]) or k + 1 < len(sents) and _short(text, sents[k + 1]):
                         continue  # "Bigot. Racist. Psychopath.": a run of one-word sentences is style, not a split
                 if hit is not None:
@@ -109,6 +123,8 @@ class FragmentChecker:
             return None
         if self.mode == "list":
             return self._check_list(text, para_start, prev, sent, s)
+        if self.mode == "clause":
+            return self._check_clause(text, para_start, prev, sent, s)
         words = _WORD.findall(s)
         if not 1 <= len(words) <= self.max_words or not words[0][0].isupper():
             return None
@@ -167,6 +183,30 @@ class FragmentChecker:
             f"before it: it explains “{last.group(1)}” (Arabic من …, “such as”)"
         )
         return Hit(last.start(1), sent.end, message, f"{last.group(1)}: {listed}")
+
+    def _check_clause(self, text: str, para_start: int, prev, sent, s: str) -> Hit | None:
+        if any(c in s for c in "?!:;/@\u2014\u2013") or " - " in s:
+            return None  # a question, a list item, a dateline or a byline: not a sentence cut from another
+        words = _WORD.findall(s)
+        if len(words) < self.min_words or not s[:1].isalnum():
+            return None
+        first = words[0].lower()
+        if first in self.exempt_openers or first.endswith("ing") or first != "the" and first in finite_forms():
+            return None  # "And then …", "Thinking of …", "Follow him …": native fragments and imperatives
+        if sum(w[0].isupper() for w in words) > 0.6 * len(words):
+            return None  # a Title Case heading or a run of names
+        before = text[prev.start : prev.end]
+        if not before.endswith(".") or before.endswith("..") or _ABBREVIATION_END.search(before):
+            return None
+        if has_main_verb(s) or _inside_quote(text, para_start, sent.start):
+            return None
+        last = _LAST_WORD.search(text, prev.start, prev.end)
+        start = last.start(1) if last else sent.start
+        message = (
+            f"“{s[:50].rstrip()}{'…' if len(s) > 50 else ''}” has no main verb: it was cut off the sentence "
+            f"before it, or its verb was lost in translation"
+        )
+        return Hit(start, sent.end, message)
 
     def _noun_phrase(self, item: str) -> bool:
         """A determiner-led phrase or one or two bare words, with no finite verb
