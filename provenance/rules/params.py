@@ -14,10 +14,16 @@ are checked by ``PHRASE_ENTRY``.
 
 from __future__ import annotations
 
-from provenance.schema import STR_LIST, Bool, Int, ListOf, Number, OneOf, Spec, Str
+from provenance.schema import STR_LIST, Bool, Int, ListOf, MapOf, Number, OneOf, Spec, Str
 
 KIND_PARAMS: dict[str, dict[str, Spec]] = {
-    "phrase": {"window": Int(1), "quoted_severity": OneOf(("info", "warning")), "once": Bool()},
+    # slots: word classes the rule's templates name ({AUTH}: provenance/rules/kinds/_slots.py); once: one note per document
+    "phrase": {
+        "window": Int(1),
+        "quoted_severity": OneOf(("info", "warning")),
+        "once": Bool(),
+        "slots": MapOf(ListOf(Str(nonempty=True), nonempty=True)),
+    },
     "fragment": {
         "mode": OneOf(("modifier", "stranded", "list", "clause")),
         "max_words": Int(1),

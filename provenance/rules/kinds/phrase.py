@@ -14,6 +14,15 @@ Pack entries (see docs/rules.md):
         unless_sentence: 'West Bank'          # skip when the sentence matches
         if_paragraph: 'Gaza|Sderot'           # report only when the paragraph matches
         message: optional message for this entry
+      - match: 'in {DET?} {framework|context} of'   # slots: see below
+        suggestion: as part of
+
+Slots (provenance/rules/kinds/_slots.py) write a family once: in `match`, a
+word in braces is a slot — `{DET}` a word class (built in, or listed in the
+rule's `params.slots`), `{the?}` an optional word, `{a|b}` alternatives,
+`{storm~}` a lemma's inflections; in `regex`, `{DET}`, `{DET?}` and
+`{storm~}` expand the same way (`{0,3}` stays a quantifier). A templated
+`match` is anchored on its longest fixed word; one with none needs `anchors`.
 
 Rule params: `window` (below), `quoted_severity` (read in provenance/analyzers.py)
 and `once: true` for one finding per document (the first, with the count in
@@ -45,6 +54,7 @@ from typing import Iterable
 
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex, capitalize_first
+from provenance.rules.kinds._slots import Slots, has_slots
 from provenance.rules.model import PackError, Rule
 
 _NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_]\w*>")
@@ -99,9 +109,10 @@ class PhraseChecker:
         #: layer then searches windows around anchors, not whole segments.
         #: Literal phrases know it; a regex entry states it (params.window).
         self.window: int | None = rule.params.get("window")
+        self.slots = Slots(rule.code, rule.params.get("slots"))
         literals_only = all(isinstance(item, dict) and "regex" not in item for item in raw)
         if self.window is None and literals_only:
-            longest = max(len(m) for item in raw for m in (item["match"] if isinstance(item["match"], list) else [item["match"]]))
+            longest = max(self._longest(str(m)) for item in raw for m in (item["match"] if isinstance(item["match"], list) else [item["match"]]))
             self.window = longest
         specs = []
         for item in raw:
@@ -163,6 +174,10 @@ class PhraseChecker:
             raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
         self._entries, self._combined = entries, combined
 
+    def _longest(self, phrase: str) -> int:
+        """How long a literal phrase's match can be (its slots expanded)."""
+        return self.slots.literal(phrase)[1] if has_slots(phrase) else len(phrase)
+
     def _collect_anchors(self, item) -> None:
         if self.anchors is None or not isinstance(item, dict):
             return
@@ -170,7 +185,14 @@ class PhraseChecker:
             self.anchors += [str(a).lower() for a in item["anchors"]]
         elif item.get("match") and "regex" not in item:
             match = item["match"]
-            self.anchors += literal_anchors([str(m) for m in (match if isinstance(match, list) else [match])])
+            for phrase in map(str, match if isinstance(match, list) else [match]):
+                if not has_slots(phrase):
+                    self.anchors += literal_anchors([phrase])
+                    continue
+                found = self.slots.literal(phrase)[2]
+                if not found:
+                    raise PackError(f"rule {self.rule.code}: {phrase!r} holds no fixed word: give the entry 'anchors'")
+                self.anchors += found
         else:
             self.anchors = None
 
@@ -183,12 +205,17 @@ class PhraseChecker:
         if "regex" in item:
             if _BACKREF.search(item["regex"]):
                 raise PackError(f"rule {self.rule.code}: backreferences are not supported in phrase regexes")
-            return [(item["regex"], True)]
+            return [(self.slots.regex(item["regex"]), True)]
         match = item.get("match")
         if not match:
             raise PackError(f"rule {self.rule.code}: a phrase needs 'match' or 'regex'")
-        literals = match if isinstance(match, list) else [match]
-        return [(literal_pattern(*map(str, literals)), False)]
+        literals = [str(m) for m in (match if isinstance(match, list) else [match])]
+        if not any(map(has_slots, literals)):
+            return [(literal_pattern(*literals), False)]
+        # the longest alternative first, as literal_pattern does: a phrase that is the start of another must not hide it
+        ordered = sorted(literals, key=self._longest, reverse=True)
+        bodies = [self.slots.literal(p)[0] if has_slots(p) else r"\s+".join(map(re.escape, p.split())) for p in ordered]
+        return [(r"(?<![\w\-])(?:" + "|".join(bodies) + r")(?![\w\-])", False)]
 
     def check(self, doc, spans: list[tuple[int, int]] | None = None) -> Iterable[Hit]:
         """Hits in the whole text, or only inside ``spans`` (segments that hold an anchor).
