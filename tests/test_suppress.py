@@ -157,7 +157,7 @@ def test_baseline_round_trip(archive, monkeypatch):
     assert report["summary"]["suppressed"]["baseline"] == data["findings"]
     # an edit elsewhere in a file: the old findings stay matched, the new one is reported
     seed = sorted(archive.glob("*.txt"))[1]
-    seed.write_text(f"The weather in the capital was mild {DAY}, as the forecast had promised.\n\n" + seed.read_text())
+    seed.write_text(f"The weather in the capital was mild {DAY}, after a week of rain.\n\n" + seed.read_text())  # no attribution: the sourcing profile (PV902) stays
     result = runner.invoke(app, ["check", ".", "--baseline", "baseline.json", "-f", "json"])
     report = json.loads(result.stdout)
     assert [f["rule"] for f in report["files"] for f in f["findings"]] == ["PV210"]
