@@ -74,3 +74,13 @@ def test_a_that_only_cue_closes_a_quotation_but_needs_that_otherwise():
     assert ("declared", [("Senator Ray Tan", "person")]) in chains("“I will not vote for him,” declared Senator Ray Tan.")
     assert chains("Tom Reed declared war on the rebels.") == []
     assert [c for c, _ in chains("Tom Reed asked the crowd whether they would vote.")] == ["asked"]
+
+
+def test_the_as_before_a_postposed_speaker_is_not_content():
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    text = "The bridge reopened on Monday, as the minister had said.\n"
+    [a] = Pipeline(Config()).check_text(text, "as.txt").files[0].attributions
+    assert a["content"]["text"] == "The bridge reopened on Monday"
+    assert text[a["content"]["start"] : a["content"]["end"]] == a["content"]["text"]

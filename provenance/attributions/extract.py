@@ -47,6 +47,8 @@ _POSSESSIVES = frozenset("his her their its our my your".split())
 _AGED_NAME = re.compile(r"\d{1,3}-year-old\s+[A-Z]")
 _WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
+#: "The bridge reopened, as the minister had said.": the "as" that introduces the speaker is not what was said.
+_AS_TAIL = re.compile(r"(?:,\s*|\s+)(?:just\s+|exactly\s+)?as$", re.IGNORECASE)
 _UNSPECIFIED_WORD = re.compile(r"reports|a\s+report|information")
 _UNSPECIFIED_LEAD = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*")
 _CAPITALIZED_OPENER = re.compile(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?")
@@ -351,7 +353,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             return None
         links.append(RawLink(*span, reason=reason))
         postposed = True
-        cs, ce = _strip(text, start, subj.before if subj.before is not None else m.start())
+        cs, ce = _before_speaker(text, start, subj.before if subj.before is not None else m.start())
         content = (cs, _content_end(text, cs, ce)) if cs < ce else None
         span_start = start
         info_after = after_cue(text, consumed, end, audience=False)
@@ -386,7 +388,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     quote_tag = that_missing and subj.after_quote and subj.span is not None and not after.ends and _QUOTE_TAG_TAIL.match(text, m.end(), end)
     if (after.ends or after.continues_quote or quote_tag) and subj.before is not None and not inherits and subj.span is not None and subj.before > start:
         postposed = True
-        cs, ce = _strip(text, start, subj.before)
+        cs, ce = _before_speaker(text, start, subj.before)
         if after.continues_quote:
             content = (cs, _content_end(text, cs, end))
         else:
@@ -516,3 +518,10 @@ def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
     span_start = subj.span[0] if subj.span else m.start()
     del lex
     return Raw((m.start(), m.end()), "verb", links, content, span_start, inherits=inherits)
+
+
+def _before_speaker(text: str, start: int, end: int) -> tuple[int, int]:
+    """The content ahead of a postposed speaker, without an "as" that introduces the speaker."""
+    cs, ce = _strip(text, start, end)
+    tail = _AS_TAIL.search(text, cs, ce)
+    return _strip(text, cs, tail.start()) if tail is not None else (cs, ce)
