@@ -222,3 +222,40 @@ def test_very_long_and_broken_quotes():
     atts = chains(line + 'A source said: "unbalanced “quote.\n')
     check_spans(line + 'A source said: "unbalanced “quote.\n', atts)
     assert atts
+
+
+def link_cues(text: str, a: dict) -> list[str | None]:
+    """The cue of each link, checked to be the exact text at its offsets."""
+    out = []
+    for l in a["chain"]:
+        c = l["cue"]
+        if c is not None:
+            assert text[c["start"] : c["end"]] == c["text"]
+        out.append(None if c is None else c["text"])
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        # each hop of a relay keeps the verb that introduces it
+        ("The agency reported that an aide to the mayor said the bridge would reopen.", ["reported", "said"]),
+        ("According to the paper, the governor said the plan was dead.", ["According to", "said"]),
+        ("The agency quoted Mr. Ole Brun, the deputy mayor, as saying the plan was dead.", ["quoted", "as saying"]),
+        ("The mayor said, citing two aides, that the plan was dead.", ["said", "citing"]),
+        # the outlet told and a dateline are named by no verb of their own
+        ("The mayor told CNN that the plan was dead.", [None, "told"]),
+    ],
+)
+def test_every_link_carries_the_cue_that_introduces_it(text, cues):
+    (a,) = chains(text)
+    assert link_cues(text, a) == cues
+    assert a["cue"]["text"] in cues  # the attribution's own cue is one of its links'
+
+
+def test_a_coordinated_verb_introduces_the_speaker_it_takes_over():
+    text = "An aide to the mayor said the plan was dead and added that the vote was off."
+    first, second = chains(text)
+    assert link_cues(text, first) == ["said"]
+    assert link_cues(text, second) == ["added"]
+    assert links(second) == links(first)

@@ -144,3 +144,21 @@ def test_a_source_of_stop_words_only_is_compared_word_for_word():
     text = "A: We will pay."
     assert pn.speaker_ok(text, _link("A", 0), [(0, 1)], [])
     assert not pn.speaker_ok(text, _link("We", 3), [(0, 1)], [])
+
+
+def test_per_hop_scoring_matches_inner_cues_to_their_own_link():
+    text = "The agency reported that an aide said the bridge would reopen."
+    #       0         1         2         3         4
+    gold = [
+        pn.GoldAttr([(11, 19)], [(0, 10)], [(20, 61)], "reported"),
+        pn.GoldAttr([(34, 38)], [(25, 33)], [(39, 61)], "said"),
+    ]
+    agency = dict(_link("The agency", 0, kind="outlet"), cue={"start": 11, "end": 19})
+    aide = dict(_link("an aide", 25, kind="anonymous"), cue={"start": 34, "end": 38})
+    predicted = [_attr(11, 19, [agency, aide])]
+    t = pn.score("a", text, gold, predicted, [])
+    assert (t.gold_found, t.predicted, t.predicted_right, t.speaker_right) == (2, 2, 2, 2)
+    # the innermost-link rule sees one cue and scores the agency's Source against the aide
+    old = pn.score("a", text, gold, predicted, [], per_hop=False)
+    assert (old.gold_found, old.predicted, old.speaker_right) == (1, 1, 0)
+    assert old.causes["wrong-speaker", "relay: another link of the chain is the source"] == 1

@@ -82,3 +82,16 @@ def test_datelines_match_schema(schema, default_pipeline):
     dateline.pop("agency")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_link_cues_are_spans_or_null(schema, default_pipeline):
+    from provenance.document import Document
+
+    text = "The agency reported that an aide to the mayor said the bridge would reopen.\n"
+    data = json.loads(default_pipeline.check_document(Document(text, "relay.txt")).to_json())
+    (a,) = data["files"][0]["attributions"]
+    assert [l["cue"]["text"] for l in a["chain"]] == ["reported", "said"]
+    jsonschema.validate(data, schema)
+    a["chain"][1]["cue"] = "said"  # a link cue is a span, not a bare string
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

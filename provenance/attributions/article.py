@@ -252,7 +252,9 @@ def build(doc, names=None) -> Result:
                         known = (*resolver.resolve(index, sent.index, start, end, desc, raw.medium, subjects=subjects), desc)
                     seen[(start, end)] = known
                 link_kind, canonical, resolves_to, desc = known
-                chain.append({"text": span_text, "start": start, "end": end, "kind": link_kind, "canonical": canonical, "resolves_to": resolves_to})
+                lc = link.cue
+                link_cue = {"text": text[lc[0] : lc[1]], "start": lc[0], "end": lc[1]} if lc is not None else None
+                chain.append({"text": span_text, "start": start, "end": end, "kind": link_kind, "canonical": canonical, "resolves_to": resolves_to, "cue": link_cue})
                 innermost = Mention(index, sent.index, start, end, span_text, link_kind, canonical, desc, raw.medium, innermost=(k == last))
                 mentions.append(innermost)
                 if link.reason:

@@ -50,6 +50,12 @@ def _key(r: Raw) -> tuple[int, int]:
 
 def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
     raws = sorted(raws, key=_key)
+    for r in raws:
+        # the cue introduces the subject: the first link the finder left without a cue of its own
+        if not r.inherits and not any(l.cue == r.cue for l in r.links):
+            first = next((l for l in r.links if l.cue is None), None)
+            if first is not None:
+                first.cue = r.cue
     removed: set[int] = set()
     # Relays: A's content opens with B.
     for ai, a in enumerate(raws):
@@ -77,16 +83,16 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             continue
         gov = next((raws[k] for k in range(i - 1, -1, -1) if raws[k].links), None)
         if gov is not None:
-            r.links = r.outer + [RawLink(l.start, l.end, l.reason) for l in gov.links] + r.links
+            r.links = r.outer + _copied(gov.links, r.cue) + r.links
             r.medium = r.medium or gov.medium
         else:
             subj = main_subject(text, start, r.cue[0])
             after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
             if subj is not None:
-                r.links = r.outer + [RawLink(*subj)] + r.links
+                r.links = r.outer + [RawLink(*subj, cue=r.cue)] + r.links
             elif after is not None and r.cue[0] - start < 3:
                 # "Asked whether ..., Ryan said": an opening participle's speaker is the clause after it
-                r.links = r.outer + [RawLink(l.start, l.end, l.reason) for l in after.links] + r.links
+                r.links = r.outer + _copied(after.links, r.cue) + r.links
                 r.medium = r.medium or after.medium
             else:
                 r.links = []
@@ -112,6 +118,15 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
         ce = _content_end(text, cs, ce)
         r.content = (cs, ce) if cs < ce else None
     return raws
+
+
+def _copied(links: list[RawLink], cue: tuple[int, int]) -> list[RawLink]:
+    """Links taken over by an attribution that shares their speaker ("… and added"): the
+    last one (the one who speaks) is introduced by the new cue, the others keep theirs."""
+    out = [RawLink(l.start, l.end, l.reason, l.cue) for l in links]
+    if out:
+        out[-1].cue = cue
+    return out
 
 
 def _trailing_join(piece: str) -> re.Match | None:

@@ -79,6 +79,7 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 _AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
+_AS_SAYING_CUE = re.compile(r"as\s+(?:saying|having\s+said|telling)")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
@@ -336,7 +337,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         span_start = m.start()
     elif subj.span is None and (named := _apposed_name(text, start, m.start())) is not None:
         # "Ann Bell, 63, a retired nurse from Dayton, said she ...": the name that opens the sentence
-        links.append(RawLink(*named))
+        links.append(RawLink(*named, cue=(m.start(), m.end())))
         span_start = named[0]
     elif subj.span is None:
         # "…," said Karl Schamotta, chief market strategist at Corpay.
@@ -351,7 +352,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             if not (subj.before is not None and info.lemma in ("say", "add", "tell", "continue", "write")):
                 return None
             return None
-        links.append(RawLink(*span, reason=reason))
+        links.append(RawLink(*span, reason=reason, cue=(m.start(), m.end())))
         postposed = True
         cs, ce = _before_speaker(text, start, subj.before if subj.before is not None else m.start())
         content = (cs, _content_end(text, cs, ce)) if cs < ce else None
@@ -361,7 +362,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             links += info_after.relays
         return Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=True)
     else:
-        links.append(RawLink(*subj.span, reason=subj.reason or after.reason))
+        links.append(RawLink(*subj.span, reason=subj.reason or after.reason, cue=(m.start(), m.end())))
         span_start = subj.span[0]
     if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
         subj.after_quote = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
@@ -509,11 +510,12 @@ def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
     links: list[RawLink] = []
     inherits = subj.coordinated
     if subj.span:
-        links.append(RawLink(*subj.span, reason=subj.reason))
+        links.append(RawLink(*subj.span, reason=subj.reason, cue=(m.start(), m.end())))
     elif not inherits:
         return None
     links += subj.relays
-    links.append(RawLink(*obj, reason=reason))
+    # "quoted Mr. Ivanov as saying": "as saying" introduces the one quoted
+    links.append(RawLink(*obj, reason=reason, cue=_AS_SAYING_CUE.search(text, tail.start(), tail.end()).span()))
     content = _content(text, tail.end(), end)
     span_start = subj.span[0] if subj.span else m.start()
     del lex

@@ -81,6 +81,10 @@ class RawLink:
     end: int
     #: (start, end) of a stated reason for anonymity, when there is one.
     reason: tuple[int, int] | None = None
+    #: (start, end) of the cue that introduces this link ("said" for the source in
+    #: "Reuters reported that a source said …"); None when the text has none
+    #: (a dateline, an outlet told, a link named by a relay without a verb).
+    cue: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

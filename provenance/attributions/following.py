@@ -127,9 +127,10 @@ def _skip_adverbials(text: str, pos: int, end: int, info: After) -> tuple[int, b
                     moved = True
                     continue
                 if first in lex.relay_participles:
-                    s, e = _strip(text, m.end() + len(inner) - len(inner.lstrip()) + len(first), close)
+                    word = m.end() + len(inner) - len(inner.lstrip())
+                    s, e = _strip(text, word + len(first), close)
                     if s < e:
-                        info.relays.append(RawLink(s, e))
+                        info.relays.append(RawLink(s, e, cue=(word, word + len(first))))
                     pos = close + 1
                     moved = True
                     continue
@@ -177,7 +178,7 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
         close = _CITED_NP.match(text, m.end(), stop)
         if close:
             s, e = _strip(text, close.start(), close.end())
-            info.relays.append(RawLink(s, e))
+            info.relays.append(RawLink(s, e, cue=(m.start(1), m.end(1))))
             pos = close.end()
             rest = text[pos:stop]
             tail = rest.strip()

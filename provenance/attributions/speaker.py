@@ -118,7 +118,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
             if first in lex.relay_participles and i - j > 2:
                 span = _np_span(text, toks, j + 2, i)
                 if span:
-                    out.relays.append(RawLink(*span))
+                    out.relays.append(RawLink(*span, cue=(toks.start[j + 1], toks.end[j + 1])))
                 i = j - 1
                 continue
             m = _reason_within(text, chunk_s, chunk_e)
