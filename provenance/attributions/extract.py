@@ -488,8 +488,8 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
         and not _AS_BEFORE.search(before)
     ):
         return None
-    if _BY_OR_IN_END.search(before) and info.lemma not in ("say",):
-        return None
+    if _BY_OR_IN_END.search(before) and info.lemma not in ("say",) and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end):
+        return None  # "in writing", "by noting the date"; but "by arguing that …" reports the argument
     after = after_cue(text, m.end(), end, audience=info.audience)
     content = _content(text, after.content_start, end)
     if content is None:
