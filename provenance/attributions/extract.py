@@ -261,7 +261,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             return None
     subject_end = m.start()  # where the subject ends: before the verb group of a compound cue
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
-        if m.start() == start or text[m.start() - 2 : m.start()].strip() in (",", ";"):
+        if m.start() == start or text[m.start() - 2 : m.start()].strip() == ";" or (
+            # "Cement makers, for instance, argue that …": after an aside a base form with its clause still reports
+            text[m.start() - 2 : m.start()].strip() == "," and not _THAT_AFTER.match(text, m.end(), end)
+        ):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
         if base_prev is not None and base_prev.group(1)[::-1].lower() in _BASE_FORM_BLOCKERS:
