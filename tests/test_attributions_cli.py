@@ -28,7 +28,7 @@ def test_json_is_the_check_report(seeds_dir):
     assert len(files) == 5 and all("sourcing" in f and f["attributions"] for f in files)
     first = files[0]["attributions"][0]
     assert set(first) == {"line", "start", "end", "cue", "chain", "content", "quote"}
-    assert set(first["chain"][0]) == {"text", "start", "end", "kind", "canonical", "resolves_to"}
+    assert set(first["chain"][0]) == {"text", "start", "end", "kind", "canonical", "resolves_to", "cue"}
 
 
 def test_missing_file_is_exit_2(tmp_path):

@@ -34,6 +34,17 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ("The mayor said she would wait when asked whether she would run.", "asked", "The mayor"),
         # a promise's "to" clause is what was said
         ("Mayor Ann Bell promised to reopen the bridge by spring.", "promised", "Mayor Ann Bell"),
+        # "asks" after a quotation and ", asking whether …" (the question ahead is what was asked)
+        ('"Who pays for it?" Jim Lehrer asks.', "asks", "Jim Lehrer"),
+        ("The mayor raised the closure, asking whether the deck was safe.", "asking", "The mayor"),
+        # a participle after "before", "after" or "by" reports when its that-clause follows; "without" negates
+        ("Tom Reed thanked the crowd before adding that the vote was close.", "adding", "Tom Reed"),
+        ("Ann Bell answered the charge by pointing out that the fund was audited.", "pointing out", "Ann Bell"),
+        # a base form after an aside, with its clause
+        ("Bakers, for instance, argue that flour costs more.", "argue", "Bakers"),
+        # a participle right before the cue belongs to the subject ("those surveyed say")
+        ("Forty percent of those surveyed say they will vote early.", "say", "Forty percent of those surveyed"),
+        ("Most voters polled said the levy should pass.", "said", "Most voters polled"),
         # calls, urgings, vows and pledges are reported (issue 10: PolNeAR counts them)
         ("Tom Reed urged lawmakers to pass the bill.", "urged", "Tom Reed"),
         ("Tom Reed pledged to vote for the levy.", "pledged", "Tom Reed"),
@@ -75,6 +86,8 @@ def test_cue_and_speaker(text, cue, speaker):
         "Tom Reed declared himself the winner.",
         "The lawyers asked the court to delay the trial.",
         "The mayor and Tom Reed, who ran against her, met on Monday.",
+        "Tom Reed left without saying that he would return.",  # "without" negates the participle
+        "To win the county, argue that the levy pays for itself.",  # a base form after a comma opening the sentence
     ],
 )
 def test_no_attribution(text):

@@ -374,8 +374,6 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
             and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end))
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
-            # "asked the court to rule", "asked for calm": a request, reported like "urged X to" (issue 10)
-            and not (subj.span and info.lemma == "ask" and compound.directive_ahead(text, m.end(), end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
             and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
         ):

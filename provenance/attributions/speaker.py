@@ -282,6 +282,9 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
                 if comma_split is not None:
                     return comma_split + 1
                 break
+        if j == i and j > 0 and low.endswith("ed") and texts[j - 1][:1].isalpha() and lows[j - 1] not in PRONOUNS and lows[j - 1] not in ("that", "which", "who"):
+            j -= 1  # "those surveyed say", "voters polled said": right before the cue, a participle of the noun phrase
+            continue
         if _is_verb(toks, j):
             if j > 0 and lows[j - 1] in ("that", "which", "who"):
                 j -= 2
