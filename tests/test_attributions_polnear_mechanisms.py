@@ -87,6 +87,8 @@ def test_cue_and_speaker(text, cue, speaker):
         "The lawyers asked the court to delay the trial.",
         "The mayor and Tom Reed, who ran against her, met on Monday.",
         "Tom Reed left without saying that he would return.",  # "without" negates the participle
+        "The evidence for the last claim was a short video.",  # the noun "claim"
+        "That said, the bakery stays open on Sundays.",  # a connective, nobody speaks
         "To win the county, argue that the levy pays for itself.",  # a base form after a comma opening the sentence
     ],
 )
