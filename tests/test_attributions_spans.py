@@ -25,6 +25,7 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ("“It will not work,” said pollster Ray Tan.", "said", [("pollster Ray Tan", "person")]),
         ("CAIRO (AP) — The minister on Tuesday accused the rebels of breaking the truce.", "accused", [("AP", "outlet"), ("The minister", "person")]),
         ("Occupied Jerusalem-WAFA-The ministry announced that the crossing would open.", "announced", [("WAFA", "outlet"), ("The ministry", "organization")]),
+        ("LYON, Aug 31 (Reuters) - The mayor said the bridge would reopen.", "said", [("Reuters", "outlet"), ("The mayor", "person")]),
         ("The Interfax agency quoted Mr. Ivanov, the deputy minister, as saying that the talks would resume.", "quoted",
          [("The Interfax agency", "outlet"), ("Mr. Ivanov, the deputy minister", "person")]),
         ("Tom Reed suggested the council should pay for the bridge.", "suggested", [("Tom Reed", "person")]),

@@ -31,10 +31,12 @@ SUBORDINATORS = frozenset("while whereas as when if because since although thoug
 # cache on every call (some 90,000 lookups per megabyte of text).
 _RELATIVE_BEFORE_REASON = re.compile(r"\s(?:who|that)\s*$")
 # A dateline or agency slug that opens a paragraph: "CAIRO (AP) —", "LOS ANGELES --",
-# "Washington (AFP) -", "(Reuters) -", "Occupied Jerusalem-WAFA-". Its agency is an outlet link.
+# "Washington (AFP) -", "(Reuters) -", "Occupied Jerusalem-WAFA-", "PARIS, Aug 31 (Reuters) -"
+# (a date after the place). Its agency is an outlet link.
+_DATELINE_DATE = r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}[ \t]*(?:\((?P<agency>[A-Z][\w .&/-]{0,30}?)\)[ \t]*)?"
-    r"|(?:[A-Z][\w.'’]+(?:[ ,]+[A-Z][\w.'’]+){0,3}[ \t]*)?\((?P<agency2>[A-Z][\w .&/-]{0,30}?)\)[ \t]*)"
+    r"(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}" + _DATELINE_DATE + r"[ \t]*(?:\((?P<agency>[A-Z][\w .&/-]{0,30}?)\)[ \t]*)?"
+    r"|(?:[A-Z][\w.'’]+(?:[ ,]+[A-Z][\w.'’]+){0,3}" + _DATELINE_DATE + r"[ \t]*)?\((?P<agency2>[A-Z][\w .&/-]{0,30}?)\)[ \t]*)"
     r"(?:[-–—]{1,2})[ \t]*(?=[A-Z“\"])"
     r"|(?:[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,3})-(?P<slug>[A-Z]{2,10})-[ \t]*(?=[A-Z])"
 )
