@@ -209,9 +209,6 @@ def run_reuse_dask(
     computed on ``client``'s cluster. Unreadable files are left out and listed
     in ``errors`` as (display, reason)."""
     _require()
-    import dask
-    import dask.bag as db
-
     from provenance.reuse.result import build_report
     from provenance.reuse.stages import CAP, parent_candidates, reverify
 
@@ -219,24 +216,31 @@ def run_reuse_dask(
     items = [(d, *(p if isinstance(p, tuple) else (str(p), str(p)))) for d, p in enumerate(paths)]
     per = max(articles_per_partition, -(-len(items) // MAX_ARTICLE_PARTITIONS))
     chunks = [items[k : k + per] for k in range(0, len(items), per)]
-    read = dask.delayed(_read_partition, pure=True)
-    articles = client.persist(db.from_delayed([read(chunk, settings) for chunk in chunks]))
-    parts = articles.to_delayed()
+    # Futures, not a collection's graph: the shuffle's pieces are article
+    # partitions x bucket partitions tasks, and merging the graphs of that many
+    # delayed objects grows faster than their number (minutes at 100k articles).
+    # The scheduler keeps every task's lineage while its result is wanted, so a
+    # lost worker's results are recomputed.
+    parts = client.map(_read_partition, chunks, settings=settings)
+    n = len(parts)
 
     # The shuffle: numbers only. Article partition k sends piece b of its key
     # rows to bucket partition b, which keeps the buckets of two or more
     # articles and sends back to partition k the rows of k's passages.
     buckets = max(BUCKET_PARTITIONS_MIN, ROWS_PER_ARTICLE * len(items) // ROWS_PER_BUCKET_PARTITION + 1)
-    split = dask.delayed(_split_keys, pure=True, nout=buckets)
-    pieces = [split(part, buckets) for part in parts]
-    reduce = dask.delayed(_shared_keys, pure=True, nout=len(parts))
-    shared = [reduce([pieces[k][b] for k in range(len(parts))], len(parts), per) for b in range(buckets)]
+    pieces = client.map(_split_keys, parts, buckets=buckets)
+    piece = _pieces(client, pieces, buckets)
+    shared = [client.submit(_shared_keys, [piece[k][b] for k in range(n)], n, per) for b in range(buckets)]
+    back = _pieces(client, shared, n)
     # The text: each article partition sends the passages those buckets name to their bucket partitions.
-    export = dask.delayed(_export, pure=True, nout=buckets)
-    exported = [export(parts[k], [shared[b][k] for b in range(buckets)]) for k in range(len(parts))]
-    verify = dask.delayed(_verify_partition, pure=True)
-    verified = [verify([shared[b][k] for k in range(len(parts))], [exported[k][b] for k in range(len(parts))], settings, cap) for b in range(buckets)]
-    infos, same, found = client.compute([articles.map_partitions(_infos), articles.map_partitions(_same_article), verified], sync=True)
+    exported = [client.submit(_export, parts[k], [back[b][k] for b in range(buckets)]) for k in range(n)]
+    sent = _pieces(client, exported, buckets)
+    verified = [client.submit(_verify_partition, [back[b][k] for k in range(n)], [sent[k][b] for k in range(n)], settings, cap) for b in range(buckets)]
+    del pieces, piece, shared, back, exported, sent  # their tasks stay while ``verified`` wants them
+    infos = [x for got in client.gather(client.map(_infos, parts)) for x in got]
+    same = [x for got in client.gather(client.map(_same_article, parts)) for x in got]
+    found = client.gather(verified)
+    del verified
     linked = {}
     for entry in [*same, *(x for got in found for x in got)]:
         linked.setdefault((entry[0][0], entry[0][1]), entry)
@@ -260,7 +264,7 @@ def run_reuse_dask(
     wanted = set(parents)
     for a, b in parent_candidates(pairs.values(), parents.__getitem__):
         wanted.update((a, b))
-    records = _fetch_records(client, articles, wanted, per)
+    records = _fetch_records(client, parts, wanted, per)
     for a, b in sorted(set(parent_candidates(list(pairs.values()), parents.__getitem__))):
         if (a, b) not in pairs:
             pair = reverify(records[a], records[b], settings)
@@ -271,20 +275,24 @@ def run_reuse_dask(
     return build_report(files, passages, pairs.values(), records.__getitem__, settings)
 
 
-def _fetch_records(client, articles, wanted: set[int], per_partition: int) -> dict:
-    """The records of ``wanted`` passage ids, each read from its own partition."""
-    import dask
+def _pieces(client, futures: list, count: int) -> list[list]:
+    """``count`` futures for the elements of each future's tuple."""
+    from operator import getitem
 
+    flat = client.map(getitem, [f for f in futures for _ in range(count)], [i for _ in futures for i in range(count)])
+    return [flat[k * count : (k + 1) * count] for k in range(len(futures))]
+
+
+def _fetch_records(client, parts: list, wanted: set[int], per_partition: int) -> dict:
+    """The records of ``wanted`` passage ids, each read from its own partition."""
     from provenance.reuse.stages import doc_of
 
     by_part: dict[int, set[int]] = {}
     for pid in wanted:
         by_part.setdefault(doc_of(pid) // per_partition, set()).add(pid)
-    parts = articles.to_delayed()
-    fetch = dask.delayed(_fetch, pure=True)
-    tasks = [fetch(parts[k], ids) for k, ids in sorted(by_part.items())]
+    tasks = [client.submit(_fetch, parts[k], ids) for k, ids in sorted(by_part.items())]
     out = {}
-    for found in client.compute(tasks, sync=True):
+    for found in client.gather(tasks):
         out.update((r.id, r) for r in found)
     return out
 
