@@ -64,11 +64,22 @@ def _peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+#: CPU seconds (user + system) of the last ``run``: its process, then each Dask worker.
+LAST_CPU: list[float] = []
+
+
 def _timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (bytes) of one command."""
+    """Wall time and peak resident memory (bytes) of one command (its CPU time in ``LAST_CPU``)."""
     t = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return time.perf_counter() - t, int(done.stderr.strip().splitlines()[-1]) * 1024
+    done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *cmd], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak, user, system = done.stderr.strip().splitlines()[-1].split()
+    LAST_CPU[:] = [float(user) + float(system)]
+    return time.perf_counter() - t, int(peak) * 1024
 
 
 def run(args: list[str], workers: int | None) -> tuple[float, int, list[int]]:
@@ -82,6 +93,7 @@ def run(args: list[str], workers: int | None) -> tuple[float, int, list[int]]:
         with distributed.Client(cluster) as client:
             wall, peak = _timed(CLI + args + ["--scheduler", cluster.scheduler_address])
             peaks = sorted(client.run(_peak_rss).values())
+            LAST_CPU.extend(sorted(client.run(_cpu).values()))
     return wall, peak, peaks
 
 
@@ -153,7 +165,8 @@ def recall(work: Path, size: int, engines: list[str]) -> None:
         found, first_right = planted_recall(result, names, planted)
         print(
             f"  reuse      {engine:<7} {wall:7.1f} s ({1000 * wall / size:.2f} ms/article), {mb(peak, peaks)}, "
-            f"planted recall {found:.4f}, first ran right {first_right:.4f}",
+            f"CPU {' + '.join(f'{c:.1f}' for c in LAST_CPU)} s (process{', workers' if workers else ''}), "
+            f"planted recall {found:.4f}, first ran right {first_right:.4f}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}",
             flush=True,
         )
         out.unlink()
