@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,10 @@ BEAD_COST = {k: -math.log(v) for k, v in BEAD_PRIOR.items()}
 NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
 NUMBER_MISS = 1.0  # each number on one side only
 MARK_MISS = 1.0  # a question mark on one side only
+WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
+WORD_CAP = 4  # at most this many count: long sentences share more by chance
+PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side only
+SPLIT = 3.0  # a 2-1 bead one sentence of which shares no anchor with the English
 DEFAULT_MODEL = (1.0, 0.5)
 
 
@@ -76,32 +81,60 @@ def length_cost(ls: int, lt: int, model: tuple[float, float]) -> float:
 class _Side:
     text: str
     spans: list[tuple[int, int]]
+    lang: str
+    english: bool
 
     def __post_init__(self):
         self.lengths = [e - s for s, e in self.spans]
         self.numbers = [anchors.readings(self.text, s, e) for s, e in self.spans]
         self.marks = [anchors.marks(self.text, s, e) for s, e in self.spans]
+        words = anchors.english_words if self.english else anchors.source_words
+        self.words = [words(self.text, s, e, self.lang) for s, e in self.spans]
+        self._groups: dict[tuple[int, int], tuple] = {}
+        # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)?
+        self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0])) for k in range(len(self.spans))] + [True]
 
     def group(self, i: int, j: int):
-        nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
-        q = any(m[0] for m in self.marks[i:j])
-        return sum(self.lengths[i:j]), nums, q
+        key = (i, j)
+        if key not in self._groups:
+            if j - i == 1:
+                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i])
+            else:
+                nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
+                words = frozenset().union(*self.words[i:j]) if j > i else frozenset()
+                self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words)
+        return self._groups[key]
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def anchor_cost(src, tgt) -> float:
-    _, sn, sq = src
-    _, tn, tq = tgt
+    _, sn, sq, sw = src
+    _, tn, tq, tw = tgt
     both = len(sn & tn)
     # Readings are sets of candidate values: count misses by the smaller side's surplus.
     cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
     if sq != tq:
         cost += MARK_MISS
-    return cost
+    return cost + WORD_MATCH * min(WORD_CAP, len(sw & tw))
+
+
+def _shares(side: "_Side", k: int, other) -> bool:
+    """Does sentence k of one side share an anchor (a number, a word) with the other side's group?"""
+    return bool(side.numbers[k] & other[1]) or bool(side.words[k] & other[3])
+
+
+def split_cost(two: "_Side", i: int, one) -> float:
+    """A 2-1 (or 1-2) bead whose one sentence shares anchors with the single side and whose other
+    shares none is more likely a sentence left out (or added) beside a 1-1 bead than a merge."""
+    a, b = _shares(two, i, one), _shares(two, i + 1, one)
+    return SPLIT if a != b else 0.0
 
 
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
-    src, tgt = _Side(src_text, list(src_spans)), _Side(tgt_text, list(tgt_spans))
+    src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)
     n, m = len(src.spans), len(tgt.spans)
     model = model_for(lang)
     inf = float("inf")
@@ -121,8 +154,14 @@ def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -
                 sg, tg = src.group(i, ni), tgt.group(j, nj)
                 if di and dj:
                     c = prior + length_cost(sg[0], tg[0], model) + anchor_cost(sg, tg)
+                    if di == 2:
+                        c += split_cost(src, i, tg)
                 else:
                     c = prior + length_cost(sg[0], tg[0], model) * 0.25 + NUMBER_MISS * len(sg[1] | tg[1])
+                if src.cuts[ni] != tgt.cuts[nj]:
+                    c += PARA_MISS
+                if di == 2 and dj == 1 and src.cuts[i + 1] or dj == 2 and di == 1 and tgt.cuts[j + 1]:
+                    c += PARA_MISS  # a bead across a paragraph break of one side only
                 if base + c < cost[ni][nj]:
                     cost[ni][nj] = base + c
                     back[ni][nj] = (i, j, c)
