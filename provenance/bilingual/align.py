@@ -25,6 +25,7 @@ NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
 NUMBER_MISS = 1.0  # each number on one side only
 MARK_MISS = 1.0  # a question mark on one side only
 WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
+WORD_MISS = 1.0  # a bead both sides of which have word skeletons, none of them shared
 WORD_CAP = 4  # at most this many count: long sentences share more by chance
 PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side only
 SPLIT = 3.0  # a 2-1 bead one sentence of which shares no anchor with the English
@@ -117,7 +118,18 @@ def anchor_cost(src, tgt) -> float:
     cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
     if sq != tq:
         cost += MARK_MISS
-    return cost + WORD_MATCH * min(WORD_CAP, len(sw & tw))
+    shared = len(sw & tw)
+    if not shared and sw and tw:
+        cost += WORD_MISS  # both sides have names or cognates and none agrees: likely not a translation
+    return cost + WORD_MATCH * min(WORD_CAP, shared)
+
+
+def own_shares(side: "_Side", k: int, other_k: int, group) -> frozenset:
+    """The anchors (numbers, word skeletons) sentence k of one side shares with the other side's
+    group and its neighbour other_k lacks: a name both sentences repeat is evidence for neither."""
+    mine = (side.numbers[k] & group[1]) - side.numbers[other_k]
+    words = (side.words[k] & group[3]) - side.words[other_k]
+    return frozenset(mine) | frozenset(words)
 
 
 def _shares(side: "_Side", k: int, other) -> bool:
@@ -126,10 +138,27 @@ def _shares(side: "_Side", k: int, other) -> bool:
 
 
 def split_cost(two: "_Side", i: int, one) -> float:
-    """A 2-1 (or 1-2) bead whose one sentence shares anchors with the single side and whose other
-    shares none is more likely a sentence left out (or added) beside a 1-1 bead than a merge."""
-    a, b = _shares(two, i, one), _shares(two, i + 1, one)
-    return SPLIT if a != b else 0.0
+    """A 2-1 (or 1-2) bead one sentence of which has anchors of its own in the single side and the
+    other shares none at all is more likely a sentence left out (or added) beside a 1-1 bead than
+    a merge."""
+    a, b = own_shares(two, i, i + 1, one), own_shares(two, i + 1, i, one)
+    return SPLIT if bool(a) != bool(b) else 0.0
+
+
+def _cut_cost(src: "_Side", tgt: "_Side", i: int, j: int, ni: int, nj: int, prev) -> float:
+    """PARA_MISS for the cut at the end of a bead (i, j) -> (ni, nj) that is a paragraph break on
+    one side only. A null bead (1-0, 0-1) has one position on its empty side: a break there matches
+    a break at either end of it (a sentence dropped at a paragraph's end is no paragraph mismatch),
+    so the charge the previous bead made at its start is taken back."""
+    if ni > i and nj > j:
+        return PARA_MISS if src.cuts[ni] != tgt.cuts[nj] else 0.0
+    fixed = src.cuts[i] if ni == i else tgt.cuts[j]
+    start, end = (tgt.cuts[j], tgt.cuts[nj]) if ni == i else (src.cuts[i], src.cuts[ni])
+    if not fixed:
+        return PARA_MISS if end else 0.0
+    if end and not start and prev is not None and prev[0] < i and prev[1] < j:
+        return -PARA_MISS  # the previous (full) bead paid for the start's mismatch
+    return 0.0 if start or end else PARA_MISS
 
 
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
@@ -158,8 +187,7 @@ def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -
                         c += split_cost(src, i, tg)
                 else:
                     c = prior + length_cost(sg[0], tg[0], model) * 0.25 + NUMBER_MISS * len(sg[1] | tg[1])
-                if src.cuts[ni] != tgt.cuts[nj]:
-                    c += PARA_MISS
+                c += _cut_cost(src, tgt, i, j, ni, nj, back[i][j])
                 if di == 2 and dj == 1 and src.cuts[i + 1] or dj == 2 and di == 1 and tgt.cuts[j + 1]:
                     c += PARA_MISS  # a bead across a paragraph break of one side only
                 if base + c < cost[ni][nj]:
