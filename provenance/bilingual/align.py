@@ -4,7 +4,11 @@ Gale–Church (1993) dynamic programming over sentences, beads 1–1, 1–2, 2�
 1–0 and 0–1, with a per-language-pair length model (ratio of English to
 source characters: mean and variance, estimated on NTREX, see lengths.json)
 sharpened by anchors: numbers in any digit system, question marks and
-quotation marks that agree or disagree across the bead.
+quotation marks that agree or disagree across the bead, word skeletons (names,
+cognates; an English name none of the original's words matches costs
+NAME_MISS), paragraph breaks (a cut on one side only costs PARA_MISS), and a
+2-1 bead one sentence of which has anchors of its own in the English while the
+other has none costs SPLIT more (a sentence left out beside a 1-1 bead).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
 NUMBER_MISS = 1.0  # each number on one side only
 MARK_MISS = 1.0  # a question mark on one side only
 WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
-WORD_MISS = 1.0  # a bead both sides of which have word skeletons, none of them shared
+NAME_MISS = 0.5  # a bead whose English has names none of which the original's words match
 WORD_CAP = 4  # at most this many count: long sentences share more by chance
 PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side only
 SPLIT = 3.0  # a 2-1 bead one sentence of which shares no anchor with the English
@@ -91,6 +95,8 @@ class _Side:
         self.marks = [anchors.marks(self.text, s, e) for s, e in self.spans]
         words = anchors.english_words if self.english else anchors.source_words
         self.words = [words(self.text, s, e, self.lang) for s, e in self.spans]
+        # The English's names alone (capitalized words), for NAME_MISS; the original's words stand in.
+        self.names = [anchors.english_words(self.text, s, e, "") for s, e in self.spans] if self.english else self.words
         self._groups: dict[tuple[int, int], tuple] = {}
         # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)?
         self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0])) for k in range(len(self.spans))] + [True]
@@ -99,11 +105,12 @@ class _Side:
         key = (i, j)
         if key not in self._groups:
             if j - i == 1:
-                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i])
+                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i], self.names[i])
             else:
                 nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
                 words = frozenset().union(*self.words[i:j]) if j > i else frozenset()
-                self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words)
+                names = frozenset().union(*self.names[i:j]) if j > i else frozenset()
+                self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words, names)
         return self._groups[key]
 
 
@@ -111,16 +118,16 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def anchor_cost(src, tgt) -> float:
-    _, sn, sq, sw = src
-    _, tn, tq, tw = tgt
+    _, sn, sq, sw, _ = src
+    _, tn, tq, tw, tnames = tgt
     both = len(sn & tn)
     # Readings are sets of candidate values: count misses by the smaller side's surplus.
     cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
     if sq != tq:
         cost += MARK_MISS
     shared = len(sw & tw)
-    if not shared and sw and tw:
-        cost += WORD_MISS  # both sides have names or cognates and none agrees: likely not a translation
+    if tnames and sw and not sw & tnames:
+        cost += NAME_MISS  # the English names someone or somewhere the original's words do not: likely not its translation
     return cost + WORD_MATCH * min(WORD_CAP, shared)
 
 
@@ -130,11 +137,6 @@ def own_shares(side: "_Side", k: int, other_k: int, group) -> frozenset:
     mine = (side.numbers[k] & group[1]) - side.numbers[other_k]
     words = (side.words[k] & group[3]) - side.words[other_k]
     return frozenset(mine) | frozenset(words)
-
-
-def _shares(side: "_Side", k: int, other) -> bool:
-    """Does sentence k of one side share an anchor (a number, a word) with the other side's group?"""
-    return bool(side.numbers[k] & other[1]) or bool(side.words[k] & other[3])
 
 
 def split_cost(two: "_Side", i: int, one) -> float:

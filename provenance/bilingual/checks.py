@@ -201,8 +201,11 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, text
 
 
 def _anchors_of(text: str, span, lang: str, english: bool):
-    words = anchors.english_words if english else anchors.source_words
-    return anchors.readings(text, span[0], span[1]), words(text, span[0], span[1], lang)
+    """Numbers and word skeletons of a span; on the English side names only (capitalized words),
+    cognates of common words matching by chance too often to vouch for a translation."""
+    if english:
+        return anchors.readings(text, span[0], span[1]), anchors.english_words(text, span[0], span[1], "")
+    return anchors.readings(text, span[0], span[1]), anchors.source_words(text, span[0], span[1], lang)
 
 
 def _own_anchor(texts, mine, lone: int, keep: int, bead: Bead, lang: str, sign: int) -> bool:
