@@ -221,7 +221,12 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
             tt = f"{sum(times) / len(times):7.3f}" if p == 1 and times else f"{'':7}"
             print(f"{lang:5} {label:8} {st['words']:6d} {st['false']:5d} {per:5.2f} {rec} {tt}")
         totals[lang] = stats
-    print("\ninjections per type (held-out): " + ", ".join(f"{t} {sum(totals[lg][1][t][1] for lg in totals)}" for t in TYPES))
+    tuned: dict[str, int] = {}
+    for lg in totals:
+        for r, n in totals[lg][0]["by_rule"].items():
+            tuned[r] = tuned.get(r, 0) + n
+    print("\nfalse findings on tuned clean pairs by rule: " + (", ".join(f"{r} {n}" for r, n in sorted(tuned.items())) or "none"))
+    print("injections per type (held-out): " + ", ".join(f"{t} {sum(totals[lg][1][t][1] for lg in totals)}" for t in TYPES))
     by_rule: dict[str, int] = {}
     for lg in totals:
         for r, n in totals[lg][1]["by_rule"].items():

@@ -4,13 +4,18 @@ Gale–Church (1993) dynamic programming over sentences, beads 1–1, 1–2, 2�
 1–0 and 0–1, with a per-language-pair length model (ratio of English to
 source characters: mean and variance, estimated on NTREX, see lengths.json)
 sharpened by anchors: numbers in any digit system, question marks and
-quotation marks that agree or disagree across the bead.
+quotation marks that agree or disagree across the bead, word skeletons (names,
+cognates; an English name none of the original's words matches costs
+NAME_MISS), paragraph breaks (a cut on one side only costs PARA_MISS), and a
+2-1 bead one sentence of which has anchors of its own in the English while the
+other has none costs SPLIT more (a sentence left out beside a 1-1 bead).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +28,11 @@ BEAD_COST = {k: -math.log(v) for k, v in BEAD_PRIOR.items()}
 NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
 NUMBER_MISS = 1.0  # each number on one side only
 MARK_MISS = 1.0  # a question mark on one side only
+WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
+NAME_MISS = 0.5  # a bead whose English has names none of which the original's words match
+WORD_CAP = 4  # at most this many count: long sentences share more by chance
+PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side only
+SPLIT = 3.0  # a 2-1 bead one sentence of which shares no anchor with the English
 DEFAULT_MODEL = (1.0, 0.5)
 
 
@@ -76,32 +86,86 @@ def length_cost(ls: int, lt: int, model: tuple[float, float]) -> float:
 class _Side:
     text: str
     spans: list[tuple[int, int]]
+    lang: str
+    english: bool
 
     def __post_init__(self):
         self.lengths = [e - s for s, e in self.spans]
         self.numbers = [anchors.readings(self.text, s, e) for s, e in self.spans]
         self.marks = [anchors.marks(self.text, s, e) for s, e in self.spans]
+        words = anchors.english_words if self.english else anchors.source_words
+        self.words = [words(self.text, s, e, self.lang) for s, e in self.spans]
+        # The English's names alone (capitalized words), for NAME_MISS; the original's words stand in.
+        self.names = [anchors.english_words(self.text, s, e, "") for s, e in self.spans] if self.english else self.words
+        self._groups: dict[tuple[int, int], tuple] = {}
+        # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)?
+        self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0])) for k in range(len(self.spans))] + [True]
 
     def group(self, i: int, j: int):
-        nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
-        q = any(m[0] for m in self.marks[i:j])
-        return sum(self.lengths[i:j]), nums, q
+        key = (i, j)
+        if key not in self._groups:
+            if j - i == 1:
+                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i], self.names[i])
+            else:
+                nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
+                words = frozenset().union(*self.words[i:j]) if j > i else frozenset()
+                names = frozenset().union(*self.names[i:j]) if j > i else frozenset()
+                self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words, names)
+        return self._groups[key]
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def anchor_cost(src, tgt) -> float:
-    _, sn, sq = src
-    _, tn, tq = tgt
+    _, sn, sq, sw, _ = src
+    _, tn, tq, tw, tnames = tgt
     both = len(sn & tn)
     # Readings are sets of candidate values: count misses by the smaller side's surplus.
     cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
     if sq != tq:
         cost += MARK_MISS
-    return cost
+    shared = len(sw & tw)
+    if tnames and sw and not sw & tnames:
+        cost += NAME_MISS  # the English names someone or somewhere the original's words do not: likely not its translation
+    return cost + WORD_MATCH * min(WORD_CAP, shared)
+
+
+def own_shares(side: "_Side", k: int, other_k: int, group) -> frozenset:
+    """The anchors (numbers, word skeletons) sentence k of one side shares with the other side's
+    group and its neighbour other_k lacks: a name both sentences repeat is evidence for neither."""
+    mine = (side.numbers[k] & group[1]) - side.numbers[other_k]
+    words = (side.words[k] & group[3]) - side.words[other_k]
+    return frozenset(mine) | frozenset(words)
+
+
+def split_cost(two: "_Side", i: int, one) -> float:
+    """A 2-1 (or 1-2) bead one sentence of which has anchors of its own in the single side and the
+    other shares none at all is more likely a sentence left out (or added) beside a 1-1 bead than
+    a merge."""
+    a, b = own_shares(two, i, i + 1, one), own_shares(two, i + 1, i, one)
+    return SPLIT if bool(a) != bool(b) else 0.0
+
+
+def _cut_cost(src: "_Side", tgt: "_Side", i: int, j: int, ni: int, nj: int, prev) -> float:
+    """PARA_MISS for the cut at the end of a bead (i, j) -> (ni, nj) that is a paragraph break on
+    one side only. A null bead (1-0, 0-1) has one position on its empty side: a break there matches
+    a break at either end of it (a sentence dropped at a paragraph's end is no paragraph mismatch),
+    so the charge the previous bead made at its start is taken back."""
+    if ni > i and nj > j:
+        return PARA_MISS if src.cuts[ni] != tgt.cuts[nj] else 0.0
+    fixed = src.cuts[i] if ni == i else tgt.cuts[j]
+    start, end = (tgt.cuts[j], tgt.cuts[nj]) if ni == i else (src.cuts[i], src.cuts[ni])
+    if not fixed:
+        return PARA_MISS if end else 0.0
+    if end and not start and prev is not None and prev[0] < i and prev[1] < j:
+        return -PARA_MISS  # the previous (full) bead paid for the start's mismatch
+    return 0.0 if start or end else PARA_MISS
 
 
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
-    src, tgt = _Side(src_text, list(src_spans)), _Side(tgt_text, list(tgt_spans))
+    src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)
     n, m = len(src.spans), len(tgt.spans)
     model = model_for(lang)
     inf = float("inf")
@@ -121,8 +185,13 @@ def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -
                 sg, tg = src.group(i, ni), tgt.group(j, nj)
                 if di and dj:
                     c = prior + length_cost(sg[0], tg[0], model) + anchor_cost(sg, tg)
+                    if di == 2:
+                        c += split_cost(src, i, tg)
                 else:
                     c = prior + length_cost(sg[0], tg[0], model) * 0.25 + NUMBER_MISS * len(sg[1] | tg[1])
+                c += _cut_cost(src, tgt, i, j, ni, nj, back[i][j])
+                if di == 2 and dj == 1 and src.cuts[i + 1] or dj == 2 and di == 1 and tgt.cuts[j + 1]:
+                    c += PARA_MISS  # a bead across a paragraph break of one side only
                 if base + c < cost[ni][nj]:
                     cost[ni][nj] = base + c
                     back[ni][nj] = (i, j, c)

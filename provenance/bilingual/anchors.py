@@ -103,3 +103,67 @@ def marks(text: str, start: int, end: int) -> tuple[bool, bool]:
     """(has a question mark, has a quotation mark) in text[start:end]."""
     seg = text[start:end]
     return bool(_QUESTION.search(seg)), bool(_QUOTE.search(seg))
+
+
+# -- words that survive translation: names by romanization, cognates ------------------------------
+
+#: Source languages whose words are compared with all the English's (cognates: "ministre",
+#: "министр" and "minister" share a consonant skeleton); elsewhere only the English's names.
+COGNATE_LANGS = frozenset({"tr", "fr", "de", "es", "ru", "uk", "el"})
+#: Scripts that write clitics on the word (Arabic و ب ل ف ك, Hebrew ו ה ב ל מ ש כ): the
+#: word without its first one or two letters may be the name.
+_CLITIC_LANGS = frozenset({"ar", "fa", "ur", "he"})
+_CLITIC = re.compile("^(?:وال|بال|لل|فال|كال|ال|[وبلفك]|[והבלמשכ]{1,2})")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+#: Skeletons shorter than this match by chance ("nt" is Mohammed and a hundred other words).
+NAME_SKELETON = 3
+COGNATE_SKELETON = 4
+
+
+def _common():
+    from provenance.rules.kinds._romanized_model import model
+
+    return model().common
+
+
+def source_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
+    """Consonant skeletons (provenance.bilingual.names.skeleton) of the words of text[start:end]
+    in the original, with the clitic-less forms of an abjad's words; a Chinese original only
+    for its words in Latin letters (a romanized Chinese character is no name's skeleton)."""
+    from provenance.bilingual.names import _WORDS, skeleton
+
+    least = COGNATE_SKELETON if lang in COGNATE_LANGS else NAME_SKELETON
+    out = set()
+    for m in _WORDS.finditer(text, start, end):
+        w = m.group()
+        if _CJK.search(w) or any(c.isdigit() for c in w):
+            continue
+        k = skeleton(w)
+        if len(k) >= least:
+            out.add(k)
+        if lang in _CLITIC_LANGS and len(w) >= 4:
+            bare = _CLITIC.sub("", w)
+            if bare != w and len(skeleton(bare)) >= least:
+                out.add(skeleton(bare))
+    return frozenset(out)
+
+
+def english_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
+    """Consonant skeletons of the English words that may be written alike in the original:
+    capitalized words (names; a common word only inside the sentence: "After" opening one is
+    no name), and for a Latin, Cyrillic or
+    Greek original every word (cognates) of COGNATE_SKELETON consonants or more."""
+    from provenance.bilingual.names import skeleton
+
+    common = _common()
+    cognates = lang in COGNATE_LANGS
+    out = set()
+    for m in re.finditer(r"[A-Za-z][a-z]*(?:[A-Z][a-z]+)*", text[start:end]):
+        w = m.group()
+        k = skeleton(w)
+        if cognates:
+            if len(k) >= COGNATE_SKELETON:
+                out.add(k)
+        elif w[0].isupper() and len(k) >= NAME_SKELETON and (m.start() > 0 or w.lower() not in common):
+            out.add(k)
+    return frozenset(out)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Iterator
 
-from provenance.bilingual import lexicon
+from provenance.bilingual import anchors, lexicon
 from provenance.bilingual.align import Bead, model_for
 
 
@@ -179,7 +179,7 @@ def _length(spans, k: int) -> int:
     return spans[k][1] - spans[k][0]
 
 
-def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int) -> int | None:
+def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, texts=None) -> int | None:
     """In a 2-1 bead (sign -1: two sentences of the original, one English) or a 1-2 bead
     (sign +1): the index of the sentence with no counterpart, when the pair's lengths say
     the single side translates only the other sentence (merged too short or long, one part fitting)."""
@@ -194,8 +194,47 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int) -> i
     for keep, lone in ((i, i + 1), (i + 1, i)):
         zk = _zl(_length(mine, keep), single, lang) if sign < 0 else _zl(single, _length(mine, keep), lang)
         if abs(zk) < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
+            if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
+                return None  # the lone sentence's own name or number is in the single side: translated
             return lone
     return None
+
+
+def _anchors_of(text: str, span, lang: str, english: bool):
+    """Numbers and word skeletons of a span; on the English side names only (capitalized words),
+    cognates of common words matching by chance too often to vouch for a translation."""
+    if english:
+        return anchors.readings(text, span[0], span[1]), anchors.english_words(text, span[0], span[1], "")
+    return anchors.readings(text, span[0], span[1]), anchors.source_words(text, span[0], span[1], lang)
+
+
+def _own_anchor(texts, mine, lone: int, keep: int, bead: Bead, lang: str, sign: int) -> bool:
+    """Does sentence `lone` of the two-sentence side share a number or word skeleton with the single
+    side that sentence `keep` lacks? (texts: (two side's text, single side's text).)"""
+    two, one = texts
+    english_two = sign > 0
+    single = bead.target if sign < 0 else bead.source
+    ln, lw = _anchors_of(two, mine[lone], lang, english_two)
+    kn, kw = _anchors_of(two, mine[keep], lang, english_two)
+    on, ow = _anchors_of(one, single, lang, not english_two)
+    return bool((ln & on) - kn) or bool((lw & ow) - kw)
+
+
+def _absorbed(beads, i: int, lang: str, sign: int, params: dict) -> bool:
+    """A 1-0 bead (sign -1; 0-1: +1) whose sentence a neighbouring bead's other side translates
+    too: that side is too long for its own sentence alone (z beyond merge_z) and fits it with
+    this one (|z| below part_z), a merge the aligner did not make."""
+    b = beads[i]
+    extra = (b.source[1] - b.source[0]) if sign < 0 else (b.target[1] - b.target[0])
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(beads) or beads[k].source is None or beads[k].target is None:
+            continue
+        ls, lt = beads[k].source[1] - beads[k].source[0], beads[k].target[1] - beads[k].target[0]
+        alone = _zl(ls, lt, lang)
+        merged = _zl(ls + extra, lt, lang) if sign < 0 else _zl(ls, lt + extra, lang)
+        if -sign * alone > params.get("merge_z", 1.5) and abs(merged) < params.get("part_z", 1.5):
+            return True
+    return False
 
 
 def _nearest(beads, i: int, side: str):
@@ -222,6 +261,8 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
         if b.target is None and b.source is not None:
             if b.source[1] - b.source[0] < min_chars:
                 continue  # a dateline or a one-word heading
+            if _absorbed(beads, i, pair.lang, -1, params):
+                continue
             anchor, before = _nearest(beads, i, "target")
             if anchor is None:
                 continue
@@ -229,7 +270,7 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
             yield Issue(anchor[0], anchor[1], b.source[0], b.source[1],
                         f"a sentence of the original has no translation {where}: {_short(src[b.source[0]:b.source[1]])!r}")
         elif b.target is not None and b.source is not None:
-            lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1)
+            lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1, (src, al.target_text))
             if lone is not None:
                 s, e = al.source_sentences[lone]
                 yield Issue(b.target[0], b.target[1], s, e,
@@ -248,14 +289,14 @@ def additions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.source is None and b.target is not None:
-            if b.target[1] - b.target[0] < min_chars:
+            if b.target[1] - b.target[0] < min_chars or _absorbed(beads, i, pair.lang, 1, params):
                 continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
         elif b.target is not None and b.source is not None:
-            lone = _lone_part(b, al.target_sentences, al.source_sentences, pair.lang, params, 1)
+            lone = _lone_part(b, al.target_sentences, al.source_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
             if lone is not None:
                 s, e = al.target_sentences[lone]
                 yield Issue(s, e, b.source[0], b.source[1], "this sentence seems to have no counterpart in the original (the original fits the other one alone)")
