@@ -1,6 +1,6 @@
 """Score the default pipeline on the development gold of translation artifacts.
 
-    python benchmarks/artifacts_eval.py [--split tune|heldout|all] [--json]
+    python benchmarks/artifacts_eval.py [--split tune|tuneA|tuneB|heldout|all] [--json]
                                         [--misses] [--false] [--no-controls] [--jobs N]
 
 The gold (benchmarks/data/artifacts-gold.jsonl, offsets and categories only) is
@@ -11,6 +11,13 @@ two native-English controls (PolNeAR train, NTREX English originals) with the
 rules responsible, and the info-level findings per 1,000 words there (they
 cost no precision but editors read them: keep them under about 2 per 1,000).
 Needs ../shared (the articles are not in the repository).
+
+Splits: `tune` and `heldout` are the gold's own (held-out = files whose number
+is a multiple of 4). `tuneA` (tune files with an odd number) and `tuneB` (tune
+files with an even number) halve the tune split so that a change designed by
+reading tuneA's misses and texts can be measured on passages its author has not
+read: keep a change only when it also raises tuneB. Otherwise the tune figure
+rises while held-out does not (phrase lists fitted to the passages read).
 
 Matching (score()):
 - a gold item is found "by any finding" when a finding of any severity overlaps
@@ -79,6 +86,21 @@ def load_gold(path: Path = GOLD) -> tuple[dict[str, dict], list[dict]]:
         if files[item["file"]]["split"] != item["split"]:
             raise ValueError(f"{item['file']}: item split differs from the file's")
     return files, items
+
+
+def file_number(name: str) -> int:
+    """The number in a passage's name ('p017.txt' -> 17); -1 when it has none."""
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return int(digits) if digits else -1
+
+
+def in_split(name: str, header: dict, split: str) -> bool:
+    """Whether an annotated file belongs to ``split`` (tune, tuneA, tuneB, heldout, all)."""
+    if split == "all":
+        return True
+    if split in ("tuneA", "tuneB"):
+        return header["split"] == "tune" and file_number(name) % 2 == (1 if split == "tuneA" else 0)
+    return header["split"] == split
 
 
 # -- matching and scoring (pure) ----------------------------------------------
@@ -303,7 +325,7 @@ def print_score(split: str, s: Score) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=["tune", "tuneA", "tuneB", "heldout", "all"], default="all")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--misses", action="store_true", help="list missed gold items as file:line:category:severity")
     parser.add_argument("--false", action="store_true", help="list false warnings/errors as file:line:code")
@@ -319,12 +341,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"artifacts_eval: bad gold file: {exc}", file=sys.stderr)
         return 2
     pipeline = make_pipeline()
-    wanted = sorted(n for n, h in files.items() if args.split == "all" or h["split"] == args.split)
+    wanted = sorted(n for n, h in files.items() if in_split(n, h, args.split))
     _, findings, credits, words = run_files(pipeline, [TRANSLATED / n for n in wanted], jobs=args.jobs)
     splits = [args.split] if args.split != "all" else ["tune", "heldout", "all"]
     scores = {}
     for split in splits:
-        names = {n: words[n] for n in wanted if split == "all" or files[n]["split"] == split}
+        names = {n: words[n] for n in wanted if in_split(n, files[n], split)}
         scores[split] = score(gold, names, findings, credits)
     controls = None if args.no_controls or not POLNEAR.is_dir() else run_controls(pipeline, jobs=args.jobs)
     from provenance import __version__

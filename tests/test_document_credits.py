@@ -54,6 +54,12 @@ def test_parse_translation(line, expected):
         ("Prices | Markets", None),
         ("Reporting by Jane Roe; Editing by John Doe", [("by", "Jane Roe"), ("by", "John Doe")]),
         ("Yes or no | the vote on Monday", None),
+        # the credit formulas of interviews and features (أجرى الحوار, إعداد, تحرير)
+        ("Beirut/ The interview was conducted by: Sami Haddad and Jane Roe", [("by", "Sami Haddad"), ("by", "Jane Roe")]),
+        ("Prepared by Nour Haddad", [("by", "Nour Haddad")]),
+        ("Edited by: Jane Roe", [("by", "Jane Roe")]),
+        ("Edited by the board, the report ran long.", None),
+        ("The interview was conducted by phone on Monday.", None),
     ],
 )
 def test_parse_byline(line, expected):

@@ -4,7 +4,9 @@
   Al-Ahram", "Translated from the Arabic edition", "This article was translated
   from Arabic by ..." -> parts ``translator`` and ``source`` (the outlet or
   edition translated from).
-- Bylines: "By Jane Roe", "By Staff, Agencies", "Written by: Jane Roe", and the
+- Bylines: "By Jane Roe", "By Staff, Agencies", "Written by: Jane Roe", the
+  credit formulas of interviews and features ("The interview was conducted
+  by: Jane Roe", "Prepared by Jane Roe", "Edited by Jane Roe"), and the
   machine translation of Arabic كتب ("wrote") before a name, "Books – Jane Roe:"
   -> one part ``by`` per name.
 
@@ -41,8 +43,14 @@ _FROM = re.compile(r"\b(?:from|of)\s+", re.I)
 _END = " \t.)]"
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
+#: Credit formulas of Arab outlets in translation: أجرى الحوار ("interview conducted by"),
+#: إعداد ("prepared by"), تحرير ("edited by"), maybe after a place and a slash ("Amman/ ").
+_INTERVIEW = r"^(?:[A-Z][\w'’\-]+\s*/\s*)?(?:the\s+)?(?:interview|dialogue)\s+(?:was\s+)?(?:conducted|held|made)\s+by\s*:?\s+(?=\S)"
+#: The interview credit stands where the interview starts, not only at the top or the end.
+INTERVIEW_CREDIT = re.compile(_INTERVIEW, re.I)
 _BYLINE = re.compile(
-    r"^(?:(?:written|reported|reporting|story|words|text)\s+by|by)\s*:?\s+(?=\S)"
+    _INTERVIEW + r"|^(?:interviewed|prepared|compiled|edited)\s+by\s*:?\s+(?=\S)"
+    r"|^(?:(?:written|reported|reporting|story|words|text)\s+by|by)\s*:?\s+(?=\S)"
     r"|^(?:books|wrote|writes|written)\s*[–—:-]\s*(?=\S)",
     re.I,
 )
@@ -101,7 +109,7 @@ def parse_byline(line: str) -> list[Part] | None:
     m = _BYLINE.match(line)
     if m is None:
         return _pipe_names(line)
-    if len(_WORD.findall(line)) > 10:
+    if len(_WORD.findall(line, m.end())) > 9:  # the names after the formula
         return None
     s, e = _trim(line, m.end(), len(line))
     if e <= s or line.rstrip().endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", line.rstrip()):

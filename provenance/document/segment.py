@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.document.credits import parse_byline, parse_translation
+from provenance.document.credits import INTERVIEW_CREDIT, parse_byline, parse_translation
 
 TITLE = "title"
 CAPTION = "caption"
@@ -152,14 +152,14 @@ def _is_wrap(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
 
 
 def _credit_line(text: str, s: int, e: int, *, top: bool, near_end: bool) -> Unit | None:
-    """A translation credit (anywhere) or a byline (at the top or the end), else None."""
+    """A translation credit or an interview credit (anywhere) or a byline (at the top or the end), else None."""
     if e - s > 200:
         return None
     line = text[s:e]
     parts = parse_translation(line)
     if parts:
         return Unit(FOOTER, s, e, credit_kind="translation", credit_parts=tuple((r, s + a, s + b) for r, a, b in parts))
-    if top or near_end:
+    if top or near_end or INTERVIEW_CREDIT.match(line):
         parts = parse_byline(line)
         if parts:
             return Unit(BYLINE, s, e, credit_kind="byline", credit_parts=tuple((r, s + a, s + b) for r, a, b in parts))
