@@ -78,8 +78,8 @@ _QUOTE_TAG_TAIL = re.compile(r"\s*(?:[,;]|(?:in|on|at|during|after|before|to|fro
 _THAT_AFTER = re.compile(r"\s+that\b")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
-_AS_SAYING = re.compile(r"\s*,?\s*as\s+(?:saying|having\s+said|telling\s+\w+)\b\s*(?:that\b|:|,)?\s*")
-_AS_SAYING_CUE = re.compile(r"as\s+(?:saying|having\s+said|telling)")
+#: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
+_AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
 _QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
 # "asked (the crowd) whether …": a reported question
@@ -518,7 +518,7 @@ def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
         return None
     links += subj.relays
     # "quoted Mr. Ivanov as saying": "as saying" introduces the one quoted
-    links.append(RawLink(*obj, reason=reason, cue=_AS_SAYING_CUE.search(text, tail.start(), tail.end()).span()))
+    links.append(RawLink(*obj, reason=reason, cue=tail.span("cue")))
     content = _content(text, tail.end(), end)
     span_start = subj.span[0] if subj.span else m.start()
     del lex

@@ -96,7 +96,9 @@ class _Side:
         words = anchors.english_words if self.english else anchors.source_words
         self.words = [words(self.text, s, e, self.lang) for s, e in self.spans]
         # The English's names alone (capitalized words), for NAME_MISS; the original's words stand in.
-        self.names = [anchors.english_words(self.text, s, e, "") for s, e in self.spans] if self.english else self.words
+        # (Without cognates the English's words are its names already.)
+        cognates = self.english and self.lang in anchors.COGNATE_LANGS
+        self.names = [anchors.english_words(self.text, s, e, "") for s, e in self.spans] if cognates else self.words
         self._groups: dict[tuple[int, int], tuple] = {}
         # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)?
         self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0])) for k in range(len(self.spans))] + [True]

@@ -117,6 +117,7 @@ _CLITIC = re.compile("^(?:وال|بال|لل|فال|كال|ال|[وبلفك]|[ו
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
 #: Skeletons shorter than this match by chance ("nt" is Mohammed and a hundred other words).
 NAME_SKELETON = 3
+_LATIN_WORD = re.compile(r"[A-Za-z][a-z]*(?:[A-Z][a-z]+)*")
 COGNATE_SKELETON = 4
 
 
@@ -158,7 +159,7 @@ def english_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
     common = _common()
     cognates = lang in COGNATE_LANGS
     out = set()
-    for m in re.finditer(r"[A-Za-z][a-z]*(?:[A-Z][a-z]+)*", text[start:end]):
+    for m in _LATIN_WORD.finditer(text[start:end]):
         w = m.group()
         k = skeleton(w)
         if cognates:
