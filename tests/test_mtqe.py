@@ -35,6 +35,8 @@ def flagged(text: str) -> list[str]:
         ('And "Haddad" added that the port will open in May.', "name in quotation marks"),
         ("It revealed a member of the port board that the port will open in May.", "“It” stands for"),
         ("The director pointed to: that the port will open in May.", "quoting particle"),
+        ("The head of the port authority, Sunday, that the port will open in May.", "bare weekday"),
+        ("Ships may dock, Tuesday, inside the new basin of the port.", "bare weekday"),
     ],
 )
 def test_each_strong_sign_is_a_hit_on_its_own(sentence, evidence):
@@ -70,6 +72,9 @@ def test_lower_case_start_after_a_dateline():
         "She called for the port to open in May.",
         "and so on.",  # too short to be a split-off attribution
         "The list was sent to Gov. and the governor said it would be read by the board.",  # "Gov." is no break
+        "The port opened yesterday, Tuesday, after repairs.",  # a day calque, PV210's
+        "The port will open on Tuesday, the board said, after repairs.",  # "on" before the day
+        "The port opened Tuesday, May 4, after repairs.",  # a date follows, not a lower-case word
     ],
 )
 def test_english_that_looks_alike_is_no_hit(sentence):
@@ -111,3 +116,32 @@ def test_no_false_alarm_on_ntrex():
     for doc_id, text in ntrex_articles():
         hits += [(doc_id, text[h.start : h.end]) for h in checker.check(Document(text, f"ntrex/{doc_id}.txt"))]
     assert hits == []
+
+
+GATED = RuleSet.load().all_rules["PV143"]
+MT_OPENING = (
+    "Explained a member of the port board, Samir Haddad, that the cranes had stopped. "
+    "Confirmed the head of the port authority that repairs would take a week.\n\n"
+)
+
+
+def gated(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in MachineTranslationChecker(GATED).check(Document(text, "t.txt"))]
+
+
+def test_gated_tier_reports_weaker_signs_in_a_raw_mt_article():
+    text = MT_OPENING + "The decision of the board on the cranes of the eastern basin. The cranes will move in May.\n"
+    assert gated(text) == ["The decision of the board on the cranes of the eastern basin."]
+    # the two sentences in Arabic order are PV140's, not reported again
+    assert flagged(text) == [text[: text.index(" Confirmed")], text[text.index("Confirmed") : text.index("\n")]]
+
+
+def test_gated_tier_is_silent_without_two_raw_mt_sentences():
+    one = MT_OPENING.split(" Confirmed")[0] + "\n\n"
+    body = "The decision of the board on the cranes of the eastern basin. The budget of the the port was cut.\n"
+    assert gated(body) == []
+    assert gated(one + body) == []
+    assert gated(MT_OPENING + body) == [
+        "The decision of the board on the cranes of the eastern basin.",
+        "The budget of the the port was cut.",
+    ]

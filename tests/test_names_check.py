@@ -131,6 +131,30 @@ def test_unlisted_variant_in_one_document(names_pipeline):
     assert names["Ahmad Ghandour"]["status"] == "variant" and names["Ahmad Ghandour"]["canonical"] == "Ahmed Ghandour"
 
 
+def test_bare_surnames_count_as_uses_of_their_spelling(names_pipeline):
+    # the headline's spelling comes first, but the body uses the other one four times
+    text = (
+        "Karim Mousa: the harbour will reopen\n\n"
+        "Engineer Karim Moussa said the harbour would reopen in May. Moussa added that the cranes were repaired. "
+        "Moussa said the tugs were ready. Moussa thanked the crews.\n"
+    )
+    report = check(names_pipeline, text)
+    assert [(f.text, f.suggestion) for _, f in findings(report, "PV804")] == [("Karim Mousa", "Karim Moussa")]
+
+
+def test_bare_surname_of_a_variant_spelling_is_reported_too(names_pipeline):
+    # "Rami Zaidan" twice in full: "Rami Zeidan" is the variant, and so is its bare "Zeidan"
+    text = (
+        "Rami Zaidan opened the fair. Rami Zaidan thanked the sponsors.\n\n"
+        "A statement quoted Rami Zeidan as saying the fair would return. Zeidan did not give a date.\n"
+    )
+    report = check(names_pipeline, text)
+    got = [(f.text, f.suggestion) for _, f in findings(report, "PV804")]
+    assert got == [("Rami Zeidan", "Rami Zaidan"), ("Zeidan", "Zaidan")]
+    for _, f in findings(report, "PV804"):
+        assert text[f.start : f.end] == f.text
+
+
 def test_unlisted_spelling_of_a_glossary_name(names_pipeline):
     report = check(names_pipeline, "Secretary of State Antony Blinkin met Qatari officials in Doha.")
     (f,) = [f for _, f in findings(report, "PV804")]

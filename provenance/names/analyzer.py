@@ -120,6 +120,11 @@ class NamesAnalyzer:
             if len(group) < 2:
                 continue
             counts = Counter(out[i].text for i in names if out[i].text in group)
+            # a bare surname after a full name is one more use of that spelling ("Ahmed Musa" in the
+            # headline, "Ahmed Moussa" and six "Moussa" in the body: Moussa is the majority)
+            full_text = {out[i].start: out[i].text for i in names if out[i].text in group}
+            lone = [m for m in out if m.via == "surname" and m.full_start in full_text]
+            counts.update(full_text[m.full_start] for m in lone)
             first = {t: min(out[i].start for i in names if out[i].text == t) for t in group}
             # the more frequent spelling wins; a tie goes to the one used first
             main = max(group, key=lambda t: (counts[t], -first[t]))
@@ -139,6 +144,17 @@ class NamesAnalyzer:
                     f"“{m.text}” and “{main}” (used {counts[main]}×) look like one name spelled two ways ({why}); keep one spelling",
                     main,
                 )
+                # its bare surname later on is the same misspelling ("al-Zarfi" after "Adnan al-Zarfi")
+                main_surname = main.split()[-1]
+                for s in lone:
+                    if full_text[s.full_start] == m.text and s.text == m.text.split()[-1] and s.text != main_surname:
+                        emit(
+                            "PV804",
+                            s.start,
+                            s.end,
+                            f"“{s.text}” is the surname of “{m.text}” (line {m.line}), spelled “{main_surname}” in “{main}”; keep one spelling",
+                            main_surname,
+                        )
         # surnames of a full name now resolved follow it
         by_start = {m.start: m for m in out}
         for i, m in enumerate(out):

@@ -73,6 +73,8 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "subject_nouns": STR_LIST,
         "lower_openers": STR_LIST,
         "doubled": STR_LIST,
+        "document_gate": Int(0),
+        "main_verb": Bool(),
     },
     "orphan-pronoun": {"verbs": STR_LIST, "pronouns": ListOf(Str(nonempty=True)), "non_human": STR_LIST, "neuter": STR_LIST},
     "repetition": {"mode": OneOf(("paragraph", "prefix", "sentence")), "min_words": Int(1), "min_chars": Int(1)},

@@ -31,7 +31,11 @@ strong evidence (weight 2, enough on its own):
   lower-verb  a sentence of six words or more whose first word is a lower-case
               speech verb or "and" ("said the committee that …");
   dateline-lower  the same after a wire dateline, any lower-case first word;
-  colon-that  a speech verb (optionally + "to") + colon + "that".
+  colon-that  a speech verb (optionally + "to") + colon + "that";
+  weekday     a bare weekday between commas after a lower-case word and before
+              one ("the committee, Saturday, out for …": Arabic "…، السبت، …");
+              not after today/yesterday/tomorrow (PV210's). 0 hits on PolNeAR
+              train and NTREX, 8 in tuneA.
 
 weak evidence (weight 1; two of them make a hit):
   comma-that  "He continued, that …" (native "He hoped, he said, that" has
@@ -52,7 +56,16 @@ machine-translated tune files 20 sentences do, each one overlapping a gold
 fragment/other item. A class-trigram surprisal model was tried and dropped
 (the salad uses ordinary function-word sequences).
 
+The gated tier (PV143, info; ``document_gate``): in an article where at least
+``document_gate`` sentences score 2 (raw machine output for sure), a sentence
+scoring ``threshold`` (1) is reported, with one more weak sign, ``main_verb``:
+a sentence of ``min_words`` or more with no main verb (``_mainverb``). Such
+weak signs are common in native copy, hence the gate: no control article has
+a sentence scoring 2, so the tier never runs there.
+
 params:
+  document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
+  main_verb: false      (PV143) a sentence with no main verb is one weak sign
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
@@ -69,6 +82,7 @@ from typing import Iterable
 
 from provenance.document import PARAGRAPH
 from provenance.rules import Hit
+from provenance.rules.kinds._mainverb import has_main_verb
 from provenance.rules.model import Rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
@@ -101,6 +115,9 @@ class MachineTranslationChecker:
         doubled = "|".join(sorted(map(re.escape, (w.lower() for w in p.get("doubled", []))), key=len, reverse=True))
         self.min_words = int(p.get("min_words", 6))
         self.threshold = int(p.get("threshold", 2))
+        #: The gated tier (PV143): sentences of raw MT needed in the article before weaker signs count.
+        self.document_gate = int(p.get("document_gate", 0))
+        self.main_verb = bool(p.get("main_verb", False))
         cap_words = {v.split()[0][0].upper() + v.split()[0][1:] for v in verbs if v not in ("said", "added")}
         lower_words = {w.split()[0] for w in p.get("lower_openers", [])}
         #: Per feature, the first words it can open with (None: anywhere in the sentence).
@@ -132,6 +149,8 @@ class MachineTranslationChecker:
              "a name in quotation marks stands as the subject, in Arabic order"),
             ("dateline-lower", STRONG, re.compile(r"^[a-z]"),
              "the sentence after the dateline starts in lower case"),
+            ("weekday", STRONG, re.compile(r"(?<![Tt]oday)(?<![Yy]esterday)(?<![Tt]omorrow)(?<=[a-z\)]), (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?=[a-z])"),
+             "a bare weekday stands between commas, in Arabic order (“…، الأحد، …”)"),
             ("colon-that", STRONG, re.compile(rf"\b(?:{alt}|pointed)(?: to)?: that\b", re.I),
              "“that” after a colon renders the Arabic quoting particle"),
             ("comma-that", WEAK, re.compile(rf"^\w+ (?:{alt}), that\b"),
@@ -142,7 +161,8 @@ class MachineTranslationChecker:
              "punctuation is spaced or follows a bare function word"),
         ]
 
-    def check(self, doc) -> Iterable[Hit]:
+    def _pieces(self, doc) -> Iterable[tuple[int, int, int]]:
+        """(paragraph start, start, end) of each body sentence, cut at "… late. said …"."""
         text = doc.text
         for seg in doc.segments:
             if seg.kind != PARAGRAPH:
@@ -154,27 +174,61 @@ class MachineTranslationChecker:
                 for cut in _LOWER_SPLIT.finditer(text, sent.start, sent.end):
                     if not _WORD_BEFORE.search(text, max(sent.start, cut.start() - 12), cut.start()):
                         continue
-                    stop = cut.start() + 1
-                    hit = self._check_sentence(text, seg.start, start, stop)
-                    if hit is not None:
-                        yield hit
+                    yield seg.start, start, cut.start() + 1
                     start = cut.end()
-                hit = self._check_sentence(text, seg.start, start, sent.end)
+                yield seg.start, start, sent.end
+
+    def check(self, doc) -> Iterable[Hit]:
+        text = doc.text
+        if not self.document_gate:
+            for para_start, start, end in self._pieces(doc):
+                hit = self._check_sentence(text, para_start, start, end)
                 if hit is not None:
                     yield hit
+            return
+        # the gated tier: only in an article with `document_gate` sentences of raw MT (PV140's),
+        # where weaker signs are enough, since the article is known to be raw machine output
+        pieces = list(self._pieces(doc))
+        strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]
+        if len(strong) < self.document_gate:
+            return
+        for para_start, start, end in pieces:
+            score, evidence = self._score(text, para_start, start, end)
+            if score >= STRONG:
+                continue  # PV140 reports it
+            s = text[start:end]
+            if self.main_verb and len(_WORD.findall(s)) >= self.min_words and s[0] not in _QUOTE_OPEN and not has_main_verb(s):
+                score += WEAK
+                evidence.append("it has no main verb")
+            if score >= self.threshold:
+                yield Hit(start, end, (
+                    f"in an article that reads as raw machine translation ({len(strong)} sentences in Arabic order), "
+                    "this sentence too shows its marks (" + "; ".join(evidence) + "): check it against the original"
+                ), None)
 
     def _check_sentence(self, text: str, para_start: int, start: int, end: int) -> Hit | None:
+        score, evidence = self._score(text, para_start, start, end)
+        if score < self.threshold:
+            return None
+        message = (
+            "this sentence reads as untouched machine translation (" + "; ".join(evidence) + "): "
+            "rewrite it from the original"
+        )
+        return Hit(start, end, message, None)
+
+    def _score(self, text: str, para_start: int, start: int, end: int) -> tuple[int, list[str]]:
+        none: tuple[int, list[str]] = (0, [])
         s = text[start:end]
         if not s or (s[0] in _QUOTE_OPEN and not self._quoted_name.match(s)):
-            return None  # quoted speech keeps its speaker's order
+            return none  # quoted speech keeps its speaker's order
         # cheap tests first: a strong sign needs a known first word (after a dateline in
         # capitals, if any) or ": that"; the weak ones alone need both a spacing fault and a
         # doubled word, so a sentence with no " ," or " ." cannot reach the threshold
         first = s.split(" ", 1)[0]
-        if first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s:
-            return None
+        if not self.document_gate and first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s and "day, " not in s:
+            return none
         if s[0] not in _QUOTE_OPEN and _inside_quote(text, para_start, start):
-            return None
+            return none
         m = _DATELINE.match(s)
         body = s[m.end():] if m else s
         first = body.split(" ", 1)[0]
@@ -185,13 +239,15 @@ class MachineTranslationChecker:
             gate = self.gates.get(name)
             if gate is not None and first not in gate:
                 continue
+            if name == "weekday" and "day, " not in s:
+                continue
             if name == "colon-that" and ": that" not in s:
                 continue
             if name == "comma-that" and ", that" not in body:
                 continue
             if name == "spaced" and " ," not in s and " ." not in s:
                 continue
-            if name == "doubled" and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
+            if name == "doubled" and not self.document_gate and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
                 continue  # it could not reach the threshold, even with the spacing sign
             if name == "quoted-name" and not self._quoted_name.match(body):
                 continue
@@ -204,13 +260,7 @@ class MachineTranslationChecker:
                 score += weight
                 if why not in evidence:
                     evidence.append(why)
-        if score < self.threshold:
-            return None
-        message = (
-            "this sentence reads as untouched machine translation (" + "; ".join(evidence) + "): "
-            "rewrite it from the original"
-        )
-        return Hit(start, end, message, None)
+        return score, evidence
 
 
 def _inside_quote(text: str, para_start: int, offset: int) -> bool:
