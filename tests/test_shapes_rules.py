@@ -169,3 +169,14 @@ def test_headline_english_without_function_words_is_english():
     assert found("PV502", "Ferry strike halts island trade; unions vow longer walkout.\n\nThe strike began on Monday.\n") == []
     foreign = "Le gouvernement a annoncé une nouvelle trêve dans la bande de Gaza."
     assert found("PV502", f"Headline\n\nThe minister spoke. {foreign}\n") == [foreign]
+
+
+def test_closing_mark_spaced_off_at_the_end_of_a_paragraph():
+    # '… next week. "' ending the paragraph: the translation spaced the closing mark off its
+    # sentence; it closes the quotation (no "never closed" on the opening mark) and is reported itself
+    text = 'Headline\n\nThe mayor said, "The buses will run again, "adding that" the depot is ready next week. "\n'
+    assert found("PV111", text) == ['. "']
+    (f,) = [f for f in _pipeline("PV111").check_text(text, "t.txt").files[0].findings if f.rule == "PV111"]
+    assert f.suggestion == '."' and "set off by a space" in f.message
+    # a mark after a space with words after it still opens a quotation
+    assert found("PV111", 'Headline\n\nThe mayor said, "The buses will run. "Trains too\n') == ['"', '"']

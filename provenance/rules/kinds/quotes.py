@@ -124,6 +124,11 @@ def _scan(doc) -> Iterable[_Problem]:
                 open_char, open_at = stack.pop()
                 yield _mismatch(text, open_at, at)
                 continue
+            if opening and c == '"' and stack and _spaced_final_close(text, at, seg.prose_end):
+                # 'good. "' ending the paragraph: a closing mark the translation spaced off its words
+                stack.pop()
+                yield _Problem("unbalanced", at - 2, at + 1, "closing quotation mark set off by a space at the end of the paragraph", text[at - 2] + '"')
+                continue
             if opening:
                 if i == 0 and stack and at == seg.start:
                     stack.pop()  # English convention: each paragraph of a long quotation reopens it
@@ -158,6 +163,12 @@ def _scan(doc) -> Iterable[_Problem]:
             minority[0] + 1,
             f"the article mixes straight (\") and curly (“ ”) double quotes: {len(straight)} straight, {len(curly)} curly",
         )
+
+
+def _spaced_final_close(text: str, at: int, end: int) -> bool:
+    """A straight mark after sentence punctuation and a space, with nothing after it in
+    the paragraph ('… good. "'): it can open nothing, so it closes the open quotation."""
+    return text[at - 2 : at] in (". ", ", ", "? ", "! ") and not text[at + 1 : end].strip()
 
 
 def _closes_in_place(text: str, at: int, end: int) -> bool:
