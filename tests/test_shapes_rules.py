@@ -178,5 +178,6 @@ def test_closing_mark_spaced_off_at_the_end_of_a_paragraph():
     assert found("PV111", text) == ['. "']
     (f,) = [f for f in _pipeline("PV111").check_text(text, "t.txt").files[0].findings if f.rule == "PV111"]
     assert f.suggestion == '."' and "set off by a space" in f.message
+    assert found("PV111", text.replace(". \"\n", ". \" The depot opened.\n")) == [". \""]
     # a mark after a space with words after it still opens a quotation
     assert found("PV111", 'Headline\n\nThe mayor said, "The buses will run. "Trains too\n') == ['"', '"']

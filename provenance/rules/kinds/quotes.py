@@ -125,9 +125,9 @@ def _scan(doc) -> Iterable[_Problem]:
                 yield _mismatch(text, open_at, at)
                 continue
             if opening and c == '"' and stack and _spaced_final_close(text, at, seg.prose_end):
-                # 'good. "' ending the paragraph: a closing mark the translation spaced off its words
+                # 'good. "' (ending the paragraph or before a space): a closing mark spaced off its words
                 stack.pop()
-                yield _Problem("unbalanced", at - 2, at + 1, "closing quotation mark set off by a space at the end of the paragraph", text[at - 2] + '"')
+                yield _Problem("unbalanced", at - 2, at + 1, "closing quotation mark set off by a space from the words it closes", text[at - 2] + '"')
                 continue
             if opening:
                 if i == 0 and stack and at == seg.start:
@@ -167,8 +167,12 @@ def _scan(doc) -> Iterable[_Problem]:
 
 def _spaced_final_close(text: str, at: int, end: int) -> bool:
     """A straight mark after sentence punctuation and a space, with nothing after it in
-    the paragraph ('… good. "'): it can open nothing, so it closes the open quotation."""
-    return text[at - 2 : at] in (". ", ", ", "? ", "! ") and not text[at + 1 : end].strip()
+    the paragraph ('… good. "') or a space ('… good. " And'): it opens no word, so it
+    closes the open quotation."""
+    if not text[at + 1 : end].strip():
+        return text[at - 2 : at] in (". ", "? ", "! ")
+    # mid-paragraph only after a full stop: '… mean? " Clinton asked' is a native typo, rare
+    return text[at - 2 : at] == ". " and text[at + 1 : at + 2] == " "
 
 
 def _closes_in_place(text: str, at: int, end: int) -> bool:
