@@ -181,3 +181,14 @@ def test_closing_mark_spaced_off_at_the_end_of_a_paragraph():
     assert found("PV111", text.replace(". \"\n", ". \" The depot opened.\n")) == [". \""]
     # a mark after a space with words after it still opens a quotation
     assert found("PV111", 'Headline\n\nThe mayor said, "The buses will run. "Trains too\n') == ['"', '"']
+
+
+def test_numbered_clause_of_a_decree_repeated_by_design():
+    clause = "Article (2) states that this decree takes effect on the day after its publication."
+    gazette = (
+        "Two decrees issued\n\nDecree No 4 sets the fees of the port authority.\n\n" + clause
+        + "\n\nDecree No 5 names the members of the water board.\n\n" + clause + "\n"
+    )
+    assert found("PV401", gazette) == []
+    plain = "The decree takes effect on the day after its publication, the ministry said."
+    assert found("PV401", gazette.replace(clause, plain)) == [plain]

@@ -6,7 +6,9 @@ a paragraph word for word, or the opening of an earlier paragraph again
 copy is reported and points back at the first. A live blog (three or more
 lines that are only a time stamp, "8:35 p.m.") restates its background in
 each update by design, and is not checked (measured on PolNeAR train: 30 of
-its 44 repeats were in five such blogs).
+its 44 repeats were in five such blogs). Nor is a repeated paragraph that opens
+with a numbered clause ("Article (3) says that this decree shall be published
+…"): a gazette of several decrees repeats such a clause in each by design.
 
 The repeats are found by ``provenance.reuse.local`` with the normalization and
 passage comparison that ``provenance reuse`` uses across articles.
@@ -28,6 +30,8 @@ from provenance.rules import Hit
 from provenance.rules.model import Rule
 
 
+#: A numbered clause of a law or decree ("Article (3)", "Clause 2"): boilerplate a gazette repeats per decree.
+_NUMBERED_CLAUSE = re.compile(r"(?:Article|Clause|Section)\s*\(?\d+\)?\s")
 #: A live blog's update stamp on a line of its own ("8:35 p.m.", "10:02 AM", "14:30 GMT").
 _UPDATE_STAMP = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:[ap]\.m\.|[AP]M|GMT|UTC|ET|EST|EDT))?[ \t]*$", re.MULTILINE)
 _MIN_UPDATES = 3
@@ -51,6 +55,8 @@ class RepetitionChecker:
         for r in repeats:
             if r.mode != self.mode:
                 continue
+            if _NUMBERED_CLAUSE.match(doc.text, r.start):
+                continue  # "Article (3) says that this decree shall be published …": each decree of a gazette repeats it by design
             if r.mode == "paragraph":
                 message = f"repeats the paragraph at line {r.first_line} word for word"
             elif r.mode == "prefix" and r.extends:
