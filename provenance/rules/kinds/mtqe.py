@@ -189,11 +189,11 @@ class MachineTranslationChecker:
         # the gated tier: only in an article with `document_gate` sentences of raw MT (PV140's),
         # where weaker signs are enough, since the article is known to be raw machine output
         pieces = list(self._pieces(doc))
-        strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]
+        strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]  # PV140's test, with its shortcuts
         if len(strong) < self.document_gate:
             return
         for para_start, start, end in pieces:
-            score, evidence = self._score(text, para_start, start, end)
+            score, evidence = self._score(text, para_start, start, end, weak=True)
             if score >= STRONG:
                 continue  # PV140 reports it
             s = text[start:end]
@@ -216,7 +216,8 @@ class MachineTranslationChecker:
         )
         return Hit(start, end, message, None)
 
-    def _score(self, text: str, para_start: int, start: int, end: int) -> tuple[int, list[str]]:
+    def _score(self, text: str, para_start: int, start: int, end: int, weak: bool = False) -> tuple[int, list[str]]:
+        """The sentence's evidence; ``weak``: each weak sign counts (the gated tier), no shortcut."""
         none: tuple[int, list[str]] = (0, [])
         s = text[start:end]
         if not s or (s[0] in _QUOTE_OPEN and not self._quoted_name.match(s)):
@@ -225,7 +226,7 @@ class MachineTranslationChecker:
         # capitals, if any) or ": that"; the weak ones alone need both a spacing fault and a
         # doubled word, so a sentence with no " ," or " ." cannot reach the threshold
         first = s.split(" ", 1)[0]
-        if not self.document_gate and first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s and "day, " not in s:
+        if not weak and first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s and "day, " not in s:
             return none
         if s[0] not in _QUOTE_OPEN and _inside_quote(text, para_start, start):
             return none
@@ -247,7 +248,7 @@ class MachineTranslationChecker:
                 continue
             if name == "spaced" and " ," not in s and " ." not in s:
                 continue
-            if name == "doubled" and not self.document_gate and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
+            if name == "doubled" and not weak and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
                 continue  # it could not reach the threshold, even with the spacing sign
             if name == "quoted-name" and not self._quoted_name.match(body):
                 continue
