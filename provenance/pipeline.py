@@ -365,6 +365,8 @@ def credits_of(doc: Document) -> dict:
                 {
                     "line": doc.line_col(seg.start)[0],
                     "text": text[seg.start : seg.end],
+                    "start": seg.start,
+                    "end": seg.end,
                     "translator": roles.get("translator"),
                     "source": roles.get("source"),
                 }
@@ -374,6 +376,8 @@ def credits_of(doc: Document) -> dict:
                 {
                     "line": doc.line_col(seg.start)[0],
                     "text": text[seg.start : seg.end],
+                    "start": seg.start,
+                    "end": seg.end,
                     "names": [_span(text, a, b) for _, a, b in seg.credit_parts],
                 }
             )

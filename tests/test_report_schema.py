@@ -59,6 +59,9 @@ def test_translation_credits_and_bylines_match_schema(schema, default_pipeline):
     (byline,) = credits["bylines"]
     assert [n["text"] for n in byline["names"]] == ["Sami al-Khatib", "Jane Roe"]
     assert all(CREDITED[n["start"] : n["end"]] == n["text"] for n in byline["names"])
+    # each credit line is located as a whole, as a dateline is
+    for entry in (translation, byline):
+        assert CREDITED[entry["start"] : entry["end"]] == entry["text"]
     assert "translation credit on line 9: from Al-Ahram" in data["files"][0]["notes"]
 
 
