@@ -145,3 +145,13 @@ def test_gated_tier_is_silent_without_two_raw_mt_sentences():
         "The decision of the board on the cranes of the eastern basin.",
         "The budget of the the port was cut.",
     ]
+
+
+def test_gated_tier_counts_quoted_sentences_run_ons_and_run_together_sentences():
+    quoted = '"The cranes of the basin will move And the board decided the the price."'
+    run_on = " ".join(["the cranes moved and the tugs waited"] * 7).capitalize() + "."
+    text = MT_OPENING + quoted + " " + run_on + " The cranes will move in May.\n"
+    assert gated(text) == [quoted, run_on]
+    (hit,) = [h for h in MachineTranslationChecker(GATED).check(Document(text, "t.txt")) if text[h.start : h.end] == run_on]
+    assert "runs on for 49 words" in hit.message
+    assert gated(quoted + " " + run_on + "\n") == []  # no raw-MT sentence: no gate

@@ -75,6 +75,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "doubled": STR_LIST,
         "document_gate": Int(0),
         "main_verb": Bool(),
+        "long_words": Int(0),
     },
     "orphan-pronoun": {"verbs": STR_LIST, "pronouns": ListOf(Str(nonempty=True)), "non_human": STR_LIST, "neuter": STR_LIST},
     "repetition": {"mode": OneOf(("paragraph", "prefix", "sentence")), "min_words": Int(1), "min_chars": Int(1)},

@@ -58,14 +58,19 @@ fragment/other item. A class-trigram surprisal model was tried and dropped
 
 The gated tier (PV143, info; ``document_gate``): in an article where at least
 ``document_gate`` sentences score 2 (raw machine output for sure), a sentence
-scoring ``threshold`` (1) is reported, with one more weak sign, ``main_verb``:
-a sentence of ``min_words`` or more with no main verb (``_mainverb``). Such
-weak signs are common in native copy, hence the gate: no control article has
-a sentence scoring 2, so the tier never runs there.
+with ``threshold`` (1) weak signs is reported, quoted or not (quoted words went
+through the same machine): the doubled word, the spacing fault, "that" after a
+comma, the bare weekday; a capitalized "And"/"But"/"The"/"Or" after a lower-case
+word (two sentences run together); ``main_verb``: a sentence of ``min_words``
+or more with no main verb (``_mainverb``); ``long_words``: a run-on sentence
+(Arabic chains clauses with و where English starts new sentences). Such weak
+signs are common in native copy, hence the gate: no control article has a
+sentence scoring 2, so the tier never runs there.
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
   main_verb: false      (PV143) a sentence with no main verb is one weak sign
+  long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
@@ -99,6 +104,11 @@ _LOWER_SPLIT = re.compile(r"\.[ \t]+(?=[a-z]{2})")
 _WORD_BEFORE = re.compile(r"(?:^|[^\w.])(?!etc$|vs$|approx$)[a-z]{3,}\)?$")
 
 STRONG, WEAK = 2, 1
+#: The signs the gated tier (PV143) counts, anywhere in the sentence.
+_WEAK_SIGNS = ("doubled", "spaced", "comma-that", "weekday")
+#: "… his cabinet And appointed …": a capital conjunction or article after a lower-case word,
+#: where MT ran two sentences together (0 on NTREX, 3 on PolNeAR train: typos; gated anyway).
+_MID_CAPITAL = re.compile(r"(?<=[a-z] )(?:And|But|The|Or) (?=[a-z]{3})")
 
 
 class MachineTranslationChecker:
@@ -118,6 +128,7 @@ class MachineTranslationChecker:
         #: The gated tier (PV143): sentences of raw MT needed in the article before weaker signs count.
         self.document_gate = int(p.get("document_gate", 0))
         self.main_verb = bool(p.get("main_verb", False))
+        self.long_words = int(p.get("long_words", 0))
         cap_words = {v.split()[0][0].upper() + v.split()[0][1:] for v in verbs if v not in ("said", "added")}
         lower_words = {w.split()[0] for w in p.get("lower_openers", [])}
         #: Per feature, the first words it can open with (None: anywhere in the sentence).
@@ -192,14 +203,21 @@ class MachineTranslationChecker:
         strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]  # PV140's test, with its shortcuts
         if len(strong) < self.document_gate:
             return
+        strong_spans = {(start, end) for _, start, end in strong}
         for para_start, start, end in pieces:
-            score, evidence = self._score(text, para_start, start, end, weak=True)
-            if score >= STRONG:
+            if (start, end) in strong_spans:
                 continue  # PV140 reports it
             s = text[start:end]
-            if self.main_verb and len(_WORD.findall(s)) >= self.min_words and s[0] not in _QUOTE_OPEN and not has_main_verb(s):
-                score += WEAK
+            # the weak signs hold inside quotations too: the quoted words went through the same machine
+            evidence = [why for name, _, pattern, why in self.features if name in _WEAK_SIGNS and pattern is not None and pattern.search(s)]
+            if _MID_CAPITAL.search(s):
+                evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
+            words = len(_WORD.findall(s))
+            if self.long_words and words >= self.long_words:
+                evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
+            if self.main_verb and words >= self.min_words and not has_main_verb(s):
                 evidence.append("it has no main verb")
+            score = WEAK * len(evidence)
             if score >= self.threshold:
                 yield Hit(start, end, (
                     f"in an article that reads as raw machine translation ({len(strong)} sentences in Arabic order), "
