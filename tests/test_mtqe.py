@@ -136,12 +136,12 @@ def test_gated_tier_reports_weaker_signs_in_a_raw_mt_article():
     assert flagged(text) == [text[: text.index(" Confirmed")], text[text.index("Confirmed") : text.index("\n")]]
 
 
-def test_gated_tier_is_silent_without_two_raw_mt_sentences():
+def test_gated_tier_is_silent_without_a_raw_mt_sentence():
     one = MT_OPENING.split(" Confirmed")[0] + "\n\n"
     body = "The decision of the board on the cranes of the eastern basin. The budget of the the port was cut.\n"
     assert gated(body) == []
-    assert gated(one + body) == []
-    assert gated(MT_OPENING + body) == [
+    assert gated("The board met on Sunday.\n\n" + body) == []
+    assert gated(one + body) == [
         "The decision of the board on the cranes of the eastern basin.",
         "The budget of the the port was cut.",
     ]

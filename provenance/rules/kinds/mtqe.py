@@ -197,7 +197,7 @@ class MachineTranslationChecker:
                 if hit is not None:
                     yield hit
             return
-        # the gated tier: only in an article with `document_gate` sentences of raw MT (PV140's),
+        # the gated tier: only in an article with `document_gate` sentences of raw MT (PV140's; 1 in the pack),
         # where weaker signs are enough, since the article is known to be raw machine output
         pieces = list(self._pieces(doc))
         strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]  # PV140's test, with its shortcuts
