@@ -273,3 +273,12 @@ def test_any_text_gives_exact_spans(text):
 
 
 _ROBUST: dict = {}
+
+
+def test_surname_behind_a_particle_spelled_otherwise(names_pipeline):
+    text = "Talks resume\n\nPrime Minister-designate Adnan Zurfi met the blocs on Monday.\n\nal-Zarfi said the cabinet would be ready soon.\n"
+    report = check(names_pipeline, text)
+    assert [(f.text, f.suggestion) for _, f in findings(report, "PV805")] == [("al-Zarfi", "al-Zurfi")]
+    assert all(text[n["start"] : n["end"]] == n["text"] for n in report.files[0].names)
+    same = text.replace("al-Zarfi", "al-Zurfi")
+    assert findings(check(names_pipeline, same), "PV805") == []

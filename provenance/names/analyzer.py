@@ -253,7 +253,8 @@ class NamesAnalyzer:
                 if score < 0.8 or (best is not None and score <= best[0]):
                     continue
                 # a subhead ("Troop presence.") is structure: its first word is no name
-                where = where or [o for o in occurrences(doc, word, covered) if not _inside(subheads, o[0])]
+                # "al-Zarfi" after "Adnan Zurfi": the article's particle does not hide the surname
+                where = where or [o for o in occurrences(doc, word, covered, particle=True) if not _inside(subheads, o[0])]
                 earlier = [f for f in fulls if where and f.start < where[0][0]]
                 if earlier:
                     best = (score, surname, earlier[-1])
@@ -268,15 +269,18 @@ class NamesAnalyzer:
                 canonical_surname = _canonical_short(self.glossary.by_id[full.entry])
             for n, (s, e) in enumerate(where):
                 added.append(
-                    NameMention(s, e, word, doc.line_col(s)[0], full.entry, full.canonical or full.text, "variant", "person",
+                    NameMention(s, e, doc.text[s:e], doc.line_col(s)[0], full.entry, full.canonical or full.text, "variant", "person",
                                 "surname", None, None, None, full.text, full.start, 1)
                 )
             times = f" ({len(where)} times in this article)" if len(where) > 1 else ""
+            seen = doc.text[start:end]
+            if seen != word and not canonical_surname.lower().startswith(("al-", "el-")):
+                canonical_surname = seen[: len(seen) - len(word)] + canonical_surname  # keep "al-"
             emit(
                 "PV805",
                 start,
                 end,
-                f"“{word}”{times} seems to refer to {full.text} (line {full.line}), whose surname is spelled {canonical_surname}",
+                f"“{seen}”{times} seems to refer to {full.text} (line {full.line}), whose surname is spelled {canonical_surname}",
                 canonical_surname,
             )
         if not added:

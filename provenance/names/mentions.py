@@ -575,9 +575,11 @@ def _person_evidence(words: list[str], person_first: frozenset[str]) -> bool:
     return any(w.lower() in _PARTICLES or w.lower().startswith(("al-", "el-")) for w in words[1:])
 
 
-def occurrences(doc, word: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where a capitalized word stands alone (possessive allowed) in the prose, outside the covered spans."""
-    pattern = re.compile(rf"(?<![\w'’.-]){re.escape(word)}(?=(?:['’]s)?(?![\w-]))")
+def occurrences(doc, word: str, covered: list[tuple[int, int]], particle: bool = False) -> list[tuple[int, int]]:
+    """Where a capitalized word stands alone (possessive allowed) in the prose, outside the covered spans;
+    ``particle``: also behind a lower-case article ("al-Zarfi"), which the span then includes."""
+    prefix = "(?:[ae]l-)?" if particle else ""
+    pattern = re.compile(rf"(?<![\w'’.-]){prefix}{re.escape(word)}(?=(?:['’]s)?(?![\w-]))")
     return [(m.start(), m.end()) for m in pattern.finditer(_prose(doc)) if not _overlaps(covered, m.start(), m.end())]
 
 
