@@ -282,3 +282,10 @@ def test_surname_behind_a_particle_spelled_otherwise(names_pipeline):
     assert all(text[n["start"] : n["end"]] == n["text"] for n in report.files[0].names)
     same = text.replace("al-Zarfi", "al-Zurfi")
     assert findings(check(names_pipeline, same), "PV805") == []
+
+
+@pytest.mark.parametrize("full, bare", [("Chihod", "Shihod"), ("Qasim", "Kasim")])
+def test_surname_spelled_with_another_first_letter_for_one_arabic_letter(names_pipeline, full, bare):
+    text = f"Vote delayed\n\nThe MP Mohammed {full} said the vote was delayed.\n\n{bare} added that the blocs would meet.\n"
+    report = check(names_pipeline, text)
+    assert [(f.text, f.suggestion) for _, f in findings(report, "PV805")] == [(bare, full)]

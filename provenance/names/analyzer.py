@@ -244,9 +244,10 @@ class NamesAnalyzer:
             best = None
             where: list[tuple[int, int]] = []
             for surname, fulls in surnames.items():
-                if surname[0].lower() != word[0].lower():
-                    continue
                 st = name_tokens(surname)
+                # "Shihod" beside "Chihod", "Kasim" beside "Qasim": one Arabic letter, two romanizations
+                if surname[0].lower() != word[0].lower() and not (st and st[0][:1].lower() == wt[0][:1].lower()):
+                    continue
                 if len(st) != 1:
                     continue
                 score, _ = token_similarity(wt[0], st[0])
