@@ -220,7 +220,8 @@ class MachineTranslationChecker:
             score = WEAK * len(evidence)
             if score >= self.threshold:
                 yield Hit(start, end, (
-                    f"in an article that reads as raw machine translation ({len(strong)} sentences in Arabic order), "
+                    "in an article that reads as raw machine translation "
+                    f"({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere), "
                     "this sentence too shows its marks (" + "; ".join(evidence) + "): check it against the original"
                 ), None)
 
@@ -234,8 +235,8 @@ class MachineTranslationChecker:
         )
         return Hit(start, end, message, None)
 
-    def _score(self, text: str, para_start: int, start: int, end: int, weak: bool = False) -> tuple[int, list[str]]:
-        """The sentence's evidence; ``weak``: each weak sign counts (the gated tier), no shortcut."""
+    def _score(self, text: str, para_start: int, start: int, end: int) -> tuple[int, list[str]]:
+        """The sentence's score and evidence (PV140's test)."""
         none: tuple[int, list[str]] = (0, [])
         s = text[start:end]
         if not s or (s[0] in _QUOTE_OPEN and not self._quoted_name.match(s)):
@@ -244,7 +245,7 @@ class MachineTranslationChecker:
         # capitals, if any) or ": that"; the weak ones alone need both a spacing fault and a
         # doubled word, so a sentence with no " ," or " ." cannot reach the threshold
         first = s.split(" ", 1)[0]
-        if not weak and first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s and "day, " not in s:
+        if first not in self.first_words and not s[:3].isupper() and s[0] not in _QUOTE_OPEN and ": that" not in s and ", that" not in s and " ," not in s and " ." not in s and "day, " not in s:
             return none
         if s[0] not in _QUOTE_OPEN and _inside_quote(text, para_start, start):
             return none
@@ -266,7 +267,7 @@ class MachineTranslationChecker:
                 continue
             if name == "spaced" and " ," not in s and " ." not in s:
                 continue
-            if name == "doubled" and not weak and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
+            if name == "doubled" and score + weight + (WEAK if " ," in s or " ." in s else 0) < self.threshold:
                 continue  # it could not reach the threshold, even with the spacing sign
             if name == "quoted-name" and not self._quoted_name.match(body):
                 continue
