@@ -56,7 +56,7 @@ machine-translated tune files 20 sentences do, each one overlapping a gold
 fragment/other item. A class-trigram surprisal model was tried and dropped
 (the salad uses ordinary function-word sequences).
 
-The gated tier (PV143, info; ``document_gate``): in an article where at least
+The gated tier (PV143, warning; ``document_gate``): in an article where at least
 ``document_gate`` sentences score 2 (raw machine output for sure), a sentence
 with ``threshold`` (1) weak signs is reported, quoted or not (quoted words went
 through the same machine): the doubled word, the spacing fault, "that" after a
