@@ -36,7 +36,7 @@ def flagged(text: str) -> list[str]:
         ("It revealed a member of the port board that the port will open in May.", "“It” stands for"),
         ("The director pointed to: that the port will open in May.", "quoting particle"),
         ("The head of the port authority, Sunday, that the port will open in May.", "bare weekday"),
-        ("Ships may dock, Tuesday, inside the new basin of the port.", "bare weekday"),
+        ("Ships were docking, Tuesday, at the new basin of the port.", "bare weekday"),
     ],
 )
 def test_each_strong_sign_is_a_hit_on_its_own(sentence, evidence):

@@ -276,16 +276,16 @@ _ROBUST: dict = {}
 
 
 def test_surname_behind_a_particle_spelled_otherwise(names_pipeline):
-    text = "Talks resume\n\nPrime Minister-designate Adnan Zurfi met the blocs on Monday.\n\nal-Zarfi said the cabinet would be ready soon.\n"
+    text = "Talks resume\n\nThe engineer Rami Zaidan met the port board on Monday.\n\nal-Zeidan said the cranes would be ready soon.\n"
     report = check(names_pipeline, text)
-    assert [(f.text, f.suggestion) for _, f in findings(report, "PV805")] == [("al-Zarfi", "al-Zurfi")]
+    assert [(f.text, f.suggestion) for _, f in findings(report, "PV805")] == [("al-Zeidan", "al-Zaidan")]
     assert all(text[n["start"] : n["end"]] == n["text"] for n in report.files[0].names)
-    same = text.replace("al-Zarfi", "al-Zurfi")
+    same = text.replace("al-Zeidan", "al-Zaidan")
     assert findings(check(names_pipeline, same), "PV805") == []
 
 
-@pytest.mark.parametrize("full, bare", [("Chihod", "Shihod"), ("Qasim", "Kasim")])
+@pytest.mark.parametrize("full, bare", [("Chahine", "Shahine"), ("Qasim", "Kasim")])
 def test_surname_spelled_with_another_first_letter_for_one_arabic_letter(names_pipeline, full, bare):
-    text = f"Vote delayed\n\nThe MP Mohammed {full} said the vote was delayed.\n\n{bare} added that the blocs would meet.\n"
+    text = f"Ferry delayed\n\nThe engineer Rami {full} said the ferry was delayed.\n\n{bare} added that the crews would meet.\n"
     report = check(names_pipeline, text)
     assert [(f.text, f.suggestion) for _, f in findings(report, "PV805")] == [(bare, full)]

@@ -120,8 +120,8 @@ class NamesAnalyzer:
             if len(group) < 2:
                 continue
             counts = Counter(out[i].text for i in names if out[i].text in group)
-            # a bare surname after a full name is one more use of that spelling ("Ahmed Musa" in the
-            # headline, "Ahmed Moussa" and six "Moussa" in the body: Moussa is the majority)
+            # a bare surname after a full name is one more use of that spelling ("Karim Mousa" in the
+            # headline, "Karim Moussa" and six "Moussa" in the body: Moussa is the majority)
             full_text = {out[i].start: out[i].text for i in names if out[i].text in group}
             lone = [m for m in out if m.via == "surname" and m.full_start in full_text]
             counts.update(full_text[m.full_start] for m in lone)
@@ -144,7 +144,7 @@ class NamesAnalyzer:
                     f"“{m.text}” and “{main}” (used {counts[main]}×) look like one name spelled two ways ({why}); keep one spelling",
                     main,
                 )
-                # its bare surname later on is the same misspelling ("al-Zarfi" after "Adnan al-Zarfi")
+                # its bare surname later on is the same misspelling ("al-Zeidan" after "Rami al-Zeidan")
                 main_surname = main.split()[-1]
                 for s in lone:
                     if full_text[s.full_start] == m.text and s.text == m.text.split()[-1] and s.text != main_surname:
@@ -245,7 +245,7 @@ class NamesAnalyzer:
             where: list[tuple[int, int]] = []
             for surname, fulls in surnames.items():
                 st = name_tokens(surname)
-                # "Shihod" beside "Chihod", "Kasim" beside "Qasim": one Arabic letter, two romanizations
+                # "Shahine" beside "Chahine", "Kasim" beside "Qasim": one Arabic letter, two romanizations
                 if surname[0].lower() != word[0].lower() and not (st and st[0][:1].lower() == wt[0][:1].lower()):
                     continue
                 if len(st) != 1:
@@ -254,7 +254,7 @@ class NamesAnalyzer:
                 if score < 0.8 or (best is not None and score <= best[0]):
                     continue
                 # a subhead ("Troop presence.") is structure: its first word is no name
-                # "al-Zarfi" after "Adnan Zurfi": the article's particle does not hide the surname
+                # "al-Zeidan" after "Rami Zaidan": the article's particle does not hide the surname
                 where = where or [o for o in occurrences(doc, word, covered, particle=True) if not _inside(subheads, o[0])]
                 earlier = [f for f in fulls if where and f.start < where[0][0]]
                 if earlier:

@@ -577,7 +577,7 @@ def _person_evidence(words: list[str], person_first: frozenset[str]) -> bool:
 
 def occurrences(doc, word: str, covered: list[tuple[int, int]], particle: bool = False) -> list[tuple[int, int]]:
     """Where a capitalized word stands alone (possessive allowed) in the prose, outside the covered spans;
-    ``particle``: also behind a lower-case article ("al-Zarfi"), which the span then includes."""
+    ``particle``: also behind a lower-case article ("al-Zeidan"), which the span then includes."""
     prefix = "(?:[ae]l-)?" if particle else ""
     pattern = re.compile(rf"(?<![\w'’.-]){prefix}{re.escape(word)}(?=(?:['’]s)?(?![\w-]))")
     return [(m.start(), m.end()) for m in pattern.finditer(_prose(doc)) if not _overlaps(covered, m.start(), m.end())]

@@ -33,7 +33,7 @@ strong evidence (weight 2, enough on its own):
   dateline-lower  the same after a wire dateline, any lower-case first word;
   colon-that  a speech verb (optionally + "to") + colon + "that";
   weekday     a bare weekday between commas after a lower-case word and before
-              one ("the committee, Saturday, out for …": Arabic "…، السبت، …");
+              one ("the board, Sunday, that the pumps …": Arabic "…، السبت، …");
               not after today/yesterday/tomorrow (PV210's). 0 hits on PolNeAR
               train and NTREX, 8 in tuneA.
 
@@ -106,7 +106,7 @@ _WORD_BEFORE = re.compile(r"(?:^|[^\w.])(?!etc$|vs$|approx$)[a-z]{3,}\)?$")
 STRONG, WEAK = 2, 1
 #: The signs the gated tier (PV143) counts, anywhere in the sentence.
 _WEAK_SIGNS = ("doubled", "spaced", "comma-that", "weekday")
-#: "… his cabinet And appointed …": a capital conjunction or article after a lower-case word,
+#: "… the new pumps And ordered more …": a capital conjunction or article after a lower-case word,
 #: where MT ran two sentences together (0 on NTREX, 3 on PolNeAR train: typos; gated anyway).
 _MID_CAPITAL = re.compile(r"(?<=[a-z] )(?:And|But|The|Or) (?=[a-z]{3})")
 

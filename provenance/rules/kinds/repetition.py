@@ -7,8 +7,8 @@ copy is reported and points back at the first. A live blog (three or more
 lines that are only a time stamp, "8:35 p.m.") restates its background in
 each update by design, and is not checked (measured on PolNeAR train: 30 of
 its 44 repeats were in five such blogs). Nor is a repeated paragraph that opens
-with a numbered clause ("Article (3) says that this decree shall be published
-…"): a gazette of several decrees repeats such a clause in each by design.
+with a numbered clause ("Article (2) states that this decree takes effect …"):
+a gazette of several decrees repeats such a clause in each by design.
 
 The repeats are found by ``provenance.reuse.local`` with the normalization and
 passage comparison that ``provenance reuse`` uses across articles.
@@ -56,7 +56,7 @@ class RepetitionChecker:
             if r.mode != self.mode:
                 continue
             if _NUMBERED_CLAUSE.match(doc.text, r.start):
-                continue  # "Article (3) says that this decree shall be published …": each decree of a gazette repeats it by design
+                continue  # "Article (2) states that this decree takes effect …": each decree of a gazette repeats it by design
             if r.mode == "paragraph":
                 message = f"repeats the paragraph at line {r.first_line} word for word"
             elif r.mode == "prefix" and r.extends:
