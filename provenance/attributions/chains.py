@@ -159,6 +159,8 @@ def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
 _NAME_JOINERS = frozenset("of and de del der la le al el bin ibn von van da du for on at in from with to by".split())
 #: Words that open an object: the word before them is a verb.
 _OBJECT_OPENERS = frozenset("his her their its our my the a an".split())
+#: Focus words that may open a sentence before its subject ("Even the mayor", "Only Reed").
+_LEADING_FOCUS = frozenset("even only just also".split())
 
 
 def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
@@ -182,6 +184,11 @@ def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
         last = k
         if last - first + 1 > 12:
             return None
+    lex = lexicon()
+    while last is not None and last > first and texts[last][:1].islower() and (lows[last] in lex.pre_cue_adverbs or lows[last].endswith("ly") and len(lows[last]) > 4):
+        last -= 1  # "Reed then went on the attack, saying": an adverb before the verb is not the subject's
+    while first < (last if last is not None else first) and lows[first] in _LEADING_FOCUS:
+        first += 1  # "Even the mayor tried to help, noting": a focus word opens the phrase, not the name
     if last is None:
         return None
     s, e = _strip(text, toks.start[first], toks.end[last])

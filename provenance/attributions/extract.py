@@ -76,12 +76,20 @@ _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|whi
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|still\s+|already\s+|increasingly\s+|openly\s+|publicly\s+)?$")
 _QUOTE_TAG_TAIL = re.compile(r"\s*(?:[,;]|(?:in|on|at|during|after|before|to|from|via|while|with)\b)")
 _THAT_AFTER = re.compile(r"\s+that\b")
+_HYPHEN_PREFIX = re.compile(r"[A-Za-z]+$")
+#: Prefixes that keep a hyphenated participle a verb ("re-tweeting", "live-tweeting", "half-joking").
+_VERB_PREFIXES = frozenset("re live half co counter cross pre de un self over double mis".split())
+#: "want to go and say", "will meet and announce": the verb coordinated with an infinitive or a future is one too.
+_IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|cannot|let)\s+(?:[\w'’]+\s+){1,4}and\s+$", re.IGNORECASE)
+#: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
+_CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 #: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
 _AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
-_QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
+#: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
+_QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
 _ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)")
@@ -255,6 +263,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if info is None:
         return None
     word = m.group()
+    if info.participle and m.start() > start + 1 and text[m.start() - 1] == "-" and (
+        (pre := _HYPHEN_PREFIX.search(text, max(start, m.start() - 20), m.start() - 1)) and pre.group().lower() not in _VERB_PREFIXES
+    ):
+        return None  # "the tax-writing committee": a noun and a participle make an adjective ("re-tweeting" stays a verb)
     if not word[:1].islower() and not headline:
         # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
         if not (info.participle and m.start() == start):
@@ -262,12 +274,16 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     subject_end = m.start()  # where the subject ends: before the verb group of a compound cue
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
         if m.start() == start or text[m.start() - 2 : m.start()].strip() == ";" or (
-            # "Cement makers, for instance, argue that …": after an aside a base form with its clause still reports
-            text[m.start() - 2 : m.start()].strip() == "," and not _THAT_AFTER.match(text, m.end(), end)
+            # "Cement makers, for instance, argue that …", "Backers, however, say it will pass": after an aside a
+            # base form with its clause still reports
+            text[m.start() - 2 : m.start()].strip() == "," and not _CLAUSE_AFTER_ASIDE.match(text, m.end(), end)
         ):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
-        if base_prev is not None and base_prev.group(1)[::-1].lower() in _BASE_FORM_BLOCKERS:
+        base_word = base_prev.group(1)[::-1].lower() if base_prev is not None else ""
+        if base_word == "and" and _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not _COMMA_AHEAD.match(text, m.end(), end) and not _IRREALIS_AND.search(text, max(start, m.start() - 50), m.start()):
+            pass  # "Pollsters counted twice and say they are sure": a verb coordinated with the clause before, its clause ahead
+        elif base_prev is not None and base_word in _BASE_FORM_BLOCKERS:
             # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
             # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
             group = compound.admits(text, start, m.start(), m.end(), end, info)

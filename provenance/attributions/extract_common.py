@@ -195,7 +195,8 @@ def _drop_intro(toks: Tokens, lo: int, hi: int, text: str) -> tuple[int, str | N
             comma = texts.index(",", lo, hi)
         except ValueError:
             comma = None
-        if comma is not None:
+        if comma is not None and not (first in _CONNECTIVE_OPENERS and lo + 1 < hi and lows[lo + 1] in PRONOUNS):
+            # "But he focused on …, saying": a conjunction opens the clause itself, not a phrase the comma closes
             if first in lex.intro_words or _is_time_chunk(toks, lo, comma) or (comma - lo == 1 and first in lex.time_words):
                 m = lex.medium_re.match(text, toks.start[lo])
                 if m and m.end() <= toks.end[comma - 1]:
