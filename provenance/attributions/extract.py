@@ -315,7 +315,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
     blocked = lex.blocked_after.get(form)  # a blocked sense (lexicon.yaml): "claimed the title"
-    if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
+    if blocked and blocked.match(text, m.end(), end):
         return None
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
