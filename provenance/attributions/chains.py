@@ -88,6 +88,11 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
         else:
             subj = main_subject(text, start, r.cue[0])
             after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
+            if subj is None and after is None and r.cue[0] - start < 3:
+                # "Noting he had studied law, Reed joked …": an opening participle's speaker is the main clause's subject
+                subj = main_subject(text, start, end)
+                if subj is not None and r.content is not None and r.content[0] < subj[0] <= r.content[1]:
+                    r.content = _strip(text, r.content[0], text.rfind(",", r.content[0], subj[0]))
             if subj is not None:
                 r.links = r.outer + [RawLink(*subj, cue=r.cue)] + r.links
             elif after is not None and r.cue[0] - start < 3:

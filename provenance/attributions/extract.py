@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from provenance.attributions import compound
-from provenance.attributions.cues import lexicon
+from provenance.attributions.cues import VerbInfo, lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
 from provenance.attributions.following import after_cue, right_np
 from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash, _signature
@@ -67,7 +67,7 @@ _THAT_CLAUSE_AHEAD = re.compile(
     # a clause without "that": a short subject, then a modal or "is/was" ("suggested the city should pay")
     r"|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:should|would|could|will|can|might|must|was|is|were|are|had|has|have|did|does)\s"
     # a personal pronoun as the subject of a clause ("insisted she had not seen it")
-    r"|(?:he|she|they|we|I)\s+(?!and\b|or\b|to\b)[a-z’']"
+    r"|(?:he|she|they|we|I)(?:\s+(?!and\b|or\b|to\b)[a-z’']|['’](?:s|d|ll|re|ve|m)\s)"
     # a capitalized name, then a past-tense verb ("noted the City Council paid the bill")
     r"|(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}(?:had|has|have|was|were|is|are|did|[a-z]{3,}ed)\s)"
 )
@@ -163,6 +163,9 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     opening = _asked_opening(text, start, end) if not headline else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
         return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
+    lead = _opening_participle(text, start, end) if not headline else None
+    if lead is not None:  # "Noting that …, Reed said": capitalized, so not among the cues
+        return sorted([*extract_sentence(text, lead.cue[1], end, scan=scan), lead], key=lambda r: r.cue)
     if not headline and not scan.may_open(start, end):
         return []
     cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
@@ -229,6 +232,23 @@ def _asked_opening(text: str, start: int, end: int) -> Raw | None:
     if m is None or not _ASKED_WHETHER.match(text, m.end(), end) and not _ASKED_BY.match(text, m.end(), end):
         return None
     return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
+
+
+#: A capitalized word that opens a sentence, after any quotation mark.
+_OPENING_WORD = re.compile(r"[\"“]?\s*(?=[A-Z][a-z]{2,}ing\s+[a-z])")
+
+
+def _opening_participle(text: str, start: int, end: int) -> Raw | None:
+    """A participle of the lexicon that opens the sentence ("Noting that the levy failed, Reed …",
+    "Acknowledging the loss, the mayor …"): its speaker is the subject of the main clause (compose)."""
+    lead = _OPENING_WORD.match(text, start, end)
+    if lead is None:
+        return None
+    m = lexicon().cue_re_any_case.match(text, lead.end(), end)
+    if m is None or not lexicon().verbs.get(" ".join(m.group().lower().split()), VerbInfo("")).participle:
+        return None
+    raw = _verb_cue(text, lead.end(), end, m, headline=False)
+    return raw if raw is not None and raw.kind == "participle" else None
 
 
 def _according(text: str, start: int, end: int, m: re.Match) -> Raw | None:
@@ -333,6 +353,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
     subj = left_subject(text, start, subject_end, postposed=after.ends)
+    if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
+        subj.after_quote = split_question = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
+    else:
+        split_question = False
     if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
         _parenthetical_subject(text, subj)
     if that_missing and not (
@@ -383,8 +407,6 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     else:
         links.append(RawLink(*subj.span, reason=subj.reason or after.reason, cue=(m.start(), m.end())))
         span_start = subj.span[0]
-    if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
-        subj.after_quote = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
     if info.postposed_only and not (after.ends and subj.after_quote):
         if (
             not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
@@ -416,6 +438,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         span_start = start
     else:
         content = _content(text, after.content_start, end)
+    if split_question and that_missing and not postposed:
+        content = None  # '"… paid!" | Reed declared, a point he makes': what was said is the quotation before the split
     raw = Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
     return raw
 
