@@ -303,19 +303,20 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         base_word = base_prev.group(1)[::-1].lower() if base_prev is not None else ""
         if base_word == "and" and _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not _COMMA_AHEAD.match(text, m.end(), end) and not _IRREALIS_AND.search(text, max(start, m.start() - 50), m.start()):
             pass  # "Pollsters counted twice and say they are sure": a verb coordinated with the clause before, its clause ahead
-        elif base_prev is not None and base_word in _BASE_FORM_BLOCKERS:
+        elif base_prev is not None and (base_word in _BASE_FORM_BLOCKERS or base_word in lex.verb_group_words and _negated(text, start, m.start())):
             # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
             # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
             group = compound.admits(text, start, m.start(), m.end(), end, info)
             if group is None:
                 return None
             subject_end = group
-    if _negated(text, start, m.start()) and not (
+    denied = False
+    if _negated(text, start, m.start()):
         # "did not mention the deal", "has never said", "didn't respond to": a statement denied, which
         # PolNeAR marks; "would not say", "declined to comment" (a refusal or a future) stay out
-        info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start())
-    ):
-        return None
+        denied = info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start()) is not None
+        if not denied:
+            return None
     if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, m.start() - 40), m.start())) and not _source_before(text, start, m.start()) and not (
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
     ):
@@ -414,6 +415,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
             and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
+            # "The campaign did not respond to requests for comment": a reply denied (PolNeAR marks it)
+            and not (subj.span and denied and info.lemma != "ask")
         ):
             return None  # '"…?" Boyle asked Trump.' and 'Jim Lehrer asked, "…"' are cues; 'asked the court to' is not
         if subj.after_quote:
