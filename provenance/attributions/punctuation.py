@@ -27,7 +27,7 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’
 _NOT_SPEAKER_LABELS = frozenset(
     "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
     "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
-    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
+    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION BYLINE DATELINE".split(" ")
 ) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
 
 
@@ -76,12 +76,32 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         toks = tokenize(text, s, e)
     if any(low in ("said", "says", "told", "added") for low in toks.low):
         return None
-    if not speaker_like(text[s:e]) and not (headline and _surname_named_later(text, s, e)):
+    if headline and text[s:e].upper() in _NOT_SPEAKER_LABELS:
+        return None  # "EXCLUSIVE: …", "BYLINE: …": a label, not a speaker
+    if headline and not speaker_like(text[s:e]) and (lead := _HEADLINE_ADDRESSEE.match(text, s, e)) is not None and speaker_like(lead.group(1)):
+        e = s + len(lead.group(1))  # "Obama to Asians worried about the vote: …", "Bell on the levy: …": the speaker opens it
+    if not speaker_like(text[s:e]) and not (headline and (_surname_named_later(text, s, e) or _headline_source_noun(text, s, e))):
         return None
     if any(r.cue[0] > colon and r.kind == "verb" and r.span_start <= colon + 3 for r in found):
         return None
     cs = colon + 1 + (len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip()))
     return Raw((colon, colon + 1), "colon", [RawLink(s, e)], _content(text, cs, end), s)
+
+
+#: A headline's speaker before whom it is addressed to or what it is about ("Obama to Asians …:", "Bell on the levy:").
+_HEADLINE_ADDRESSEE = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:to|on|at|in)\s+\S")
+
+
+def _headline_source_noun(text: str, s: int, e: int) -> bool:
+    """"Poll: …", "Report: …", "Clinton camp: …": a headline's colon after a document, an outlet or a body."""
+    from provenance.attributions.cues import lexicon
+
+    words = text[s:e].split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words[:-1]) or not words[-1][:1].isupper() and len(words) == 1:
+        return False
+    lex = lexicon()
+    head = words[-1].lower()
+    return head in lex.document_nouns or head in lex.outlet_nouns or head in lex.organization_nouns or head in ("camp",)
 
 
 def _surname_named_later(text: str, s: int, e: int) -> bool:
@@ -90,4 +110,6 @@ def _surname_named_later(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if not re.fullmatch(r"[A-Z][a-z][\w'’\-]*", word):
         return False
-    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", text[e : e + 5000]) is not None
+    later = text[e : e + 5000]
+    # a surname after a first name ("Ann Bell"), or a first name before a surname ("Hillary" for "Hillary Clinton")
+    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", later) is not None or re.search(r"\b" + re.escape(word) + r"\s+[A-Z][a-z]+\b", later) is not None
