@@ -78,7 +78,9 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         return None
     if headline and text[s:e].upper() in _NOT_SPEAKER_LABELS:
         return None  # "EXCLUSIVE: …", "BYLINE: …": a label, not a speaker
-    if headline and not speaker_like(text[s:e]) and (lead := _HEADLINE_ADDRESSEE.match(text, s, e)) is not None and speaker_like(lead.group(1)):
+    if headline and (lead := _HEADLINE_ADDRESSEE.match(text, s, e)) is not None and (
+        speaker_like(lead.group(1)) or _surname_named_later(text, s, s + len(lead.group(1)))
+    ):
         e = s + len(lead.group(1))  # "Obama to Asians worried about the vote: …", "Bell on the levy: …": the speaker opens it
     if not speaker_like(text[s:e]) and not (headline and (_surname_named_later(text, s, e) or _headline_source_noun(text, s, e))):
         return None
