@@ -133,6 +133,36 @@ def test_no_attribution(text):
     assert chains(text) == []
 
 
+def test_interview_turns_in_mixed_case():
+    # a surname alone before a colon, in a run of turns, for a person the article names in full
+    text = (
+        "Ann Bell and Tom Reed argued about the levy on the panel.\n\n"
+        "Bell: Well, the levy pays for the bridge.\n\n"
+        "Reed: Nobody in the county believes that.\n\n"
+        "The panel ended at noon."
+    )
+    found = [(c, chain[-1][0]) for c, chain in chains(text) if c == ":"]
+    assert found == [(":", "Bell"), (":", "Reed")]
+
+
+def test_headings_are_no_turns():
+    # the same shape between paragraphs of prose is a heading; a list of names under a place is no turn
+    text = (
+        "Ann Bell and Tom Reed need a good night.\n\n"
+        "Bell: A long shot.\n\n"
+        "She trails in the county by ten points.\n\n"
+        "Members of the panel:\n\n"
+        "Reed: Ann Bell, Jo Tan, Al Dunn.\n\n"
+        "Bell: Tom Reed, Ed Lim.\n"
+    )
+    assert [c for c, _ in chains(text) if c == ":"] == []
+
+
+def test_colon_before_a_quotation_after_a_surname():
+    text = 'Ann Bell spoke on Monday.\n\nBell: "The bridge will reopen in May."'
+    assert (":", "Bell") in [(c, chain[-1][0]) for c, chain in chains(text)]
+
+
 def test_transcript_speaker_labels():
     text = "The interview follows.\n\nHOST: Welcome back to the program.\n\nSEN. ANN BELL: Thank you for having me.\n\nUPDATE: The vote moved to May."
     found = chains(text)
