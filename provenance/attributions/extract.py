@@ -163,7 +163,8 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     opening = _asked_opening(text, start, end) if not headline else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
         return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
-    lead = _opening_participle(text, start, end) if not headline else None
+    space = text.find(" ", start, start + 24)  # the first word ends in -ing: the only ones that may open with a participle
+    lead = _opening_participle(text, start, end) if not headline and space > start + 4 and text[space - 3 : space] == "ing" else None
     if lead is not None:  # "Noting that …, Reed said": capitalized, so not among the cues
         return sorted([*extract_sentence(text, lead.cue[1], end, scan=scan), lead], key=lambda r: r.cue)
     if not headline and not scan.may_open(start, end):
