@@ -88,6 +88,9 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ("Speaking to reporters on Monday, Ann Bell said the vote would wait.", "said", "Ann Bell"),
         ("But he spent most of his remarks on the budget of the county, saying that the levy had failed.", "saying", "he"),
         ("Tom Reed then went on the attack, saying the count was rigged.", "saying", "Tom Reed"),
+        # "asked" before a colon, and after its question with a pronoun as the listener
+        ("A reporter asked: Will the bridge reopen in May?", "asked", "A reporter"),
+        ("''Who pays for the deck?'' he asked me. ''Nobody in the county.''", "asked", "he"),
         # headline colons after a document, an outlet or a body, and the speaker before "to"
         ("Poll: Ann Bell leads in the county\n\nThe race went on.", ":", "Poll"),
         ("Reed campaign: The levy will pass\n\nThe race went on.", ":", "Reed campaign"),
