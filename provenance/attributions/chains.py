@@ -88,6 +88,11 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
         else:
             subj = main_subject(text, start, r.cue[0])
             after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
+            if subj is None and after is None and r.cue[0] - start < 3:
+                # "Noting he had studied law, Reed joked …": an opening participle's speaker is the main clause's subject
+                subj = main_subject(text, start, end)
+                if subj is not None and r.content is not None and r.content[0] < subj[0] <= r.content[1]:
+                    r.content = _strip(text, r.content[0], text.rfind(",", r.content[0], subj[0]))
             if subj is not None:
                 r.links = r.outer + [RawLink(*subj, cue=r.cue)] + r.links
             elif after is not None and r.cue[0] - start < 3:
@@ -159,6 +164,8 @@ def _same_referent(text: str, outer: RawLink, inner: RawLink) -> bool:
 _NAME_JOINERS = frozenset("of and de del der la le al el bin ibn von van da du for on at in from with to by".split())
 #: Words that open an object: the word before them is a verb.
 _OBJECT_OPENERS = frozenset("his her their its our my the a an".split())
+#: Focus words that may open a sentence before its subject ("Even the mayor", "Only Reed").
+_LEADING_FOCUS = frozenset("even only just also".split())
 
 
 def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
@@ -182,6 +189,11 @@ def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
         last = k
         if last - first + 1 > 12:
             return None
+    lex = lexicon()
+    while last is not None and last > first and texts[last][:1].islower() and (lows[last] in lex.pre_cue_adverbs or lows[last].endswith("ly") and len(lows[last]) > 4):
+        last -= 1  # "Reed then went on the attack, saying": an adverb before the verb is not the subject's
+    while first < (last if last is not None else first) and lows[first] in _LEADING_FOCUS:
+        first += 1  # "Even the mayor tried to help, noting": a focus word opens the phrase, not the name
     if last is None:
         return None
     s, e = _strip(text, toks.start[first], toks.end[last])

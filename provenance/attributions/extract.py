@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from provenance.attributions import compound
-from provenance.attributions.cues import lexicon
+from provenance.attributions.cues import VerbInfo, lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
 from provenance.attributions.following import after_cue, right_np
 from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash, _signature
@@ -67,7 +67,7 @@ _THAT_CLAUSE_AHEAD = re.compile(
     # a clause without "that": a short subject, then a modal or "is/was" ("suggested the city should pay")
     r"|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:should|would|could|will|can|might|must|was|is|were|are|had|has|have|did|does)\s"
     # a personal pronoun as the subject of a clause ("insisted she had not seen it")
-    r"|(?:he|she|they|we|I)\s+(?!and\b|or\b|to\b)[a-z’']"
+    r"|(?:he|she|they|we|I)(?:\s+(?!and\b|or\b|to\b)[a-z’']|['’](?:s|d|ll|re|ve|m)\s)"
     # a capitalized name, then a past-tense verb ("noted the City Council paid the bill")
     r"|(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}(?:had|has|have|was|were|is|are|did|[a-z]{3,}ed)\s)"
 )
@@ -76,15 +76,23 @@ _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|whi
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|still\s+|already\s+|increasingly\s+|openly\s+|publicly\s+)?$")
 _QUOTE_TAG_TAIL = re.compile(r"\s*(?:[,;]|(?:in|on|at|during|after|before|to|from|via|while|with)\b)")
 _THAT_AFTER = re.compile(r"\s+that\b")
+_HYPHEN_PREFIX = re.compile(r"[A-Za-z]+$")
+#: Prefixes that keep a hyphenated participle a verb ("re-tweeting", "live-tweeting", "half-joking").
+_VERB_PREFIXES = frozenset("re live half co counter cross pre de un self over double mis".split())
+#: "want to go and say", "will meet and announce": the verb coordinated with an infinitive or a future is one too.
+_IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|cannot|let)\s+(?:[\w'’]+\s+){1,4}and\s+$", re.IGNORECASE)
+#: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
+_CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 #: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
 _AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
-_SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$")
-_QUESTION_BEFORE = re.compile(r"[?!][\"”]\s*$")
+_SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
+#: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
+_QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
-_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)")
+_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)|\s*:\s*\S")
 #: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
@@ -155,6 +163,10 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     opening = _asked_opening(text, start, end) if not headline else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
         return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
+    space = text.find(" ", start, start + 24)  # the first word ends in -ing: the only ones that may open with a participle
+    lead = _opening_participle(text, start, end) if not headline and space > start + 4 and text[space - 3 : space] == "ing" else None
+    if lead is not None:  # "Noting that …, Reed said": capitalized, so not among the cues
+        return sorted([*extract_sentence(text, lead.cue[1], end, scan=scan), lead], key=lambda r: r.cue)
     if not headline and not scan.may_open(start, end):
         return []
     cue_matches, according, unspecified, statements, connective_matches = scan.share(start, end)
@@ -223,6 +235,23 @@ def _asked_opening(text: str, start: int, end: int) -> Raw | None:
     return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
 
 
+#: A capitalized word that opens a sentence, after any quotation mark.
+_OPENING_WORD = re.compile(r"[\"“]?\s*(?=[A-Z][a-z]{2,}ing\s+[a-z])")
+
+
+def _opening_participle(text: str, start: int, end: int) -> Raw | None:
+    """A participle of the lexicon that opens the sentence ("Noting that the levy failed, Reed …",
+    "Acknowledging the loss, the mayor …"): its speaker is the subject of the main clause (compose)."""
+    lead = _OPENING_WORD.match(text, start, end)
+    if lead is None:
+        return None
+    m = lexicon().cue_re_any_case.match(text, lead.end(), end)
+    if m is None or not lexicon().verbs.get(" ".join(m.group().lower().split()), VerbInfo("")).participle:
+        return None
+    raw = _verb_cue(text, lead.end(), end, m, headline=False)
+    return raw if raw is not None and raw.kind == "participle" else None
+
+
 def _according(text: str, start: int, end: int, m: re.Match) -> Raw | None:
     span, reason, consumed = right_np(text, m.end(), end, allow_commas=False)
     if span is None:
@@ -255,6 +284,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if info is None:
         return None
     word = m.group()
+    if info.participle and m.start() > start + 1 and text[m.start() - 1] == "-" and (
+        (pre := _HYPHEN_PREFIX.search(text, max(start, m.start() - 20), m.start() - 1)) and pre.group().lower() not in _VERB_PREFIXES
+    ):
+        return None  # "the tax-writing committee": a noun and a participle make an adjective ("re-tweeting" stays a verb)
     if not word[:1].islower() and not headline:
         # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
         if not (info.participle and m.start() == start):
@@ -262,24 +295,29 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     subject_end = m.start()  # where the subject ends: before the verb group of a compound cue
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
         if m.start() == start or text[m.start() - 2 : m.start()].strip() == ";" or (
-            # "Cement makers, for instance, argue that …": after an aside a base form with its clause still reports
-            text[m.start() - 2 : m.start()].strip() == "," and not _THAT_AFTER.match(text, m.end(), end)
+            # "Cement makers, for instance, argue that …", "Backers, however, say it will pass": after an aside a
+            # base form with its clause still reports
+            text[m.start() - 2 : m.start()].strip() == "," and not _CLAUSE_AFTER_ASIDE.match(text, m.end(), end)
         ):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
-        if base_prev is not None and base_prev.group(1)[::-1].lower() in _BASE_FORM_BLOCKERS:
+        base_word = base_prev.group(1)[::-1].lower() if base_prev is not None else ""
+        if base_word == "and" and _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not _COMMA_AHEAD.match(text, m.end(), end) and not _IRREALIS_AND.search(text, max(start, m.start() - 50), m.start()):
+            pass  # "Pollsters counted twice and say they are sure": a verb coordinated with the clause before, its clause ahead
+        elif base_prev is not None and (base_word in _BASE_FORM_BLOCKERS or base_word in lex.verb_group_words and _negated(text, start, m.start())):
             # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
             # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
             group = compound.admits(text, start, m.start(), m.end(), end, info)
             if group is None:
                 return None
             subject_end = group
-    if _negated(text, start, m.start()) and not (
+    denied = False
+    if _negated(text, start, m.start()):
         # "did not mention the deal", "has never said", "didn't respond to": a statement denied, which
         # PolNeAR marks; "would not say", "declined to comment" (a refusal or a future) stay out
-        info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start())
-    ):
-        return None
+        denied = info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start()) is not None
+        if not denied:
+            return None
     if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, m.start() - 40), m.start())) and not _source_before(text, start, m.start()) and not (
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
     ):
@@ -299,7 +337,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
     blocked = lex.blocked_after.get(form)  # a blocked sense (lexicon.yaml): "claimed the title"
-    if blocked and blocked.match(text, m.end(), end) and not (info.participle and info.lemma == "add"):
+    if blocked and blocked.match(text, m.end(), end):
         return None
     if info.requires and not _required_word(info.requires).match(text, m.end(), end):
         return None
@@ -317,6 +355,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _participle(text, start, end, m, info)
     after = after_cue(text, m.end(), end, audience=info.audience)
     subj = left_subject(text, start, subject_end, postposed=after.ends)
+    if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
+        subj.after_quote = split_question = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
+    else:
+        split_question = False
     if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
         _parenthetical_subject(text, subj)
     if that_missing and not (
@@ -367,8 +409,6 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     else:
         links.append(RawLink(*subj.span, reason=subj.reason or after.reason, cue=(m.start(), m.end())))
         span_start = subj.span[0]
-    if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
-        subj.after_quote = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
     if info.postposed_only and not (after.ends and subj.after_quote):
         if (
             not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
@@ -376,6 +416,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
             and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
+            # "The campaign did not respond to requests for comment": a reply denied (PolNeAR marks it)
+            and not (subj.span and denied and info.lemma != "ask")
         ):
             return None  # '"…?" Boyle asked Trump.' and 'Jim Lehrer asked, "…"' are cues; 'asked the court to' is not
         if subj.after_quote:
@@ -400,6 +442,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         span_start = start
     else:
         content = _content(text, after.content_start, end)
+    if split_question and that_missing and not postposed:
+        content = None  # '"… paid!" | Reed declared, a point he makes': what was said is the quotation before the split
     raw = Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
     return raw
 

@@ -183,6 +183,29 @@ def _is_time_chunk(toks: Tokens, lo: int, hi: int) -> bool:
     return lo < hi
 
 
+#: Words in -ing that are adjectives before a noun ("Leading Democrats, …, said"), not an opening participle.
+_ADJECTIVAL_ING = frozenset(
+    "leading visiting ruling governing remaining opposing competing existing incoming outgoing striking working "
+    "ailing rising growing sitting serving founding presiding voting participating neighboring neighbouring "
+    "surrounding warring dissenting reigning".split()
+)
+#: Words in -ed that open a participial phrase when a preposition or an adverb follows ("Pressed on the issue,").
+_ED_OPENER_NEXT = frozenset("by on about with for in at to after during over again later".split())
+
+
+def _participial_opener(toks: Tokens, lo: int, comma: int) -> bool:
+    """toks[lo:comma] is a participial phrase that opens the sentence ("Citing two aides,", "Speaking to
+    reporters on Monday,", "Pressed on the issue,"): the subject follows the comma."""
+    if comma - lo < 2:
+        return False
+    word, low, nxt = toks.text[lo], toks.low[lo], toks.text[lo + 1]
+    if not word[:1].isupper() or len(low) < 5 or not nxt[:1].islower():
+        return False
+    if low.endswith("ing"):
+        return low not in _ADJECTIVAL_ING
+    return low.endswith("ed") and toks.low[lo + 1] in _ED_OPENER_NEXT
+
+
 def _drop_intro(toks: Tokens, lo: int, hi: int, text: str) -> tuple[int, str | None]:
     """Where a subject toks[lo:hi] starts once opening adverbials ("On the other hand,",
     "Yesterday, Friday,") are removed, and the medium they name."""
@@ -195,8 +218,9 @@ def _drop_intro(toks: Tokens, lo: int, hi: int, text: str) -> tuple[int, str | N
             comma = texts.index(",", lo, hi)
         except ValueError:
             comma = None
-        if comma is not None:
-            if first in lex.intro_words or _is_time_chunk(toks, lo, comma) or (comma - lo == 1 and first in lex.time_words):
+        if comma is not None and not (first in _CONNECTIVE_OPENERS and lo + 1 < hi and lows[lo + 1] in PRONOUNS):
+            # "But he focused on …, saying": a conjunction opens the clause itself, not a phrase the comma closes
+            if first in lex.intro_words or _is_time_chunk(toks, lo, comma) or (comma - lo == 1 and first in lex.time_words) or _participial_opener(toks, lo, comma):
                 m = lex.medium_re.match(text, toks.start[lo])
                 if m and m.end() <= toks.end[comma - 1]:
                     medium = "statement" if "statement" in m.group().lower() else medium

@@ -27,7 +27,7 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’
 _NOT_SPEAKER_LABELS = frozenset(
     "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
     "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
-    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION".split(" ")
+    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION BYLINE DATELINE".split(" ")
 ) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
 
 
@@ -60,7 +60,14 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         return None
     if not headline and after[:1] not in "\"“'‘":
         label = _TRANSCRIPT_LABEL.fullmatch(text, start, colon)
-        if label is None or label.group(1).upper() in _NOT_SPEAKER_LABELS:
+        if label is None:
+            # "Matthews: Well, the levy …" in an interview: a surname alone before the colon, opening the paragraph
+            label = _SURNAME_LABEL.fullmatch(text, start, colon)
+            if label is None or (start > 0 and text[start - 1] != "\n") or not _person_label(text, label.start(1), label.end(1)) or not _turns_around(text, start):
+                return None
+            if not any(w[:1].islower() for w in after.split()[:8]):
+                return None  # "Iowa: Tim Albrecht, Gopal Krishna, …": a list of names under a heading
+        if label.group(1).upper() in _NOT_SPEAKER_LABELS:
             return None
         # "TAPPER: Do you think ...": a transcript's speaker label opens the turn
         cs = colon + 1 + (len(text[colon + 1 : end]) - len(after))
@@ -76,12 +83,73 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         toks = tokenize(text, s, e)
     if any(low in ("said", "says", "told", "added") for low in toks.low):
         return None
-    if not speaker_like(text[s:e]) and not (headline and _surname_named_later(text, s, e)):
+    if headline and text[s:e].upper() in _NOT_SPEAKER_LABELS:
+        return None  # "EXCLUSIVE: …", "BYLINE: …": a label, not a speaker
+    if headline and (lead := _HEADLINE_ADDRESSEE.match(text, s, e)) is not None and (
+        speaker_like(lead.group(1)) or _surname_named_later(text, s, s + len(lead.group(1)))
+    ):
+        e = s + len(lead.group(1))  # "Obama to Asians worried about the vote: …", "Bell on the levy: …": the speaker opens it
+    if not speaker_like(text[s:e]) and not (headline and (_surname_named_later(text, s, e) or _headline_source_noun(text, s, e))) and not (
+        not headline and after[:1] in "\"“" and _person_label(text, s, e)  # 'Clinton: "Our goal is …"'
+    ):
         return None
     if any(r.cue[0] > colon and r.kind == "verb" and r.span_start <= colon + 3 for r in found):
         return None
     cs = colon + 1 + (len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip()))
     return Raw((colon, colon + 1), "colon", [RawLink(s, e)], _content(text, cs, end), s)
+
+
+#: A headline's speaker before whom it is addressed to or what it is about ("Obama to Asians …:", "Bell on the levy:").
+_HEADLINE_ADDRESSEE = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:to|on|at|in)\s+\S")
+
+
+def _headline_source_noun(text: str, s: int, e: int) -> bool:
+    """"Poll: …", "Report: …", "Clinton camp: …": a headline's colon after a document, an outlet or a body."""
+    from provenance.attributions.cues import lexicon
+
+    words = text[s:e].split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words[:-1]) or not words[-1][:1].isupper() and len(words) == 1:
+        return False
+    lex = lexicon()
+    head = words[-1].lower()
+    return head in lex.document_nouns or head in lex.outlet_nouns or head in lex.organization_nouns or head in ("camp",)
+
+
+#: One name in mixed case alone before a colon ("Matthews:"): a turn of an interview when the article names
+#: the person in full elsewhere (full names before a colon are as often section headings: "Ann Bell: the plan").
+_SURNAME_LABEL = re.compile(r"\s*([A-Z][a-z][\w'’\-]*)\s*")
+
+
+#: A paragraph that opens with a name and a colon ("Lopez: …", "Ann Bell: …").
+_TURN = re.compile(r"(?:[A-Z][a-z][\w'’\-]*\s+){0,2}[A-Z][a-z][\w'’\-]*:\s+\S")
+
+
+def _turns_around(text: str, start: int) -> bool:
+    """The paragraph before or after the one at ``start`` opens with another name and a colon: the turns
+    of an interview, not a heading between paragraphs of prose ("Ann Bell: a long shot")."""
+    before = text.rfind("\n", 0, max(0, start - 1))
+    prev_start = text.rfind("\n", 0, before) + 1 if before > 0 else -1
+    while prev_start >= 0 and not text[prev_start:before].strip() and prev_start > 0:  # blank lines between paragraphs
+        before = prev_start - 1
+        prev_start = text.rfind("\n", 0, before) + 1
+    nxt = text.find("\n", start)
+    while nxt >= 0 and nxt + 1 < len(text) and text[nxt + 1] == "\n":
+        nxt += 1
+    return bool((prev_start >= 0 and _TURN.match(text, prev_start)) or (nxt >= 0 and _TURN.match(text, nxt + 1)))
+
+
+def _person_label(text: str, s: int, e: int) -> bool:
+    """The words before a colon name a person: a full name, or one name the article gives in full elsewhere
+    ("Matthews" for "Chris Matthews", "Hillary" for "Hillary Clinton")."""
+    from provenance.attributions.sources import person_name
+
+    words = text[s:e].split()
+    if len(words) > 1:
+        return person_name(words) is not None
+    word = re.escape(words[0]) if words else ""
+    if not word:
+        return False
+    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + word + r"\b(?!:)|\b" + word + r"\s+[A-Z][a-z]+\b", text) is not None
 
 
 def _surname_named_later(text: str, s: int, e: int) -> bool:
@@ -90,4 +158,6 @@ def _surname_named_later(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if not re.fullmatch(r"[A-Z][a-z][\w'’\-]*", word):
         return False
-    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", text[e : e + 5000]) is not None
+    later = text[e : e + 5000]
+    # a surname after a first name ("Ann Bell"), or a first name before a surname ("Hillary" for "Hillary Clinton")
+    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", later) is not None or re.search(r"\b" + re.escape(word) + r"\s+[A-Z][a-z]+\b", later) is not None

@@ -228,7 +228,7 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
                 break
             if txt in "'‘’" and not (j > 0 and toks.end[j - 1] == toks.start[j] and lows[j - 1].endswith("s")):
                 break
-            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1 or _abbreviation(texts[j - 1]))):
+            if txt == "." and not (j > 0 and (texts[j - 1] in lexicon().title_words or len(texts[j - 1]) == 1 or _abbreviation(texts[j - 1]) or texts[j - 1] in _MONTHS_ABBREVIATED)):
                 break
             if txt == ",":
                 if j == i and i > 0 and (texts[i - 1][:1].isalnum() or (texts[i - 1] == "." and i > 1 and _abbreviation(texts[i - 2]))):
@@ -301,6 +301,8 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
     return j + 1
 
 
+#: Months a period abbreviates ("GAZA, Sept. 3 (WAFA) –"): the period ends no sentence.
+_MONTHS_ABBREVIATED = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 #: A party and state after a US politician's name: "R-Ky", "D-N.Y", "I-Vt".
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
 
