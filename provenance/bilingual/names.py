@@ -165,6 +165,41 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     return short >= 2
 
 
+#: Originals in Latin letters: they write a foreign name as it is, so its letters are compared, not a skeleton.
+_LATIN = frozenset({"tr", "fr", "de", "es"})
+
+
+def _letters(word: str) -> str:
+    from anyascii import anyascii
+
+    return re.sub("[^a-z]", "", anyascii(word).lower())
+
+
+def _latin_words(text: str, start: int, end: int) -> set[str]:
+    """The capitalized words of a Latin-script original, lower-case ASCII letters only."""
+    return {_letters(w) for w in _LETTERS.findall(text, start, end) if w[:1].isupper()} - {""}
+
+
+def _latin_found(words: list[str], source: set[str]) -> bool:
+    """Is one word of the name (two letters or more) in the original, as it is, with a suffix
+    (Turkish "Trump'ı" is split at the apostrophe, "Coloradolu" is not), or spelt a letter apart
+    ("Miler" for "Miller"; from five letters)?"""
+    from rapidfuzz.fuzz import ratio
+
+    for w in words:
+        e = _letters(w)
+        if len(e) < 2:
+            continue
+        if e in source:
+            return True
+        for s in source:
+            if len(e) >= 4 and s.startswith(e) and len(s) - len(e) <= 4:
+                return True
+            if len(e) >= 5 and s[:1] == e[:1] and ratio(e, s) >= 85:
+                return True
+    return False
+
+
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     from provenance.names.glossary import Glossary
     from provenance.names.mentions import _JOIN_WORDS, _name_runs
@@ -200,6 +235,12 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         i = matched[k]
         b = beads[i]
         if not (b.target[0] <= start and end <= b.target[1]):
+            continue
+        if pair.lang in _LATIN:
+            if i not in cache:
+                cache[i] = set().union(*(_latin_words(src, s, e) for s, e in _near(beads, i, "source")))
+            if not _latin_found(words, cache[i]):
+                yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
             continue
         if i not in cache:
             cache[i] = set().union(*(_source_skeletons(src, s, e, pair.lang) for s, e in _near(beads, i, "source")))
