@@ -407,6 +407,29 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     return bool(words) and 2 * sum(k in english for k in words) >= len(words)
 
 
+def _closed_next(beads, i: int, marks, paragraphs) -> bool:
+    """Does the English sentence after bead i, in the same paragraph, have a quotation mark (the
+    quotation closing a sentence later: an alignment that slips)? A quotation that runs on to the
+    next paragraph is left open by convention, the next paragraph opening with a mark again."""
+    from bisect import bisect_right
+
+    end = beads[i].target[1]
+    k = bisect_right([s for s, _ in paragraphs], beads[i].target[0]) - 1
+    if k >= 0 and not tgt_has_more(beads, i, paragraphs[k][1]):
+        nxt = beads[i + 1].target if i + 1 < len(beads) else None
+        return nxt is not None and bool(marks((nxt[0], min(nxt[0] + 1, nxt[1]))))
+    for j in range(i + 1, min(i + 2, len(beads))):
+        span = beads[j].target
+        if span is not None and span[0] >= end and span[0] < paragraphs[k][1] and marks(span):
+            return True
+    return False
+
+
+def tgt_has_more(beads, i: int, paragraph_end: int) -> bool:
+    """Is there an English sentence after bead i inside the paragraph that ends at paragraph_end?"""
+    return any(b.target is not None and beads[i].target[1] <= b.target[0] < paragraph_end for b in beads[i + 1 : i + 3])
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -417,12 +440,20 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     min_words = params.get("min_words", 2)
     reverse = params.get("reverse", False)
     latin = pair.lang in ("tr", "fr", "de", "es")
-    english_inside = _inside(tgt, paragraphs(tgt))
+    english_paragraphs = paragraphs(tgt)
+    english_inside = _inside(tgt, english_paragraphs)
+
+    def english_marks(span):
+        return _quote_marks(tgt, *span)
+
     for i in _matched(beads):
         b = beads[i]
         sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
-        tq = _quote_marks(tgt, *b.target)
-        quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not english_inside(b.target[0]) else None
+        tq = english_marks(b.target)
+        inside = english_inside(b.target[0])
+        if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1]) and not _closed_next(beads, i, english_marks, english_paragraphs):
+            inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
+        quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not inside else None
         if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
             quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
         if quoted is not None:

@@ -1,0 +1,74 @@
+"""PV1005 and PV1007 on invented pairs: how names are matched across scripts (short words,
+declension, Latin-script originals, a w written as v) and a quotation whose closing mark the
+English lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.bilingual.pair import pair_texts
+from provenance.config import Config
+from provenance.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config(select=["PV1005", "PV1007"]))
+
+
+def _found(pipeline, source, english, lang):
+    report = pipeline.run_documents([(pair_texts(source, english + "\n", lang), "article.en.txt")])
+    return [(f.rule, f.text) for f in report.files[0].findings]
+
+
+CLEAN = [
+    # Russian declines the name (instrumental case): the stem is the name
+    ("ru-case", "ru", "Президент встретился с Хуаном Карлосом Варелой в столице.", "The president met Juan Carlos Varela in the capital."),
+    # Russian writes an English h with Х
+    ("ru-h", "ru", "Гонщик Льюис Хэмилтон выиграл гонку.", "The driver Lewis Hamilton won the race."),
+    # a name of short words matched exactly
+    ("ar-short", "ar", "التقى الوزير جون سنو في لندن.", "The minister met Jon Snow in London."),
+    # Devanagari writes the English w with व
+    ("hi-w", "hi", "कोच ल्यूक वाल्टन ने टीम की घोषणा की।", "Coach Luke Walton announced the team."),
+    # a Latin-script original with the name as it is, a Turkish suffix after it
+    ("tr-suffix", "tr", "Bakan, Kelly Humphreysle görüştü.", "The minister met Kelly Humphreys."),
+]
+
+SWAPPED = [
+    ("ru-case", "ru", "Президент встретился с Хуаном Карлосом Варелой в столице.", "The president met Patrick Anderson in the capital.", "Patrick Anderson"),
+    ("ar-short", "ar", "التقى الوزير جون سنو في لندن.", "The minister met Tom Daley in London.", "Tom Daley"),
+    # a skeleton would match "Sainsbury" to "Sharon"; letters do not
+    ("fr-letters", "fr", "Selon Paul Mills, le directeur de Sainsbury, les ventes progressent.", "According to Sharon Davis, the director of Sainsbury, sales are rising.", "Sharon Davis"),
+    # a short word matching a common Arabic word by chance does not vouch for a longer name
+    ("ar-chance", "ar", "وقال المدرب مايك تريدل إن الفريق جاهز.", "Coach Patricia Schroeder said the team was ready.", "Patricia Schroeder"),
+]
+
+
+@pytest.mark.parametrize("case,lang,source,english", CLEAN, ids=[c[0] for c in CLEAN])
+def test_name_rendered_in_the_original_is_not_reported(pipeline, case, lang, source, english):
+    assert [f for f in _found(pipeline, source, english, lang) if f[0] == "PV1007"] == []
+
+
+@pytest.mark.parametrize("case,lang,source,english,name", SWAPPED, ids=[c[0] for c in SWAPPED])
+def test_swapped_name_is_reported(pipeline, case, lang, source, english, name):
+    assert ("PV1007", name) in _found(pipeline, source, english, lang)
+
+
+QUOTE_SRC = 'وقال الوزير: "سنبقى هنا حتى النهاية. لن نغادر المدينة أبدا مهما حدث".'
+
+
+def test_quotation_closed_in_the_english_is_not_reported(pipeline):
+    english = 'The minister said: "We will stay here until the end. We will never leave the city, whatever happens."'
+    assert [f for f in _found(pipeline, QUOTE_SRC, english, "ar") if f[0] == "PV1005"] == []
+
+
+def test_lost_closing_mark_is_reported(pipeline):
+    english = 'The minister said: "We will stay here until the end. We will never leave the city, whatever happens.'
+    found = [f for f in _found(pipeline, QUOTE_SRC, english, "ar") if f[0] == "PV1005"]
+    assert found and found[0][1].startswith("We will never leave")
+
+
+def test_quotation_running_on_to_the_next_paragraph_is_not_reported(pipeline):
+    source = 'وقال الوزير: "سنبقى هنا حتى النهاية. لن نغادر المدينة أبدا مهما حدث.\n\n"ولن نتخلى عن أهلنا".'
+    english = 'The minister said: "We will stay here until the end. We will never leave the city, whatever happens.\n\n"We will not abandon our people."'
+    assert [f for f in _found(pipeline, source, english, "ar") if f[0] == "PV1005"] == []
