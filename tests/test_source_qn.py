@@ -72,3 +72,17 @@ def test_quotation_running_on_to_the_next_paragraph_is_not_reported(pipeline):
     source = 'وقال الوزير: "سنبقى هنا حتى النهاية. لن نغادر المدينة أبدا مهما حدث.\n\n"ولن نتخلى عن أهلنا".'
     english = 'The minister said: "We will stay here until the end. We will never leave the city, whatever happens.\n\n"We will not abandon our people."'
     assert [f for f in _found(pipeline, source, english, "ar") if f[0] == "PV1005"] == []
+
+
+def test_chinese_quotation_between_characters_is_paired(pipeline):
+    # curly marks between Han characters are quotation marks (not an acronym's), paired by their shape
+    source = "部长说“我们感到非常失望”，然后离开了。"
+    assert ("PV1005", "The minister said they were very disappointed, then left.") in _found(
+        pipeline, source, "The minister said they were very disappointed, then left.", "zh")
+    assert [f for f in _found(pipeline, source, 'The minister said "we are very disappointed," then left.', "zh") if f[0] == "PV1005"] == []
+
+
+def test_chinese_quoted_institution_or_name_is_not_a_quotation(pipeline):
+    source = "“国家气象局”发布了警告，飓风“罗莎”正在靠近。"
+    english = "The National Weather Service issued a warning as Hurricane Rosa approached."
+    assert [f for f in _found(pipeline, source, english, "zh") if f[0] == "PV1005"] == []

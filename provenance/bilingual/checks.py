@@ -319,6 +319,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
     for m in _QUOTE.finditer(text, start, end):
         p = m.start()
         inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
+        if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
+            inside = False  # a text without spaces puts its marks between letters (罗莎”带)
         if not inside:
             out.append(p)
     return out
@@ -332,6 +334,9 @@ def _words(s: str) -> int:
 _OPENING = "“«„「『‘"
 _CLOSING = "”»」』’"
 _SINGLE = "‘’‚'"
+#: Last characters of Chinese names of institutions, places and works (bureau, hall, ministry, court,
+#: council, palace, party, group, company, centre, plan, act, university, paper, station, district, city…).
+_CJK_NAME_ENDS = tuple("局厅部院会宫署处委党社团队司所馆站台报州省市县区国杯赛场周山脉河湖岛节奖展") + ("中心", "计划", "法案", "公司", "组织", "联盟", "大学", "学院", "条约", "协议", "委员会")
 _CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
 
 
@@ -345,14 +350,41 @@ def _opens(text: str, p: int) -> bool:
     return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,"
 
 
-def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool) -> tuple[int, int] | None:
+#: Originals whose curly quotation marks open and close by their shape (“…”, «…»): German and
+#: Hebrew close with “ („…“), so there the marks are paired by position.
+_SHAPED = frozenset({"zh", "ar", "fa", "ur", "ru", "uk", "fr", "es", "tr", "hi"})
+
+
+def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang: str):
+    """Pairs of quotation marks by their shape, an opening mark with the next closing one ("”，其…
+    “白宫”": the first mark closes a quotation of the sentence before); a lone opening mark runs on
+    to the sentence's end, a lone closing one back to its start. None when a mark is straight (")
+    or the language closes with “."""
+    if lang not in _SHAPED or not marks or any(text[p] not in _OPENING + _CLOSING for p in marks):
+        return None
+    pairs, opened = [], None
+    for p in marks:
+        if text[p] in _OPENING:
+            opened = p if opened is None else opened
+        elif opened is not None:
+            pairs.append((opened, p))
+            opened = None
+        elif not (p == span[0] and text[p + 1 : p + 2].isspace()):
+            pairs.append((span[0] - 1, p))
+    if opened is not None:
+        pairs.append((opened, span[1]))
+    return pairs
+
+
+def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool, lang: str = "") -> tuple[int, int] | None:
     """The longest quoted stretch inside the span of at least ``min_words`` words, from a
     mark to its partner, or from a lone mark to the span's edge (a quotation that runs on);
     a title in Latin letters quoted in a text of another script is the work's own name, and
     a short quoted Chinese phrase without punctuation a name ("“国家气象局”"), not a quotation."""
     best = None
-    pairs = list(zip(marks[0::2], marks[1::2]))
-    if len(marks) % 2:
+    directional = _directional_pairs(text, marks, span, lang)
+    pairs = directional if directional is not None else list(zip(marks[0::2], marks[1::2]))
+    if directional is None and len(marks) % 2:
         lone = marks[-1]
         if lone == span[0] and text[lone + 1 : lone + 2].isspace():
             pass  # "“ Während …": the closing mark of the sentence before, split off with it
@@ -367,8 +399,8 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
             continue
         if n < 5 and all(w[:1].isupper() for w in inner.split()):
             continue  # «Манчестер Сити», “Welsh Parliament Members”: a name or a title, not a quotation
-        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16:
-            continue
+        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and inner.rstrip().endswith(_CJK_NAME_ENDS):
+            continue  # “国家气象局”, “白宫”: an institution or a work by its last character; “显然感到失望” is speech
         letters = [c for c in inner if c.isalpha()]
         if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
             continue
@@ -430,6 +462,19 @@ def tgt_has_more(beads, i: int, paragraph_end: int) -> bool:
     return any(b.target is not None and beads[i].target[1] <= b.target[0] < paragraph_end for b in beads[i + 1 : i + 3])
 
 
+def _pinyin_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is the quoted Chinese (marks off) a capitalized word of the English, or two, by the consonant
+    skeleton of its pinyin (罗莎 "LuoSha" is Rosa, 脸书 is not Facebook)?"""
+    from provenance.bilingual.names import skeleton
+
+    inner = src[quoted[0] + 1 : quoted[1] - 1]
+    if not inner or not all(_NOSPACE.match(c) for c in inner):
+        return False
+    words = [m.group() for m in _CAPITALIZED.finditer(tgt, *target)]
+    keys = {skeleton(w) for w in words} | {skeleton(a + b) for a, b in pairwise(words)}
+    return skeleton(inner) in keys
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -453,7 +498,9 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
         inside = english_inside(b.target[0])
         if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1]) and not _closed_next(beads, i, english_marks, english_paragraphs):
             inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
-        quoted = _quotation(src, sq, b.source, min_words, latin) if not tq and not inside else None
+        quoted = _quotation(src, sq, b.source, min_words, latin, pair.lang) if not tq and not inside else None
+        if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, b.target):
+            quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
         if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
             quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
         if quoted is not None:
