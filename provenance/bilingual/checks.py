@@ -319,6 +319,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
     for m in _QUOTE.finditer(text, start, end):
         p = m.start()
         inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
+        if inside and (p < 2 or not text[p - 2].isalpha()) and text[p + 2 : p + 3].isalpha():
+            inside = False  # after a one-letter prefix (Hebrew כ“מעשה, ש“זה): a quotation mark; an acronym's is before its last letter (צה"ל)
         if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
             inside = False  # a text without spaces puts its marks between letters (罗莎”带)
         if not inside:
@@ -413,7 +415,9 @@ def _inside(text: str, paragraphs: list[tuple[int, int]]):
     """A function: is this offset inside a quotation (marks counted from its paragraph's start)?"""
     from bisect import bisect_right
 
-    marks = _quote_marks(text, 0, len(text))
+    # double marks only: an opening single mark is counted ("'ready'") but its closing one is an
+    # apostrophe to the pattern, and would leave the rest of the paragraph "inside"
+    marks = [p for p in _quote_marks(text, 0, len(text)) if text[p] not in _SINGLE]
     starts = [s for s, _ in paragraphs]
 
     def inside(offset: int) -> bool:
