@@ -86,3 +86,16 @@ def test_chinese_quoted_institution_or_name_is_not_a_quotation(pipeline):
     source = "“国家气象局”发布了警告，飓风“罗莎”正在靠近。"
     english = "The National Weather Service issued a warning as Hurricane Rosa approached."
     assert [f for f in _found(pipeline, source, english, "zh") if f[0] == "PV1005"] == []
+
+
+def test_hindi_anusvara_read_as_n(pipeline):
+    # ं before a consonant other than p/b/m is an n: पेंस is Pence
+    source = "उप राष्ट्रपति माइक पेंस ने सम्मेलन में भाषण दिया।"
+    assert [f for f in _found(pipeline, source, "Vice President Mike Pence spoke at the conference.", "hi") if f[0] == "PV1007"] == []
+
+
+def test_hebrew_quotation_after_a_prefix_letter(pipeline):
+    # כ“…“: the mark after the one-letter prefix opens a quotation (an acronym's mark, צה"ל, is before its last letter)
+    source = "השוטרים תיארו את האירוע כ“מעשה אקראי לחלוטין“."
+    assert ("PV1005", "The officers described the incident as an entirely random act.") in _found(
+        pipeline, source, "The officers described the incident as an entirely random act.", "he")

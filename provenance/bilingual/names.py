@@ -60,7 +60,7 @@ _VAV_VOWEL = re.compile("וו|(?<=\\S)ו")  # וו is a w (dropped like the Engl
 
 #: Originals whose romanization merges l with r (Chinese: 特朗普 "TeLangPu" is Trump) or m with n
 #: (a Devanagari anusvara is either): only for them the skeleton merges those letters.
-_COARSE = frozenset({"zh", "hi"})
+_COARSE = frozenset({"zh"})
 #: Languages whose script has capital letters: only the original's capitalized words may be a name.
 _CASED = frozenset({"ru", "uk", "tr", "fr", "de", "es"})
 #: Russian and Ukrainian decline names (Хуаном Карлосом Варелой, Кима): case endings, longest first.
@@ -75,6 +75,8 @@ def _romanized(word: str, lang: str) -> list[str]:
 
     r = anyascii(word).replace("j'", "z") if lang == "hi" else anyascii(word)
     out = [r]
+    if lang == "hi" and ("\u0902" in word or "\u0901" in word):  # the anusvara is an n as often as an m (मेंगा, Menga; पेंस, Pence)
+        out.append(anyascii(re.sub("[\u0901\u0902]", "\u0928\u094d", word)).replace("j'", "z"))
     if lang in ("ru", "uk"):
         h = re.sub("kh|Kh", "h", r)
         if lang == "uk":
@@ -141,12 +143,15 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     )
 
 
-def _english_keys(word: str, fine: bool) -> set[str]:
-    """Skeletons of an English name's word: as it is, and with its w read as a v (वाल्टन, Флитвуд:
+def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
+    """Skeletons of an English name's word: as it is, with its w read as a v (वाल्टन, Флитвуд:
     scripts with no w write the English w with their v)."""
     out = {skeleton(word, fine)}
     if "w" in word.lower():
         out.add(skeleton(re.sub("[wW]", "v", word), fine))
+    if lang in ("ru", "uk", "hi") and word.lower().endswith("ng"):  # Cyrillic and Devanagari write "Jong" with a plain n (Чен, जॉन)
+        out.add(skeleton(word[:-1], fine))
+
     return out
 
 
@@ -246,7 +251,7 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
             cache[i] = set().union(*(_source_skeletons(src, s, e, pair.lang) for s, e in _near(beads, i, "source")))
         skeletons = cache[i]
         fine = pair.lang not in _COARSE
-        checkable = [_english_keys(w, fine) for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
+        checkable = [_english_keys(w, fine, pair.lang) for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
         if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang):
             continue
         yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
