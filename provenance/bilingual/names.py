@@ -163,8 +163,9 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     clitics = lang in _CLITICS
     short, longest = 0, max(len(k) for keys in checkable for k in keys)
     for keys in checkable:
-        if any(_found(k, skeletons, min_ratio, clitics) for k in keys):
-            if max(len(k) for k in keys) >= 3 or lang in _CASED or longest < 3:
+        hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
+        if hits:
+            if max(len(k) for k in hits) >= 3 or lang in _CASED or longest < 3:
                 return True
             short += 1
     return short >= 2
