@@ -137,7 +137,7 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     fuzzy = len(e) >= 4
     # a name in an original written without spaces (مايكبومبيو: "Mike Pompeo" run together)
     return any(
-        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and len(e) >= 4 and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
         if len(s) >= 3 and s[0] not in "+="
     )
