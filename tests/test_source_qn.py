@@ -99,3 +99,12 @@ def test_hebrew_quotation_after_a_prefix_letter(pipeline):
     source = "השוטרים תיארו את האירוע כ“מעשה אקראי לחלוטין“."
     assert ("PV1005", "The officers described the incident as an entirely random act.") in _found(
         pipeline, source, "The officers described the incident as an entirely random act.", "he")
+
+
+def test_german_closing_mark_of_a_quotation_that_began_a_sentence_earlier(pipeline):
+    # „…“: in German “ closes; the English lost the closing mark of a two-sentence quotation
+    source = "„Wir bleiben hier bis zum Ende. Wir werden die Stadt niemals verlassen“, sagte der Minister."
+    kept = '"We will stay here until the end. We will never leave the city," the minister said.'
+    lost = '"We will stay here until the end. We will never leave the city, the minister said.'
+    assert [f for f in _found(pipeline, source, kept, "de") if f[0] == "PV1005"] == []
+    assert any(f[0] == "PV1005" and f[1].startswith("We will never leave") for f in _found(pipeline, source, lost, "de"))

@@ -342,13 +342,18 @@ _CJK_NAME_ENDS = tuple("局厅部院会宫署处委党社团队司所馆站台�
 _CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
 
 
-def _opens(text: str, p: int) -> bool:
-    """Does the mark at p open a quotation (else it closes one)?"""
+def _opens(text: str, p: int, lang: str = "") -> bool:
+    """Does the mark at p open a quotation (else it closes one)? German closes with “ („…“);
+    Hebrew writes both „…“ and “…“, so there “ and ” open where a straight mark would."""
     c = text[p]
-    if c in _OPENING:
-        return True
-    if c in _CLOSING:
+    if lang == "de" and c == "“":
         return False
+    if c in _OPENING and not (lang == "he" and c in "“”"):
+        return True
+    if c in _CLOSING and not (lang == "he" and c == "”"):
+        return False
+    if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
+        return True  # after a one-letter prefix: ש“זה
     return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,"
 
 
@@ -391,7 +396,7 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
         if lone == span[0] and text[lone + 1 : lone + 2].isspace():
             pass  # "“ Während …": the closing mark of the sentence before, split off with it
         else:
-            pairs.append((lone, span[1]) if _opens(text, lone) else (span[0] - 1, lone))
+            pairs.append((lone, span[1]) if _opens(text, lone, lang) else (span[0] - 1, lone))
     for a, b in pairs:
         inner = text[a + 1 : b]
         if (a < span[0] or b >= span[1]) and not inner.strip(" \u00a0,.;:!?—–-"):
@@ -500,7 +505,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
         sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
         tq = english_marks(b.target)
         inside = english_inside(b.target[0])
-        if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1]) and not _closed_next(beads, i, english_marks, english_paragraphs):
+        if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
             inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
         quoted = _quotation(src, sq, b.source, min_words, latin, pair.lang) if not tq and not inside else None
         if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, b.target):
