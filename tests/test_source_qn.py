@@ -108,3 +108,13 @@ def test_german_closing_mark_of_a_quotation_that_began_a_sentence_earlier(pipeli
     lost = '"We will stay here until the end. We will never leave the city, the minister said.'
     assert [f for f in _found(pipeline, source, kept, "de") if f[0] == "PV1005"] == []
     assert any(f[0] == "PV1005" and f[1].startswith("We will never leave") for f in _found(pipeline, source, lost, "de"))
+
+
+def test_paragraph_that_closes_a_continued_quotation_is_not_inside_one(pipeline):
+    # the second paragraph closes the quotation of the first; its last sentence is the reporter's,
+    # so the original's quotation there must be quoted in the English too
+    source = ('وقال الرئيس: "سنعمل بلا توقف من أجل الناخبين.\n\n'
+              'ولن نتوقف أبدا". وأضاف أن المعارضة تريد "العرقلة والمقاومة بكل الوسائل".')
+    english = ('The president said: "We will work without rest for the voters.\n\n'
+               'We will never stop." He added that the opposition wanted obstruction and resistance by every means.')
+    assert any(f[0] == "PV1005" and f[1].startswith("He added") for f in _found(pipeline, source, english, "ar"))

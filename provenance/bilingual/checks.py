@@ -416,19 +416,37 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
     return best
 
 
+def _english_opens(text: str, p: int) -> bool:
+    """Does the English mark at p open a quotation? Curly marks by their shape; a straight one
+    when no letter or digit is before it, or when a space is after it none is (“said," Then” closes)."""
+    c = text[p]
+    if c in "“«":
+        return True
+    if c in "”»":
+        return False
+    before, after = text[p - 1 : p], text[p + 1 : p + 2]
+    if after == "" or after.isspace():
+        return False
+    return before == "" or before.isspace() or before in "([{—–-/"
+
+
 def _inside(text: str, paragraphs: list[tuple[int, int]]):
-    """A function: is this offset inside a quotation (marks counted from its paragraph's start)?"""
+    """A function: is this offset inside a quotation of its paragraph? Each mark opens or closes
+    one by its shape or its place, so a paragraph that begins by closing a quotation continued
+    from the paragraph before is not "inside" for the rest of it."""
     from bisect import bisect_right
 
     # double marks only: an opening single mark is counted ("'ready'") but its closing one is an
     # apostrophe to the pattern, and would leave the rest of the paragraph "inside"
     marks = [p for p in _quote_marks(text, 0, len(text)) if text[p] not in _SINGLE]
+    opens = [_english_opens(text, p) for p in marks]
     starts = [s for s, _ in paragraphs]
 
     def inside(offset: int) -> bool:
         k = bisect_right(starts, offset) - 1
         floor = starts[k] if k >= 0 else 0
-        return sum(1 for m in marks if floor <= m < offset) % 2 == 1
+        a, b = bisect_right(marks, floor - 1), bisect_right(marks, offset - 1)
+        return b > a and opens[b - 1]
 
     return inside
 
