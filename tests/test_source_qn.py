@@ -118,3 +118,9 @@ def test_paragraph_that_closes_a_continued_quotation_is_not_inside_one(pipeline)
     english = ('The president said: "We will work without rest for the voters.\n\n'
                'We will never stop." He added that the opposition wanted obstruction and resistance by every means.')
     assert any(f[0] == "PV1005" and f[1].startswith("He added") for f in _found(pipeline, source, english, "ar"))
+
+
+def test_capitalized_runs_that_are_no_person_are_not_checked(pipeline):
+    source = "قال عضو في الحزب إن صندوق حماية الطيور يطلب المساعدة."
+    english = "One Labour member said the Bird Protection Trust was asking for help."
+    assert [f for f in _found(pipeline, source, english, "ar") if f[0] == "PV1007"] == []

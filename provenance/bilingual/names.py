@@ -218,6 +218,18 @@ def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+#: Words that start a capitalized run without being a given name ("One Labour AM said"), and
+#: words that end an institution's name the names layer does not list ("Bat Conservation Trust").
+_NOT_FIRST = frozenset("one two three four five six seven eight nine ten every each all some many most".split())
+_NOT_LAST = frozenset("trust examiner charity partnership".split())
+
+
+def _not_a_person(words: list[str]) -> bool:
+    """A run the names layer typed as a person that is not one: a number word first or an
+    institution word last."""
+    return words[0].lower() in _NOT_FIRST or words[-1].lower() in _NOT_LAST
+
+
 def names(pair, params: dict, doc=None) -> Iterator[Issue]:
     """An English name none of whose words has a counterpart in the aligned original."""
     if doc is None or pair.lang in params.get("skip_langs", ["zh"]):
@@ -241,6 +253,8 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         i = matched[k]
         b = beads[i]
         if not (b.target[0] <= start and end <= b.target[1]):
+            continue
+        if _not_a_person(words):
             continue
         if pair.lang in _LATIN:
             if i not in cache:
