@@ -124,3 +124,20 @@ def test_capitalized_runs_that_are_no_person_are_not_checked(pipeline):
     source = "قال عضو في الحزب إن صندوق حماية الطيور يطلب المساعدة."
     english = "One Labour member said the Bird Protection Trust was asking for help."
     assert [f for f in _found(pipeline, source, english, "ar") if f[0] == "PV1007"] == []
+
+
+@pytest.mark.parametrize("lang,source,english", [
+    # Persian و is a v; an English x is k and s
+    ("fa", "ماکس ورستاپن از ردیف عقب مسابقه را شروع کرد.", "Max Verstappen started the race from the back row."),
+    # the Arabic article fused with the name
+    ("ur", "وزیر خارجہ ولید المعلم نے کہا کہ حالات بہتر ہیں۔", "Foreign Minister Walid al-Moualem said conditions were improving."),
+])
+def test_arabic_script_v_article_and_x(pipeline, lang, source, english):
+    assert [f for f in _found(pipeline, source, english, lang) if f[0] == "PV1007"] == []
+
+
+def test_one_fuzzy_match_does_not_vouch_for_a_name(pipeline):
+    # "Candace" is a letter away from a word of the original, "Turner" nowhere: a swapped name
+    source = "وقال جيف فليك عضو مجلس الشيوخ إن الكونس اتفق على التحقيق."
+    english = "Senator Candace Turner said the council agreed to the investigation."
+    assert ("PV1007", "Candace Turner") in _found(pipeline, source, english, "ar")

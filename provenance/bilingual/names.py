@@ -77,6 +77,10 @@ def _romanized(word: str, lang: str) -> list[str]:
     out = [r]
     if lang == "hi" and ("\u0902" in word or "\u0901" in word):  # the anusvara is an n as often as an m (मेंगा, Menga; पेंस, Pence)
         out.append(anyascii(re.sub("[\u0901\u0902]", "\u0928\u094d", word)).replace("j'", "z"))
+    if lang in ("fa", "ur") and "w" in r.lower():  # Persian and Urdu و is a v as well (ورستاپن, Verstappen)
+        out.append(re.sub("[wW]", "v", r))
+    if lang in ("ar", "fa", "ur") and word.startswith("ال") and len(word) > 4:  # the article: المعلم is (al-)Moualem
+        out += _romanized(word[2:], lang)
     if lang in ("ru", "uk"):
         h = re.sub("kh|Kh", "h", r)
         if lang == "uk":
@@ -143,10 +147,16 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     )
 
 
+def _exact(e: str, skeletons: set[str]) -> bool:
+    return e in skeletons or "=" + e in skeletons or (len(e) >= 5 and "+" + e in skeletons)
+
+
 def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
     """Skeletons of an English name's word: as it is, with its w read as a v (वाल्टन, Флитвуд:
     scripts with no w write the English w with their v)."""
     out = {skeleton(word, fine)}
+    if "x" in word.lower():  # an x is k and s: Max is ماکس, Макс
+        out.add(skeleton(re.sub("[xX]", "ks", word), fine))
     if "w" in word.lower():
         out.add(skeleton(re.sub("[wW]", "v", word), fine))
     if lang in ("ru", "uk", "hi") and word.lower().endswith("ng"):  # Cyrillic and Devanagari write "Jong" with a plain n (Чен, जॉन)
@@ -161,14 +171,17 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     words only, or with another word of the name: in Arabic or Hindi two consonants match some
     common word by chance."""
     clitics = lang in _CLITICS
-    short, longest = 0, max(len(k) for keys in checkable for k in keys)
+    short, weak, longest = 0, 0, max(len(k) for keys in checkable for k in keys)
     for keys in checkable:
         hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
         if hits:
             if max(len(k) for k in hits) >= 3 or lang in _CASED or longest < 3:
-                return True
-            short += 1
-    return short >= 2
+                if lang in _CASED or len(checkable) < 2 or any(_exact(k, skeletons) for k in hits if len(k) >= 3):
+                    return True
+                weak += 1  # a letter apart or after a clitic: with no word of the name alike, one such match is chance
+            else:
+                short += 1
+    return short >= 2 or weak >= 2 or (weak >= 1 and short >= 1)
 
 
 #: Originals in Latin letters: they write a foreign name as it is, so its letters are compared, not a skeleton.
