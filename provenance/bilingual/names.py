@@ -233,8 +233,8 @@ def _english_names(doc) -> list[tuple[int, int, list[str]]]:
 
 #: Words that start a capitalized run without being a given name ("One Labour AM said"), and
 #: words that end an institution's name the names layer does not list ("Bat Conservation Trust").
-_NOT_FIRST = frozenset("one two three four five six seven eight nine ten every each all some many most".split())
-_NOT_LAST = frozenset("trust examiner charity partnership".split())
+_NOT_FIRST = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every", "each", "all", "some", "many", "most"])
+_NOT_LAST = frozenset(["trust", "examiner", "charity", "partnership"])
 
 
 def _not_a_person(words: list[str]) -> bool:
