@@ -26,6 +26,7 @@ from provenance.bilingual.checks import Issue, _matched, _near
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MERGE = str.maketrans({"p": "b", "f": "b", "v": "b", "q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "x": "s", "d": "t", "l": "r", "m": "n"})
+_FINE = str.maketrans({"p": "b", "f": "b", "v": "b", "q": "k", "c": "k", "g": "k", "j": "k", "z": "s", "x": "s", "d": "t"})
 _DROP = re.compile("[aeiouyhw]")
 #: Romanizations of one sound: Джон "Dzhon" is John, Жуков "Zhukov" is Joukov.
 #: "sch" (Schroeder) and "tsh"/"tch" (تشوزيك, Chozick) are one sound; a "c" before e, i or y is an "s"
@@ -35,14 +36,16 @@ _DIGRAPHS = re.compile("dzh|sch|tsh|tch|zh|dj|kh|ph|sh|ch|th|gh|c(?=[eiy])")
 
 
 @lru_cache(maxsize=65536)
-def skeleton(word: str) -> str:
+def skeleton(word: str, fine: bool = False) -> str:
+    """The consonant skeleton; ``fine`` keeps l apart from r and m from n (every script but
+    Chinese writes them apart, so merging them only makes chance matches)."""
     from anyascii import anyascii
 
     s = anyascii(word).lower()
     # a Hebrew geresh makes another sound of a letter: ג׳ון "g'vn" is John, צ׳ "ts'" the ch of Chozick
     s = s.replace("ts'", "ch").replace("g'", "j").replace("z'", "zh")
     s = re.sub("[^a-z]", "", s)
-    s = _DIGRAPHS.sub(lambda m: _DIGRAPH.get(m.group(), "s"), s).translate(_MERGE)
+    s = _DIGRAPHS.sub(lambda m: _DIGRAPH.get(m.group(), "s"), s).translate(_FINE if fine else _MERGE)
     s = _DROP.sub("", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
@@ -55,20 +58,66 @@ _HEBREW = re.compile("[\u0590-\u05ff]")
 _VAV_VOWEL = re.compile("וו|(?<=\\S)ו")  # וו is a w (dropped like the English w), a ו after a letter a vowel
 
 
-def _source_skeletons(text: str, start: int, end: int) -> set[str]:
+#: Originals whose romanization merges l with r (Chinese: 特朗普 "TeLangPu" is Trump) or m with n
+#: (a Devanagari anusvara is either): only for them the skeleton merges those letters.
+_COARSE = frozenset({"zh"})
+#: Languages whose script has capital letters: only the original's capitalized words may be a name.
+_CASED = frozenset({"ru", "uk", "tr", "fr", "de", "es"})
+#: Russian and Ukrainian decline names (Хуаном Карлосом Варелой, Кима): case endings, longest first.
+_CASE_ENDINGS = re.compile("(?:ами|ями|ого|его|ому|ему|ыми|ими|ом|ем|ой|ей|ою|ею|ым|им|ах|ях|ов|ев|а|я|у|ю|е|ы|и|і)$")
+
+
+def _romanized(word: str, lang: str) -> list[str]:
+    """The romanizations of a word of the original that may be an English name: anyascii, and for
+    Russian and Ukrainian also without the Х that writes an English h (Хэмилтон, Hamilton; Ukrainian
+    Г is h too: Гамфріс, Humphreys); Devanagari's nukta ज़ is a z (चोज़िक, Chozick)."""
+    from anyascii import anyascii
+
+    r = anyascii(word).replace("j'", "z") if lang == "hi" else anyascii(word)
+    out = [r]
+    if lang == "hi" and ("\u0902" in word or "\u0901" in word):  # the anusvara is an n as often as an m (मेंगा, Menga; पेंस, Pence)
+        out.append(anyascii(re.sub("[\u0901\u0902]", "\u0928\u094d", word)).replace("j'", "z"))
+    if lang in ("fa", "ur") and "w" in r.lower():  # Persian and Urdu و is a v as well (ورستاپن, Verstappen)
+        out.append(re.sub("[wW]", "v", r))
+    if lang in ("ar", "fa", "ur") and word.startswith("ال") and len(word) > 4:  # the article: المعلم is (al-)Moualem
+        out += _romanized(word[2:], lang)
+    if lang in ("ru", "uk"):
+        h = re.sub("kh|Kh", "h", r)
+        if lang == "uk":
+            h = re.sub("(?<![nN])[gG]", "h", h)
+        if h != r:
+            out.append(h)
+    return out
+
+
+def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[str]:
+    """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
+    marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
+    "+" (two adjacent words joined) match exactly only."""
     out = set()
     previous = None
+    cased = lang in _CASED
+    fine = lang not in _COARSE
     for m in _WORDS.finditer(text, start, end):
         w = m.group()
         if _CJK.fullmatch(w):  # no spaces: every run of 2 to 4 characters may be the name
-            out |= {skeleton(w[i : i + k]) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
+            out |= {skeleton(w[i : i + k], fine) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
             continue
-        out.add(skeleton(w))
+        if cased and not w[:1].isupper():
+            previous = None
+            continue  # a lower-case word of a cased script is no name: it only matches by chance
+        forms = _romanized(w, lang)
+        out.add(skeleton(forms[0], fine))
+        out |= {"=" + skeleton(f, fine) for f in forms[1:]}
+        if lang in ("ru", "uk"):
+            stem = _CASE_ENDINGS.sub("", w)
+            if stem != w and len(stem) >= 3:
+                out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
         if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
-            out.add("=" + skeleton(_VAV_VOWEL.sub("", w)))  # matched exactly only
+            out.add("=" + skeleton(_VAV_VOWEL.sub("", w), fine))  # matched exactly only
         if previous is not None and previous[1] == m.start() - 1:
             # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
-            out.add("+" + skeleton(text[previous[0] : m.end()]))
+            out.add("+" + skeleton(text[previous[0] : m.end()], fine))
         previous = (m.start(), m.end())
     out.discard("")
     out -= {"+", "="}
@@ -85,15 +134,89 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     e = word_skeleton
     if e in skeletons or "=" + e in skeletons or (len(e) >= 5 and "+" + e in skeletons):  # two short words joined match too much
         return True
+    if len(e) < 3:
+        return False  # "Kim" = Ким, "Jon" = جون: a short skeleton must be the same
     # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
     # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
     fuzzy = len(e) >= 4
     # a name in an original written without spaces (مايكبومبيو: "Mike Pompeo" run together)
     return any(
-        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and len(e) >= 4 and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
         if len(s) >= 3 and s[0] not in "+="
     )
+
+
+def _exact(e: str, skeletons: set[str]) -> bool:
+    return e in skeletons or "=" + e in skeletons or (len(e) >= 5 and "+" + e in skeletons)
+
+
+def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
+    """Skeletons of an English name's word: as it is, with its w read as a v (वाल्टन, Флитвуд:
+    scripts with no w write the English w with their v)."""
+    out = {skeleton(word, fine)}
+    if "x" in word.lower():  # an x is k and s: Max is ماکس, Макс
+        out.add(skeleton(re.sub("[xX]", "ks", word), fine))
+    if "w" in word.lower():
+        out.add(skeleton(re.sub("[wW]", "v", word), fine))
+    if lang in ("ru", "uk", "hi") and word.lower().endswith("ng"):  # Cyrillic and Devanagari write "Jong" with a plain n (Чен, जॉन)
+        out.add(skeleton(word[:-1], fine))
+
+    return out
+
+
+def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, lang: str) -> bool:
+    """Is the name in the original? One word of three consonants or more found is enough; a word
+    of two ("Jon", "Tom") only in a cased script, where it is a capitalized word, in a name of short
+    words only, or with another word of the name: in Arabic or Hindi two consonants match some
+    common word by chance."""
+    clitics = lang in _CLITICS
+    short, weak, longest = 0, 0, max(len(k) for keys in checkable for k in keys)
+    for keys in checkable:
+        hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
+        if hits:
+            if max(len(k) for k in hits) >= 3 or lang in _CASED or longest < 3:
+                if lang in _CASED or len(checkable) < 2 or any(_exact(k, skeletons) for k in hits if len(k) >= 3):
+                    return True
+                weak += 1  # a letter apart or after a clitic: with no word of the name alike, one such match is chance
+            else:
+                short += 1
+    return short >= 2 or weak >= 2 or (weak >= 1 and short >= 1)
+
+
+#: Originals in Latin letters: they write a foreign name as it is, so its letters are compared, not a skeleton.
+_LATIN = frozenset({"tr", "fr", "de", "es"})
+
+
+def _letters(word: str) -> str:
+    from anyascii import anyascii
+
+    return re.sub("[^a-z]", "", anyascii(word).lower())
+
+
+def _latin_words(text: str, start: int, end: int) -> set[str]:
+    """The capitalized words of a Latin-script original, lower-case ASCII letters only."""
+    return {_letters(w) for w in _LETTERS.findall(text, start, end) if w[:1].isupper()} - {""}
+
+
+def _latin_found(words: list[str], source: set[str]) -> bool:
+    """Is one word of the name (two letters or more) in the original, as it is, with a suffix
+    (Turkish "Trump'ı" is split at the apostrophe, "Coloradolu" is not), or spelt a letter apart
+    ("Miler" for "Miller"; from five letters)?"""
+    from rapidfuzz.fuzz import ratio
+
+    for w in words:
+        e = _letters(w)
+        if len(e) < 2:
+            continue
+        if e in source:
+            return True
+        for s in source:
+            if len(e) >= 4 and s.startswith(e) and len(s) - len(e) <= 4:
+                return True
+            if len(e) >= 5 and s[:1] == e[:1] and ratio(e, s) >= 85:
+                return True
+    return False
 
 
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
@@ -108,11 +231,24 @@ def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+#: Words that start a capitalized run without being a given name ("One Labour AM said"), and
+#: words that end an institution's name the names layer does not list ("Bat Conservation Trust").
+_NOT_FIRST = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every", "each", "all", "some", "many", "most"])
+_NOT_LAST = frozenset(["trust", "examiner", "charity", "partnership"])
+
+
+def _not_a_person(words: list[str]) -> bool:
+    """A run the names layer typed as a person that is not one: a number word first or an
+    institution word last."""
+    return words[0].lower() in _NOT_FIRST or words[-1].lower() in _NOT_LAST
+
+
 def names(pair, params: dict, doc=None) -> Iterator[Issue]:
     """An English name none of whose words has a counterpart in the aligned original."""
     if doc is None or pair.lang in params.get("skip_langs", ["zh"]):
         return  # Chinese writes a foreign name in characters whose romanization is far from it
     min_ratio = params.get("min_ratio", 80)
+    min_len = params.get("min_skeleton", 2)
     al, src = pair.alignment, pair.text
     beads = al.beads
     found = _english_names(doc)
@@ -131,10 +267,19 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         b = beads[i]
         if not (b.target[0] <= start and end <= b.target[1]):
             continue
+        if _not_a_person(words):
+            continue
+        if pair.lang in _LATIN:
+            if i not in cache:
+                cache[i] = set().union(*(_latin_words(src, s, e) for s, e in _near(beads, i, "source")))
+            if not _latin_found(words, cache[i]):
+                yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
+            continue
         if i not in cache:
-            cache[i] = set().union(*(_source_skeletons(src, s, e) for s, e in _near(beads, i, "source")))
+            cache[i] = set().union(*(_source_skeletons(src, s, e, pair.lang) for s, e in _near(beads, i, "source")))
         skeletons = cache[i]
-        checkable = [skeleton(w) for w in words if len(skeleton(w)) >= 3]  # "Ali", "Kim": too short to tell
-        if not checkable or any(_found(k, skeletons, min_ratio, pair.lang in _CLITICS) for k in checkable):
+        fine = pair.lang not in _COARSE
+        checkable = [_english_keys(w, fine, pair.lang) for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
+        if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang):
             continue
         yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")

@@ -8,7 +8,7 @@ The bilingual modules are imported only for a paired article, so a check
 without an original loads nothing more.
 
 Kinds: source-numbers, source-dates, source-omission, source-addition,
-source-quotation, source-untranslated, source-names (provenance.bilingual.checks
+source-quotation, source-untranslated, source-names (provenance.bilingual.checks, check_quotes
 and provenance.bilingual.names hold the logic; params are listed there).
 """
 

@@ -1,0 +1,252 @@
+"""The source-aware check of quotation and question marks (rule PV1005, kind
+``source-quotation``): a quotation of the original that the English reports without
+quotation marks (or, with ``reverse``, the other way round), a quotation whose closing
+mark the English lost, a question of the original that the English states.
+
+Tuned on the even-indexed NTREX-128 articles (benchmarks/source_aware.py); every
+threshold is a rule parameter. provenance.bilingual.checks dispatches here.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Iterator
+
+from provenance.bilingual.checks import _NOSPACE, Issue, _matched, _near
+
+# -- quotation and question marks -----------------------------------------------------------------
+
+_QUOTE = re.compile("[\"“”«»„「」『』‘]|(?<![^\\W_])'(?=[^\\W\\d_])")
+_QUESTION = re.compile("[?؟？]")
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the quotation marks in text[start:end]; a straight " between two
+    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'")."""
+    out = []
+    for m in _QUOTE.finditer(text, start, end):
+        p = m.start()
+        inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
+        if inside and (p < 2 or not text[p - 2].isalpha()) and text[p + 2 : p + 3].isalpha():
+            inside = False  # after a one-letter prefix (Hebrew כ“מעשה, ש“זה): a quotation mark; an acronym's is before its last letter (צה"ל)
+        if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
+            inside = False  # a text without spaces puts its marks between letters (罗莎”带)
+        if not inside:
+            out.append(p)
+    return out
+
+
+def _words(s: str) -> int:
+    cjk = len(_NOSPACE.findall(s))
+    return len(s.split()) + cjk // 2
+
+
+_OPENING = "“«„「『‘"
+_CLOSING = "”»」』’"
+_SINGLE = "‘’‚'"
+#: Last characters of Chinese names of institutions, places and works (bureau, hall, ministry, court,
+#: council, palace, party, group, company, centre, plan, act, university, paper, station, district, city…).
+_CJK_NAME_ENDS = tuple("局厅部院会宫署处委党社团队司所馆站台报州省市县区国杯赛场周山脉河湖岛节奖展") + ("中心", "计划", "法案", "公司", "组织", "联盟", "大学", "学院", "条约", "协议", "委员会")
+_CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
+
+
+def _opens(text: str, p: int, lang: str = "") -> bool:
+    """Does the mark at p open a quotation (else it closes one)? German closes with “ („…“);
+    Hebrew writes both „…“ and “…“, so there “ and ” open where a straight mark would."""
+    c = text[p]
+    if lang == "de" and c == "“":
+        return False
+    if c in _OPENING and not (lang == "he" and c in "“”"):
+        return True
+    if c in _CLOSING and not (lang == "he" and c == "”"):
+        return False
+    if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
+        return True  # after a one-letter prefix: ש“זה
+    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,"
+
+
+#: Originals whose curly quotation marks open and close by their shape (“…”, «…»): German and
+#: Hebrew close with “ („…“), so there the marks are paired by position.
+_SHAPED = frozenset({"zh", "ar", "fa", "ur", "ru", "uk", "fr", "es", "tr", "hi"})
+
+
+def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang: str):
+    """Pairs of quotation marks by their shape, an opening mark with the next closing one ("”，其…
+    “白宫”": the first mark closes a quotation of the sentence before); a lone opening mark runs on
+    to the sentence's end, a lone closing one back to its start. None when a mark is straight (")
+    or the language closes with “."""
+    if lang not in _SHAPED or not marks or any(text[p] not in _OPENING + _CLOSING for p in marks):
+        return None
+    pairs, opened = [], None
+    for p in marks:
+        if text[p] in _OPENING:
+            opened = p if opened is None else opened
+        elif opened is not None:
+            pairs.append((opened, p))
+            opened = None
+        elif not (p == span[0] and text[p + 1 : p + 2].isspace()):
+            pairs.append((span[0] - 1, p))
+    if opened is not None:
+        pairs.append((opened, span[1]))
+    return pairs
+
+
+def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool, lang: str = "") -> tuple[int, int] | None:
+    """The longest quoted stretch inside the span of at least ``min_words`` words, from a
+    mark to its partner, or from a lone mark to the span's edge (a quotation that runs on);
+    a title in Latin letters quoted in a text of another script is the work's own name, and
+    a short quoted Chinese phrase without punctuation a name ("“国家气象局”"), not a quotation."""
+    best = None
+    directional = _directional_pairs(text, marks, span, lang)
+    pairs = directional if directional is not None else list(zip(marks[0::2], marks[1::2]))
+    if directional is None and len(marks) % 2:
+        lone = marks[-1]
+        if lone == span[0] and text[lone + 1 : lone + 2].isspace():
+            pass  # "“ Während …": the closing mark of the sentence before, split off with it
+        else:
+            pairs.append((lone, span[1]) if _opens(text, lone, lang) else (span[0] - 1, lone))
+    for a, b in pairs:
+        inner = text[a + 1 : b]
+        if (a < span[0] or b >= span[1]) and not inner.strip(" \u00a0,.;:!?—–-"):
+            continue
+        n = _words(inner)
+        if n < min_words:
+            continue
+        if n < 5 and all(w[:1].isupper() for w in inner.split()):
+            continue  # «Манчестер Сити», “Welsh Parliament Members”: a name or a title, not a quotation
+        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and inner.rstrip().endswith(_CJK_NAME_ENDS):
+            continue  # “国家气象局”, “白宫”: an institution or a work by its last character; “显然感到失望” is speech
+        letters = [c for c in inner if c.isalpha()]
+        if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
+            continue
+        if best is None or b - a > best[1] - best[0]:
+            best = (max(a, span[0]), min(b + 1, span[1]))
+    return best
+
+
+def _english_opens(text: str, p: int) -> bool:
+    """Does the English mark at p open a quotation? Curly marks by their shape; a straight one
+    when no letter or digit is before it, or when a space is after it none is (“said," Then” closes)."""
+    c = text[p]
+    if c in "“«":
+        return True
+    if c in "”»":
+        return False
+    before, after = text[p - 1 : p], text[p + 1 : p + 2]
+    if after == "" or after.isspace():
+        return False
+    return before == "" or before.isspace() or before in "([{—–-/"
+
+
+def _inside(text: str, paragraphs: list[tuple[int, int]]):
+    """A function: is this offset inside a quotation of its paragraph? Each mark opens or closes
+    one by its shape or its place, so a paragraph that begins by closing a quotation continued
+    from the paragraph before is not "inside" for the rest of it."""
+    from bisect import bisect_right
+
+    # double marks only: an opening single mark is counted ("'ready'") but its closing one is an
+    # apostrophe to the pattern, and would leave the rest of the paragraph "inside"
+    marks = [p for p in _quote_marks(text, 0, len(text)) if text[p] not in _SINGLE]
+    opens = [_english_opens(text, p) for p in marks]
+    starts = [s for s, _ in paragraphs]
+
+    def inside(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        floor = starts[k] if k >= 0 else 0
+        a, b = bisect_right(marks, floor - 1), bisect_right(marks, offset - 1)
+        return b > a and opens[b - 1]
+
+    return inside
+
+
+_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+_ANY_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Are at least half the words of the quoted stretch (those of three consonants or more)
+    capitalized words of the English sentence, by the consonant skeleton of their romanization?
+    One word alike is not enough: a quoted remark may name someone."""
+    from provenance.bilingual.names import skeleton
+
+    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
+    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
+    return bool(words) and 2 * sum(k in english for k in words) >= len(words)
+
+
+def _closed_next(beads, i: int, marks, paragraphs) -> bool:
+    """Does the English sentence after bead i, in the same paragraph, have a quotation mark (the
+    quotation closing a sentence later: an alignment that slips)? A quotation that runs on to the
+    next paragraph is left open by convention, the next paragraph opening with a mark again."""
+    from bisect import bisect_right
+
+    end = beads[i].target[1]
+    k = bisect_right([s for s, _ in paragraphs], beads[i].target[0]) - 1
+    if k >= 0 and not tgt_has_more(beads, i, paragraphs[k][1]):
+        nxt = beads[i + 1].target if i + 1 < len(beads) else None
+        return nxt is not None and bool(marks((nxt[0], min(nxt[0] + 1, nxt[1]))))
+    for j in range(i + 1, min(i + 2, len(beads))):
+        span = beads[j].target
+        if span is not None and span[0] >= end and span[0] < paragraphs[k][1] and marks(span):
+            return True
+    return False
+
+
+def tgt_has_more(beads, i: int, paragraph_end: int) -> bool:
+    """Is there an English sentence after bead i inside the paragraph that ends at paragraph_end?"""
+    return any(b.target is not None and beads[i].target[1] <= b.target[0] < paragraph_end for b in beads[i + 1 : i + 3])
+
+
+def _pinyin_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is the quoted Chinese (marks off) a capitalized word of the English, or two, by the consonant
+    skeleton of its pinyin (罗莎 "LuoSha" is Rosa, 脸书 is not Facebook)?"""
+    from provenance.bilingual.names import skeleton
+
+    inner = src[quoted[0] + 1 : quoted[1] - 1]
+    if not inner or not all(_NOSPACE.match(c) for c in inner):
+        return False
+    words = [m.group() for m in _CAPITALIZED.finditer(tgt, *target)]
+    keys = {skeleton(w) for w in words} | {skeleton(a + b) for a, b in pairwise(words)}
+    return skeleton(inner) in keys
+
+
+def quotations(pair, params: dict) -> Iterator[Issue]:
+    """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
+    round); a question of the original that the English states."""
+    from provenance.bilingual.split import paragraphs
+
+    al, src, tgt = pair.alignment, pair.text, pair.alignment.target_text
+    beads = al.beads
+    min_words = params.get("min_words", 2)
+    reverse = params.get("reverse", False)
+    latin = pair.lang in ("tr", "fr", "de", "es")
+    english_paragraphs = paragraphs(tgt)
+    english_inside = _inside(tgt, english_paragraphs)
+
+    def english_marks(span):
+        return _quote_marks(tgt, *span)
+
+    for i in _matched(beads):
+        b = beads[i]
+        sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
+        tq = english_marks(b.target)
+        inside = english_inside(b.target[0])
+        if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
+            inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
+        quoted = _quotation(src, sq, b.source, min_words, latin, pair.lang) if not tq and not inside else None
+        if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, b.target):
+            quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
+        if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
+            quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+        if quoted is not None:
+            yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
+                        "the original quotes this, the English has no quotation marks")
+        elif reverse and tq and not sq:
+            quoted = _quotation(tgt, tq, b.target, min_words, True)
+            if quoted is not None:
+                yield Issue(quoted[0], quoted[1], b.source[0], b.source[1], "the English quotes what the original does not")
+        s_question = list(_QUESTION.finditer(src, *b.source))
+        if s_question and not any(_QUESTION.search(tgt, *span) for span in _near(beads, i, "target")):
+            q = s_question[-1]
+            yield Issue(b.target[0], b.target[1], q.start(), q.end(), "a question in the original is a statement in the English")
