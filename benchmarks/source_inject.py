@@ -90,11 +90,11 @@ def _people(lines: list[str]) -> list[str]:
     """Person names of the English side (the names finder's runs typed person), to swap in."""
     from provenance.document import Document
     from provenance.names.glossary import Glossary
-    from provenance.names.mentions import _name_runs
+    from provenance.names.name_runs import name_runs
 
     out = set()
     for line in lines:
-        out |= {m.text for m in _name_runs(Document(line, "line.txt"), Glossary([]), []) if m.type == "person"}
+        out |= {m.text for m in name_runs(Document(line, "line.txt"), Glossary([]), []) if m.type == "person"}
     return sorted(out)
 
 

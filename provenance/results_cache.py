@@ -44,7 +44,7 @@ cache.register(Finding, FileReport)
 
 def _register_annotations() -> None:
     """The records the finishing layers' summaries hold (the names layer's mentions)."""
-    from provenance.names.mentions import NameMention
+    from provenance.names.name_mention import NameMention
 
     cache.register(NameMention)
 

@@ -64,7 +64,8 @@ def name_spans(text: str, ordinary: set[str], document: str | None = None) -> li
 
 
 def _ordinary_opener(text: str, start: int, end: int, document: str) -> bool:
-    from provenance.names.mentions import capitalized_elsewhere, is_given_name
+    from provenance.names.name_runs import capitalized_elsewhere
+    from provenance.names.name_words import is_given_name
 
     word = text[start:end]
     if " " in word or not (start == 0 or _SENTENCE_END.search(text, max(0, start - 6), start)):
@@ -123,7 +124,7 @@ def _entities(text: str, glossary) -> dict[str, list[tuple[int, int, str]]]:
     """Glossary entry id -> the (start, end, form) of its forms in the text."""
     if glossary is None:
         return {}
-    from provenance.names.mentions import glossary_hits
+    from provenance.names.glossary_forms import glossary_hits
 
     out: dict[str, list[tuple[int, int, str]]] = {}
     for hit in glossary_hits(text, glossary):

@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from provenance.names.mentions import NameMention, detect
+from provenance.names.mentions import detect
+from provenance.names.name_mention import NameMention
 
 if TYPE_CHECKING:
     from provenance.names.glossary import Entry, Glossary
@@ -88,10 +89,10 @@ class NamesAnalyzer:
 
     # -- names translated as words (PV807) ------------------------------------------
     def _translated(self, doc, emit) -> None:
-        from provenance.names.mentions import _regions
+        from provenance.names.prose import regions
         from provenance.names.translated import find
 
-        for start, end, _, suggestion, message in find(doc, self.glossary, _regions(doc)):
+        for start, end, _, suggestion, message in find(doc, self.glossary, regions(doc)):
             emit("PV807", start, end, message, suggestion)
 
     # -- unlisted spellings (PV804) ------------------------------------------------------
@@ -214,11 +215,10 @@ class NamesAnalyzer:
     def _surname_variants(self, mentions: list[NameMention], doc, emit) -> list[NameMention]:
         """A lone capitalized word spelled like the surname of a person named in full
         earlier ("Liu" after "Jack Lew") but not the same."""
-        from provenance.names.mentions import lone_words, occurrences
         from provenance.names.matcher import token_similarity
         from provenance.names.normalize import name_tokens
-
         from provenance.names.structure import is_place, place_words, subhead_spans
+        from provenance.names.surname_mentions import lone_words, occurrences
         from provenance.names.surnames import no_variant
 
         persons = [m for m in mentions if m.type == "person" and m.words >= 2 and m.via in ("glossary", "name", "fuzzy")]

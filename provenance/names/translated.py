@@ -71,9 +71,9 @@ def _arabic_given(word: str) -> bool:
 
 
 def _english_given(word: str) -> bool:
-    from provenance.names.mentions import _english_first_names
+    from provenance.names.name_words import english_first_names
 
-    return word.lower() in _english_first_names()
+    return word.lower() in english_first_names()
 
 
 def _bare(word: str) -> str:
@@ -113,12 +113,12 @@ def _occurrences(doc, table: dict[str, Meaning], regions) -> list[tuple[int, int
     lower-cased text."""
     from bisect import bisect_right
 
-    from provenance.names.mentions import _lowered
+    from provenance.names.glossary_forms import lowered
 
     text = doc.text
     starts = [r[0] for r in regions]
     hits = []
-    for end, word in _automaton().iter(_lowered(text)):
+    for end, word in _automaton().iter(lowered(text)):
         j = end + 1
         i = j - len(word)
         k = bisect_right(starts, i) - 1
@@ -146,13 +146,13 @@ def _joined(c: str, before: bool) -> bool:
 
 def _evidence(glossary, text: str, meaning: Meaning, cap: bool, prev: str | None, nxt: str | None, after: str, s: int, rs: int) -> str | None:
     """Why the word is a name, or None."""
-    from provenance.names.mentions import _BREAKERS
+    from provenance.names.name_words import BREAKERS
 
     # the same person named with the name: in the document or the glossary
     fulls = []
-    if nxt and nxt[:1].isupper() and nxt.lower() not in _BREAKERS:
+    if nxt and nxt[:1].isupper() and nxt.lower() not in BREAKERS:
         fulls += [f"{name} {_bare(nxt)}" for name in meaning.names]
-    if prev and prev.lower() not in _BREAKERS:
+    if prev and prev.lower() not in BREAKERS:
         fulls += [f"{prev} {name}" for name in meaning.names]
     for full in fulls:
         if re.search(rf"(?<![\w-]){re.escape(full)}(?![\w-])", text):
