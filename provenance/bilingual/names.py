@@ -221,11 +221,12 @@ def _latin_found(words: list[str], source: set[str]) -> bool:
 
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     from provenance.names.glossary import Glossary
-    from provenance.names.mentions import _JOIN_WORDS, _name_runs
+    from provenance.names.name_runs import name_runs
+    from provenance.names.name_words import JOIN_WORDS
 
     out = []
-    for m in _name_runs(doc, Glossary([]), []):
-        words = [w for w in _LETTERS.findall(m.text) if w.lower() not in _JOIN_WORDS and not w.isupper()]
+    for m in name_runs(doc, Glossary([]), []):
+        words = [w for w in _LETTERS.findall(m.text) if w.lower() not in JOIN_WORDS and not w.isupper()]
         if len(words) >= 2 and m.type == "person":  # places and institutions are translated, not romanized
             out.append((m.start, m.end, words))
     return out

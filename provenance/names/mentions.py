@@ -39,10 +39,6 @@ if TYPE_CHECKING:
     from provenance.document import Document
     from provenance.names.glossary import Glossary
 
-# The old private names provenance/bilingual/names.py still imports from here.
-_JOIN_WORDS = JOIN_WORDS
-_name_runs = name_runs
-
 _NEXT_CAP = re.compile(rf"[ \t]+([{UP}][{LO}]+)")
 
 
