@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from provenance.names.glossary_forms import Hit, glossary_hits
 from provenance.names.name_mention import REPORT_STATUS, NameMention
 from provenance.names.name_runs import name_runs
-from provenance.names.name_words import JOIN_WORDS, LO, STOP_WORDS, UP
+from provenance.names.name_words import LO, STOP_WORDS, UP
 from provenance.names.surname_mentions import surname_mentions
 
 if TYPE_CHECKING:
