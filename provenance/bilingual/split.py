@@ -41,7 +41,7 @@ def sentences(text: str, start: int, end: int, lang: str) -> list[tuple[int, int
     pattern = _CJK_END if lang in _CJK_LANGS else _END
     spans, s = [], start
     for m in pattern.finditer(text, start, end):
-        if _is_decimal_or_initial(text, m.start(), m.end(), start):
+        if _is_decimal_or_initial(text, m.start(), m.end(), start) or _runs_on(text, m.start(), m.end(), start, end):
             continue
         _add(text, spans, s, m.end())
         s = m.end()
@@ -55,6 +55,36 @@ def _is_decimal_or_initial(text: str, p: int, q: int, floor: int) -> bool:
         return False
     before = text[max(floor, p - 2):p]
     return len(before) == 2 and before[0].isspace() and before[1].isalpha()
+
+
+# Abbreviations that a period follows inside a sentence (casefolded, without the period):
+# titles and a few common short forms of the NTREX languages' news ("Sra.", "St.", "Св.", "z.B.").
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr drs st sr sra srta jr prof gen gov sen rep rev mt no nr vs etc ca approx
+mme mlle me av
+dra lic ing arq ud uds vd vds
+bzw z.b u.a d.h usw vgl
+св г гг им ул пр т.е т.д т.п др проф акад д-р тыс млн млрд
+""".split())
+_WORD_BEFORE = re.compile(r"[^\s(\[«\"“„]+$")
+
+
+def _runs_on(text: str, p: int, q: int, floor: int, end: int) -> bool:
+    """Does the sentence go on after the period at p? When the next word starts in lower case
+    (a cased script: "la Sra. dijo", "sloganları attı" split off by a quotation), or the word
+    before is an abbreviation: a title ("St. Martin"), or a dotted one ("U.K.", "यू.के.")."""
+    if text[p] != "." or q - p != 1:
+        return False
+    nxt = q
+    while nxt < end and text[nxt].isspace():
+        nxt += 1
+    if nxt < end and text[nxt].islower():
+        return True
+    m = _WORD_BEFORE.search(text, max(floor, p - 12), p)
+    if m is None or m.end() != p:
+        return False
+    word = m.group().casefold()
+    return word in _ABBREVIATIONS or ("." in word and len(word) <= 8 and all(len(part) <= 3 for part in word.split(".")))
 
 
 def _add(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
