@@ -189,7 +189,7 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, text
     single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
     both = sum(_length(mine, k) for k in (i, i + 1))
     z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
-    if z * sign <= params.get("merge_z", 1.5):
+    if z * sign <= _merge_z(params, lang):
         return None
     for keep, lone in ((i, i + 1), (i + 1, i)):
         zk = _zl(_length(mine, keep), single, lang) if sign < 0 else _zl(single, _length(mine, keep), lang)
@@ -198,6 +198,13 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, text
                 return None  # the lone sentence's own name or number is in the single side: translated
             return lone
     return None
+
+
+def _merge_z(params: dict, lang: str) -> float:
+    """merge_z, or the language's own (merge_z_lang): an original without Latin names or cognates
+    (Chinese) gives the aligner no anchor to tell a merge from a sentence left out, so a smaller
+    shortfall of the English already counts."""
+    return params.get("merge_z_lang", {}).get(lang, params.get("merge_z", 1.5))
 
 
 def _anchors_of(text: str, span, lang: str, english: bool):

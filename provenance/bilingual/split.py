@@ -41,7 +41,7 @@ def sentences(text: str, start: int, end: int, lang: str) -> list[tuple[int, int
     pattern = _CJK_END if lang in _CJK_LANGS else _END
     spans, s = [], start
     for m in pattern.finditer(text, start, end):
-        if _is_decimal_or_initial(text, m.start(), m.end(), start) or _runs_on(text, m.start(), m.end(), start, end):
+        if _is_decimal_or_initial(text, m.start(), m.end(), start) or _runs_on(text, m.start(), m.end(), start, end, lang):
             continue
         _add(text, spans, s, m.end())
         s = m.end()
@@ -62,14 +62,15 @@ def _is_decimal_or_initial(text: str, p: int, q: int, floor: int) -> bool:
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr drs st sr sra srta jr prof gen gov sen rep rev mt no nr vs etc ca approx
 mme mlle me av
-dra lic ing arq ud uds vd vds
+dra lic ing arq ud uds vd vds ee uu
 bzw z.b u.a d.h usw vgl
 св г гг им ул пр т.е т.д т.п др проф акад д-р тыс млн млрд
 """.split())
+_ORDINAL_LANGS = frozenset({"de", "tr"})
 _WORD_BEFORE = re.compile(r"[^\s(\[«\"“„]+$")
 
 
-def _runs_on(text: str, p: int, q: int, floor: int, end: int) -> bool:
+def _runs_on(text: str, p: int, q: int, floor: int, end: int, lang: str) -> bool:
     """Does the sentence go on after the period at p? When the next word starts in lower case
     (a cased script: "la Sra. dijo", "sloganları attı" split off by a quotation), or the word
     before is an abbreviation: a title ("St. Martin"), or a dotted one ("U.K.", "यू.के.")."""
@@ -84,6 +85,8 @@ def _runs_on(text: str, p: int, q: int, floor: int, end: int) -> bool:
     if m is None or m.end() != p:
         return False
     word = m.group().casefold()
+    if lang in _ORDINAL_LANGS and word.isdigit() and len(word) <= 2 and text[nxt:nxt + 1].isalpha():
+        return True  # a German or Turkish ordinal: "im 1. Weltkrieg", "1. Dünya Savaşı"
     return word in _ABBREVIATIONS or ("." in word and len(word) <= 8 and all(len(part) <= 3 for part in word.split(".")))
 
 
