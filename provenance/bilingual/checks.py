@@ -82,6 +82,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
             for span in _near(beads, i, side):
                 out |= {v for n in nums(side, span) for v in n.base}
                 out |= {float(m) for m, _, _ in lexicon.months(tgt, span[0], span[1], "en")}
+                out |= _short_years(tgt, span)
         return out
 
     for i in _matched(beads):
@@ -103,7 +104,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, min_other) and not ((n.values | n.base) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+            if n.digits and _checkable(tgt, n, min_other) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
                 extra.append(n)
         for k in range(max(len(lost), len(extra))):  # a changed number: one finding, on both numbers
             s, t = (lost[k] if k < len(lost) else None), (extra[k] if k < len(extra) else None)
@@ -115,6 +116,17 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                             f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
             else:
                 yield Issue(t.start, t.end, b.source[0], b.source[1], f"the number {_short(tgt[t.start:t.end], 30)!r} is not in the original")
+
+
+# "SS19", "'19", "FY2019" aside: two digits glued to letters or after an apostrophe name a year.
+_SHORT_YEAR = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Za-z]['’])|(?<=\s['’]))(\d\d)\b")
+# "100 percent sure": an idiom of certainty, which the original says in words ("absolutely").
+_PERCENT_IDIOM = re.compile(r"100(?: ?%| per ?cent)(?! of)")
+
+
+def _short_years(text: str, span: tuple[int, int]) -> set[float]:
+    """The years a two-digit year of the English may be: "SS19" vouches for the original's 2019."""
+    return {float(c + int(m.group(1))) for m in _SHORT_YEAR.finditer(text, *span) for c in (1900, 2000)}
 
 
 def _groups_in(text: str, n, other: set[float]) -> bool:
@@ -155,7 +167,11 @@ def dates(pair, params: dict) -> Iterator[Issue]:
             if not here:
                 continue  # the original names none here: nothing to compare with
             near = {v for span in _near(beads, i, "source") for v, _, _ in find(src, span[0], span[1], lang)}
+            said_here = {v for v, _, _ in here}
+            kept = said_here <= {v for v, _, _ in english}
             for v, s, e in english:
+                if kept and tgt.startswith(("'s", "’s"), e):
+                    continue  # "Friday's loss" beside the original's every weekday: an adjective the original may form otherwise ("пятничное")
                 if v not in near:
                     said = ", ".join(dict.fromkeys(names[w - (1 if what == "month" else 0)] for w, _, _ in here))
                     yield Issue(s, e, here[0][1], here[0][2], f"the English says {tgt[s:e]!r} where the original says {said}")
