@@ -14,9 +14,9 @@ from provenance.document.sentences import split_sentences as english_sentences
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 # No-space scripts: the full-width punctuation ends a sentence wherever it stands.
 _CJK_END = re.compile(r"[。！？!?]+[」』”’\"）)]*")
-# Spaced scripts: punctuation (with closing quotes) then whitespace.
+# Spaced scripts: punctuation (with closing quotes, the German “ too) then whitespace.
 # French sets » off with a (no-break) space: ". »" closes the sentence too.
-_END = re.compile(r"(?:[.!?؟۔।॥…]+)(?:[\"'”’)\]]|[ \u00a0\u202f]?»)*(?=\s+[^\s»”’)\],.;:])")
+_END = re.compile(r"(?:[.!?؟۔।॥…]+)(?:[\"'”“’)\]]|[ \u00a0\u202f]?»)*(?=\s+[^\s»”’)\],.;:])")
 _CJK_LANGS = {"zh", "ja"}
 
 
@@ -66,7 +66,21 @@ dra lic ing arq ud uds vd vds ee uu
 bzw z.b u.a d.h usw vgl
 св г гг им ул пр т.е т.д т.п др проф акад д-р тыс млн млрд
 """.split())
-_ORDINAL_LANGS = frozenset({"de", "tr"})
+# An ordinal's period: after a German article or contracted preposition ("im 1."), or before a
+# month or a word that ordinals lead ("3. Oktober", "1. Dünya Savaşı"); "auf 40. Niemand" ends.
+_ORDINAL_BEFORE = {"de": frozenset("im am vom zum zur beim der die das den dem des".split()), "tr": frozenset()}
+_ORDINAL_AFTER = frozenset("""januar februar märz april mai juni juli august september oktober november dezember
+weltkrieg liga runde halbzeit jahrhundert platz klasse
+ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık dünya lig yüzyıl""".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal(text: str, number_start: int, nxt: int, end: int, lang: str) -> bool:
+    before = [w.casefold() for w in _WORD.findall(text, max(0, number_start - 8), number_start)]
+    after = _WORD.match(text, nxt, end)
+    return bool(before and before[-1] in _ORDINAL_BEFORE[lang]) or bool(after and after.group().casefold() in _ORDINAL_AFTER)
+
+
 _WORD_BEFORE = re.compile(r"[^\s(\[«\"“„]+$")
 
 
@@ -85,8 +99,8 @@ def _runs_on(text: str, p: int, q: int, floor: int, end: int, lang: str) -> bool
     if m is None or m.end() != p:
         return False
     word = m.group().casefold()
-    if lang in _ORDINAL_LANGS and word.isdigit() and len(word) <= 2 and text[nxt:nxt + 1].isalpha():
-        return True  # a German or Turkish ordinal: "im 1. Weltkrieg", "1. Dünya Savaşı"
+    if lang in _ORDINAL_BEFORE and word.isdigit() and len(word) <= 2 and _ordinal(text, m.start(), nxt, end, lang):
+        return True  # a German or Turkish ordinal: "im 1. Weltkrieg", "am 3. Oktober", "1. Dünya Savaşı"
     return word in _ABBREVIATIONS or ("." in word and len(word) <= 8 and all(len(part) <= 3 for part in word.split(".")))
 
 

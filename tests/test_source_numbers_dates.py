@@ -1,0 +1,59 @@
+"""PV1001 and PV1002 on faithful translations that read a number or weekday otherwise, and the
+changes they must still find; the quotation-mark anchor of the aligner. Own examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.bilingual.align import QUOTE_MISS, _Side, align_texts, anchor_cost
+from provenance.bilingual.pair import pair_texts
+from provenance.config import Config
+from provenance.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config(select=["PV1001", "PV1002"]))
+
+
+def _rules(pipeline, source, english, lang):
+    report = pipeline.run_documents([(pair_texts(source, english + "\n", lang), "article.en.txt")])
+    return [(f.rule, f.text) for f in report.files[0].findings]
+
+
+def test_a_two_digit_year_glued_to_letters_is_the_originals_year(pipeline):
+    src = "Die Marke zeigte ihre Kollektion für Frühjahr und Sommer 2019 in Mailand."
+    assert _rules(pipeline, src, "The label showed its SS19 collection in Milan.", "de") == []
+    assert _rules(pipeline, src, "The label showed its SS18 collection in Milan.", "de") == [
+        ("PV1001", "The label showed its SS18 collection in Milan.")]
+
+
+def test_one_hundred_percent_sure_is_an_idiom(pipeline):
+    src = "Sie sagte, sie sei sich absolut sicher, dass er es gewesen sei."
+    assert _rules(pipeline, src, "She said she was 100 percent sure it had been him.", "de") == []
+    # a real percentage the original lacks is still reported
+    assert _rules(pipeline, src, "She said 100 percent of the staff had seen him.", "de") == [("PV1001", "100")]
+
+
+def test_a_possessive_weekday_beside_the_originals_weekday_is_no_change(pipeline):
+    src = "Die Mannschaft machte die Niederlage vom Vortag mit einem Sieg am Samstag wett."
+    assert _rules(pipeline, src, "The team made up for Friday's defeat with a win on Saturday.", "de") == []
+    # the original's own weekday changed is still an error (and then "Friday's" is reported too)
+    assert ("PV1002", "Sunday") in _rules(pipeline, src, "The team made up for Friday's defeat with a win on Sunday.", "de")
+
+
+def test_quotation_marks_on_one_side_only_cost_the_bead_more():
+    src = "Dann sagte er: „Wir geben nicht auf.“"
+    quoted, plain = 'Then he said: "We will not give up."', "Then he said they would not give up."
+    s_side = _Side(src, [(0, len(src))], "de", False)
+    cost = {}
+    for name, en in (("quoted", quoted), ("plain", plain)):
+        t_side = _Side(en, [(0, len(en))], "de", True)
+        cost[name] = anchor_cost(s_side.group(0, 1), t_side.group(0, 1))
+    assert cost["plain"] - cost["quoted"] == pytest.approx(QUOTE_MISS)
+
+
+def test_a_german_closing_quotation_mark_ends_the_sentence():
+    src = "Dann sagte er: „Wir geben nicht auf.“ Niemand widersprach."
+    en = 'Then he said: "We will not give up." Nobody objected.'
+    assert [b.kind for b in align_texts(src, en, "de").beads] == ["1-1", "1-1"]
