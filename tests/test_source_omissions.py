@@ -103,6 +103,26 @@ def test_an_english_sentence_of_a_1_2_bead_with_its_own_number_in_the_original_i
     assert [text for text, _ in found] == [E_40]
 
 
+B_NUMBER = "Am Abend sprach er vor genau 340 Gästen im Rathaus der Stadt."
+E_A_LONG = ("Minister Petrosyan arrived in Madrid on Tuesday with a large delegation of "
+            "advisers and officials.")
+
+
+def test_a_sentence_whose_number_the_english_lacks_is_left_out_though_lengths_do_not_decide():
+    params = {**PARAMS, "number_merge_z": 0.0, "number_part_z": 2.5}
+    both, alone = len(A) + len(B_NUMBER) + 1, len(A)
+    # Lengths alone: short of both but not beyond merge_z, and A alone fits only loosely.
+    assert -PARAMS["merge_z"] < _zl(both, len(E_A_LONG), "de") < 0
+    assert PARAMS["part_z"] <= abs(_zl(alone, len(E_A_LONG), "de")) < 2.5
+    pair = _pair([A, B_NUMBER], [E_A_LONG], [((0, 2), (0, 1))])
+    assert [pair.text[i.source_start:i.source_end] for i in checks.omissions(pair, params)] == [B_NUMBER]
+    assert list(checks.omissions(pair, {**params, "number_part_z": 1.0})) == []
+    # The English with the 340: a merge that kept the number, nothing is reported.
+    e_kept = E_A_LONG.replace("advisers and officials", "advisers; 340 guests")
+    assert _zl(both, len(e_kept), "de") < 0 and abs(_zl(alone, len(e_kept), "de")) < 2.5
+    assert list(checks.omissions(_pair([A, B_NUMBER], [e_kept], [((0, 2), (0, 1))]), params)) == []
+
+
 def test_merge_z_of_the_language_applies_to_its_own_pairs_only():
     # A 2-1 bead whose English falls short of both by a z between 1.0 and 1.5, fitting one alone.
     src = ["美国总统周二在白宫会见了来访的法国外交部长和他的代表团。", "双方讨论了气候问题和两国之间的贸易关系。"]

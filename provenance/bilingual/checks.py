@@ -223,6 +223,46 @@ def _merge_z(params: dict, lang: str) -> float:
     return params.get("merge_z_lang", {}).get(lang, params.get("merge_z", 1.5))
 
 
+def _english_vouches(tgt: str, spans) -> tuple[set[float], set[float]]:
+    """(values, approximate values) the English of these spans vouches for: its numbers scaled and
+    bare, months as numbers, two-digit years; unit conversions approximately."""
+    values: set[float] = set()
+    approx: set[float] = set()
+    for span in spans:
+        nums = lexicon.numbers(tgt, span[0], span[1], "en")
+        values |= lexicon.all_values(nums) | {v for n in nums for v in n.base}
+        values |= {float(m) for m, _, _ in lexicon.months(tgt, span[0], span[1], "en")} | _short_years(tgt, span)
+        approx |= lexicon.all_approx(nums)
+    return values, approx
+
+
+def _lone_by_number(pair, i: int, params: dict) -> int | None:
+    """In a 2-1 bead whose lengths alone do not decide: the sentence of the original with a number
+    (in digits) that neither the English nor its neighbours have, when the English fits the other
+    sentence alone (|z| below part_z) and falls short of both. A translator who merges two
+    sentences keeps their numbers; one who leaves a sentence out loses its number with it."""
+    al, src, lang = pair.alignment, pair.text, pair.lang
+    b = al.beads[i]
+    si, sj = b.source_sentences
+    if sj - si != 2 or b.target is None:
+        return None
+    single = b.target[1] - b.target[0]
+    if _zl(sum(_length(al.source_sentences, k) for k in (si, si + 1)), single, lang) >= params.get("number_merge_z", 0.0):
+        return None
+    values, approx = _english_vouches(al.target_text, _near(al.beads, i, "target"))
+    for keep, lone in ((si, si + 1), (si + 1, si)):
+        if abs(_zl(_length(al.source_sentences, keep), single, lang)) >= params.get("number_part_z", 2.5):
+            continue
+        s, e = al.source_sentences[lone]
+        if e - s < params.get("min_chars", 15):
+            continue
+        lost = [n for n in lexicon.numbers(src, s, e, lang) if n.digits and not n.values & values
+                and not any(lexicon.close_to(v, approx) for v in n.values)]
+        if lost:
+            return lone
+    return None
+
+
 def _anchors_of(text: str, span, lang: str, english: bool):
     """Numbers and word skeletons of a span; on the English side names only (capitalized words),
     cognates of common words matching by chance too often to vouch for a translation."""
@@ -294,6 +334,8 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
                         f"a sentence of the original has no translation {where}: {_short(src[b.source[0]:b.source[1]])!r}")
         elif b.target is not None and b.source is not None:
             lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1, (src, al.target_text))
+            if lone is None:
+                lone = _lone_by_number(pair, i, params)
             if lone is not None:
                 s, e = al.source_sentences[lone]
                 yield Issue(b.target[0], b.target[1], s, e,
