@@ -24,8 +24,7 @@ def _rules(pipeline, source, english, lang):
 def test_a_two_digit_year_glued_to_letters_is_the_originals_year(pipeline):
     src = "Die Marke zeigte ihre Kollektion für Frühjahr und Sommer 2019 in Mailand."
     assert _rules(pipeline, src, "The label showed its SS19 collection in Milan.", "de") == []
-    assert _rules(pipeline, src, "The label showed its SS18 collection in Milan.", "de") == [
-        ("PV1001", "The label showed its SS18 collection in Milan.")]
+    assert _rules(pipeline, src, "The label showed its SS18 collection in Milan.", "de") == [("PV1001", "18")]
 
 
 def test_one_hundred_percent_sure_is_an_idiom(pipeline):
@@ -57,3 +56,23 @@ def test_a_german_closing_quotation_mark_ends_the_sentence():
     src = "Dann sagte er: „Wir geben nicht auf.“ Niemand widersprach."
     en = 'Then he said: "We will not give up." Nobody objected.'
     assert [b.kind for b in align_texts(src, en, "de").beads] == ["1-1", "1-1"]
+
+
+def test_a_small_number_changed_is_found_though_a_neighbour_repeats_the_original(pipeline):
+    # The headline repeats the 32; the sentence's own 32 became 36 (under min_english_value).
+    src = "اعتقال رجل عمره 32 عاما.\n\nقالت الشرطة إن الرجل البالغ من العمر 32 عاما اعتقل مساء أمس في المدينة."
+    good = "Man, 32, arrested.\n\nPolice said the 32-year-old man was arrested in the city last night."
+    bad = "Man, 32, arrested.\n\nPolice said the 36-year-old man was arrested in the city last night."
+    assert _rules(pipeline, src, good, "ar") == []
+    assert _rules(pipeline, src, bad, "ar") == [("PV1001", "36")]
+
+
+def test_a_score_is_compared_number_by_number(pipeline):
+    src = "Das Spiel endete 2:2 unentschieden, sagte der Trainer nach dem Abpfiff."
+    assert _rules(pipeline, src, "The match ended in a 2-2 draw, the coach said after the final whistle.", "de") == []
+    assert _rules(pipeline, src, "The match ended in a 7-2 draw, the coach said after the final whistle.", "de") == [("PV1001", "7")]
+
+
+def test_times_and_ranges_of_years_vouch_for_the_original(pipeline):
+    assert _rules(pipeline, "Der Zug kam um 04:40 Uhr an, sagte die Bahn.", "The train arrived at 4.40am, the railway said.", "de") == []
+    assert _rules(pipeline, "Der Koreakrieg von 1950 bis 1953 endete ohne Vertrag.", "The 1950-53 Korean War ended without a treaty.", "de") == []

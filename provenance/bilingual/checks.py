@@ -101,27 +101,62 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
             approx = near_approx(i) if approx is None else approx
             if not any(lexicon.close_to(v, approx) for v in n.values):
                 lost.append(n)
+        small = []  # English numbers below min_other the original lacks: reported only as one changed
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, min_other) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
-                extra.append(n)
-        for k in range(max(len(lost), len(extra))):  # a changed number: one finding, on both numbers
-            s, t = (lost[k] if k < len(lost) else None), (extra[k] if k < len(extra) else None)
-            if s is not None and t is not None:
+            if n.digits and _checkable(tgt, n, 0) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base | n.parts | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+                (extra if max(n.values) >= min_other else small).append(n)
+        # a number of the original the English sentence itself lacks (a neighbour has it: "32" in the
+        # headline and "36" in the sentence) stands beside a small English number as one changed
+        unmatched = [n for n in _unmatched(s_nums, t_nums) if n not in lost] if small else []
+        targets, sources = extra + small, lost + unmatched
+        for k, t in enumerate(targets):  # a changed number: one finding, on both numbers
+            if k < len(sources):
+                s = sources[k]
                 yield Issue(t.start, t.end, s.start, s.end,
                             f"the English has {_short(tgt[t.start:t.end], 30)!r} where the original has {_short(src[s.start:s.end], 30)!r}")
-            elif s is not None:
-                yield Issue(b.target[0], b.target[1], s.start, s.end,
-                            f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
-            else:
+            elif k < len(extra):
                 yield Issue(t.start, t.end, b.source[0], b.source[1], f"the number {_short(tgt[t.start:t.end], 30)!r} is not in the original")
+        for s in lost[len(targets):]:
+            yield Issue(b.target[0], b.target[1], s.start, s.end,
+                        f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
+
+
+def _unmatched(s_nums, t_nums) -> list:
+    """The original's numbers (in digits) left over when each takes one English number of the
+    same sentence with a value in common: "2-2" against "7-2" leaves one 2."""
+    free = [n.values | n.base | n.parts for n in t_nums]
+    out = []
+    for n in s_nums:
+        if not n.digits:
+            continue
+        k = next((j for j, v in enumerate(free) if v is not None and n.values & v), None)
+        if k is None:
+            out.append(n)
+        else:
+            free[k] = None
+    return out
 
 
 # "SS19", "'19", "FY2019" aside: two digits glued to letters or after an apostrophe name a year.
 _SHORT_YEAR = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Za-z]['’])|(?<=\s['’]))(\d\d)\b")
 # "100 percent sure": an idiom of certainty, which the original says in words ("absolutely").
 _PERCENT_IDIOM = re.compile(r"100(?: ?%| per ?cent)(?! of)")
+
+
+_YEAR_RANGE = re.compile(r"\b(1[89]|20)\d\d[-–]$")
+
+
+def _as_year(text: str, n) -> set[float]:
+    """The years an English two-digit number may be when written as one ("'53", "SS19", the end
+    of a range of years "1950-53")."""
+    if n.end - n.start != 2:
+        return set()
+    m = _YEAR_RANGE.search(text, max(0, n.start - 5), n.start)
+    if m is not None:
+        return {float(int(m.group(1)) * 100 + int(text[n.start:n.end]))}
+    return _short_years(text, (max(0, n.start - 2), n.end))
 
 
 def _short_years(text: str, span: tuple[int, int]) -> set[float]:
