@@ -76,3 +76,11 @@ def test_a_score_is_compared_number_by_number(pipeline):
 def test_times_and_ranges_of_years_vouch_for_the_original(pipeline):
     assert _rules(pipeline, "Der Zug kam um 04:40 Uhr an, sagte die Bahn.", "The train arrived at 4.40am, the railway said.", "de") == []
     assert _rules(pipeline, "Der Koreakrieg von 1950 bis 1953 endete ohne Vertrag.", "The 1950-53 Korean War ended without a treaty.", "de") == []
+
+
+def test_a_weekday_changed_to_one_a_neighbour_names_is_still_found(pipeline):
+    src = "Die Mannschaft spielt am Donnerstag in Wien. Am Sonntag folgt das Heimspiel gegen Graz."
+    good = "The team plays in Vienna on Thursday. On Sunday comes the home game against Graz."
+    bad = "The team plays in Vienna on Sunday. On Sunday comes the home game against Graz."
+    assert _rules(pipeline, src, good, "de") == []
+    assert _rules(pipeline, src, bad, "de") == [("PV1002", "Sunday")]
