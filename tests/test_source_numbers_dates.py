@@ -84,3 +84,10 @@ def test_a_weekday_changed_to_one_a_neighbour_names_is_still_found(pipeline):
     bad = "The team plays in Vienna on Sunday. On Sunday comes the home game against Graz."
     assert _rules(pipeline, src, good, "de") == []
     assert _rules(pipeline, src, bad, "de") == [("PV1002", "Sunday")]
+
+
+def test_number_words_with_a_unit_are_converted(pipeline):
+    assert _rules(pipeline, "Der Hut hat eine 60 Zentimeter breite Krempe.", "The hat has a two-foot wide brim.", "de") == []
+    assert _rules(pipeline, "Der Unfall geschah etwa 1,6 Kilometer entfernt.", "The crash happened about a mile away.", "de") == []
+    # a number in digits the English has not converted is still reported
+    assert _rules(pipeline, "Der Unfall geschah etwa 9 Kilometer entfernt.", "The crash happened about a mile away.", "de") != []
