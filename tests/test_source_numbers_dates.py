@@ -91,3 +91,10 @@ def test_number_words_with_a_unit_are_converted(pipeline):
     assert _rules(pipeline, "Der Unfall geschah etwa 1,6 Kilometer entfernt.", "The crash happened about a mile away.", "de") == []
     # a number in digits the English has not converted is still reported
     assert _rules(pipeline, "Der Unfall geschah etwa 9 Kilometer entfernt.", "The crash happened about a mile away.", "de") != []
+
+
+def test_thousands_groups_do_not_vouch_for_a_changed_number(pipeline):
+    # "10,040" has groups 10 and 40, but they are no reading of it: the original's 10 000 is changed
+    src = "Draußen warteten 10.000 Menschen, drinnen standen nur 200."
+    assert _rules(pipeline, src, "Outside 10,000 people waited; inside stood only 200.", "de") == []
+    assert _rules(pipeline, src, "Outside 10,040 people waited; inside stood only 200.", "de") == [("PV1001", "10,040")]

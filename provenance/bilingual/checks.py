@@ -105,11 +105,11 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, 0) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base | n.parts | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+            if n.digits and _checkable(tgt, n, 0) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base | _clock_parts(tgt, n) | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
                 (extra if max(n.values) >= min_other else small).append(n)
         # a number of the original the English sentence itself lacks (a neighbour has it: "32" in the
         # headline and "36" in the sentence) stands beside a small English number as one changed
-        unmatched = [n for n in _unmatched(s_nums, t_nums) if n not in lost] if small else []
+        unmatched = [n for n in _unmatched(s_nums, t_nums, tgt) if n not in lost] if small else []
         targets, sources = extra + small, lost + unmatched
         for k, t in enumerate(targets):  # a changed number: one finding, on both numbers
             if k < len(sources):
@@ -123,10 +123,10 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                         f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
 
 
-def _unmatched(s_nums, t_nums) -> list:
+def _unmatched(s_nums, t_nums, tgt: str) -> list:
     """The original's numbers (in digits) left over when each takes one English number of the
     same sentence with a value in common: "2-2" against "7-2" leaves one 2."""
-    free = [n.values | n.base | n.parts for n in t_nums]
+    free = [n.values | n.base | _clock_parts(tgt, n) for n in t_nums]
     out = []
     for n in s_nums:
         if not n.digits:
@@ -146,6 +146,15 @@ _PERCENT_IDIOM = re.compile(r"100(?: ?%| per ?cent)(?! of)")
 
 
 _YEAR_RANGE = re.compile(r"\b(1[89]|20)\d\d[-–]$")
+
+
+_TIME = re.compile(r"\d{1,2}(?:[.:]\d\d)?")
+
+
+def _clock_parts(text: str, n) -> frozenset:
+    """The hours and minutes a clock time stands for ("3 p.m." is 15, "4.40" is 4 and 40); not
+    the groups of "10,040", which say nothing of 10 or 40."""
+    return n.parts if _TIME.fullmatch(lexicon.anchors.ascii_digits(text[n.start:n.end])) else frozenset()
 
 
 def _as_year(text: str, n) -> set[float]:
