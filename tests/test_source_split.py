@@ -31,3 +31,8 @@ def test_ordinals_run_on_in_german_and_turkish_only():
 def test_a_real_sentence_end_still_splits():
     assert _sentences("Der Minister kam an. Er sprach lange.", "de") == ["Der Minister kam an.", "Er sprach lange."]
     assert _sentences("Die Zahl stieg auf 40. Niemand war überrascht.", "de") == ["Die Zahl stieg auf 40.", "Niemand war überrascht."]
+
+
+def test_common_words_that_look_like_abbreviations_still_end_a_sentence():
+    assert len(_sentences("Dijo que no. Nadie lo creyó.", "es")) == 2
+    assert len(_sentences("Мы помогли им. Они ушли.", "ru")) == 2

@@ -59,19 +59,22 @@ def _is_decimal_or_initial(text: str, p: int, q: int, floor: int) -> bool:
 
 # Abbreviations that a period follows inside a sentence (casefolded, without the period):
 # titles and a few common short forms of the NTREX languages' news ("Sra.", "St.", "Св.", "z.B.").
-_ABBREVIATIONS = frozenset("""
-mr mrs ms dr drs st sr sra srta jr prof gen gov sen rep rev mt no nr vs etc ca approx
-mme mlle me av
-dra lic ing arq ud uds vd vds ee uu
-bzw z.b u.a d.h usw vgl
-св г гг им ул пр т.е т.д т.п др проф акад д-р тыс млн млрд
-""".split())
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "drs", "st", "sr", "sra", "srta", "jr", "prof", "gen", "gov",
+    "rep", "rev", "mt", "nr", "vs", "etc", "ca", "approx", "mme", "mlle", "me", "av", "dra",
+    "lic", "ing", "arq", "ud", "uds", "vd", "vds", "ee", "uu", "bzw", "z.b", "u.a", "d.h", "usw",
+    "vgl", "св", "г", "гг", "ул", "пр", "т.е", "т.д", "т.п", "др", "проф", "акад", "д-р",
+    "тыс", "млн", "млрд",
+])
 # An ordinal's period: after a German article or contracted preposition ("im 1."), or before a
 # month or a word that ordinals lead ("3. Oktober", "1. Dünya Savaşı"); "auf 40. Niemand" ends.
-_ORDINAL_BEFORE = {"de": frozenset("im am vom zum zur beim der die das den dem des".split()), "tr": frozenset()}
-_ORDINAL_AFTER = frozenset("""januar februar märz april mai juni juli august september oktober november dezember
-weltkrieg liga runde halbzeit jahrhundert platz klasse
-ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık dünya lig yüzyıl""".split())
+_ORDINAL_BEFORE = {"de": frozenset(["im", "am", "vom", "zum", "zur", "beim", "der", "die", "das", "den", "dem", "des"]), "tr": frozenset()}
+_ORDINAL_AFTER = frozenset([
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "weltkrieg", "liga", "runde", "halbzeit", "jahrhundert", "platz",
+    "klasse", "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül",
+    "ekim", "kasım", "aralık", "dünya", "lig", "yüzyıl",
+])
 _WORD = re.compile(r"[^\W\d_]+")
 
 
