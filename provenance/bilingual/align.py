@@ -28,6 +28,7 @@ BEAD_COST = {k: -math.log(v) for k, v in BEAD_PRIOR.items()}
 NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
 NUMBER_MISS = 1.0  # each number on one side only
 MARK_MISS = 1.0  # a question mark on one side only
+QUOTE_MISS = 1.0  # a quotation mark on one side only (translators keep quotations far more often than not)
 WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
 NAME_MISS = 0.5  # a bead whose English has names none of which the original's words match
 WORD_CAP = 4  # at most this many count: long sentences share more by chance
@@ -107,12 +108,13 @@ class _Side:
         key = (i, j)
         if key not in self._groups:
             if j - i == 1:
-                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i], self.names[i])
+                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i], self.names[i], self.marks[i][1])
             else:
                 nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
                 words = frozenset().union(*self.words[i:j]) if j > i else frozenset()
                 names = frozenset().union(*self.names[i:j]) if j > i else frozenset()
-                self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words, names)
+                self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words, names,
+                                     any(m[1] for m in self.marks[i:j]))
         return self._groups[key]
 
 
@@ -120,13 +122,15 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def anchor_cost(src, tgt) -> float:
-    _, sn, sq, sw, _ = src
-    _, tn, tq, tw, tnames = tgt
+    _, sn, sq, sw, _, squote = src
+    _, tn, tq, tw, tnames, tquote = tgt
     both = len(sn & tn)
     # Readings are sets of candidate values: count misses by the smaller side's surplus.
     cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
     if sq != tq:
         cost += MARK_MISS
+    if squote != tquote:
+        cost += QUOTE_MISS
     shared = len(sw & tw)
     if tnames and sw and not sw & tnames:
         cost += NAME_MISS  # the English names someone or somewhere the original's words do not: likely not its translation

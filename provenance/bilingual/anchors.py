@@ -127,24 +127,30 @@ def _common():
     return model().common
 
 
+def _least(word: str, at_start: bool = False) -> int:
+    """The shortest skeleton a word of a cognate language counts with: a capitalized word (a name:
+    "Jaynes", "Джейнс", "Ford") from NAME_SKELETON, any other from COGNATE_SKELETON."""
+    return NAME_SKELETON if word[:1].isupper() and not at_start else COGNATE_SKELETON
+
+
 def source_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
     """Consonant skeletons (provenance.bilingual.names.skeleton) of the words of text[start:end]
     in the original, with the clitic-less forms of an abjad's words; a Chinese original only
     for its words in Latin letters (a romanized Chinese character is no name's skeleton)."""
     from provenance.bilingual.names import _WORDS, skeleton
 
-    least = COGNATE_SKELETON if lang in COGNATE_LANGS else NAME_SKELETON
+    cognates = lang in COGNATE_LANGS
     out = set()
     for m in _WORDS.finditer(text, start, end):
         w = m.group()
         if _CJK.search(w) or any(c.isdigit() for c in w):
             continue
         k = skeleton(w)
-        if len(k) >= least:
+        if len(k) >= (_least(w) if cognates else NAME_SKELETON):
             out.add(k)
         if lang in _CLITIC_LANGS and len(w) >= 4:
             bare = _CLITIC.sub("", w)
-            if bare != w and len(skeleton(bare)) >= least:
+            if bare != w and len(skeleton(bare)) >= NAME_SKELETON:
                 out.add(skeleton(bare))
     return frozenset(out)
 
@@ -152,8 +158,8 @@ def source_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
 def english_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
     """Consonant skeletons of the English words that may be written alike in the original:
     capitalized words (names; a common word only inside the sentence: "After" opening one is
-    no name), and for a Latin, Cyrillic or
-    Greek original every word (cognates) of COGNATE_SKELETON consonants or more."""
+    no name), and for a Latin, Cyrillic or Greek original every word (cognates) of
+    COGNATE_SKELETON consonants or more, a capitalized one (a name) of NAME_SKELETON."""
     from provenance.bilingual.names import skeleton
 
     common = _common()
@@ -163,7 +169,7 @@ def english_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
         w = m.group()
         k = skeleton(w)
         if cognates:
-            if len(k) >= COGNATE_SKELETON:
+            if len(k) >= _least(w, m.start() == 0 and w.lower() in common):
                 out.add(k)
         elif w[0].isupper() and len(k) >= NAME_SKELETON and (m.start() > 0 or w.lower() not in common):
             out.add(k)

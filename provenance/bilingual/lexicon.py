@@ -141,11 +141,20 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
                 continue  # a Chinese numeral already read as a number
             value = table.number_values[m.lastindex - 1]
             factor, stop = _scaled(text, m.end(), end, table)
-            out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False))
+            # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
+            approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
+            out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False, approx=approx))
+    if code == "en":  # "about a mile", "half a mile": one unit, which the original converts (1,6 km)
+        for m in _ONE_UNIT.finditer(text, start, end):
+            value = 0.5 if m.group(1) else 1.0
+            approx = _converted(text, m.end(2), {value})
+            if approx:
+                out.append(Number(frozenset({value}), m.start(), m.end(), False, approx=approx))
     out.sort(key=lambda n: (n.start, n.end))
     return out
 
 
+_ONE_UNIT = re.compile(r"\b(half )?(an?)(?= (?:mile|foot|yard|inch|pound|ton|gallon|acre|ounce)\b)", re.IGNORECASE)
 _GROUP = re.compile(r"\d+")
 _YEAR_RANGE = re.compile(r"[-–](\d\d)(?!\d)")
 

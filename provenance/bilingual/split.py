@@ -14,9 +14,9 @@ from provenance.document.sentences import split_sentences as english_sentences
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 # No-space scripts: the full-width punctuation ends a sentence wherever it stands.
 _CJK_END = re.compile(r"[。！？!?]+[」』”’\"）)]*")
-# Spaced scripts: punctuation (with closing quotes) then whitespace.
+# Spaced scripts: punctuation (with closing quotes, the German “ too) then whitespace.
 # French sets » off with a (no-break) space: ". »" closes the sentence too.
-_END = re.compile(r"(?:[.!?؟۔।॥…]+)(?:[\"'”’)\]]|[ \u00a0\u202f]?»)*(?=\s+[^\s»”’)\],.;:])")
+_END = re.compile(r"(?:[.!?؟۔।॥…]+)(?:[\"'”“’)\]]|[ \u00a0\u202f]?»)*(?=\s+[^\s»”’)\],.;:])")
 _CJK_LANGS = {"zh", "ja"}
 
 
@@ -41,7 +41,7 @@ def sentences(text: str, start: int, end: int, lang: str) -> list[tuple[int, int
     pattern = _CJK_END if lang in _CJK_LANGS else _END
     spans, s = [], start
     for m in pattern.finditer(text, start, end):
-        if _is_decimal_or_initial(text, m.start(), m.end(), start):
+        if _is_decimal_or_initial(text, m.start(), m.end(), start) or _runs_on(text, m.start(), m.end(), start, end, lang):
             continue
         _add(text, spans, s, m.end())
         s = m.end()
@@ -55,6 +55,56 @@ def _is_decimal_or_initial(text: str, p: int, q: int, floor: int) -> bool:
         return False
     before = text[max(floor, p - 2):p]
     return len(before) == 2 and before[0].isspace() and before[1].isalpha()
+
+
+# Abbreviations that a period follows inside a sentence (casefolded, without the period):
+# titles and a few common short forms of the NTREX languages' news ("Sra.", "St.", "Св.", "z.B.").
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "drs", "st", "sr", "sra", "srta", "jr", "prof", "gen", "gov",
+    "rep", "rev", "mt", "nr", "vs", "etc", "ca", "approx", "mme", "mlle", "me", "av", "dra",
+    "lic", "ing", "arq", "ud", "uds", "vd", "vds", "ee", "uu", "bzw", "z.b", "u.a", "d.h", "usw",
+    "vgl", "св", "г", "гг", "ул", "пр", "т.е", "т.д", "т.п", "др", "проф", "акад", "д-р",
+    "тыс", "млн", "млрд",
+])
+# An ordinal's period: after a German article or contracted preposition ("im 1."), or before a
+# month or a word that ordinals lead ("3. Oktober", "1. Dünya Savaşı"); "auf 40. Niemand" ends.
+_ORDINAL_BEFORE = {"de": frozenset(["im", "am", "vom", "zum", "zur", "beim", "der", "die", "das", "den", "dem", "des"]), "tr": frozenset()}
+_ORDINAL_AFTER = frozenset([
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "weltkrieg", "liga", "runde", "halbzeit", "jahrhundert", "platz",
+    "klasse", "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül",
+    "ekim", "kasım", "aralık", "dünya", "lig", "yüzyıl",
+])
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal(text: str, number_start: int, nxt: int, end: int, lang: str) -> bool:
+    before = [w.casefold() for w in _WORD.findall(text, max(0, number_start - 8), number_start)]
+    after = _WORD.match(text, nxt, end)
+    return bool(before and before[-1] in _ORDINAL_BEFORE[lang]) or bool(after and after.group().casefold() in _ORDINAL_AFTER)
+
+
+_WORD_BEFORE = re.compile(r"[^\s(\[«\"“„]+$")
+
+
+def _runs_on(text: str, p: int, q: int, floor: int, end: int, lang: str) -> bool:
+    """Does the sentence go on after the period at p? When the next word starts in lower case
+    (a cased script: "la Sra. dijo", "sloganları attı" split off by a quotation), or the word
+    before is an abbreviation: a title ("St. Martin"), or a dotted one ("U.K.", "यू.के.")."""
+    if text[p] != "." or q - p != 1:
+        return False
+    nxt = q
+    while nxt < end and text[nxt].isspace():
+        nxt += 1
+    if nxt < end and text[nxt].islower():
+        return True
+    m = _WORD_BEFORE.search(text, max(floor, p - 12), p)
+    if m is None or m.end() != p:
+        return False
+    word = m.group().casefold()
+    if lang in _ORDINAL_BEFORE and word.isdigit() and len(word) <= 2 and _ordinal(text, m.start(), nxt, end, lang):
+        return True  # a German or Turkish ordinal: "im 1. Weltkrieg", "am 3. Oktober", "1. Dünya Savaşı"
+    return word in _ABBREVIATIONS or ("." in word and len(word) <= 8 and all(len(part) <= 3 for part in word.split(".")))
 
 
 def _add(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:

@@ -1,0 +1,136 @@
+"""PV1003/PV1004 at the level of the checks: the beads are given (as the aligner might have made
+them), so each suppression is tested on its own. A 1-0 (0-1) bead whose sentence a neighbour's
+other side already translates is no omission (addition); in a 2-1 (1-2) bead, a sentence with a
+number or name of its own in the single side is translated. Own invented German examples."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from provenance.bilingual import checks
+from provenance.bilingual.align import Alignment, Bead
+from provenance.bilingual.checks import _zl
+
+PARAMS = {"min_chars": 15, "max_z": 4.0, "merge_z": 1.5, "part_z": 1.5}
+
+A = "Der Minister Petrosyan kam am Dienstag mit einer großen Delegation in Madrid an."
+B = "Die Gespräche mit der spanischen Regierung dauerten bis zum späten Abend."
+B40 = "Am Abend empfing ihn das Außenministerium mit genau 40 Beamten."
+E_A = "Minister Petrosyan arrived in Madrid on Tuesday with a large delegation."
+E_AB = ("Minister Petrosyan arrived in Madrid on Tuesday with a large delegation, and his talks "
+        "with the Spanish government went on until late in the evening.")
+E_A40 = "Minister Petrosyan came to Madrid with a delegation and 40 officials."
+
+
+def _pair(src: list[str], en: list[str], groups: list[tuple[tuple[int, int], tuple[int, int]]], lang: str = "de"):
+    """A pair whose beads are groups of (source sentences [i, j), English sentences [k, l))."""
+    def layout(sentences):
+        spans, pos = [], 0
+        for s in sentences:
+            spans.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        return " ".join(sentences) + "\n", spans
+
+    s_text, s_spans = layout(src)
+    e_text, e_spans = layout(en)
+    beads = []
+    for (i, j), (k, l) in groups:
+        beads.append(Bead(
+            source=(s_spans[i][0], s_spans[j - 1][1]) if j > i else None,
+            target=(e_spans[k][0], e_spans[l - 1][1]) if l > k else None,
+            source_sentences=(i, j), target_sentences=(k, l), cost=0.0,
+        ))
+    al = Alignment(s_text, e_text, lang, s_spans, e_spans, beads)
+    return SimpleNamespace(alignment=al, text=s_text, lang=lang)
+
+
+def _omissions(pair):
+    return [(pair.text[i.source_start:i.source_end], i.message) for i in checks.omissions(pair, PARAMS)]
+
+
+def _additions(pair):
+    return [(pair.alignment.target_text[i.start:i.end], i.message) for i in checks.additions(pair, PARAMS)]
+
+
+def test_a_sentence_the_neighbouring_english_translates_too_is_not_left_out():
+    # The preconditions of the suppression: the English is far too long for A alone and fits A + B.
+    assert _zl(len(A), len(E_AB), "de") > PARAMS["merge_z"]
+    assert abs(_zl(len(A) + len(B) + 1, len(E_AB), "de")) < PARAMS["part_z"]
+    absorbed = _pair([A, B], [E_AB], [((0, 1), (0, 1)), ((1, 2), (1, 1))])
+    assert _omissions(absorbed) == []
+    # The same 1-0 bead beside an English that translates A only: B is reported, its span exact.
+    left_out = _pair([A, B], [E_A], [((0, 1), (0, 1)), ((1, 2), (1, 1))])
+    found = _omissions(left_out)
+    assert [text for text, _ in found] == [B]
+    assert "no translation after this sentence" in found[0][1]
+
+
+def test_a_sentence_of_a_2_1_bead_with_its_own_number_in_the_english_is_translated():
+    # The English is too short for both sentences and fits A alone ...
+    assert _zl(len(A) + len(B40) + 1, len(E_A40), "de") < -PARAMS["merge_z"]
+    assert abs(_zl(len(A), len(E_A40), "de")) < PARAMS["part_z"]
+    # ... but B40's 40 is in it: a condensed translation, not an omission.
+    assert _omissions(_pair([A, B40], [E_A40], [((0, 2), (0, 1))])) == []
+    # Without the 40 the English has nothing of B40: B40 is reported as left out.
+    found = _omissions(_pair([A, B40], [E_A], [((0, 2), (0, 1))]))
+    assert [text for text, _ in found] == [B40]
+    assert "seems left out" in found[0][1]
+
+
+S_LONG = ("Der Minister Petrosyan kam am Dienstag mit einer großen Delegation in Madrid an, "
+          "wo das Wetter die ganze Woche über kalt und nass gewesen war.")
+E_WEATHER = "The weather in the capital had been cold and wet all week long."
+E_40 = "He was received there by exactly 40 officials."
+S_40 = "Der Minister Petrosyan kam mit einer Delegation und 40 Beamten in Madrid an."
+
+
+def test_an_english_sentence_the_neighbouring_original_covers_is_no_addition():
+    assert _zl(len(S_LONG), len(E_A), "de") < -PARAMS["merge_z"]
+    assert abs(_zl(len(S_LONG), len(E_A) + len(E_WEATHER) + 1, "de")) < PARAMS["part_z"]
+    absorbed = _pair([S_LONG], [E_A, E_WEATHER], [((0, 1), (0, 1)), ((1, 1), (1, 2))])
+    assert _additions(absorbed) == []
+    # Beside an original that has only the arrival, the weather sentence is an addition.
+    added = _pair([A], [E_A, E_WEATHER], [((0, 1), (0, 1)), ((1, 1), (1, 2))])
+    assert [text for text, _ in _additions(added)] == [E_WEATHER]
+
+
+def test_an_english_sentence_of_a_1_2_bead_with_its_own_number_in_the_original_is_no_addition():
+    assert _zl(len(S_40), len(E_A) + len(E_40) + 1, "de") > PARAMS["merge_z"]
+    assert abs(_zl(len(S_40), len(E_A), "de")) < PARAMS["part_z"]
+    assert _additions(_pair([S_40], [E_A, E_40], [((0, 1), (0, 2))])) == []
+    # The original without the 40 (A): the second English sentence has no counterpart.
+    found = _additions(_pair([A], [E_A, E_40], [((0, 1), (0, 2))]))
+    assert [text for text, _ in found] == [E_40]
+
+
+B_NUMBER = "Am Abend sprach er vor genau 340 Gästen im Rathaus der Stadt."
+E_A_LONG = ("Minister Petrosyan arrived in Madrid on Tuesday with a large delegation of "
+            "advisers and officials.")
+
+
+def test_a_sentence_whose_number_the_english_lacks_is_left_out_though_lengths_do_not_decide():
+    params = {**PARAMS, "number_merge_z": 0.0, "number_part_z": 2.5}
+    both, alone = len(A) + len(B_NUMBER) + 1, len(A)
+    # Lengths alone: short of both but not beyond merge_z, and A alone fits only loosely.
+    assert -PARAMS["merge_z"] < _zl(both, len(E_A_LONG), "de") < 0
+    assert PARAMS["part_z"] <= abs(_zl(alone, len(E_A_LONG), "de")) < 2.5
+    pair = _pair([A, B_NUMBER], [E_A_LONG], [((0, 2), (0, 1))])
+    assert [pair.text[i.source_start:i.source_end] for i in checks.omissions(pair, params)] == [B_NUMBER]
+    assert list(checks.omissions(pair, {**params, "number_part_z": 1.0})) == []
+    # The English with the 340: a merge that kept the number, nothing is reported.
+    e_kept = E_A_LONG.replace("advisers and officials", "advisers; 340 guests")
+    assert _zl(both, len(e_kept), "de") < 0 and abs(_zl(alone, len(e_kept), "de")) < 2.5
+    assert list(checks.omissions(_pair([A, B_NUMBER], [e_kept], [((0, 2), (0, 1))]), params)) == []
+
+
+def test_merge_z_of_the_language_applies_to_its_own_pairs_only():
+    # A 2-1 bead whose English falls short of both by a z between 1.0 and 1.5, fitting one alone.
+    src = ["美国总统周二在白宫会见了来访的法国外交部长和他的代表团。", "双方讨论了气候问题和两国之间的贸易关系。"]
+    en = ["The US president met the visiting French foreign minister and his delegation at the White House on Tuesday."]
+    pair = _pair(src, en, [((0, 2), (0, 1))], lang="zh")
+    z = _zl(len(src[0]) + len(src[1]) + 1, len(en[0]), "zh")
+    assert -1.5 < z < -1.0 and abs(_zl(len(src[0]), len(en[0]), "zh")) < 1.5
+    assert list(checks.omissions(pair, PARAMS)) == []
+    found = list(checks.omissions(pair, {**PARAMS, "merge_z_lang": {"zh": 1.0}}))
+    assert [pair.text[i.source_start:i.source_end] for i in found] == [src[1]]
+    assert list(checks.omissions(pair, {**PARAMS, "merge_z_lang": {"ar": 1.0}})) == []
