@@ -259,3 +259,38 @@ def test_pv901_sees_a_speaker_just_before_the_paragraph():
     assert pv901("Ann Bell praised the mayor for her work after the storm." + quote) == []
     assert pv901("She waits." + quote) == []
     assert len(pv901("The talks ended without agreement." + quote)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle after a noun's possessive is an adjective, not a cue
+        "The mayor's repeated requests for a new bridge went unanswered.",
+        "The fund is a small share of Ann Bell’s reported income.",
+        "The voters' repeated complaints reached the council.",
+        # authorship of a text, a contributor's account, a reputation, a possession
+        "Tom Reed, who wrote the profile of the mayor, left the paper in May.",
+        "Ann Bell writes a weekly column on farming and teaches in Leeds.",
+        "Tom Reed is a columnist in Leeds. He tweets @tomreed_leeds.",
+        "Ann Bell, a radio host considered one of the most popular in the county, retired.",
+        "The county boasts the largest share of dairy farms in the region.",
+    ],
+)
+def test_adjectives_and_other_senses_are_no_cue(text):
+    assert chains(text) == [], chains(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a contracted "has" after a pronoun is no possessive
+        ("She's repeated that the bridge will reopen in May.", "repeated", "She"),
+        # a text whose words follow, and writing or boasting about something, still report
+        ("Ann Bell wrote a column saying the bridge would close.", "wrote", "Ann Bell"),
+        ("Tom Reed boasts about the bridge at every meeting: it cost nothing.", "boasts", "Tom Reed"),
+        ("Tom Reed boasted that the bridge cost nothing.", "boasted", "Tom Reed"),
+    ],
+)
+def test_other_senses_keep_their_reports(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found

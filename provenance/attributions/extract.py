@@ -58,6 +58,8 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 # r"([\w']+)\s+$" searched in a window tries every start; matched at the start of
 # the reversed window it finds the same word (reversed) in one step.
 _PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
+#: a noun's possessive right before a word ("Ann's", "the voters'"), not a contracted "has"/"is" after a pronoun
+_POSSESSIVE_BEFORE = re.compile(r"(?<!\bit)(?<!\bhe)(?<!\bshe)(?<!\bthat)(?<!\bthere)(?<!\bwho)(?<!\bwhat)(?<!\bwhere)(?<!\bhere)(?<!\bone)['’]s\s+$|\ws['’]\s+$", re.IGNORECASE)
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
 _THAT_CLAUSE_AHEAD = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?"
@@ -328,6 +330,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _passive(text, start, end, m, info)
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
+    if form.endswith("ed") and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
