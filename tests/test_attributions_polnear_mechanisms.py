@@ -294,3 +294,23 @@ def test_adjectives_and_other_senses_are_no_cue(text):
 def test_other_senses_keep_their_reports(text, cue, speaker):
     found = chains(text)
     assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rubric or an interjection before a headline's colon is nobody speaking
+        "Delegate Update: The count in the county race.\n\nThe count went on until Monday.",
+        "Paid Notice: Deaths BELL, ANN.\n\nAnn Bell, 90, of Leeds, died on Friday.",
+        "BOOM: The Mayor Ends The Bridge Levy.\n\nThe levy ends in May.",
+        "LOOK: Photos Of The New Bridge.\n\nThe bridge opened in May.",
+    ],
+)
+def test_rubrics_before_a_headline_colon_are_no_speakers(text):
+    assert not any(c == ":" for c, _ in chains(text)), chains(text)
+
+
+def test_figures_filed_and_an_idiom_are_no_reports():
+    assert chains("The three casinos reported $2 billion in revenue for the year.") == []
+    assert chains("All told, the county spent $3 million on the bridge.") == []
+    assert ("reported", [("The Leeds Herald", "outlet")]) in chains("The Leeds Herald reported that the bridge will close.")
