@@ -314,3 +314,23 @@ def test_figures_filed_and_an_idiom_are_no_reports():
     assert chains("The three casinos reported $2 billion in revenue for the year.") == []
     assert chains("All told, the county spent $3 million on the bridge.") == []
     assert ("reported", [("The Leeds Herald", "outlet")]) in chains("The Leeds Herald reported that the bridge will close.")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a progressive "telling" whose listener carries a place and a day before "that"
+        ("Ann Bell is telling a packed hall in rainy Leeds, on the last day of the race, that the bridge will reopen.", "telling", "Ann Bell"),
+        # an adverb between the auxiliary and a passive cue with its agent
+        ("The closure was first reported by the Leeds Herald.", "reported", "the Leeds Herald"),
+        ("The plan was also confirmed by the council.", "confirmed", "the council"),
+    ],
+)
+def test_progressive_listener_and_adverb_in_passive(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+def test_a_relative_passive_with_an_adverb_still_reports():
+    found = chains("Ann Bell wrote it in a memo, which was first reported by the Leeds Herald.")
+    assert any(c == "reported" for c, _ in found), found

@@ -86,6 +86,8 @@ _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
+_ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
+_LONG_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"“])")  # a listener with its place and day
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 #: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
 _AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
@@ -328,6 +330,9 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return _passive(text, start, end, m, info)
+    if not info.participle and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
+        if (passive := _passive(text, start, end, m, info)) is not None:
+            return passive  # "The move was first reported by MSNBC" (else as before: "which was first reported by")
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
     if form.endswith("ed") and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
@@ -525,6 +530,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             return None
         if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
             _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
+            or (info.audience and _LONG_LISTENER_THAT.match(text, m.end(), end))  # "is telling a crowd in Leeds on Monday that"
             or (info.directive and (info.lemma == "call for" or compound.directive_ahead(text, m.end(), end)))  # "Clinton is calling for ..."
         ):
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
