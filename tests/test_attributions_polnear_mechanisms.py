@@ -334,3 +334,22 @@ def test_progressive_listener_and_adverb_in_passive(text, cue, speaker):
 def test_a_relative_passive_with_an_adverb_still_reports():
     found = chains("Ann Bell wrote it in a memo, which was first reported by the Leeds Herald.")
     assert any(c == "reported" for c, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a causative before "to" and a base form: the one made to speak is the speaker
+        ("The defeat led Ann Bell to say that the levy was dead.", "say", "Ann Bell"),
+        ("The vote prompted the mayor to announce that the bridge would close.", "announce", "the mayor"),
+        ("Officials announce that the bridge will close on Monday.", "announce", "Officials"),
+    ],
+)
+def test_causatives_and_base_forms(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+def test_a_causative_without_a_clause_is_no_cue():
+    assert chains("The storm led Ann Bell to tell the truth about the bridge.") == []
+    assert chains("Ann Bell went to the hall to say goodbye.") == []

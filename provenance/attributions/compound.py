@@ -25,6 +25,21 @@ _DIRECTIVE_AHEAD = re.compile(r"\s+(?:(?:[\w'’.\-]+\s+){0,5}?to\s+[a-z]|for\b)
 _BY_AGENT = re.compile(r"\s+(?:(?:first|later|also|widely|publicly|officially)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 
 
+#: A causative before "to" and a base form: "led Republicans to say that", "prompted the mayor to warn that";
+#: group 1 is the one made to speak (a capitalized name, or a determiner and a noun; no comma inside).
+_CAUSATIVE_TO = re.compile(
+    r"\b(?:led|leads|lead|leading|prompted|prompts|prompting|drove|drives|driving|forced|forces|force|forcing|"
+    r"spurred|spurs|pushed|pushes|moved|compelled|inspired|caused|causing)\s+"
+    r"((?:[A-Z][\w'’.\-]*|(?:the|some|many|several|other|both|most)\s+[\w'’\-]+)(?:\s+[\w'’.\-]+){0,4}?)\s+to\s+$"
+)
+
+
+def causative_object(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The one made to speak by a causative before "to" and the cue ("led Republicans to say"), or None."""
+    m = _CAUSATIVE_TO.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start)
+    return m.span(1) if m else None
+
+
 def verb_group(text: str, lo: int, cue_start: int) -> tuple[int, list[str]]:
     """Where the verb group before text[cue_start] begins, and its words (lower case, left to
     right); (cue_start, []) when none of its words stands right before the cue."""

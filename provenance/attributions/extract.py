@@ -311,6 +311,11 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         elif base_prev is not None and (base_word in _BASE_FORM_BLOCKERS or base_word in lex.verb_group_words and _negated(text, start, m.start())):
             # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
             # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
+            if base_word == "to" and (made := compound.causative_object(text, start, m.start())) is not None:
+                if (blocked := lex.blocked_after.get(form)) and blocked.match(text, m.end(), end) or info.requires and not _required_word(info.requires).match(text, m.end(), end):
+                    return None  # "led her to tell the truth": a blocked sense here too
+                content = _content(text, after_cue(text, m.end(), end, audience=info.audience).content_start, end)
+                return Raw((m.start(), m.end()), "verb", [RawLink(*made)], content, made[0]) if content else None
             group = compound.admits(text, start, m.start(), m.end(), end, info)
             if group is None:
                 return None
