@@ -353,3 +353,19 @@ def test_causatives_and_base_forms(text, cue, speaker):
 def test_a_causative_without_a_clause_is_no_cue():
     assert chains("The storm led Ann Bell to tell the truth about the bridge.") == []
     assert chains("Ann Bell went to the hall to say goodbye.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # an outing whose purpose is a statement: the subject stands before the whole group
+        ("Ann Bell went on television to say that the bridge was closed.", "say", "Ann Bell"),
+        ("Ann Bell took the stage on Monday to acknowledge that the bridge was closed.", "acknowledge", "Ann Bell"),
+        ("Ann Bell appeared on a radio show to deny that the bridge was closed.", "deny", "Ann Bell"),
+        ("Tom Reed took to Twitter to say that the bridge was closed.", "say", "Tom Reed"),
+        ("The mayor used a speech to warn that the bridge was closed.", "warn", "The mayor"),
+    ],
+)
+def test_outings_with_a_statement_as_purpose(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found

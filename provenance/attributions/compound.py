@@ -77,8 +77,8 @@ def admits(text: str, lo: int, cue_start: int, cue_end: int, end: int, info) -> 
     group_start, words = verb_group(text, lo, cue_start)
     if not words:
         return None
-    if lex.verb_group_reporting.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start):
-        return group_start
+    if (reporting := lex.verb_group_reporting.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start)) is not None:
+        return min(group_start, reporting.start())  # the subject stands before "took to Twitter to", not "Twitter"
     if not lex.verb_group_irrealis.isdisjoint(words):
         return None  # "had to explain that", "will warn that": an obligation or a future, not a report
     return group_start
