@@ -369,3 +369,17 @@ def test_a_causative_without_a_clause_is_no_cue():
 def test_outings_with_a_statement_as_purpose(text, cue, speaker):
     found = chains(text)
     assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # "asked by X whether …": the one asking is the speaker, without the question
+        ("When asked by a reporter whether the bridge would close, the mayor said no.", "asked", "a reporter"),
+        ("Asked by Tom Reed if the bridge would close, Ann Bell said that it would not.", "Asked", "Tom Reed"),
+    ],
+)
+def test_asked_by_names_the_asker(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+    assert any(c == "said" for c, _ in found), found

@@ -28,7 +28,7 @@ import re
 from provenance.attributions import compound
 from provenance.attributions.cues import VerbInfo, lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
-from provenance.attributions.following import after_cue, right_np
+from provenance.attributions.following import after_cue, asker, right_np
 from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash, _signature
 from provenance.attributions.scan import _ANY_QUOTE_MARK, Scan, _content, _content_end, _in_connective, quoted_spans
 from provenance.attributions.speaker import left_subject
@@ -236,6 +236,8 @@ def _asked_opening(text: str, start: int, end: int) -> Raw | None:
     m = _ASKED_OPENING.match(text, start, end)
     if m is None or not _ASKED_WHETHER.match(text, m.end(), end) and not _ASKED_BY.match(text, m.end(), end):
         return None
+    if (who := asker(text, m.end(), end)) is not None:  # "Asked by Tom Reed if …": the one asking speaks
+        return Raw((m.start(1), m.end(1)), "verb", [RawLink(*who)], _content(text, who[1], end), m.start(1), postposed=True)
     return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
 
 
@@ -343,6 +345,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if form.endswith("ed") and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
         return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
+        if info.lemma == "ask" and prev_word == "when" and (who := asker(text, m.end(), end)) is not None:
+            return Raw((m.start(), m.end()), "verb", [RawLink(*who)], _content(text, who[1], end), m.start(), postposed=True)
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
             return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
