@@ -383,3 +383,17 @@ def test_asked_by_names_the_asker(text, cue, speaker):
     found = chains(text)
     assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
     assert any(c == "said" for c, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an inverted "said" after a comma: the name after it speaks, not the end of the clause before
+        ("The ruling matters, since most cases were decided by one vote, said Lee Tan, who teaches law in Leeds.", "Lee Tan"),
+        ("Farms need more room to grow, said Dan Reed, an adviser to the council.", "Dan Reed"),
+        ("Lawmakers, Ann Bell said, will not vote on Friday.", "Ann Bell"),
+    ],
+)
+def test_an_inverted_said_takes_the_name_after_it(text, speaker):
+    found = chains(text)
+    assert any(c == "said" and ch and ch[-1][0].startswith(speaker) for c, ch in found), found  # an appositive may follow

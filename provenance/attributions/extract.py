@@ -31,7 +31,7 @@ from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY
 from provenance.attributions.following import after_cue, asker, right_np
 from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash, _signature
 from provenance.attributions.scan import _ANY_QUOTE_MARK, Scan, _content, _content_end, _in_connective, quoted_spans
-from provenance.attributions.speaker import left_subject
+from provenance.attributions.speaker import inverted_speaker, left_subject
 
 __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 
@@ -395,6 +395,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     postposed = False
     content: tuple[int, int] | None
     inherits = False
+    if subj.span is not None and not subj.after_quote and inverted_speaker(text, start, m.start(), m.end(), end):
+        subj.span = subj.before = None  # "…, said Lee Tan, who teaches law": the name after the cue speaks
     if subj.coordinated:
         inherits = True
         span_start = m.start()
