@@ -397,3 +397,9 @@ def test_asked_by_names_the_asker(text, cue, speaker):
 def test_an_inverted_said_takes_the_name_after_it(text, speaker):
     found = chains(text)
     assert any(c == "said" and ch and ch[-1][0].startswith(speaker) for c, ch in found), found  # an appositive may follow
+
+
+def test_saying_after_a_noun_with_a_pronoun_clause():
+    found = chains("The share of farmers saying they want a new bridge has doubled.")
+    assert any(c == "saying" for c, _ in found), found
+    assert chains("The mayor left without saying goodbye to the council.") == []

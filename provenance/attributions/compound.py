@@ -59,6 +59,19 @@ def verb_group(text: str, lo: int, cue_start: int) -> tuple[int, list[str]]:
     return pos, words[::-1]
 
 
+#: A clause without "that" whose subject is a pronoun ("voters saying they want a ban", "calls saying it had
+#: begun"): the pronoun, at most one word, then a finite verb.
+_BARE_CLAUSE_AHEAD = re.compile(
+    r"\s+(?:he|she|they|it|we|I|there)\s+(?:[a-z]+\s+)?(?:is|are|was|were|will|would|had|has|have|did|does|do|can|could|"
+    r"should|must|want|wants|wanted|need|needs|needed|planned|plan|plans|[a-z]{3,}ed)\b"
+)
+
+
+def bare_clause_ahead(text: str, pos: int, end: int) -> bool:
+    """A that-less clause with a pronoun subject follows pos."""
+    return _BARE_CLAUSE_AHEAD.match(text, pos, end) is not None
+
+
 def clause_ahead(text: str, pos: int, end: int) -> bool:
     """A reported clause follows pos: "that", a colon, a quotation or "whether"."""
     return _CLAUSE_AHEAD.match(text, pos, end) is not None

@@ -550,7 +550,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
     if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
         # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report
         # follows; not "quoted X as saying", the relay's own words
-        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)))
+        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)) or info.lemma == "say" and compound.bare_clause_ahead(text, m.end(), end))
         and not _AS_BEFORE.search(before)
     ):
         return None
