@@ -403,3 +403,10 @@ def test_saying_after_a_noun_with_a_pronoun_clause():
     found = chains("The share of farmers saying they want a new bridge has doubled.")
     assert any(c == "saying" for c, _ in found), found
     assert chains("The mayor left without saying goodbye to the council.") == []
+
+
+def test_posted_reports_a_message_not_a_figure():
+    assert any(c == "posted" and ch and ch[-1][0] == "Ann Bell" for c, ch in chains("Ann Bell posted on Facebook that the bridge was closed."))
+    assert any(c == "posted" for c, _ in chains("Ann Bell posted a photo of the closed bridge on Monday."))
+    assert chains("The bank posted a loss of $3 million for the quarter.") == []
+    assert chains("The council watched a video posted to its account on Monday.") == []
