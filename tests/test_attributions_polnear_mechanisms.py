@@ -410,3 +410,10 @@ def test_posted_reports_a_message_not_a_figure():
     assert any(c == "posted" for c, _ in chains("Ann Bell posted a photo of the closed bridge on Monday."))
     assert chains("The bank posted a loss of $3 million for the quarter.") == []
     assert chains("The council watched a video posted to its account on Monday.") == []
+
+
+def test_a_claimed_win_and_a_revealed_bond_are_no_reports():
+    assert chains("Ann Bell won the county race, claiming 41 percent of the vote.") == []
+    assert chains("Tom Reed won the primary, claiming his third victory in a row.") == []
+    assert chains("As the farmers talked, the bond between them revealed itself.") == []
+    assert any(c == "claiming" for c, _ in chains("Tom Reed won the primary, claiming that the count was fair."))
