@@ -259,3 +259,161 @@ def test_pv901_sees_a_speaker_just_before_the_paragraph():
     assert pv901("Ann Bell praised the mayor for her work after the storm." + quote) == []
     assert pv901("She waits." + quote) == []
     assert len(pv901("The talks ended without agreement." + quote)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle after a noun's possessive is an adjective, not a cue
+        "The mayor's repeated requests for a new bridge went unanswered.",
+        "The fund is a small share of Ann Bell’s reported income.",
+        "The voters' repeated complaints reached the council.",
+        # authorship of a text, a contributor's account, a reputation, a possession
+        "Tom Reed, who wrote the profile of the mayor, left the paper in May.",
+        "Ann Bell writes a weekly column on farming and teaches in Leeds.",
+        "Tom Reed is a columnist in Leeds. He tweets @tomreed_leeds.",
+        "Ann Bell, a radio host considered one of the most popular in the county, retired.",
+        "The county boasts the largest share of dairy farms in the region.",
+    ],
+)
+def test_adjectives_and_other_senses_are_no_cue(text):
+    assert chains(text) == [], chains(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a contracted "has" after a pronoun is no possessive
+        ("She's repeated that the bridge will reopen in May.", "repeated", "She"),
+        # a text whose words follow, and writing or boasting about something, still report
+        ("Ann Bell wrote a column saying the bridge would close.", "wrote", "Ann Bell"),
+        ("Tom Reed boasts about the bridge at every meeting: it cost nothing.", "boasts", "Tom Reed"),
+        ("Tom Reed boasted that the bridge cost nothing.", "boasted", "Tom Reed"),
+    ],
+)
+def test_other_senses_keep_their_reports(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rubric or an interjection before a headline's colon is nobody speaking
+        "Delegate Update: The count in the county race.\n\nThe count went on until Monday.",
+        "Paid Notice: Deaths BELL, ANN.\n\nAnn Bell, 90, of Leeds, died on Friday.",
+        "BOOM: The Mayor Ends The Bridge Levy.\n\nThe levy ends in May.",
+        "LOOK: Photos Of The New Bridge.\n\nThe bridge opened in May.",
+    ],
+)
+def test_rubrics_before_a_headline_colon_are_no_speakers(text):
+    assert not any(c == ":" for c, _ in chains(text)), chains(text)
+
+
+def test_figures_filed_and_an_idiom_are_no_reports():
+    assert chains("The three casinos reported $2 billion in revenue for the year.") == []
+    assert chains("All told, the county spent $3 million on the bridge.") == []
+    assert ("reported", [("The Leeds Herald", "outlet")]) in chains("The Leeds Herald reported that the bridge will close.")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a progressive "telling" whose listener carries a place and a day before "that"
+        ("Ann Bell is telling a packed hall in rainy Leeds, on the last day of the race, that the bridge will reopen.", "telling", "Ann Bell"),
+        # an adverb between the auxiliary and a passive cue with its agent
+        ("The closure was first reported by the Leeds Herald.", "reported", "the Leeds Herald"),
+        ("The plan was also confirmed by the council.", "confirmed", "the council"),
+    ],
+)
+def test_progressive_listener_and_adverb_in_passive(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+def test_a_relative_passive_with_an_adverb_still_reports():
+    found = chains("Ann Bell wrote it in a memo, which was first reported by the Leeds Herald.")
+    assert any(c == "reported" for c, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a causative before "to" and a base form: the one made to speak is the speaker
+        ("The defeat led Ann Bell to say that the levy was dead.", "say", "Ann Bell"),
+        ("The vote prompted the mayor to announce that the bridge would close.", "announce", "the mayor"),
+        ("Officials announce that the bridge will close on Monday.", "announce", "Officials"),
+    ],
+)
+def test_causatives_and_base_forms(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+def test_a_causative_without_a_clause_is_no_cue():
+    assert chains("The storm led Ann Bell to tell the truth about the bridge.") == []
+    assert chains("Ann Bell went to the hall to say goodbye.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # an outing whose purpose is a statement: the subject stands before the whole group
+        ("Ann Bell went on television to say that the bridge was closed.", "say", "Ann Bell"),
+        ("Ann Bell took the stage on Monday to acknowledge that the bridge was closed.", "acknowledge", "Ann Bell"),
+        ("Ann Bell appeared on a radio show to deny that the bridge was closed.", "deny", "Ann Bell"),
+        ("Tom Reed took to Twitter to say that the bridge was closed.", "say", "Tom Reed"),
+        ("The mayor used a speech to warn that the bridge was closed.", "warn", "The mayor"),
+    ],
+)
+def test_outings_with_a_statement_as_purpose(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # "asked by X whether …": the one asking is the speaker, without the question
+        ("When asked by a reporter whether the bridge would close, the mayor said no.", "asked", "a reporter"),
+        ("Asked by Tom Reed if the bridge would close, Ann Bell said that it would not.", "Asked", "Tom Reed"),
+    ],
+)
+def test_asked_by_names_the_asker(text, cue, speaker):
+    found = chains(text)
+    assert any(c == cue and ch and ch[-1][0] == speaker for c, ch in found), found
+    assert any(c == "said" for c, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an inverted "said" after a comma: the name after it speaks, not the end of the clause before
+        ("The ruling matters, since most cases were decided by one vote, said Lee Tan, who teaches law in Leeds.", "Lee Tan"),
+        ("Farms need more room to grow, said Dan Reed, an adviser to the council.", "Dan Reed"),
+        ("Lawmakers, Ann Bell said, will not vote on Friday.", "Ann Bell"),
+    ],
+)
+def test_an_inverted_said_takes_the_name_after_it(text, speaker):
+    found = chains(text)
+    assert any(c == "said" and ch and ch[-1][0].startswith(speaker) for c, ch in found), found  # an appositive may follow
+
+
+def test_saying_after_a_noun_with_a_pronoun_clause():
+    found = chains("The share of farmers saying they want a new bridge has doubled.")
+    assert any(c == "saying" for c, _ in found), found
+    assert chains("The mayor left without saying goodbye to the council.") == []
+
+
+def test_posted_reports_a_message_not_a_figure():
+    assert any(c == "posted" and ch and ch[-1][0] == "Ann Bell" for c, ch in chains("Ann Bell posted on Facebook that the bridge was closed."))
+    assert any(c == "posted" for c, _ in chains("Ann Bell posted a photo of the closed bridge on Monday."))
+    assert chains("The bank posted a loss of $3 million for the quarter.") == []
+    assert chains("The council watched a video posted to its account on Monday.") == []
+
+
+def test_a_claimed_win_and_a_revealed_bond_are_no_reports():
+    assert chains("Ann Bell won the county race, claiming 41 percent of the vote.") == []
+    assert chains("Tom Reed won the primary, claiming his third victory in a row.") == []
+    assert chains("As the farmers talked, the bond between them revealed itself.") == []
+    assert any(c == "claiming" for c, _ in chains("Tom Reed won the primary, claiming that the count was fair."))

@@ -25,6 +25,21 @@ _DIRECTIVE_AHEAD = re.compile(r"\s+(?:(?:[\w'’.\-]+\s+){0,5}?to\s+[a-z]|for\b)
 _BY_AGENT = re.compile(r"\s+(?:(?:first|later|also|widely|publicly|officially)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 
 
+#: A causative before "to" and a base form: "led Republicans to say that", "prompted the mayor to warn that";
+#: group 1 is the one made to speak (a capitalized name, or a determiner and a noun; no comma inside).
+_CAUSATIVE_TO = re.compile(
+    r"\b(?:led|leads|lead|leading|prompted|prompts|prompting|drove|drives|driving|forced|forces|force|forcing|"
+    r"spurred|spurs|pushed|pushes|moved|compelled|inspired|caused|causing)\s+"
+    r"((?:[A-Z][\w'’.\-]*|(?:the|some|many|several|other|both|most)\s+[\w'’\-]+)(?:\s+[\w'’.\-]+){0,4}?)\s+to\s+$"
+)
+
+
+def causative_object(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The one made to speak by a causative before "to" and the cue ("led Republicans to say"), or None."""
+    m = _CAUSATIVE_TO.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start)
+    return m.span(1) if m else None
+
+
 def verb_group(text: str, lo: int, cue_start: int) -> tuple[int, list[str]]:
     """Where the verb group before text[cue_start] begins, and its words (lower case, left to
     right); (cue_start, []) when none of its words stands right before the cue."""
@@ -42,6 +57,19 @@ def verb_group(text: str, lo: int, cue_start: int) -> tuple[int, list[str]]:
         at = m.end()
         pos = cue_start - m.end()  # the reversed match ends where the word starts
     return pos, words[::-1]
+
+
+#: A clause without "that" whose subject is a pronoun ("voters saying they want a ban", "calls saying it had
+#: begun"): the pronoun, at most one word, then a finite verb.
+_BARE_CLAUSE_AHEAD = re.compile(
+    r"\s+(?:he|she|they|it|we|I|there)\s+(?:[a-z]+\s+)?(?:is|are|was|were|will|would|had|has|have|did|does|do|can|could|"
+    r"should|must|want|wants|wanted|need|needs|needed|planned|plan|plans|[a-z]{3,}ed)\b"
+)
+
+
+def bare_clause_ahead(text: str, pos: int, end: int) -> bool:
+    """A that-less clause with a pronoun subject follows pos."""
+    return _BARE_CLAUSE_AHEAD.match(text, pos, end) is not None
 
 
 def clause_ahead(text: str, pos: int, end: int) -> bool:
@@ -62,8 +90,8 @@ def admits(text: str, lo: int, cue_start: int, cue_end: int, end: int, info) -> 
     group_start, words = verb_group(text, lo, cue_start)
     if not words:
         return None
-    if lex.verb_group_reporting.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start):
-        return group_start
+    if (reporting := lex.verb_group_reporting.search(text, max(lo, cue_start - GROUP_WINDOW), cue_start)) is not None:
+        return min(group_start, reporting.start())  # the subject stands before "took to Twitter to", not "Twitter"
     if not lex.verb_group_irrealis.isdisjoint(words):
         return None  # "had to explain that", "will warn that": an obligation or a future, not a report
     return group_start

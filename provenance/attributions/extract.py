@@ -28,10 +28,10 @@ import re
 from provenance.attributions import compound
 from provenance.attributions.cues import VerbInfo, lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _ONLY_CLOSERS, _required_word, _strip
-from provenance.attributions.following import after_cue, right_np
+from provenance.attributions.following import after_cue, asker, right_np
 from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash, _signature
 from provenance.attributions.scan import _ANY_QUOTE_MARK, Scan, _content, _content_end, _in_connective, quoted_spans
-from provenance.attributions.speaker import left_subject
+from provenance.attributions.speaker import inverted_speaker, left_subject
 
 __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 
@@ -58,6 +58,8 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 # r"([\w']+)\s+$" searched in a window tries every start; matched at the start of
 # the reversed window it finds the same word (reversed) in one step.
 _PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
+#: a noun's possessive right before a word ("Ann's", "the voters'"), not a contracted "has"/"is" after a pronoun
+_POSSESSIVE_BEFORE = re.compile(r"(?<!\bit)(?<!\bhe)(?<!\bshe)(?<!\bthat)(?<!\bthere)(?<!\bwho)(?<!\bwhat)(?<!\bwhere)(?<!\bhere)(?<!\bone)['’]s\s+$|\ws['’]\s+$", re.IGNORECASE)
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
 _THAT_CLAUSE_AHEAD = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?"
@@ -84,6 +86,8 @@ _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
+_ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
+_LONG_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"“])")  # a listener with its place and day
 _BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
 #: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
 _AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
@@ -232,6 +236,8 @@ def _asked_opening(text: str, start: int, end: int) -> Raw | None:
     m = _ASKED_OPENING.match(text, start, end)
     if m is None or not _ASKED_WHETHER.match(text, m.end(), end) and not _ASKED_BY.match(text, m.end(), end):
         return None
+    if (who := asker(text, m.end(), end)) is not None:  # "Asked by Tom Reed if …": the one asking speaks
+        return Raw((m.start(1), m.end(1)), "verb", [RawLink(*who)], _content(text, who[1], end), m.start(1), postposed=True)
     return Raw((m.start(1), m.end(1)), "participle", [], _content(text, m.end(), end), m.start(1), inherits=True)
 
 
@@ -307,6 +313,11 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         elif base_prev is not None and (base_word in _BASE_FORM_BLOCKERS or base_word in lex.verb_group_words and _negated(text, start, m.start())):
             # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
             # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
+            if base_word == "to" and (made := compound.causative_object(text, start, m.start())) is not None:
+                if (blocked := lex.blocked_after.get(form)) and blocked.match(text, m.end(), end) or info.requires and not _required_word(info.requires).match(text, m.end(), end):
+                    return None  # "led her to tell the truth": a blocked sense here too
+                content = _content(text, after_cue(text, m.end(), end, audience=info.audience).content_start, end)
+                return Raw((m.start(), m.end()), "verb", [RawLink(*made)], content, made[0]) if content else None
             group = compound.admits(text, start, m.start(), m.end(), end, info)
             if group is None:
                 return None
@@ -326,9 +337,16 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return _passive(text, start, end, m, info)
+    if not info.participle and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
+        if (passive := _passive(text, start, end, m, info)) is not None:
+            return passive  # "The move was first reported by MSNBC" (else as before: "which was first reported by")
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
+    if form.endswith("ed") and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
+        if info.lemma == "ask" and prev_word == "when" and (who := asker(text, m.end(), end)) is not None:
+            return Raw((m.start(), m.end()), "verb", [RawLink(*who)], _content(text, who[1], end), m.start(), postposed=True)
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
             return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
@@ -377,6 +395,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     postposed = False
     content: tuple[int, int] | None
     inherits = False
+    if subj.span is not None and not subj.after_quote and inverted_speaker(text, start, m.start(), m.end(), end):
+        subj.span = subj.before = None  # "…, said Lee Tan, who teaches law": the name after the cue speaks
     if subj.coordinated:
         inherits = True
         span_start = m.start()
@@ -521,6 +541,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             return None
         if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
             _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
+            or (info.audience and _LONG_LISTENER_THAT.match(text, m.end(), end))  # "is telling a crowd in Leeds on Monday that"
             or (info.directive and (info.lemma == "call for" or compound.directive_ahead(text, m.end(), end)))  # "Clinton is calling for ..."
         ):
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
@@ -529,7 +550,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
     if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
         # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report
         # follows; not "quoted X as saying", the relay's own words
-        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)))
+        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)) or info.lemma == "say" and compound.bare_clause_ahead(text, m.end(), end))
         and not _AS_BEFORE.search(before)
     ):
         return None

@@ -301,3 +301,21 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
     if m:
         s = m.end()
     return ((s, e) if s < e else None), reason, last.end()
+
+
+#: "asked by a reporter whether …", "Asked by Tom Reed if …": the one asking, up to the question word.
+_ASKED_BY_AGENT = re.compile(r"\s+(?:(?:first|later|again|also)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+_QUESTION_WORD = re.compile(r"\s+(?:whether|if|how|why|what|which|who|when|where|about|to)\b")
+
+
+def asker(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The agent of "asked by X whether …" (pos: the end of "asked"), without the question; or None."""
+    by = _ASKED_BY_AGENT.match(text, pos, end)
+    if by is None:
+        return None
+    span, _, _ = right_np(text, by.end(), end, allow_commas=False)
+    if span is None:
+        return None
+    cut = _QUESTION_WORD.search(text, span[0], span[1])
+    s, e = span[0], cut.start() if cut else span[1]
+    return (s, e) if e > s else None

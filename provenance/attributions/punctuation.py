@@ -27,8 +27,14 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’
 _NOT_SPEAKER_LABELS = frozenset(
     "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
     "ADVERTISEMENT SOURCE SOURCES WARNING ALERT LIVE MORE ALSO SEE LISTEN EDITOR'S NOTE EDITOR’S NOTE "
-    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION BYLINE DATELINE".split(" ")
+    "SPOILER TRANSCRIPT DISCLAIMER FACT CHECK FACT-CHECK BACKGROUND ANALYSIS OPINION BYLINE DATELINE "
+    "BOOM LOOK WOW OOPS EMAIL E-MAIL CONTACT".split(" ")
 ) | {"EDITOR'S NOTE", "EDITOR’S NOTE", "FACT CHECK"}
+
+#: The last word of a column's or a feature's title before a headline colon ("Delegate Update: …",
+#: "Paid Notice: …", "Just Leaked: …"): a rubric, nobody speaks. (Not "Email": PolNeAR marks a
+#: newsletter's title as its source once and once not.)
+_RUBRIC_WORDS = frozenset("update updates newsletter notice notices roundup digest recap leaked".split())
 
 
 def _has_dash(text: str, start: int, end: int) -> bool:
@@ -83,8 +89,8 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
         toks = tokenize(text, s, e)
     if any(low in ("said", "says", "told", "added") for low in toks.low):
         return None
-    if headline and text[s:e].upper() in _NOT_SPEAKER_LABELS:
-        return None  # "EXCLUSIVE: …", "BYLINE: …": a label, not a speaker
+    if headline and (text[s:e].upper() in _NOT_SPEAKER_LABELS or toks and toks.low[-1] in _RUBRIC_WORDS):
+        return None  # "EXCLUSIVE: …", "BYLINE: …", "Delegate Update: …": a label, not a speaker
     if headline and (lead := _HEADLINE_ADDRESSEE.match(text, s, e)) is not None and (
         speaker_like(lead.group(1)) or _surname_named_later(text, s, s + len(lead.group(1)))
     ):

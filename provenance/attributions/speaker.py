@@ -374,3 +374,18 @@ def main_clause_start(toks: Tokens, text: str) -> int:
         place_may_follow = texts[comma - 1][:1].isupper()
         first = comma + 1
     return first
+
+
+#: ", said Lee Tan, who …": a capitalized name (with its titles) right after the cue, closed by a comma,
+#: the sentence's end or a relative clause.
+_INVERTED_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
+
+
+def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: int) -> bool:
+    """The cue follows a comma and precedes a name (", said Lee Tan, who teaches …"): the name
+    after it speaks, not the end of the clause before the comma ("…, since cases were decided by
+    votes, said Lee Tan")."""
+    if text[max(start, cue_start - 2) : cue_start].strip() != ",":
+        return False
+    m = _INVERTED_NAME.match(text, cue_end, end)
+    return m is not None and m.group(1).split()[0].lower() not in lexicon().time_words
