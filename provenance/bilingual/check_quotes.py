@@ -37,6 +37,16 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+#: A single mark right after the end of a clause closes a quotation ("…investigation.'"): English
+#: styles that quote with single marks; _QUOTE takes a ' after a letter for an apostrophe.
+_ENGLISH_SINGLE_CLOSE = re.compile("(?<=[.,!?])['’](?=[\\s\"”]|$)")
+
+
+def _english_quote_marks(text: str, start: int, end: int) -> list[int]:
+    """_quote_marks, and a single mark that closes a clause: the English quotes with single marks."""
+    return sorted(set(_quote_marks(text, start, end)) | {m.start() for m in _ENGLISH_SINGLE_CLOSE.finditer(text, start, end)})
+
+
 def _words(s: str) -> int:
     cjk = len(_NOSPACE.findall(s))
     return len(s.split()) + cjk // 2
@@ -225,7 +235,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     english_inside = _inside(tgt, english_paragraphs)
 
     def english_marks(span):
-        return _quote_marks(tgt, *span)
+        return _english_quote_marks(tgt, *span)
 
     for i in _matched(beads):
         b = beads[i]
