@@ -32,3 +32,22 @@ def test_english_single_quotation_marks_count(pipeline):
 def test_apostrophes_alone_do_not_count_as_quotation_marks(pipeline):
     english = "The minister said the ministers' staff will stay here until the end and never leave the city."
     assert _pv1005(pipeline, SPEECH_AR, english, "ar") == [english]
+
+
+def test_chinese_second_opening_mark_closes_the_first(pipeline):
+    # “…“ typed for “…”: the quoted stretch is the stadium's name, not a quotation running on
+    source = "比赛在“北山体育场“举行，主队以二比零获胜，球迷们十分高兴。"
+    english = "The match was played at North Hill Stadium, and the home side won two-nil, to the delight of the fans."
+    assert _pv1005(pipeline, source, english, "zh") == []
+
+
+def test_chinese_lone_opening_mark_runs_on_to_the_sentence_end(pipeline):
+    source = "他说：“我们不会离开这座城市，无论发生什么，我们都会留下来。"
+    english = "He said they would not leave the city and would stay whatever happened."
+    assert _pv1005(pipeline, source, english, "zh") == [english]
+
+
+def test_chinese_opening_mark_then_a_space_at_the_start_closes_the_sentence_before(pipeline):
+    source = "他说：“我们会留下来。\n\n“ 市长今天在议会发表讲话，并宣布了新的预算计划。"
+    english = 'He said: "We will stay."\n\nThe mayor spoke to the council today and announced a new budget plan.'
+    assert _pv1005(pipeline, source, english, "zh") == []

@@ -90,7 +90,12 @@ def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang:
         return None
     pairs, opened = [], None
     for p in marks:
-        if text[p] in _OPENING:
+        if lang == "zh" and text[p] in _OPENING and p == span[0] and text[p + 1 : p + 2].isspace():
+            continue  # "“ 维…": Chinese sets no space after an opening mark; the closing one of the sentence before, mistyped
+        if lang == "zh" and text[p] == "“" and opened is not None and text[opened] == "“":
+            pairs.append((opened, p))  # “斯坦福桥“: Chinese nests with ‘’, so a second “ closes the first, mistyped
+            opened = None
+        elif text[p] in _OPENING:
             opened = p if opened is None else opened
         elif opened is not None:
             pairs.append((opened, p))
