@@ -51,3 +51,18 @@ def test_chinese_opening_mark_then_a_space_at_the_start_closes_the_sentence_befo
     source = "他说：“我们会留下来。\n\n“ 市长今天在议会发表讲话，并宣布了新的预算计划。"
     english = 'He said: "We will stay."\n\nThe mayor spoke to the council today and announced a new budget plan.'
     assert _pv1005(pipeline, source, english, "zh") == []
+
+
+DE_TWO = "„Wir bleiben hier bis zum Ende der Woche.“ Der Minister sagte, er sei „von allen sehr enttäuscht“."
+
+
+def test_quoted_sentence_beside_a_quoted_one_in_the_same_bead(pipeline):
+    # the source splitter keeps „…“ Der … together (one sentence, the English two): compared
+    # sentence by sentence, the first English sentence lost its marks
+    english = 'We will stay here until the end of the week. The minister said he was "very disappointed with everyone."'
+    assert _pv1005(pipeline, DE_TWO, english, "de") == ["We will stay here until the end of the week."]
+
+
+def test_both_sentences_quoted_in_the_same_bead(pipeline):
+    english = '"We will stay here until the end of the week." The minister said he was "very disappointed with everyone."'
+    assert _pv1005(pipeline, DE_TWO, english, "de") == []

@@ -226,6 +226,36 @@ def _pinyin_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int,
     return skeleton(inner) in keys
 
 
+#: A sentence's end then a closing quotation mark and a space: the sentence splitter keeps „…“ Er sagte
+#: together, so a quoted sentence and the next one make one source "sentence" of a 1-2 bead.
+_QUOTED_END = re.compile("[.!?。！？][\"”“»」』]\\s+")
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        for m in _QUOTED_END.finditer(text, s, e):
+            if m.end() < e:
+                out.append((s, m.end() - len(m.group()) + 2))
+                s = m.end()
+        out.append((s, e))
+    return out
+
+
+def _units(al, b, per_sentence: bool):
+    """The (source, English) spans to compare in bead b: the bead, or, when both sides have the
+    same number of sentences (2-2, 3-3; a quoted sentence's closing mark ends one), sentence by
+    sentence: a quoted sentence beside a quoted one would hide that its English lost the marks."""
+    (si, sj), (ti, tj) = b.source_sentences, b.target_sentences
+    if not per_sentence or tj - ti < 2:
+        return [(b.source, b.target)]
+    source = _pieces(al.source_text, al.source_sentences[si:sj])
+    target = _pieces(al.target_text, al.target_sentences[ti:tj])
+    if len(source) != len(target):
+        return [(b.source, b.target)]
+    return list(zip(source, target))
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -244,23 +274,24 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 
     for i in _matched(beads):
         b = beads[i]
-        sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
-        tq = english_marks(b.target)
-        inside = english_inside(b.target[0])
-        if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
-            inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
-        quoted = _quotation(src, sq, b.source, min_words, latin, pair.lang) if not tq and not inside else None
-        if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, b.target):
-            quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
-        if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
-            quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
-        if quoted is not None:
-            yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
-                        "the original quotes this, the English has no quotation marks")
-        elif reverse and tq and not sq:
-            quoted = _quotation(tgt, tq, b.target, min_words, True)
+        for source, target in _units(al, b, params.get("per_sentence", True)):
+            sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
+            tq = english_marks(target)
+            inside = english_inside(target[0])
+            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
+                inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
+            quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
+            if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
+                quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
+            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
+                quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
             if quoted is not None:
-                yield Issue(quoted[0], quoted[1], b.source[0], b.source[1], "the English quotes what the original does not")
+                yield Issue(target[0], target[1], quoted[0], quoted[1],
+                            "the original quotes this, the English has no quotation marks")
+            elif reverse and tq and not sq:
+                quoted = _quotation(tgt, tq, target, min_words, True)
+                if quoted is not None:
+                    yield Issue(quoted[0], quoted[1], source[0], source[1], "the English quotes what the original does not")
         s_question = list(_QUESTION.finditer(src, *b.source))
         if s_question and not any(_QUESTION.search(tgt, *span) for span in _near(beads, i, "target")):
             q = s_question[-1]
