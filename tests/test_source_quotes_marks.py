@@ -66,3 +66,22 @@ def test_quoted_sentence_beside_a_quoted_one_in_the_same_bead(pipeline):
 def test_both_sentences_quoted_in_the_same_bead(pipeline):
     english = '"We will stay here until the end of the week." The minister said he was "very disappointed with everyone."'
     assert _pv1005(pipeline, DE_TWO, english, "de") == []
+
+
+DE_JOINED = ("Der Bürgermeister sprach mit den Bewohnern: „Wir haben die Brücke in zwei Monaten wieder aufgebaut, und "
+             "niemand hielt das für möglich. Jetzt warten wir auf das Geld.“ Als die Nacht über die Stadt hereinbrach, "
+             "hofften die Familien noch immer.")
+
+
+def test_quotation_tail_joined_to_the_next_sentence_is_not_reported(pipeline):
+    # the aligner puts „…Geld.“ Als die Nacht … against the English sentence after the quotation,
+    # whose English sentence before closes it
+    english = ('The mayor told residents: "We rebuilt the bridge in two months, and nobody thought it would be possible, '
+               'but we are still waiting for the money." As night fell on the town, the families were still hoping.')
+    assert _pv1005(pipeline, DE_JOINED, english, "de") == []
+
+
+def test_quotation_tail_joined_but_the_english_never_quoted_is_reported(pipeline):
+    english = ('The mayor told residents they rebuilt the bridge in two months, and nobody thought it would be possible, '
+               'but they are still waiting for the money. As night fell on the town, the families were still hoping.')
+    assert _pv1005(pipeline, DE_JOINED, english, "de")

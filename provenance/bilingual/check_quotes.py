@@ -228,7 +228,7 @@ def _pinyin_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int,
 
 #: A sentence's end then a closing quotation mark and a space: the sentence splitter keeps „…“ Er sagte
 #: together, so a quoted sentence and the next one make one source "sentence" of a 1-2 bead.
-_QUOTED_END = re.compile("[.!?。！？][\"”“»」』]\\s+")
+_QUOTED_END = re.compile("[.!?。！？][\u00a0 ]?([\"”“»」』])\\s+")
 
 
 def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -236,10 +236,31 @@ def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for s, e in spans:
         for m in _QUOTED_END.finditer(text, s, e):
             if m.end() < e:
-                out.append((s, m.end() - len(m.group()) + 2))
+                out.append((s, m.end(1)))
                 s = m.end()
         out.append((s, e))
     return out
+
+
+#: The end of a sentence (then spaces): a quotation's neighbour is a sentence of its own.
+_ENDS = re.compile("[.!?。！？؟۔।][\\s\u00a0]*$")
+
+
+def _quoted_by_neighbour(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is the quoted stretch a lone closing mark's, running back to the sentence start, with the
+    original's words after it (an English sentence before that closes its quotation: „…“ A
+    sentence of the next bead), or a lone opening mark's, running on to the end after words of
+    the original, the English sentence after opening one? The aligner joined a quoted sentence to
+    its neighbour, and the English of the quotation is in the neighbouring bead."""
+    before, after = src[source[0] : quoted[0]], src[quoted[1] : source[1]]
+    if len(_quote_marks(src, *quoted)) != 1:
+        return False  # a pair of marks: the quotation is the sentence's own
+    if quoted[0] == source[0] and not _QUOTE.match(src, quoted[0]) and any(c.isalpha() for c in after) and _ENDS.search(src[quoted[0] : quoted[1] - 1]):
+        prev = tgt[: target[0]].rstrip()
+        return len(prev) > 1 and prev[-1] in "\"”" and prev[-2] in ".,!?"
+    if quoted[1] == source[1] and _ENDS.search(before) and _QUOTE.match(src, quoted[0]):
+        return tgt[target[1] :].lstrip()[:1] in ("\"", "“")
+    return False
 
 
 def _units(al, b, per_sentence: bool):
@@ -285,6 +306,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
             if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
                 quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+            if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
+                quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
                 yield Issue(target[0], target[1], quoted[0], quoted[1],
                             "the original quotes this, the English has no quotation marks")
