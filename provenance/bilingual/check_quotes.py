@@ -37,6 +37,16 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+#: A single mark right after the end of a clause closes a quotation ("…investigation.'"): English
+#: styles that quote with single marks; _QUOTE takes a ' after a letter for an apostrophe.
+_ENGLISH_SINGLE_CLOSE = re.compile("(?<=[.,!?])['’](?=[\\s\"”]|$)")
+
+
+def _english_quote_marks(text: str, start: int, end: int) -> list[int]:
+    """_quote_marks, and a single mark that closes a clause: the English quotes with single marks."""
+    return sorted(set(_quote_marks(text, start, end)) | {m.start() for m in _ENGLISH_SINGLE_CLOSE.finditer(text, start, end)})
+
+
 def _words(s: str) -> int:
     cjk = len(_NOSPACE.findall(s))
     return len(s.split()) + cjk // 2
@@ -80,7 +90,12 @@ def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang:
         return None
     pairs, opened = [], None
     for p in marks:
-        if text[p] in _OPENING:
+        if lang == "zh" and text[p] in _OPENING and p == span[0] and text[p + 1 : p + 2].isspace():
+            continue  # "“ 维…": Chinese sets no space after an opening mark; the closing one of the sentence before, mistyped
+        if lang == "zh" and text[p] == "“" and opened is not None and text[opened] == "“":
+            pairs.append((opened, p))  # “斯坦福桥“: Chinese nests with ‘’, so a second “ closes the first, mistyped
+            opened = None
+        elif text[p] in _OPENING:
             opened = p if opened is None else opened
         elif opened is not None:
             pairs.append((opened, p))
@@ -211,6 +226,57 @@ def _pinyin_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int,
     return skeleton(inner) in keys
 
 
+#: A sentence's end then a closing quotation mark and a space: the sentence splitter keeps „…“ Er sagte
+#: together, so a quoted sentence and the next one make one source "sentence" of a 1-2 bead.
+_QUOTED_END = re.compile("[.!?。！？][\u00a0 ]?([\"”“»」』])\\s+")
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        for m in _QUOTED_END.finditer(text, s, e):
+            if m.end() < e:
+                out.append((s, m.end(1)))
+                s = m.end()
+        out.append((s, e))
+    return out
+
+
+#: The end of a sentence (then spaces): a quotation's neighbour is a sentence of its own.
+_ENDS = re.compile("[.!?。！？؟۔।][\\s\u00a0]*$")
+
+
+def _quoted_by_neighbour(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is the quoted stretch a lone closing mark's, running back to the sentence start, with the
+    original's words after it (an English sentence before that closes its quotation: „…“ A
+    sentence of the next bead), or a lone opening mark's, running on to the end after words of
+    the original, the English sentence after opening one? The aligner joined a quoted sentence to
+    its neighbour, and the English of the quotation is in the neighbouring bead."""
+    before, after = src[source[0] : quoted[0]], src[quoted[1] : source[1]]
+    if len(_quote_marks(src, *quoted)) != 1:
+        return False  # a pair of marks: the quotation is the sentence's own
+    if quoted[0] == source[0] and not _QUOTE.match(src, quoted[0]) and any(c.isalpha() for c in after) and _ENDS.search(src[quoted[0] : quoted[1] - 1]):
+        prev = tgt[: target[0]].rstrip()
+        return len(prev) > 1 and prev[-1] in "\"”" and prev[-2] in ".,!?"
+    if quoted[1] == source[1] and _ENDS.search(before) and _QUOTE.match(src, quoted[0]):
+        return tgt[target[1] :].lstrip()[:1] in ("\"", "“")
+    return False
+
+
+def _units(al, b, per_sentence: bool):
+    """The (source, English) spans to compare in bead b: the bead, or, when both sides have the
+    same number of sentences (2-2, 3-3; a quoted sentence's closing mark ends one), sentence by
+    sentence: a quoted sentence beside a quoted one would hide that its English lost the marks."""
+    (si, sj), (ti, tj) = b.source_sentences, b.target_sentences
+    if not per_sentence or tj - ti < 2:
+        return [(b.source, b.target)]
+    source = _pieces(al.source_text, al.source_sentences[si:sj])
+    target = _pieces(al.target_text, al.target_sentences[ti:tj])
+    if len(source) != len(target):
+        return [(b.source, b.target)]
+    return list(zip(source, target))
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -225,27 +291,30 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     english_inside = _inside(tgt, english_paragraphs)
 
     def english_marks(span):
-        return _quote_marks(tgt, *span)
+        return _english_quote_marks(tgt, *span)
 
     for i in _matched(beads):
         b = beads[i]
-        sq = [p for p in _quote_marks(src, *b.source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
-        tq = english_marks(b.target)
-        inside = english_inside(b.target[0])
-        if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
-            inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
-        quoted = _quotation(src, sq, b.source, min_words, latin, pair.lang) if not tq and not inside else None
-        if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, b.target):
-            quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
-        if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, b.target):
-            quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
-        if quoted is not None:
-            yield Issue(b.target[0], b.target[1], quoted[0], quoted[1],
-                        "the original quotes this, the English has no quotation marks")
-        elif reverse and tq and not sq:
-            quoted = _quotation(tgt, tq, b.target, min_words, True)
+        for source, target in _units(al, b, params.get("per_sentence", True)):
+            sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
+            tq = english_marks(target)
+            inside = english_inside(target[0])
+            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
+                inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
+            quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
+            if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
+                quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
+            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
+                quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+            if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
+                quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
-                yield Issue(quoted[0], quoted[1], b.source[0], b.source[1], "the English quotes what the original does not")
+                yield Issue(target[0], target[1], quoted[0], quoted[1],
+                            "the original quotes this, the English has no quotation marks")
+            elif reverse and tq and not sq:
+                quoted = _quotation(tgt, tq, target, min_words, True)
+                if quoted is not None:
+                    yield Issue(quoted[0], quoted[1], source[0], source[1], "the English quotes what the original does not")
         s_question = list(_QUESTION.finditer(src, *b.source))
         if s_question and not any(_QUESTION.search(tgt, *span) for span in _near(beads, i, "target")):
             q = s_question[-1]
