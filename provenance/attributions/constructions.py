@@ -1,0 +1,144 @@
+"""A verb cue in a construction other than the active clause with its subject before it.
+
+- ``_passive``: "X is quoted as saying …" (X speaks), "… was confirmed by the clinic"
+  (the agent speaks);
+- ``_participle``: ", adding that …" and "sent a letter urging …" (the speaker is
+  inherited from the clause: ``compose``), the progressive ("is telling voters that …")
+  and a share as the source ("with 41 percent of residents saying …");
+- ``_quoted``: the relay "X quoted Y as saying …" (two links).
+
+``verb_cue`` decides which of them a match is; ``_THAT_CLAUSE_AHEAD`` (a reported
+clause after the cue) is shared with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attributions import compound
+from provenance.attributions.cues import lexicon
+from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _strip
+from provenance.attributions.following import after_cue, right_np
+from provenance.attributions.scan import _content, _content_end
+from provenance.attributions.speaker import left_subject
+
+_THAT_CLAUSE_AHEAD = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?"
+    # "insisted on the radio that", "insisted at a meeting on Friday that": a short phrase of place or medium first
+    r"(?:(?:on|to|in|at|during|before|after|from)\s+(?:[\w'’.\-]+\s+){1,6}?(?=that\b))?"
+    r"(?:that\b|:|,?\s*[\"“]"
+    # a clause without "that": a short subject, then a modal or "is/was" ("suggested the city should pay")
+    r"|(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:should|would|could|will|can|might|must|was|is|were|are|had|has|have|did|does)\s"
+    # a personal pronoun as the subject of a clause ("insisted she had not seen it")
+    r"|(?:he|she|they|we|I)(?:\s+(?!and\b|or\b|to\b)[a-z’']|['’](?:s|d|ll|re|ve|m)\s)"
+    # a capitalized name, then a past-tense verb ("noted the City Council paid the bill")
+    r"|(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}(?:had|has|have|was|were|is|are|did|[a-z]{3,}ed)\s)"
+)
+_PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
+#: A form of "be" (and an adverb) before a participle: the progressive of a reporting verb.
+_PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|still\s+|already\s+|increasingly\s+|openly\s+|publicly\s+)?$")
+_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
+_LONG_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"“])")  # a listener with its place and day
+_BY_OR_IN_END = re.compile(r"\b(?:by|in)\s*$")
+#: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
+_AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
+_RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
+# "with 41 percent of residents saying", "with three in 10 saying": the share is the source of the participle
+_SHARE_BEFORE = re.compile(
+    r"\bwith\s+((?:(?:about|nearly|almost|some|only|just|roughly|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+(?:\d+|ten|five|four|three))"
+    r"(?:\s+of\s+[\w'’\- ]{1,40}?)?)\s+$"
+)
+
+
+def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
+    """A cue in the passive: "X is quoted as saying ..." (X speaks), "... was confirmed by the
+    clinic" (the agent speaks; what was confirmed is the subject). Others ("were reported
+    trapped") are no attribution."""
+    group, _ = compound.verb_group(text, start, m.start())
+    if info.relay == "as saying":
+        tail = _AS_SAYING.match(text, m.end(), end)
+        subj = left_subject(text, start, group)
+        if tail is None or subj.span is None or subj.coordinated:
+            return None
+        return Raw((m.start(), m.end()), "verb", [RawLink(*subj.span, reason=subj.reason)], _content(text, tail.end(), end), subj.span[0])
+    if _RELATIVE_BEFORE_GROUP.search(text, max(start, group - 30), group):
+        return None  # "according to what was reported by X": the phrase names the source itself
+    agent = compound.passive_agent(text, m.end(), end)  # "was asked by the moderator whether ...": the one asking
+    if agent is None:
+        return None
+    span, reason, _ = right_np(text, agent, end, allow_commas=False)
+    if span is None:
+        return None
+    cs, ce = _strip(text, start, group)
+    content = (cs, _content_end(text, cs, ce)) if cs < ce else None
+    return Raw((m.start(), m.end()), "verb", [RawLink(*span, reason=reason)], content, start, postposed=True)
+
+
+def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
+    before = text[max(start, m.start() - 30) : m.start()]
+    share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if info.lemma == "say" else None
+    if share:
+        after = after_cue(text, m.end(), end, audience=False)
+        content = _content(text, after.content_start, end)
+        if content is None:
+            return None
+        return Raw((m.start(), m.end()), "participle", [RawLink(share.start(1), share.end(1))], content, share.start(1))
+    progressive = _PROGRESSIVE_AUX.search(text, max(start, m.start() - 30), m.start())
+    if progressive is not None:
+        # "Ann Bell is telling voters that …", "critics are arguing that …": the subject stands before the auxiliary
+        subj = left_subject(text, start, progressive.start())
+        after = after_cue(text, m.end(), end, audience=info.audience)
+        content = _content(text, after.content_start, end)
+        if subj.span is None or subj.coordinated or content is None or text[subj.span[0]].islower() and text[subj.span[0] : subj.span[1]].lower() not in PRONOUNS:
+            return None
+        if text[subj.span[0] : subj.span[0] + 5].lower().startswith("what") or not (
+            _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
+            or (info.audience and _LONG_LISTENER_THAT.match(text, m.end(), end))  # "is telling a crowd in Leeds on Monday that"
+            or (info.directive and (info.lemma == "call for" or compound.directive_ahead(text, m.end(), end)))  # "Clinton is calling for ..."
+        ):
+            return None  # "What she is saying is …"; "The problem is saying no": no reported clause
+        links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays
+        return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=subj.medium or after.medium)
+    if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
+        # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report
+        # follows; not "quoted X as saying", the relay's own words
+        (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)) or info.lemma == "say" and compound.bare_clause_ahead(text, m.end(), end))
+        and not _AS_BEFORE.search(before)
+    ):
+        return None
+    if _BY_OR_IN_END.search(before) and info.lemma not in ("say",) and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end):
+        return None  # "in writing", "by noting the date"; but "by arguing that …" reports the argument
+    after = after_cue(text, m.end(), end, audience=info.audience)
+    content = _content(text, after.content_start, end)
+    if content is None:
+        return None
+    # the outlet told ("…, telling CNN that") reports the inherited speaker: it goes before them (compose)
+    outer = [after.outlet] if after.outlet is not None else []
+    return Raw((m.start(), m.end()), "participle", list(after.relays), content, m.start(), inherits=True, medium=after.medium, outer=outer)
+
+
+def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:
+    lex = lexicon()
+    obj, reason, consumed = right_np(text, m.end(), end, stop_as=True)
+    tail = _AS_SAYING.match(text, consumed, end)
+    if tail is None:  # "quoted Mr. Ivanov, the deputy minister, as saying": an appositive
+        obj, reason, consumed = right_np(text, m.end(), end, stop_as=True, allow_commas=True)
+        tail = _AS_SAYING.match(text, consumed, end)
+    if obj is None or tail is None:
+        return None
+    subj = left_subject(text, start, m.start())
+    links: list[RawLink] = []
+    inherits = subj.coordinated
+    if subj.span:
+        links.append(RawLink(*subj.span, reason=subj.reason, cue=(m.start(), m.end())))
+    elif not inherits:
+        return None
+    links += subj.relays
+    # "quoted Mr. Ivanov as saying": "as saying" introduces the one quoted
+    links.append(RawLink(*obj, reason=reason, cue=tail.span("cue")))
+    content = _content(text, tail.end(), end)
+    span_start = subj.span[0] if subj.span else m.start()
+    del lex
+    return Raw((m.start(), m.end()), "verb", links, content, span_start, inherits=inherits)
