@@ -95,7 +95,7 @@ class _LazyPersons:
         return token in self._tokens
 
     def _occurs_in_a_name(self, token: str) -> bool:
-        text, low = self.text, self._low
+        low = self._low
         at = low.find(token)
         while at != -1:
             if token in self._segment_tokens(at):

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.tokens import tokenize
 from provenance.attributions.scan import _content_end
-from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _drop_intro, _is_verb, _strip
-from provenance.attributions.sources import Descriptor, anaphor_class, describe, head_noun, outlet_hint, person_name
+from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _is_verb, _strip
+from provenance.attributions.sources import Descriptor, anaphor_class, head_noun, outlet_hint
 from provenance.attributions.speaker import main_clause_start
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)

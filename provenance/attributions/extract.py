@@ -59,7 +59,6 @@ _OPENING_WORD = re.compile(r"[\"“]?\s*(?=[A-Z][a-z]{2,}ing\s+[a-z])")
 
 def extract_sentence(text: str, start: int, end: int, *, headline: bool = False, scan: Scan | None = None) -> list[Raw]:
     """Attributions in text[start:end], one sentence, in cue order."""
-    lex = lexicon()
     if scan is None:
         scan = Scan(text[: end])
     dash = _SIGNED_QUOTE.search(text, start, end) if _has_dash(text, start, end) else None
