@@ -1,8 +1,10 @@
 """Source-aware benchmark on NTREX-128: sentence alignment accuracy, and the
 source-aware rules (PV1001-PV1007) on clean and on error-injected pairs.
 
-Builds article pairs as a user has them: the lines of each article joined into
-paragraphs of 2-4 sentences (seeded grouping, the same for both sides), then
+Builds article pairs as a user has them: the first line of each NTREX article
+(its headline: 116 of the 123 have no final stop, the other 7 are short titles
+too) a paragraph of its own, as a news file has it, and the other lines joined
+into paragraphs of 2-4 sentences (seeded grouping, the same for both sides), then
 aligns them with provenance.bilingual and compares each bead with NTREX's line
 alignment. A bead is correct when the source lines it covers are exactly the
 English lines it covers. Accuracy = English lines covered only by correct
@@ -62,7 +64,10 @@ def build(lines: list[str], groups: list[int]):
 
 
 def grouping(n: int, seed: int) -> list[int]:
-    rng, groups = random.Random(seed), []
+    """Lines per paragraph: the headline alone (until 2026-12-06 it was run into the first
+    paragraph with a space, which no news file does: a title with no final stop and the first
+    sentence then read as one sentence, on either side or both), then seeded groups of 2-4."""
+    rng, groups = random.Random(seed), [1] if n else []
     while sum(groups) < n:
         groups.append(min(rng.randint(2, 4), n - sum(groups)))
     return groups
