@@ -101,8 +101,9 @@ def _lone_by_number(pair, i: int, params: dict) -> int | None:
 def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     """In a 2-1 bead whose two sentences of the original lie either side of a paragraph break (or a
     heading line's break): the sentence the English does not fit, when it fits the other alone
-    (|z| below part_z). Translators keep paragraphs and headings; the aligner merges across a break
-    only when a sentence there (a heading, most often) has no English of its own."""
+    (|z| below break_part_z). Translators keep paragraphs and headings; the aligner merges across a break
+    only when a sentence there (a heading, most often) has no English of its own, so the fit may be
+    looser (break_part_z, as number_part_z) than a merge inside a paragraph needs."""
     al, src, lang = pair.alignment, pair.text, pair.lang
     si, sj = b.source_sentences
     if sj - si != 2 or b.target is None:
@@ -114,7 +115,7 @@ def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     single = b.target[1] - b.target[0]
     fits = sorted((abs(_zl(_length(ss, keep), single, lang)), keep, lone) for keep, lone in ((si, si + 1), (si + 1, si)))
     zk, keep, lone = fits[0]
-    if zk >= params.get("part_z", 1.5) or _length(ss, lone) < params.get("min_chars", 15):
+    if zk >= params.get("break_part_z", 2.5) or _length(ss, lone) < params.get("min_chars", 15):
         return None
     if _own_anchor((src, al.target_text), ss, lone, keep, b, lang, -1):
         return None  # the lone sentence's own name or number is in the English: merged, not left out
