@@ -6,9 +6,10 @@ source characters: mean and variance, estimated on NTREX, see lengths.json)
 sharpened by anchors: numbers in any digit system, question marks and
 quotation marks that agree or disagree across the bead, word skeletons (names,
 cognates; an English name none of the original's words matches costs
-NAME_MISS), paragraph breaks and a heading line's break (a cut on one side only costs PARA_MISS), and a
-2-1 bead one sentence of which has anchors of its own in the English while the
-other has none costs SPLIT more (a sentence left out beside a 1-1 bead).
+NAME_MISS), paragraph breaks and a heading line's break (a cut on one side
+only costs PARA_MISS), and a 2-1 bead one sentence of which has anchors of its
+own in the English while the other has none costs SPLIT more (a sentence left
+out beside a 1-1 bead).
 """
 
 from __future__ import annotations

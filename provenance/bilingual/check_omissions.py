@@ -109,7 +109,7 @@ def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     if sj - si != 2 or b.target is None:
         return None
     ss = al.source_sentences
-    (a0, a1), (c0, c1) = ss[si], ss[si + 1]
+    a1, c0 = ss[si][1], ss[si + 1][0]
     if not (_BLANK.search(src, a1, c0) or split.heading_break(src, a1, c0)):
         return None
     single = b.target[1] - b.target[0]
