@@ -134,3 +134,23 @@ def test_merge_z_of_the_language_applies_to_its_own_pairs_only():
     found = list(checks.omissions(pair, {**PARAMS, "merge_z_lang": {"zh": 1.0}}))
     assert [pair.text[i.source_start:i.source_end] for i in found] == [src[1]]
     assert list(checks.omissions(pair, {**PARAMS, "merge_z_lang": {"ar": 1.0}})) == []
+
+
+def test_a_2_1_bead_across_a_paragraph_break_reports_the_sentence_the_english_does_not_fit():
+    title = "Besuch aus Armenien"
+    s_text = f"{title}\n\n{A}\n"
+    e_text = f"{E_A}\n"
+    s_spans = [(0, len(title)), (len(title) + 2, len(title) + 2 + len(A))]
+    e_spans = [(0, len(E_A))]
+    bead = Bead(source=(0, s_spans[1][1]), target=e_spans[0], source_sentences=(0, 2), target_sentences=(0, 1), cost=0.0)
+    pair = SimpleNamespace(alignment=Alignment(s_text, e_text, "de", s_spans, e_spans, [bead]), text=s_text, lang="de")
+    # Lengths alone do not decide: the English is not too short for both.
+    assert _zl(len(title) + len(A), len(E_A), "de") > -PARAMS["merge_z"]
+    assert [s_text[i.source_start:i.source_end] for i in checks.omissions(pair, PARAMS)] == [title]
+    assert list(checks.omissions(pair, {**PARAMS, "across_break": False})) == []
+    # The same two sentences in one paragraph: a merge, not reported.
+    s_text = f"{title} {A}\n"
+    s_spans = [(0, len(title)), (len(title) + 1, len(title) + 1 + len(A))]
+    bead = Bead(source=(0, s_spans[1][1]), target=e_spans[0], source_sentences=(0, 2), target_sentences=(0, 1), cost=0.0)
+    pair = SimpleNamespace(alignment=Alignment(s_text, e_text, "de", s_spans, e_spans, [bead]), text=s_text, lang="de")
+    assert list(checks.omissions(pair, PARAMS)) == []

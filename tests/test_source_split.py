@@ -36,3 +36,50 @@ def test_a_real_sentence_end_still_splits():
 def test_common_words_that_look_like_abbreviations_still_end_a_sentence():
     assert len(_sentences("Dijo que no. Nadie lo creyó.", "es")) == 2
     assert len(_sentences("Мы помогли им. Они ушли.", "ru")) == 2
+
+
+# A heading line: no final stop, shorter than the line after it. Own invented examples.
+AR_TITLE = "فيضانات في جنوب البلاد"
+AR_BODY = "أعلنت السلطات يوم الأربعاء أن الفيضانات أجبرت آلاف الأشخاص على مغادرة منازلهم في المحافظة."
+EN_TITLE = "Floods in the south of the country"
+EN_BODY = "Authorities said on Wednesday that the floods had forced thousands of people from their homes in the province."
+
+
+def test_a_heading_line_is_a_sentence_of_its_own_on_both_sides():
+    assert _sentences(f"{AR_TITLE}\n{AR_BODY}\n", "ar") == [AR_TITLE, AR_BODY]
+    assert _sentences(f"{EN_TITLE}\n{EN_BODY} More rain came.\n", "en") == [EN_TITLE, EN_BODY, "More rain came."]
+    assert _sentences("南方发生洪水\n当局周三宣布，洪水迫使数千人离开家园。他们说。\n", "zh") == [
+        "南方发生洪水", "当局周三宣布，洪水迫使数千人离开家园。", "他们说。"]
+
+
+def test_wrapped_lines_and_lines_that_go_on_are_not_headings():
+    wrapped = ("The minister said on Monday that the talks with the\n"
+               "government had gone well and that a deal could be\n"
+               "close, according to two officials.\n")
+    assert len(_sentences(wrapped, "en")) == 1
+    assert len(_sentences("Le ministre a parlé,\nEt tout le monde a écouté sa déclaration jusqu'à la fin.\n", "fr")) == 1
+    assert len(_sentences("Der Minister und\nDie Delegation reisten am Dienstag gemeinsam nach Madrid weiter.\n", "de")) == 2
+    assert len(_sentences("Der Minister und die\ndelegation reisten am Dienstag gemeinsam nach Madrid weiter.\n", "de")) == 1
+    # A heading longer than its next line is a wrapped line as far as the splitter can tell.
+    assert len(_sentences(f"{EN_TITLE}\nIt rained.\n", "en")) == 1
+
+
+def test_a_heading_left_out_of_the_english_is_reported_and_a_kept_one_is_not():
+    from types import SimpleNamespace
+
+    from provenance.bilingual import checks
+    from provenance.bilingual.align import align_texts
+
+    params = {"min_chars": 15, "max_z": 4.0, "merge_z": 1.5, "part_z": 1.5}
+    src = f"{AR_TITLE}\n{AR_BODY}\n"
+
+    def omitted(english):
+        al = align_texts(src, english, "ar")
+        pair = SimpleNamespace(alignment=al, text=src, lang="ar")
+        return [src[i.source_start:i.source_end] for i in checks.omissions(pair, params)]
+
+    assert omitted(f"{EN_BODY}\n") == [AR_TITLE]
+    assert omitted(f"{EN_TITLE}\n{EN_BODY}\n") == []
+    # The original ends its title with a stop, the English does not: still one sentence each.
+    src = f"{AR_TITLE}.\n{AR_BODY}\n"
+    assert omitted(f"{EN_TITLE}\n{EN_BODY}\n") == []

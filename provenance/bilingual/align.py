@@ -6,9 +6,10 @@ source characters: mean and variance, estimated on NTREX, see lengths.json)
 sharpened by anchors: numbers in any digit system, question marks and
 quotation marks that agree or disagree across the bead, word skeletons (names,
 cognates; an English name none of the original's words matches costs
-NAME_MISS), paragraph breaks (a cut on one side only costs PARA_MISS), and a
-2-1 bead one sentence of which has anchors of its own in the English while the
-other has none costs SPLIT more (a sentence left out beside a 1-1 bead).
+NAME_MISS), paragraph breaks and a heading line's break (a cut on one side
+only costs PARA_MISS), and a 2-1 bead one sentence of which has anchors of its
+own in the English while the other has none costs SPLIT more (a sentence left
+out beside a 1-1 bead).
 """
 
 from __future__ import annotations
@@ -101,8 +102,10 @@ class _Side:
         cognates = self.english and self.lang in anchors.COGNATE_LANGS
         self.names = [anchors.english_words(self.text, s, e, "") for s, e in self.spans] if cognates else self.words
         self._groups: dict[tuple[int, int], tuple] = {}
-        # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)?
-        self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0])) for k in range(len(self.spans))] + [True]
+        # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)? A heading
+        # line's break counts as one: a title above its first sentence is no part of it.
+        self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0]))
+                     or split.heading_break(self.text, self.spans[k - 1][1], self.spans[k][0]) for k in range(len(self.spans))] + [True]
 
     def group(self, i: int, j: int):
         key = (i, j)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from provenance.bilingual import anchors, lexicon
-from provenance.bilingual.align import Bead, model_for
+from provenance.bilingual import anchors, lexicon, split
+from provenance.bilingual.align import _BLANK, Bead, model_for
 from provenance.bilingual.check_common import Issue, _near, _short
 from provenance.bilingual.check_numbers import _short_years
 
@@ -98,6 +98,30 @@ def _lone_by_number(pair, i: int, params: dict) -> int | None:
     return None
 
 
+def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
+    """In a 2-1 bead whose two sentences of the original lie either side of a paragraph break (or a
+    heading line's break): the sentence the English does not fit, when it fits the other alone
+    (|z| below break_part_z). Translators keep paragraphs and headings; the aligner merges across a break
+    only when a sentence there (a heading, most often) has no English of its own, so the fit may be
+    looser (break_part_z, as number_part_z) than a merge inside a paragraph needs."""
+    al, src, lang = pair.alignment, pair.text, pair.lang
+    si, sj = b.source_sentences
+    if sj - si != 2 or b.target is None:
+        return None
+    ss = al.source_sentences
+    a1, c0 = ss[si][1], ss[si + 1][0]
+    if not (_BLANK.search(src, a1, c0) or split.heading_break(src, a1, c0)):
+        return None
+    single = b.target[1] - b.target[0]
+    fits = sorted((abs(_zl(_length(ss, keep), single, lang)), keep, lone) for keep, lone in ((si, si + 1), (si + 1, si)))
+    zk, keep, lone = fits[0]
+    if zk >= params.get("break_part_z", 2.5) or _length(ss, lone) < params.get("min_chars", 15):
+        return None
+    if _own_anchor((src, al.target_text), ss, lone, keep, b, lang, -1):
+        return None  # the lone sentence's own name or number is in the English: merged, not left out
+    return lone
+
+
 def _anchors_of(text: str, span, lang: str, english: bool):
     """Numbers and word skeletons of a span; on the English side names only (capitalized words),
     cognates of common words matching by chance too often to vouch for a translation."""
@@ -171,6 +195,8 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
             lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1, (src, al.target_text))
             if lone is None:
                 lone = _lone_by_number(pair, i, params)
+            if lone is None and params.get("across_break", True):
+                lone = _lone_across_break(pair, b, params)
             if lone is not None:
                 s, e = al.source_sentences[lone]
                 yield Issue(b.target[0], b.target[1], s, e,

@@ -2,7 +2,9 @@
 
 English goes through provenance's own splitter; other languages use their own
 sentence punctuation: Chinese 。！？ (no space after), Arabic ؟, Urdu ۔ ؟, Hindi
-danda ।, and . ! ? for Latin, Cyrillic, Hebrew and Persian script.
+danda ।, and . ! ? for Latin, Cyrillic, Hebrew and Persian script. A line of a
+paragraph that reads as a heading (no final stop, shorter than the line after it)
+ends at its line break, on both sides: a title above its first sentence.
 """
 
 from __future__ import annotations
@@ -34,8 +36,57 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A line ending in one of these goes on in the next line (a stop is the sentence splitter's business).
+_STOP_OR_GOES_ON = frozenset(".!?؟۔।॥…。！？,;:،؛、，；：-–—/&+(")
+_CLOSERS = "\"'”’»)]」』）"
+# A heading is at most this share of the line after it: a hard-wrapped line is about as long as the next.
+HEADING_RATIO = 0.8
+
+
+def lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut after each line that reads as a heading (see heading_line)."""
+    out, s = [], start
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        nxt_end = text.find("\n", pos + 1, end)
+        nxt_end = end if nxt_end == -1 else nxt_end
+        line_start = text.rfind("\n", start, pos) + 1 or start
+        if heading_line(text[line_start:pos], text[pos + 1:nxt_end]):
+            out.append((s, pos))
+            s = pos + 1
+        pos = text.find("\n", pos + 1, end)
+    out.append((s, end))
+    return out
+
+
+def heading_break(text: str, end: int, start: int) -> bool:
+    """Is the gap text[end:start] between two sentences the line break after a heading line?"""
+    nl = text.find("\n", end, start)
+    if nl == -1:
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    next_end = text.find("\n", start)
+    return heading_line(text[line_start:end], text[start:len(text) if next_end == -1 else next_end])
+
+
+def heading_line(line: str, following: str) -> bool:
+    """Does a line end its sentence at its line break though it has no final stop? When it is a
+    heading: no stop or mark that goes on at its end, the next line not in lower case (cased
+    scripts) and the line clearly shorter than the next (a wrapped line is about as long)."""
+    line, following = line.strip(), following.strip()
+    if not line or not following or following[0].islower():
+        return False
+    if line.rstrip(_CLOSERS)[-1:] in _STOP_OR_GOES_ON or line[-1] in _STOP_OR_GOES_ON:
+        return False
+    return len(line) < HEADING_RATIO * len(following)
+
+
 def sentences(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans inside text[start:end] for language `lang` (ISO 639-1)."""
+    """Sentence spans inside text[start:end] for language `lang` (ISO 639-1); a heading line
+    (heading_line) is a sentence of its own."""
+    parts = lines(text, start, end)
+    if len(parts) > 1:
+        return [span for s, e in parts for span in sentences(text, s, e, lang)]
     if lang == "en":
         return english_sentences(text, start, end) or [(start, end)]
     pattern = _CJK_END if lang in _CJK_LANGS else _END
