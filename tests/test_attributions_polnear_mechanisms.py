@@ -417,3 +417,54 @@ def test_a_claimed_win_and_a_revealed_bond_are_no_reports():
     assert chains("Tom Reed won the primary, claiming his third victory in a row.") == []
     assert chains("As the farmers talked, the bond between them revealed itself.") == []
     assert any(c == "claiming" for c, _ in chains("Tom Reed won the primary, claiming that the count was fair."))
+
+
+def speakers(text: str, cue: str) -> list[str]:
+    """The speaker (last link of the chain) of each attribution with that cue."""
+    return [ch[-1][0] for c, ch in chains(text) if c == cue and ch]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a passive agent stops at a time or place adverbial (issue 10)
+        ("The closure was reported by the council on Monday.", "reported", "the council"),
+        ("The new fee was confirmed by the county health office last week.", "confirmed", "the county health office"),
+        ("The plan was announced by the mayor here on Friday.", "announced", "the mayor"),
+        ("The delay was confirmed by the port authority on March 3, 2024.", "confirmed", "the port authority"),
+        # good: a name that merely contains a day or a month stays whole
+        ("The closure was confirmed by the Sunday Herald.", "confirmed", "the Sunday Herald"),
+        # a sentence-initial "When asked whether …": the one who answers, not "When"
+        ("When asked whether the bridge would reopen, she said it would.", "asked", "she"),
+        ("When asked about the delay, Mayor Ann Reed said the budget was tight.", "asked", "Mayor Ann Reed"),
+        # good: a trailing "when asked" still takes the clause's subject
+        ("The mayor said she would wait when asked whether she would run.", "asked", "The mayor"),
+        # a weekday or a date after an inverted cue is an adverbial; the name after it speaks
+        ("The repairs are done, said Tuesday a spokesman for the port.", "said", "a spokesman for the port"),
+        ("The plan is sound, said Ann Bell on Monday.", "said", "Ann Bell"),
+        # good: a possessive weekday is a noun phrase, and the subject before the cue speaks
+        ("Ann Bell, a senator, said Thursday's vote had changed her mind.", "said", "Ann Bell, a senator"),
+        ("Tom Reed, the deputy mayor, said Monday that the repairs were done.", "said", "Tom Reed, the deputy mayor"),
+    ],
+)
+def test_speaker_spans_stop_at_adverbials_and_openers(text, cue, speaker):
+    assert speakers(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # bad: a day after the cue is never the speaker
+        ("The deputy chief of staff for the mayor, said Sunday.", "said"),
+        ("The bridge will reopen in spring, said Monday that the repairs were done.", "said"),
+        ("The levy failed, said on Friday the council.", "said"),
+    ],
+)
+def test_a_day_after_the_cue_is_no_speaker(text, cue):
+    days = ("Monday", "Friday", "Sunday", "on Friday")
+    assert not any(s.split()[0] in days or s.startswith("on ") for s in speakers(text, cue)), chains(text)
+
+
+def test_a_sentence_initial_subordinator_is_no_speaker():
+    for text in ("When asked whether the fee would rise, the council declined to say.", "When asked about it, Tom Reed said no."):
+        assert all(ch[-1][0] != "When" for _, ch in chains(text) if ch), chains(text)

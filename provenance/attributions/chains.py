@@ -23,7 +23,7 @@ from provenance.attributions.tokens import tokenize
 from provenance.attributions.scan import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, head_noun, outlet_hint
-from provenance.attributions.speaker import main_clause_start
+from provenance.attributions.speaker import SUBORDINATORS, main_clause_start
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
@@ -33,6 +33,8 @@ _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|describe
 # join is made only of these characters, so the search can start where the
 # last run of them starts (found on the reversed piece, in one C call).
 _IT = re.compile(r"it", re.I)
+#: A subordinator that opens the sentence before a participle ("When asked whether …, she said"): not a subject.
+_OPENING_SUBORDINATOR = re.compile(r"\s*[\"“]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s+")
 _TRAILING_JOIN_CHARS = re.compile(r"[\s,;:\-–—abdehilnorstuw]*", re.I)
 _TAIL = 64  # characters of a content span looked at first for what ends it
 _QUOTE_CHARS = "\"“”«»„"
@@ -86,16 +88,19 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             r.links = r.outer + _copied(gov.links, r.cue) + r.links
             r.medium = r.medium or gov.medium
         else:
-            subj = main_subject(text, start, r.cue[0])
+            lead = _OPENING_SUBORDINATOR.match(text, start, r.cue[0])
+            opening = r.cue[0] - start < 3 or (lead is not None and lead.end() == r.cue[0])
+            # "When asked whether …, she said": only a subordinator before the participle, which opens the sentence
+            subj = None if lead is not None and lead.end() == r.cue[0] else main_subject(text, start, r.cue[0])
             after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
-            if subj is None and after is None and r.cue[0] - start < 3:
+            if subj is None and after is None and opening:
                 # "Noting he had studied law, Reed joked …": an opening participle's speaker is the main clause's subject
                 subj = main_subject(text, start, end)
                 if subj is not None and r.content is not None and r.content[0] < subj[0] <= r.content[1]:
                     r.content = _strip(text, r.content[0], text.rfind(",", r.content[0], subj[0]))
             if subj is not None:
                 r.links = r.outer + [RawLink(*subj, cue=r.cue)] + r.links
-            elif after is not None and r.cue[0] - start < 3:
+            elif after is not None and opening:
                 # "Asked whether ..., Ryan said": an opening participle's speaker is the clause after it
                 r.links = r.outer + _copied(after.links, r.cue) + r.links
                 r.medium = r.medium or after.medium

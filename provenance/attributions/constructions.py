@@ -18,7 +18,7 @@ import re
 from provenance.attributions import compound
 from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _strip
-from provenance.attributions.following import after_cue, right_np
+from provenance.attributions.following import after_cue, cut_adverbial, right_np
 from provenance.attributions.scan import _content, _content_end
 from provenance.attributions.speaker import left_subject
 
@@ -71,6 +71,7 @@ def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     span, reason, _ = right_np(text, agent, end, allow_commas=False)
     if span is None:
         return None
+    span = cut_adverbial(text, *span)  # "was reported by the council on Monday": the agent ends before the day
     cs, ce = _strip(text, start, group)
     content = (cs, _content_end(text, cs, ce)) if cs < ce else None
     return Raw((m.start(), m.end()), "verb", [RawLink(*span, reason=reason)], content, start, postposed=True)

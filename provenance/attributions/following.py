@@ -66,6 +66,35 @@ _OUTLET_NP_TAIL = re.compile(
 _AUDIENCE_THAT = re.compile(r"[^\"“”:;.]{0,160}?\bthat\b")
 _RELATIVE_END = re.compile(r"[\s,]*(?:who|that)?\s*$")
 
+#: A time adverbial: a weekday (not its possessive: "Thursday's speeches"), "yesterday", "last week", a month
+#: after a preposition ("on March 3"); case-sensitive for names so "may" stays a word; a bare weekday before a
+#: capitalized word is part of a name ("the Sunday Herald").
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TIME_ADVERBIAL = (
+    r"(?:(?:[Oo]n|[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier)\s+(?:" + _DAY_NAMES + r")|(?:" + _DAY_NAMES + r")(?!\s+[A-Z]))(?![\w'’])"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:yesterday|today|tonight|overnight)\b(?![\w'’])"
+    r"|(?:last|this|next|earlier\s+this)\s+(?:week|month|year|weekend)\b"
+    r"|(?:on|in|during|early|late|last|next|this)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH_NAMES + r")\b"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
+)
+_TIME_AT = re.compile(r"\s*(?:" + _TIME_ADVERBIAL + r")")
+#: What ends a noun phrase on its right: a time adverbial, or a place one ("here", "at a news conference").
+_NP_ADVERBIAL = re.compile(r"\s+(?:" + _TIME_ADVERBIAL + r"|here\b|at\s+(?:a|an|the)\s+(?:news|press)\s+conference\b)")
+
+
+def time_adverbial(text: str, pos: int, end: int) -> int | None:
+    """Where a time adverbial right at pos ends ("said Monday that", "said on Tuesday"), or None."""
+    m = _TIME_AT.match(text, pos, end)
+    return m.end() if m else None
+
+
+def cut_adverbial(text: str, s: int, e: int) -> tuple[int, int]:
+    """A noun phrase without the time or place adverbial that trails it ("the council on Monday")."""
+    m = _NP_ADVERBIAL.search(text, s, e)
+    return _strip(text, s, m.start()) if m and m.start() > s else (s, e)
+
 
 # -- what follows a cue -----------------------------------------------------------------
 

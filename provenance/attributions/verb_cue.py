@@ -18,7 +18,7 @@ from provenance.attributions import compound
 from provenance.attributions.constructions import _THAT_CLAUSE_AHEAD, _participle, _passive, _quoted
 from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _required_word, _strip
-from provenance.attributions.following import after_cue, asker, right_np
+from provenance.attributions.following import after_cue, asker, cut_adverbial, right_np, time_adverbial
 from provenance.attributions.scan import _ANY_QUOTE_MARK, _content, _content_end
 from provenance.attributions.speaker import inverted_speaker, left_subject
 
@@ -224,7 +224,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         span_start = named[0]
     elif subj.span is None:
         # "…," said Karl Schamotta, chief market strategist at Corpay.
-        span, reason, consumed = right_np(text, m.end(), end, allow_commas=True)
+        # "…, said Monday that …": a weekday or a date after the cue is an adverbial, not an inverted subject
+        span, reason, consumed = right_np(text, time_adverbial(text, m.end(), end) or m.end(), end, allow_commas=True)
         if span is None or not (
             text[span[0]].isupper()
             or text[span[0] : span[0] + 4].lower() in ("the ", "a ", "an ")
@@ -235,6 +236,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             if not (subj.before is not None and info.lemma in ("say", "add", "tell", "continue", "write")):
                 return None
             return None
+        if "," not in text[span[0] : span[1]]:
+            span = cut_adverbial(text, *span)  # "said Ann Bell on Monday": the day is no part of the name
         links.append(RawLink(*span, reason=reason, cue=(m.start(), m.end())))
         postposed = True
         cs, ce = _before_speaker(text, start, subj.before if subj.before is not None else m.start())
