@@ -10,10 +10,13 @@ the original and the English its translation. Three measures:
   seeded by (language, article, type): a dropped sentence, a changed number,
   a changed weekday, a swapped name (a person or place of another article),
   a left-over source sentence (the English line replaced by its original),
-  dropped quotation marks. An injection is found when the rule meant for it
+  dropped quotation marks, an added sentence (an English line of another
+  article, 6+ words, inserted after a body line of the same paragraph: a
+  sentence with no counterpart in the original). An injection is found when the rule meant for it
   reports a finding on the changed English line (for a dropped sentence: a
   PV1003 finding whose source span touches the dropped line or a line next
-  to it, the aligner placing the gap within a sentence);
+  to it, the aligner placing the gap within a sentence; for an added one, a
+  PV1004 finding on the inserted sentence);
 - time: a full `check --source` (every default rule and layer, pairing and
   alignment included) per held-out pair, in process.
 
@@ -34,8 +37,8 @@ from provenance.bilingual.pair import pair_texts
 from provenance.config import Config
 from provenance.pipeline import Pipeline
 
-TYPES = ("dropped", "number", "weekday", "name", "leftover", "quotes")
-RULE_OF = {"dropped": "PV1003", "number": "PV1001", "weekday": "PV1002", "name": "PV1007", "leftover": "PV1006", "quotes": "PV1005"}
+TYPES = ("dropped", "number", "weekday", "name", "leftover", "quotes", "added")
+RULE_OF = {"added": "PV1004", "dropped": "PV1003", "number": "PV1001", "weekday": "PV1002", "name": "PV1007", "leftover": "PV1006", "quotes": "PV1005"}
 SOURCE_RULES = sorted(code for code, r in __import__("provenance.rules", fromlist=["RuleSet"]).RuleSet.load().all_rules.items() if r.kind.startswith("source-"))
 _QUOTES = re.compile("[\"“”«»„]")
 
@@ -130,6 +133,23 @@ def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Rand
     return new, k
 
 
+def add_line(en: list[str], groups: list[int], rng: random.Random, pool: list[str]):
+    """(text, spans, index of the inserted line) with a line of another article inserted after a
+    body line (not the headline), in that line's paragraph; None when the article has no body."""
+    if len(en) < 2 or not pool:
+        return None
+    k = rng.randrange(1, len(en))
+    extra = rng.choice(pool)
+    new, new_groups, pos = en[:k + 1] + [extra] + en[k + 1:], list(groups), 0
+    for n, g in enumerate(groups):
+        if pos <= k < pos + g:
+            new_groups[n] += 1
+            break
+        pos += g
+    text, spans = build(new, new_groups)
+    return text, spans, k + 1
+
+
 def _text(lines: list[str | None], groups: list[int]):
     """build() for lines of which some were dropped (None): spans stay per original line."""
     kept_groups, kept, index, pos = [], [], [], 0
@@ -203,17 +223,26 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
             others = [n for n in names if not any(n in line for line in en)]
             for kind in TYPES:
                 rng = random.Random(f"{lang}:{a}:{kind}")
-                done = inject(kind, en, src, lang, rng, others)
-                if done is None:
-                    continue
-                new, k = done
-                text, spans = _text(new, groups)
+                if kind == "added":
+                    pool = [en_all[j].strip() for b, other in enumerate(arts) if b != a for j in other[1:]
+                            if len(en_all[j].split()) >= 6]
+                    done = add_line(en, groups, rng, pool)
+                    if done is None:
+                        continue
+                    text, spans, k = done
+                    new = [None] * k + [text[spans[k][0]:spans[k][1]]]
+                else:
+                    done = inject(kind, en, src, lang, rng, others)
+                    if done is None:
+                        continue
+                    new, k = done
+                    text, spans = _text(new, groups)
                 rep, _ = _findings(pipeline, s_text, text, lang)
                 st[kind][1] += 1
                 hit = found(kind, rep, k, spans, s_spans)
                 st[kind][0] += hit
                 if not hit and a % 2 == 0 and kind in os.environ.get("SOURCE_BENCH_MISSES", "").split(","):
-                    print(f"  MISS {lang} {a} {kind}\n     EN {new[k]!r}\n     SRC {src[k]!r}")
+                    print(f"  MISS {lang} {a} {kind}\n     EN {new[k]!r}\n     SRC {src[k] if kind != 'added' else '-'!r}")
         for p, label in ((0, "tuned"), (1, "held-out")):
             st = stats[p]
             rec = " ".join(f"{st[t][0] / st[t][1]:8.3f}" if st[t][1] else f"{'-':>8}" for t in TYPES)

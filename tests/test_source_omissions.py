@@ -154,3 +154,60 @@ def test_a_2_1_bead_across_a_paragraph_break_reports_the_sentence_the_english_do
     bead = Bead(source=(0, s_spans[1][1]), target=e_spans[0], source_sentences=(0, 2), target_sentences=(0, 1), cost=0.0)
     pair = SimpleNamespace(alignment=Alignment(s_text, e_text, "de", s_spans, e_spans, [bead]), text=s_text, lang="de")
     assert list(checks.omissions(pair, PARAMS)) == []
+
+
+S_THREE = ("Der Minister Petrosyan kam am Dienstag mit einer großen Delegation in Madrid an, wo das Wetter die ganze Woche "
+           "über kalt und nass gewesen war, und er sprach am Abend lange mit den Vertretern der spanischen Regierung über "
+           "den Handel, die Energiepreise, die Löhne und die Zukunft der Häfen im Süden.")
+E_TRADE = "In the evening he spoke at length with Spanish officials about trade."
+
+
+def test_an_english_sentence_beside_a_1_2_bead_still_short_of_its_original_is_no_addition():
+    # One long sentence of the original translated by three English ones (a 1-3 the aligner cannot
+    # bead: it makes a 1-2 and a 0-1). The 1-2's English is far too short for its original, and
+    # still short with the third sentence (so the plain absorbed test, |z| < part_z, fails).
+    alone = _zl(len(S_THREE), len(E_A) + len(E_WEATHER) + 1, "de")
+    merged = _zl(len(S_THREE), len(E_A) + len(E_WEATHER) + len(E_TRADE) + 2, "de")
+    assert alone < -PARAMS["merge_z"] and merged < -PARAMS["part_z"]
+    beads = [((0, 1), (0, 2)), ((1, 1), (2, 3))]
+    pair = _pair([S_THREE], [E_A, E_WEATHER, E_TRADE], beads)
+    assert [text for text, _ in _additions(pair)] == [E_TRADE]  # without short_absorb
+    assert list(checks.additions(pair, {**PARAMS, "short_absorb": True})) == []
+    # Beside a 1-2 bead whose English fits its original (S_LONG), the same sentence is an addition.
+    fits = _pair([S_LONG], [E_A, E_WEATHER, E_TRADE], beads)
+    found = [fits.alignment.target_text[i.start:i.end] for i in checks.additions(fits, {**PARAMS, "short_absorb": True})]
+    assert found == [E_TRADE]
+
+
+E_REACHED = "Minister Petrosyan reached Madrid on Tuesday."
+E_COUNCIL = "The city council met later."
+
+
+def _break_pair(src: str, first: str, second: str, sep: str):
+    """One sentence of the original in a 1-2 bead with two English sentences joined by sep."""
+    e_text = first + sep + second + "\n"
+    s2 = len(first) + len(sep)
+    spans = [(0, len(first)), (s2, s2 + len(second))]
+    beads = [Bead(source=(0, len(src)), target=(0, spans[1][1]), source_sentences=(0, 1), target_sentences=(0, 2), cost=0.0)]
+    al = Alignment(src + "\n", e_text, "de", [(0, len(src))], spans, beads)
+    return SimpleNamespace(alignment=al, text=src + "\n", lang="de")
+
+
+def test_an_english_sentence_of_a_1_2_bead_across_a_paragraph_break_the_original_does_not_fit_is_an_addition():
+    # Lengths alone do not decide (both fit below merge_z; the kept one only loosely, |z| between
+    # part_z and break_part_z), but the two English sentences lie either side of a paragraph break.
+    assert _zl(len(A), len(E_REACHED) + len(E_COUNCIL) + 2, "de") < PARAMS["merge_z"]
+    assert PARAMS["part_z"] < abs(_zl(len(A), len(E_REACHED), "de")) < 2.5
+    params = {**PARAMS, "across_break": True, "break_part_z": 2.5}
+    across = _break_pair(A, E_REACHED, E_COUNCIL, "\n\n")
+    found = [(across.alignment.target_text[i.start:i.end]) for i in checks.additions(across, params)]
+    assert found == [E_COUNCIL]
+    assert list(checks.additions(across, PARAMS)) == []  # across_break off
+    # Inside a paragraph the same bead is a translator's split: not reported.
+    assert list(checks.additions(_break_pair(A, E_REACHED, E_COUNCIL, " "), params)) == []
+    # The second sentence with a name of the original (Petrosyan) that the first lacks: translated;
+    # the same sentence without the name is reported.
+    keep = "The minister reached Madrid on Tuesday morning."
+    assert abs(_zl(len(A), len(keep), "de")) < 2.5
+    assert list(checks.additions(_break_pair(A, keep, "Petrosyan had come with aides.", "\n\n"), params)) == []
+    assert len(list(checks.additions(_break_pair(A, keep, "They had come with aides.", "\n\n"), params))) == 1

@@ -122,6 +122,28 @@ def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     return lone
 
 
+def _added_across_break(pair, b: Bead, params: dict) -> int | None:
+    """The mirror of _lone_across_break for PV1004: in a 1-2 bead whose two English sentences lie
+    either side of a paragraph or heading break, the one the original does not fit, when it fits
+    the other alone (|z| below break_part_z) and the lone one has no name or number of the original."""
+    al, lang = pair.alignment, pair.lang
+    ti, tj = b.target_sentences
+    if tj - ti != 2 or b.source is None:
+        return None
+    ts, tgt = al.target_sentences, al.target_text
+    a1, c0 = ts[ti][1], ts[ti + 1][0]
+    if not (_BLANK.search(tgt, a1, c0) or split.heading_break(tgt, a1, c0)):
+        return None
+    single = b.source[1] - b.source[0]
+    fits = sorted((abs(_zl(single, _length(ts, keep), lang)), keep, lone) for keep, lone in ((ti, ti + 1), (ti + 1, ti)))
+    zk, keep, lone = fits[0]
+    if zk >= params.get("break_part_z", 2.5) or _length(ts, lone) < params.get("min_chars", 15):
+        return None
+    if _own_anchor((tgt, al.source_text), ts, lone, keep, b, lang, 1):
+        return None  # the lone sentence's own name or number is in the original: translated
+    return lone
+
+
 def _anchors_of(text: str, span, lang: str, english: bool):
     """Numbers and word skeletons of a span; on the English side names only (capitalized words),
     cognates of common words matching by chance too often to vouch for a translation."""
@@ -156,6 +178,8 @@ def _absorbed(beads, i: int, lang: str, sign: int, params: dict) -> bool:
         merged = _zl(ls + extra, lt, lang) if sign < 0 else _zl(ls, lt + extra, lang)
         if -sign * alone > params.get("merge_z", 1.5) and abs(merged) < params.get("part_z", 1.5):
             return True
+        if params.get("short_absorb") and -sign * alone > params.get("merge_z", 1.5) and sign * merged < params.get("part_z", 1.5):
+            return True  # the neighbour falls short even with it (a 1-3 the aligner cannot bead): its original has room for it
     return False
 
 
@@ -223,6 +247,8 @@ def additions(pair, params: dict) -> Iterator[Issue]:
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
         elif b.target is not None and b.source is not None:
             lone = _lone_part(b, al.target_sentences, al.source_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
+            if lone is None and params.get("across_break"):
+                lone = _added_across_break(pair, b, params)
             if lone is not None:
                 s, e = al.target_sentences[lone]
                 yield Issue(s, e, b.source[0], b.source[1], "this sentence seems to have no counterpart in the original (the original fits the other one alone)")
