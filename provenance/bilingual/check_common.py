@@ -1,12 +1,16 @@
 """What the source-aware checks share: an Issue (a span of the English and one of the original)
 and the beads' neighbourhoods. Checks: provenance.bilingual.checks (dispatch), check_numbers,
-check_omissions, names."""
+check_omissions, check_quotes, names."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from provenance.bilingual.align import Bead
+
+#: Scripts written without spaces between words (kana, Han): a mark between two of their letters is no acronym's.
+_NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)

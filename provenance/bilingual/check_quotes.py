@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import Iterator
 
-from provenance.bilingual.checks import _NOSPACE, Issue, _matched, _near
+from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near
 
 # -- quotation and question marks -----------------------------------------------------------------
 

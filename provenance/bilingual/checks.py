@@ -18,13 +18,11 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
 
-from provenance.bilingual.check_common import Issue, _matched, _near, _short  # noqa: F401 (names.py, tests)
+from provenance.bilingual.check_common import _NOSPACE, Issue
 from provenance.bilingual.check_numbers import dates, numbers
 from provenance.bilingual.check_omissions import _zl, additions, omissions  # noqa: F401 (_zl: tests)
 
 # -- quotation and question marks (provenance.bilingual.check_quotes) -----------------------------
-
-_NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def quotations(pair, params: dict) -> Iterator[Issue]:

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from provenance.bilingual.checks import Issue, _matched, _near
+from provenance.bilingual.check_common import Issue, _matched, _near
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
