@@ -276,6 +276,9 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
                 continue
             if low == "according":
                 return comma_split + 1 if comma_split is not None else min(j + 2, i + 1)
+            if low in ("who", "which") and _relative_clause_of_subject(toks, j, i):
+                j -= 1  # "others who want to ban it said", "the union which represents them said": the clause is the subject's
+                continue
             if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
                 if low in SUBORDINATORS and comma_split is not None and _opens_sentence(texts, j):
                     return comma_split + 1
@@ -291,6 +294,9 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             if j > 0 and lows[j - 1] in ("that", "which", "who"):
                 j -= 2
                 continue
+            if (k := _relative_before(toks, j)) is not None:
+                j = k - 1  # "leaders who’d rather be working …", "members who have long said": a relative clause
+                continue
             if j > 1 and lows[j - 1] in COMMON_VERBS and lows[j - 2] in ("that", "which", "who"):
                 j -= 3
                 continue
@@ -299,6 +305,34 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             return j + 1  # "he" ends a preceding clause
         j -= 1
     return j + 1
+
+
+#: A relative pronoun with a contracted auxiliary ("who’d", "who's", "who’ve").
+_CONTRACTED_WHO = re.compile(r"who['’](?:d|s|ve|ll|re)")
+
+
+def _relative_clause_of_subject(toks: Tokens, j: int, i: int) -> bool:
+    """Token j is "who" or "which" after a word of a noun phrase and opens a relative clause whose
+    subject it is ("others who want to ban it", not "the man who the police said"): the clause
+    belongs to the subject before it."""
+    texts, lows = toks.text, toks.low
+    if j == 0 or j + 1 > i or not texts[j - 1][:1].isalnum() or lows[j - 1] in BOUNDARY or lows[j - 1] in PRONOUNS:
+        return False
+    nxt = texts[j + 1]
+    return nxt[:1].islower() and nxt.isalpha() and lows[j + 1] not in DETERMINERS and lows[j + 1] not in PRONOUNS
+
+
+def _relative_before(toks: Tokens, j: int) -> int | None:
+    """The index of a relative pronoun at most two lower-case words before the verb at token j
+    ("who’d rather be", "which has long been"), or None."""
+    texts, lows = toks.text, toks.low
+    for k in range(j - 1, max(-1, j - 4), -1):
+        low = lows[k]
+        if _CONTRACTED_WHO.fullmatch(low) or (k < j - 1 and low in ("who", "which")):
+            return k if k > 0 and texts[k - 1][:1].isalnum() and lows[k - 1] not in BOUNDARY else None
+        if not (texts[k].isalpha() and texts[k][:1].islower()) or low in BOUNDARY:
+            return None
+    return None
 
 
 #: Months a period abbreviates ("GAZA, Sept. 3 (WAFA) –"): the period ends no sentence.
@@ -329,11 +363,16 @@ _OPENING_WORDS = SUBORDINATORS | frozenset("back like unlike asked".split())
 MAX_OPENINGS = 4
 
 
-def _dateline_end(toks: Tokens) -> int:
+def _dateline_end(toks: Tokens, text: str) -> int:
     """The token after a dateline that opens the sentence ("WASHINGTON —", "PARIS, Aug 31 (Reuters) -",
     "LA CROSSE, Wisc. —"): a word in capitals, then only capitalized words, numbers and parentheses
-    up to a dash. 0 when there is none."""
+    up to a dash; or one with its agency ("Washington (AFP) –", "(Reuters) -" after a split at "Fla.").
+    0 when there is none."""
     texts = toks.text
+    if texts and texts[0][:1].isupper() or texts and texts[0] == "(":
+        m = _DATELINE.match(text, toks.start[0])
+        if m is not None and (m.group("agency") or m.group("agency2") or m.group("slug")):
+            return next((k for k, s in enumerate(toks.start) if s >= m.end()), 0)  # the agency's dateline, mixed case too
     if not texts or not (len(texts[0]) > 1 and texts[0].isupper() and texts[0].isalpha()):
         return 0
     for k in range(1, min(len(texts), 14)):
@@ -351,7 +390,7 @@ def main_clause_start(toks: Tokens, text: str) -> int:
     "Hours later,", "At an event in Ames, Iowa, on Sunday,")."""
     texts, lows = toks.text, toks.low
     n = len(texts)
-    first = _dateline_end(toks)
+    first = _dateline_end(toks, text)
     place_may_follow = False
     for _ in range(MAX_OPENINGS):
         dropped, _medium = _drop_intro(toks, first, n, text)
