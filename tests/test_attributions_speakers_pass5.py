@@ -63,3 +63,21 @@ def test_a_relative_clause_stays_in_the_subject(text, cue, head):
 def test_who_before_another_subject_is_not_skipped():
     # "who" followed by the subject of its own clause: the speaker is that subject
     assert speaker_of("It was Tom Reed who the police said had fled the town.", "said") == "the police"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # an aside holding a short quoted title: the name before it speaks (a participial aside is skipped)
+        ("Ann Bell, host of ABC’s “Morning Talk,” suggested that the mayor was wrong about the levy.", "suggested", "Ann Bell"),
+        ("Mr. Reed, citing ''the magic of the county,'' said the levy could pass in May.", "said", "Mr. Reed"),
+        ('Bell, the co-author of "Dry Land," about the drought in the valley, said the farms were failing.', "said", "Bell"),
+        ("Dan Reed, author of ''Dry Land,'' a novel about the drought, first pointed out the error to me.", "pointed out", "Dan Reed"),
+        # a quotation that opens the sentence is what was said, not a title
+        ("“We will win the county,” Ann Bell said.", "said", "Ann Bell"),
+        # a clause before the quotation is no aside: the name after the cue speaks
+        ("Behind the scenes, Reed is ''working the phones all week,'' said Ann Bell, his aide.", "said", "Ann Bell, his aide"),
+    ],
+)
+def test_an_aside_with_a_quoted_title(text, cue, speaker):
+    assert speaker_of(text, cue) == speaker, chains(text)
