@@ -81,3 +81,29 @@ def test_who_before_another_subject_is_not_skipped():
 )
 def test_an_aside_with_a_quoted_title(text, cue, speaker):
     assert speaker_of(text, cue) == speaker, chains(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a time phrase that opens the sentence is no part of the speaker
+        ("On Monday he said the vote was fair.", "said", "he"),
+        ("Monday he said the vote was fair.", "said", "he"),
+        ("Monday night Tom Reed said the vote was fair.", "said", "Tom Reed"),
+        ("Last week the mayor said the vote was fair.", "said", "the mayor"),
+        ("In March the mayor announced that the vote was fair.", "announced", "the mayor"),
+        # nor a day inside an opening "Asked …" or participial phrase
+        ("Asked Tuesday about the levy, Mayor Ann Bell said the vote was fair.", "said", "Mayor Ann Bell"),
+        ("Asked about the levy Tuesday, Bell said the vote was fair.", "said", "Bell"),
+        ("Pressed Tuesday on the levy, Bell said the vote was fair.", "said", "Bell"),
+        ("Speaking Tuesday in Ames, Bell said the vote was fair.", "said", "Bell"),
+        # a day that modifies the subject's noun stays in it
+        ("Sunday school teachers said the vote was fair.", "said", "Sunday school teachers"),
+    ],
+)
+def test_a_day_is_no_part_of_the_speaker(text, cue, speaker):
+    assert speaker_of(text, cue) == speaker, chains(text)
+
+
+def test_asked_with_a_day_is_a_cue():
+    assert any(c == "Asked" for c, _ in chains("Asked Tuesday about the levy, Mayor Ann Bell said the vote was fair."))

@@ -224,6 +224,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
         return out
     start = min(_walk_np(toks, i, postposed=postposed), i + 1)
     np_start, medium = _drop_intro(toks, start, i + 1, text)
+    np_start = _drop_time_lead(toks, np_start, i + 1)
     out.medium = out.medium or medium
     if start > 0:
         prev = texts[start - 1]
@@ -244,6 +245,44 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
             end = out.span[0] + rel.start() if rel else (cut if cut > out.span[0] else m.start())
             out.span = _strip(text, out.span[0], end) if end > out.span[0] else out.span
     return out
+
+
+#: Words that may open a time phrase before a subject ("On Monday he said", "Last week the mayor said").
+_TIME_LEAD_WORDS = frozenset("on in during last this next early late earlier later".split())
+#: Time words that stand alone for a day or a part of it (a month only after a preposition: "May said").
+_DAY_TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week weekend month year morning afternoon evening night".split())
+
+
+def _subject_opens(texts: list[str], lows: list[str], k: int) -> bool:
+    return texts[k][:1].isupper() or lows[k] in PRONOUNS or lows[k] in DETERMINERS
+
+
+def _drop_time_lead(toks: Tokens, lo: int, hi: int) -> int:
+    """Where a subject toks[lo:hi] starts past a time phrase that opens it: one without a comma ("On
+    Monday he", "Monday night Tom Reed", "Last week the mayor", "In March the mayor"), or one a comma
+    closes that ends in a day ("Tuesday about the levy, Bell" and "the levy Tuesday, Bell" after
+    "Asked"). A day is no part of a speaker."""
+    texts, lows = toks.text, toks.low
+    lex = lexicon()
+    k, timed, prefixed = lo, -1, lo > 0 and lows[lo - 1] in _TIME_LEAD_WORDS  # "In March": _drop_intro took "In"
+    while k < hi - 1:
+        low = lows[k]
+        if low in _DAY_TIMES or (prefixed and low in lex.time_words) or (timed >= 0 and texts[k].isdigit()):
+            timed = k
+        elif low in _TIME_LEAD_WORDS and timed < 0:
+            prefixed = True
+        else:
+            break
+        k += 1
+    if timed >= 0 and k == timed + 1 and k < hi and _subject_opens(texts, lows, k):
+        return k
+    if hi - lo > 3 and (lows[lo] in _DAY_TIMES or texts[lo][:1].islower()):
+        for c in range(lo + 1, min(hi - 1, lo + 10)):
+            if texts[c] == ",":
+                if lows[c - 1] in _DAY_TIMES or lows[lo] in _DAY_TIMES and texts[lo + 1][:1].islower():
+                    return c + 1 if _subject_opens(texts, lows, c + 1) else lo
+                break
+    return lo
 
 
 #: Nouns in -ly that may stand right before a cue as (part of) its subject ("the family said").
