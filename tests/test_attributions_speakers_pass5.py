@@ -107,3 +107,37 @@ def test_a_day_is_no_part_of_the_speaker(text, cue, speaker):
 
 def test_asked_with_a_day_is_a_cue():
     assert any(c == "Asked" for c, _ in chains("Asked Tuesday about the levy, Mayor Ann Bell said the vote was fair."))
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # an inverted cue after a clause: the speaker after it, also after a "but" clause
+        ("The camp is hardly formal, but it has drawn a loyal crowd, said Ms. Tan.", "said", "Ms. Tan"),
+        # a role after the cue, or descriptors before a name
+        ("In Lakeview, the old mill is hanging on, but it is under pressure from imports, said the firm's chief, Ann J. Bell.", "said", "the firm's chief, Ann J. Bell"),
+        ("The firm worked for the Reed Group on taxes and other issues, said lobbyist and strategist Tom Black.", "said", "lobbyist and strategist Tom Black"),
+    ],
+)
+def test_an_inverted_cue_takes_the_speaker_after_it(text, cue, speaker):
+    assert speaker_of(text, cue) == speaker, chains(text)
+
+
+def test_an_inverted_anonymous_source_reports_the_clause_before():
+    # the official speaks (the outer link); the mayor's warning is what the official reports
+    text = "The mayor warned the council not to move on the levy, said an official who was briefed on the talks."
+    assert ("said", ["an official who was briefed on the talks", "The mayor"]) in chains(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a subject that opens the sentence keeps the cue: what follows is the content
+        ("Reed, 45, said voters in New York, who were angry, had a point.", "said", "Reed, 45"),
+        ("Ann Bell, a pollster, said the official, who resigned, was wrong.", "said", "Ann Bell, a pollster"),
+        # a place or a day after the cue is no speaker
+        ("Their school, Lakeview College, confirmed on Facebook Friday that the pair were safe.", "confirmed", "Their school, Lakeview College"),
+    ],
+)
+def test_an_opening_subject_is_not_inverted(text, cue, speaker):
+    assert speaker_of(text, cue) == speaker, chains(text)

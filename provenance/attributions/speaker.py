@@ -521,11 +521,29 @@ def main_clause_start(toks: Tokens, text: str) -> int:
 _INVERTED_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
 
 
-def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: int) -> bool:
-    """The cue follows a comma and precedes a name (", said Lee Tan, who teaches …"): the name
-    after it speaks, not the end of the clause before the comma ("…, since cases were decided by
-    votes, said Lee Tan")."""
+#: ", said the firm's chief, …", ", said an official who …": a determiner, at most three words and a
+#: head noun of a role or an anonymous source, closed like _INVERTED_NAME.
+_INVERTED_ROLE = re.compile(r"\s+(?:the|an?)\s+(?:[\w'’\-]+\s+){0,3}?([a-z][\w\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
+#: ", said lobbyist and strategist Tom Black, …": lower-case descriptors before a name of two words or more.
+_INVERTED_TITLED = re.compile(r"\s+(?!(?:the|a|an|that|this|it|he|she|they|we|i|on|in|at|to|by|for|with|from|during|after|before|about|over|since|until|while|when)\b)(?:[a-z][\w\-]+\s+(?:and\s+)?){1,4}(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+(?=\s*[,.;]|\s+(?:who|whose)\b)")
+
+
+def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: int, *, names_only: bool = False) -> bool:
+    """The cue follows a comma and precedes a name (", said Lee Tan, who teaches …"), a role
+    (", said the firm's chief, Ann Bell", ", said an official who …") or descriptors and a name
+    (", said lobbyist Tom Black"): that speaker after it speaks, not the end of the clause before
+    the comma ("…, since cases were decided by votes, said Lee Tan"). ``names_only`` (the subject on
+    the left opens the sentence: "Reed, 45, said voters in Ohio …"): only a capitalized name."""
     if text[max(start, cue_start - 2) : cue_start].strip() != ",":
         return False
+    lex = lexicon()
     m = _INVERTED_NAME.match(text, cue_end, end)
-    return m is not None and m.group(1).split()[0].lower() not in lexicon().time_words
+    if m is not None:
+        return m.group(1).split()[0].lower() not in lex.time_words
+    if names_only:
+        return False
+    m = _INVERTED_ROLE.match(text, cue_end, end)
+    if m is not None:
+        head = m.group(1)
+        return head in lex.role_nouns or head in lex.anonymous_nouns or head.rstrip("s") in lex.anonymous_nouns
+    return _INVERTED_TITLED.match(text, cue_end, end) is not None
