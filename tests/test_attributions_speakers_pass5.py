@@ -141,3 +141,14 @@ def test_an_inverted_anonymous_source_reports_the_clause_before():
 )
 def test_an_opening_subject_is_not_inverted(text, cue, speaker):
     assert speaker_of(text, cue) == speaker, chains(text)
+
+
+def test_an_absolute_with_phrase_names_the_participles_speaker():
+    text = 'Republicans were quick to chime in, with Tom Reed tweeting that it was a disaster for Bell and asking, "How can she lead?"'
+    found = chains(text)
+    assert ("tweeting", ["Tom Reed"]) in found and ("asking", ["Tom Reed"]) in found, found
+    assert speaker_of("The city pressed Lakeview on Saturday, with top defense officials saying that the fleet would stay.", "saying") == "top defense officials"
+
+
+def test_with_after_a_verb_is_no_absolute_phrase():
+    assert speaker_of("She met with Tom Reed saying that the levy would pass.", "saying") == "She"
