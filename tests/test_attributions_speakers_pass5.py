@@ -170,3 +170,19 @@ def test_pv901_sees_a_person_after_a_connective_or_with_an_appositive():
     assert pv901("The first question was about the levy. But Bell was relentless." + quote) == []
     assert pv901("Ann Bell, the mayor of the town, was blunt." + quote) == []
     assert len(pv901("The talks ended without agreement." + quote)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a coordinated cue in a clause of its own takes that clause's pronoun
+        ("Bell, though she praised the plan and said the council should vote, stopped short of backing it.", "said", "she"),
+        ("Reed has said he will vote for Bell, but he hasn't endorsed her or conceded the race.", "conceded", "he"),
+        ('Tom Reed started the debate when he brought up the levy and later said, "It is not just the bridge."', "said", "he"),
+        # a pronoun in a reported clause or after another subordinator is not the cue's subject
+        ("Reed said he would go and added that the vote was fair.", "added", "Reed"),
+        ("The mayor spoke after they voted and said the levy would pass.", "said", "The mayor"),
+    ],
+)
+def test_a_coordinated_cue_takes_its_own_clauses_subject(text, cue, speaker):
+    assert speaker_of(text, cue) == speaker, chains(text)

@@ -547,3 +547,26 @@ def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: i
         head = m.group(1)
         return head in lex.role_nouns or head in lex.anonymous_nouns or head.rstrip("s") in lex.anonymous_nouns
     return _INVERTED_TITLED.match(text, cue_end, end) is not None
+
+
+#: Words after which a pronoun opens a clause of its own ("though she praised X and said").
+_CLAUSE_OPENERS = frozenset("though although but when while whereas because since if once which".split())
+
+
+def clause_subject_before(text: str, start: int, cue_start: int) -> tuple[int, int] | None:
+    """The pronoun that opens the clause a coordinated cue belongs to ("Bell, though she praised
+    the plan and said …", "…, but he hasn't endorsed her or conceded …"): the nearest pronoun after
+    a subordinator or "but", with no quotation, parenthesis, colon or semicolon between; None when
+    there is none."""
+    toks = tokenize(text, max(start, cue_start - LEFT_WINDOW), cue_start)
+    texts, lows = toks.text, toks.low
+    for k in range(len(texts) - 2, 0, -1):
+        t = texts[k]
+        if t in QUOTES or t in ";:()" or (t == "," and k == len(texts) - 1):
+            return None
+        if lows[k] in PRONOUNS and texts[k][:1].islower() | (lows[k] == "i") and lows[k - 1] in _CLAUSE_OPENERS:
+            return toks.start[k], toks.end[k]
+        if lows[k] in PRONOUNS:
+            return None  # the nearest pronoun is not a clause's opening: the main clause's subject speaks
+    return None
+
