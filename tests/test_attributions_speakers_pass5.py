@@ -186,3 +186,10 @@ def test_pv901_sees_a_person_after_a_connective_or_with_an_appositive():
 )
 def test_a_coordinated_cue_takes_its_own_clauses_subject(text, cue, speaker):
     assert speaker_of(text, cue) == speaker, chains(text)
+
+
+def test_a_coordinated_cue_in_a_relative_clause_takes_its_antecedent():
+    text = '"She is an old friend," Tom told Ann Bell, who opened her door on Sunday and said she would vote.'
+    assert speaker_of(text, "said") == "Ann Bell", chains(text)
+    # a relative clause closed by a comma: the coordinated cue is the main clause's
+    assert speaker_of("The mayor met Ann Bell, who is a teacher, and said the levy would pass.", "said") == "The mayor"

@@ -555,17 +555,26 @@ _CLAUSE_OPENERS = frozenset("though although but when while whereas because sinc
 
 def clause_subject_before(text: str, start: int, cue_start: int) -> tuple[int, int] | None:
     """The pronoun that opens the clause a coordinated cue belongs to ("Bell, though she praised
-    the plan and said …", "…, but he hasn't endorsed her or conceded …"): the nearest pronoun after
+    the plan and said …", "…, but he hasn't endorsed her or conceded …"), or the name before ", who"
+    ("…, Tom told Ann Bell, who opened the door and said …"): the nearest pronoun after
     a subordinator or "but", with no quotation, parenthesis, colon or semicolon between; None when
     there is none."""
     toks = tokenize(text, max(start, cue_start - LEFT_WINDOW), cue_start)
     texts, lows = toks.text, toks.low
-    for k in range(len(texts) - 2, 0, -1):
+    comma = False
+    for k in range(len(texts) - 1, 0, -1):
         t = texts[k]
         if t in QUOTES or t in ";:()" or (t == "," and k == len(texts) - 1):
             return None
+        comma = comma or t == ","
         if lows[k] in PRONOUNS and texts[k][:1].islower() | (lows[k] == "i") and lows[k - 1] in _CLAUSE_OPENERS:
             return toks.start[k], toks.end[k]
+        if lows[k] == "who" and texts[k - 1] == "," and not comma:  # not "Bell, who is a teacher, and said"
+            # "Ann Bell, who answered the door and said …": the name the relative clause is about
+            n = k - 2
+            while n >= 0 and texts[n][:1].isupper() and texts[n] not in QUOTES and k - 2 - n < 4:
+                n -= 1
+            return (toks.start[n + 1], toks.end[k - 2]) if n + 1 <= k - 2 and n + 1 > 0 else None
         if lows[k] in PRONOUNS:
             return None  # the nearest pronoun is not a clause's opening: the main clause's subject speaks
     return None
