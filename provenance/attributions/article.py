@@ -16,7 +16,7 @@ SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 # A character no run of capitalized words can hold: runs never cross one.
 #: A pronoun with a contracted auxiliary as a whole link ("He’s", "they've"): the speaker is the pronoun.
-_CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)", re.I)
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
 _OUTSIDE_CAPS_RUN = re.compile(r"[^\w'’\-\s]")
 
 
