@@ -27,8 +27,13 @@ _DASHES = "-–—"
 NEARBY_SENTENCES = 3
 SPEAKER_TAG_WORDS = 8
 #: A sentence that opens with a pronoun or a short name and a verb in -ed or -s ("Tom Reed praised …",
-#: "She waits."): a person doing something, most often the speaker of the quotation after it.
-_PERSON_OPENS = re.compile(r"(?:(?:He|She|They|I|We)|(?!(?:The|A|An|This|That|These|Those|It|There|In|On|At|But|And|For|As|If|When|After|Before|While)\b)(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+(?:also\s+|then\s+)?[a-z]{2,}(?:ed|es|s)\b")
+#: "She waits."), also after a connective or with an appositive ("But Reed was relentless.", "Ann Bell,
+#: the mayor, was blunt."): a person doing something, most often the speaker of the quotation after it.
+_PERSON_OPENS = re.compile(
+    r"(?:(?:But|And|Yet|Still|Then|So|Now)\s+)?"
+    r"(?:(?:He|She|They|I|We)|(?!(?:The|A|An|This|That|These|Those|It|There|In|On|At|But|And|For|As|If|When|After|Before|While)\b)(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w'’\-]*(?:,\s+[^,.;:\"“”]{3,60},)?)"
+    r"\s+(?:also\s+|then\s+)?[a-z]{2,}(?:ed|es|s)\b"
+)
 _NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\b")
 #: Words of a tag after a quotation that the sentence splitter cut off at "?”" or "!”" ("Tom Reed,
 #: the mayor's aide, Tweeted on Friday"): a reporting verb this early names the speaker.

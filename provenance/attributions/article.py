@@ -15,6 +15,8 @@ from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 # A character no run of capitalized words can hold: runs never cross one.
+#: A pronoun with a contracted auxiliary as a whole link ("He’s", "they've"): the speaker is the pronoun.
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
 _OUTSIDE_CAPS_RUN = re.compile(r"[^\w'’\-\s]")
 
 
@@ -240,6 +242,8 @@ def build(doc, names=None) -> Result:
             last = len(raw.links) - 1
             for k, link in enumerate(raw.links):
                 start, end = link.start, link.end
+                if (m := _CONTRACTED_PRONOUN.fullmatch(text, start, end)) is not None:
+                    end = m.end(1)  # "He’s suggesting …": the speaker is the pronoun, not its contracted auxiliary
                 span_text = text[start:end]
                 known = seen.get((start, end))
                 if known is None:

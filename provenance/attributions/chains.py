@@ -23,7 +23,7 @@ from provenance.attributions.tokens import tokenize
 from provenance.attributions.scan import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, head_noun, outlet_hint
-from provenance.attributions.speaker import SUBORDINATORS, main_clause_start
+from provenance.attributions.speaker import SUBORDINATORS, clause_subject_before, main_clause_start
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
@@ -84,7 +84,10 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
         if not r.inherits:
             continue
         gov = next((raws[k] for k in range(i - 1, -1, -1) if raws[k].links), None)
-        if gov is not None:
+        own = clause_subject_before(text, start, r.cue[0]) if r.kind == "verb" else None
+        if gov is not None and own is not None and own[0] > gov.cue[1]:
+            r.links = r.outer + [RawLink(*own, cue=r.cue)] + r.links  # "…, but he hasn't endorsed her or conceded": his clause
+        elif gov is not None:
             r.links = r.outer + _copied(gov.links, r.cue) + r.links
             r.medium = r.medium or gov.medium
         else:
@@ -92,6 +95,8 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             opening = r.cue[0] - start < 3 or (lead is not None and lead.end() == r.cue[0])
             # "When asked whether …, she said": only a subordinator before the participle, which opens the sentence
             subj = None if lead is not None and lead.end() == r.cue[0] else main_subject(text, start, r.cue[0])
+            if subj is not None and own is not None:
+                subj = own  # "Bell, though she praised the plan and said …": the verb is coordinated in her clause
             after = next((raws[k] for k in range(i + 1, len(raws)) if raws[k].links and not raws[k].inherits), None) if subj is None else None
             if subj is None and after is None and opening:
                 # "Noting he had studied law, Reed joked …": an opening participle's speaker is the main clause's subject

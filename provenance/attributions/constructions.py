@@ -51,6 +51,13 @@ _SHARE_BEFORE = re.compile(
     r"(?:\s+of\s+[\w'’\- ]{1,40}?)?)\s+$"
 )
 
+#: ", with" and a name or a short noun phrase right before a participle: its subject (an absolute phrase;
+#: not "met with Tom Reed saying", where "with" is the verb's).
+_WITH_SUBJECT_BEFORE = re.compile(
+    r"(?:,|[—–])\s*with\s+((?:(?:the|his|her|their|its|some|many|most|top|other|several)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*s"
+    r"|(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+))\s+$"
+)
+
 
 def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     """A cue in the passive: "X is quoted as saying ..." (X speaks), "... was confirmed by the
@@ -80,6 +87,8 @@ def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
 def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     before = text[max(start, m.start() - 30) : m.start()]
     share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if info.lemma == "say" else None
+    # "with Ann Bell tweeting that …", "with top aides saying": the one after "with" speaks
+    share = share or _WITH_SUBJECT_BEFORE.search(text, max(start, m.start() - 60), m.start())
     if share:
         after = after_cue(text, m.end(), end, audience=False)
         content = _content(text, after.content_start, end)

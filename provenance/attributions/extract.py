@@ -52,7 +52,7 @@ _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _COMMA_RELATIVE = re.compile(r",\s*(?:who|which)\b")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
-_ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly)\b")
+_ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b")
 #: A capitalized word that opens a sentence, after any quotation mark.
 _OPENING_WORD = re.compile(r"[\"“]?\s*(?=[A-Z][a-z]{2,}ing\s+[a-z])")
 

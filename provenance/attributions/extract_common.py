@@ -199,11 +199,12 @@ def _participial_opener(toks: Tokens, lo: int, comma: int) -> bool:
     if comma - lo < 2:
         return False
     word, low, nxt = toks.text[lo], toks.low[lo], toks.text[lo + 1]
-    if not word[:1].isupper() or len(low) < 5 or not nxt[:1].islower():
+    after = lo + 2 if toks.low[lo + 1] in _DAY_WORDS and comma - lo > 2 else lo + 1  # "Pressed Tuesday on the issue,"
+    if not word[:1].isupper() or len(low) < 5 or not (nxt[:1].islower() or after > lo + 1):
         return False
     if low.endswith("ing"):
         return low not in _ADJECTIVAL_ING
-    return low.endswith("ed") and toks.low[lo + 1] in _ED_OPENER_NEXT
+    return low.endswith("ed") and toks.low[after] in _ED_OPENER_NEXT
 
 
 def _drop_intro(toks: Tokens, lo: int, hi: int, text: str) -> tuple[int, str | None]:

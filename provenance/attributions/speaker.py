@@ -42,6 +42,60 @@ _DATELINE = re.compile(
 )
 
 
+#: Tokens a quoted title inside an aside may span, its marks included ("author of “Dry Land,”").
+TITLE_QUOTE_TOKENS = 12
+
+
+def _mark_len(texts: list[str], x: int) -> int:
+    """How many tokens the quotation mark ending at token x takes: 1 (“, ", ”), 2 (a doubled
+    apostrophe, ''), 0 for none."""
+    if texts[x] in QUOTES:
+        return 1
+    return 2 if texts[x] == "'" and x > 0 and texts[x - 1] == "'" else 0
+
+
+def _titled_aside(texts: list[str], i: int) -> int | None:
+    """The comma that opens an aside ending at token i (a comma, or a closing mark after the comma
+    inside it) and holding one short quotation whose opening mark follows a word ("host of “Morning
+    Talk,”", "citing ''the magic of it,''", "author of "Dry Land," a novel,"); None when there is none
+    (the plain asides are _find_opener's)."""
+    n = _mark_len(texts, i)
+    if n:
+        if i - n < 1 or texts[i - n] != ",":
+            return None
+        k = i - n - 1
+    elif texts[i] == ",":
+        k = i - 1
+    else:
+        return None
+    quotes = 1 if n else 0
+    opening = None
+    close_at = i
+    while k >= 0 and i - k < 40:
+        m = _mark_len(texts, k)
+        t = texts[k]
+        if m:
+            quotes += 1
+            if quotes > 2:
+                return None
+            if quotes == 2:
+                opening = k - m + 1
+                if opening < 1 or not texts[opening - 1][:1].isalnum() or (close_at - opening) > TITLE_QUOTE_TOKENS:
+                    return None  # a quotation at the start or after punctuation: what was said, not a title
+            else:
+                close_at = k
+            k -= m
+            continue
+        if t in ";:" or t in "-–—":
+            return None
+        if t == "," and quotes != 1:
+            if opening is None or any(low.lower() in COMMON_VERBS for low in texts[k + 1 : opening]):
+                return None  # "Reed is ''working the phones,'' said Bell": a clause, not an aside
+            return k
+        k -= 1
+    return None
+
+
 #: Adverbs that stand between an auxiliary and its verb ("has long said", "would ever admit",
 #: "has sometimes acknowledged"): never the subject; the lexicon's pre-cue adverbs skip the auxiliary.
 _MID_ADVERBS = frozenset("long ever sometimes usually generally consistently".split())
@@ -102,6 +156,14 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
         if skip := _mid_phrase(lows, i):
             i -= skip
             continue
+        if (k := _titled_aside(texts, i)) is not None:
+            # an aside holding a short quoted title: "Mr. Reed, citing ''the magic of it,'' said" (skipped), "Ann
+            # Bell, host of “Morning Talk,” said" or "Bell, author of "Dry Land," a novel, said" (the name before it)
+            first = lows[k + 1]
+            i = k - 1
+            if first in ADVERBIAL_OPENERS or (first.endswith("ing") and texts[k + 1][:1].islower()):
+                continue
+            break
         if texts[i] in ",-–—":
             j = _find_opener(texts, i)
             if j is None:
@@ -162,6 +224,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
         return out
     start = min(_walk_np(toks, i, postposed=postposed), i + 1)
     np_start, medium = _drop_intro(toks, start, i + 1, text)
+    np_start = _drop_time_lead(toks, np_start, i + 1)
     out.medium = out.medium or medium
     if start > 0:
         prev = texts[start - 1]
@@ -182,6 +245,44 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
             end = out.span[0] + rel.start() if rel else (cut if cut > out.span[0] else m.start())
             out.span = _strip(text, out.span[0], end) if end > out.span[0] else out.span
     return out
+
+
+#: Words that may open a time phrase before a subject ("On Monday he said", "Last week the mayor said").
+_TIME_LEAD_WORDS = frozenset("on in during last this next early late earlier later".split())
+#: Time words that stand alone for a day or a part of it (a month only after a preposition: "May said").
+_DAY_TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week weekend month year morning afternoon evening night".split())
+
+
+def _subject_opens(texts: list[str], lows: list[str], k: int) -> bool:
+    return texts[k][:1].isupper() or lows[k] in PRONOUNS or lows[k] in DETERMINERS
+
+
+def _drop_time_lead(toks: Tokens, lo: int, hi: int) -> int:
+    """Where a subject toks[lo:hi] starts past a time phrase that opens it: one without a comma ("On
+    Monday he", "Monday night Tom Reed", "Last week the mayor", "In March the mayor"), or one a comma
+    closes that ends in a day ("Tuesday about the levy, Bell" and "the levy Tuesday, Bell" after
+    "Asked"). A day is no part of a speaker."""
+    texts, lows = toks.text, toks.low
+    lex = lexicon()
+    k, timed, prefixed = lo, -1, lo > 0 and lows[lo - 1] in _TIME_LEAD_WORDS  # "In March": _drop_intro took "In"
+    while k < hi - 1:
+        low = lows[k]
+        if low in _DAY_TIMES or (prefixed and low in lex.time_words) or (timed >= 0 and texts[k].isdigit()):
+            timed = k
+        elif low in _TIME_LEAD_WORDS and timed < 0:
+            prefixed = True
+        else:
+            break
+        k += 1
+    if timed >= 0 and k == timed + 1 and k < hi and _subject_opens(texts, lows, k):
+        return k
+    if hi - lo > 3 and (lows[lo] in _DAY_TIMES or texts[lo][:1].islower()):
+        for c in range(lo + 1, min(hi - 1, lo + 10)):
+            if texts[c] == ",":
+                if lows[c - 1] in _DAY_TIMES or lows[lo] in _DAY_TIMES and texts[lo + 1][:1].islower():
+                    return c + 1 if _subject_opens(texts, lows, c + 1) else lo
+                break
+    return lo
 
 
 #: Nouns in -ly that may stand right before a cue as (part of) its subject ("the family said").
@@ -276,6 +377,9 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
                 continue
             if low == "according":
                 return comma_split + 1 if comma_split is not None else min(j + 2, i + 1)
+            if low in ("who", "which") and _relative_clause_of_subject(toks, j, i):
+                j -= 1  # "others who want to ban it said", "the union which represents them said": the clause is the subject's
+                continue
             if low in BOUNDARY and txt[:1].islower() or (low in BOUNDARY and j == 0 and low in SUBORDINATORS):
                 if low in SUBORDINATORS and comma_split is not None and _opens_sentence(texts, j):
                     return comma_split + 1
@@ -291,6 +395,9 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             if j > 0 and lows[j - 1] in ("that", "which", "who"):
                 j -= 2
                 continue
+            if (k := _relative_before(toks, j)) is not None:
+                j = k - 1  # "leaders who’d rather be working …", "members who have long said": a relative clause
+                continue
             if j > 1 and lows[j - 1] in COMMON_VERBS and lows[j - 2] in ("that", "which", "who"):
                 j -= 3
                 continue
@@ -299,6 +406,34 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
             return j + 1  # "he" ends a preceding clause
         j -= 1
     return j + 1
+
+
+#: A relative pronoun with a contracted auxiliary ("who’d", "who's", "who’ve").
+_CONTRACTED_WHO = re.compile(r"who['’](?:d|s|ve|ll|re)")
+
+
+def _relative_clause_of_subject(toks: Tokens, j: int, i: int) -> bool:
+    """Token j is "who" or "which" after a word of a noun phrase and opens a relative clause whose
+    subject it is ("others who want to ban it", not "the man who the police said"): the clause
+    belongs to the subject before it."""
+    texts, lows = toks.text, toks.low
+    if j == 0 or j + 1 > i or not texts[j - 1][:1].isalnum() or lows[j - 1] in BOUNDARY or lows[j - 1] in PRONOUNS:
+        return False
+    nxt = texts[j + 1]
+    return nxt[:1].islower() and nxt.isalpha() and lows[j + 1] not in DETERMINERS and lows[j + 1] not in PRONOUNS
+
+
+def _relative_before(toks: Tokens, j: int) -> int | None:
+    """The index of a relative pronoun at most two lower-case words before the verb at token j
+    ("who’d rather be", "which has long been"), or None."""
+    texts, lows = toks.text, toks.low
+    for k in range(j - 1, max(-1, j - 4), -1):
+        low = lows[k]
+        if _CONTRACTED_WHO.fullmatch(low) or (k < j - 1 and low in ("who", "which")):
+            return k if k > 0 and texts[k - 1][:1].isalnum() and lows[k - 1] not in BOUNDARY else None
+        if not (texts[k].isalpha() and texts[k][:1].islower()) or low in BOUNDARY:
+            return None
+    return None
 
 
 #: Months a period abbreviates ("GAZA, Sept. 3 (WAFA) –"): the period ends no sentence.
@@ -329,11 +464,16 @@ _OPENING_WORDS = SUBORDINATORS | frozenset("back like unlike asked".split())
 MAX_OPENINGS = 4
 
 
-def _dateline_end(toks: Tokens) -> int:
+def _dateline_end(toks: Tokens, text: str) -> int:
     """The token after a dateline that opens the sentence ("WASHINGTON —", "PARIS, Aug 31 (Reuters) -",
     "LA CROSSE, Wisc. —"): a word in capitals, then only capitalized words, numbers and parentheses
-    up to a dash. 0 when there is none."""
+    up to a dash; or one with its agency ("Washington (AFP) –", "(Reuters) -" after a split at "Fla.").
+    0 when there is none."""
     texts = toks.text
+    if texts and texts[0][:1].isupper() or texts and texts[0] == "(":
+        m = _DATELINE.match(text, toks.start[0])
+        if m is not None and (m.group("agency") or m.group("agency2") or m.group("slug")):
+            return next((k for k, s in enumerate(toks.start) if s >= m.end()), 0)  # the agency's dateline, mixed case too
     if not texts or not (len(texts[0]) > 1 and texts[0].isupper() and texts[0].isalpha()):
         return 0
     for k in range(1, min(len(texts), 14)):
@@ -351,7 +491,7 @@ def main_clause_start(toks: Tokens, text: str) -> int:
     "Hours later,", "At an event in Ames, Iowa, on Sunday,")."""
     texts, lows = toks.text, toks.low
     n = len(texts)
-    first = _dateline_end(toks)
+    first = _dateline_end(toks, text)
     place_may_follow = False
     for _ in range(MAX_OPENINGS):
         dropped, _medium = _drop_intro(toks, first, n, text)
@@ -381,11 +521,61 @@ def main_clause_start(toks: Tokens, text: str) -> int:
 _INVERTED_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
 
 
-def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: int) -> bool:
-    """The cue follows a comma and precedes a name (", said Lee Tan, who teaches …"): the name
-    after it speaks, not the end of the clause before the comma ("…, since cases were decided by
-    votes, said Lee Tan")."""
+#: ", said the firm's chief, …", ", said an official who …": a determiner, at most three words and a
+#: head noun of a role or an anonymous source, closed like _INVERTED_NAME.
+_INVERTED_ROLE = re.compile(r"\s+(?:the|an?)\s+(?:[\w'’\-]+\s+){0,3}?([a-z][\w\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
+#: ", said lobbyist and strategist Tom Black, …": lower-case descriptors before a name of two words or more.
+_INVERTED_TITLED = re.compile(r"\s+(?!(?:the|a|an|that|this|it|he|she|they|we|i|on|in|at|to|by|for|with|from|during|after|before|about|over|since|until|while|when)\b)(?:[a-z][\w\-]+\s+(?:and\s+)?){1,4}(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+(?=\s*[,.;]|\s+(?:who|whose)\b)")
+
+
+def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: int, *, names_only: bool = False) -> bool:
+    """The cue follows a comma and precedes a name (", said Lee Tan, who teaches …"), a role
+    (", said the firm's chief, Ann Bell", ", said an official who …") or descriptors and a name
+    (", said lobbyist Tom Black"): that speaker after it speaks, not the end of the clause before
+    the comma ("…, since cases were decided by votes, said Lee Tan"). ``names_only`` (the subject on
+    the left opens the sentence: "Reed, 45, said voters in Ohio …"): only a capitalized name."""
     if text[max(start, cue_start - 2) : cue_start].strip() != ",":
         return False
+    lex = lexicon()
     m = _INVERTED_NAME.match(text, cue_end, end)
-    return m is not None and m.group(1).split()[0].lower() not in lexicon().time_words
+    if m is not None:
+        return m.group(1).split()[0].lower() not in lex.time_words
+    if names_only:
+        return False
+    m = _INVERTED_ROLE.match(text, cue_end, end)
+    if m is not None:
+        head = m.group(1)
+        return head in lex.role_nouns or head in lex.anonymous_nouns or head.rstrip("s") in lex.anonymous_nouns
+    return _INVERTED_TITLED.match(text, cue_end, end) is not None
+
+
+#: Words after which a pronoun opens a clause of its own ("though she praised X and said").
+_CLAUSE_OPENERS = frozenset("though although but when while whereas because since if once which".split())
+
+
+def clause_subject_before(text: str, start: int, cue_start: int) -> tuple[int, int] | None:
+    """The pronoun that opens the clause a coordinated cue belongs to ("Bell, though she praised
+    the plan and said …", "…, but he hasn't endorsed her or conceded …"), or the name before ", who"
+    ("…, Tom told Ann Bell, who opened the door and said …"): the nearest pronoun after
+    a subordinator or "but", with no quotation, parenthesis, colon or semicolon between; None when
+    there is none."""
+    toks = tokenize(text, max(start, cue_start - LEFT_WINDOW), cue_start)
+    texts, lows = toks.text, toks.low
+    comma = False
+    for k in range(len(texts) - 1, 0, -1):
+        t = texts[k]
+        if t in QUOTES or t in ";:()" or (t == "," and k == len(texts) - 1):
+            return None
+        comma = comma or t == ","
+        if lows[k] in PRONOUNS and texts[k][:1].islower() | (lows[k] == "i") and lows[k - 1] in _CLAUSE_OPENERS:
+            return toks.start[k], toks.end[k]
+        if lows[k] == "who" and texts[k - 1] == "," and not comma:  # not "Bell, who is a teacher, and said"
+            # "Ann Bell, who answered the door and said …": the name the relative clause is about
+            n = k - 2
+            while n >= 0 and texts[n][:1].isupper() and texts[n] not in QUOTES and k - 2 - n < 4:
+                n -= 1
+            return (toks.start[n + 1], toks.end[k - 2]) if n + 1 <= k - 2 and n + 1 > 0 else None
+        if lows[k] in PRONOUNS:
+            return None  # the nearest pronoun is not a clause's opening: the main clause's subject speaks
+    return None
+

@@ -213,12 +213,17 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     postposed = False
     content: tuple[int, int] | None
     inherits = False
-    if subj.span is not None and not subj.after_quote and inverted_speaker(text, start, m.start(), m.end(), end):
+    inverted = (subj.span is not None or subj.coordinated) and not subj.after_quote and inverted_speaker(
+        text, start, m.start(), m.end(), end, names_only=subj.span is not None and not text[start : subj.span[0]].strip()
+    )
+    after_clause = inverted and subj.coordinated  # "…, but it has drawn a crowd, said Ms. Tan": no verb coordinated with the clause before
+    if inverted:
         subj.span = subj.before = None  # "…, said Lee Tan, who teaches law": the name after the cue speaks
+        subj.coordinated = False
     if subj.coordinated:
         inherits = True
         span_start = m.start()
-    elif subj.span is None and (named := _apposed_name(text, start, m.start())) is not None:
+    elif subj.span is None and not after_clause and (named := _apposed_name(text, start, m.start())) is not None:
         # "Ann Bell, 63, a retired nurse from Dayton, said she ...": the name that opens the sentence
         links.append(RawLink(*named, cue=(m.start(), m.end())))
         span_start = named[0]
