@@ -55,3 +55,44 @@ def test_split_cost_counts_only_anchors_a_sentence_has_of_its_own():
     # Each has its own name in the English: a real merge.
     two, one = _sides(["Петросян прибыл в Мадрид.", "Его встретил Санчес."], "Petrosyan arrived in Madrid and met Sanchez.", "ru")
     assert split_cost(two, 0, one.group(0, 1)) == 0.0
+
+
+# An English sentence added to a run of sentences of like lengths (own invented Arabic pair).
+AR_A = "وصل الوفد إلى المدينة صباح أمس بعد رحلة طويلة."
+AR_B = "واستقبله المحافظ في مبنى البلدية القديم."
+AR_C = "ثم زار الوفد المستشفى الجديد في المساء."
+EN_AR_A = "The delegation arrived in the city yesterday morning after a long journey."
+EN_AR_B = "The governor received it in the old town hall."
+EN_AR_C = "The delegation then visited the new hospital in the evening."
+EN_ADDED = "Maria Lindqvist and Johan Berg opened a gallery in Uppsala."
+
+
+def _target_kinds(src, en, lang):
+    al = align_texts(src, en, lang)
+    return [(b.kind, en[b.target[0]:b.target[1]] if b.target else None) for b in al.beads]
+
+
+def test_an_added_sentence_naming_people_the_original_does_not_is_the_0_1_bead():
+    # Its length fits the next original sentence as well as that one's translation does: the names
+    # the original lacks (NAME_MISS) keep it from taking the translation's place in a 1-1 bead.
+    src = f"{AR_A} {AR_B} {AR_C}\n"
+    en = f"{EN_AR_A} {EN_ADDED} {EN_AR_B} {EN_AR_C}\n"
+    assert _target_kinds(src, en, "ar") == [("1-1", EN_AR_A), ("0-1", EN_ADDED), ("1-1", EN_AR_B), ("1-1", EN_AR_C)]
+
+
+def test_an_added_sentence_beside_one_sharing_the_originals_number_is_no_1_2_merge():
+    # The mirror of SPLIT for 1-2 beads: one English sentence has the original's number, the other
+    # shares nothing with it.
+    src = "قال الوزير إن الحكومة ستبني ٤٠ مدرسة جديدة في المحافظات الجنوبية خلال العامين المقبلين. وأضاف أن العمل سيبدأ في الربيع.\n"
+    first = "The minister said the government would build 40 new schools in the southern provinces over the next two years."
+    added = "The weather was mild and people walked in the park."
+    last = "He added that work would begin in the spring."
+    assert _target_kinds(src, f"{first} {added} {last}\n", "ar") == [("1-1", first), ("0-1", added), ("1-1", last)]
+
+
+def test_a_split_translation_whose_halves_both_carry_anchors_stays_a_1_2_bead():
+    src = "قال الوزير إن الحكومة ستبني ٤٠ مدرسة جديدة في المحافظات الجنوبية خلال ٣ أعوام. وأضاف أن العمل سيبدأ في الربيع.\n"
+    first = "The minister said the government would build 40 new schools in the southern provinces."
+    second = "The work will take 3 years."
+    last = "He added that work would begin in the spring."
+    assert _target_kinds(src, f"{first} {second} {last}\n", "ar") == [("1-2", f"{first} {second}"), ("1-1", last)]

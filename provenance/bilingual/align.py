@@ -7,9 +7,9 @@ sharpened by anchors: numbers in any digit system, question marks and
 quotation marks that agree or disagree across the bead, word skeletons (names,
 cognates; an English name none of the original's words matches costs
 NAME_MISS), paragraph breaks and a heading line's break (a cut on one side
-only costs PARA_MISS), and a 2-1 bead one sentence of which has anchors of its
-own in the English while the other has none costs SPLIT more (a sentence left
-out beside a 1-1 bead).
+only costs PARA_MISS), and a 2-1 (1-2) bead one sentence of which has anchors
+of its own in the other side while the other has none costs SPLIT more (a
+sentence left out, or added, beside a 1-1 bead).
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ NUMBER_MISS = 1.0  # each number on one side only
 MARK_MISS = 1.0  # a question mark on one side only
 QUOTE_MISS = 1.0  # a quotation mark on one side only (translators keep quotations far more often than not)
 WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
-NAME_MISS = 0.5  # a bead whose English has names none of which the original's words match
+NAME_MISS = 3.0  # a bead whose English has names none of which the original's words match (an unrelated sentence whose length fits)
 WORD_CAP = 4  # at most this many count: long sentences share more by chance
+NULL_LENGTH = 0.15  # the share of the length model's cost a 1-0 or 0-1 bead pays
 PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side only
-SPLIT = 3.0  # a 2-1 bead one sentence of which shares no anchor with the English
+SPLIT = 3.0  # a 2-1 (1-2) bead one sentence of which shares no anchor with the English (the original)
 DEFAULT_MODEL = (1.0, 0.5)
 
 
@@ -172,6 +173,21 @@ def _cut_cost(src: "_Side", tgt: "_Side", i: int, j: int, ni: int, nj: int, prev
     return 0.0 if start or end else PARA_MISS
 
 
+def bead_cost(src: "_Side", tgt: "_Side", i: int, ni: int, j: int, nj: int, model) -> float:
+    """The cost of a bead of source sentences [i, ni) and English [j, nj), paragraph cuts aside."""
+    prior = BEAD_COST[(ni - i, nj - j)]
+    sg, tg = src.group(i, ni), tgt.group(j, nj)
+    if ni > i and nj > j:
+        c = prior + length_cost(sg[0], tg[0], model) + anchor_cost(sg, tg)
+        if ni - i == 2:
+            c += split_cost(src, i, tg)
+        elif nj - j == 2:
+            c += split_cost(tgt, j, sg)  # the mirror: an English sentence added beside a 1-1 bead
+        return c
+    # A 1-0 / 0-1 bead: the length of an unmatched sentence against nothing, and its numbers.
+    return prior + length_cost(sg[0], tg[0], model) * NULL_LENGTH + NUMBER_MISS * len(sg[1] | tg[1])
+
+
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
     src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)
@@ -181,23 +197,16 @@ def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    # The 1-0 / 0-1 cost: the length of an unmatched sentence against nothing.
     for i in range(n + 1):
         for j in range(m + 1):
             base = cost[i][j]
             if base == inf:
                 continue
-            for (di, dj), prior in BEAD_COST.items():
+            for di, dj in BEAD_COST:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                sg, tg = src.group(i, ni), tgt.group(j, nj)
-                if di and dj:
-                    c = prior + length_cost(sg[0], tg[0], model) + anchor_cost(sg, tg)
-                    if di == 2:
-                        c += split_cost(src, i, tg)
-                else:
-                    c = prior + length_cost(sg[0], tg[0], model) * 0.25 + NUMBER_MISS * len(sg[1] | tg[1])
+                c = bead_cost(src, tgt, i, ni, j, nj, model)
                 c += _cut_cost(src, tgt, i, j, ni, nj, back[i][j])
                 if di == 2 and dj == 1 and src.cuts[i + 1] or dj == 2 and di == 1 and tgt.cuts[j + 1]:
                     c += PARA_MISS  # a bead across a paragraph break of one side only
