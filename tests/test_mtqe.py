@@ -155,3 +155,44 @@ def test_gated_tier_counts_quoted_sentences_run_ons_and_run_together_sentences()
     (hit,) = [h for h in MachineTranslationChecker(GATED).check(Document(text, "t.txt")) if text[h.start : h.end] == run_on]
     assert "runs on for 49 words" in hit.message
     assert gated(quoted + " " + run_on + "\n") == []  # no raw-MT sentence: no gate
+
+
+MARKED = RuleSet.load().all_rules["PV144"]
+# Invented: four structural markers of Arabic news ("stressed that", ", indicating that",
+# "the need to", "in order to") in some sixty words, no sentence in Arabic order.
+MARKED_OPENING = (
+    "The port director stressed that the cranes would move next week, indicating that the repairs were done. "
+    "He said the board saw the need to widen the road in order to let the trucks reach the quay.\n\n"
+)
+VERBLESS = "The work of the committee on the roads of the eastern district."
+
+
+def marked(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))]
+
+
+def test_marker_tier_reports_a_weak_sign_in_an_article_dense_in_markers():
+    text = MARKED_OPENING + VERBLESS + " The cranes will move in May.\n"
+    assert marked(text) == [VERBLESS]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "connectives of translation from Arabic (4 in" in hit.message and "no main verb" in hit.message
+    assert marked(text) == marked(text)  # same input, same spans
+
+
+def test_marker_tier_is_silent_with_too_few_markers_or_too_thin_a_rate():
+    plain = (
+        "The port director said the cranes would move next week once the repairs were done. "
+        "He said the board wanted to widen the road so that the trucks could reach the quay.\n\n"
+    )
+    assert marked(plain + VERBLESS + "\n") == []
+    # one marker only: below the count, whatever the rate
+    assert marked("The director stressed that the cranes had moved.\n\n" + VERBLESS + "\n") == []
+    # four markers in a long article: below 4 per 1,000 words
+    filler = "The cranes moved along the quay while the tugs waited in the basin for the tide. " * 80
+    assert marked(MARKED_OPENING + filler + "\n\n" + VERBLESS + "\n") == []
+
+
+def test_marker_tier_leaves_raw_mt_articles_to_pv143():
+    text = MT_OPENING + MARKED_OPENING + VERBLESS + "\n"
+    assert marked(text) == []
+    assert VERBLESS in gated(text)

@@ -129,6 +129,12 @@ class MachineTranslationChecker:
         self.document_gate = int(p.get("document_gate", 0))
         self.main_verb = bool(p.get("main_verb", False))
         self.long_words = int(p.get("long_words", 0))
+        #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
+        #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
+        markers = p.get("markers") or []
+        self.markers = re.compile("|".join(f"(?:{m})" for m in markers), re.M) if markers else None
+        self.marker_count = int(p.get("marker_count", 1))
+        self.marker_rate = float(p.get("marker_rate", 0))
         cap_words = {v.split()[0][0].upper() + v.split()[0][1:] for v in verbs if v not in ("said", "added")}
         lower_words = {w.split()[0] for w in p.get("lower_openers", [])}
         #: Per feature, the first words it can open with (None: anywhere in the sentence).
@@ -191,6 +197,9 @@ class MachineTranslationChecker:
 
     def check(self, doc) -> Iterable[Hit]:
         text = doc.text
+        if self.markers is not None:
+            yield from self._check_marked(doc)
+            return
         if not self.document_gate:
             for para_start, start, end in self._pieces(doc):
                 hit = self._check_sentence(text, para_start, start, end)
@@ -207,23 +216,47 @@ class MachineTranslationChecker:
         for para_start, start, end in pieces:
             if (start, end) in strong_spans:
                 continue  # PV140 reports it
-            s = text[start:end]
-            # the weak signs hold inside quotations too: the quoted words went through the same machine
-            evidence = [why for name, _, pattern, why in self.features if name in _WEAK_SIGNS and pattern is not None and pattern.search(s)]
-            if _MID_CAPITAL.search(s):
-                evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
-            words = len(_WORD.findall(s))
-            if self.long_words and words >= self.long_words:
-                evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
-            if self.main_verb and words >= self.min_words and not has_main_verb(s):
-                evidence.append("it has no main verb")
-            score = WEAK * len(evidence)
-            if score >= self.threshold:
+            evidence = self._weak_evidence(text[start:end])
+            if WEAK * len(evidence) >= self.threshold:
                 yield Hit(start, end, (
                     "in an article that reads as raw machine translation "
                     f"({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere), "
                     "this sentence too shows its marks (" + "; ".join(evidence) + "): check it against the original"
                 ), None)
+
+    def _check_marked(self, doc) -> Iterable[Hit]:
+        """The marker-gated tier (PV144): in an article dense in structural markers of translation
+        from Arabic (", indicating that", "the need to", "a number of") and with no sentence in
+        Arabic order (that article is PV143's), a sentence with one weak sign."""
+        text = doc.text
+        count = sum(1 for _ in self.markers.finditer(text))
+        words = len(_WORD.findall(text))
+        # cheap test first: most articles, native ones above all, have too few markers
+        if count < self.marker_count or 1000 * count < self.marker_rate * words:
+            return
+        pieces = list(self._pieces(doc))
+        if any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
+            return  # raw machine output: PV140 and PV143 report it
+        for _, start, end in pieces:
+            evidence = self._weak_evidence(text[start:end])
+            if WEAK * len(evidence) >= self.threshold:
+                yield Hit(start, end, (
+                    f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
+                    "this sentence shows signs of it (" + "; ".join(evidence) + "): check it against the original"
+                ), None)
+
+    def _weak_evidence(self, s: str) -> list[str]:
+        """The weak signs of one sentence (the gated tiers'), quoted or not: quoted words went through
+        the same translation."""
+        evidence = [why for name, _, pattern, why in self.features if name in _WEAK_SIGNS and pattern is not None and pattern.search(s)]
+        if _MID_CAPITAL.search(s):
+            evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
+        words = len(_WORD.findall(s))
+        if self.long_words and words >= self.long_words:
+            evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
+        if self.main_verb and words >= self.min_words and not has_main_verb(s):
+            evidence.append("it has no main verb")
+        return evidence
 
     def _check_sentence(self, text: str, para_start: int, start: int, end: int) -> Hit | None:
         score, evidence = self._score(text, para_start, start, end)
