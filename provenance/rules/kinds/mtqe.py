@@ -67,10 +67,20 @@ or more with no main verb (``_mainverb``); ``long_words``: a run-on sentence
 signs are common in native copy, hence the gate: no control article has a
 sentence scoring 2, so the tier never runs there.
 
+The marker-gated tier (PV144, info; ``markers``): the same weak signs, in an
+article with no sentence scoring 2 but dense in structural markers of
+translation from Arabic (speech verb + "that", ", indicating that", "the need
+to", "a number of"): at least ``marker_count`` matches and ``marker_rate`` per
+1,000 words (19 of 840 PolNeAR articles, 4 of 123 NTREX ones pass; keyness
+in docs/machine-translation.md).
+
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
   main_verb: false      (PV143) a sentence with no main verb is one weak sign
   long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
+  markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
+  marker_count: 1       (PV144) markers the article needs
+  marker_rate: 0        (PV144) markers per 1,000 words the article needs
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
