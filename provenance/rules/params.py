@@ -79,6 +79,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "markers": STR_LIST,
         "marker_count": Int(1),
         "marker_rate": Number(0),
+        "signs": ListOf(OneOf(("doubled", "spaced", "comma-that", "weekday", "mid-capital", "long", "main-verb"))),
     },
     "orphan-pronoun": {"verbs": STR_LIST, "pronouns": ListOf(Str(nonempty=True)), "non_human": STR_LIST, "neuter": STR_LIST},
     "repetition": {"mode": OneOf(("paragraph", "prefix", "sentence")), "min_words": Int(1), "min_chars": Int(1)},

@@ -81,6 +81,8 @@ params:
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
+  signs: [...]          (gated tiers) the weak signs that count: doubled, spaced, comma-that, weekday,
+                        mid-capital, long, main-verb (default: all)
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
@@ -116,6 +118,8 @@ _WORD_BEFORE = re.compile(r"(?:^|[^\w.])(?!etc$|vs$|approx$)[a-z]{3,}\)?$")
 STRONG, WEAK = 2, 1
 #: The signs the gated tier (PV143) counts, anywhere in the sentence.
 _WEAK_SIGNS = ("doubled", "spaced", "comma-that", "weekday")
+#: Every weak sign by name, for a rule's ``signs`` (long and main-verb also need long_words / main_verb).
+_ALL_SIGNS = frozenset(_WEAK_SIGNS) | {"mid-capital", "long", "main-verb"}
 #: "… the new pumps And ordered more …": a capital conjunction or article after a lower-case word,
 #: where MT ran two sentences together (0 on NTREX, 3 on PolNeAR train: typos; gated anyway).
 _MID_CAPITAL = re.compile(r"(?<=[a-z] )(?:And|But|The|Or) (?=[a-z]{3})")
@@ -142,8 +146,14 @@ class MachineTranslationChecker:
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
-        self.markers = re.compile("|".join(f"(?:{m})" for m in markers), re.M) if markers else None
+        # markers that open at a word start are tried only there (twice as fast: most positions are inside a word)
+        at_word = [m for m in markers if m.startswith(("\\b", "^", "(?:^"))]
+        groups = [r"(?<!\w)(?:" + "|".join(f"(?:{m})" for m in at_word) + ")"] if at_word else []
+        groups += ["|".join(f"(?:{m})" for m in markers if m not in at_word)] if len(at_word) < len(markers) else []
+        self.markers = [re.compile(g, re.M) for g in groups] if markers else None
         self.marker_count = int(p.get("marker_count", 1))
+        #: The weak signs the gated tiers count (None: all of them).
+        self.signs = set(p["signs"]) if p.get("signs") else None
         self.marker_rate = float(p.get("marker_rate", 0))
         cap_words = {v.split()[0][0].upper() + v.split()[0][1:] for v in verbs if v not in ("said", "added")}
         lower_words = {w.split()[0] for w in p.get("lower_openers", [])}
@@ -239,10 +249,11 @@ class MachineTranslationChecker:
         from Arabic (", indicating that", "the need to", "a number of") and with no sentence in
         Arabic order (that article is PV143's), a sentence with one weak sign."""
         text = doc.text
-        count = sum(1 for _ in self.markers.finditer(text))
+        count = sum(1 for pattern in self.markers for _ in pattern.finditer(text))
+        if count < self.marker_count:
+            return  # most articles, native ones above all: too few markers, no need to count words
         words = len(_WORD.findall(text))
-        # cheap test first: most articles, native ones above all, have too few markers
-        if count < self.marker_count or 1000 * count < self.marker_rate * words:
+        if 1000 * count < self.marker_rate * words:
             return
         pieces = list(self._pieces(doc))
         if any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
@@ -258,13 +269,17 @@ class MachineTranslationChecker:
     def _weak_evidence(self, s: str) -> list[str]:
         """The weak signs of one sentence (the gated tiers'), quoted or not: quoted words went through
         the same translation."""
-        evidence = [why for name, _, pattern, why in self.features if name in _WEAK_SIGNS and pattern is not None and pattern.search(s)]
-        if _MID_CAPITAL.search(s):
+        on = self.signs if self.signs is not None else _ALL_SIGNS
+        evidence = [why for name, _, pattern, why in self.features
+                    if name in _WEAK_SIGNS and name in on and pattern is not None and _may_hold(name, s) and pattern.search(s)]
+        if "mid-capital" in on and _MID_CAPITAL.search(s):
             evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
+        if self.signs is not None and "long" in on and s.count(" ") + 1 < self.long_words:
+            return evidence  # too few spaces for a run-on: no need to count the words
         words = len(_WORD.findall(s))
         if self.long_words and words >= self.long_words:
             evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
-        if self.main_verb and words >= self.min_words and not has_main_verb(s):
+        if self.main_verb and "main-verb" in on and words >= self.min_words and not has_main_verb(s):
             evidence.append("it has no main verb")
         return evidence
 
@@ -324,6 +339,17 @@ class MachineTranslationChecker:
                 if why not in evidence:
                     evidence.append(why)
         return score, evidence
+
+
+def _may_hold(sign: str, s: str) -> bool:
+    """A substring test before the weak sign's pattern: each needs these characters."""
+    if sign == "weekday":
+        return "day, " in s
+    if sign == "comma-that":
+        return ", that" in s
+    if sign == "spaced":
+        return " ," in s or " ." in s
+    return True
 
 
 def _inside_quote(text: str, para_start: int, offset: int) -> bool:
