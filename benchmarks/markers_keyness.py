@@ -49,8 +49,8 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
     ("initial-And-verb", "و + verb", _OPEN + r"And\s+[a-z]+ed\b"),
     ("initial-While", "في حين", _OPEN + r"While\s"),
     ("nominal-chain", "إضافة chain", r"\bthe\s+\w+(?:ion|ment|ity|ance|ence|ness|ing)\s+of\s+the\s+\w+\s+of\s+the\b"),
-    ("abstract-generic-the", "ال generic", r"\bthe\s+(?:terrorism|peace|security|stability|development|democracy|corruption|justice|freedom|violence|extremism)\b"
-                                            r"(?!\s+(?:of|in|for|council|forces|agreement|process|committee|ministry|situation))"),
+    ("abstract-generic-the", "ال generic", (r"\bthe\s+(?:terrorism|peace|security|stability|development|democracy|corruption|justice|freedom|violence|extremism)\b"
+                                             r"(?!\s+(?:of|in|for|council|forces|agreement|process|committee|ministry|situation))")),
     ("a-number-of", "عدد من", r"\ba\s+number\s+of\b"),
     ("a-group-of", "مجموعة من", r"\ba\s+group\s+of\b"),
     ("the-two-dual", "dual", r"\bthe\s+two\s+(?:sides|countries|parties|ministers|presidents|leaders|states|governments|men|brothers)\b"),

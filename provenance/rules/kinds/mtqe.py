@@ -67,12 +67,13 @@ or more with no main verb (``_mainverb``); ``long_words``: a run-on sentence
 signs are common in native copy, hence the gate: no control article has a
 sentence scoring 2, so the tier never runs there.
 
-The marker-gated tier (PV144, info; ``markers``): the same weak signs, in an
-article with no sentence scoring 2 but dense in structural markers of
-translation from Arabic (speech verb + "that", ", indicating that", "the need
-to", "a number of"): at least ``marker_count`` matches and ``marker_rate`` per
-1,000 words (19 of 840 PolNeAR articles, 4 of 123 NTREX ones pass; keyness
-in docs/machine-translation.md).
+The marker-gated tier (PV144, info; ``markers``): the weak signs named in
+``signs`` (the run-on, the doubled word), in an article with no sentence
+scoring 2 but dense in structural markers of translation from Arabic (speech
+verb + "that", ", indicating that", "the need to", "a number of"): at least
+``marker_count`` matches and ``marker_rate`` per 1,000 words (19 of 840
+PolNeAR articles, 4 of 123 NTREX ones pass; keyness in
+docs/machine-translation.md).
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
