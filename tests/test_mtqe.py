@@ -155,3 +155,51 @@ def test_gated_tier_counts_quoted_sentences_run_ons_and_run_together_sentences()
     (hit,) = [h for h in MachineTranslationChecker(GATED).check(Document(text, "t.txt")) if text[h.start : h.end] == run_on]
     assert "runs on for 49 words" in hit.message
     assert gated(quoted + " " + run_on + "\n") == []  # no raw-MT sentence: no gate
+
+
+MARKED = RuleSet.load().all_rules["PV144"]
+# Invented: four structural markers of Arabic news ("stressed that", ", indicating that",
+# "the need to", "in order to") in some sixty words, no sentence in Arabic order.
+MARKED_OPENING = (
+    "The port director stressed that the cranes would move next week, indicating that the repairs were done. "
+    "He said the board saw the need to widen the road in order to let the trucks reach the quay.\n\n"
+)
+DOUBLED = "The committee will repair the the roads of the eastern district."
+VERBLESS = "The work of the committee on the roads of the eastern district."
+RUN_ON = " ".join(["the tugs waited and the cranes moved"] * 7).capitalize() + "."
+
+
+def marked(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))]
+
+
+def test_marker_tier_reports_a_weak_sign_in_an_article_dense_in_markers():
+    run_on = " ".join(["the cranes moved and the tugs waited"] * 7).capitalize() + "."
+    text = MARKED_OPENING + DOUBLED + " " + VERBLESS + " " + run_on + " The cranes will move in May.\n"
+    # a verbless sentence is PV104/PV105/PV125's, not this tier's (signs: long, doubled)
+    assert marked(text) == [DOUBLED, run_on]
+    hits = list(MachineTranslationChecker(MARKED).check(Document(text, "t.txt")))
+    assert all("connectives of translation from Arabic (4 in" in h.message for h in hits)
+    assert "function word is doubled" in hits[0].message and "runs on for 49 words" in hits[1].message
+    assert marked(MARKED_OPENING + "The board met on Sunday , and the cranes And the tugs moved.\n") == []
+    assert marked(text) == marked(text)  # same input, same spans
+
+
+def test_marker_tier_is_silent_with_too_few_markers_or_too_thin_a_rate():
+    plain = (
+        "The port director said the cranes would move next week once the repairs were done. "
+        "He said the board wanted to widen the road so that the trucks could reach the quay.\n\n"
+    )
+    assert marked(plain + RUN_ON + "\n") == []
+    assert marked(MARKED_OPENING + RUN_ON + "\n") == [RUN_ON]
+    # one marker only: below the count, whatever the rate
+    assert marked("The director stressed that the cranes had moved.\n\n" + RUN_ON + "\n") == []
+    # four markers in a long article: below 4 per 1,000 words
+    filler = "The cranes moved along the quay while the tugs waited in the basin for the tide. " * 80
+    assert marked(MARKED_OPENING + filler + "\n\n" + RUN_ON + "\n") == []
+
+
+def test_marker_tier_leaves_raw_mt_articles_to_pv143():
+    text = MT_OPENING + MARKED_OPENING + RUN_ON + "\n"
+    assert marked(text) == []
+    assert RUN_ON in gated(text)

@@ -67,10 +67,23 @@ or more with no main verb (``_mainverb``); ``long_words``: a run-on sentence
 signs are common in native copy, hence the gate: no control article has a
 sentence scoring 2, so the tier never runs there.
 
+The marker-gated tier (PV144, info; ``markers``): the weak signs named in
+``signs`` (the run-on, the doubled word), in an article with no sentence
+scoring 2 but dense in structural markers of translation from Arabic (speech
+verb + "that", ", indicating that", "the need to", "a number of"): at least
+``marker_count`` matches and ``marker_rate`` per 1,000 words (19 of 840
+PolNeAR articles, 4 of 123 NTREX ones pass; keyness in
+docs/machine-translation.md).
+
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
   main_verb: false      (PV143) a sentence with no main verb is one weak sign
   long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
+  markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
+  marker_count: 1       (PV144) markers the article needs
+  marker_rate: 0        (PV144) markers per 1,000 words the article needs
+  signs: [...]          (gated tiers) the weak signs that count: doubled, spaced, comma-that, weekday,
+                        mid-capital, long, main-verb (default: all)
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
@@ -106,6 +119,8 @@ _WORD_BEFORE = re.compile(r"(?:^|[^\w.])(?!etc$|vs$|approx$)[a-z]{3,}\)?$")
 STRONG, WEAK = 2, 1
 #: The signs the gated tier (PV143) counts, anywhere in the sentence.
 _WEAK_SIGNS = ("doubled", "spaced", "comma-that", "weekday")
+#: Every weak sign by name, for a rule's ``signs`` (long and main-verb also need long_words / main_verb).
+_ALL_SIGNS = frozenset(_WEAK_SIGNS) | {"mid-capital", "long", "main-verb"}
 #: "… the new pumps And ordered more …": a capital conjunction or article after a lower-case word,
 #: where MT ran two sentences together (0 on NTREX, 3 on PolNeAR train: typos; gated anyway).
 _MID_CAPITAL = re.compile(r"(?<=[a-z] )(?:And|But|The|Or) (?=[a-z]{3})")
@@ -129,6 +144,18 @@ class MachineTranslationChecker:
         self.document_gate = int(p.get("document_gate", 0))
         self.main_verb = bool(p.get("main_verb", False))
         self.long_words = int(p.get("long_words", 0))
+        #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
+        #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
+        markers = p.get("markers") or []
+        # markers that open at a word start are tried only there (twice as fast: most positions are inside a word)
+        at_word = [m for m in markers if m.startswith(("\\b", "^", "(?:^"))]
+        groups = [r"(?<!\w)(?:" + "|".join(f"(?:{m})" for m in at_word) + ")"] if at_word else []
+        groups += ["|".join(f"(?:{m})" for m in markers if m not in at_word)] if len(at_word) < len(markers) else []
+        self.markers = [re.compile(g, re.M) for g in groups] if markers else None
+        self.marker_count = int(p.get("marker_count", 1))
+        #: The weak signs the gated tiers count (None: all of them).
+        self.signs = set(p["signs"]) if p.get("signs") else None
+        self.marker_rate = float(p.get("marker_rate", 0))
         cap_words = {v.split()[0][0].upper() + v.split()[0][1:] for v in verbs if v not in ("said", "added")}
         lower_words = {w.split()[0] for w in p.get("lower_openers", [])}
         #: Per feature, the first words it can open with (None: anywhere in the sentence).
@@ -191,6 +218,9 @@ class MachineTranslationChecker:
 
     def check(self, doc) -> Iterable[Hit]:
         text = doc.text
+        if self.markers is not None:
+            yield from self._check_marked(doc)
+            return
         if not self.document_gate:
             for para_start, start, end in self._pieces(doc):
                 hit = self._check_sentence(text, para_start, start, end)
@@ -207,23 +237,52 @@ class MachineTranslationChecker:
         for para_start, start, end in pieces:
             if (start, end) in strong_spans:
                 continue  # PV140 reports it
-            s = text[start:end]
-            # the weak signs hold inside quotations too: the quoted words went through the same machine
-            evidence = [why for name, _, pattern, why in self.features if name in _WEAK_SIGNS and pattern is not None and pattern.search(s)]
-            if _MID_CAPITAL.search(s):
-                evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
-            words = len(_WORD.findall(s))
-            if self.long_words and words >= self.long_words:
-                evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
-            if self.main_verb and words >= self.min_words and not has_main_verb(s):
-                evidence.append("it has no main verb")
-            score = WEAK * len(evidence)
-            if score >= self.threshold:
+            evidence = self._weak_evidence(text[start:end])
+            if WEAK * len(evidence) >= self.threshold:
                 yield Hit(start, end, (
                     "in an article that reads as raw machine translation "
                     f"({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere), "
                     "this sentence too shows its marks (" + "; ".join(evidence) + "): check it against the original"
                 ), None)
+
+    def _check_marked(self, doc) -> Iterable[Hit]:
+        """The marker-gated tier (PV144): in an article dense in structural markers of translation
+        from Arabic (", indicating that", "the need to", "a number of") and with no sentence in
+        Arabic order (that article is PV143's), a sentence with one weak sign."""
+        text = doc.text
+        count = sum(1 for pattern in self.markers for _ in pattern.finditer(text))
+        if count < self.marker_count:
+            return  # most articles, native ones above all: too few markers, no need to count words
+        words = len(_WORD.findall(text))
+        if 1000 * count < self.marker_rate * words:
+            return
+        pieces = list(self._pieces(doc))
+        if any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
+            return  # raw machine output: PV140 and PV143 report it
+        for _, start, end in pieces:
+            evidence = self._weak_evidence(text[start:end])
+            if WEAK * len(evidence) >= self.threshold:
+                yield Hit(start, end, (
+                    f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
+                    "this sentence shows signs of it (" + "; ".join(evidence) + "): check it against the original"
+                ), None)
+
+    def _weak_evidence(self, s: str) -> list[str]:
+        """The weak signs of one sentence (the gated tiers'), quoted or not: quoted words went through
+        the same translation."""
+        on = self.signs if self.signs is not None else _ALL_SIGNS
+        evidence = [why for name, _, pattern, why in self.features
+                    if name in _WEAK_SIGNS and name in on and pattern is not None and _may_hold(name, s) and pattern.search(s)]
+        if "mid-capital" in on and _MID_CAPITAL.search(s):
+            evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
+        if self.signs is not None and "long" in on and s.count(" ") + 1 < self.long_words:
+            return evidence  # too few spaces for a run-on: no need to count the words
+        words = len(_WORD.findall(s))
+        if self.long_words and words >= self.long_words:
+            evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
+        if self.main_verb and "main-verb" in on and words >= self.min_words and not has_main_verb(s):
+            evidence.append("it has no main verb")
+        return evidence
 
     def _check_sentence(self, text: str, para_start: int, start: int, end: int) -> Hit | None:
         score, evidence = self._score(text, para_start, start, end)
@@ -281,6 +340,17 @@ class MachineTranslationChecker:
                 if why not in evidence:
                     evidence.append(why)
         return score, evidence
+
+
+def _may_hold(sign: str, s: str) -> bool:
+    """A substring test before the weak sign's pattern: each needs these characters."""
+    if sign == "weekday":
+        return "day, " in s
+    if sign == "comma-that":
+        return ", that" in s
+    if sign == "spaced":
+        return " ," in s or " ." in s
+    return True
 
 
 def _inside_quote(text: str, para_start: int, offset: int) -> bool:
