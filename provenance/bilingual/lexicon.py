@@ -80,13 +80,18 @@ def lang(code: str) -> _Lang:
         for word in k.split("|"):
             gap = "" if word in attached else _SPACE  # "300万" and "2040 万" both
             after = "" if nospace else _LETTER_AFTER
-            scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}\\.?", 0 if word in attached else flags), float(v)))
+            # the period of an abbreviation ("Mio.", "млн.", "bn."), not a full word's sentence stop ("2 million.")
+            dot = "\\.?" if _ABBREVIATION.fullmatch(word) else ""
+            scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}{dot}", 0 if word in attached else flags), float(v)))
     scales.sort(key=lambda t: -len(t[0].pattern))
     numbers, number_values = _alternation(d.get("numbers") or {}, prefix, nospace, flags)
     weekdays, weekday_values = _alternation(d.get("weekdays") or {}, prefix, nospace, flags)
     # English month names only capitalized ("May", "March"): the other languages fold case
     months, month_values = _alternation(d.get("months") or {}, prefix, nospace, 0 if code == "en" else flags)
     return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values)
+
+
+_ABBREVIATION = re.compile(r"[a-zа-яёіїє]{1,4}", re.IGNORECASE)
 
 
 def _key(v: float) -> float:
@@ -124,6 +129,9 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             digit_spans.append((s, e))
             continue
         base = set(readings(text, s, e)) or {value}
+        frac = _fraction_before(text, s, start, code)
+        if frac:  # "साढ़े 3 लाख": three and a half lakh
+            base = {v + frac for v in base}
         factor, stop = _scaled(text, e, end, table)
         values = {_key(v * factor) for v in base} if factor != 1.0 else {_key(v) for v in base}
         parts = _parts(text, s, e)
@@ -144,6 +152,10 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
             approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
             out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False, approx=approx))
+    if code == "en":  # "decades ago" alone: some tens of years, which the original may give ("30 лет назад")
+        for m in _DECADES.finditer(text, start, end):
+            if not any(s <= m.start() < e for s, e in digit_spans) and not any(n.end == m.end() and n.start < m.start() for n in out):
+                out.append(Number(_VAGUE[m.group().lower()], m.start(), m.end(), False))
     if code == "en":  # "about a mile", "half a mile": one unit, which the original converts (1,6 km)
         for m in _ONE_UNIT.finditer(text, start, end):
             value = 0.5 if m.group(1) else 1.0
@@ -154,9 +166,41 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
     return out
 
 
+_DECADES = re.compile(r"\b(?:decades|dozens|hundreds|thousands)\b", re.IGNORECASE)
+#: A plural alone is a vague number, which the original may give as one ("300" for "hundreds").
+_VAGUE = {"decades": frozenset(float(v) for v in range(20, 100, 10)),
+          "dozens": frozenset(float(v) for v in (*range(20, 100, 10), 24, 36, 48)),
+          "hundreds": frozenset(float(v) for v in range(100, 1000, 100)),
+          "thousands": frozenset(float(v) for v in range(1000, 10000, 1000))}
+
+
+@cache
+def _fractions(code: str) -> tuple[re.Pattern | None, dict]:
+    raw = (_data().get(code) or {}).get("fractions") or {}
+    table = {w: v for k, v in raw.items() for w in k.split("|")}
+    if not table:
+        return None, {}
+    return re.compile("(" + "|".join(sorted(table, key=len, reverse=True)) + ")" + _SPACE + "$"), table
+
+
+def _fraction_before(text: str, pos: int, start: int, code: str) -> float:
+    """The fraction a Hindi or Urdu word before a number adds to it (साढ़े 3: 3.5, सवा 2: 2.25)."""
+    pattern, table = _fractions(code)
+    if pattern is None:
+        return 0.0
+    m = pattern.search(text, max(start, pos - 8), pos)
+    return float(table[m.group(1)]) if m else 0.0
+
+
+@cache
+def calendar(code: str) -> re.Pattern | None:
+    """Month names of a calendar other than the Gregorian (Solar Hijri, Islamic) in the language."""
+    words = (_data().get("calendars") or {}).get(code)
+    return re.compile(f"{_LETTER_BEFORE}(?:{words}){_LETTER_AFTER}") if words else None
 _ONE_UNIT = re.compile(r"\b(half )?(an?)(?= (?:mile|foot|yard|inch|pound|ton|gallon|acre|ounce)\b)", re.IGNORECASE)
 _GROUP = re.compile(r"\d+")
 _YEAR_RANGE = re.compile(r"[-–](\d\d)(?!\d)")
+_MATCH_CLOCK = re.compile(r":\d\d\b")
 
 
 def _parts(text: str, s: int, e: int) -> set[float]:
@@ -165,6 +209,9 @@ def _parts(text: str, s: int, e: int) -> set[float]:
     raw = anchors.ascii_digits(text[s:e])
     groups = _GROUP.findall(raw)
     out = {float(g) for g in groups} if len(groups) > 1 else set()
+    clock = _MATCH_CLOCK.match(text, e)
+    if clock and raw.isdigit() and 24 <= int(raw) <= 130:  # a match clock "27:37" (no hour of the day) is in the 28th minute
+        out.add(float(int(raw) + 1))
     if len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20"):
         m = _YEAR_RANGE.match(anchors.ascii_digits(text[e : e + 3]))
         if m:
@@ -183,7 +230,8 @@ _UNITS = [
     (re.compile(r"[ -]?(?:foot|feet|ft)\b"), (0.3048, 30.48)),
     (re.compile(r"[ -]?(?:yards?)\b"), (0.9144,)),
     (re.compile(r"[ -]?(?:gallons?)\b"), (3.785,)),
-    (re.compile(r"[ -]?(?:acres?)\b"), (0.4047, 4047.0)),
+    (re.compile(r"[ -]?(?:acres?)\b"), (0.4047, 4047.0, 4.047)),  # hectares, m², dunams
+    (re.compile(r"[ -]?(?:hectares?|ha)\b"), (10.0, 2.471, 0.01, 10000.0)),  # dunams (he ar tr: 1 ha = 10 dunams), acres, km², m²
     (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
     (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
 ]
@@ -198,9 +246,9 @@ _PM = re.compile(r" ?([ap])\.?m\b\.?", re.IGNORECASE)
 def _converted(text: str, pos: int, values: set[float]) -> frozenset[float]:
     out = set()
     feet = _FEET_INCHES.match(text, pos)
-    if feet:  # "6-foot-6": 198 cm, 1.98 m
+    if feet:  # "6-foot-6": 198 cm, 1.98 m, 6.5 feet (within close_to of "6.6", feet.inches as a translator may write it)
         inches = {v * 12 + int(feet.group(1)) for v in values}
-        out |= {i * f for i in inches for f in (2.54, 0.0254)}
+        out |= {i * f for i in inches for f in (2.54, 0.0254, 1 / 12)}
     m = _RANGE.match(text, pos)
     if m:
         pos = m.end()
