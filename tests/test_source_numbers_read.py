@@ -76,6 +76,9 @@ def test_percentages_as_words_of_the_whole(pipeline):
 def test_dates_given_otherwise(pipeline):
     # a date for its weekday, a date in digits, a date of the Solar Hijri calendar
     assert _rules(pipeline, "Le maire a parlé le 14 mars devant le conseil.", "The mayor spoke on Tuesday before the council.", "fr") == []
+    # another month named in the English is no reading of the day
+    src = "Le maire a promis le 14 mars d'agir avant mai."
+    assert _rules(pipeline, src, "The mayor promised on Tuesday to act before May.", "fr") == []
     src = "Die Wahl findet am 14.10.2018 statt, sagte sie."
     assert _rules(pipeline, src, "The election takes place on October 14, she said.", "de") == []
     assert _rules(pipeline, src, "The election takes place on October 15, she said.", "de") == [("PV1001", "15")]
@@ -102,3 +105,17 @@ def test_an_english_title_the_original_keeps_is_not_untranslated(pipeline):
     # a German sentence left in the English is still reported
     src = "Die Regierung hat am Montag die neuen Regeln für alle Schulen beschlossen."
     assert [r for r, _ in _rules(pipeline, src, src, "de")] == ["PV1006"]
+
+
+def test_changes_beside_the_readings_are_still_found(pipeline):
+    # the English names the month: the day beside it is compared, though a weekday is there too
+    src = "Am Samstag, dem 29. September, öffnete das Museum wieder."
+    assert _rules(pipeline, src, "On Saturday, September 29, the museum reopened.", "de") == []
+    assert _rules(pipeline, src, "On Saturday, September 24, the museum reopened.", "de") == [("PV1001", "24")]
+    # a vague plural vouches in its own sentence only, and takes no number of the original
+    src = "Seit Jahrzehnten leben hier Fischer. Vor 30 Jahren kamen 40 Familien."
+    assert _rules(pipeline, src, "Fishermen have lived here for decades. Thirty years ago 40 families came.", "de") == []
+    assert _rules(pipeline, src, "Fishermen have lived here for decades. Thirty years ago 80 families came.", "de") == [("PV1001", "80")]
+    # a number 13xx-14xx is a Hijri year only with its mark
+    src = "حضر 1400 شخص الاحتفال في عام 2021."
+    assert _rules(pipeline, src, "Some 1,900 people attended the celebration in 2021.", "ar") != []

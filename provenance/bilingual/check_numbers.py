@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from provenance.bilingual import lexicon
 from provenance.bilingual.check_common import Issue, _matched, _near, _short
-from provenance.bilingual.lexicon import _key
 
 # -- numbers --------------------------------------------------------------------------------------
 
@@ -51,10 +50,12 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         approx = None
         lost, extra = [], []
         excused = []  # the original's numbers the English gives otherwise: no partner for a small English number
+        vague = {v for n in t_nums if n.vague for v in n.values}  # "decades ago" for "30 лет назад": this sentence only
+        own = lexicon.all_values(t_nums)
         for n in s_nums:
-            if not n.digits or n.values & t_all:
+            if not n.digits or n.values & t_all or n.values & vague:
                 continue  # found (or a word, which only vouches)
-            if _excused(src, n, lang, tgt, b.target, t_all):
+            if _excused(src, n, lang, tgt, b.target, t_all, own):
                 excused.append(n)
                 continue
             approx = near_approx(i) if approx is None else approx
@@ -84,7 +85,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                         f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
 
 
-def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: set[float]) -> bool:
+def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: set[float], own: set[float]) -> bool:
     """Is a number of the original one the English may well give otherwise (reasons beside)?"""
     raw = src[n.start:n.end]
     if raw in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
@@ -94,21 +95,26 @@ def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: s
     percent = _PERCENT_AFTER.match(src, n.end)
     if percent and 100.0 in n.values and _WHOLLY.search(tgt, *target):
         return True  # "à 100 %" is the English "completely": an idiom of the whole
-    if percent and any(_key(v / 100) in t_all for v in n.values):
-        return True  # "50 %" is the English "half", "25 %" "a quarter"
+    if percent and any(abs(v / 100 - x) <= 0.015 for v in n.values for x in own if 0 < x < 1):
+        # "50 %" is the English "half", "20 %" "one in five", "33 %" "a third of" (within 1.5 points; of its
+        # own sentence: a neighbour's "second half" is no share)
+        return True
     if _other_calendar(src, n, lang, t_all):
         return True  # "۷ مهر ۱۳۹۷": a date of the Solar Hijri or Islamic calendar, which the English gives as Gregorian
     parts = _date_parts(src, n)
     if parts and parts <= t_all:
         return True  # "29.09.2018": a date in digits, the English "September 29, 2018" (month names vouch)
-    # "le 29 septembre" where the English says "Saturday": a date given as its weekday (PV1002's matter)
-    return n.values <= _DAYS and _day_of_month(src, n, lang) and bool(lexicon.weekdays(tgt, target[0], target[1], "en"))
+    # "le 29 septembre" where the English says "Saturday" and not "September": a date given as its weekday (PV1002's matter)
+    if n.values <= _DAYS and lexicon.weekdays(tgt, target[0], target[1], "en"):
+        month = _month_beside(src, n, lang)
+        return month is not None and month not in {m for m, _, _ in lexicon.months(tgt, target[0], target[1], "en")}
+    return False
 
 
 def _unmatched(s_nums, t_nums, tgt: str) -> list:
     """The original's numbers (in digits) left over when each takes one English number of the
     same sentence with a value in common: "2-2" against "7-2" leaves one 2."""
-    free = [n.values | n.base | _clock_parts(tgt, n) for n in t_nums]
+    free = [None if n.vague else n.values | n.base | _clock_parts(tgt, n) for n in t_nums]
     out = []
     for n in s_nums:
         if not n.digits:
@@ -138,7 +144,7 @@ def _two_units(src: str, lost: list, approx: set[float]) -> tuple[list, list]:
         if k + 1 < len(lost) and approx:
             b = lost[k + 1]
             whole = {x + y / 100 for x in a.values for y in b.values if y < 100} | {x * 100 + y for x in a.values for y in b.values if y < 100}
-            if b.start - a.end <= 20 and any(lexicon.close_to(w, approx) for w in whole):
+            if b.start - a.end <= 20 and any(abs(w - x) <= 0.02 * abs(x) for w in whole for x in approx):  # 2 %: two numbers by chance rarely make one
                 paired += [a, b]
                 k += 2
                 continue
@@ -148,6 +154,9 @@ def _two_units(src: str, lost: list, approx: set[float]) -> tuple[list, list]:
 
 
 _DAYS = frozenset(float(d) for d in range(1, 32))
+_HIJRI_YEARS = frozenset(float(y) for y in range(1300, 1500))
+# the marks of a Hijri year after it: هـ, ه‍.ق, ه.ش, ش, ق, هجری, قمری, شمسی, خورشیدی, ہجری
+_HIJRI = re.compile(r"[ \u00a0\u200c]?(?:هـ|ه\u200d?\.?\s?[قش]|[قش]\b|هجر|قمری|شمسی|خورشیدی|ہجری|ھ)")
 _DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})|(\d{4})[./-](\d{1,2})[./-](\d{1,2})")
 
 
@@ -164,21 +173,23 @@ def _other_calendar(text: str, n, lang: str, english: set[float]) -> bool:
     """A day or year beside a month of another calendar, or a Hijri year (13xx-14xx) the English
     gives as its Gregorian year (Solar Hijri + 621/622; Islamic about (G - 622) * 33 / 32)."""
     pattern = lexicon.calendar(lang)
-    if pattern is not None:
+    if pattern is not None and n.values & (_DAYS | _HIJRI_YEARS):  # a day or a year: "۳ تیر" may be three shots
         for m in pattern.finditer(text, max(0, n.start - 12), min(len(text), n.end + 12)):
             if 0 <= m.start() - n.end <= 2 or 0 <= n.start - m.end() <= 2:
                 return True
-    years = [v for v in n.values if 1300 <= v < 1500 and v == int(v)]
+    if not _HIJRI.match(text, n.end):
+        return False  # a number 13xx-14xx is a year of another calendar only marked as one ("1400 هـ", "۱۳۹۷ ش")
+    years = sorted(n.values & _HIJRI_YEARS)
     gregorian = [g for g in english if 1900 <= g <= 2100]
     return any(g - y in (621, 622) or abs(y - (g - 622) * 33 / 32) <= 1.5 for y in years for g in gregorian)
 
 
-def _day_of_month(text: str, n, lang: str) -> bool:
-    """Is the number a day of the month, a month name right before or after it ("29 septembre", "9月29日")?"""
-    for _, s, e in lexicon.months(text, max(0, n.start - 16), min(len(text), n.end + 16), lang):
+def _month_beside(text: str, n, lang: str) -> int | None:
+    """The month whose day the number is, a month name right before or after it ("29 septembre", "9月29日")."""
+    for month, s, e in lexicon.months(text, max(0, n.start - 16), min(len(text), n.end + 16), lang):
         if 0 <= s - n.end <= 3 or 0 <= n.start - e <= 3:
-            return True
-    return False
+            return month
+    return None
 
 
 # "%", "٪", "per cent" after the original's number (its own words too: "por ciento", "процентов").

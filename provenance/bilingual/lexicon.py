@@ -36,6 +36,8 @@ class Number:
     #: The digits' own value when a scale word follows: "2.94 million" vouches for the 2.94 of an
     #: original whose scale word is not read (a Turkish "milyondan", a word of its own).
     base: frozenset[float] = frozenset()
+    #: A vague plural ("decades", "hundreds"): vouches only in its own sentence (all_values leaves it out).
+    vague: bool = False
 
 
 @dataclass
@@ -61,11 +63,37 @@ def _alternation(table: dict, prefix: str, nospace: bool, flags: int) -> tuple[r
     """One pattern with a group per entry (longest entries first, so "cumartesi" wins over "cuma")."""
     if not table:
         return None, []
-    items = sorted(table.items(), key=lambda kv: -len(kv[0]))
+    # each alternative on its own, longest first: "two-thirds" before the "two" of another entry
+    items = sorted(((alt, v) for k, v in table.items() for alt in _top_level(k)), key=lambda kv: -len(kv[0]))
     before, after = ("", "") if nospace else (_LETTER_BEFORE, _LETTER_AFTER)
     # the entries' own groups are made non-capturing so that lastindex names the entry
     body = "|".join("(" + re.sub(r"\((?!\?)", "(?:", k) + ")" for k, _ in items)
     return re.compile(f"{before}{prefix}(?:{body}){after}", flags), [v for _, v in items]
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern split at its top-level | (not inside (...) or [...])."""
+    out, depth, cls, cur, esc = [], 0, False, "", False
+    for c in pattern:
+        if esc:
+            cur, esc = cur + c, False
+            continue
+        if c == "\\":
+            esc = True
+        elif cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        cur += c
+    return [*out, cur]
 
 
 @cache
@@ -155,7 +183,13 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
     if code == "en":  # "decades ago" alone: some tens of years, which the original may give ("30 лет назад")
         for m in _DECADES.finditer(text, start, end):
             if not any(s <= m.start() < e for s, e in digit_spans) and not any(n.end == m.end() and n.start < m.start() for n in out):
-                out.append(Number(_VAGUE[m.group().lower()], m.start(), m.end(), False))
+                out.append(Number(_VAGUE[m.group().lower()], m.start(), m.end(), False, vague=True))
+    if code == "en":  # "one in five": a share of 0.2 (the original's 20 %)
+        for m in _ONE_IN.finditer(text, start, end):
+            k = m.group(1).lower()
+            d = float(_SMALL.get(k) or k)
+            if d:
+                out.append(Number(frozenset({_key(1 / d)}), m.start(), m.end(), False))
     if code == "en":  # "about a mile", "half a mile": one unit, which the original converts (1,6 km)
         for m in _ONE_UNIT.finditer(text, start, end):
             value = 0.5 if m.group(1) else 1.0
@@ -201,6 +235,10 @@ _ONE_UNIT = re.compile(r"\b(half )?(an?)(?= (?:mile|foot|yard|inch|pound|ton|gal
 _GROUP = re.compile(r"\d+")
 _YEAR_RANGE = re.compile(r"[-–](\d\d)(?!\d)")
 _MATCH_CLOCK = re.compile(r":\d\d\b")
+_CENTURY = re.compile(r"(?:st|nd|rd|th)?[ -]century", re.IGNORECASE)
+#: "one in five" is a share, 20 % in the original.
+_ONE_IN = re.compile(r"\b(?:one|1) in (\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _parts(text: str, s: int, e: int) -> set[float]:
@@ -209,6 +247,8 @@ def _parts(text: str, s: int, e: int) -> set[float]:
     raw = anchors.ascii_digits(text[s:e])
     groups = _GROUP.findall(raw)
     out = {float(g) for g in groups} if len(groups) > 1 else set()
+    if _CENTURY.match(text, e) and raw.isdigit() and 1 < int(raw) <= 21:  # "the 19th century": the 1800s, its years 18xx
+        out.add(float((int(raw) - 1) * 100))
     clock = _MATCH_CLOCK.match(text, e)
     if clock and raw.isdigit() and 24 <= int(raw) <= 130:  # a match clock "27:37" (no hour of the day) is in the 28th minute
         out.add(float(int(raw) + 1))
@@ -286,7 +326,8 @@ def all_values(nums: list[Number]) -> set[float]:
     """Every value a group of numbers may stand for, scaled or not ("3 million" vouches for 3 too)."""
     out: set[float] = set()
     for n in nums:
-        out |= n.values | n.parts
+        if not n.vague:
+            out |= n.values | n.parts
     return out
 
 
