@@ -119,3 +119,16 @@ def test_changes_beside_the_readings_are_still_found(pipeline):
     # a number 13xx-14xx is a Hijri year only with its mark
     src = "حضر 1400 شخص الاحتفال في عام 2021."
     assert _rules(pipeline, src, "Some 1,900 people attended the celebration in 2021.", "ar") != []
+
+
+def test_weekday_words_that_are_other_words_too(pipeline):
+    # Russian среда after an adjective is the environment; the Urdu ہفتہ is also a week
+    src = "Министр сказал в понедельник, что окружающая среда страдает."
+    assert _rules(pipeline, src, "The minister said on Monday that the environment was suffering.", "ru") == []
+    assert _rules(pipeline, src, "The minister said on Friday that the environment was suffering.", "ru") == [("PV1002", "Friday")]
+    assert _rules(pipeline, "Министр сказал, что в среду окружающая среда пострадала.", "The minister said the environment suffered on Wednesday.", "ru") == []
+    assert _rules(pipeline, "گزشتہ ہفتے وزیر نے پیر کو تقریر کی۔", "Last week the minister gave a speech on Monday.", "ur") == []
+    assert _rules(pipeline, "گزشتہ ہفتے وزیر نے پیر کو تقریر کی۔", "Last week the minister gave a speech on Tuesday.", "ur") == [("PV1002", "Tuesday")]
+    assert _rules(pipeline, "وزیر نے ہفتے کو تقریر کی۔", "The minister gave a speech on Friday.", "ur") == [("PV1002", "Friday")]
+    # a Persian Monday written with a space is no Saturday
+    assert _rules(pipeline, "وزیر روز دو شنبه سخنرانی کرد.", "The minister gave a speech on Monday.", "fa") == []
