@@ -49,23 +49,29 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         t_all, s_all = near_values(i, "target"), near_values(i, "source")
         approx = None
         lost, extra = [], []
+        excused = []  # the original's numbers the English gives otherwise: no partner for a small English number
+        vague = {v for n in t_nums if n.vague for v in n.values}  # "decades ago" for "30 лет назад": this sentence only
+        own = lexicon.all_values(t_nums)
         for n in s_nums:
-            if not n.digits or n.values & t_all or src[n.start:n.end] in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
-                continue  # found, or the "00" of a clock time, or a phone number's groups
-            if len(n.parts) > 1 and n.parts <= t_all and re.fullmatch(r"\d{1,2}[.:]\d\d", lexicon.anchors.ascii_digits(src[n.start:n.end])):
-                continue  # a time: "11.15" is the English "11:15"
+            if not n.digits or n.values & t_all or n.values & vague:
+                continue  # found (or a word, which only vouches)
+            if _excused(src, n, lang, tgt, b.target, t_all, own):
+                excused.append(n)
+                continue
             approx = near_approx(i) if approx is None else approx
-            if not any(lexicon.close_to(v, approx) for v in n.values):
+            if not any(_close(v, approx) for v in n.values):
                 lost.append(n)
+        lost, two = _two_units(src, lost, approx or set())
+        excused += two
         small = []  # English numbers below min_other the original lacks: reported only as one changed
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, 0) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base | _clock_parts(tgt, n) | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(lexicon.close_to(v, n.approx) for v in s_all):
+            if n.digits and _checkable(tgt, n, 0) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base | _clock_parts(tgt, n) | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(_close(v, n.approx) for v in s_all):
                 (extra if max(n.values) >= min_other else small).append(n)
         # a number of the original the English sentence itself lacks (a neighbour has it: "32" in the
         # headline and "36" in the sentence) stands beside a small English number as one changed
-        unmatched = [n for n in _unmatched(s_nums, t_nums, tgt) if n not in lost] if small else []
+        unmatched = [n for n in _unmatched(s_nums, t_nums, tgt) if n not in lost and n not in excused] if small else []
         targets, sources = extra + small, lost + unmatched
         for k, t in enumerate(targets):  # a changed number: one finding, on both numbers
             if k < len(sources):
@@ -79,21 +85,117 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
                         f"the original's number {_short(src[s.start:s.end], 30)!r} is not in the English (changed or left out?)")
 
 
+def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: set[float], own: set[float]) -> bool:
+    """Is a number of the original one the English may well give otherwise (reasons beside)?"""
+    raw = src[n.start:n.end]
+    if raw in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
+        return True  # the "00" of a clock time, or a phone number's groups
+    if len(n.parts) > 1 and n.parts <= t_all and re.fullmatch(r"\d{1,2}[.:]\d\d", lexicon.anchors.ascii_digits(raw)):
+        return True  # a time: "11.15" is the English "11:15"
+    percent = _PERCENT_AFTER.match(src, n.end)
+    if percent and 100.0 in n.values and _WHOLLY.search(tgt, *target):
+        return True  # "à 100 %" is the English "completely": an idiom of the whole
+    if percent and any(abs(v / 100 - x) <= 0.015 for v in n.values for x in own if 0 < x < 1):
+        # "50 %" is the English "half", "20 %" "one in five", "33 %" "a third of" (within 1.5 points; of its
+        # own sentence: a neighbour's "second half" is no share)
+        return True
+    if _other_calendar(src, n, lang, t_all):
+        return True  # "۷ مهر ۱۳۹۷": a date of the Solar Hijri or Islamic calendar, which the English gives as Gregorian
+    parts = _date_parts(src, n)
+    if parts and parts <= t_all:
+        return True  # "29.09.2018": a date in digits, the English "September 29, 2018" (month names vouch)
+    # "le 29 septembre" where the English says "Saturday" and not "September": a date given as its weekday (PV1002's matter)
+    if n.values <= _DAYS and lexicon.weekdays(tgt, target[0], target[1], "en"):
+        month = _month_beside(src, n, lang)
+        return month is not None and month not in {m for m, _, _ in lexicon.months(tgt, target[0], target[1], "en")}
+    return False
+
+
 def _unmatched(s_nums, t_nums, tgt: str) -> list:
     """The original's numbers (in digits) left over when each takes one English number of the
     same sentence with a value in common: "2-2" against "7-2" leaves one 2."""
-    free = [n.values | n.base | _clock_parts(tgt, n) for n in t_nums]
+    free = [None if n.vague else n.values | n.base | _clock_parts(tgt, n) for n in t_nums]
     out = []
     for n in s_nums:
         if not n.digits:
             continue
-        k = next((j for j, v in enumerate(free) if v is not None and n.values & v), None)
+        # a value in common, or a conversion ("75 mm" takes the English "3 inches")
+        k = next((j for j, v in enumerate(free) if v is not None and (n.values & v or any(_close(x, t_nums[j].approx) for x in n.values))), None)
         if k is None:
             out.append(n)
         else:
             free[k] = None
     return out
 
+
+def _close(value: float, approx: set[float]) -> bool:
+    """A value of one side close to a conversion of the other's; a round value ("300 km" for 200
+    miles, 322 km) within 12 %: a translator rounds a conversion to its first digit."""
+    digits = f"{value:.0f}".rstrip("0") if value >= 100 and value == int(value) else ""
+    return lexicon.close_to(value, approx, 0.12 if len(digits) == 1 else 0.06)
+
+
+def _two_units(src: str, lost: list, approx: set[float]) -> tuple[list, list]:
+    """The original's numbers left (and those taken out) when one length is given in two units
+    ("1 متر و ۹۸ سانتیمتر", 1 m 98 cm) and the English converts the whole (6-foot-6, 1.98 m)."""
+    out, paired, k = [], [], 0
+    while k < len(lost):
+        a = lost[k]
+        if k + 1 < len(lost) and approx:
+            b = lost[k + 1]
+            whole = {x + y / 100 for x in a.values for y in b.values if y < 100} | {x * 100 + y for x in a.values for y in b.values if y < 100}
+            if b.start - a.end <= 20 and any(abs(w - x) <= 0.02 * abs(x) for w in whole for x in approx):  # 2 %: two numbers by chance rarely make one
+                paired += [a, b]
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out, paired
+
+
+_DAYS = frozenset(float(d) for d in range(1, 32))
+_HIJRI_YEARS = frozenset(float(y) for y in range(1300, 1500))
+# the marks of a Hijri year after it: هـ, ه‍.ق, ه.ش, ش, ق, هجری, قمری, شمسی, خورشیدی, ہجری
+_HIJRI = re.compile(r"[ \u00a0\u200c]?(?:هـ|ه\u200d?\.?\s?[قش]|[قش]\b|هجر|قمری|شمسی|خورشیدی|ہجری|ھ)")
+_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})|(\d{4})[./-](\d{1,2})[./-](\d{1,2})")
+
+
+def _date_parts(text: str, n) -> frozenset:
+    """Day, month and year of a date written in digits ("29.09.2018", "2018-09-29"), or nothing."""
+    m = _DATE.fullmatch(lexicon.anchors.ascii_digits(text[n.start:n.end]))
+    if m is None:
+        return frozenset()
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(6), m.group(5))
+    return frozenset({float(day), float(month)})  # the year may be left out in the English ("on September 29")
+
+
+def _other_calendar(text: str, n, lang: str, english: set[float]) -> bool:
+    """A day or year beside a month of another calendar, or a Hijri year (13xx-14xx) the English
+    gives as its Gregorian year (Solar Hijri + 621/622; Islamic about (G - 622) * 33 / 32)."""
+    pattern = lexicon.calendar(lang)
+    if pattern is not None and n.values & (_DAYS | _HIJRI_YEARS):  # a day or a year: "۳ تیر" may be three shots
+        for m in pattern.finditer(text, max(0, n.start - 12), min(len(text), n.end + 12)):
+            if 0 <= m.start() - n.end <= 2 or 0 <= n.start - m.end() <= 2:
+                return True
+    if not _HIJRI.match(text, n.end):
+        return False  # a number 13xx-14xx is a year of another calendar only marked as one ("1400 هـ", "۱۳۹۷ ش")
+    years = sorted(n.values & _HIJRI_YEARS)
+    gregorian = [g for g in english if 1900 <= g <= 2100]
+    return any(g - y in (621, 622) or abs(y - (g - 622) * 33 / 32) <= 1.5 for y in years for g in gregorian)
+
+
+def _month_beside(text: str, n, lang: str) -> int | None:
+    """The month whose day the number is, a month name right before or after it ("29 septembre", "9月29日")."""
+    for month, s, e in lexicon.months(text, max(0, n.start - 16), min(len(text), n.end + 16), lang):
+        if 0 <= s - n.end <= 3 or 0 <= n.start - e <= 3:
+            return month
+    return None
+
+
+# "%", "٪", "per cent" after the original's number (its own words too: "por ciento", "процентов").
+_PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|٪|％|pour ?cent|por ?ciento|prozent|процент|відсот|yüzde|درصد)", re.IGNORECASE)
+# English words of the whole that a "100 %" of the original may be.
+_WHOLLY = re.compile(r"\b(?:completely|entirely|totally|fully|wholly|absolutely|altogether|all the way)\b", re.IGNORECASE)
 
 # "SS19", "'19", "FY2019" aside: two digits glued to letters or after an apostrophe name a year.
 _SHORT_YEAR = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Za-z]['’])|(?<=\s['’]))(\d\d)\b")

@@ -71,10 +71,13 @@ def _english(text: str, start: int, end: int, share: float, capitals: bool = Tru
     (names, acronyms)? Not for German, which capitalizes every noun."""
     from provenance.rules.kinds._romanized_model import model
 
-    words = _WORD.findall(text, start, end)  # words of any script: a Hebrew run with "CNN" in it is not English
+    # words of any script (a Hebrew run with "CNN" in it is not English); digits are neither ("5-3")
+    words = [w for w in _WORD.findall(text, start, end) if not w.isdigit()]
     if not words:
         return False
     common = model().common
+    if not capitals and all(w.lower() in common for w in words if not w[0].isupper()):
+        capitals = True  # German: capitalized words are names only when no lowercase German word is among them (a list of names, a title)
     english = sum(1 for w in words if w.isascii() and (w.lower() in common or (capitals and w[0].isupper())))
     return english >= share * len(words)  # "eleştirdi", "était": not English words
 

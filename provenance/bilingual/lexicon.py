@@ -36,6 +36,8 @@ class Number:
     #: The digits' own value when a scale word follows: "2.94 million" vouches for the 2.94 of an
     #: original whose scale word is not read (a Turkish "milyondan", a word of its own).
     base: frozenset[float] = frozenset()
+    #: A vague plural ("decades", "hundreds"): vouches only in its own sentence (all_values leaves it out).
+    vague: bool = False
 
 
 @dataclass
@@ -61,11 +63,37 @@ def _alternation(table: dict, prefix: str, nospace: bool, flags: int) -> tuple[r
     """One pattern with a group per entry (longest entries first, so "cumartesi" wins over "cuma")."""
     if not table:
         return None, []
-    items = sorted(table.items(), key=lambda kv: -len(kv[0]))
+    # each alternative on its own, longest first: "two-thirds" before the "two" of another entry
+    items = sorted(((alt, v) for k, v in table.items() for alt in _top_level(k)), key=lambda kv: -len(kv[0]))
     before, after = ("", "") if nospace else (_LETTER_BEFORE, _LETTER_AFTER)
     # the entries' own groups are made non-capturing so that lastindex names the entry
     body = "|".join("(" + re.sub(r"\((?!\?)", "(?:", k) + ")" for k, _ in items)
     return re.compile(f"{before}{prefix}(?:{body}){after}", flags), [v for _, v in items]
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern split at its top-level | (not inside (...) or [...])."""
+    out, depth, cls, cur, esc = [], 0, False, "", False
+    for c in pattern:
+        if esc:
+            cur, esc = cur + c, False
+            continue
+        if c == "\\":
+            esc = True
+        elif cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        cur += c
+    return [*out, cur]
 
 
 @cache
@@ -80,13 +108,18 @@ def lang(code: str) -> _Lang:
         for word in k.split("|"):
             gap = "" if word in attached else _SPACE  # "300万" and "2040 万" both
             after = "" if nospace else _LETTER_AFTER
-            scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}\\.?", 0 if word in attached else flags), float(v)))
+            # the period of an abbreviation ("Mio.", "млн.", "bn."), not a full word's sentence stop ("2 million.")
+            dot = "\\.?" if _ABBREVIATION.fullmatch(word) else ""
+            scales.append((re.compile(f"{gap}{prefix}(?:{word}){after}{dot}", 0 if word in attached else flags), float(v)))
     scales.sort(key=lambda t: -len(t[0].pattern))
     numbers, number_values = _alternation(d.get("numbers") or {}, prefix, nospace, flags)
     weekdays, weekday_values = _alternation(d.get("weekdays") or {}, prefix, nospace, flags)
     # English month names only capitalized ("May", "March"): the other languages fold case
     months, month_values = _alternation(d.get("months") or {}, prefix, nospace, 0 if code == "en" else flags)
     return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values)
+
+
+_ABBREVIATION = re.compile(r"[a-zа-яёіїє]{1,4}", re.IGNORECASE)
 
 
 def _key(v: float) -> float:
@@ -124,6 +157,9 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             digit_spans.append((s, e))
             continue
         base = set(readings(text, s, e)) or {value}
+        frac = _fraction_before(text, s, start, code)
+        if frac:  # "साढ़े 3 लाख": three and a half lakh
+            base = {v + frac for v in base}
         factor, stop = _scaled(text, e, end, table)
         values = {_key(v * factor) for v in base} if factor != 1.0 else {_key(v) for v in base}
         parts = _parts(text, s, e)
@@ -144,6 +180,16 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
             approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
             out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False, approx=approx))
+    if code == "en":  # "decades ago" alone: some tens of years, which the original may give ("30 лет назад")
+        for m in _DECADES.finditer(text, start, end):
+            if not any(s <= m.start() < e for s, e in digit_spans) and not any(n.end == m.end() and n.start < m.start() for n in out):
+                out.append(Number(_VAGUE[m.group().lower()], m.start(), m.end(), False, vague=True))
+    if code == "en":  # "one in five": a share of 0.2 (the original's 20 %)
+        for m in _ONE_IN.finditer(text, start, end):
+            k = m.group(1).lower()
+            d = float(_SMALL.get(k) or k)
+            if d:
+                out.append(Number(frozenset({_key(1 / d)}), m.start(), m.end(), False))
     if code == "en":  # "about a mile", "half a mile": one unit, which the original converts (1,6 km)
         for m in _ONE_UNIT.finditer(text, start, end):
             value = 0.5 if m.group(1) else 1.0
@@ -154,9 +200,45 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
     return out
 
 
+_DECADES = re.compile(r"\b(?:decades|dozens|hundreds|thousands)\b", re.IGNORECASE)
+#: A plural alone is a vague number, which the original may give as one ("300" for "hundreds").
+_VAGUE = {"decades": frozenset(float(v) for v in range(20, 100, 10)),
+          "dozens": frozenset(float(v) for v in (*range(20, 100, 10), 24, 36, 48)),
+          "hundreds": frozenset(float(v) for v in range(100, 1000, 100)),
+          "thousands": frozenset(float(v) for v in range(1000, 10000, 1000))}
+
+
+@cache
+def _fractions(code: str) -> tuple[re.Pattern | None, dict]:
+    raw = (_data().get(code) or {}).get("fractions") or {}
+    table = {w: v for k, v in raw.items() for w in k.split("|")}
+    if not table:
+        return None, {}
+    return re.compile("(" + "|".join(sorted(table, key=len, reverse=True)) + ")" + _SPACE + "$"), table
+
+
+def _fraction_before(text: str, pos: int, start: int, code: str) -> float:
+    """The fraction a Hindi or Urdu word before a number adds to it (साढ़े 3: 3.5, सवा 2: 2.25)."""
+    pattern, table = _fractions(code)
+    if pattern is None:
+        return 0.0
+    m = pattern.search(text, max(start, pos - 8), pos)
+    return float(table[m.group(1)]) if m else 0.0
+
+
+@cache
+def calendar(code: str) -> re.Pattern | None:
+    """Month names of a calendar other than the Gregorian (Solar Hijri, Islamic) in the language."""
+    words = (_data().get("calendars") or {}).get(code)
+    return re.compile(f"{_LETTER_BEFORE}(?:{words}){_LETTER_AFTER}") if words else None
 _ONE_UNIT = re.compile(r"\b(half )?(an?)(?= (?:mile|foot|yard|inch|pound|ton|gallon|acre|ounce)\b)", re.IGNORECASE)
 _GROUP = re.compile(r"\d+")
 _YEAR_RANGE = re.compile(r"[-–](\d\d)(?!\d)")
+_MATCH_CLOCK = re.compile(r":\d\d\b")
+_CENTURY = re.compile(r"(?:st|nd|rd|th)?[ -]century", re.IGNORECASE)
+#: "one in five" is a share, 20 % in the original.
+_ONE_IN = re.compile(r"\b(?:one|1) in (\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _parts(text: str, s: int, e: int) -> set[float]:
@@ -165,6 +247,11 @@ def _parts(text: str, s: int, e: int) -> set[float]:
     raw = anchors.ascii_digits(text[s:e])
     groups = _GROUP.findall(raw)
     out = {float(g) for g in groups} if len(groups) > 1 else set()
+    if _CENTURY.match(text, e) and raw.isdigit() and 1 < int(raw) <= 21:  # "the 19th century": the 1800s, its years 18xx
+        out.add(float((int(raw) - 1) * 100))
+    clock = _MATCH_CLOCK.match(text, e)
+    if clock and raw.isdigit() and 24 <= int(raw) <= 130:  # a match clock "27:37" (no hour of the day) is in the 28th minute
+        out.add(float(int(raw) + 1))
     if len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20"):
         m = _YEAR_RANGE.match(anchors.ascii_digits(text[e : e + 3]))
         if m:
@@ -183,7 +270,8 @@ _UNITS = [
     (re.compile(r"[ -]?(?:foot|feet|ft)\b"), (0.3048, 30.48)),
     (re.compile(r"[ -]?(?:yards?)\b"), (0.9144,)),
     (re.compile(r"[ -]?(?:gallons?)\b"), (3.785,)),
-    (re.compile(r"[ -]?(?:acres?)\b"), (0.4047, 4047.0)),
+    (re.compile(r"[ -]?(?:acres?)\b"), (0.4047, 4047.0, 4.047)),  # hectares, m², dunams
+    (re.compile(r"[ -]?(?:hectares?|ha)\b"), (10.0, 2.471, 0.01, 10000.0)),  # dunams (he ar tr: 1 ha = 10 dunams), acres, km², m²
     (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
     (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
 ]
@@ -198,9 +286,9 @@ _PM = re.compile(r" ?([ap])\.?m\b\.?", re.IGNORECASE)
 def _converted(text: str, pos: int, values: set[float]) -> frozenset[float]:
     out = set()
     feet = _FEET_INCHES.match(text, pos)
-    if feet:  # "6-foot-6": 198 cm, 1.98 m
+    if feet:  # "6-foot-6": 198 cm, 1.98 m, 6.5 feet (within close_to of "6.6", feet.inches as a translator may write it)
         inches = {v * 12 + int(feet.group(1)) for v in values}
-        out |= {i * f for i in inches for f in (2.54, 0.0254)}
+        out |= {i * f for i in inches for f in (2.54, 0.0254, 1 / 12)}
     m = _RANGE.match(text, pos)
     if m:
         pos = m.end()
@@ -238,7 +326,8 @@ def all_values(nums: list[Number]) -> set[float]:
     """Every value a group of numbers may stand for, scaled or not ("3 million" vouches for 3 too)."""
     out: set[float] = set()
     for n in nums:
-        out |= n.values | n.parts
+        if not n.vague:
+            out |= n.values | n.parts
     return out
 
 
