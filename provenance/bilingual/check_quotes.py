@@ -190,21 +190,23 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     return bool(words) and 2 * sum(k in english for k in words) >= len(words)
 
 
-def _closed_next(beads, i: int, marks, paragraphs) -> bool:
+def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool = False) -> bool:
     """Does the English sentence after bead i, in the same paragraph, have a quotation mark (the
-    quotation closing a sentence later: an alignment that slips)? A quotation that runs on to the
+    quotation closing a sentence later: an alignment that slips), its first mark closing? A quotation that runs on to the
     next paragraph is left open by convention, the next paragraph opening with a mark again."""
     from bisect import bisect_right
 
     end = beads[i].target[1]
     k = bisect_right([s for s, _ in paragraphs], beads[i].target[0]) - 1
     if k >= 0 and not tgt_has_more(beads, i, paragraphs[k][1]):
+        if attributed:
+            return False  # the original's words after its closing mark ("…“, said X"): its quotation ends here, not running on
         nxt = beads[i + 1].target if i + 1 < len(beads) else None
         return nxt is not None and bool(marks((nxt[0], min(nxt[0] + 1, nxt[1]))))
     for j in range(i + 1, min(i + 2, len(beads))):
         span = beads[j].target
         if span is not None and span[0] >= end and span[0] < paragraphs[k][1] and marks(span):
-            return True
+            return not _english_opens(text, marks(span)[0])  # its first mark opening a new quotation: the old one was never closed
     return False
 
 
@@ -299,7 +301,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
             tq = english_marks(target)
             inside = english_inside(target[0])
-            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
+            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
                 inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
             quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
             if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
