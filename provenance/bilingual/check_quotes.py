@@ -30,6 +30,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
         inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
         if inside and (p < 2 or not text[p - 2].isalpha()) and text[p + 2 : p + 3].isalpha():
             inside = False  # after a one-letter prefix (Hebrew כ“מעשה, ש“זה): a quotation mark; an acronym's is before its last letter (צה"ל)
+        if inside and text[p - 1] == "ـ":
+            inside = False  # after a tatweel (بـ"ريان"): an Arabic prefix drawn out before a quotation mark
         if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
             inside = False  # a text without spaces puts its marks between letters (罗莎”带)
         if not inside:
@@ -73,7 +75,7 @@ def _opens(text: str, p: int, lang: str = "") -> bool:
         return False
     if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
         return True  # after a one-letter prefix: ש“זה
-    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,"
+    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,ـ"
 
 
 #: Originals whose curly quotation marks open and close by their shape (“…”, «…»): German and
@@ -185,8 +187,13 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     One word alike is not enough: a quoted remark may name someone."""
     from provenance.bilingual.names import skeleton
 
-    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
-    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
+    capitalized = [m.group() for m in _CAPITALIZED.finditer(tgt, *target)]
+    english = {skeleton(w) for w in capitalized}
+    every = [skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)]
+    joined = "".join(every)
+    if len(every) > 1 and len(joined) >= 4 and joined in english | {skeleton(a + b) for a, b in pairwise(capitalized)}:
+        return True  # «وايت هول» for "Whitehall": a name the original writes in two words, each too short alone
+    words = [k for k in every if len(k) >= 3]
     return bool(words) and 2 * sum(k in english for k in words) >= len(words)
 
 
@@ -265,6 +272,15 @@ def _quoted_by_neighbour(src: str, quoted: tuple[int, int], source: tuple[int, i
     return False
 
 
+def _mentioned(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is the quoted stretch a letter or two ("ب", "w": a grade, a letter named), or written as it is
+    in the English sentence ("twp", "buy-to-let": a word quoted to be talked about, not speech)?"""
+    inner = src[quoted[0] : quoted[1]].strip("\"“”«»„‚‘’「」『』 \u00a0.,;:!?")
+    if sum(c.isalpha() for c in inner) <= 2 and not _NOSPACE.search(inner):  # two Han characters are a word (“严肃”)
+        return True
+    return re.search(f"(?<![^\\W_]){re.escape(inner)}(?![^\\W_])", tgt[target[0] : target[1]]) is not None
+
+
 def _units(al, b, per_sentence: bool):
     """The (source, English) spans to compare in bead b: the bead, or, when both sides have the
     same number of sentences (2-2, 3-3; a quoted sentence's closing mark ends one), sentence by
@@ -308,6 +324,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
             if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
                 quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _mentioned(src, quoted, tgt, target):
+                quoted = None  # a letter, or a word the English writes as it is: talked about, not said
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
