@@ -177,7 +177,8 @@ def _inside(text: str, paragraphs: list[tuple[int, int]]):
     return inside
 
 
-_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+#: A capitalized English word, with its hyphenated capitalized parts ("Mat-Su": one name, the skeleton of both).
+_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]*)*")
 _ANY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -187,13 +188,8 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     One word alike is not enough: a quoted remark may name someone."""
     from provenance.bilingual.names import skeleton
 
-    capitalized = [m.group() for m in _CAPITALIZED.finditer(tgt, *target)]
-    english = {skeleton(w) for w in capitalized}
-    every = [skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)]
-    joined = "".join(every)
-    if len(every) > 1 and len(joined) >= 4 and joined in english | {skeleton(a + b) for a, b in pairwise(capitalized)}:
-        return True  # «وايت هول» for "Whitehall": a name the original writes in two words, each too short alone
-    words = [k for k in every if len(k) >= 3]
+    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
+    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
     return bool(words) and 2 * sum(k in english for k in words) >= len(words)
 
 
@@ -281,15 +277,47 @@ def _mentioned(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, i
     return re.search(f"(?<![^\\W_]){re.escape(inner)}(?![^\\W_])", tgt[target[0] : target[1]]) is not None
 
 
-def _units(al, b, per_sentence: bool):
+#: Where a source sentence may be cut to meet an English sentence boundary: after a stop, a clause mark or a
+#: closing quotation mark (then a space), or before an opening mark after a space.
+_CUT = re.compile("(?<=[.!?。！？؟۔।:;,،—»”」』\"])[\u00a0\u200f ]+|(?<=[。！？：；，”」』])(?=\\S)|[\u00a0\u200f ]+(?=[«“„「『\"])")
+
+
+def _split(text: str, span: tuple[int, int], shares: list[float], tolerance: float) -> list[tuple[int, int]] | None:
+    """span cut into len(shares) + 1 pieces, each cut at the candidate place nearest the English
+    boundary's share of the length (the English sentences' cumulative shares), within ``tolerance``
+    of the length; None when a boundary has no such place."""
+    s, e = span
+    cuts = [m.end() if m.end() < e else m.start() for m in _CUT.finditer(text, s, e)]
+    cuts = [c for c in cuts if s < c < e]
+    out, last = [], s
+    for r in shares:
+        want = s + r * (e - s)
+        best = min((c for c in cuts if c > last), key=lambda c: abs(c - want), default=None)
+        if best is None or abs(best - want) > tolerance * (e - s):
+            return None
+        out.append((last, best))
+        last = best
+    out.append((last, e))
+    return out
+
+
+def _units(al, b, per_sentence: bool, tolerance: float = 0.0):
     """The (source, English) spans to compare in bead b: the bead, or, when both sides have the
     same number of sentences (2-2, 3-3; a quoted sentence's closing mark ends one), sentence by
-    sentence: a quoted sentence beside a quoted one would hide that its English lost the marks."""
+    sentence: a quoted sentence beside a quoted one would hide that its English lost the marks.
+    With ``tolerance``, a source with fewer sentences than the English is cut at clause marks by
+    the English sentences' shares of their length (a 1-2 bead: „…“, sagte er. „…“ as one sentence)."""
     (si, sj), (ti, tj) = b.source_sentences, b.target_sentences
     if not per_sentence or tj - ti < 2:
         return [(b.source, b.target)]
     source = _pieces(al.source_text, al.source_sentences[si:sj])
     target = _pieces(al.target_text, al.target_sentences[ti:tj])
+    if len(source) < len(target) and tolerance:
+        lengths = [t1 - t0 for t0, t1 in target]
+        shares = [sum(lengths[: k + 1]) / sum(lengths) for k in range(len(lengths) - 1)]
+        cut = _split(al.source_text, b.source, shares, tolerance)
+        if cut is not None:
+            return list(zip(cut, target))
     if len(source) != len(target):
         return [(b.source, b.target)]
     return list(zip(source, target))
@@ -313,7 +341,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 
     for i in _matched(beads):
         b = beads[i]
-        for source, target in _units(al, b, params.get("per_sentence", True)):
+        for source, target in _units(al, b, params.get("per_sentence", True), params.get("cut_tolerance", 0.0)):
             sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
             tq = english_marks(target)
             inside = english_inside(target[0])
