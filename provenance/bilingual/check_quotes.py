@@ -30,6 +30,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
         inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
         if inside and (p < 2 or not text[p - 2].isalpha()) and text[p + 2 : p + 3].isalpha():
             inside = False  # after a one-letter prefix (Hebrew כ“מעשה, ש“זה): a quotation mark; an acronym's is before its last letter (צה"ל)
+        if inside and text[p - 1] == "ـ":
+            inside = False  # after a tatweel (بـ"ريان"): an Arabic prefix drawn out before a quotation mark
         if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
             inside = False  # a text without spaces puts its marks between letters (罗莎”带)
         if not inside:
@@ -73,7 +75,7 @@ def _opens(text: str, p: int, lang: str = "") -> bool:
         return False
     if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
         return True  # after a one-letter prefix: ש“זה
-    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,"
+    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,ـ"
 
 
 #: Originals whose curly quotation marks open and close by their shape (“…”, «…»): German and
@@ -175,7 +177,8 @@ def _inside(text: str, paragraphs: list[tuple[int, int]]):
     return inside
 
 
-_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+#: A capitalized English word, with its hyphenated capitalized parts ("Mat-Su": one name, the skeleton of both).
+_CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]*)*")
 _ANY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -190,21 +193,23 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     return bool(words) and 2 * sum(k in english for k in words) >= len(words)
 
 
-def _closed_next(beads, i: int, marks, paragraphs) -> bool:
+def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool = False) -> bool:
     """Does the English sentence after bead i, in the same paragraph, have a quotation mark (the
-    quotation closing a sentence later: an alignment that slips)? A quotation that runs on to the
+    quotation closing a sentence later: an alignment that slips), its first mark closing? A quotation that runs on to the
     next paragraph is left open by convention, the next paragraph opening with a mark again."""
     from bisect import bisect_right
 
     end = beads[i].target[1]
     k = bisect_right([s for s, _ in paragraphs], beads[i].target[0]) - 1
     if k >= 0 and not tgt_has_more(beads, i, paragraphs[k][1]):
+        if attributed:
+            return False  # the original's words after its closing mark ("…“, said X"): its quotation ends here, not running on
         nxt = beads[i + 1].target if i + 1 < len(beads) else None
         return nxt is not None and bool(marks((nxt[0], min(nxt[0] + 1, nxt[1]))))
     for j in range(i + 1, min(i + 2, len(beads))):
         span = beads[j].target
         if span is not None and span[0] >= end and span[0] < paragraphs[k][1] and marks(span):
-            return True
+            return not _english_opens(text, marks(span)[0])  # its first mark opening a new quotation: the old one was never closed
     return False
 
 
@@ -263,15 +268,56 @@ def _quoted_by_neighbour(src: str, quoted: tuple[int, int], source: tuple[int, i
     return False
 
 
-def _units(al, b, per_sentence: bool):
+def _mentioned(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+    """Is the quoted stretch a letter or two ("ب", "w": a grade, a letter named), or written as it is
+    in the English sentence ("twp", "buy-to-let": a word quoted to be talked about, not speech)?"""
+    inner = src[quoted[0] : quoted[1]].strip("\"“”«»„‚‘’「」『』 \u00a0.,;:!?")
+    if sum(c.isalpha() for c in inner) <= 2 and not _NOSPACE.search(inner):  # two Han characters are a word (“严肃”)
+        return True
+    return re.search(f"(?<![^\\W_]){re.escape(inner)}(?![^\\W_])", tgt[target[0] : target[1]]) is not None
+
+
+#: Where a source sentence may be cut to meet an English sentence boundary: after a stop, a clause mark or a
+#: closing quotation mark (then a space), or before an opening mark after a space.
+_CUT = re.compile("(?<=[.!?。！？؟۔।:;,،—»”」』\"])[\u00a0\u200f ]+|(?<=[。！？：；，”」』])(?=\\S)|[\u00a0\u200f ]+(?=[«“„「『\"])")
+
+
+def _split(text: str, span: tuple[int, int], shares: list[float], tolerance: float) -> list[tuple[int, int]] | None:
+    """span cut into len(shares) + 1 pieces, each cut at the candidate place nearest the English
+    boundary's share of the length (the English sentences' cumulative shares), within ``tolerance``
+    of the length; None when a boundary has no such place."""
+    s, e = span
+    cuts = [m.end() if m.end() < e else m.start() for m in _CUT.finditer(text, s, e)]
+    cuts = [c for c in cuts if s < c < e]
+    out, last = [], s
+    for r in shares:
+        want = s + r * (e - s)
+        best = min((c for c in cuts if c > last), key=lambda c: abs(c - want), default=None)
+        if best is None or abs(best - want) > tolerance * (e - s):
+            return None
+        out.append((last, best))
+        last = best
+    out.append((last, e))
+    return out
+
+
+def _units(al, b, per_sentence: bool, tolerance: float = 0.0):
     """The (source, English) spans to compare in bead b: the bead, or, when both sides have the
     same number of sentences (2-2, 3-3; a quoted sentence's closing mark ends one), sentence by
-    sentence: a quoted sentence beside a quoted one would hide that its English lost the marks."""
+    sentence: a quoted sentence beside a quoted one would hide that its English lost the marks.
+    With ``tolerance``, a source with fewer sentences than the English is cut at clause marks by
+    the English sentences' shares of their length (a 1-2 bead: „…“, sagte er. „…“ as one sentence)."""
     (si, sj), (ti, tj) = b.source_sentences, b.target_sentences
     if not per_sentence or tj - ti < 2:
         return [(b.source, b.target)]
     source = _pieces(al.source_text, al.source_sentences[si:sj])
     target = _pieces(al.target_text, al.target_sentences[ti:tj])
+    if len(source) < len(target) and tolerance:
+        lengths = [t1 - t0 for t0, t1 in target]
+        shares = [sum(lengths[: k + 1]) / sum(lengths) for k in range(len(lengths) - 1)]
+        cut = _split(al.source_text, b.source, shares, tolerance)
+        if cut is not None:
+            return list(zip(cut, target))
     if len(source) != len(target):
         return [(b.source, b.target)]
     return list(zip(source, target))
@@ -295,17 +341,19 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
 
     for i in _matched(beads):
         b = beads[i]
-        for source, target in _units(al, b, params.get("per_sentence", True)):
+        for source, target in _units(al, b, params.get("per_sentence", True), params.get("cut_tolerance", 0.0)):
             sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
             tq = english_marks(target)
             inside = english_inside(target[0])
-            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(beads, i, english_marks, english_paragraphs):
+            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
                 inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
             quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
             if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
             if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
                 quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _mentioned(src, quoted, tgt, target):
+                quoted = None  # a letter, or a word the English writes as it is: talked about, not said
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
