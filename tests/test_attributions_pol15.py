@@ -68,3 +68,15 @@ def test_paragraph_quotations_spans():
     assert q.inside(text.index("Two"), text.index("Two") + 3)
     assert not q.inside(text.index("said"), text.index("said") + 4)
     assert not q.inside(text.index("Four"), text.index("Four") + 4)  # a new paragraph, its closer alone opens nothing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "noted" with a plain object reports what was noted (PolNeAR marks it: 33 of 46 on train)
+        ("Tom Reed noted the closure of the bridge.", [("noted", "Tom Reed")]),
+        ("The editorial noted the mayor's plan for the bridge.", [("noted", "The editorial")]),
+    ],
+)
+def test_object_reports(text, expected):
+    assert cues(text) == expected
