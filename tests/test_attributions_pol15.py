@@ -80,3 +80,22 @@ def test_paragraph_quotations_spans():
 )
 def test_object_reports(text, expected):
     assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "reports" after a name or a pronoun is the verb
+        ("The Valley Courier reports that the bridge will close in May.", [("reports", "The Valley Courier")]),
+        ("The bridge will close in May, the Valley Courier reports.", [("reports", "the Valley Courier")]),
+        ("CNN reports the bridge will close in May.", [("reports", "CNN")]),
+        # after a noun, an agency's acronym or a press noun opening the sentence it is the noun
+        ("Media reports say the bridge will close.", [("say", "Media reports")]),
+        ("IRS reports show the fund spent little.", [("show", "IRS reports")]),  # the filings show
+        ("The council read the reports that the bridge was unsafe.", []),
+        # the subject walk does not stop at the noun (a relay: Channel 9 <- leaked reports)
+        ("Channel 9 said that leaked reports revealed the plan.", [("said", "leaked reports")]),
+    ],
+)
+def test_reports_as_a_verb(text, expected):
+    assert cues(text) == expected

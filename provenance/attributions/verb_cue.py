@@ -101,6 +101,28 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
 
 
+#: The word right before "reports": a name (capitalized) or a pronoun.
+_NAME_BEFORE = re.compile(r"(?:^|[\s\"“(])([A-Z][\w'’.\-]*|he|she|it|they)\)?\s+$")
+
+
+def _reports_verb(text: str, lo: int, pos: int) -> bool:
+    """ "The Post reports that …", "…, the Courier reports.": "reports" is a verb after a name
+    or a pronoun; not after a noun ("media reports", "leaked reports") nor after the capitalized
+    first word of the sentence that is a noun of the press or of documents ("News reports say")."""
+    before = text[max(lo, pos - 60) : pos]
+    m = _NAME_BEFORE.search(before)
+    if m is None:
+        return False
+    w = m.group(1)
+    if _POSSESSIVE_S.search(w):
+        return False  # "Trump's reports": a noun
+    lex = lexicon()
+    if w.isupper() and len(w) > 1 and w.lower() not in lex.outlet_alias:
+        return False  # "FEC reports show": an agency's filings (a known outlet, "CNN reports", is a verb)
+    first = before[: m.start(1)].strip(" \"“(") == "" and pos - 60 < lo
+    return not (first and (w.lower() in lex.outlet_nouns or w.lower() in lex.document_nouns or w.lower() in ("several", "early", "initial", "local", "conflicting", "unconfirmed")))
+
+
 def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -> Raw | None:
     lex = lexicon()
     form = " ".join(m.group().lower().split())
@@ -151,6 +173,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
     ):
         return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
+    if form == "reports" and not headline and not _reports_verb(text, start, m.start()):
+        return None
     prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
