@@ -99,3 +99,9 @@ def test_object_reports(text, expected):
 )
 def test_reports_as_a_verb(text, expected):
     assert cues(text) == expected
+
+
+def test_asked_with_a_longer_listener_before_its_question():
+    text = "Ann Bell asked the chairman of the county board on Monday whether the bridge was safe."
+    assert cues(text) == [("asked", "Ann Bell")]
+    assert cues("Ann Bell asked the board to delay the vote if it could.") == []  # a request stays out
