@@ -105,3 +105,8 @@ def test_asked_with_a_longer_listener_before_its_question():
     text = "Ann Bell asked the chairman of the county board on Monday whether the bridge was safe."
     assert cues(text) == [("asked", "Ann Bell")]
     assert cues("Ann Bell asked the board to delay the vote if it could.") == []  # a request stays out
+
+
+def test_participle_after_by_with_an_object():
+    assert cues("Ann Bell struck back by accusing the council of waste.") == [("accusing", "Ann Bell")]
+    assert cues("Tom Reed answered in writing.") == []  # "in" + participle: how it was done
