@@ -110,3 +110,9 @@ def test_asked_with_a_longer_listener_before_its_question():
 def test_participle_after_by_with_an_object():
     assert cues("Ann Bell struck back by accusing the council of waste.") == [("accusing", "Ann Bell")]
     assert cues("Tom Reed answered in writing.") == []  # "in" + participle: how it was done
+
+
+def test_told_closing_its_sentence_after_a_comma():
+    doc = Document("The bridge will close in May, the mayor told her.\n", "<t>")
+    (a,) = build(doc).attributions
+    assert (a["cue"]["text"], [l["text"] for l in a["chain"]], a["content"]["text"]) == ("told", ["the mayor"], "The bridge will close in May")

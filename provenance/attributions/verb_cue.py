@@ -289,7 +289,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             after.ends = True
     if info.document_subject and not _looks_document(text, subj.span):
         return None
-    if info.audience and after.outlet is None and after.content_start is None and not (after.ends and subj.after_quote):
+    if info.audience and after.outlet is None and after.content_start is None and not (after.ends and subj.after_quote) and not (
+        # "…, the mayor told the Courier.", "…, Ann Bell told her.": the clause before the comma is what was told
+        after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ","
+    ):
         return None  # '"…," Tom Reed told CNBC.': the quotation before is the content
     links += subj.relays + after.relays
     if after.outlet is not None:
