@@ -116,3 +116,18 @@ def test_told_closing_its_sentence_after_a_comma():
     doc = Document("The bridge will close in May, the mayor told her.\n", "<t>")
     (a,) = build(doc).attributions
     assert (a["cue"]["text"], [l["text"] for l in a["chain"]], a["content"]["text"]) == ("told", ["the mayor"], "The bridge will close in May")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the base form "note" after its subject
+        ("Budget analysts note that the levy raised less than planned.", [("note", "Budget analysts")]),
+        # the noun: after a determiner, a label before a colon, and the subject of another verb
+        ("The mayor left a note for the council.", []),
+        ("Editor's note: the bridge reopened on Monday.", []),
+        ("A handwritten note from the mayor says the bridge will reopen.", [("says", "A handwritten note from the mayor")]),
+    ],
+)
+def test_note_base_form(text, expected):
+    assert cues(text) == expected
