@@ -41,7 +41,7 @@ def test_speaker_spans(text, cue, chain):
     "text",
     [
         "The lawyers asked the court to delay the trial.",
-        "Tom Reed noted the closure of the bridge.",
+        "The noted author Tom Reed opened the bridge.",
         "It gets better: “The plan will cost nothing at all.”",
     ],
 )

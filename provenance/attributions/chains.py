@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.cues import NOUN_FIRST, QUOTES, lexicon
 from provenance.attributions.tokens import tokenize
 from provenance.attributions.scan import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _is_verb, _strip
@@ -190,7 +190,7 @@ def main_subject(text: str, start: int, limit: int) -> tuple[int, int] | None:
             break
         if low in BOUNDARY and word[:1].islower():
             break
-        if last is not None and (_is_verb(toks, k) or low in lexicon().verbs or low in COMMON_VERBS):
+        if last is not None and (_is_verb(toks, k) or (low in lexicon().verbs and low not in NOUN_FIRST) or low in COMMON_VERBS):
             break
         if last is not None and lows[last] in ("he", "she", "it", "they"):
             break

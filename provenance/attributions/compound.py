@@ -120,10 +120,10 @@ def that_less(text: str, subject: tuple[int, int], prev_word: str, cue_end: int,
     """A that-only verb without "that" is a cue when its subject names a speaker (a name, a
     pronoun, a person or a body) and what follows is reported: for a verb whose object is
     what was said (lexicon.yaml ``object_reports``: "mentioned the deal", "complained about
-    the tone") any object; for "suggest", a gerund ("suggested rallying allies"); for the
-    others only a clause, which ``_THAT_CLAUSE_AHEAD`` has already admitted ("noted the
-    closure" stays out). After a determiner the word is an adjective or a noun ("her
-    repeated claims", "the noted author")."""
+    the tone", "noted the closure", "predicted a win") any object; "suggest" also takes a
+    gerund ("suggested rallying allies"); the others only a clause, which
+    ``_THAT_CLAUSE_AHEAD`` has already admitted. After a determiner the word is an
+    adjective or a noun ("her repeated claims", "the noted author")."""
     from provenance.attributions.extract_common import PRONOUNS
 
     if prev_word in _NOT_AFTER or not _OBJECT_AHEAD.match(text, cue_end, end):

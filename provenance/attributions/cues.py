@@ -31,6 +31,9 @@ MEDIUM_PREPOSITIONS = ("in", "at", "during", "on", "via", "through", "from", "wi
 OPEN_QUOTES = "\"“«„‘'"
 CLOSE_QUOTES = "\"”»’'"
 QUOTES = "\"“”«»„"
+#: Cue forms that are nouns first: a verb only where verb_cue says so ("The Post reports that"), so the
+#: subject walks do not stop at them ("leaked reports revealed", "reports indicated", "the note says").
+NOUN_FIRST = frozenset({"reports", "note"})
 
 
 @dataclass(frozen=True)

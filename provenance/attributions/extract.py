@@ -84,6 +84,9 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     connectives = [(m.start(), m.end()) for m in connective_matches]
     if cue_matches or according:  # the only ones checked against connectives and quotations
         connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end, scan.quote_marks)]
+        inside = scan.quotations.inside  # a quotation over several sentences: the quoted person's own words
+        cue_matches = [m for m in cue_matches if not inside(m.start(), m.end())]
+        according = [m for m in according if not inside(m.start(), m.end())]
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.attributions.cues import QUOTES, lexicon
+from provenance.attributions.cues import NOUN_FIRST, QUOTES, lexicon
 from provenance.attributions.tokens import Tokens
 
 BOUNDARY = frozenset(
@@ -125,7 +125,7 @@ def _is_verb(toks: Tokens, j: int) -> bool:
     if low in COMMON_VERBS:
         return True
     lex = lexicon()
-    if low in lex.verbs and not lex.verbs[low].participle:
+    if low in lex.verbs and not lex.verbs[low].participle and low not in NOUN_FIRST:
         return True
     if low.endswith("ed") and _ED_VERB.match(low) and low not in ADJ_ED and not low.endswith("eed"):
         nxt = toks.low[j + 1] if j + 1 < len(toks.low) else ""

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.extract_common import _strip
 from provenance.attributions.finders import lowered, verified
+from provenance.attributions.quote_regions import QuoteRegions
 
 MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 
@@ -87,6 +88,7 @@ class Scan:
         self.low = low = lowered(text)
         #: where a cue may start (its first word, at a word start), for headlines' cues in any case
         self._cue_starts: list[int] | None = None
+        self._quotations: QuoteRegions | None = None
         if low is not None and lex.openers is not None:
             # one pass over the text for the words every pattern's matches open with
             starts = lex.openers.starts(text, low)
@@ -114,6 +116,13 @@ class Scan:
         self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)
 
     KINDS = ("cues", "according", "unspecified", "statement", "connectives")
+
+    @property
+    def quotations(self) -> QuoteRegions:
+        """The quotations over several sentences of a paragraph (computed when first asked)."""
+        if self._quotations is None:
+            self._quotations = QuoteRegions(self.text)
+        return self._quotations
 
     def share(self, start: int, end: int) -> tuple[list, list, list, list, list]:
         """The matches of each pattern (in KINDS order) that lie within text[start:end], in order."""

@@ -56,7 +56,7 @@ _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?
 _QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
-_ASKED_WHETHER = re.compile(r"\s+(?:[\w'’.\-]+\s+){0,3}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)|\s*:\s*\S")
+_ASKED_WHETHER = re.compile(r"\s+(?:(?!to\b|for\b)[\w'’.\-]+\s+){0,8}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)|\s*:\s*\S")
 #: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
 #: what was said, so a that-only verb needs no "that" there.
 _PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
@@ -99,6 +99,28 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
     lex = lexicon()
     low = w.lower()
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
+
+
+#: The word right before "reports": a name (capitalized) or a pronoun.
+_NAME_BEFORE = re.compile(r"(?:^|[\s\"“(])([A-Z][\w'’.\-]*|he|she|it|they)\)?\s+$")
+
+
+def _reports_verb(text: str, lo: int, pos: int) -> bool:
+    """ "The Post reports that …", "…, the Courier reports.": "reports" is a verb after a name
+    or a pronoun; not after a noun ("media reports", "leaked reports") nor after the capitalized
+    first word of the sentence that is a noun of the press or of documents ("News reports say")."""
+    before = text[max(lo, pos - 60) : pos]
+    m = _NAME_BEFORE.search(before)
+    if m is None:
+        return False
+    w = m.group(1)
+    if _POSSESSIVE_S.search(w):
+        return False  # "Trump's reports": a noun
+    lex = lexicon()
+    if w.isupper() and len(w) > 1 and w.lower() not in lex.outlet_alias:
+        return False  # "FEC reports show": an agency's filings (a known outlet, "CNN reports", is a verb)
+    first = before[: m.start(1)].strip(" \"“(") == "" and pos - 60 < lo
+    return not (first and (w.lower() in lex.outlet_nouns or w.lower() in lex.document_nouns or w.lower() in ("several", "early", "initial", "local", "conflicting", "unconfirmed")))
 
 
 def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -> Raw | None:
@@ -151,6 +173,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
     ):
         return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
+    if form == "reports" and not headline and not _reports_verb(text, start, m.start()):
+        return None
     prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
@@ -270,7 +294,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             after.ends = True
     if info.document_subject and not _looks_document(text, subj.span):
         return None
-    if info.audience and after.outlet is None and after.content_start is None and not (after.ends and subj.after_quote):
+    if info.audience and after.outlet is None and after.content_start is None and not (after.ends and subj.after_quote) and not (
+        # "…, the mayor told the Courier.", "…, Ann Bell told her.": the clause before the comma is what was told
+        after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ","
+    ):
         return None  # '"…," Tom Reed told CNBC.': the quotation before is the content
     links += subj.relays + after.relays
     if after.outlet is not None:
