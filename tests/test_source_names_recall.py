@@ -70,3 +70,21 @@ def test_untyped_run_after_an_article_is_not_a_person(pipeline):
     # "The Northern Alliance, a coalition": a name takes no article; the original translates it
     source = "وقال التحالف الشمالي، وهو ائتلاف من الأحزاب، إنه سيقاطع الانتخابات."
     assert _names(pipeline, source, "The Northern Alliance, a coalition of parties, said it would boycott the vote.", "ar") == []
+
+
+def test_chinese_dotted_name_is_compared_by_syllables(pipeline):
+    source = "教练丹尼尔·斯图里奇周六表示球队已经准备好了。"
+    assert _names(pipeline, source, "Coach Daniel Sturridge said on Saturday that the team was ready.", "zh") == []
+    assert _names(pipeline, source, "Coach Martin Keown said on Saturday that the team was ready.", "zh") == ["Martin Keown"]
+
+
+def test_chinese_name_in_latin_letters(pipeline):
+    source = "教练Scott Pittman的球队周六获胜。"
+    assert _names(pipeline, source, "Coach Scott Pittman's team won on Saturday.", "zh") == []
+    assert _names(pipeline, source, "Coach Rory Hughes's team won on Saturday.", "zh") == ["Rory Hughes"]
+
+
+def test_chinese_sentence_with_a_name_written_without_a_dot_is_not_checked(pipeline):
+    # 卡瓦诺 (Kavanaugh) has no dot: the sentence writes fewer names readably than the English has
+    source = "卡瓦诺周四与唐纳德·特朗普会面。"
+    assert _names(pipeline, source, "Brett Kavanaugh met Donald Trump on Thursday.", "zh") == []
