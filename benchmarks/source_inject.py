@@ -108,11 +108,10 @@ def _article_names(en: list[str], groups: list[int]):
 
 def _people(lines: list[str]) -> list[str]:
     """Person names of the English side (the names finder's runs typed person), to swap in."""
+    from provenance.bilingual.names import _LETTERS, _not_a_person
     from provenance.document import Document
     from provenance.names.glossary import Glossary
     from provenance.names.name_runs import name_runs
-
-    from provenance.bilingual.names import _LETTERS, _not_a_person
 
     out = set()
     for line in lines:

@@ -259,12 +259,17 @@ def _latin_found(words: list[str], source: set[str]) -> bool:
 #: Lower-case words right before a run that make it a person's name even when the names layer
 #: knows no given name of it ("coach Zoran Zaev", "minister Walid al-Moualem"): roles people hold.
 _ROLE_BEFORE = frozenset(
-    "minister secretary president director coach manager captain chairman chairwoman chair spokesman spokeswoman "
-    "spokesperson reporter correspondent editor writer author actor actress singer rapper player striker midfielder "
-    "defender goalkeeper forward winger diver golfer driver boxer senator congressman congresswoman governor mayor "
-    "judge lawyer attorney prosecutor professor researcher scientist analyst economist officer sergeant detective "
-    "chief leader founder executive ambassador diplomat envoy premier chancellor king queen prince princess son "
-    "daughter wife husband brother sister father mother grandson granddaughter rev pastor priest bishop".split()
+    [
+        "minister", "secretary", "president", "director", "coach", "manager", "captain", "chairman", "chairwoman",
+        "chair", "spokesman", "spokeswoman", "spokesperson", "reporter", "correspondent", "editor", "writer",
+        "author", "actor", "actress", "singer", "rapper", "player", "striker", "midfielder", "defender", "goalkeeper",
+        "forward", "winger", "diver", "golfer", "driver", "boxer", "senator", "congressman", "congresswoman",
+        "governor", "mayor", "judge", "lawyer", "attorney", "prosecutor", "professor", "researcher", "scientist",
+        "analyst", "economist", "officer", "sergeant", "detective", "chief", "leader", "founder", "executive",
+        "ambassador", "diplomat", "envoy", "premier", "chancellor", "king", "queen", "prince", "princess", "son",
+        "daughter", "wife", "husband", "brother", "sister", "father", "mother", "grandson", "granddaughter", "rev",
+        "pastor", "priest", "bishop",
+    ]
 )
 #: What follows a person's name and not a place's or an institution's: ", who", an apposition ", a …"
 #: (not a verb of saying: "Air Niugini said").
