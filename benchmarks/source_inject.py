@@ -61,7 +61,7 @@ def _findings(pipeline: Pipeline, src: str, en: str, lang: str):
     return file_report, doc
 
 
-def _candidates(kind: str, en: list[str], src: list[str], lang: str, names: list[str]) -> list[int]:
+def _candidates(kind: str, en: list[str], src: list[str], lang: str, names: list[str], in_article=None) -> list[int]:
     out = []
     for k, (e, s) in enumerate(zip(en, src)):
         if kind in ("dropped", "leftover") and len(e.split()) >= 6:
@@ -74,7 +74,7 @@ def _candidates(kind: str, en: list[str], src: list[str], lang: str, names: list
             if lexicon.weekdays(e, 0, len(e), "en") and lexicon.weekdays(s, 0, len(s), lang):
                 out.append(k)
         elif kind == "name" and names:
-            if _names_in(e):
+            if (in_article[k] if in_article is not None else _names_in(e)):
                 out.append(k)
         elif kind == "quotes" and _QUOTES.search(e) and _QUOTES.search(s):
             out.append(k)
@@ -89,8 +89,26 @@ def _names_in(line: str):
     return _english_names(Document(line, "line.txt"))
 
 
+def _article_names(en: list[str], groups: list[int]):
+    """The names the rule checks in each English line as it reads them in the article (a title-case
+    headline or an unknown word starting a sentence reads differently in a line alone), offsets
+    relative to the line."""
+    from provenance.bilingual.names import _english_names
+    from provenance.document import Document
+
+    text, spans = _text(en, groups)
+    out: list[list] = [[] for _ in en]
+    for s, t, words in _english_names(Document(text, "article.en.txt")):
+        for j, sp in enumerate(spans):
+            if sp is not None and sp[0] <= s and t <= sp[1]:
+                out[j].append((s - sp[0], t - sp[0], words))
+                break
+    return out
+
+
 def _people(lines: list[str]) -> list[str]:
     """Person names of the English side (the names finder's runs typed person), to swap in."""
+    from provenance.bilingual.names import _LETTERS, _not_a_person
     from provenance.document import Document
     from provenance.names.glossary import Glossary
     from provenance.names.name_runs import name_runs
@@ -98,12 +116,17 @@ def _people(lines: list[str]) -> list[str]:
     out = set()
     for line in lines:
         out |= {m.text for m in name_runs(Document(line, "line.txt"), Glossary([]), []) if m.type == "person"}
+    if os.environ.get("SOURCE_BENCH_OLD_NAMES"):  # the pool before 2026-12-07 (runs the rule does not count as people in)
+        return sorted(out)
+    out = {n for n in out if not _not_a_person(_LETTERS.findall(n))}  # "Bat Conservation Trust" is no person to swap in
     return sorted(out)
 
 
-def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Random, names: list[str]):
-    """(changed English lines, line index, or None when the article has no place for it)."""
-    cands = _candidates(kind, en, src, lang, names)
+def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Random, names: list[str], groups=None):
+    """(changed English lines, line index, or None when the article has no place for it). With the
+    article's ``groups`` a name is one the rule reads in the article (not in the line alone)."""
+    in_article = _article_names(en, groups) if kind == "name" and groups is not None and not os.environ.get("SOURCE_BENCH_OLD_NAMES") else None
+    cands = _candidates(kind, en, src, lang, names, in_article)
     if not cands:
         return None
     k = rng.choice(cands)
@@ -125,7 +148,7 @@ def inject(kind: str, en: list[str], src: list[str], lang: str, rng: random.Rand
         other = rng.choice([w for w in lexicon.WEEKDAY_NAMES if lexicon.WEEKDAY_NAMES.index(w) not in have | {v}])
         new[k] = e[:s] + other + e[t:]
     elif kind == "name":
-        s, t, _ = rng.choice(_names_in(e))
+        s, t, _ = rng.choice(in_article[k] if in_article is not None else _names_in(e))
         other = rng.choice([n for n in names if n not in e and e[s:t] not in n])
         new[k] = e[:s] + other + e[t:]
     elif kind == "quotes":
@@ -232,7 +255,7 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
                     text, spans, k = done
                     new = [None] * k + [text[spans[k][0]:spans[k][1]]]
                 else:
-                    done = inject(kind, en, src, lang, rng, others)
+                    done = inject(kind, en, src, lang, rng, others, groups)
                     if done is None:
                         continue
                     new, k = done

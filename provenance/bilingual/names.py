@@ -67,16 +67,23 @@ _CASED = frozenset({"ru", "uk", "tr", "fr", "de", "es"})
 _CASE_ENDINGS = re.compile("(?:ами|ями|ого|его|ому|ему|ыми|ими|ом|ем|ой|ей|ою|ею|ым|им|ах|ях|ов|ев|а|я|у|ю|е|ы|и|і)$")
 
 
+#: Persian and Urdu say ث as s and ذ ض ظ as z: a second romanization with those letters.
+_FA_SZ = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
+
+
 def _romanized(word: str, lang: str) -> list[str]:
     """The romanizations of a word of the original that may be an English name: anyascii, and for
     Russian and Ukrainian also without the Х that writes an English h (Хэмилтон, Hamilton; Ukrainian
     Г is h too: Гамфріс, Humphreys); Devanagari's nukta ज़ is a z (चोज़िक, Chozick)."""
     from anyascii import anyascii
 
-    r = anyascii(word).replace("j'", "z") if lang == "hi" else anyascii(word)
+    # Devanagari च is "c" in anyascii, always the ch of Murchie (the c-before-i rule would make it an s)
+    r = anyascii(word).replace("j'", "z").replace("c", "ch") if lang == "hi" else anyascii(word)
     out = [r]
     if lang == "hi" and ("\u0902" in word or "\u0901" in word):  # the anusvara is an n as often as an m (मेंगा, Menga; पेंस, Pence)
-        out.append(anyascii(re.sub("[\u0901\u0902]", "\u0928\u094d", word)).replace("j'", "z"))
+        out.append(anyascii(re.sub("[\u0901\u0902]", "\u0928\u094d", word)).replace("j'", "z").replace("c", "ch"))
+    if lang in ("fa", "ur") and re.search("[ثذضظ]", word):  # Persian and Urdu say ث as s and ذ ض ظ as z (حارث, Haris)
+        out.append(anyascii(word.translate(_FA_SZ)))
     if lang in ("fa", "ur") and "w" in r.lower():  # Persian and Urdu و is a v as well (ورستاپن, Verstappen)
         out.append(re.sub("[wW]", "v", r))
     if lang in ("ar", "fa", "ur") and word.startswith("ال") and len(word) > 4:  # the article: المعلم is (al-)Moualem
@@ -161,27 +168,57 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
         out.add(skeleton(re.sub("[wW]", "v", word), fine))
     if lang in ("ru", "uk", "hi") and word.lower().endswith("ng"):  # Cyrillic and Devanagari write "Jong" with a plain n (Чен, जॉन)
         out.add(skeleton(word[:-1], fine))
+    low = word.lower()
+    if re.search("[bcdfgklmnprstvz]j", low):  # a j after a consonant is a y (Bjorn: Бьорн, ביורן, ब्योर्न)
+        out.add(skeleton(re.sub("(?<=[bcdfgklmnprstvz])j", "y", low), fine))
+    if "th" in low:  # an English th is a z or s in other scripts (Rutherford: Резерфорд, رازرفورد)
+        out.add(skeleton(low.replace("th", "z"), fine))
+    if re.search("gu[aeio]", low):  # a gu before a vowel is a gw (Guardiola: Гвардіола, גווארדיולה)
+        out.add(skeleton(re.sub("gu(?=[aeio])", "gv", low), fine))
+    if low.startswith("kn"):  # a silent k (Knott: نوت)
+        out.add(skeleton(low[1:], fine))
+    if lang == "zh" and re.search("[aeiou]r(?:[^aeiouy]|$)", low):  # Chinese drops an r after a vowel (马丁, Martin; 杜瓦, Dewar)
+        out |= {skeleton(re.sub("(?<=[aeiou])r(?=[^aeiouy]|$)", "", x), fine) for x in (low, low.replace("w", "v"))}
+    if low.startswith("ts"):  # an initial ts is written with an s (Tsouvallaris: साउवैलरीस)
+        out.add(skeleton(low[1:], fine))
 
     return out
 
 
 def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, lang: str) -> bool:
-    """Is the name in the original? One word of three consonants or more found is enough; a word
-    of two ("Jon", "Tom") only in a cased script, where it is a capitalized word, in a name of short
-    words only, or with another word of the name: in Arabic or Hindi two consonants match some
-    common word by chance."""
+    """Is the name in the original? Its last word (the surname) of three consonants or more found
+    is enough; a word of two ("Jon", "Tom") only in a cased script, where it is a capitalized word,
+    in a name of short words only, or with another word of the name: in Arabic or Hindi two
+    consonants match some common word by chance. A given name found vouches only with another
+    word of the name found, or with a word of the original like the surname (a translator keeps
+    the surname, and a given name's skeleton, Peter, Mike, Lindsey, is some word by chance)."""
     clitics = lang in _CLITICS
-    short, weak, longest = 0, 0, max(len(k) for keys in checkable for k in keys)
-    for keys in checkable:
+    short, weak, given, longest = 0, 0, 0, max(len(k) for keys in checkable for k in keys)
+    last = len(checkable) - 1
+    for n, keys in enumerate(checkable):
         hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
-        if hits:
-            if max(len(k) for k in hits) >= 3 or lang in _CASED or longest < 3:
-                if lang in _CASED or len(checkable) < 2 or any(_exact(k, skeletons) for k in hits if len(k) >= 3):
+        if not hits:
+            continue
+        if max(len(k) for k in hits) >= 3 or lang in _CASED or longest < 3:
+            if lang in _CASED or len(checkable) < 2 or any(_exact(k, skeletons) for k in hits if len(k) >= 3):
+                if n == last:
                     return True
-                weak += 1  # a letter apart or after a clitic: with no word of the name alike, one such match is chance
+                given += 1
             else:
-                short += 1
-    return short >= 2 or weak >= 2 or (weak >= 1 and short >= 1)
+                weak += 1  # a letter apart or after a clitic: with no word of the name alike, one such match is chance
+        else:
+            short += 1
+    if short >= 2 or weak >= 2 or (weak >= 1 and short >= 1) or (given >= 1 and (weak + short + given) >= 2):
+        return True
+    # the given name found, the surname written differently (Бовільє for Beauvillier)
+    return given >= 1 and _loose(checkable[last], skeletons)
+
+
+def _loose(keys: set[str], skeletons: set[str]) -> bool:
+    """A word of the original like the surname at all: the same first consonant, three quarters alike."""
+    from rapidfuzz.fuzz import ratio
+
+    return any(len(s.lstrip("+=")) >= 2 and s.lstrip("+=")[0] == k[0] and ratio(k, s.lstrip("+=")) >= 75 for k in keys if k for s in skeletons)
 
 
 #: Originals in Latin letters: they write a foreign name as it is, so its letters are compared, not a skeleton.
@@ -219,6 +256,34 @@ def _latin_found(words: list[str], source: set[str]) -> bool:
     return False
 
 
+#: Lower-case words right before a run that make it a person's name even when the names layer
+#: knows no given name of it ("coach Zoran Zaev", "minister Walid al-Moualem"): roles people hold.
+_ROLE_BEFORE = frozenset(
+    [
+        "minister", "secretary", "president", "director", "coach", "manager", "captain", "chairman", "chairwoman",
+        "chair", "spokesman", "spokeswoman", "spokesperson", "reporter", "correspondent", "editor", "writer",
+        "author", "actor", "actress", "singer", "rapper", "player", "striker", "midfielder", "defender", "goalkeeper",
+        "forward", "winger", "diver", "golfer", "driver", "boxer", "senator", "congressman", "congresswoman",
+        "governor", "mayor", "judge", "lawyer", "attorney", "prosecutor", "professor", "researcher", "scientist",
+        "analyst", "economist", "officer", "sergeant", "detective", "chief", "leader", "founder", "executive",
+        "ambassador", "diplomat", "envoy", "premier", "chancellor", "king", "queen", "prince", "princess", "son",
+        "daughter", "wife", "husband", "brother", "sister", "father", "mother", "grandson", "granddaughter", "rev",
+        "pastor", "priest", "bishop",
+    ]
+)
+#: What follows a person's name and not a place's or an institution's: ", who", an apposition ", a …"
+#: (not a verb of saying: "Air Niugini said").
+_PERSON_AFTER = re.compile(r",\s(?:who\b|an?\s[a-z])")
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """Does the English around a run untyped by the names layer say that it is a person?"""
+    before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 40) : start])
+    if before is not None and before.group(1).lower() in ("a", "an", "the"):
+        return False  # "A Welsh Conservative said": a name takes no article
+    return (before is not None and before.group(1) in _ROLE_BEFORE) or _PERSON_AFTER.match(text, end) is not None
+
+
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     from provenance.names.glossary import Glossary
     from provenance.names.name_runs import name_runs
@@ -227,7 +292,8 @@ def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     out = []
     for m in name_runs(doc, Glossary([]), []):
         words = [w for w in _LETTERS.findall(m.text) if w.lower() not in JOIN_WORDS and not w.isupper()]
-        if len(words) >= 2 and m.type == "person":  # places and institutions are translated, not romanized
+        # places and institutions are translated, not romanized; an untyped run is checked when the English says it is a person
+        if len(words) >= 2 and (m.type == "person" or (m.type is None and _cued(doc.text, m.start, m.end))):
             out.append((m.start, m.end, words))
     return out
 
@@ -242,6 +308,50 @@ def _not_a_person(words: list[str]) -> bool:
     """A run the names layer typed as a person that is not one: a number word first or an
     institution word last."""
     return words[0].lower() in _NOT_FIRST or words[-1].lower() in _NOT_LAST
+
+
+#: The dot Chinese writes between the parts of a foreign name (丹尼尔·斯图里奇), and such a name.
+_DOT = re.compile("[·・•‧]")
+_DOTTED_NAME = re.compile("[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
+
+
+def _dotted(text: str, start: int, end: int) -> set[str]:
+    """Skeletons (l = r, m = n) of the parts of the foreign names a Chinese original writes with a
+    dot: one to four characters each side of it (the name's edges are not marked: 在第 follows)."""
+    out = set()
+    for m in _DOT.finditer(text, start, end):
+        left = re.search("[\u3400-\u9fff]{1,4}$", text[max(start, m.start() - 4) : m.start()])
+        right = re.match("[\u3400-\u9fff]{1,4}", text[m.end() : min(end, m.end() + 4)])
+        if left:
+            out |= {_pinyin_skeleton(left.group()[-k:]) for k in range(1, len(left.group()) + 1)}
+        if right:
+            out |= {_pinyin_skeleton(right.group()[:k]) for k in range(1, len(right.group()) + 1)}
+    out.discard("")
+    return out
+
+
+_INITIAL = re.compile("zh|ch|sh|[bpmfdtnlgkjqxrzcsw]")
+
+
+@lru_cache(maxsize=16384)
+def _pinyin_skeleton(chars: str) -> str:
+    """The consonant skeleton of a transliteration in characters, syllable by syllable: each
+    syllable's initial (w is a v: 沃顿 Walton, 卡瓦诺 Kavanaugh) and its n or ng coda as an n
+    (特朗普 te-lang-pu is t-l-n-p, Trump), 尔 an r (丹尼尔, Daniel)."""
+    from anyascii import anyascii
+
+    out = []
+    for c in chars:
+        syl = anyascii(c).lower()
+        if syl == "er":
+            out.append("r")
+            continue
+        m = _INITIAL.match(syl)
+        if m:
+            out.append({"w": "v", "x": "s", "q": "k", "c": "s", "zh": "j", "ch": "k", "sh": "s"}.get(m.group(), m.group()))
+        if syl.endswith(("n", "ng")) and len(syl) > 1:
+            out.append("n")
+    return skeleton("".join(out))
 
 
 def names(pair, params: dict, doc=None) -> Iterator[Issue]:
@@ -269,6 +379,27 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         if not (b.target[0] <= start and end <= b.target[1]):
             continue
         if _not_a_person(words):
+            continue
+        if pair.lang == "zh":
+            if i not in cache:
+                near = _near(beads, i, "source")
+                latin = {w.lower() for s, e in near for w in re.findall("[A-Z][A-Za-z]+", src[s:e])}  # "Scott Pittman的射门"
+                cache[i] = (latin, set().union(*(_dotted(src, s, e) for s, e in near)))
+            latin, dotted = cache[i]
+            if ("n", i) not in cache:  # the English names of the bead, and the names its original writes readably
+                b_src = src[b.source[0] : b.source[1]]
+                readable = len(_DOTTED_NAME.findall(b_src)) + len(re.findall("[A-Z][a-z]+(?: [A-Z][a-z]+)+", b_src))
+                cache[("n", i)] = readable >= sum(1 for s2, e2, _ in found if b.target[0] <= s2 and e2 <= b.target[1])
+            if not cache[("n", i)]:
+                continue  # fewer names with a dot or in letters than the English has: a name is written without (卡瓦诺, 金正恩)
+            keys = [_english_keys(w, False, "zh") for w in words if len(skeleton(w)) >= min_len]
+            # characters drop sounds (大卫 David, 迈克 Michael): two words of the name like dotted parts, one of them the same, vouch
+            exact = sum(1 for ks in keys if ks & dotted)
+            if _latin_found(words, latin) or not keys or _vouched(keys, dotted, min_ratio, "zh") or (
+                exact and exact + sum(1 for ks in keys if not ks & dotted and _loose(ks, dotted)) >= 2
+            ):
+                continue
+            yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
             continue
         if pair.lang in _LATIN:
             if i not in cache:

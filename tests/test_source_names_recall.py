@@ -1,0 +1,90 @@
+"""PV1007 on invented pairs: a given name alone does not vouch for a name, a surname written
+differently does with it, romanizations of sounds the scripts write their own way, and runs the
+names layer does not type that the English marks as a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.bilingual.pair import pair_texts
+from provenance.config import Config
+from provenance.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config(select=["PV1007"]))
+
+
+def _names(pipeline, source, english, lang):
+    report = pipeline.run_documents([(pair_texts(source, english + "\n", lang), "article.en.txt")])
+    return [f.text for f in report.files[0].findings if f.rule == "PV1007"]
+
+
+def test_given_name_alone_does_not_vouch(pipeline):
+    # the original names Peter Cooper; the English has another Peter
+    source = "قال بيتر كوبر إن المصنع سيغلق أبوابه الشهر المقبل."
+    assert _names(pipeline, source, "Peter Donovan said the factory would close next month.", "ar") == ["Peter Donovan"]
+    assert _names(pipeline, source, "Peter Cooper said the factory would close next month.", "ar") == []
+
+
+def test_given_name_with_a_surname_written_differently(pipeline):
+    # Бовільє drops the French ending the English keeps: the given name and a surname like it vouch
+    source = "Второй гол забил Френсис Бовилье после паса защитника."
+    assert _names(pipeline, source, "Francis Beauvillier scored the second goal after a pass from a defender.", "ru") == []
+
+
+@pytest.mark.parametrize(
+    "lang, source, english",
+    [
+        # a j after a consonant is a y (Бьорн, Bjorn)
+        ("ru", "Капитан Томас Бьорн доволен командой.", "Captain Thomas Bjorn is pleased with the team."),
+        # an English th is a z (Резерфорд, Rutherford)
+        ("ru", "Мяч отдал Дэвид Резерфорд на последней минуте.", "David Rutherford passed the ball in the last minute."),
+        # Devanagari च is the ch of the English, not an s before i
+        ("hi", "कोच पीटर मुर्ची खुश थे।", "Coach Peter Murchie was pleased."),
+        # Persian ث is an s (حارث, Haris)
+        ("fa", "حمید حارث در بیمارستان بستری شد.", "Hamid Haris was taken to hospital."),
+        # gu before a vowel is a gw (Гвардиола, Guardiola)
+        ("ru", "Тренер Пеп Гвардиола похвалил игроков.", "Coach Pep Guardiola praised the players."),
+    ],
+)
+def test_romanizations_of_sounds(pipeline, lang, source, english):
+    assert _names(pipeline, source, english, lang) == []
+
+
+def test_untyped_run_after_a_role_word_is_checked(pipeline):
+    # "Zdravko" is no given name the names layer knows: "coach" before the run marks a person
+    source = "وأشاد المدرب ميلان بيتروفيتش باللاعبين بعد المباراة."
+    assert _names(pipeline, source, "The coach Zdravko Kuzmanovic praised the players after the match.", "ar") == ["Zdravko Kuzmanovic"]
+    source = "وأشاد المدرب زدرافكو كوزمانوفيتش باللاعبين بعد المباراة."
+    assert _names(pipeline, source, "The coach Zdravko Kuzmanovic praised the players after the match.", "ar") == []
+
+
+def test_untyped_run_with_an_apposition_is_checked(pipeline):
+    source = "الجسر آمن، بحسب ميلان بيتروفيتش، وهو مهندس."
+    assert _names(pipeline, source, "The bridge is safe, according to Zdravko Kuzmanovic, an engineer.", "ar") == ["Zdravko Kuzmanovic"]
+
+
+def test_untyped_run_after_an_article_is_not_a_person(pipeline):
+    # "The Northern Alliance, a coalition": a name takes no article; the original translates it
+    source = "وقال التحالف الشمالي، وهو ائتلاف من الأحزاب، إنه سيقاطع الانتخابات."
+    assert _names(pipeline, source, "The Northern Alliance, a coalition of parties, said it would boycott the vote.", "ar") == []
+
+
+def test_chinese_dotted_name_is_compared_by_syllables(pipeline):
+    source = "教练丹尼尔·斯图里奇周六表示球队已经准备好了。"
+    assert _names(pipeline, source, "Coach Daniel Sturridge said on Saturday that the team was ready.", "zh") == []
+    assert _names(pipeline, source, "Coach Martin Keown said on Saturday that the team was ready.", "zh") == ["Martin Keown"]
+
+
+def test_chinese_name_in_latin_letters(pipeline):
+    source = "教练Scott Pittman的球队周六获胜。"
+    assert _names(pipeline, source, "Coach Scott Pittman's team won on Saturday.", "zh") == []
+    assert _names(pipeline, source, "Coach Rory Hughes's team won on Saturday.", "zh") == ["Rory Hughes"]
+
+
+def test_chinese_sentence_with_a_name_written_without_a_dot_is_not_checked(pipeline):
+    # 卡瓦诺 (Kavanaugh) has no dot: the sentence writes fewer names readably than the English has
+    source = "卡瓦诺周四与唐纳德·特朗普会面。"
+    assert _names(pipeline, source, "Brett Kavanaugh met Donald Trump on Thursday.", "zh") == []
