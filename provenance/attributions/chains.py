@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.tokens import tokenize
@@ -265,9 +266,13 @@ class Mention:
     innermost: bool = False
 
 
+_SOUNDEX_CODES = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+
+
+@lru_cache(maxsize=4096)  # asked again for every earlier person at each surname
 def soundex(word: str) -> str:
     """American Soundex: "Lew" and "Liu" both give L000."""
-    codes = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+    codes = _SOUNDEX_CODES
     w = "".join(c for c in word.lower() if c.isalpha())
     if not w:
         return ""

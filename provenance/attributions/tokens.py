@@ -82,6 +82,11 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     if piece.isprintable():  # plain spaces only: chunk by chunk (see token_texts)
         for chunk in piece.split(" "):
             if chunk:
+                if chunk.isalnum() or len(chunk) == 1:  # _chunk_tokens' commonest case, without the call
+                    texts.append(chunk)
+                    starts.append(pos)
+                    pos += len(chunk) + 1
+                    continue
                 tokens = _chunk_tokens(chunk)
                 if len(tokens) == 1:
                     texts.append(chunk)

@@ -84,9 +84,10 @@ _POSTPOSED_OPENER = re.compile(
 
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
-    before = text[max(lo, cue_start - 40) : cue_start]
     lex = lexicon()
-    return lex.negator_gate.may_match(before) and lex.negator_re.search(before) is not None
+    if not lex.negator_gate.may_match_within(text, max(lo, cue_start - 40), cue_start):
+        return False
+    return lex.negator_re.search(text[max(lo, cue_start - 40) : cue_start]) is not None
 
 
 def _source_before(text: str, lo: int, pos: int) -> bool:
@@ -322,5 +323,6 @@ def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
 def _before_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     """The content ahead of a postposed speaker, without an "as" that introduces the speaker."""
     cs, ce = _strip(text, start, end)
-    tail = _AS_TAIL.search(text, cs, ce)
+    # every match ends the stripped span with "as" (re takes "ſ" for "s"): searched only then, not at every character
+    tail = _AS_TAIL.search(text, cs, ce) if ce - cs >= 2 and text[ce - 1] in "sSſ" and text[ce - 2] in "aA" else None
     return _strip(text, cs, tail.start()) if tail is not None else (cs, ce)
