@@ -100,3 +100,24 @@ def test_shared_descriptions_are_kept_only_when_they_did_not_ask_for_the_article
     assert first == describe("the ministry")
     memo.clear()
     assert memo.describe_shared("the ministry", _Persons(set())) is not first
+
+
+def test_the_gates_before_the_possessive_and_adverb_searches_never_hide_a_match():
+    from provenance.attributions.verb_cue import _ADVERB_IN_PASSIVE, _POSSESSIVE_BEFORE, _PREVIOUS_WORD_REVERSED, _may_be_adverb_passive, _may_be_possessive
+
+    rng = random.Random(3)
+    pieces = ["was", "is", "been", "first", "also", "widely", "Ann's", "voters'", "it's", "aſ", "mayor’s", " ", "  ", "\n", ",", "x"]
+    found = [0, 0]
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + rng.choice([" ", "  ", "\n ", ""]) + "reported"
+        cue = len(text) - len("reported")
+        for start in (0, max(0, cue - 9)):
+            prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, cue - 20) : cue][::-1])
+            prev_word = prev.group(1)[::-1].lower() if prev else ""
+            if _ADVERB_IN_PASSIVE.search(text, max(start, cue - 30), cue):
+                found[0] += 1
+                assert _may_be_adverb_passive(text, cue, prev_word), text
+            if _POSSESSIVE_BEFORE.search(text, max(start, cue - 12), cue):
+                found[1] += 1
+                assert _may_be_possessive(text, start, cue), text
+    assert all(found)  # both patterns matched some of the texts

@@ -108,7 +108,8 @@ class Scan:
         self.quote_marks = [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]
         # Every match, with the list it belongs to, in the order of their starts (each list
         # is in that order already): a sentence takes its share with one bisection.
-        self._matches = sorted(((m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))), key=lambda x: x[:3])
+        # (start, kind, n) is never the same twice, so the tuples sort by it without a key (and never compare m).
+        self._matches = sorted([(m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))])
         self._starts = [x[0] for x in self._matches]
         # Where anything that opens an attribution starts: a sentence with none of them is skipped at once.
         self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)

@@ -51,6 +51,7 @@ _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 _ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
+_PASSIVE_ADVERBS = frozenset("first also later originally initially previously widely publicly officially".split())
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
 #: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
 _QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
@@ -81,6 +82,23 @@ _POSTPOSED_OPENER = re.compile(
     # "said pollster Frank Luntz", "said election lawyer Joe Birkenstock": a lower-case title before a name
     r"|(?!(?:on|in|at|to|by|with|from|for|during|after|before|that|this|last|also|then|earlier|later|recently|it|he|she|they|we|i|you)\b)(?:[a-z][\w\-]*\s+){1,3}[A-Z][a-z]"
 )
+
+
+def _may_be_adverb_passive(text: str, cue: int, prev_word: str) -> bool:
+    """False where _ADVERB_IN_PASSIVE cannot match before cue: with one space before the cue, its
+    adverb would be prev_word (the word before that space), so the search runs only for those words."""
+    if text[cue - 1 : cue] == " " and not text[cue - 2 : cue - 1].isspace():
+        return prev_word in _PASSIVE_ADVERBS
+    return True
+
+
+def _may_be_possessive(text: str, lo: int, cue: int) -> bool:
+    """False where _POSSESSIVE_BEFORE cannot match before cue: each match is "'s" or "s'" and
+    whitespace up to the cue, so the last character before that whitespace is an "s" or an apostrophe."""
+    j = cue
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return j < cue and j > max(lo, cue - 12) and text[j - 1] in "'’sSſ"
 
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
@@ -156,12 +174,12 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return _passive(text, start, end, m, info)
-    if not info.participle and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
+    if not info.participle and _may_be_adverb_passive(text, m.start(), prev_word) and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
         if (passive := _passive(text, start, end, m, info)) is not None:
             return passive  # "The move was first reported by MSNBC" (else as before: "which was first reported by")
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
-    if form.endswith("ed") and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+    if form.endswith("ed") and _may_be_possessive(text, start, m.start()) and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
         return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and (who := asker(text, m.end(), end)) is not None:
