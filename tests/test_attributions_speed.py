@@ -121,3 +121,26 @@ def test_the_gates_before_the_possessive_and_adverb_searches_never_hide_a_match(
                 found[1] += 1
                 assert _may_be_possessive(text, start, cue), text
     assert all(found)  # both patterns matched some of the texts
+
+
+def test_single_quotes_found_at_their_marks_are_the_ones_finditer_finds():
+    from provenance.attributions.chains import _SINGLE_QUOTE, _SINGLE_QUOTE_CHAR, quote_type
+
+    rng = random.Random(5)
+    marks = ["'", "‘", "’", " ", "a", ".", ",", "\n", "Ann", "x's"]
+    for _ in range(3000):
+        piece = "".join(rng.choice(marks) for _ in range(rng.randint(0, 14)))
+        expected = [m.start() for m in _SINGLE_QUOTE.finditer(piece)]
+        assert [m.start() for m in _SINGLE_QUOTE_CHAR.finditer(piece) if _SINGLE_QUOTE.match(piece, m.start())] == expected, repr(piece)
+    text = "He called it ‘a plan’ and said ‘no’ again."
+    assert quote_type(text, (0, len(text))) == "mixed"
+    text = "The plan failed, as expected."
+    assert quote_type(text, (0, len(text))) == "indirect"
+
+
+def test_a_gate_of_few_words_finds_each_word():
+    gate = lexicon().reason_gate
+    assert gate._few is not None
+    for word in gate._few:
+        assert gate.may_match(f"xx {word} yy") and gate.may_match_within(f"xx {word.upper()} yy", 0, len(word) + 6)
+    assert not gate.may_match("nothing to see here")

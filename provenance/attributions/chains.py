@@ -42,6 +42,7 @@ _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARK = re.compile("[" + _QUOTE_CHARS + "]")
 _RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
 _SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
+_SINGLE_QUOTE_CHAR = re.compile("['‘’]")
 _LEADING_THAT = re.compile(r"^\s*that\b")
 _LETTER = re.compile(r"[^\W\d_]")
 _DEFINITE_LEAD = re.compile(r"(?i)^(the|this|that|these|those)\s+(same\s+)?")
@@ -221,7 +222,8 @@ def quote_type(text: str, content: tuple[int, int] | None, quote_marks: list[int
     if not marks:
         # single quotes count only when there is no double one
         has_single = "'" in piece or "‘" in piece or "’" in piece
-        singles = [m.start() for m in _SINGLE_QUOTE.finditer(piece)] if has_single else []
+        # each match is one quotation mark: tried only at those (re would try every character of the span)
+        singles = [m.start() for m in _SINGLE_QUOTE_CHAR.finditer(piece) if _SINGLE_QUOTE.match(piece, m.start())] if has_single else []
         if len(singles) < 2:
             return "indirect"
         marks = singles

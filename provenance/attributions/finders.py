@@ -334,10 +334,7 @@ class LiteralGate:
 
     def _holds_word(self, piece: str) -> bool:
         if self._few is not None:
-            for word in self._few:
-                if word in piece:
-                    return True
-            return False
+            return any(map(piece.__contains__, self._few))  # the loop in C: asked some 10,000 times per megabyte
         for _ in self._any.iter(piece):  # one pass, however many words
             return True
         return False
