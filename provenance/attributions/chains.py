@@ -61,8 +61,8 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             if first is not None:
                 first.cue = r.cue
     removed: set[int] = set()
-    # Relays: A's content opens with B.
-    for ai, a in enumerate(raws):
+    # Relays: A's content opens with B (most sentences have one attribution: no pair to look at).
+    for ai, a in enumerate(raws if len(raws) > 1 else ()):
         if ai in removed or a.content is None or a.kind == "participle":
             continue
         for bi, b in enumerate(raws):
