@@ -103,7 +103,13 @@ def test_shared_descriptions_are_kept_only_when_they_did_not_ask_for_the_article
 
 
 def test_the_gates_before_the_possessive_and_adverb_searches_never_hide_a_match():
-    from provenance.attributions.verb_cue import _ADVERB_IN_PASSIVE, _POSSESSIVE_BEFORE, _PREVIOUS_WORD_REVERSED, _may_be_adverb_passive, _may_be_possessive
+    from provenance.attributions.verb_cue import (
+        _ADVERB_IN_PASSIVE,
+        _POSSESSIVE_BEFORE,
+        _PREVIOUS_WORD_REVERSED,
+        _may_be_adverb_passive,
+        _may_be_possessive,
+    )
 
     rng = random.Random(3)
     pieces = ["was", "is", "been", "first", "also", "widely", "Ann's", "voters'", "it's", "aſ", "mayor’s", " ", "  ", "\n", ",", "x"]
@@ -124,7 +130,11 @@ def test_the_gates_before_the_possessive_and_adverb_searches_never_hide_a_match(
 
 
 def test_single_quotes_found_at_their_marks_are_the_ones_finditer_finds():
-    from provenance.attributions.chains import _SINGLE_QUOTE, _SINGLE_QUOTE_CHAR, quote_type
+    from provenance.attributions.chains import (
+        _SINGLE_QUOTE,
+        _SINGLE_QUOTE_CHAR,
+        quote_type,
+    )
 
     rng = random.Random(5)
     marks = ["'", "‘", "’", " ", "a", ".", ",", "\n", "Ann", "x's"]

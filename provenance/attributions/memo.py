@@ -23,7 +23,7 @@ _lexicon: list = [None]
 class _Watched:
     """The article's person names, noting whether describe asked about one."""
 
-    __slots__ = ("persons", "asked")
+    __slots__ = ("asked", "persons")
 
     def __init__(self, persons):
         self.persons = persons
