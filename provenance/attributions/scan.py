@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from provenance.attributions import finders
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.extract_common import _strip
-from provenance.attributions.finders import lowered_text, verified
+from provenance.attributions.finders import lowered, verified
 
 MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 
@@ -84,7 +85,7 @@ class Scan:
         lex = lexicon()
         self.text = text
         #: ``lowered(text)``: None when a case-insensitive match is not a plain one in it
-        self.low = low = lowered_text(text)  # kept: the gates read the same text's lower case
+        self.low = low = finders.lowered_text(text)  # kept: the gates read the same text's lower case
         #: where a cue may start (its first word, at a word start), for headlines' cues in any case
         self._cue_starts: list[int] | None = None
         if low is not None and lex.openers is not None:
