@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from provenance.attributions.chains import Mention, Resolver, compose, main_subject, quote_type
 from provenance.attributions.finders import lowered
 from provenance.attributions.extract import Raw, Scan, extract_sentence
+from provenance.attributions.memo import describe_shared
 from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
@@ -210,7 +211,7 @@ def build(doc, names=None) -> Result:
             return describe(span_text, names=mentions, persons=persons)
         d = described.get(span_text)
         if d is None:
-            d = described[span_text] = describe(span_text, persons=persons)
+            d = described[span_text] = describe_shared(span_text, persons)  # the same in every article unless persons were asked
         return d
 
     resolver = Resolver(text, persons)

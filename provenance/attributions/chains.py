@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from provenance.attributions.cues import NOUN_FIRST, QUOTES, lexicon
 from provenance.attributions.tokens import tokenize
@@ -41,6 +42,7 @@ _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARK = re.compile("[" + _QUOTE_CHARS + "]")
 _RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
 _SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
+_SINGLE_QUOTE_CHAR = re.compile("['‘’]")
 _LEADING_THAT = re.compile(r"^\s*that\b")
 _LETTER = re.compile(r"[^\W\d_]")
 _DEFINITE_LEAD = re.compile(r"(?i)^(the|this|that|these|those)\s+(same\s+)?")
@@ -59,8 +61,8 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             if first is not None:
                 first.cue = r.cue
     removed: set[int] = set()
-    # Relays: A's content opens with B.
-    for ai, a in enumerate(raws):
+    # Relays: A's content opens with B (most sentences have one attribution: no pair to look at).
+    for ai, a in enumerate(raws if len(raws) > 1 else ()):
         if ai in removed or a.content is None or a.kind == "participle":
             continue
         for bi, b in enumerate(raws):
@@ -225,7 +227,8 @@ def quote_type(text: str, content: tuple[int, int] | None, quote_marks: list[int
     if not marks:
         # single quotes count only when there is no double one
         has_single = "'" in piece or "‘" in piece or "’" in piece
-        singles = [m.start() for m in _SINGLE_QUOTE.finditer(piece)] if has_single else []
+        # each match is one quotation mark: tried only at those (re would try every character of the span)
+        singles = [m.start() for m in _SINGLE_QUOTE_CHAR.finditer(piece) if _SINGLE_QUOTE.match(piece, m.start())] if has_single else []
         if len(singles) < 2:
             return "indirect"
         marks = singles
@@ -270,9 +273,13 @@ class Mention:
     innermost: bool = False
 
 
+_SOUNDEX_CODES = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+
+
+@lru_cache(maxsize=4096)  # asked again for every earlier person at each surname
 def soundex(word: str) -> str:
     """American Soundex: "Lew" and "Liu" both give L000."""
-    codes = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+    codes = _SOUNDEX_CODES
     w = "".join(c for c in word.lower() if c.isalpha())
     if not w:
         return ""

@@ -66,7 +66,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         return [signed]  # '"…."  - Ann Bell.'
     if text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
         return [signed]
-    opening = _asked_opening(text, start, end) if not headline else None
+    opening = _asked_opening(text, start, end) if not headline and text.find("Asked", start, end) >= 0 else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
         return sorted([*extract_sentence(text, opening.cue[1], end, scan=scan), opening], key=lambda r: r.cue)
     space = text.find(" ", start, start + 24)  # the first word ends in -ing: the only ones that may open with a participle

@@ -137,7 +137,7 @@ def _reason_within(text: str, s: int, e: int) -> re.Match | None:
     """A stated reason for anonymity in text[s:e] (lex.reason_re.search), not searched
     for where none of its words is."""
     lex = lexicon()
-    return lex.reason_re.search(text, s, e) if lex.reason_gate.may_match(text[s:e]) else None
+    return lex.reason_re.search(text, s, e) if lex.reason_gate.may_match_within(text, s, e) else None
 
 
 def _find_opener(texts: list[str], i: int, limit: int = 40) -> int | None:

@@ -37,13 +37,15 @@ def _has_figure(sentence: str) -> bool:
     return False
 
 
-def claim_signals(sentence: str) -> list[str]:
+def claim_signals(sentence: str, text: str | None = None, start: int = 0) -> list[str]:
+    """The claim signals of a sentence; text and start: the document it is ``text[start:start + len(sentence)]`` of."""
     out = []
     if _QUOTATION.search(sentence):
         out.append("quotation")
     if _has_figure(sentence):
         out.append("figure")
-    if _HEDGE_GATE.may_match(sentence) and _HEDGE_FINDER.search(sentence, lowered(sentence)):
+    gate = _HEDGE_GATE.may_match_within(text, start, start + len(sentence)) if text is not None else _HEDGE_GATE.may_match(sentence)
+    if gate and _HEDGE_FINDER.search(sentence, lowered(sentence)):
         out.append("hedge")
     return out
 
@@ -85,7 +87,7 @@ def sourcing_profile(doc, attributions: list[dict], sentences: list[int], reason
         if sent.segment.kind != PARAGRAPH or sent.index in attributed_ids:
             continue
         piece = text[sent.start : sent.end]
-        signals = claim_signals(piece)
+        signals = claim_signals(piece, text, sent.start)
         if signals and not _continues_quote(text, sent, attributed_ids, doc):
             unattributed.append({"line": doc.line_col(sent.start)[0], "start": sent.start, "end": sent.end, "signals": signals})
     return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from provenance.attributions import finders
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.extract_common import _strip
 from provenance.attributions.finders import lowered, verified
@@ -85,7 +86,7 @@ class Scan:
         lex = lexicon()
         self.text = text
         #: ``lowered(text)``: None when a case-insensitive match is not a plain one in it
-        self.low = low = lowered(text)
+        self.low = low = finders.lowered_text(text)  # kept: the gates read the same text's lower case
         #: where a cue may start (its first word, at a word start), for headlines' cues in any case
         self._cue_starts: list[int] | None = None
         self._quotations: QuoteRegions | None = None
@@ -110,7 +111,8 @@ class Scan:
         self.quote_marks = [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]
         # Every match, with the list it belongs to, in the order of their starts (each list
         # is in that order already): a sentence takes its share with one bisection.
-        self._matches = sorted(((m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))), key=lambda x: x[:3])
+        # (start, kind, n) is never the same twice, so the tuples sort by it without a key (and never compare m).
+        self._matches = sorted([(m.start(), kind, n, m) for kind, name in enumerate(self.KINDS) for n, m in enumerate(getattr(self, name))])
         self._starts = [x[0] for x in self._matches]
         # Where anything that opens an attribution starts: a sentence with none of them is skipped at once.
         self._openers = sorted([m.start() for name in ("cues", "according", "unspecified", "statement") for m in getattr(self, name)] + self.colons)

@@ -101,6 +101,7 @@ def _titled_aside(texts: list[str], i: int) -> int | None:
 _MID_ADVERBS = frozenset("long ever sometimes usually generally consistently".split())
 #: Phrases that do the same ("have in the past said", "have in fact reported"), read backwards.
 _MID_PHRASES = (("past", "the", "in"), ("fact", "in"), ("turn", "in"), ("private", "in"), ("public", "in"))
+_MID_PHRASE_ENDS = frozenset(phrase[0] for phrase in _MID_PHRASES)
 #: A negated auxiliary before the cue ("it doesn't tell", "they don’t necessarily tell").
 _NEGATED_AUX = re.compile(r"(?:do|does|did|has|have|had|would|will|wo|could|can|ca|should|is|are|was|were)n['’]t")
 #: A pronoun with a contracted auxiliary ("he's said", "they’ve suggested", "who’ve said"): the
@@ -110,6 +111,8 @@ _CONTRACTED = re.compile(r"(he|she|it|they|we|i|you|who|which|that)['’](?:s|ve
 
 def _mid_phrase(lows: list[str], i: int) -> int:
     """How many tokens a phrase of _MID_PHRASES ending at token i takes (0 for none)."""
+    if lows[i] not in _MID_PHRASE_ENDS:  # asked at every token of phase A: one set test for most
+        return 0
     for phrase in _MID_PHRASES:
         n = len(phrase)
         if i + 1 >= n and all(lows[i - k] == w for k, w in enumerate(phrase)):

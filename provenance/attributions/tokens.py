@@ -80,8 +80,14 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     starts: list[int] = []
     pos = start
     if piece.isprintable():  # plain spaces only: chunk by chunk (see token_texts)
+        add_text, add_start = texts.append, starts.append
         for chunk in piece.split(" "):
             if chunk:
+                if chunk.isalnum() or len(chunk) == 1:  # _chunk_tokens' commonest case, without the call
+                    add_text(chunk)
+                    add_start(pos)
+                    pos += len(chunk) + 1
+                    continue
                 tokens = _chunk_tokens(chunk)
                 if len(tokens) == 1:
                     texts.append(chunk)

@@ -51,6 +51,7 @@ _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 _ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
+_PASSIVE_ADVERBS = frozenset("first also later originally initially previously widely publicly officially".split())
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
 #: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
 _QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
@@ -83,10 +84,28 @@ _POSTPOSED_OPENER = re.compile(
 )
 
 
+def _may_be_adverb_passive(text: str, cue: int, prev_word: str) -> bool:
+    """False where _ADVERB_IN_PASSIVE cannot match before cue: with one space before the cue, its
+    adverb would be prev_word (the word before that space), so the search runs only for those words."""
+    if text[cue - 1 : cue] == " " and not text[cue - 2 : cue - 1].isspace():
+        return prev_word in _PASSIVE_ADVERBS
+    return True
+
+
+def _may_be_possessive(text: str, lo: int, cue: int) -> bool:
+    """False where _POSSESSIVE_BEFORE cannot match before cue: each match is "'s" or "s'" and
+    whitespace up to the cue, so the last character before that whitespace is an "s" or an apostrophe."""
+    j = cue
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return j < cue and j > max(lo, cue - 12) and text[j - 1] in "'’sSſ"
+
+
 def _negated(text: str, lo: int, cue_start: int) -> bool:
-    before = text[max(lo, cue_start - 40) : cue_start]
     lex = lexicon()
-    return lex.negator_gate.may_match(before) and lex.negator_re.search(before) is not None
+    if not lex.negator_gate.may_match_within(text, max(lo, cue_start - 40), cue_start):
+        return False
+    return lex.negator_re.search(text[max(lo, cue_start - 40) : cue_start]) is not None
 
 
 def _source_before(text: str, lo: int, pos: int) -> bool:
@@ -179,12 +198,12 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     prev_word = prev.group(1)[::-1].lower() if prev else ""
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return _passive(text, start, end, m, info)
-    if not info.participle and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
+    if not info.participle and _may_be_adverb_passive(text, m.start(), prev_word) and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
         if (passive := _passive(text, start, end, m, info)) is not None:
             return passive  # "The move was first reported by MSNBC" (else as before: "which was first reported by")
     if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
         return None
-    if form.endswith("ed") and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+    if form.endswith("ed") and _may_be_possessive(text, start, m.start()) and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
         return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and (who := asker(text, m.end(), end)) is not None:
@@ -354,5 +373,6 @@ def _looks_document(text: str, span: tuple[int, int] | None) -> bool:
 def _before_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     """The content ahead of a postposed speaker, without an "as" that introduces the speaker."""
     cs, ce = _strip(text, start, end)
-    tail = _AS_TAIL.search(text, cs, ce)
+    # every match ends the stripped span with "as" (re takes "ſ" for "s"): searched only then, not at every character
+    tail = _AS_TAIL.search(text, cs, ce) if ce - cs >= 2 and text[ce - 1] in "sSſ" and text[ce - 2] in "aA" else None
     return _strip(text, cs, tail.start()) if tail is not None else (cs, ce)

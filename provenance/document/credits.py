@@ -192,6 +192,8 @@ _DATELINE = re.compile(
     # PLACE[, DATE] /AGENCY/ — "Doha /ABC/ The minister ..."
     rf"|^(?P<place4>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,?[ \t]*/[ \t]*(?P<agency4>[A-Z]{{2,8}})[ \t]*/(?=[ \t]*\S)"
 )
+#: A character one of which every match of _DATELINE holds (the bracket, the dashes, the slash).
+_DATELINE_GATE = re.compile(r"[(\-–—/]")
 #: A line that is only a place and an agency in brackets: "Aden (Al Ayyam)".
 _PLACE_AGENCY_LINE = re.compile(rf"^{_PLACE}[ \t]*{_BRACKETED}[ \t]*$")
 #: Two short capitalized runs joined by a dash, alone on a line: place and reporter,
@@ -220,7 +222,8 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
     if len(line) <= 60:
         m = _PLACE_AGENCY_LINE.match(line) or _SPECIAL_LINE.match(line) or _DASHED_LINE.match(line)
     if m is None:
-        m = _DATELINE.match(line)
+        # each of _DATELINE's alternatives needs "(", a dash or "/": two lines in three have none (20 µs a match)
+        m = _DATELINE.match(line) if _DATELINE_GATE.search(line) else None
         if m is None:
             return None
     parts: list[Part] = []

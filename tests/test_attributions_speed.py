@@ -1,0 +1,156 @@
+"""The shortcuts of the attributions layer's hot paths give what the plain computation gives."""
+
+from __future__ import annotations
+
+import random
+
+from provenance.attributions import memo
+from provenance.attributions.chains import soundex
+from provenance.attributions.cues import lexicon
+from provenance.attributions.extract_common import _strip
+from provenance.attributions.finders import LiteralGate, lowered_text
+from provenance.attributions.profile import _HEDGE_GATE, claim_signals
+from provenance.attributions.sources import describe
+from provenance.attributions.tokens import TOKEN, tokenize
+from provenance.attributions.verb_cue import _AS_TAIL, _before_speaker
+from provenance.document.credits import _DATELINE, parse_dateline
+
+_ALPHABET = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") + list(" ,.;:'’\"“”-–—()/&_?!\n\t") + ["İ", "ı", "ſ", "Σ", "é", "\u00ad"]
+_WORDS = ["said", "the", "not", "never", "condition", "anonymity", "asked", "reportedly", "according", "as", "just", "Ann", "Reed", "officials"]
+
+
+def _texts(n: int, seed: int = 7):
+    rng = random.Random(seed)
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 30)):
+            parts.append(rng.choice(_WORDS) if rng.random() < 0.5 else "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 6))))
+        yield " ".join(parts)
+
+
+def test_tokenize_gives_the_token_patterns_matches():
+    for text in _texts(400):
+        for start, end in ((0, len(text)), (len(text) // 3, len(text))):
+            toks = tokenize(text, start, end)
+            expected = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])]
+            assert list(zip(toks.start, toks.end, toks.text)) == expected
+            assert toks.low == [t.lower() for t in toks.text]
+
+
+def test_a_gate_asked_about_a_span_answers_as_about_its_slice():
+    gates = [lexicon().negator_gate, lexicon().reason_gate, _HEDGE_GATE]
+    for text in _texts(300):
+        assert lowered_text(text) is lowered_text(text)  # kept for the text asked about
+        for s in range(0, len(text), 7):
+            for e in (s + 5, s + 40, len(text)):
+                for gate in gates:
+                    assert gate.may_match_within(text, s, e) == gate.may_match(text[s:e])
+
+
+def test_literal_gate_within_a_text_that_lowers_into_more_characters():
+    gate = LiteralGate(lexicon().negator_re)
+    text = "İstanbul officials did not say so; they never said it."
+    assert lowered_text(text) is None  # "İ" lowers to two characters: each span is lowered on its own
+    assert gate.may_match_within(text, 18, 30) == gate.may_match(text[18:30])
+
+
+def test_claim_signals_read_off_the_document_give_the_same_signals():
+    text = "Intro line. The toll reportedly rose to 40 people on Sunday. Nothing else here."
+    start = text.index("The toll")
+    sentence = text[start : text.index("Nothing")]
+    assert claim_signals(sentence, text, start) == claim_signals(sentence) == ["figure", "hedge"]
+
+
+def test_before_speaker_cuts_the_as_that_introduces_the_speaker_as_the_full_search_does():
+    for text in ["The bridge reopened, as", "The bridge reopened, just AS", "It failed  aſ", "It failed as", "as", "a", "Tom was"]:
+        cs, ce = _strip(text, 0, len(text))
+        tail = _AS_TAIL.search(text, cs, ce)
+        expected = _strip(text, cs, tail.start()) if tail is not None else (cs, ce)
+        assert _before_speaker(text, 0, len(text)) == expected
+
+
+def test_dateline_lines_without_a_bracket_dash_or_slash_never_match():
+    for line in ["CAIRO The minister said on Tuesday", "Ramallah, Monday, May 6 WAFA The council met", "NNA The army said"]:
+        assert _DATELINE.match(line) is None and parse_dateline(line) is None
+    assert parse_dateline("NNA - The army said on Monday that the road was open") is not None
+
+
+def test_soundex_values():
+    assert soundex("Lew") == soundex("Liu") == "L000"
+    assert soundex("Robert") == soundex("Rupert") == "R163"
+    assert soundex("Ashcraft") == "A261"
+    assert soundex("") == ""
+
+
+class _Persons:
+    def __init__(self, names):
+        self.names = set(names)
+
+    def __contains__(self, token):
+        return token in self.names
+
+
+def test_shared_descriptions_are_kept_only_when_they_did_not_ask_for_the_articles_persons():
+    memo.clear()
+    # "Reed" alone: a person in an article that names Tom Reed, an organization in one that does not
+    assert memo.describe_shared("Reed", _Persons({"reed"})).kind == describe("Reed", persons=_Persons({"reed"})).kind == "person"
+    assert memo.describe_shared("Reed", _Persons(set())).kind == describe("Reed", persons=_Persons(set())).kind == "organization"
+    first = memo.describe_shared("the ministry", _Persons(set()))
+    assert memo.describe_shared("the ministry", _Persons({"ministry"})) is first  # the persons were never asked
+    assert first == describe("the ministry")
+    memo.clear()
+    assert memo.describe_shared("the ministry", _Persons(set())) is not first
+
+
+def test_the_gates_before_the_possessive_and_adverb_searches_never_hide_a_match():
+    from provenance.attributions.verb_cue import (
+        _ADVERB_IN_PASSIVE,
+        _POSSESSIVE_BEFORE,
+        _PREVIOUS_WORD_REVERSED,
+        _may_be_adverb_passive,
+        _may_be_possessive,
+    )
+
+    rng = random.Random(3)
+    pieces = ["was", "is", "been", "first", "also", "widely", "Ann's", "voters'", "it's", "aſ", "mayor’s", " ", "  ", "\n", ",", "x"]
+    found = [0, 0]
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + rng.choice([" ", "  ", "\n ", ""]) + "reported"
+        cue = len(text) - len("reported")
+        for start in (0, max(0, cue - 9)):
+            prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, cue - 20) : cue][::-1])
+            prev_word = prev.group(1)[::-1].lower() if prev else ""
+            if _ADVERB_IN_PASSIVE.search(text, max(start, cue - 30), cue):
+                found[0] += 1
+                assert _may_be_adverb_passive(text, cue, prev_word), text
+            if _POSSESSIVE_BEFORE.search(text, max(start, cue - 12), cue):
+                found[1] += 1
+                assert _may_be_possessive(text, start, cue), text
+    assert all(found)  # both patterns matched some of the texts
+
+
+def test_single_quotes_found_at_their_marks_are_the_ones_finditer_finds():
+    from provenance.attributions.chains import (
+        _SINGLE_QUOTE,
+        _SINGLE_QUOTE_CHAR,
+        quote_type,
+    )
+
+    rng = random.Random(5)
+    marks = ["'", "‘", "’", " ", "a", ".", ",", "\n", "Ann", "x's"]
+    for _ in range(3000):
+        piece = "".join(rng.choice(marks) for _ in range(rng.randint(0, 14)))
+        expected = [m.start() for m in _SINGLE_QUOTE.finditer(piece)]
+        assert [m.start() for m in _SINGLE_QUOTE_CHAR.finditer(piece) if _SINGLE_QUOTE.match(piece, m.start())] == expected, repr(piece)
+    text = "He called it ‘a plan’ and said ‘no’ again."
+    assert quote_type(text, (0, len(text))) == "mixed"
+    text = "The plan failed, as expected."
+    assert quote_type(text, (0, len(text))) == "indirect"
+
+
+def test_a_gate_of_few_words_finds_each_word():
+    gate = lexicon().reason_gate
+    assert gate._few is not None
+    for word in gate._few:
+        assert gate.may_match(f"xx {word} yy") and gate.may_match_within(f"xx {word.upper()} yy", 0, len(word) + 6)
+    assert not gate.may_match("nothing to see here")
