@@ -4,8 +4,14 @@ Each article is rebuilt as paragraphs of 2-4 lines (the same seeded grouping
 as the alignment part, identical on both sides), the non-English side being
 the original and the English its translation. Three measures:
 
-- clean pairs: findings of PV1001-PV1007 per 1,000 English words (every one a
-  false finding: NTREX's translations are professional and complete);
+- clean pairs: findings of PV1001-PV1007 per 1,000 English words. NTREX's
+  translations are professional but not flawless: each finding on a clean pair
+  was adjudicated (benchmarks/data/ntrex_verdicts.tsv, benchmarks/source_verdicts.py).
+  "raw" counts every finding; "error" those that point at a real error of the
+  translation; "false" (and /1k) the others: verdict false or difference, or no
+  verdict at all (a finding no row matches is false, so new findings are never
+  flattered). SOURCE_BENCH_VERDICTS_TODO=1 prints a TSV row for each finding
+  without a verdict, to adjudicate;
 - injected errors, one per article and type where the article allows it,
   seeded by (language, article, type): a dropped sentence, a changed number,
   a changed weekday, a swapped name (a person or place of another article),
@@ -31,6 +37,7 @@ import re
 import time
 from pathlib import Path
 
+from benchmarks import source_verdicts
 from benchmarks.source_aware import LANGS, articles, build, grouping
 from provenance.bilingual import lexicon
 from provenance.bilingual.pair import pair_texts
@@ -214,14 +221,17 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
     pipeline = _pipeline(SOURCE_RULES)
     full = Pipeline(Config())
     print("\nsource-aware rules: clean pairs (false findings per 1,000 English words) and recall of injected errors")
-    print(f"{'lang':5} {'split':8} {'words':>6} {'false':>5} {'/1k':>5} " + " ".join(f"{t:>8}" for t in TYPES) + f" {'s/pair':>7}")
+    print(f"{'lang':5} {'split':8} {'words':>6} {'raw':>4} {'error':>5} {'false':>5} {'/1k':>5} " + " ".join(f"{t:>8}" for t in TYPES) + f" {'s/pair':>7}")
     totals = {}
+    ledger = source_verdicts.load()
+    todo = bool(os.environ.get("SOURCE_BENCH_VERDICTS_TODO"))
     only = os.environ.get("SOURCE_BENCH_LANGS")
     for code, lang in LANGS.items():
         if only and lang not in only.split(","):
             continue
         src_all = root.joinpath(f"newstest2019-ref.{code}.txt").read_text("utf-8").split("\n")
-        stats = {p: {"words": 0, "false": 0, "by_rule": {}, **{t: [0, 0] for t in TYPES}} for p in (0, 1)}
+        stats = {p: {"words": 0, "raw": 0, "error": 0, "false": 0, "by_rule": {}, "verdicts": {}, **{t: [0, 0] for t in TYPES}}
+                 for p in (0, 1)}
         times = []
         limit = int(os.environ.get("SOURCE_BENCH_ARTICLES", len(arts)))  # a quicker run while tuning
         for a, idx in enumerate(arts[:limit]):
@@ -234,9 +244,14 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
             st = stats[a % 2]
             report, doc = _findings(pipeline, s_text, e_text, lang)
             st["words"] += doc.word_count()
-            st["false"] += len(report.findings)
-            for f in report.findings:
+            st["raw"] += len(report.findings)
+            for f, verdict in zip(report.findings, source_verdicts.adjudicate(ledger, lang, a, report.findings)):
                 st["by_rule"][f.rule] = st["by_rule"].get(f.rule, 0) + 1
+                st["error" if verdict == "error" else "false"] += 1  # no verdict counts as false
+                per_rule = st["verdicts"].setdefault(f.rule, {})
+                per_rule[verdict or "none"] = per_rule.get(verdict or "none", 0) + 1
+                if todo and verdict is None:
+                    print(source_verdicts.row(lang, a, f, "?", f.message))
                 if SHOW and a % 2 == 0:  # tuning split only
                     print(f"  {lang} {a} {f.rule} {f.message[:90]!r}\n     EN {f.text[:110]!r}\n     SRC {f.source_text[:110]!r}")
             if a % 2 and len(times) < time_pairs:
@@ -271,7 +286,7 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
             rec = " ".join(f"{st[t][0] / st[t][1]:8.3f}" if st[t][1] else f"{'-':>8}" for t in TYPES)
             per = 1000 * st["false"] / max(1, st["words"])
             tt = f"{sum(times) / len(times):7.3f}" if p == 1 and times else f"{'':7}"
-            print(f"{lang:5} {label:8} {st['words']:6d} {st['false']:5d} {per:5.2f} {rec} {tt}")
+            print(f"{lang:5} {label:8} {st['words']:6d} {st['raw']:4d} {st['error']:5d} {st['false']:5d} {per:5.2f} {rec} {tt}")
         totals[lang] = stats
     tuned: dict[str, int] = {}
     for lg in totals:
@@ -284,3 +299,22 @@ def run_checks(root: Path, time_pairs: int = 10) -> None:
         for r, n in totals[lg][1]["by_rule"].items():
             by_rule[r] = by_rule.get(r, 0) + n
     print("false findings on held-out clean pairs by rule: " + (", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())) or "none"))
+    print("(the two lines above count raw findings; adjudicated:)")
+    for p, label in ((0, "tuned"), (1, "held-out")):
+        print(f"verdicts on {label} clean pairs by rule: " + verdict_line([totals[lg][p]["verdicts"] for lg in totals]))
+    for p, label in ((0, "tuned"), (1, "held-out")):
+        words = sum(totals[lg][p]["words"] for lg in totals)
+        raw, err, false = (sum(totals[lg][p][k] for lg in totals) for k in ("raw", "error", "false"))
+        print(f"all languages, {label}: {words} words, raw {raw} ({1000 * raw / max(1, words):.2f}/1k), error {err}, "
+              f"false {false} ({1000 * false / max(1, words):.2f}/1k)")
+
+
+def verdict_line(per_lang: list[dict]) -> str:
+    """'PV1001 error 3 / difference 1 / false 2 / none 0, …' summed over languages."""
+    total: dict[str, dict[str, int]] = {}
+    for verdicts in per_lang:
+        for rule, counts in verdicts.items():
+            for v, n in counts.items():
+                total.setdefault(rule, {})[v] = total.setdefault(rule, {}).get(v, 0) + n
+    return ", ".join(f"{rule} " + " / ".join(f"{v} {total[rule].get(v, 0)}" for v in (*source_verdicts.VERDICTS, "none"))
+                     for rule in sorted(total)) or "none"
