@@ -243,18 +243,18 @@ def test_a_sentence_case_headline_with_a_speaker_and_a_colon():
     assert not any(c == ":" for c, _ in chains("Brexit: what happens next for the city.\n\nThe council met on Monday."))
 
 
-def test_pv901_sees_a_speaker_just_before_the_paragraph():
+def _pv901(text):
     from provenance.config import Config
     from provenance.pipeline import Pipeline
 
     config = Config()
     config.layers = ["names", "attributions"]
-    pipe = Pipeline(config)
+    report, _ = Pipeline(config).analyze(Document(text, "<t>"))
+    return [f for f in report.findings if f.rule == "PV901"]
 
-    def pv901(text):
-        report, _ = pipe.analyze(Document(text, "<t>"))
-        return [f for f in report.findings if f.rule == "PV901"]
 
+def test_pv901_sees_a_speaker_just_before_the_paragraph():
+    pv901 = _pv901
     quote = '\n\n"The levy is the only way to keep the bridge open for the winter."\n'
     assert pv901("Ann Bell praised the mayor for her work after the storm." + quote) == []
     assert pv901("She waits." + quote) == []
@@ -468,3 +468,11 @@ def test_a_day_after_the_cue_is_no_speaker(text, cue):
 def test_a_sentence_initial_subordinator_is_no_speaker():
     for text in ("When asked whether the fee would rise, the council declined to say.", "When asked about it, Tom Reed said no."):
         assert all(ch[-1][0] != "When" for _, ch in chains(text) if ch), chains(text)
+
+
+def test_pv901_sees_a_person_after_a_connective_or_with_an_appositive():
+    pv901 = _pv901
+    quote = '\n\n"Does that sound like a plan that will keep the bridge open for the winter?"\n'
+    assert pv901("The first question was about the levy. But Bell was relentless." + quote) == []
+    assert pv901("Ann Bell, the mayor of the town, was blunt." + quote) == []
+    assert len(pv901("The talks ended without agreement." + quote)) == 1

@@ -154,24 +154,6 @@ def test_with_after_a_verb_is_no_absolute_phrase():
     assert speaker_of("She met with Tom Reed saying that the levy would pass.", "saying") == "She"
 
 
-def test_pv901_sees_a_person_after_a_connective_or_with_an_appositive():
-    from provenance.config import Config
-    from provenance.pipeline import Pipeline
-
-    config = Config()
-    config.layers = ["names", "attributions"]
-    pipe = Pipeline(config)
-
-    def pv901(text):
-        report, _ = pipe.analyze(Document(text, "<t>"))
-        return [f for f in report.findings if f.rule == "PV901"]
-
-    quote = '\n\n"Does that sound like a plan that will keep the bridge open for the winter?"\n'
-    assert pv901("The first question was about the levy. But Bell was relentless." + quote) == []
-    assert pv901("Ann Bell, the mayor of the town, was blunt." + quote) == []
-    assert len(pv901("The talks ended without agreement." + quote)) == 1
-
-
 @pytest.mark.parametrize(
     "text, cue, speaker",
     [
