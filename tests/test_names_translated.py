@@ -44,6 +44,9 @@ def test_meaning_table_is_data():
         ("The singer Hope al-Khatib gave her first concert in Beirut.", "Hope", "Amal"),
         ("The film by Beautiful Omar won the jury prize this year.", "Beautiful", "Jamil"),
         ("The singer Khaled Just sang two songs.", "Just", "Adel"),
+        # lower case, closing the name before the speech verb or before a name particle
+        ("The spokesman Mohammed generous said the crossing would reopen on Monday.", "generous", "Karim"),
+        ("The envoy Hassan light al-Tamimi arrived in Amman late on Sunday.", "light", "Nour"),
     ],
 )
 def test_translated_name_flagged(pipeline, text, flag, suggestion):
@@ -82,6 +85,10 @@ def test_role_then_repeated_name(pipeline):
         "The Light Brigade rode into the valley at dawn.",
         "Happy Birthday was sung by the whole hall.",
         "Khaled arrived happy and tired after the flight.",
+        "Officials found Omar happy and healthy after the rescue.",
+        "Ali happy, said the coach, was back in training.",
+        "The players called Omar perfect told reporters nothing.",
+        "Ahmed hope said he would come.",
         "The MP said voters hope Sanders wins. Sanders leads the poll, and Sanders knows it.",
     ],
 )

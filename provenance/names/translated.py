@@ -99,6 +99,8 @@ def find(doc, glossary, regions) -> list[tuple[int, int, str, str, str]]:
         nxt = nm.group(1) if nm else None
         after = text[nm.end() : nm.end() + 1] if nm else ""
         why = _evidence(glossary, text, meaning, cap, prev, nxt, after, s, rs)
+        if why is None and not cap and prev and _closes_name(meaning, prev, nxt, text, e, re_):
+            why = f"follows the Arabic given name {prev} and ends the name"
         if why is None:
             continue
         name = meaning.names[0]
@@ -173,6 +175,21 @@ def _evidence(glossary, text: str, meaning: Meaning, cap: bool, prev: str | None
     if not cap and nxt and nxt[:1].isupper() and after in (",", ")") and _role_before(text, s, rs) and _repeated_name(text, _bare(nxt)):
         return f"stands between a role and the name {_bare(nxt)}, which the article repeats"
     return None
+
+
+#: A speech verb right after a name ("Mohammed generous said"): the word before it ends the speaker's name.
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|stated|explained|stressed|confirmed|noted|affirmed|announced|declared|warned|pointed\s+out)\b")
+
+
+def _closes_name(meaning: Meaning, prev: str, nxt: str | None, text: str, e: int, re_: int) -> bool:
+    """A lower-case meaning word between an Arabic given name and the speech verb or a name
+    particle ("Mohammed generous said", "Ali light al-Tamimi"): English puts no bare noun or
+    adjective there, so the word is the rest of the name translated."""
+    if meaning.english_name or not _arabic_given(prev):
+        return False  # "hope", "faith" are also ordinary verbs and nouns after a name ("Ali hope said" is rare, "Omar faith" too)
+    if nxt and _PARTICLE.match(nxt):
+        return True
+    return bool(_SPEECH_AFTER.match(text, e, re_))
 
 
 def _role_before(text: str, s: int, rs: int) -> bool:
