@@ -132,3 +132,11 @@ def test_weekday_words_that_are_other_words_too(pipeline):
     assert _rules(pipeline, "وزیر نے ہفتے کو تقریر کی۔", "The minister gave a speech on Friday.", "ur") == [("PV1002", "Friday")]
     # a Persian Monday written with a space is no Saturday
     assert _rules(pipeline, "وزیر روز دو شنبه سخنرانی کرد.", "The minister gave a speech on Monday.", "fa") == []
+
+
+def test_may_as_a_surname_is_not_the_month(pipeline):
+    src = "قالت رئيسة الوزراء ماي في مارس إنها ستبقى."
+    assert _rules(pipeline, src, "Prime Minister May said in March that she would stay.", "ar") == []
+    assert _rules(pipeline, src, "Prime Minister May said in April that she would stay.", "ar") == [("PV1002", "April")]
+    # the month in a date's context is still read, and compared
+    assert _rules(pipeline, "اجتمعوا في مارس.", "They met in May.", "ar") == [("PV1002", "May")]

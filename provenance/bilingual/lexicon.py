@@ -346,7 +346,28 @@ def weekdays(text: str, start: int, end: int, code: str) -> list[tuple[int, int,
 def months(text: str, start: int, end: int, code: str) -> list[tuple[int, int, int]]:
     """(month 1-12, start, end) of each month name in text[start:end]."""
     t = lang(code)
-    return _found(t.months, t.month_values, text, start, end)
+    found = _found(t.months, t.month_values, text, start, end)
+    if code == "en":  # English "May" is also a surname and a verb: the month only in a date's context
+        found = [f for f in found if f[0] != 5 or _may_is_month(text, f[1], f[2])]
+    return found
+
+
+# Words before "May" that make it the month ("in May", "last May", "mid-May"); a digit before or after
+# ("5 May", "May 5", "May 2018") or a dash/slash beside it ("April-May") does too. Else a name: "Theresa May".
+_MAY_BEFORE = frozenset("in on since by until till from to of through between and or last next this early mid "
+                        "late before after during end beginning start".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
+def _may_is_month(text: str, s: int, e: int) -> bool:
+    after = text[e:e + 3].lstrip(" ,")
+    if after[:1].isdigit() or text[e:e + 1] in "-/–" and e < len(text):
+        return True
+    before = text[max(0, s - 24):s]
+    if before.rstrip()[-1:].isdigit() or before[-1:] in "-/–" and before:
+        return True
+    m = _WORD_BEFORE.search(before)
+    return bool(m) and m.group(1).lower() in _MAY_BEFORE
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
