@@ -50,6 +50,8 @@ _VERB_PREFIXES = frozenset("re live half co counter cross pre de un self over do
 _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|cannot|let)\s+(?:[\w'’]+\s+){1,4}and\s+$", re.IGNORECASE)
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
+#: A word or a quotation right after a cue (not a comma, not the end of the sentence).
+_WORD_AHEAD = re.compile(r"\s+[\w“\"‘']")
 _ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
 #: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
@@ -142,8 +144,11 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
         if m.start() == start or text[m.start() - 2 : m.start()].strip() == ";" or (
             # "Cement makers, for instance, argue that …", "Backers, however, say it will pass": after an aside a
-            # base form with its clause still reports
+            # base form with its clause still reports; outside headlines with any clause or object ("Others,
+            # however, say a fix is due", "A third of riders, 33%, say they feel safe", "…, say some analysts");
+            # a comma ahead is the "say" of an example ("cities of, say, 40,000")
             text[m.start() - 2 : m.start()].strip() == "," and not _CLAUSE_AFTER_ASIDE.match(text, m.end(), end)
+            and (headline or not _WORD_AHEAD.match(text, m.end(), end))
         ):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
