@@ -37,3 +37,26 @@ def test_base_form_after_an_aside_with_any_clause(text, expected):
 def test_say_of_an_example_is_no_cue():
     # a comma ahead: "say" introduces an example, not a report
     assert cues("Lake Bend is quiet now.\n\nA town of, say, 40,000 people would need two bridges.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lake Bend is quiet now.\n\nBell, though, said she is with the mayor.", [("said", "Bell")]),
+        ("Lake Bend is quiet now.\n\nReed, meanwhile, who sits on the board, said the vote was fair.", [("said", "Reed")]),
+    ],
+)
+def test_surname_alone_before_asides(text, expected):
+    assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a connective that opens the sentence is no speaker
+        'Lake Bend is quiet now.\n\n"We will wait." But, said Ann Bell, "the vote was fair."',
+        'Lake Bend is quiet now.\n\n"We will wait." Still, said Ann Bell, "the vote was fair."',
+    ],
+)
+def test_opening_connective_is_no_surname(text):
+    assert cues(text) == [("said", "Ann Bell")]

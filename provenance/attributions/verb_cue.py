@@ -70,6 +70,16 @@ _HEADLINE_SUBJECT = re.compile(r"(?<![\w'’])(?!(?:the|a|an|his|her|their|its|o
 _HEADLINE_OBJECT = re.compile(r"\s+[\w“\"‘']")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
 _OPENING_NAME = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
+#: One capitalized word and a comma opening the sentence: a surname, unless it is one of _NOT_SURNAMES.
+_OPENING_SURNAME = re.compile(r"\s*([A-Z][a-z][\w'’\-]+),\s")
+_NOT_SURNAMES = frozenset(
+    """and but or nor so rather however still yet instead meanwhile indeed later earlier now then today yesterday tonight also moreover
+    finally overall separately afterward afterwards again nonetheless nevertheless similarly likewise otherwise
+    ultimately initially additionally furthermore regardless together here there thus hence previously recently
+    currently first second third last next soon once sometimes often besides instead altogether anyway
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december""".split()
+)
 _COMMA_BEFORE_CUE = re.compile(r",\s*$")
 #: Characters from the sentence start to the cue beyond which the name is too far away to be its subject.
 _APPOSITION_MAX = 160
@@ -343,7 +353,12 @@ def _apposed_name(text: str, start: int, cue: int) -> tuple[int, int] | None:
     if cue - start > _APPOSITION_MAX or not _COMMA_BEFORE_CUE.search(text, max(start, cue - 3), cue):
         return None
     m = _OPENING_NAME.match(text, start, cue)
-    if m is None or _ANY_QUOTE_MARK.search(text, m.end(), cue):
+    if m is None:
+        # a surname alone ("Reed, though, said", "Bell, 44, said"): not a connective or a day that opens the sentence
+        m = _OPENING_SURNAME.match(text, start, cue)
+        if m is None or m.group(1).lower() in _NOT_SURNAMES or m.group(1).endswith("ly"):
+            return None
+    if _ANY_QUOTE_MARK.search(text, m.end(), cue):
         return None
     return m.start(1), m.end(1)
 
