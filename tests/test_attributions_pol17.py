@@ -23,9 +23,9 @@ def cues(text: str) -> list[tuple[str, str]]:
     "text, expected",
     [
         # an aside, then a clause whose subject is no pronoun or "the …"
-        ("Lake Bend is quiet now.\n\nOthers, however, say a second vote is overdue.", [("say", "Others")]),
+        ("Lake Bend is quiet now.\n\nOthers, however, say a second vote would help.", [("say", "Others")]),
         # a share between commas, then a clause with a pronoun and a plain verb
-        ("Lake Bend is quiet now.\n\nA third of the riders, 41%, say they feel unsafe.", [("say", "A third of the riders, 41%")]),
+        ("Lake Bend is quiet now.\n\nA third of the riders, 41%, say they ride less.", [("say", "A third of the riders, 41%")]),
         # a comparison between commas, then a clause with a gerund subject
         ("Lake Bend is quiet now.\n\nLocal economists, like their rivals in Dayton, say raising the levy hurts the mill.", [("say", "Local economists")]),
     ],
