@@ -50,6 +50,8 @@ _VERB_PREFIXES = frozenset("re live half co counter cross pre de un self over do
 _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|cannot|let)\s+(?:[\w'’]+\s+){1,4}and\s+$", re.IGNORECASE)
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
+#: A word or a quotation right after a cue (not a comma, not the end of the sentence).
+_WORD_AHEAD = re.compile(r"\s+[\w“\"‘']")
 _ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
 _PASSIVE_ADVERBS = frozenset("first also later originally initially previously widely publicly officially".split())
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
@@ -69,6 +71,16 @@ _HEADLINE_SUBJECT = re.compile(r"(?<![\w'’])(?!(?:the|a|an|his|her|their|its|o
 _HEADLINE_OBJECT = re.compile(r"\s+[\w“\"‘']")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
 _OPENING_NAME = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
+#: One capitalized word and a comma opening the sentence: a surname, unless it is one of _NOT_SURNAMES.
+_OPENING_SURNAME = re.compile(r"\s*([A-Z][a-z][\w'’\-]+),\s")
+_NOT_SURNAMES = frozenset(
+    """and but or nor so rather however still yet instead meanwhile indeed later earlier now then today yesterday tonight also moreover
+    finally overall separately afterward afterwards again nonetheless nevertheless similarly likewise otherwise
+    ultimately initially additionally furthermore regardless together here there thus hence previously recently
+    currently first second third last next soon once sometimes often besides instead altogether anyway
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december""".split()
+)
 _COMMA_BEFORE_CUE = re.compile(r",\s*$")
 #: Characters from the sentence start to the cue beyond which the name is too far away to be its subject.
 _APPOSITION_MAX = 160
@@ -161,8 +173,11 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
         if m.start() == start or text[m.start() - 2 : m.start()].strip() == ";" or (
             # "Cement makers, for instance, argue that …", "Backers, however, say it will pass": after an aside a
-            # base form with its clause still reports
+            # base form with its clause still reports; outside headlines with any clause or object ("Others,
+            # however, say a fix is due", "A third of riders, 33%, say they feel safe", "…, say some analysts");
+            # a comma ahead is the "say" of an example ("cities of, say, 40,000")
             text[m.start() - 2 : m.start()].strip() == "," and not _CLAUSE_AFTER_ASIDE.match(text, m.end(), end)
+            and (headline or not _WORD_AHEAD.match(text, m.end(), end))
         ):
             return None
         base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
@@ -357,7 +372,12 @@ def _apposed_name(text: str, start: int, cue: int) -> tuple[int, int] | None:
     if cue - start > _APPOSITION_MAX or not _COMMA_BEFORE_CUE.search(text, max(start, cue - 3), cue):
         return None
     m = _OPENING_NAME.match(text, start, cue)
-    if m is None or _ANY_QUOTE_MARK.search(text, m.end(), cue):
+    if m is None:
+        # a surname alone ("Reed, though, said", "Bell, 44, said"): not a connective or a day that opens the sentence
+        m = _OPENING_SURNAME.match(text, start, cue)
+        if m is None or m.group(1).lower() in _NOT_SURNAMES or m.group(1).endswith("ly"):
+            return None
+    if _ANY_QUOTE_MARK.search(text, m.end(), cue):
         return None
     return m.start(1), m.end(1)
 
