@@ -148,12 +148,12 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     # Phase A: what may stand between the subject and the cue.
     while i >= 0:
         low = lows[i]
-        if low in lex.pre_cue_adverbs or low in lex.time_words or _ly_adverb(texts[i], low, lex):
+        if low in lex.pre_cue_adverbs or low in lex.time_words or (low[-2:] == "ly" and _ly_adverb(texts[i], low, lex)):
             i -= 1
             if low in lex.time_words and i >= 0 and lows[i] in ("on", "early", "late"):
                 i -= 1  # "The minister on Tuesday accused"
             continue
-        if (low in _MID_ADVERBS or _NEGATED_AUX.fullmatch(low)) and i > 0 and texts[i - 1][:1].isalnum():
+        if (low in _MID_ADVERBS or (low[-1:] == "t" and _NEGATED_AUX.fullmatch(low))) and i > 0 and texts[i - 1][:1].isalnum():
             i -= 1
             continue
         if skip := _mid_phrase(lows, i):
