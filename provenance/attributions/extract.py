@@ -61,10 +61,11 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     """Attributions in text[start:end], one sentence, in cue order."""
     if scan is None:
         scan = Scan(text[: end])
-    dash = _SIGNED_QUOTE.search(text, start, end) if _has_dash(text, start, end) else None
+    has_dash = _has_dash(text, start, end)  # both signatures need a dash in the sentence
+    dash = _SIGNED_QUOTE.search(text, start, end) if has_dash else None
     if dash is not None and (signed := _signature(text, dash.start(1), end)) is not None:
         return [signed]  # '"…."  - Ann Bell.'
-    if text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
+    if has_dash and text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
         return [signed]
     opening = _asked_opening(text, start, end) if not headline and text.find("Asked", start, end) >= 0 else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
