@@ -7,10 +7,13 @@ import random
 from provenance.attributions import memo
 from provenance.attributions.chains import soundex
 from provenance.attributions.cues import lexicon
-from provenance.attributions.extract_common import _strip
+from provenance.attributions.extract import extract_sentence
+from provenance.attributions.extract_common import _drop_intro, _strip
 from provenance.attributions.finders import LiteralGate, lowered_text
 from provenance.attributions.profile import _HEDGE_GATE, claim_signals
+from provenance.attributions.punctuation import _has_dash, _signature
 from provenance.attributions.sources import describe
+from provenance.attributions.speaker import _NEGATED_AUX
 from provenance.attributions.tokens import TOKEN, tokenize
 from provenance.attributions.verb_cue import _AS_TAIL, _before_speaker
 from provenance.document.credits import _DATELINE, parse_dateline
@@ -154,3 +157,45 @@ def test_a_gate_of_few_words_finds_each_word():
     for word in gate._few:
         assert gate.may_match(f"xx {word} yy") and gate.may_match_within(f"xx {word.upper()} yy", 0, len(word) + 6)
     assert not gate.may_match("nothing to see here")
+
+
+def test_a_signature_needs_a_dash_in_the_sentence():
+    # extract_sentence looks for a sentence-opening signature only where the sentence has a dash
+    rng = random.Random(3)
+    for text in _texts(400):
+        text = text.replace("-", " ").replace("–", " ").replace("—", " ")
+        head = "".join(rng.choice(" \n\"”") for _ in range(rng.randint(0, 3)))
+        quoted = '"It is done." '  # a closed quotation before: what a signature needs besides the dash
+        piece = quoted + head + text
+        assert not _has_dash(piece, len(quoted), len(piece))
+        assert _signature(piece, len(quoted), len(piece)) is None
+    signed = '"It is done."  - Ann Bell.'
+    assert _signature(signed, signed.index(" -"), len(signed)) is not None
+
+
+def test_a_negated_auxiliary_ends_in_t():
+    # left_subject asks _NEGATED_AUX only of tokens that end in "t"
+    words = [w for text in _texts(300) for w in text.lower().split()]
+    words += [a + "n" + q + "t" for a in ("do", "does", "did", "has", "would", "wo", "ca", "is", "were") for q in "'’"]
+    for w in words:
+        if _NEGATED_AUX.fullmatch(w):
+            assert w[-1:] == "t"
+    assert _NEGATED_AUX.fullmatch("didn’t") and _NEGATED_AUX.fullmatch("won't")
+
+
+def test_a_multiword_cue_split_by_a_line_break_is_the_same_cue():
+    # _verb_cue normalizes the spaces of a form only when it is not a single word
+    one = "The mayor pointed out that the bridge was safe."
+    two = "The mayor pointed\n  out that the bridge was safe."
+    a, b = extract_sentence(one, 0, len(one)), extract_sentence(two, 0, len(two))
+    assert len(a) == len(b) == 1
+    assert " ".join(two[b[0].cue[0] : b[0].cue[1]].split()) == one[a[0].cue[0] : a[0].cue[1]] == "pointed out"
+    assert one[a[0].links[0].start : a[0].links[0].end] == two[b[0].links[0].start : b[0].links[0].end] == "The mayor"
+
+
+def test_drop_intro_with_and_without_a_comma():
+    # the comma is searched for only where the subject's tokens hold one
+    for text, expected in [("Yesterday, Friday, the minister", "the minister"), ("the regional minister", "the regional minister"), ("In a statement, the council", "the council")]:
+        toks = tokenize(text, 0, len(text))
+        lo, _ = _drop_intro(toks, 0, len(toks.text), text)
+        assert text[toks.start[lo] :] == expected
