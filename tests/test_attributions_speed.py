@@ -12,6 +12,7 @@ from provenance.attributions.extract_common import _drop_intro, _strip
 from provenance.attributions.finders import LiteralGate, lowered_text
 from provenance.attributions.profile import _HEDGE_GATE, claim_signals
 from provenance.attributions.punctuation import _has_dash, _signature
+from provenance.attributions.quote_regions import _MARK, _marks
 from provenance.attributions.sources import describe
 from provenance.attributions.speaker import _NEGATED_AUX
 from provenance.attributions.tokens import TOKEN, tokenize
@@ -199,3 +200,13 @@ def test_drop_intro_with_and_without_a_comma():
         toks = tokenize(text, 0, len(text))
         lo, _ = _drop_intro(toks, 0, len(toks.text), text)
         assert text[toks.start[lo] :] == expected
+
+
+def test_marks_are_the_mark_patterns_matches():
+    # paragraph_quotations reads the marks off a search for their first character, not _MARK.finditer
+    rng = random.Random(11)
+    alphabet = list("ab 5'\"“”«»\n,.9")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["5'''x", "''a''", "'" * 3, "5''", 'a5"b', "it's 5'10\" ''tall''", ""]
+    for text in texts:
+        assert list(_marks(text)) == [(m.start(), m.end(), m.group()) for m in _MARK.finditer(text)]
