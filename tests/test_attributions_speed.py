@@ -210,3 +210,19 @@ def test_marks_are_the_mark_patterns_matches():
     texts += ["5'''x", "''a''", "'" * 3, "5''", 'a5"b', "it's 5'10\" ''tall''", ""]
     for text in texts:
         assert list(_marks(text)) == [(m.start(), m.end(), m.group()) for m in _MARK.finditer(text)]
+
+
+def test_a_subject_without_a_dash_has_no_dateline():
+    # _cut_dateline tries _DATELINE only where the subject holds a dash
+    from provenance.attributions.speaker import _DATELINE as SUBJECT_DATELINE
+
+    rng = random.Random(5)
+    for text in _texts(500):
+        text = "".join(rng.choice("ABC(") if c == "-" else c for c in text).replace("–", "(").replace("—", ")")
+        for s in (0, len(text) // 2):
+            assert SUBJECT_DATELINE.match(text, s, len(text)) is None
+    for line in ["CAIRO (AP) - The minister", "PARIS, Aug 31 (Reuters) — The council", "Nablus-WAFA- The mayor", "(Reuters) – Officials"]:
+        assert SUBJECT_DATELINE.match(line) is not None
+        for dash in "-–—":
+            line = line.replace(dash, " ")
+        assert SUBJECT_DATELINE.match(line) is None

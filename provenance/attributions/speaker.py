@@ -40,6 +40,8 @@ _DATELINE = re.compile(
     r"(?:[-–—]{1,2})[ \t]*(?=[A-Z“\"])"
     r"|(?:[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,3})-(?P<slug>[A-Z]{2,10})-[ \t]*(?=[A-Z])"
 )
+#: Every match of _DATELINE holds a dash (each alternative consumes one): none in a span, no dateline.
+_DATELINE_DASH = re.compile("[-–—]")
 
 
 #: Tokens a quoted title inside an aside may span, its marks included ("author of “Dry Land,”").
@@ -304,6 +306,8 @@ def _ly_adverb(word: str, low: str, lex) -> bool:
 def _cut_dateline(text: str, out: Subject) -> None:
     """A subject that opens its paragraph with a dateline starts after it; the agency is a link."""
     s, e = out.span
+    if _DATELINE_DASH.search(text, s, e) is None:  # most subjects: the match (tried over all its alternatives) cannot succeed
+        return
     m = _DATELINE.match(text, s, e)
     if m is None or m.end() >= e:
         return
