@@ -92,7 +92,10 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        for a, b in taken:  # a loop, not any() over a generator: asked once or twice per cue, of a short list
+            if a < e and s < b:
+                return False
+        return True
 
     # Multi-word cues first: they contain verbs that must not count twice.
     for m in statements:

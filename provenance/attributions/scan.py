@@ -56,7 +56,10 @@ def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None 
 
 
 def _in_connective(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+    for a, b in spans:  # a loop, not any() over a generator: asked per cue, of a short list
+        if a <= s and e <= b:
+            return True
+    return False
 
 
 def _content_end(text: str, start: int, end: int) -> int:
