@@ -226,3 +226,14 @@ def test_a_subject_without_a_dash_has_no_dateline():
         for dash in "-–—":
             line = line.replace(dash, " ")
         assert SUBJECT_DATELINE.match(line) is None
+
+
+def test_char_offsets_are_the_character_sets_matches():
+    from provenance.attributions.cues import QUOTES
+    from provenance.attributions.scan import _ANY_QUOTE_MARK, char_offsets
+
+    rng = random.Random(13)
+    alphabet = list("ab ,\n'") + list(QUOTES)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert char_offsets(text, QUOTES) == [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]

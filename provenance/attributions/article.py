@@ -224,7 +224,7 @@ def build(doc, names=None) -> Result:
         kind = sent.segment.kind
         if kind not in SCANNED:
             continue
-        if len(out) >= MIN_BUDGET + int(sent.start * MAX_DENSITY / 100):  # budget(sent.start), inline: asked per sentence
+        if len(out) >= MIN_BUDGET and len(out) >= budget(sent.start):  # the budget is never below MIN_BUDGET: asked only past it
             truncated_at = sent.start  # the rest of the text is not analysed
             break
         raws = extract_sentence(text, sent.start, sent.end, headline=kind != PARAGRAPH or sent.segment is headline_segment, scan=scan)
