@@ -237,3 +237,18 @@ def test_char_offsets_are_the_character_sets_matches():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert char_offsets(text, QUOTES) == [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]
+
+
+def test_caps_run_with_the_boundary_after_the_capital_matches_as_with_it_before():
+    import re
+
+    from provenance.attributions.article import _CAPS_RUN
+
+    plain = re.compile(r"\b" + _CAPS_RUN.pattern.replace(r"[A-Z](?<=\b[A-Z])", "[A-Z]", 1))
+    assert plain.pattern.startswith(r"\b[A-Z][")
+    rng = random.Random(17)
+    alphabet = list("AaBb Zz-'’_é1\n.") + ["al ", "bin-", "Éa"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for s in (0, len(text) // 3):
+            assert [m.span() for m in _CAPS_RUN.finditer(text, s)] == [m.span() for m in plain.finditer(text, s)]
