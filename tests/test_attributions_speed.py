@@ -7,10 +7,14 @@ import random
 from provenance.attributions import memo
 from provenance.attributions.chains import soundex
 from provenance.attributions.cues import lexicon
-from provenance.attributions.extract_common import _strip
+from provenance.attributions.extract import extract_sentence
+from provenance.attributions.extract_common import _drop_intro, _strip
 from provenance.attributions.finders import LiteralGate, lowered_text
 from provenance.attributions.profile import _HEDGE_GATE, claim_signals
+from provenance.attributions.punctuation import _has_dash, _signature
+from provenance.attributions.quote_regions import _MARK, _marks
 from provenance.attributions.sources import describe
+from provenance.attributions.speaker import _NEGATED_AUX
 from provenance.attributions.tokens import TOKEN, tokenize
 from provenance.attributions.verb_cue import _AS_TAIL, _before_speaker
 from provenance.document.credits import _DATELINE, parse_dateline
@@ -154,3 +158,97 @@ def test_a_gate_of_few_words_finds_each_word():
     for word in gate._few:
         assert gate.may_match(f"xx {word} yy") and gate.may_match_within(f"xx {word.upper()} yy", 0, len(word) + 6)
     assert not gate.may_match("nothing to see here")
+
+
+def test_a_signature_needs_a_dash_in_the_sentence():
+    # extract_sentence looks for a sentence-opening signature only where the sentence has a dash
+    rng = random.Random(3)
+    for text in _texts(400):
+        text = text.replace("-", " ").replace("–", " ").replace("—", " ")
+        head = "".join(rng.choice(" \n\"”") for _ in range(rng.randint(0, 3)))
+        quoted = '"It is done." '  # a closed quotation before: what a signature needs besides the dash
+        piece = quoted + head + text
+        assert not _has_dash(piece, len(quoted), len(piece))
+        assert _signature(piece, len(quoted), len(piece)) is None
+    signed = '"It is done."  - Ann Bell.'
+    assert _signature(signed, signed.index(" -"), len(signed)) is not None
+
+
+def test_a_negated_auxiliary_ends_in_t():
+    # left_subject asks _NEGATED_AUX only of tokens that end in "t"
+    words = [w for text in _texts(300) for w in text.lower().split()]
+    words += [a + "n" + q + "t" for a in ("do", "does", "did", "has", "would", "wo", "ca", "is", "were") for q in "'’"]
+    for w in words:
+        if _NEGATED_AUX.fullmatch(w):
+            assert w[-1:] == "t"
+    assert _NEGATED_AUX.fullmatch("didn’t") and _NEGATED_AUX.fullmatch("won't")
+
+
+def test_a_multiword_cue_split_by_a_line_break_is_the_same_cue():
+    # _verb_cue normalizes the spaces of a form only when it is not a single word
+    one = "The mayor pointed out that the bridge was safe."
+    two = "The mayor pointed\n  out that the bridge was safe."
+    a, b = extract_sentence(one, 0, len(one)), extract_sentence(two, 0, len(two))
+    assert len(a) == len(b) == 1
+    assert " ".join(two[b[0].cue[0] : b[0].cue[1]].split()) == one[a[0].cue[0] : a[0].cue[1]] == "pointed out"
+    assert one[a[0].links[0].start : a[0].links[0].end] == two[b[0].links[0].start : b[0].links[0].end] == "The mayor"
+
+
+def test_drop_intro_with_and_without_a_comma():
+    # the comma is searched for only where the subject's tokens hold one
+    for text, expected in [("Yesterday, Friday, the minister", "the minister"), ("the regional minister", "the regional minister"), ("In a statement, the council", "the council")]:
+        toks = tokenize(text, 0, len(text))
+        lo, _ = _drop_intro(toks, 0, len(toks.text), text)
+        assert text[toks.start[lo] :] == expected
+
+
+def test_marks_are_the_mark_patterns_matches():
+    # paragraph_quotations reads the marks off a search for their first character, not _MARK.finditer
+    rng = random.Random(11)
+    alphabet = list("ab 5'\"“”«»\n,.9")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["5'''x", "''a''", "'" * 3, "5''", 'a5"b', "it's 5'10\" ''tall''", ""]
+    for text in texts:
+        assert list(_marks(text)) == [(m.start(), m.end(), m.group()) for m in _MARK.finditer(text)]
+
+
+def test_a_subject_without_a_dash_has_no_dateline():
+    # _cut_dateline tries _DATELINE only where the subject holds a dash
+    from provenance.attributions.speaker import _DATELINE as SUBJECT_DATELINE
+
+    rng = random.Random(5)
+    for text in _texts(500):
+        text = "".join(rng.choice("ABC(") if c == "-" else c for c in text).replace("–", "(").replace("—", ")")
+        for s in (0, len(text) // 2):
+            assert SUBJECT_DATELINE.match(text, s, len(text)) is None
+    for line in ["CAIRO (AP) - The minister", "PARIS, Aug 31 (Reuters) — The council", "Nablus-WAFA- The mayor", "(Reuters) – Officials"]:
+        assert SUBJECT_DATELINE.match(line) is not None
+        for dash in "-–—":
+            line = line.replace(dash, " ")
+        assert SUBJECT_DATELINE.match(line) is None
+
+
+def test_char_offsets_are_the_character_sets_matches():
+    from provenance.attributions.cues import QUOTES
+    from provenance.attributions.scan import _ANY_QUOTE_MARK, char_offsets
+
+    rng = random.Random(13)
+    alphabet = list("ab ,\n'") + list(QUOTES)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert char_offsets(text, QUOTES) == [m.start() for m in _ANY_QUOTE_MARK.finditer(text)]
+
+
+def test_caps_run_with_the_boundary_after_the_capital_matches_as_with_it_before():
+    import re
+
+    from provenance.attributions.article import _CAPS_RUN
+
+    plain = re.compile(r"\b" + _CAPS_RUN.pattern.replace(r"[A-Z](?<=\b[A-Z])", "[A-Z]", 1))
+    assert plain.pattern.startswith(r"\b[A-Z][")
+    rng = random.Random(17)
+    alphabet = list("AaBb Zz-'’_é1\n.") + ["al ", "bin-", "Éa"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for s in (0, len(text) // 3):
+            assert [m.span() for m in _CAPS_RUN.finditer(text, s)] == [m.span() for m in plain.finditer(text, s)]

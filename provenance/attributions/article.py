@@ -14,7 +14,9 @@ from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
 
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
-_CAPS_RUN = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
+# The word boundary is asserted after the capital ("(?<=\b[A-Z])", the same test): a pattern that
+# opens with "\b" gives re no first character to skip ahead to, so it is tried at every character.
+_CAPS_RUN = re.compile(r"[A-Z](?<=\b[A-Z])[\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 # A character no run of capitalized words can hold: runs never cross one.
 #: A pronoun with a contracted auxiliary as a whole link ("He’s", "they've"): the speaker is the pronoun.
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
@@ -224,7 +226,7 @@ def build(doc, names=None) -> Result:
         kind = sent.segment.kind
         if kind not in SCANNED:
             continue
-        if len(out) >= budget(sent.start):
+        if len(out) >= MIN_BUDGET and len(out) >= budget(sent.start):  # the budget is never below MIN_BUDGET: asked only past it
             truncated_at = sent.start  # the rest of the text is not analysed
             break
         raws = extract_sentence(text, sent.start, sent.end, headline=kind != PARAGRAPH or sent.segment is headline_segment, scan=scan)

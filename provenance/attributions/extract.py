@@ -61,10 +61,11 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     """Attributions in text[start:end], one sentence, in cue order."""
     if scan is None:
         scan = Scan(text[: end])
-    dash = _SIGNED_QUOTE.search(text, start, end) if _has_dash(text, start, end) else None
+    has_dash = _has_dash(text, start, end)  # both signatures need a dash in the sentence
+    dash = _SIGNED_QUOTE.search(text, start, end) if has_dash else None
     if dash is not None and (signed := _signature(text, dash.start(1), end)) is not None:
         return [signed]  # '"…."  - Ann Bell.'
-    if text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
+    if has_dash and text[start : start + 2].lstrip()[:1] in "-–—" and (signed := _signature(text, start, end)) is not None:
         return [signed]
     opening = _asked_opening(text, start, end) if not headline and text.find("Asked", start, end) >= 0 else None
     if opening is not None:  # "Asked whether ..., the senator said": capitalized, so not among the cues
@@ -91,7 +92,10 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        for a, b in taken:  # a loop, not any() over a generator: asked once or twice per cue, of a short list
+            if a < e and s < b:
+                return False
+        return True
 
     # Multi-word cues first: they contain verbs that must not count twice.
     for m in statements:

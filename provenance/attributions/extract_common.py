@@ -213,12 +213,15 @@ def _drop_intro(toks: Tokens, lo: int, hi: int, text: str) -> tuple[int, str | N
     lex = lexicon()
     texts, lows = toks.text, toks.low
     medium = None
+    commas = "," in texts  # most subjects have none: no search (and no ValueError) per step then
     while lo < hi:
         first = lows[lo]
-        try:
-            comma = texts.index(",", lo, hi)
-        except ValueError:
-            comma = None
+        comma = None
+        if commas:
+            try:
+                comma = texts.index(",", lo, hi)
+            except ValueError:
+                pass
         if comma is not None and not (first in _CONNECTIVE_OPENERS and lo + 1 < hi and lows[lo + 1] in PRONOUNS):
             # "But he focused on …, saying": a conjunction opens the clause itself, not a phrase the comma closes
             if first in lex.intro_words or _is_time_chunk(toks, lo, comma) or (comma - lo == 1 and first in lex.time_words) or _participial_opener(toks, lo, comma):

@@ -23,6 +23,31 @@ from bisect import bisect_right
 
 #: A double quotation mark, or two apostrophes (''…''); not an inch mark after a digit (5'10").
 _MARK = re.compile(r"(?<![0-9])(?:''|[\"“”«»])")
+#: The characters a mark of _MARK opens with: searched for, the lookbehind that opens _MARK would
+#: have re try the pattern at every character.
+_MARK_START = re.compile("['\"“”«»]")
+
+
+def _marks(text: str):
+    """(start, end, mark) of each match of _MARK in text, in order, as ``_MARK.finditer`` gives them."""
+    find = _MARK_START.search
+    m = find(text)
+    while m is not None:
+        i = m.start()
+        c = text[i]
+        if c == "'":
+            if text[i + 1 : i + 2] != "'":  # one apostrophe: no mark
+                m = find(text, i + 1)
+                continue
+            c = "''"
+        if i and "0" <= text[i - 1] <= "9":  # the lookbehind: after a digit, no mark starts here
+            m = find(text, i + 1)
+            continue
+        j = i + len(c)
+        yield i, j, c
+        m = find(text, j)
+
+
 #: A markup tag (<tweet author="…">): its quotes are an attribute's, not a quotation's.
 _TAG = re.compile(r"<[^<>\n]*>")
 
@@ -35,8 +60,7 @@ def paragraph_quotations(text: str) -> list[tuple[int, int]]:
     line_end = -1
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     tag_starts = [a for a, _ in tags]
-    for m in _MARK.finditer(text):
-        i = m.start()
+    for i, j, c in _marks(text):
         if tags and (k := bisect_right(tag_starts, i) - 1) >= 0 and i < tags[k][1]:
             continue
         if i > line_end:  # a new paragraph: a quotation left open ran to the end of the last one
@@ -45,15 +69,14 @@ def paragraph_quotations(text: str) -> list[tuple[int, int]]:
                 open_at = None
             nl = text.find("\n", i)
             line_end = len(text) if nl < 0 else nl
-        c = m.group()
         if open_at is None:
-            if c in "”»" or _closes(text, i, m.end()):
+            if c in "”»" or _closes(text, i, j):
                 continue  # a closer with nothing open: a quotation from an earlier paragraph or a stray mark
             open_at = i
         elif c == "“" and i > 0 and text[i - 1].isspace() and i + 1 < len(text) and not text[i + 1].isspace():
             open_at = i  # a second opener: the first was a stray mark, the quotation starts here
         else:
-            spans.append((open_at, m.end()))
+            spans.append((open_at, j))
             open_at = None
     if open_at is not None:
         spans.append((open_at, line_end))

@@ -40,6 +40,8 @@ _DATELINE = re.compile(
     r"(?:[-–—]{1,2})[ \t]*(?=[A-Z“\"])"
     r"|(?:[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,3})-(?P<slug>[A-Z]{2,10})-[ \t]*(?=[A-Z])"
 )
+#: Every match of _DATELINE holds a dash (each alternative consumes one): none in a span, no dateline.
+_DATELINE_DASH = re.compile("[-–—]")
 
 
 #: Tokens a quoted title inside an aside may span, its marks included ("author of “Dry Land,”").
@@ -148,12 +150,12 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     # Phase A: what may stand between the subject and the cue.
     while i >= 0:
         low = lows[i]
-        if low in lex.pre_cue_adverbs or low in lex.time_words or _ly_adverb(texts[i], low, lex):
+        if low in lex.pre_cue_adverbs or low in lex.time_words or (low[-2:] == "ly" and _ly_adverb(texts[i], low, lex)):
             i -= 1
             if low in lex.time_words and i >= 0 and lows[i] in ("on", "early", "late"):
                 i -= 1  # "The minister on Tuesday accused"
             continue
-        if (low in _MID_ADVERBS or _NEGATED_AUX.fullmatch(low)) and i > 0 and texts[i - 1][:1].isalnum():
+        if (low in _MID_ADVERBS or (low[-1:] == "t" and _NEGATED_AUX.fullmatch(low))) and i > 0 and texts[i - 1][:1].isalnum():
             i -= 1
             continue
         if skip := _mid_phrase(lows, i):
@@ -304,6 +306,8 @@ def _ly_adverb(word: str, low: str, lex) -> bool:
 def _cut_dateline(text: str, out: Subject) -> None:
     """A subject that opens its paragraph with a dateline starts after it; the agency is a link."""
     s, e = out.span
+    if _DATELINE_DASH.search(text, s, e) is None:  # most subjects: the match (tried over all its alternatives) cannot succeed
+        return
     m = _DATELINE.match(text, s, e)
     if m is None or m.end() >= e:
         return

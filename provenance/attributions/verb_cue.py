@@ -154,117 +154,129 @@ def _reports_verb(text: str, lo: int, pos: int) -> bool:
     return not (first and (w.lower() in lex.outlet_nouns or w.lower() in lex.document_nouns or w.lower() in ("several", "early", "initial", "local", "conflicting", "unconfirmed")))
 
 
+def _previous_word(text: str, start: int, cue: int) -> str:
+    """The word right before the cue (within 20 characters, lower case), or ""."""
+    prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, cue - 20) : cue][::-1])
+    return prev.group(1)[::-1].lower() if prev is not None else ""
+
+
 def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -> Raw | None:
     lex = lexicon()
-    form = " ".join(m.group().lower().split())
+    word = m.group()
+    form = word.lower()
+    if not form.isalpha():  # a form of one word needs no spaces normalized
+        form = " ".join(form.split())
     info = lex.verbs.get(form)
     if info is None:
         return None
-    word = m.group()
-    if info.participle and m.start() > start + 1 and text[m.start() - 1] == "-" and (
-        (pre := _HYPHEN_PREFIX.search(text, max(start, m.start() - 20), m.start() - 1)) and pre.group().lower() not in _VERB_PREFIXES
+    ms, me = m.span()  # read once: the match's offsets are used a dozen times below
+    if info.participle and ms > start + 1 and text[ms - 1] == "-" and (
+        (pre := _HYPHEN_PREFIX.search(text, max(start, ms - 20), ms - 1)) and pre.group().lower() not in _VERB_PREFIXES
     ):
         return None  # "the tax-writing committee": a noun and a participle make an adjective ("re-tweeting" stays a verb)
     if not word[:1].islower() and not headline:
         # "Said" is also a name; a capitalized cue opens a sentence only in headlines.
-        if not (info.participle and m.start() == start):
+        if not (info.participle and ms == start):
             return None
-    subject_end = m.start()  # where the subject ends: before the verb group of a compound cue
+    subject_end = ms  # where the subject ends: before the verb group of a compound cue
+    prev_word = None  # the word before the cue, read once (lower case; "" for none)
+    negated = None  # _negated(text, start, ms), asked at most once
     if form == info.lemma:  # checked first: base forms ("tell", "write") match often and rarely report
-        if m.start() == start or text[m.start() - 2 : m.start()].strip() == ";" or (
+        if ms == start or text[ms - 2 : ms].strip() == ";" or (
             # "Cement makers, for instance, argue that …", "Backers, however, say it will pass": after an aside a
             # base form with its clause still reports; outside headlines with any clause or object ("Others,
-            # however, say a fix is due", "A third of riders, 33%, say they feel safe", "…, say some analysts");
+            # however, say the levy will pass", "A third of riders, 41%, say they ride less", "…, say some analysts");
             # a comma ahead is the "say" of an example ("cities of, say, 40,000")
-            text[m.start() - 2 : m.start()].strip() == "," and not _CLAUSE_AFTER_ASIDE.match(text, m.end(), end)
-            and (headline or not _WORD_AHEAD.match(text, m.end(), end))
+            text[ms - 2 : ms].strip() == "," and not _CLAUSE_AFTER_ASIDE.match(text, me, end)
+            and (headline or not _WORD_AHEAD.match(text, me, end))
         ):
             return None
-        base_prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
-        base_word = base_prev.group(1)[::-1].lower() if base_prev is not None else ""
-        if base_word == "and" and _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not _COMMA_AHEAD.match(text, m.end(), end) and not _IRREALIS_AND.search(text, max(start, m.start() - 50), m.start()):
+        prev_word = base_word = _previous_word(text, start, ms)
+        if base_word == "and" and _THAT_CLAUSE_AHEAD.match(text, me, end) and not _COMMA_AHEAD.match(text, me, end) and not _IRREALIS_AND.search(text, max(start, ms - 50), ms):
             pass  # "Pollsters counted twice and say they are sure": a verb coordinated with the clause before, its clause ahead
-        elif base_prev is not None and (base_word in _BASE_FORM_BLOCKERS or base_word in lex.verb_group_words and _negated(text, start, m.start())):
+        elif base_word and (base_word in _BASE_FORM_BLOCKERS or base_word in lex.verb_group_words and (negated := _negated(text, start, ms))):
             # a base form is a cue only after its subject ("officials acknowledge") or in a verb group that
             # reports ("went on to say", "would not say", "will announce that"): not "to explain", "will warn"
-            if base_word == "to" and (made := compound.causative_object(text, start, m.start())) is not None:
-                if (blocked := lex.blocked_after.get(form)) and blocked.match(text, m.end(), end) or info.requires and not _required_word(info.requires).match(text, m.end(), end):
+            if base_word == "to" and (made := compound.causative_object(text, start, ms)) is not None:
+                if (blocked := lex.blocked_after.get(form)) and blocked.match(text, me, end) or info.requires and not _required_word(info.requires).match(text, me, end):
                     return None  # "led her to tell the truth": a blocked sense here too
-                content = _content(text, after_cue(text, m.end(), end, audience=info.audience).content_start, end)
-                return Raw((m.start(), m.end()), "verb", [RawLink(*made)], content, made[0]) if content else None
-            group = compound.admits(text, start, m.start(), m.end(), end, info)
+                content = _content(text, after_cue(text, me, end, audience=info.audience).content_start, end)
+                return Raw((ms, me), "verb", [RawLink(*made)], content, made[0]) if content else None
+            group = compound.admits(text, start, ms, me, end, info)
             if group is None:
                 return None
             subject_end = group
     denied = False
-    if _negated(text, start, m.start()):
+    if negated is None:
+        negated = _negated(text, start, ms)
+    if negated:
         # "did not mention the deal", "has never said", "didn't respond to": a statement denied, which
         # PolNeAR marks; "would not say", "declined to comment" (a refusal or a future) stay out
-        denied = info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, m.start() - 30), m.start()) is not None
+        denied = info.lemma in _NEGATABLE and _REPORTED_NEGATION.search(text, max(start, ms - 30), ms) is not None
         if not denied:
             return None
-    if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, m.start() - 40), m.start())) and not _source_before(text, start, m.start()) and not (
-        _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and _THAT_AFTER.match(text, m.end(), end)
+    if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, ms - 40), ms)) and not _source_before(text, start, ms) and not (
+        _COMMA_BEFORE_CUE.search(text, max(start, ms - 3), ms) and _THAT_AFTER.match(text, me, end)
     ):
         return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
-    if form == "reports" and not headline and not _reports_verb(text, start, m.start()):
+    if form == "reports" and not headline and not _reports_verb(text, start, ms):
         return None
-    prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, m.start() - 20) : m.start()][::-1])
-    prev_word = prev.group(1)[::-1].lower() if prev else ""
+    if prev_word is None:
+        prev_word = _previous_word(text, start, ms)
     if not info.participle and prev_word in lex.passive_aux and not (info.lemma == "say" and prev_word in ("is",)):
         return _passive(text, start, end, m, info)
-    if not info.participle and _may_be_adverb_passive(text, m.start(), prev_word) and _ADVERB_IN_PASSIVE.search(text, max(start, m.start() - 30), m.start()):
+    if not info.participle and _may_be_adverb_passive(text, ms, prev_word) and _ADVERB_IN_PASSIVE.search(text, max(start, ms - 30), ms):
         if (passive := _passive(text, start, end, m, info)) is not None:
             return passive  # "The move was first reported by MSNBC" (else as before: "which was first reported by")
-    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == m.start():
+    if prev_word == "the" or prev_word == "to" and info.lemma in ("say", "tell", "report") and subject_end == ms:
         return None
-    if form.endswith("ed") and _may_be_possessive(text, start, m.start()) and _POSSESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+    if form.endswith("ed") and _may_be_possessive(text, start, ms) and _POSSESSIVE_BEFORE.search(text, max(start, ms - 12), ms):
         return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
     if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
-        if info.lemma == "ask" and prev_word == "when" and (who := asker(text, m.end(), end)) is not None:
-            return Raw((m.start(), m.end()), "verb", [RawLink(*who)], _content(text, who[1], end), m.start(), postposed=True)
-        if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, m.end(), end):
+        if info.lemma == "ask" and prev_word == "when" and (who := asker(text, me, end)) is not None:
+            return Raw((ms, me), "verb", [RawLink(*who)], _content(text, who[1], end), ms, postposed=True)
+        if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, me, end):
             # "..., he said when asked whether ...": the one asked answers; the chain is the clause's
-            return Raw((m.start(), m.end()), "participle", [], _content(text, m.end(), end), m.start(), inherits=True)
+            return Raw((ms, me), "participle", [], _content(text, me, end), ms, inherits=True)
         return None
-    before = text[max(start, m.start() - 30) : m.start()]
+    before = text[max(start, ms - 30) : ms]
     if "what" in before and _FREE_RELATIVE.search(before):
         return None  # "what he described as", "what carmakers say are"
     blocked = lex.blocked_after.get(form)  # a blocked sense (lexicon.yaml): "claimed the title"
-    if blocked and blocked.match(text, m.end(), end):
+    if blocked and blocked.match(text, me, end):
         return None
-    if info.requires and not _required_word(info.requires).match(text, m.end(), end):
+    if info.requires and not _required_word(info.requires).match(text, me, end):
         return None
     # a that-only cue also closes a quotation ('"…," Tom Reed declared.'): checked once the subject is known
     # a headline drops its "that" ("Sanders Declares Revolution Is Near"): its object is what was said
-    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end) and not (headline and _HEADLINE_OBJECT.match(text, m.end(), end))
+    that_missing = info.that_only and not _THAT_CLAUSE_AHEAD.match(text, me, end) and not (headline and _HEADLINE_OBJECT.match(text, me, end))
     if that_missing and (info.participle or info.relay) and not (
         # ", noting the change", ", declaring victory": a participle after a comma, its object what was said
-        info.participle and _COMMA_BEFORE_CUE.search(text, max(start, m.start() - 3), m.start()) and compound.object_ahead(text, m.end(), end)
+        info.participle and _COMMA_BEFORE_CUE.search(text, max(start, ms - 3), ms) and compound.object_ahead(text, me, end)
     ):
         return None
     if info.relay == "as saying":
         return _quoted(text, start, end, m)
     if info.participle:
         return _participle(text, start, end, m, info)
-    after = after_cue(text, m.end(), end, audience=info.audience)
+    after = after_cue(text, me, end, audience=info.audience)
     subj = left_subject(text, start, subject_end, postposed=after.ends)
     if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
         subj.after_quote = split_question = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
     else:
         split_question = False
-    if subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end):
+    if subj.span is not None and _COMMA_AHEAD.match(text, me, end):
         _parenthetical_subject(text, subj)
     if that_missing and not (
         (after.ends and subj.after_quote)
         # '"…," he declared in a statement', '"…?" Ann Bell remarked, adding …': the quotation before is the content
-        or (subj.after_quote and subj.span is not None and _QUOTE_TAG_TAIL.match(text, m.end(), end))
-        or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, m.start() - 6), m.start()))
-        or (subj.span is not None and _COMMA_AHEAD.match(text, m.end(), end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
+        or (subj.after_quote and subj.span is not None and _QUOTE_TAG_TAIL.match(text, me, end))
+        or (subj.span is None and _CLOSED_QUOTE_BEFORE.search(text, max(start, ms - 6), ms))
+        or (subj.span is not None and _COMMA_AHEAD.match(text, me, end) and _PARENTHETICAL_BEFORE.search(text, max(start, subj.span[0] - 4), subj.span[0]))
         # "…, she noted." closing the sentence: the clause before the comma is what was noted
         or (after.ends and subj.span is not None and subj.before is not None and subj.before > start and text[subj.before : subj.span[0]].strip() == ",")
         # "argued the plan would fail", "noted the change": a speaker as the subject and an object ahead
-        or (subj.span is not None and not subj.coordinated and compound.that_less(text, subj.span, prev_word, m.end(), end, info))
+        or (subj.span is not None and not subj.coordinated and compound.that_less(text, subj.span, prev_word, me, end, info))
     ):
         return None
     links: list[RawLink] = []
@@ -272,7 +284,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
     content: tuple[int, int] | None
     inherits = False
     inverted = (subj.span is not None or subj.coordinated) and not subj.after_quote and inverted_speaker(
-        text, start, m.start(), m.end(), end, names_only=subj.span is not None and not text[start : subj.span[0]].strip()
+        text, start, ms, me, end, names_only=subj.span is not None and not text[start : subj.span[0]].strip()
     )
     after_clause = inverted and subj.coordinated  # "…, but it has drawn a crowd, said Ms. Tan": no verb coordinated with the clause before
     if inverted:
@@ -280,15 +292,15 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         subj.coordinated = False
     if subj.coordinated:
         inherits = True
-        span_start = m.start()
-    elif subj.span is None and not after_clause and (named := _apposed_name(text, start, m.start())) is not None:
+        span_start = ms
+    elif subj.span is None and not after_clause and (named := _apposed_name(text, start, ms)) is not None:
         # "Ann Bell, 63, a retired nurse from Dayton, said she ...": the name that opens the sentence
-        links.append(RawLink(*named, cue=(m.start(), m.end())))
+        links.append(RawLink(*named, cue=(ms, me)))
         span_start = named[0]
     elif subj.span is None:
         # "…," said Karl Schamotta, chief market strategist at Corpay.
         # "…, said Monday that …": a weekday or a date after the cue is an adverbial, not an inverted subject
-        span, reason, consumed = right_np(text, time_adverbial(text, m.end(), end) or m.end(), end, allow_commas=True)
+        span, reason, consumed = right_np(text, time_adverbial(text, me, end) or me, end, allow_commas=True)
         if span is None or not (
             text[span[0]].isupper()
             or text[span[0] : span[0] + 4].lower() in ("the ", "a ", "an ")
@@ -301,25 +313,25 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             return None
         if "," not in text[span[0] : span[1]]:
             span = cut_adverbial(text, *span)  # "said Ann Bell on Monday": the day is no part of the name
-        links.append(RawLink(*span, reason=reason, cue=(m.start(), m.end())))
+        links.append(RawLink(*span, reason=reason, cue=(ms, me)))
         postposed = True
-        cs, ce = _before_speaker(text, start, subj.before if subj.before is not None else m.start())
+        cs, ce = _before_speaker(text, start, subj.before if subj.before is not None else ms)
         content = (cs, _content_end(text, cs, ce)) if cs < ce else None
         span_start = start
         info_after = after_cue(text, consumed, end, audience=False)
         if info_after.relays:
             links += info_after.relays
-        return Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=True)
+        return Raw((ms, me), "verb", links, content, span_start, postposed=True)
     else:
-        links.append(RawLink(*subj.span, reason=subj.reason or after.reason, cue=(m.start(), m.end())))
+        links.append(RawLink(*subj.span, reason=subj.reason or after.reason, cue=(ms, me)))
         span_start = subj.span[0]
     if info.postposed_only and not (after.ends and subj.after_quote):
         if (
-            not (subj.after_quote and _SHORT_LISTENER.match(text, m.end(), end))
-            and not (subj.span and _QUOTE_AHEAD.match(text, m.end(), end))
-            and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, m.end(), end))
+            not (subj.after_quote and _SHORT_LISTENER.match(text, me, end))
+            and not (subj.span and _QUOTE_AHEAD.match(text, me, end))
+            and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, me, end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
-            and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, m.end(), end))
+            and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, me, end))
             # "The campaign did not respond to requests for comment": a reply denied (PolNeAR marks it)
             and not (subj.span and denied and info.lemma != "ask")
         ):
@@ -338,7 +350,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         links.insert(0, after.outlet)
     if subj.dateline is not None:
         links.insert(0, subj.dateline)
-    quote_tag = that_missing and subj.after_quote and subj.span is not None and not after.ends and _QUOTE_TAG_TAIL.match(text, m.end(), end)
+    quote_tag = that_missing and subj.after_quote and subj.span is not None and not after.ends and _QUOTE_TAG_TAIL.match(text, me, end)
     if (after.ends or after.continues_quote or quote_tag) and subj.before is not None and not inherits and subj.span is not None and subj.before > start:
         postposed = True
         cs, ce = _before_speaker(text, start, subj.before)
@@ -351,7 +363,7 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         content = _content(text, after.content_start, end)
     if split_question and that_missing and not postposed:
         content = None  # '"… paid!" | Reed declared, a point he makes': what was said is the quotation before the split
-    raw = Raw((m.start(), m.end()), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
+    raw = Raw((ms, me), "verb", links, content, span_start, postposed=postposed, inherits=inherits, medium=subj.medium or after.medium, dropped=subj.relative)
     return raw
 
 
