@@ -53,3 +53,33 @@ def test_participle_after_a_noun_left_out(text):
 def test_participle_after_a_noun_inside_a_report_is_nested():
     # inside what Ann Bell said: PolNeAR marks only the outer cue
     assert cues("Ann Bell said the mayor was stung by riders claiming the ferry was late.") == [("said", "Ann Bell")]
+
+
+def test_participle_after_a_verb_phrase_is_no_noun_speaker():
+    # the word before is a noun, but the phrase it ends is a verb's ("making a pitch to …")
+    assert [c for c, _ in cues("Reed is making a pitch to young voters saying a new levy is hurting the town.") if c == "saying"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The suit claims that Reed lied about the levy.", [("claims", "The suit")]),
+        ('The ad claims "the mayor raised the levy twice."', [("claims", "The ad")]),
+        ("The memo notes that the ferry is late again.", [("notes", "The memo")]),
+    ],
+)
+def test_s_form_after_a_singular_noun(text, expected):
+    assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two states that voted early are small.",  # a number: the plural noun
+        "The new claims that the mayor lied spread fast.",  # an adjective: the plural noun
+        "The old claims that surfaced in May were dropped.",  # a relative clause after "that"
+        'The narrator mentions "dry land" twice.',  # a topic named, not what was said
+    ],
+)
+def test_s_form_that_stays_a_noun(text):
+    assert [c for c, _ in cues(text) if c in ("states", "claims", "mentions")] == []

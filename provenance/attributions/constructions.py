@@ -53,6 +53,7 @@ _NOT_A_NOUN = frozenset(
     "most more less very so too worth no any".split()  # "most telling", "worth noting", "no denying": an adjective or a gerund
 )
 _WITH_END = re.compile(r"\bwith\s+(?:[\w'’\-]+\s+){0,6}$")
+_GERUND_FIRST = re.compile(r"[a-z]+ing\b")
 _WITH_WORD = re.compile(r"\bwith\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|reported|according\s+to)\b")
 #: Messages and writings beside the document nouns ("sent an email saying", "wrote a column saying").
@@ -154,8 +155,8 @@ def _after_noun(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
     if not word or word in _NOT_A_NOUN or word.endswith("ly") or "'" in word or "’" in word:
         return None  # "is saying", "by saying", "publicly saying", "I'm asking", "worth noting": no noun before
     subj = left_subject(text, start, m.start())
-    if subj.span is None or subj.coordinated or subj.span[1] != prev.end(1) or subj.after_quote:
-        return None
+    if subj.span is None or subj.coordinated or subj.span[1] != prev.end(1) or subj.after_quote or _GERUND_FIRST.match(text, subj.span[0]):
+        return None  # "is making a pitch to voters saying …": a verb phrase, not a noun phrase, before the participle
     if _WITH_END.search(text, max(start, subj.span[0] - 60), subj.span[0]) or _WITH_WORD.search(text, *subj.span) or _REPORTED_BEFORE.search(text, start, subj.span[0]):
         # "with 56 percent of voters saying …", "Bell said the memo saying …": reported in turn (PolNeAR, univocal, marks the outer one)
         return None
