@@ -153,7 +153,7 @@ def _singular_noun_before(text: str, lo: int, pos: int) -> bool:
     if m is None:
         return False
     w = m.group(1)
-    return not (w.endswith("s") or w in _NOT_HEAD or w.endswith(("ed", "al", "ous", "ive", "ful", "ic", "ing", "ly")))
+    return not (w in _NOT_HEAD or w.endswith(("s", "ed", "al", "ous", "ive", "ful", "ic", "ing", "ly")))
 
 
 #: The word right before "reports": a name (capitalized) or a pronoun.
