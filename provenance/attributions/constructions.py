@@ -43,6 +43,21 @@ _LONG_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"�
 _IN_BEFORE_PARTICIPLE = re.compile(r"\bin\s*$")
 #: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
 _AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s$")
+#: Words before a participle that make it no participle after a noun (verbs, prepositions, pronouns, determiners).
+_NOT_A_NOUN = frozenset(
+    "is are was were be been being am has have had do does did not never also still just even only then now "
+    "by in on of for to from with without about after before while when since as at into than that which who "
+    "whom what the a an this these those his her their its our my your and or but nor so i you he she it we they "
+    "me him us them stop stopped keep kept start started begin began avoid avoided quit risk mean means "
+    "most more less very so too worth no any".split()  # "most telling", "worth noting", "no denying": an adjective or a gerund
+)
+_WITH_END = re.compile(r"\bwith\s+(?:[\w'’\-]+\s+){0,6}$")
+_GERUND_FIRST = re.compile(r"[a-z]+ing\b")
+_WITH_WORD = re.compile(r"\bwith\b")
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|reported|according\s+to)\b")
+#: Messages and writings beside the document nouns ("sent an email saying", "wrote a column saying").
+_SENT_NOUNS = frozenset("email emails e-mail message messages ad ads text texts tweets posts column article op-ed editorial essay book blog piece".split())
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 # "with 41 percent of residents saying", "with three in 10 saying": the share is the source of the participle
@@ -118,7 +133,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
         (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)) or info.lemma == "say" and compound.bare_clause_ahead(text, m.end(), end))
         and not _AS_BEFORE.search(before)
     ):
-        return None
+        return _after_noun(text, start, end, m, info)
     if _IN_BEFORE_PARTICIPLE.search(before) and info.lemma not in ("say",) and not _THAT_CLAUSE_AHEAD.match(text, m.end(), end):
         return None  # "in writing", "in asking"; but "in arguing that …" reports the argument ("by accusing him of …" is a cue)
     after = after_cue(text, m.end(), end, audience=info.audience)
@@ -128,6 +143,31 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
     # the outlet told ("…, telling CNN that") reports the inherited speaker: it goes before them (compose)
     outer = [after.outlet] if after.outlet is not None else []
     return Raw((m.start(), m.end()), "participle", list(after.relays), content, m.start(), inherits=True, medium=after.medium, outer=outer)
+
+
+def _after_noun(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
+    """ "calls saying a truck had crashed", "left most riders saying the ferry was late": a participle
+    right after a noun, no comma between, with a reported clause ahead; the noun phrase speaks."""
+    if text[m.start() - 1 : m.start()] != " " or not _THAT_CLAUSE_AHEAD.match(text, m.end(), end):
+        return None
+    prev = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start())
+    word = prev.group(1).lower() if prev is not None else ""
+    if not word or word in _NOT_A_NOUN or word.endswith("ly") or "'" in word or "’" in word:
+        return None  # "is saying", "by saying", "publicly saying", "I'm asking", "worth noting": no noun before
+    subj = left_subject(text, start, m.start())
+    if subj.span is None or subj.coordinated or subj.span[1] != prev.end(1) or subj.after_quote or _GERUND_FIRST.match(text, subj.span[0]):
+        return None  # "is making a pitch to voters saying …": a verb phrase, not a noun phrase, before the participle
+    if _WITH_END.search(text, max(start, subj.span[0] - 60), subj.span[0]) or _WITH_WORD.search(text, *subj.span) or _REPORTED_BEFORE.search(text, start, subj.span[0]):
+        # "with 56 percent of voters saying …", "Bell said the memo saying …": reported in turn (PolNeAR, univocal, marks the outer one)
+        return None
+    after = after_cue(text, m.end(), end, audience=info.audience)
+    content = _content(text, after.content_start, end)
+    if content is None:
+        return None
+    if word in lexicon().document_nouns or word in _SENT_NOUNS:
+        return None  # "released a statement saying …": PolNeAR names the sender or the document, either about as often (train)
+    links = [RawLink(*subj.span, reason=subj.reason)] + after.relays
+    return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=after.medium)
 
 
 def _quoted(text: str, start: int, end: int, m: re.Match) -> Raw | None:

@@ -132,6 +132,30 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
     return w[:1].isupper() or low in PRONOUNS or low in lex.anonymous_nouns or low in lex.organization_nouns or low in lex.document_nouns or low in lex.role_nouns or low in lex.outlet_nouns
 
 
+#: "the ad claims", "this memo notes": a determiner, at most two words, then the word before the cue.
+_DET_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Ee]ach)\s+([a-z]+)\s+$")
+#: Words that follow a determiner without being its noun ("the new claims that", "the two states that").
+_NOT_HEAD = frozenset(
+    "new same latest false other recent early earlier first last many several few such own only main "
+    "two three four five six seven eight nine ten dozen hundred".split()
+)
+#: What the -s form of a noun-like cue must have ahead: "that", a colon or a quotation, then a subject
+#: ("the suit claims that Reed lied", "the ad claims “…”"); not a relative clause ("states that voted").
+_SUBJECT_CLAUSE_AHEAD = re.compile(
+    r"\s*(?:that\s+(?:the|a|an|he|she|it|they|we|I|his|her|their|its|this|there|[A-Z0-9])|:|,?\s*[\"“])"
+)
+
+
+def _singular_noun_before(text: str, lo: int, pos: int) -> bool:
+    """ "The ad claims Jeb is …", "the paper notes that …": an -s form after a singular noun with its
+    determiner agrees with it, a verb; a plural ("the two claims") or an adjective ("the new claims") is no subject."""
+    m = _DET_NOUN_BEFORE.search(text, max(lo, pos - 40), pos)
+    if m is None:
+        return False
+    w = m.group(1)
+    return not (w in _NOT_HEAD or w.endswith(("s", "ed", "al", "ous", "ive", "ful", "ic", "ing", "ly")))
+
+
 #: The word right before "reports": a name (capitalized) or a pronoun.
 _NAME_BEFORE = re.compile(r"(?:^|[\s\"“(])([A-Z][\w'’.\-]*|he|she|it|they)\)?\s+$")
 
@@ -217,6 +241,9 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             return None
     if form in AMBIGUOUS_S and not (headline and _HEADLINE_SUBJECT.search(text, max(start, ms - 40), ms)) and not _source_before(text, start, ms) and not (
         _COMMA_BEFORE_CUE.search(text, max(start, ms - 3), ms) and _THAT_AFTER.match(text, me, end)
+    ) and not (
+        # "mentions “…”" names a topic, not what was said
+        form != "mentions" and _singular_noun_before(text, start, ms) and _SUBJECT_CLAUSE_AHEAD.match(text, me, end)
     ):
         return None  # "212 warranty claims"; but "Ann Bell, a pollster, notes that …" is a cue
     if form == "reports" and not headline and not _reports_verb(text, start, ms):
