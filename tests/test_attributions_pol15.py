@@ -8,16 +8,7 @@ import pytest
 from provenance.attributions.article import build
 from provenance.attributions.quote_regions import QuoteRegions, paragraph_quotations
 from provenance.document import Document
-
-
-def cues(text: str) -> list[tuple[str, str]]:
-    """(cue, innermost speaker) of each attribution."""
-    doc = Document(text + "\n", "<t>")
-    out = []
-    for a in build(doc).attributions:
-        assert text[a["cue"]["start"] : a["cue"]["end"]] == a["cue"]["text"]
-        out.append((a["cue"]["text"], a["chain"][-1]["text"] if a["chain"] else ""))
-    return out
+from tests.attribution_cues import cues
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.attributions.article import build
-from provenance.document import Document
+from tests.attribution_cues import cues as shared_cues
 
 
 def cues(text: str) -> list[tuple[str, str]]:
-    """(cue, innermost speaker) of each attribution."""
-    doc = Document("Lake Bend is quiet now.\n\n" + text + "\n", "<t>")
-    out = []
-    for a in build(doc).attributions:
-        assert doc.text[a["cue"]["start"] : a["cue"]["end"]] == a["cue"]["text"]
-        out.append((a["cue"]["text"], a["chain"][-1]["text"] if a["chain"] else ""))
-    return out
+    """(cue, innermost speaker) of each attribution, after an opening paragraph."""
+    return shared_cues(text, before="Lake Bend is quiet now.\n\n")
 
 
 @pytest.mark.parametrize(

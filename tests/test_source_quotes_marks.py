@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.bilingual.pair import pair_texts
+from tests.source_pairs import rule_texts
 from provenance.config import Config
 from provenance.pipeline import Pipeline
 
@@ -16,8 +16,7 @@ def pipeline():
 
 
 def _pv1005(pipeline, source, english, lang):
-    report = pipeline.run_documents([(pair_texts(source, english + "\n", lang), "article.en.txt")])
-    return [f.text for f in report.files[0].findings if f.rule == "PV1005"]
+    return rule_texts(pipeline, source, english, lang, "PV1005")
 
 
 SPEECH_AR = 'وقال الوزير: "سنبقى هنا حتى النهاية ولن نغادر المدينة أبدا".'
