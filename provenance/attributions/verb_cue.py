@@ -52,8 +52,9 @@ _IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|
 _CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 #: A word or a quotation right after a cue (not a comma, not the end of the sentence).
 _WORD_AHEAD = re.compile(r"\s+[\w“\"‘']")
-_ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:first|also|later|originally|initially|previously|widely|publicly|officially)\s+$")
-_PASSIVE_ADVERBS = frozenset("first also later originally initially previously widely publicly officially".split())
+_PASSIVE_ADVERB_WORDS = "first also later originally initially previously widely publicly officially".split()
+_PASSIVE_ADVERBS = frozenset(_PASSIVE_ADVERB_WORDS)
+_ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:" + "|".join(_PASSIVE_ADVERB_WORDS) + r")\s+$")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
 #: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
 _QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
