@@ -2,7 +2,7 @@
 English is a 1-0 bead, not half of a 2-1 merge; a paragraph break places it; a name both
 sentences repeat is evidence for neither. Own examples, no corpus text."""
 
-from provenance.bilingual.align import SPLIT, _Side, align_texts, split_cost
+from provenance.bilingual.align import SPLIT, _orphans, _Side, align_texts, split_cost
 
 RU_A = "Министр финансов Петросян прибыл в Мадрид во вторник утром."
 RU_B = "Погода в столице была холодной и дождливой всю неделю, а улицы опустели."
@@ -96,3 +96,47 @@ def test_a_split_translation_whose_halves_both_carry_anchors_stays_a_1_2_bead():
     second = "The work will take 3 years."
     last = "He added that work would begin in the spring."
     assert _target_kinds(src, f"{first} {second} {last}\n", "ar") == [("1-2", f"{first} {second}"), ("1-1", last)]
+
+
+# An orphan: an English sentence whose names and numbers the original has nowhere and no other
+# English sentence repeats (own invented Chinese pair: an original with no Latin letters gives
+# NAME_MISS nothing to compare, so only the orphan test tells the added sentence).
+ZH_A = "代表团昨天上午经过长途旅行抵达该市。"
+ZH_B = "市长在旧市政厅接待了代表团。"
+ZH_C = "晚上代表团参观了新医院。"
+EN_ZH_A = "The delegation arrived in the city yesterday morning after a long journey."
+EN_ZH_B = "The mayor received the delegation in the old town hall."
+EN_ZH_C = "In the evening the delegation visited the new hospital."
+
+
+def test_an_orphan_english_sentence_is_the_0_1_bead_not_the_first_translation():
+    src = f"{ZH_A}{ZH_B}{ZH_C}\n"
+    en = f"{EN_ZH_A} {EN_ADDED} {EN_ZH_B} {EN_ZH_C}\n"
+    assert _target_kinds(src, en, "zh") == [("1-1", EN_ZH_A), ("0-1", EN_ADDED), ("1-1", EN_ZH_B), ("1-1", EN_ZH_C)]
+
+
+def _orphan_flags(src_sentences, en_sentences, lang):
+    src, ss = _joined(src_sentences)
+    en, ts = _joined(en_sentences)
+    return _orphans(_Side(src, ss, lang, False), _Side(en, ts, lang, True), lang)
+
+
+def _joined(sentences):
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    return " ".join(sentences), spans
+
+
+def test_orphans_are_sentences_whose_names_and_numbers_are_nowhere_else():
+    src = ["Министр Петросян прибыл в Мадрид 14 марта.", "Переговоры продлятся неделю."]
+    flags = _orphan_flags(src, [
+        "Minister Petrosyan arrived in Madrid on March 14.",  # its names are in the original
+        "Talks with Lindqvist will last a week.",  # a name found nowhere else: an orphan
+        "The talks will last a week.",  # no names or numbers: nothing tells
+        "The 2,300 delegates met on Sunday.",  # a number the original lacks (Sunday is a weekday, no name)
+    ], "ru")
+    assert flags == [False, True, False, True]
+    # A name the rest of the English repeats belongs to the article, even if the original writes it otherwise.
+    assert _orphan_flags(src, ["Talks with Lindqvist will last a week.", "Lindqvist left."], "ru") == [False, False]
