@@ -360,7 +360,12 @@ def credits_of(doc: Document) -> dict:
     bylines = []
     for seg in doc.segments:
         if seg.credit_kind == "translation":
-            roles = {r: _span(text, a, b) for r, a, b in seg.credit_parts}
+            # two translators ("Jane Roe and Sami Haddad") are one span, from the first name to the last
+            bounds: dict[str, tuple[int, int]] = {}
+            for r, a, b in seg.credit_parts:
+                lo, hi = bounds.get(r, (a, b))
+                bounds[r] = (min(lo, a), max(hi, b))
+            roles = {r: _span(text, a, b) for r, (a, b) in bounds.items()}
             translation.append(
                 {
                     "line": doc.line_col(seg.start)[0],

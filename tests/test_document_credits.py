@@ -35,6 +35,27 @@ def parts(parser, line):
         ("Translation by machines is common now", None),
         ("Translated texts are often hard to read, he said by phone.", None),
         ("The translation of the book took years.", None),
+        # labels and lists of translators, a desk, the publisher between "translated" and "by"
+        ("Translated by: Jane Roe", [("translator", "Jane Roe")]),
+        ("Translator: Sami Haddad", [("translator", "Sami Haddad")]),
+        ("Translators: Jane Roe and Sami Haddad", [("translator", "Jane Roe"), ("translator", "Sami Haddad")]),
+        ("English translation: Nour Haddad", [("translator", "Nour Haddad")]),
+        ("Translated by the editorial team", [("translator", "the editorial team")]),
+        ("Translated for The Valley Courier by Jane Roe", [("translator", "Jane Roe")]),
+        ("Translated by the time he left, the letter was lost.", None),
+        ("Translated by Jane Roe and others", None),
+        # notes that the copy first ran in another language or outlet: the outlet, else the language
+        ("This article was originally published in Arabic by Al-Wadi Al-Jadid.", [("source", "Al-Wadi Al-Jadid")]),
+        ("This article was first published in Arabic.", [("source", "Arabic")]),
+        ("A version of this article appeared in Persian on Sahar Online.", [("source", "Sahar Online")]),
+        ("This is an edited translation of an article published in Al-Nahar Al-Jadid on May 3, 2024.",
+         [("source", "Al-Nahar Al-Jadid")]),
+        ("Read the original in Arabic", [("source", "Arabic")]),
+        ("Arabic original: Al-Wadi", [("source", "Al-Wadi")]),
+        ("The article appeared in May 2024 in Al-Wadi", [("source", "Al-Wadi")]),
+        ("The article was first published in Arabic, and officials denied it.", None),
+        ("This article was published on Monday.", None),
+        ("The original article is longer.", None),
     ],
 )
 def test_parse_translation(line, expected):
@@ -60,6 +81,11 @@ def test_parse_translation(line, expected):
         ("Edited by: Jane Roe", [("by", "Jane Roe")]),
         ("Edited by the board, the report ran long.", None),
         ("The interview was conducted by phone on Monday.", None),
+        ("Author: Jane Roe", [("by", "Jane Roe")]),
+        ("Correspondent: Sami Haddad and Nour Haddad", [("by", "Sami Haddad"), ("by", "Nour Haddad")]),
+        ("Author: the minister", None),
+        ("By Jane Roe, for The Valley Courier", [("by", "Jane Roe")]),
+        ("By Jane Roe, for the first time", None),
     ],
 )
 def test_parse_byline(line, expected):
@@ -189,3 +215,12 @@ def test_datelines_are_credits_with_exact_spans():
 def test_a_sentence_is_no_dateline():
     doc = Document("Talks resume\n\nThe minister said on Monday (in Cairo) - as expected - that talks resume.\n", "b.txt")
     assert dateline_credits(doc) == []
+
+
+def test_two_translators_are_one_span_in_the_report():
+    text = "Talks on the port resume\n\nThe minister said on Monday that the talks would resume.\n\nTranslated by Jane Roe and Sami Haddad\n"
+    report = Pipeline(Config()).check_document(Document(text, "t.txt"))
+    credit = report.files[0].credits["translation"][0]
+    assert credit["translator"]["text"] == "Jane Roe and Sami Haddad"
+    assert text[credit["translator"]["start"]:credit["translator"]["end"]] == "Jane Roe and Sami Haddad"
+    assert {"Jane Roe", "Sami Haddad"} <= {n["text"] for n in report.files[0].names}

@@ -2,13 +2,17 @@
 
 - Translation credits: "Translated by Jane Roe", "Edited translation from
   Al-Ahram", "Translated from the Arabic edition", "This article was translated
-  from Arabic by ..." -> parts ``translator`` and ``source`` (the outlet or
-  edition translated from).
+  from Arabic by ...", "Translator: Jane Roe", "Translated by the editorial
+  team" -> parts ``translator`` (one per name) and ``source`` (the outlet or
+  edition translated from); notes that the copy first ran in another language
+  or outlet ("This article was originally published in Arabic by Al-Ahram",
+  "Original article in Arabic") -> ``source`` (``parse_origin``).
 - Bylines: "By Jane Roe", "By Staff, Agencies", "Written by: Jane Roe", the
   credit formulas of interviews and features ("The interview was conducted
   by: Jane Roe", "Prepared by Jane Roe", "Edited by Jane Roe"), and the
-  machine translation of Arabic كتب ("wrote") before a name, "Books – Jane Roe:"
-  -> one part ``by`` per name.
+  machine translation of Arabic كتب ("wrote") before a name, "Books – Jane Roe:",
+  labelled bylines ("Author: Jane Roe", "Correspondent: …") -> one part ``by``
+  per name ("By Jane Roe, for Some Outlet": the outlet is no name).
 
 - Bylines of names fenced with pipes, as Arabic sites print them
   ("Jane Roe | Sami Haddad") -> one ``by`` per name.
@@ -35,10 +39,14 @@ MAX_WORDS = 16
 
 _TRANSLATION = re.compile(
     r"^[(\[]?\s*(?:(?:this|the)\s+(?:article|story|report|text|piece)\s+(?:was|is|has\s+been)\s+)?"
-    r"(?:(?:edited|unofficial|machine|automatic|abridged)\s+)?(?:translated|translation)(?:\s+and\s+edited)?\b\s*",
+    r"(?:(?:edited|unofficial|machine|automatic|abridged|english)\s+)?(?:translated|translation|translators?(?=\s*:))(?:\s+and\s+edited)?\b\s*",
     re.I,
 )
-_BY = re.compile(r"\bby\s+", re.I)
+_BY = re.compile(r"\bby\b\s*:?\s*(?=\S)", re.I)  # "Translated by: Jane Roe" too
+#: "Translated for The Daily by Jane Roe": the publisher between "translated" and "by" (no source).
+_FOR_OUTLET = re.compile(r"for\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}\s+(?=by\b)")
+#: A translating desk rather than a person: "Translated by the editorial team".
+_DESK = re.compile(r"^the\s+(?:[\w'’\-]+\s+){0,3}(?:team|desk|staff|department|service|unit|section|editors)$", re.I)
 _FROM = re.compile(r"\b(?:from|of)\s+", re.I)
 _END = " \t.)]"
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -51,9 +59,12 @@ INTERVIEW_CREDIT = re.compile(_INTERVIEW, re.I)
 _BYLINE = re.compile(
     _INTERVIEW + r"|^(?:interviewed|prepared|compiled|edited)\s+by\s*:?\s+(?=\S)"
     r"|^(?:(?:written|reported|reporting|story|words|text)\s+by|by)\s*:?\s+(?=\S)"
-    r"|^(?:books|wrote|writes|written)\s*[–—:-]\s*(?=\S)",
+    r"|^(?:books|wrote|writes|written)\s*[–—:-]\s*(?=\S)"
+    # a labelled byline: "Author: Jane Roe", "Correspondent: Sami Haddad"
+    r"|^(?:authors?|writers?|reporters?|correspondents?|editors?|columnist)\s*:\s*(?=\S)",
     re.I,
 )
+_FOR = re.compile(r"for\s+(?:the\s+)?[A-Z]")
 _ROLE = re.compile(r"(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|translation|photos?)\s+by\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\||\band\b)\s*")
 #: Lower-case words a name in a byline may hold.
@@ -69,37 +80,121 @@ def _trim(line: str, s: int, e: int) -> tuple[int, int]:
 
 
 def parse_translation(line: str) -> list[Part] | None:
-    """Parts of a translation credit line, or None."""
+    """Parts of a translation credit line (or of a note that the article first ran in another
+    language, ``parse_origin``), or None."""
     if len(_WORD.findall(line)) > MAX_WORDS:
-        return None
+        return parse_origin(line)
     m = _TRANSLATION.match(line)
     if m is None:
-        return None
+        return parse_origin(line)
     rest = m.end()
     parts: list[Part] = []
     if line[rest : rest + 1] == ":":  # "Translation: Jane Roe"
         s, e = _trim(line, rest + 1, len(line))
-        return [("translator", s, e)] if e > s and _named(line[s:e], "translator") else None
+        return _translators(line, s, e)
     by = _BY.search(line, rest)
     frm = _FROM.match(line, rest) or (_FROM.search(line, by.end()) if by else None)
     if by is None and frm is None:
         return None
-    if by is not None and by.start() > rest and (frm is None or frm.start() != rest):
-        return None  # words between "translated" and "by" that are no source: a sentence
+    outlet = _FOR_OUTLET.match(line, rest)
+    if by is not None and by.start() > rest and (frm is None or frm.start() != rest) and not (outlet and outlet.end() == by.start()):
+        return None  # words between "translated" and "by" that are no source nor publisher: a sentence
     marks = sorted([("translator", by)] * (by is not None) + [("source", frm)] * (frm is not None), key=lambda p: p[1].start())
     for i, (role, mk) in enumerate(marks):
         end = marks[i + 1][1].start() if i + 1 < len(marks) else len(line)
         s, e = _trim(line, mk.end(), end)
+        if role == "translator":
+            names = _translators(line, s, e)
+            if names is None:
+                return None
+            parts.extend(names)
+            continue
         if e <= s or not _named(line[s:e], role):
             return None
         parts.append((role, s, e))
     return parts
 
 
+#: Languages an original is named in ("first published in Arabic").
+_LANGS = r"Arabic|Persian|Farsi|Dari|Pashto|Hebrew|Turkish|Kurdish|Urdu|French|Russian|Ukrainian|Spanish|German|Chinese|Hindi"
+_PIECE = r"(?:article|story|piece|op-ed|column|interview|analysis|commentary|editorial|essay)"
+#: The opening of a note that the copy is a translation of an article that ran elsewhere first.
+_ORIGIN = re.compile(
+    r"^[(\[]?\s*(?:"
+    rf"(?:this|the)\s+(?:original\s+)?{_PIECE}\s+(?:was|is|has\s+been)\s+(?:(?:originally|first|initially)\s+)?(?:published|written|posted|printed)\b"
+    rf"|(?:this|the)\s+{_PIECE}\s+(?:(?:originally|first)\s+)?(?:appeared|ran)\b"
+    rf"|an?\s+(?:version|edition)\s+of\s+this\s+{_PIECE}\s+(?:was\s+)?(?:(?:originally|first)\s+)?(?:appeared|published|ran|printed)\b"
+    r"|this\s+is\s+an?\s+(?:(?:edited|abridged|unofficial|full|partial|machine|english)\s+)*translation\s+of\s+(?:an?|the)\s+"
+    rf"(?:[\w'’\-]+\s+){{0,2}}?(?:{_PIECE[3:-1]}|report|text|statement|speech)\b"
+    r"|(?:read\s+)?(?:the\s+)?original(?:\s+(?:article|text|version|story|report))?\b"
+    rf"|(?:the\s+)?(?:{_LANGS})\s+(?:original|version|text|edition)\s*:"
+    r")",
+    re.I,
+)
+#: The lower-case words the rest of an origin note may hold; any other word makes it a sentence.
+_ORIGIN_WORDS = frozenset(
+    "in on at by from of the a an its website site edition newspaper daily weekly magazine language original version"
+    " and first originally published appeared that which was online page pages".split()
+)
+_OUTLET = re.compile(r"\b(?:in|on|at|by|from|of)\s+(?:the\s+)?(?:(?:website|site)\s+of\s+)?(?P<outlet>(?!(?:" + _LANGS + r")\b)[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,5})")
+_LANG = re.compile(rf"\b(?:{_LANGS})\b")
+_MONTHS_DAYS = frozenset("January February March April May June July August September October November December Monday"
+                         " Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def parse_origin(line: str) -> list[Part] | None:
+    """A note that the copy first ran in another language or outlet ("This article was originally
+    published in Arabic by Al-Ahram", "A version of this article appeared in Arabic", "Original
+    article in Arabic") -> one ``source`` part: the outlet when the note names one, else the language."""
+    if len(_WORD.findall(line)) > 28:
+        return None
+    m = _ORIGIN.match(line)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    if any(w[0].islower() and w.lower() not in _ORIGIN_WORDS for w in _WORD.findall(rest)):
+        return None  # a lower-case word beyond the note's own: a sentence ("… and officials denied it")
+    for o in _OUTLET.finditer(line, m.end()):
+        words = o.group("outlet").split()
+        while words and words[-1].rstrip(".,;)") in _MONTHS_DAYS:
+            words.pop()  # "on Monday", "in May 2024": a date, not an outlet
+        if words and words[0].rstrip(".,;)") not in _MONTHS_DAYS:
+            s = o.start("outlet")
+            s, e = _trim(line, s, s + len(" ".join(words)))
+            return [("source", s, e)]
+    if m.group(0).rstrip().endswith(":"):  # "Arabic original: Al-Quds"
+        s, e = _trim(line, m.end(), len(line))
+        return [("source", s, e)] if e > s and _named(line[s:e], "source") else None
+    lang = _LANG.search(line)
+    return [("source", lang.start(), lang.end())] if lang else None
+
+
+def _translators(line: str, s: int, e: int) -> list[Part] | None:
+    """One ``translator`` part per name of ``line[s:e]`` ("Jane Roe and Sami Haddad"), or None
+    when a piece is no name: the line is a sentence."""
+    if e <= s:
+        return None
+    if not _NAME_SPLIT.search(line[s:e]):
+        return [("translator", s, e)] if _named(line[s:e], "translator") else None
+    out: list[Part] = []
+    pos = s
+    for piece in _NAME_SPLIT.split(line[s:e]):
+        if not piece:
+            return None
+        start = line.index(piece, pos)
+        pos = start + len(piece)
+        if not _named(piece, "translator"):
+            return None
+        out.append(("translator", start, pos))
+    return out
+
+
 def _named(value: str, role: str) -> bool:
     """A translator is a name (every word capitalized); a source holds a capitalized word."""
     words = value.split()
     if role == "translator":
+        if _DESK.match(value):
+            return True
         return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words)
     return len(words) <= 8 and any(w[0].isupper() for w in words)
 
@@ -127,6 +222,8 @@ def parse_byline(line: str) -> list[Part] | None:
             piece = piece[role.end():]
         if not piece:
             continue
+        if _FOR.match(piece):
+            continue  # "By Jane Roe, for Al-Monitor": the outlet written for, no name of the byline
         words = piece.split()
         if not words or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words):
             return None
