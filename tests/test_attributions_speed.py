@@ -252,3 +252,27 @@ def test_caps_run_with_the_boundary_after_the_capital_matches_as_with_it_before(
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         for s in (0, len(text) // 3):
             assert [m.span() for m in _CAPS_RUN.finditer(text, s)] == [m.span() for m in plain.finditer(text, s)]
+
+
+def test_a_name_beside_a_word_is_found_where_the_regex_finds_it():
+    import re
+
+    from provenance.attributions.punctuation import _named_beside
+
+    rng = random.Random(11)
+    words = ["Reed", "Ann", "Bell", "O'Neil", "Tan-Li", "Reed.", "-Reed", "_x", "İrem", "Ré"]
+    extra = ["Ann Reed", "Dr. Reed", "Reed Bell", "x.Ann  Reed", "Reed:", "Reed Tan", "A.B. Reed", "reed Bell", "’Ann Reed", "\nReed\tBell"]
+    checked = found = 0
+    for text in _texts(1500, seed=13):
+        pieces = text.split(" ")
+        for _ in range(rng.randint(0, 3)):
+            pieces.insert(rng.randint(0, len(pieces)), rng.choice(extra + words))
+        text = rng.choice(["", " ", "\n"]).join(pieces) if rng.random() < 0.2 else " ".join(pieces)
+        for word in words:
+            w = re.escape(word)
+            for colon_ok, pattern in ((False, r"\b[A-Z][\w.'’\-]*\s+" + w + r"\b(?!:)|\b" + w + r"\s+[A-Z][a-z]+\b"), (True, r"\b[A-Z][\w.'’\-]*\s+" + w + r"\b|\b" + w + r"\s+[A-Z][a-z]+\b")):
+                expected = re.search(pattern, text) is not None
+                assert _named_beside(text, word, colon_ok=colon_ok) == expected, (text, word, colon_ok)
+                checked += 1
+                found += expected
+    assert found > 500 and checked - found > 500  # both answers met often
