@@ -203,7 +203,7 @@ def test_drop_intro_with_and_without_a_comma():
 
 
 def test_marks_are_the_mark_patterns_matches():
-    # paragraph_quotations reads the marks off a search for their first character, not _MARK.finditer
+    # paragraph_quotations reads the marks off str.find per mark (and per pair of apostrophes), not _MARK.finditer
     rng = random.Random(11)
     alphabet = list("ab 5'\"“”«»\n,.9")
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
@@ -276,3 +276,18 @@ def test_a_name_beside_a_word_is_found_where_the_regex_finds_it():
                 checked += 1
                 found += expected
     assert found > 500 and checked - found > 500  # both answers met often
+
+
+def test_a_contracted_pronoun_link_is_three_to_seven_characters_long():
+    # build tries _CONTRACTED_PRONOUN.fullmatch only on links of those lengths
+    from provenance.attributions.article import _CONTRACTED_PRONOUN
+
+    rng = random.Random(5)
+    pieces = ["he", "She", "THEY", "we", "I", "you", "ſhe", "'", "’", "s", "ve", "d", "ll", "re", "S", "x", " "]
+    met = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        if _CONTRACTED_PRONOUN.fullmatch(text):
+            met += 1
+            assert 3 <= len(text) <= 7, text
+    assert met > 50
