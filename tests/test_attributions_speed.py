@@ -291,3 +291,15 @@ def test_a_contracted_pronoun_link_is_three_to_seven_characters_long():
             met += 1
             assert 3 <= len(text) <= 7, text
     assert met > 50
+
+
+def test_the_quotation_signal_is_given_where_the_quotation_pattern_matches():
+    # claim_signals searches _QUOTATION only in a sentence that holds one of the marks it opens with
+    from provenance.attributions.profile import _QUOTATION
+
+    met = 0
+    for text in _texts(3000, seed=23):
+        expected = _QUOTATION.search(text) is not None
+        met += expected
+        assert ("quotation" in claim_signals(text)) == expected, text
+    assert met > 100
