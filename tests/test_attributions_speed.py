@@ -33,7 +33,10 @@ def _texts(n: int, seed: int = 7):
 
 
 def test_tokenize_gives_the_token_patterns_matches():
-    for text in _texts(400):
+    # printable texts too: tokenize reads those chunk by chunk, with a word and its marks ("said,", "“We") inline
+    printable = [t.replace("\n", " ").replace("\t", " ").replace("\u00ad", "") for t in _texts(400, seed=29)]
+    assert all(t.isprintable() for t in printable)
+    for text in [*_texts(400), *printable]:
         for start, end in ((0, len(text)), (len(text) // 3, len(text))):
             toks = tokenize(text, start, end)
             expected = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])]
