@@ -33,7 +33,10 @@ def _texts(n: int, seed: int = 7):
 
 
 def test_tokenize_gives_the_token_patterns_matches():
-    for text in _texts(400):
+    # printable texts too: tokenize reads those chunk by chunk, with a word and its marks ("said,", "“We") inline
+    printable = [t.replace("\n", " ").replace("\t", " ").replace("\u00ad", "") for t in _texts(400, seed=29)]
+    assert all(t.isprintable() for t in printable)
+    for text in [*_texts(400), *printable]:
         for start, end in ((0, len(text)), (len(text) // 3, len(text))):
             toks = tokenize(text, start, end)
             expected = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])]
@@ -203,7 +206,7 @@ def test_drop_intro_with_and_without_a_comma():
 
 
 def test_marks_are_the_mark_patterns_matches():
-    # paragraph_quotations reads the marks off a search for their first character, not _MARK.finditer
+    # paragraph_quotations reads the marks off str.find per mark (and per pair of apostrophes), not _MARK.finditer
     rng = random.Random(11)
     alphabet = list("ab 5'\"“”«»\n,.9")
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
@@ -252,3 +255,54 @@ def test_caps_run_with_the_boundary_after_the_capital_matches_as_with_it_before(
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         for s in (0, len(text) // 3):
             assert [m.span() for m in _CAPS_RUN.finditer(text, s)] == [m.span() for m in plain.finditer(text, s)]
+
+
+def test_a_name_beside_a_word_is_found_where_the_regex_finds_it():
+    import re
+
+    from provenance.attributions.punctuation import _named_beside
+
+    rng = random.Random(11)
+    words = ["Reed", "Ann", "Bell", "O'Neil", "Tan-Li", "Reed.", "-Reed", "_x", "İrem", "Ré"]
+    extra = ["Ann Reed", "Dr. Reed", "Reed Bell", "x.Ann  Reed", "Reed:", "Reed Tan", "A.B. Reed", "reed Bell", "’Ann Reed", "\nReed\tBell"]
+    checked = found = 0
+    for text in _texts(1500, seed=13):
+        pieces = text.split(" ")
+        for _ in range(rng.randint(0, 3)):
+            pieces.insert(rng.randint(0, len(pieces)), rng.choice(extra + words))
+        text = rng.choice(["", " ", "\n"]).join(pieces) if rng.random() < 0.2 else " ".join(pieces)
+        for word in words:
+            w = re.escape(word)
+            for colon_ok, pattern in ((False, r"\b[A-Z][\w.'’\-]*\s+" + w + r"\b(?!:)|\b" + w + r"\s+[A-Z][a-z]+\b"), (True, r"\b[A-Z][\w.'’\-]*\s+" + w + r"\b|\b" + w + r"\s+[A-Z][a-z]+\b")):
+                expected = re.search(pattern, text) is not None
+                assert _named_beside(text, word, colon_ok=colon_ok) == expected, (text, word, colon_ok)
+                checked += 1
+                found += expected
+    assert found > 500 and checked - found > 500  # both answers met often
+
+
+def test_a_contracted_pronoun_link_is_three_to_seven_characters_long():
+    # build tries _CONTRACTED_PRONOUN.fullmatch only on links of those lengths
+    from provenance.attributions.article import _CONTRACTED_PRONOUN
+
+    rng = random.Random(5)
+    pieces = ["he", "She", "THEY", "we", "I", "you", "ſhe", "'", "’", "s", "ve", "d", "ll", "re", "S", "x", " "]
+    met = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        if _CONTRACTED_PRONOUN.fullmatch(text):
+            met += 1
+            assert 3 <= len(text) <= 7, text
+    assert met > 50
+
+
+def test_the_quotation_signal_is_given_where_the_quotation_pattern_matches():
+    # claim_signals searches _QUOTATION only in a sentence that holds one of the marks it opens with
+    from provenance.attributions.profile import _QUOTATION
+
+    met = 0
+    for text in _texts(3000, seed=23):
+        expected = _QUOTATION.search(text) is not None
+        met += expected
+        assert ("quotation" in claim_signals(text)) == expected, text
+    assert met > 100

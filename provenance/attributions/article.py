@@ -245,7 +245,7 @@ def build(doc, names=None) -> Result:
             last = len(raw.links) - 1
             for k, link in enumerate(raw.links):
                 start, end = link.start, link.end
-                if (m := _CONTRACTED_PRONOUN.fullmatch(text, start, end)) is not None:
+                if 3 <= end - start <= 7 and (m := _CONTRACTED_PRONOUN.fullmatch(text, start, end)) is not None:  # its matches' lengths
                     end = m.end(1)  # "He’s suggesting …": the speaker is the pronoun, not its contracted auxiliary
                 span_text = text[start:end]
                 known = seen.get((start, end))

@@ -173,7 +173,9 @@ class OpeningIndex:
         for i, (pattern, words) in enumerate(patterns):
             at_word_start = pattern.pattern.startswith(r"\b")
             for word in words:
-                by_word.setdefault(word.lower(), ([], []))[0 if at_word_start else 1].append(i)
+                found = by_word.setdefault(word.lower(), ([], []))[0 if at_word_start else 1]
+                if i not in found:  # "It" and "it" are one word here: the pattern is tried once where it starts
+                    found.append(i)
         self.automaton = ahocorasick.Automaton()
         for word, (bounded, anywhere) in by_word.items():
             self.automaton.add_word(word, (len(word), tuple(bounded), tuple(anywhere)))
@@ -330,7 +332,11 @@ class LiteralGate:
                 return True
         else:
             piece = text[start:end]
-        return self._holds_word(piece)
+        if self._few is not None:  # _holds_word, inline: asked per cue
+            return any(map(piece.__contains__, self._few))
+        for _ in self._any.iter(piece):
+            return True
+        return False
 
     def _holds_word(self, piece: str) -> bool:
         if self._few is not None:

@@ -40,7 +40,7 @@ def _has_figure(sentence: str) -> bool:
 def claim_signals(sentence: str, text: str | None = None, start: int = 0) -> list[str]:
     """The claim signals of a sentence; text and start: the document it is ``text[start:start + len(sentence)]`` of."""
     out = []
-    if _QUOTATION.search(sentence):
+    if ('"' in sentence or "“" in sentence or "«" in sentence) and _QUOTATION.search(sentence):  # the marks a match opens with
         out.append("quotation")
     if _has_figure(sentence):
         out.append("figure")

@@ -152,18 +152,58 @@ def _person_label(text: str, s: int, e: int) -> bool:
     words = text[s:e].split()
     if len(words) > 1:
         return person_name(words) is not None
-    word = re.escape(words[0]) if words else ""
-    if not word:
+    if not words:
         return False
-    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + word + r"\b(?!:)|\b" + word + r"\s+[A-Z][a-z]+\b", text) is not None
+    return _named_beside(text, words[0], colon_ok=False)
+
+
+_ONE_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*")
 
 
 def _surname_named_later(text: str, s: int, e: int) -> bool:
     """ "Bell: 'The bridge will reopen.'": one capitalized word before a headline's colon that the
     article names in full later ("Ann Bell"): a person, unlike "Brexit:"."""
     word = text[s:e]
-    if not re.fullmatch(r"[A-Z][a-z][\w'’\-]*", word):
+    if not _ONE_NAME.fullmatch(word):
         return False
     later = text[e : e + 5000]
     # a surname after a first name ("Ann Bell"), or a first name before a surname ("Hillary" for "Hillary Clinton")
-    return re.search(r"\b[A-Z][\w.'’\-]*\s+" + re.escape(word) + r"\b", later) is not None or re.search(r"\b" + re.escape(word) + r"\s+[A-Z][a-z]+\b", later) is not None
+    return _named_beside(later, word, colon_ok=True)
+
+
+#: What follows a first name: spaces and a capitalized word (``_named_beside``).
+_SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
+#: The characters of a capitalized word before a surname, past its capital (``[\w.'’\-]``, with \w tested by _is_word).
+_NAME_PUNCTUATION = ".'’-"
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # re's \w for str patterns
+
+
+def _named_beside(s: str, word: str, *, colon_ok: bool) -> bool:
+    r"""``re.search(r"\b[A-Z][\w.'’\-]*\s+W\b(?!:)|\bW\s+[A-Z][a-z]+\b", s)`` with W ``re.escape(word)``
+    (without ``(?!:)`` when colon_ok), tested at each occurrence of word: the pattern, opening with
+    ``\b``, was tried at every character of the text, and compiled for each word."""
+    n = len(word)
+    first_w, last_w = _is_word(word[0]), _is_word(word[-1])
+    at = s.find(word)
+    while at >= 0:
+        end = at + n
+        # \bW\s+[A-Z][a-z]+\b: a first name before a surname
+        if (at > 0 and _is_word(s[at - 1])) != first_w and _SURNAME_AFTER.match(s, end):
+            return True
+        # \b[A-Z][\w.'’\-]*\s+W\b(?!:): a capitalized word and spaces before it
+        if (end < len(s) and _is_word(s[end])) != last_w and (colon_ok or s[end : end + 1] != ":"):
+            k = at
+            while k > 0 and s[k - 1].isspace():
+                k -= 1
+            if k < at:
+                r = k  # the run of [\w.'’\-] before the spaces: the capital opens it or follows one of its dots, quotes or dashes
+                while r > 0 and (_is_word(s[r - 1]) or s[r - 1] in _NAME_PUNCTUATION):
+                    r -= 1
+                for i in range(r, k):
+                    if "A" <= s[i] <= "Z" and (i == 0 or not _is_word(s[i - 1])):
+                        return True
+        at = s.find(word, at + 1)
+    return False

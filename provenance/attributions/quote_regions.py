@@ -23,29 +23,37 @@ from bisect import bisect_right
 
 #: A double quotation mark, or two apostrophes (''…''); not an inch mark after a digit (5'10").
 _MARK = re.compile(r"(?<![0-9])(?:''|[\"“”«»])")
-#: The characters a mark of _MARK opens with: searched for, the lookbehind that opens _MARK would
-#: have re try the pattern at every character.
-_MARK_START = re.compile("['\"“”«»]")
+#: The characters of the one-character marks of _MARK.
+_MARK_CHARS = "\"“”«»"
 
 
 def _marks(text: str):
-    """(start, end, mark) of each match of _MARK in text, in order, as ``_MARK.finditer`` gives them."""
-    find = _MARK_START.search
-    m = find(text)
-    while m is not None:
-        i = m.start()
-        c = text[i]
-        if c == "'":
-            if text[i + 1 : i + 2] != "'":  # one apostrophe: no mark
-                m = find(text, i + 1)
-                continue
-            c = "''"
-        if i and "0" <= text[i - 1] <= "9":  # the lookbehind: after a digit, no mark starts here
-            m = find(text, i + 1)
+    """(start, end, mark) of each match of _MARK in text, in order, as ``_MARK.finditer`` gives them.
+
+    The places a match may start are found by str.find: each one-character mark, and each pair of
+    apostrophes (a lone one is no mark). The lookbehind that opens _MARK would have re try the
+    pattern at every character, and re scans a set of characters some five times slower than
+    str.find does one."""
+    starts: list[int] = []
+    for ch in _MARK_CHARS:
+        i = text.find(ch)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(ch, i + 1)
+    i = text.find("''")
+    while i >= 0:
+        starts.append(i)
+        i = text.find("''", i + 1)
+    starts.sort()
+    pos = 0  # where finditer goes on after the last match
+    for i in starts:
+        if i < pos:
             continue
-        j = i + len(c)
-        yield i, j, c
-        m = find(text, j)
+        if i and "0" <= text[i - 1] <= "9":  # the lookbehind: after a digit, no mark starts here
+            continue
+        c = "''" if text[i] == "'" else text[i]
+        pos = i + len(c)
+        yield i, pos, c
 
 
 #: A markup tag (<tweet author="…">): its quotes are an attribute's, not a quotation's.

@@ -88,6 +88,26 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                     add_start(pos)
                     pos += len(chunk) + 1
                     continue
+                inner = chunk[1:-1]
+                if inner.isalnum():  # its next case, a word with a mark at one end or both ("said,", "“We")
+                    n = len(chunk)
+                    if chunk[0].isalnum():
+                        add_text(chunk[:-1])
+                        add_start(pos)
+                    else:
+                        add_text(chunk[0])
+                        add_start(pos)
+                        if chunk[-1].isalnum():
+                            add_text(chunk[1:])
+                            add_start(pos + 1)
+                            pos += n + 1
+                            continue
+                        add_text(inner)
+                        add_start(pos + 1)
+                    add_text(chunk[-1])
+                    add_start(pos + n - 1)
+                    pos += n + 1
+                    continue
                 tokens = _chunk_tokens(chunk)
                 if len(tokens) == 1:
                     texts.append(chunk)
