@@ -64,12 +64,12 @@ _SENT_NOUNS = frozenset("email emails e-mail message messages ad ads text texts 
 _ASKED_TO = re.compile(r"\s+(?:(?!to\b|not\b|that\b|but\b|was\b|were\b|is\b|are\b|had\b|has\b|who\b|which\b)[\w'’.\-]+,?\s+){0,8}?(?:to\s+[“\"]?(?!be\b|the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]{2,}\b|for\s+[\w“\"$])")
 _LOWER_WORD = re.compile(r"[a-z]+")
 #: words between a subject and "asked" ("we've also asked")
-_REQUEST_AUX = frozenset("ve have has had also just already repeatedly".split())
+_REQUEST_AUX = frozenset(("ve", "have", "has", "had", "also", "just", "already", "repeatedly"))
 #: a document made public earlier in the sentence ("released an email exchange in which she asked him to …"):
 #: the request is its content, as after a cue of saying (statement_cue's verbs)
-_PUBLISHED = frozenset("released published issued".split())
+_PUBLISHED = frozenset(("released", "published", "issued"))
 #: -s forms that are nouns as often as verbs ("a coalition of 13 states asked"): no cue of saying before a request
-_S_NOUNS = frozenset("claims notes states shows reports remarks jokes pledges promises vows mentions replies answers tweets".split())
+_S_NOUNS = frozenset(("claims", "notes", "states", "shows", "reports", "remarks", "jokes", "pledges", "promises", "vows", "mentions", "replies", "answers", "tweets"))
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 # "with 41 percent of residents saying", "with three in 10 saying": the share is the source of the participle
