@@ -113,7 +113,7 @@ def test_cue_and_speaker(text, cue, speaker):
         "Multiple informed sources met on Monday.",  # an adjective
         # a that-only verb without "that" needs a clause, unless its object is what was said
         "Tom Reed declared himself the winner.",
-        "The lawyers asked the court to delay the trial.",
+        "The lawyers were asked to delay the trial.",  # the passive (the request "asked the court to" is a cue since pol19)
         "The mayor and Tom Reed, who ran against her, met on Monday.",
         "Tom Reed left without saying that he would return.",  # "without" negates the participle
         "The evidence for the last claim was a short video.",  # the noun "claim"

@@ -30,6 +30,7 @@ def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
          [("The Interfax agency", "outlet"), ("Mr. Ivanov, the deputy minister", "person")]),
         ("Tom Reed suggested the council should pay for the bridge.", "suggested", [("Tom Reed", "person")]),
         ("Jim Lehrer asked, “Do you think the deal will hold?”", "asked", [("Jim Lehrer", "person")]),
+        ("The lawyers asked the court to delay the trial.", "asked", [("The lawyers", "anonymous")]),  # a request: the asker
         ("The result did not surprise the pollster Ray Tan: “Lesser-known candidates often win early.”", ":", [("Ray Tan", "person")]),
     ],
 )
@@ -40,7 +41,7 @@ def test_speaker_spans(text, cue, chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "The lawyers asked the court to delay the trial.",
+        "The lawyers were asked to delay the trial.",  # the passive; the request itself is a cue since pol19
         "The noted author Tom Reed opened the bridge.",
         "It gets better: “The plan will cost nothing at all.”",
     ],

@@ -58,6 +58,18 @@ _WITH_WORD = re.compile(r"\bwith\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|reported|according\s+to)\b")
 #: Messages and writings beside the document nouns ("sent an email saying", "wrote a column saying").
 _SENT_NOUNS = frozenset("email emails e-mail message messages ad ads text texts tweets posts column article op-ed editorial essay book blog piece".split())
+#: "asked" as a request: an object (up to eight words, no verb of its own) then "to" and a verb
+#: ("asked the court to block the rule"), or "for" ("asked for a delay"): the asker speaks (PolNeAR marks it)
+#: ("asked X not to …", like the anonymity formula "asked not to be named", stays out)
+_ASKED_TO = re.compile(r"\s+(?:(?!to\b|not\b|that\b|but\b|was\b|were\b|is\b|are\b|had\b|has\b|who\b|which\b)[\w'’.\-]+,?\s+){0,8}?(?:to\s+[“\"]?(?!be\b|the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]{2,}\b|for\s+[\w“\"$])")
+_LOWER_WORD = re.compile(r"[a-z]+")
+#: words between a subject and "asked" ("we've also asked")
+_REQUEST_AUX = frozenset(("ve", "have", "has", "had", "also", "just", "already", "repeatedly"))
+#: a document made public earlier in the sentence ("released an email exchange in which she asked him to …"):
+#: the request is its content, as after a cue of saying (statement_cue's verbs)
+_PUBLISHED = frozenset(("released", "published", "issued"))
+#: -s forms that are nouns as often as verbs ("a coalition of 13 states asked"): no cue of saying before a request
+_S_NOUNS = frozenset(("claims", "notes", "states", "shows", "reports", "remarks", "jokes", "pledges", "promises", "vows", "mentions", "replies", "answers", "tweets"))
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 # "with 41 percent of residents saying", "with three in 10 saying": the share is the source of the participle
@@ -73,6 +85,24 @@ _WITH_SUBJECT_BEFORE = re.compile(
     r"(?:,|[—–])\s*with\s+((?:(?:the|his|her|their|its|some|many|most|top|other|several)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*s"
     r"|(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+))\s+$"
 )
+
+
+def asked_request(text: str, start: int, cue_start: int, cue_end: int, end: int) -> bool:
+    """ "asked the court to act", "asked for a delay": a request made, unless a cue of saying stands earlier
+    in the sentence ("Ann said her aide asked for a delay", "according to the filing, she asked him to stay"):
+    there the request is part of what that speaker reports (PolNeAR marks only the outer statement)."""
+    if _ASKED_TO.match(text, cue_end, end) is None:
+        return False
+    lo = max(start, cue_start - 200)
+    lo = max(lo, text.rfind(". ", lo, cue_start) + 1, text.rfind("\n", lo, cue_start) + 1)
+    before = text[lo:cue_start].lower()
+    words = _LOWER_WORD.findall(before)
+    while words and words[-1] in _REQUEST_AUX:
+        words.pop()
+    if words and words[-1] in ("i", "we"):
+        return False  # "I ask you to …", "we've asked them to …": a quoted speaker's or the writer's own words
+    verbs = lexicon().verbs
+    return not ("according to" in before or any(w in verbs and w not in _S_NOUNS or w in _PUBLISHED for w in words))
 
 
 def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
@@ -123,6 +153,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             _THAT_CLAUSE_AHEAD.match(text, m.end(), end) or _LISTENER_THAT.match(text, m.end(), end)
             or (info.audience and _LONG_LISTENER_THAT.match(text, m.end(), end))  # "is telling a crowd in Leeds on Monday that"
             or (info.directive and (info.lemma == "call for" or compound.directive_ahead(text, m.end(), end)))  # "Clinton is calling for ..."
+            or (info.lemma == "ask" and asked_request(text, start, m.start(), m.end(), end))  # "unions are asking the mayor to resign"
         ):
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
         links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from provenance.attributions import compound
-from provenance.attributions.constructions import _THAT_CLAUSE_AHEAD, _participle, _passive, _quoted
+from provenance.attributions.constructions import _THAT_CLAUSE_AHEAD, _participle, _passive, _quoted, asked_request
 from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _required_word, _strip
 from provenance.attributions.following import after_cue, asker, cut_adverbial, right_np, time_adverbial
@@ -57,6 +57,8 @@ _PASSIVE_ADVERBS = frozenset(_PASSIVE_ADVERB_WORDS)
 _ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:" + "|".join(_PASSIVE_ADVERB_WORDS) + r")\s+$")
 _SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
 #: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
+#: "is asking", "were asking": the progressive, which the passive's blocked "is"/"are" before "ask" must let through
+_PROGRESSIVE_BE = frozenset(("is", "are", "was", "were"))
 _QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
@@ -260,7 +262,10 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return None
     if form.endswith("ed") and _may_be_possessive(text, start, ms) and _POSSESSIVE_BEFORE.search(text, max(start, ms - 12), ms):
         return None  # "the mayor's repeated requests", "Ann's reported income": a participle as adjective
-    if prev_word in lex.blocked_before.get(form, ()):  # a blocked sense (lexicon.yaml): "a campaign promise"
+    if prev_word in lex.blocked_before.get(form, ()) and not (
+        # "unions are asking the mayor to resign": a progressive request, not the passive "are asked"
+        form == "asking" and prev_word in _PROGRESSIVE_BE and asked_request(text, start, ms, me, end)
+    ):  # a blocked sense (lexicon.yaml): "a campaign promise"
         if info.lemma == "ask" and prev_word == "when" and (who := asker(text, me, end)) is not None:
             return Raw((ms, me), "verb", [RawLink(*who)], _content(text, who[1], end), ms, postposed=True)
         if info.lemma == "ask" and prev_word == "when" and _ASKED_WHETHER.match(text, me, end):
@@ -358,12 +363,13 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
             not (subj.after_quote and _SHORT_LISTENER.match(text, me, end))
             and not (subj.span and _QUOTE_AHEAD.match(text, me, end))
             and not (subj.span and info.lemma == "ask" and _ASKED_WHETHER.match(text, me, end))
+            and not (subj.span and info.lemma == "ask" and asked_request(text, start, ms, me, end))
             # "The campaign responded that …", "he answered: …": what follows is the reply
             and not (subj.span and info.lemma != "ask" and _THAT_OR_COLON.match(text, me, end))
             # "The campaign did not respond to requests for comment": a reply denied (PolNeAR marks it)
             and not (subj.span and denied and info.lemma != "ask")
         ):
-            return None  # '"…?" Boyle asked Trump.' and 'Jim Lehrer asked, "…"' are cues; 'asked the court to' is not
+            return None  # '"…?" Boyle asked Trump.', 'Jim Lehrer asked, "…"' and 'asked the court to act' are cues
         if subj.after_quote:
             after.ends = True
     if info.document_subject and not _looks_document(text, subj.span):
