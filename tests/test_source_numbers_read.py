@@ -140,3 +140,14 @@ def test_may_as_a_surname_is_not_the_month(pipeline):
     assert _rules(pipeline, src, "Prime Minister May said in April that she would stay.", "ar") == [("PV1002", "April")]
     # the month in a date's context is still read, and compared
     assert _rules(pipeline, "اجتمعوا في مارس.", "They met in May.", "ar") == [("PV1002", "May")]
+
+
+def test_a_scale_word_alone_is_one_of_it(pipeline):
+    # invented: "a thousand people came to the rally"; the original writes the thousand as a word alone
+    src = "Тысяча человек пришли на митинг в субботу."
+    assert _rules(pipeline, src, "1,000 people came to the rally on Saturday.", "ru") == []
+    assert _rules(pipeline, src, "2,000 people came to the rally on Saturday.", "ru") == [("PV1001", "2,000")]
+    assert _rules(pipeline, "حضر مليون شخص التجمع يوم السبت.", "1 million people attended the rally on Saturday.", "ar") == []
+    assert _rules(pipeline, "Mil personas acudieron el sábado a la manifestación.", "1,000 people came to the rally on Saturday.", "es") == []
+    # a number before the scale word is read with it, not beside it: "две тысячи" is 2,000 only
+    assert _rules(pipeline, "Пришли две тысячи человек.", "1,000 people came.", "ru") == [("PV1001", "1,000")]
