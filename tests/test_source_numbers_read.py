@@ -151,3 +151,13 @@ def test_a_scale_word_alone_is_one_of_it(pipeline):
     assert _rules(pipeline, "Mil personas acudieron el sábado a la manifestación.", "1,000 people came to the rally on Saturday.", "es") == []
     # a number before the scale word is read with it, not beside it: "две тысячи" is 2,000 only
     assert _rules(pipeline, "Пришли две тысячи человек.", "1,000 people came.", "ru") == [("PV1001", "1,000")]
+
+
+def test_more_english_units_convert(pipeline):
+    # invented: the original gives the metric figure of a British or nautical unit
+    assert _rules(pipeline, "Квартира площадью 93 квадратных метра.", "The flat has 1,000 square feet of space.", "ru") == []
+    assert _rules(pipeline, "Он весил 95 килограммов.", "He weighed 15 stone.", "ru") == []
+    assert _rules(pipeline, "Судно шло со скоростью 20 километров в час.", "The ship sailed at 11 knots.", "ru") == []
+    assert _rules(pipeline, "Он выпил 2 литра пива.", "He drank 4 pints of beer.", "ru") == []
+    # a number far from the conversion is still a changed number
+    assert _rules(pipeline, "Судно шло со скоростью 20 километров в час.", "The ship sailed at 31 knots.", "ru") == [("PV1001", "31")]

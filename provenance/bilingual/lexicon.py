@@ -285,6 +285,12 @@ _UNITS = [
     (re.compile(r"[ -]?(?:hectares?|ha)\b"), (10.0, 2.471, 0.01, 10000.0)),  # dunams (he ar tr: 1 ha = 10 dunams), acres, km², m²
     (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
     (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
+    (re.compile(r"[ -]?(?:square (?:feet|foot)|sq\.? ?ft)\b"), (0.0929,)),  # m²
+    (re.compile(r"[ -]?(?:stones?)\b"), (6.35,)),  # kg ("15 stone", a British weight)
+    (re.compile(r"[ -]?(?:knots?)\b"), (1.852,)),  # km/h
+    (re.compile(r"[ -]?(?:pints?)\b"), (0.568, 0.473, 568.0, 473.0)),  # litres, ml (imperial, US)
+    (re.compile(r"[ -]?(?:quarts?)\b"), (0.946,)),
+    (re.compile(r"[ -]?(?:cubic (?:feet|foot))\b"), (0.0283,)),  # m³
 ]
 #: "80 degrees" in an American text is Fahrenheit: the original may say 26 °C.
 _FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees?(?: Fahrenheit)?|F\b)")
