@@ -161,3 +161,10 @@ def test_more_english_units_convert(pipeline):
     assert _rules(pipeline, "Он выпил 2 литра пива.", "He drank 4 pints of beer.", "ru") == []
     # a number far from the conversion is still a changed number
     assert _rules(pipeline, "Судно шло со скоростью 20 километров в час.", "The ship sailed at 31 knots.", "ru") == [("PV1001", "31")]
+
+
+def test_a_zero_typed_into_a_word_is_no_number(pipeline):
+    # invented: a mistyped letter in the original ("0тправили" for "отправили")
+    assert _rules(pipeline, "Письма 0тправили вчера.", "The letters were sent yesterday.", "ru") == []
+    # a zero standing alone is a number
+    assert _rules(pipeline, "Счёт 0 на табло.", "The score was 5 on the board.", "ru") == [("PV1001", "5")]
