@@ -140,3 +140,31 @@ def test_may_as_a_surname_is_not_the_month(pipeline):
     assert _rules(pipeline, src, "Prime Minister May said in April that she would stay.", "ar") == [("PV1002", "April")]
     # the month in a date's context is still read, and compared
     assert _rules(pipeline, "اجتمعوا في مارس.", "They met in May.", "ar") == [("PV1002", "May")]
+
+
+def test_a_scale_word_alone_is_one_of_it(pipeline):
+    # invented: "a thousand people came to the rally"; the original writes the thousand as a word alone
+    src = "Тысяча человек пришли на митинг в субботу."
+    assert _rules(pipeline, src, "1,000 people came to the rally on Saturday.", "ru") == []
+    assert _rules(pipeline, src, "2,000 people came to the rally on Saturday.", "ru") == [("PV1001", "2,000")]
+    assert _rules(pipeline, "حضر مليون شخص التجمع يوم السبت.", "1 million people attended the rally on Saturday.", "ar") == []
+    assert _rules(pipeline, "Mil personas acudieron el sábado a la manifestación.", "1,000 people came to the rally on Saturday.", "es") == []
+    # a number before the scale word is read with it, not beside it: "две тысячи" is 2,000 only
+    assert _rules(pipeline, "Пришли две тысячи человек.", "1,000 people came.", "ru") == [("PV1001", "1,000")]
+
+
+def test_more_english_units_convert(pipeline):
+    # invented: the original gives the metric figure of a British or nautical unit
+    assert _rules(pipeline, "Квартира площадью 93 квадратных метра.", "The flat has 1,000 square feet of space.", "ru") == []
+    assert _rules(pipeline, "Он весил 95 килограммов.", "He weighed 15 stone.", "ru") == []
+    assert _rules(pipeline, "Судно шло со скоростью 20 километров в час.", "The ship sailed at 11 knots.", "ru") == []
+    assert _rules(pipeline, "Он выпил 2 литра пива.", "He drank 4 pints of beer.", "ru") == []
+    # a number far from the conversion is still a changed number
+    assert _rules(pipeline, "Судно шло со скоростью 20 километров в час.", "The ship sailed at 31 knots.", "ru") == [("PV1001", "31")]
+
+
+def test_a_zero_typed_into_a_word_is_no_number(pipeline):
+    # invented: a mistyped letter in the original ("0тправили" for "отправили")
+    assert _rules(pipeline, "Письма 0тправили вчера.", "The letters were sent yesterday.", "ru") == []
+    # a zero standing alone is a number
+    assert _rules(pipeline, "Счёт 0 на табло.", "The score was 5 on the board.", "ru") == [("PV1001", "5")]

@@ -88,6 +88,8 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
 def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: set[float], own: set[float]) -> bool:
     """Is a number of the original one the English may well give otherwise (reasons beside)?"""
     raw = src[n.start:n.end]
+    if raw in ("0", "۰", "٠") and re.match(r"[^\W\d_]{2}", src[n.end:n.end + 2]) and not re.match(r"[\w.,]", src[n.start - 1:n.start]):
+        return True  # "0ведены": a zero typed against a word's letters is a mistyped letter, not a number
     if raw in ("00", "۰۰", "٠٠") or _groups_in(src, n, t_all):
         return True  # the "00" of a clock time, or a phone number's groups
     if len(n.parts) > 1 and n.parts <= t_all and re.fullmatch(r"\d{1,2}[.:]\d\d", lexicon.anchors.ascii_digits(raw)):

@@ -9,7 +9,7 @@ scale word after it ("3 million", "٣ ملايين", "300万", "2 करोड�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -49,6 +49,8 @@ class _Lang:
     weekday_values: list[int]
     months: re.Pattern | None
     month_values: list[int]
+    alone: re.Pattern | None = None
+    alone_values: list[float] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +118,9 @@ def lang(code: str) -> _Lang:
     weekdays, weekday_values = _alternation(d.get("weekdays") or {}, prefix, nospace, flags)
     # English month names only capitalized ("May", "March"): the other languages fold case
     months, month_values = _alternation(d.get("months") or {}, prefix, nospace, 0 if code == "en" else flags)
-    return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values)
+    alone, alone_values = _alternation(d.get("alone") or {}, prefix, nospace, flags)
+    return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values,
+                 alone, [float(v) for v in alone_values])
 
 
 _ABBREVIATION = re.compile(r"[a-zа-яёіїє]{1,4}", re.IGNORECASE)
@@ -180,6 +184,13 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
             approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
             out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False, approx=approx))
+    if table.alone is not None:  # "тысяча человек", "مليون شخص": a scale word alone is one of it (vouches only)
+        taken = [(n.start, n.end) for n in out]
+        for m in table.alone.finditer(text, start, end):
+            if not any(s < m.end() and m.start() < e for s, e in taken):  # not the scale of a number read already
+                value = table.alone_values[m.lastindex - 1]
+                factor, stop = _scaled(text, m.end(), end, table)  # "тысяча миллионов": a thousand million
+                out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False))
     if code == "en":  # "decades ago" alone: some tens of years, which the original may give ("30 лет назад")
         for m in _DECADES.finditer(text, start, end):
             if not any(s <= m.start() < e for s, e in digit_spans) and not any(n.end == m.end() and n.start < m.start() for n in out):
@@ -274,6 +285,12 @@ _UNITS = [
     (re.compile(r"[ -]?(?:hectares?|ha)\b"), (10.0, 2.471, 0.01, 10000.0)),  # dunams (he ar tr: 1 ha = 10 dunams), acres, km², m²
     (re.compile(r"[ -]?(?:ounces?|oz)\b"), (28.35,)),
     (re.compile(r"[ -]?(?:tons?)\b"), (0.907,)),
+    (re.compile(r"[ -]?(?:square (?:feet|foot)|sq\.? ?ft)\b"), (0.0929,)),  # m²
+    (re.compile(r"[ -]?(?:stones?)\b"), (6.35,)),  # kg ("15 stone", a British weight)
+    (re.compile(r"[ -]?(?:knots?)\b"), (1.852,)),  # km/h
+    (re.compile(r"[ -]?(?:pints?)\b"), (0.568, 0.473, 568.0, 473.0)),  # litres, ml (imperial, US)
+    (re.compile(r"[ -]?(?:quarts?)\b"), (0.946,)),
+    (re.compile(r"[ -]?(?:cubic (?:feet|foot))\b"), (0.0283,)),  # m³
 ]
 #: "80 degrees" in an American text is Fahrenheit: the original may say 26 °C.
 _FAHRENHEIT = re.compile(r" ?(?:°F|° F|degrees?(?: Fahrenheit)?|F\b)")
