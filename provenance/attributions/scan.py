@@ -12,8 +12,8 @@ from bisect import bisect_left
 from provenance.attributions import finders
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.extract_common import _strip
-from provenance.attributions.finders import lowered, verified
-from provenance.attributions.quote_regions import QuoteRegions
+from provenance.attributions.finders import verified
+from provenance.attributions.quote_regions import QuoteRegions, char_offsets
 
 MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 
@@ -53,20 +53,6 @@ def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None 
             spans.append((open_at, i + 1))
             open_at = None
     return spans
-
-
-def char_offsets(text: str, chars: str) -> list[int]:
-    """The offsets of the characters of chars in text, in order: ``[m.start() for m in
-    re.finditer("[" + chars + "]", text)]``, found by str.find (re scans a set of
-    non-ASCII characters some five times slower)."""
-    out: list[int] = []
-    for ch in chars:
-        i = text.find(ch)
-        while i >= 0:
-            out.append(i)
-            i = text.find(ch, i + 1)
-    out.sort()
-    return out
 
 
 def _in_connective(spans: list[tuple[int, int]], s: int, e: int) -> bool:
