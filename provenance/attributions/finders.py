@@ -332,11 +332,7 @@ class LiteralGate:
                 return True
         else:
             piece = text[start:end]
-        if self._few is not None:  # _holds_word, inline: asked per cue
-            return any(map(piece.__contains__, self._few))
-        for _ in self._any.iter(piece):
-            return True
-        return False
+        return self._holds_word(piece)
 
     def _holds_word(self, piece: str) -> bool:
         if self._few is not None:

@@ -198,13 +198,10 @@ def bead_cost(src: "_Side", tgt: "_Side", i: int, ni: int, j: int, nj: int, mode
 @lru_cache(maxsize=1)
 def _calendar() -> frozenset[str]:
     """Skeletons of the English weekdays and months: capitalized, but words the original translates."""
+    from provenance.bilingual.lexicon import MONTH_NAMES, WEEKDAY_NAMES
     from provenance.bilingual.names import skeleton
 
-    return frozenset(skeleton(w) for w in _CALENDAR_WORDS.split())
-
-
-_CALENDAR_WORDS = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
-                   " August September October November December")
+    return frozenset(skeleton(w) for w in WEEKDAY_NAMES + MONTH_NAMES)
 
 
 def _orphans(src: "_Side", tgt: "_Side", lang: str) -> list[bool]:

@@ -117,7 +117,8 @@ def parse_translation(line: str) -> list[Part] | None:
 
 #: Languages an original is named in ("first published in Arabic").
 _LANGS = r"Arabic|Persian|Farsi|Dari|Pashto|Hebrew|Turkish|Kurdish|Urdu|French|Russian|Ukrainian|Spanish|German|Chinese|Hindi"
-_PIECE = r"(?:article|story|piece|op-ed|column|interview|analysis|commentary|editorial|essay)"
+_PIECE_WORDS = r"article|story|piece|op-ed|column|interview|analysis|commentary|editorial|essay"
+_PIECE = rf"(?:{_PIECE_WORDS})"
 #: The opening of a note that the copy is a translation of an article that ran elsewhere first.
 _ORIGIN = re.compile(
     r"^[(\[]?\s*(?:"
@@ -125,7 +126,7 @@ _ORIGIN = re.compile(
     rf"|(?:this|the)\s+{_PIECE}\s+(?:(?:originally|first)\s+)?(?:appeared|ran)\b"
     rf"|an?\s+(?:version|edition)\s+of\s+this\s+{_PIECE}\s+(?:was\s+)?(?:(?:originally|first)\s+)?(?:appeared|published|ran|printed)\b"
     r"|this\s+is\s+an?\s+(?:(?:edited|abridged|unofficial|full|partial|machine|english)\s+)*translation\s+of\s+(?:an?|the)\s+"
-    rf"(?:[\w'’\-]+\s+){{0,2}}?(?:{_PIECE[3:-1]}|report|text|statement|speech)\b"
+    rf"(?:[\w'’\-]+\s+){{0,2}}?(?:{_PIECE_WORDS}|report|text|statement|speech)\b"
     r"|(?:read\s+)?(?:the\s+)?original(?:\s+(?:article|text|version|story|report))?\b"
     rf"|(?:the\s+)?(?:{_LANGS})\s+(?:original|version|text|edition)\s*:"
     r")",
