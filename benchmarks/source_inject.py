@@ -16,7 +16,7 @@ the original and the English its translation. Three measures:
   seeded by (language, article, type): a dropped sentence, a changed number,
   a changed weekday, a swapped name (a person or place of another article),
   a left-over source sentence (the English line replaced by its original),
-  dropped quotation marks, an added sentence (an English line of another
+  dropped quotation marks (of quoted speech only: `_speech_marks`), an added sentence (an English line of another
   article, 6+ words, inserted after a body line of the same paragraph: a
   sentence with no counterpart in the original). An injection is found when the rule meant for it
   reports a finding on the changed English line (for a dropped sentence: a
