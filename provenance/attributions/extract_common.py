@@ -126,11 +126,16 @@ def _is_verb(toks: Tokens, j: int) -> bool:
         return True
     lex = lexicon()
     if low in lex.verbs and not lex.verbs[low].participle and low not in NOUN_FIRST:
-        return True
+        # "nine states asked", "the claims were": an -s cue form after a number, determiner or "of" is a plural noun
+        return not (low[-1] == "s" and j > 0 and (toks.low[j - 1] in _BEFORE_PLURAL or toks.low[j - 1].isdigit()))
     if low.endswith("ed") and _ED_VERB.match(low) and low not in ADJ_ED and not low.endswith("eed"):
         nxt = toks.low[j + 1] if j + 1 < len(toks.low) else ""
         return nxt != "by"
     return False
+
+
+#: Words after which an -s form is a plural noun, not a verb ("that states" is a relative clause's verb).
+_BEFORE_PLURAL = (DETERMINERS - {"that", "this", "one"}) | frozenset("five six seven eight nine ten dozen of".split())
 
 
 def _reason_within(text: str, s: int, e: int) -> re.Match | None:
