@@ -202,6 +202,8 @@ def bead_cost(src: "_Side", tgt: "_Side", i: int, ni: int, j: int, nj: int, mode
             c += split_cost(src, i, tg)
         elif nj - j == 2:
             c += split_cost(tgt, j, sg)  # the mirror: an English sentence added beside a 1-1 bead
+        elif nj - j == 3 and any(tgt.orphans[j:nj]):
+            c -= ORPHAN  # an orphan is likely added: a 1-3 bead would hide it where a 0-1 bead shows it
         return c
     # A 1-0 / 0-1 bead: the length of an unmatched sentence against nothing, and its numbers.
     c = prior + length_cost(sg[0], tg[0], model) * NULL_LENGTH + NUMBER_MISS * len(sg[1] | tg[1])

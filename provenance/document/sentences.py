@@ -16,7 +16,7 @@ import re
 # Titles and abbreviations that are followed by more of the same sentence.
 NEVER_FINAL = frozenset(
     """
-    mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cmdr cdr adm brig gov sen rep
+    mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cmdr cdr adm brig gov sen sens rep reps
     pres supt insp rev fr st mt ft vol vols fig figs ch pp art sec dept
     approx est ca cf vs v e.g i.e al res ret mme mlle hon
     """.split()
