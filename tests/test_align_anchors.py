@@ -2,6 +2,8 @@
 English is a 1-0 bead, not half of a 2-1 merge; a paragraph break places it; a name both
 sentences repeat is evidence for neither. Own examples, no corpus text."""
 
+import pytest
+
 from provenance.bilingual.align import SPLIT, _orphans, _Side, align_texts, split_cost
 
 RU_A = "Министр финансов Петросян прибыл в Мадрид во вторник утром."
@@ -140,3 +142,27 @@ def test_orphans_are_sentences_whose_names_and_numbers_are_nowhere_else():
     assert flags == [False, True, False, True]
     # A name the rest of the English repeats belongs to the article, even if the original writes it otherwise.
     assert _orphan_flags(src, ["Talks with Lindqvist will last a week.", "Lindqvist left."], "ru") == [False, False]
+
+
+def test_three_sentences_of_the_original_translated_by_one_make_a_3_1_bead():
+    # srcomit3: an English sentence that joins three of the original's (a 2-1 and a 1-0 before).
+    src = ("Der Rat tagte am Montag. Die Stadt plant eine neue Brücke. Sie soll im Frühjahr fertig sein. "
+           "Der Bau kostet 12 Millionen Euro. Danach ging der Rat nach Hause.")
+    en = ("The council met on Monday. The city plans a new bridge, which is to be finished in the spring "
+          "and will cost 12 million euros. Then the council went home.")
+    beads = align_texts(src, en, "de").beads
+    assert [b.kind for b in beads] == ["1-1", "3-1", "1-1"]
+    assert en[beads[1].target[0]:beads[1].target[1]].endswith("12 million euros.")
+
+
+def test_a_weekday_or_month_named_on_both_sides_is_evidence_for_the_bead():
+    from provenance.bilingual.align import CALENDAR_MATCH, _Side, anchor_cost
+
+    src = "Der Minister reiste am Freitag im März nach Rom."
+    s_side = _Side(src, [(0, len(src))], "de", False)
+    cost = {}
+    for name, en in (("same", "The minister travelled to Rome on Friday in March."),
+                     ("other", "The minister travelled to Rome on Sunday in June.")):
+        t_side = _Side(en, [(0, len(en))], "de", True)
+        cost[name] = anchor_cost(s_side.group(0, 1), t_side.group(0, 1))
+    assert cost["other"] - cost["same"] == pytest.approx(-2 * CALENDAR_MATCH)

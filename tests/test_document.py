@@ -139,6 +139,10 @@ def sentences(text: str) -> list[str]:
         ("Is it over? No. It is not.", ["Is it over?", "No.", "It is not."]),
         ("on charges of genocide. Collective.", ["on charges of genocide.", "Collective."]),
         ("Maj. Gen. (res.) Nitzan Alon said so.", ["Maj. Gen. (res.) Nitzan Alon said so."]),
+        # a month's abbreviation before its day stays in the sentence, before a word it ends one
+        ("The vote is on Oct. 12 in Lyon.", ["The vote is on Oct. 12 in Lyon."]),
+        ('She joined the navy in Sept. "It was time," she said.', ["She joined the navy in Sept.", '"It was time," she said.']),
+        ("Sens. Ann Holt and Ben Roy agreed.", ["Sens. Ann Holt and Ben Roy agreed."]),
     ],
 )
 def test_sentence_splitting(text, expected):

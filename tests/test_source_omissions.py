@@ -211,3 +211,81 @@ def test_an_english_sentence_of_a_1_2_bead_across_a_paragraph_break_the_original
     assert abs(_zl(len(A), len(keep), "de")) < 2.5
     assert list(checks.additions(_break_pair(A, keep, "Petrosyan had come with aides.", "\n\n"), params)) == []
     assert len(list(checks.additions(_break_pair(A, keep, "They had come with aides.", "\n\n"), params))) == 1
+
+
+# -- srcomit3: null beads whose content a neighbour carries, 3-1 beads, far-short exceptions --------
+
+LONG_A = ("Der armenische Minister Petrosyan kam am Dienstag nach einer langen Reise mit einer großen "
+          "Delegation von Beratern in Madrid an.")
+VISIT = "Es war sein erster Besuch seit dem Treffen mit Schwarzenberg im Jahr 1998."
+E_VISIT = "Minister Petrosyan reached Madrid on Tuesday, his first visit since meeting Schwarzenberg in 1998."
+E_OTHER = "Minister Petrosyan reached Madrid on Tuesday after a long journey with his advisers."
+
+
+def test_a_sentence_whose_own_name_and_number_the_neighbouring_english_has_is_not_left_out():
+    # Lengths do not decide it (the English is not too long for its own original) ...
+    assert abs(_zl(len(LONG_A), len(E_VISIT), "de")) < PARAMS["merge_z"]
+    carried = _pair([LONG_A, VISIT], [E_VISIT], [((0, 1), (0, 1)), ((1, 2), (1, 1))])
+    assert _omissions(carried) == []
+    # ... its name (Schwarzenberg) and year are in the English beside it and nowhere else: translated there.
+    lost = _pair([LONG_A, VISIT], [E_OTHER], [((0, 1), (0, 1)), ((1, 2), (1, 1))])
+    assert [text for text, _ in _omissions(lost)] == [VISIT]
+
+
+def test_a_neighbour_that_translates_only_the_lone_sentence_is_a_shift_not_a_merge():
+    # The English beside the 1-0 bead has the lone sentence's anchors but none of its own original's
+    # (Petrosyan, Madrid): the aligner shifted a translation, and a sentence is still missing.
+    e_shift = "It was his first visit since the meeting with Schwarzenberg in 1998, officials said."
+    shifted = _pair([LONG_A, VISIT], [e_shift], [((0, 1), (0, 1)), ((1, 2), (1, 1))])
+    assert [text for text, _ in _omissions(shifted)] == [VISIT]
+
+
+def test_an_english_sentence_whose_names_the_neighbouring_original_has_is_no_addition():
+    src = ["Der armenische Minister Petrosyan kam am Dienstag mit Schwarzenberg und einer großen Delegation in Madrid an."]
+    en = ["Minister Petrosyan arrived in Madrid on Tuesday with a large delegation.", "He travelled with Schwarzenberg."]
+    assert _additions(_pair(src, en, [((0, 1), (0, 1)), ((1, 1), (1, 2))])) == []
+    en_new = ["Minister Petrosyan arrived in Madrid on Tuesday with a large delegation.", "He travelled with Lindqvist."]
+    assert [text for text, _ in _additions(_pair(src, en_new, [((0, 1), (0, 1)), ((1, 1), (1, 2))]))] == [en_new[1]]
+
+
+def test_a_3_1_bead_reports_the_sentence_the_english_does_not_fit():
+    s1, s2 = "Die Stadt plant eine neue Brücke über den Fluss.", "Sie soll im Frühjahr fertig sein."
+    s3 = "Der Bürgermeister hatte zuvor lange gegen den Bau gekämpft und verlor die Abstimmung im Rat knapp."
+    e = "The city plans a new bridge over the river, to be finished in the spring."
+    assert abs(_zl(len(s1) + len(s2) + 1, len(e), "de")) < PARAMS["part_z"]
+    found = _omissions(_pair([s1, s2, s3], [e], [((0, 3), (0, 1))]))
+    assert [text for text, _ in found] == [s3]
+    assert "seems left out" in found[0][1]
+
+
+def _lines_pair(src_lines: list[str], en_lines: list[str], lang: str = "de"):
+    """One 1-1 bead per line, the lines blank-line separated paragraphs."""
+    def layout(lines):
+        spans, pos = [], 0
+        for line in lines:
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 2
+        return "\n\n".join(lines) + "\n", spans
+
+    s_text, s_spans = layout(src_lines)
+    e_text, e_spans = layout(en_lines)
+    beads = [Bead(source=s_spans[k], target=e_spans[k], source_sentences=(k, k + 1), target_sentences=(k, k + 1), cost=0.0)
+             for k in range(len(src_lines))]
+    return SimpleNamespace(alignment=Alignment(s_text, e_text, lang, s_spans, e_spans, beads), text=s_text, lang=lang)
+
+
+def test_a_title_far_shorter_than_its_original_is_no_omission():
+    head = "Minister kündigt nach langen und schwierigen Verhandlungen eine umfassende Reform des Gesundheitswesens an"
+    assert _zl(len(head), len("Minister announces health reform"), "de") < -PARAMS["max_z"]
+    assert _omissions(_lines_pair([head], ["Minister announces health reform"])) == []
+    # The same lengths as a sentence of a paragraph (a final stop) are reported.
+    found = _omissions(_lines_pair([head + "."], ["Minister announces health reform."]))
+    assert len(found) == 1 and "far shorter" in found[0][1]
+
+
+def test_a_speaker_tag_moved_out_of_the_quotation_is_no_omission():
+    tag = "Er sagte dem Sender Radio Nord am späten Abend des Wahltages: „Wir brauchen eine Einigung."
+    assert _zl(len(tag), len('"We need a deal.'), "de") < -PARAMS["max_z"]
+    assert _omissions(_pair([tag], ['"We need a deal.'], [((0, 1), (0, 1))])) == []
+    # Without the quotation mark the English lacks the whole tag: reported.
+    assert len(_omissions(_pair([tag], ["We need a deal."], [((0, 1), (0, 1))]))) == 1

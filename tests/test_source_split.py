@@ -83,3 +83,24 @@ def test_a_heading_left_out_of_the_english_is_reported_and_a_kept_one_is_not():
     # The original ends its title with a stop, the English does not: still one sentence each.
     src = f"{AR_TITLE}.\n{AR_BODY}\n"
     assert omitted(f"{EN_TITLE}\n{EN_BODY}\n") == []
+
+
+def test_any_stop_before_a_lower_case_word_runs_on():
+    # A question the speaker tag goes on after, an ellipsis inside a hesitation (srcomit3).
+    assert _sentences("Et alors ? a-t-il répondu en riant. Personne ne bougea.", "fr") == [
+        "Et alors ? a-t-il répondu en riant.", "Personne ne bougea."]
+    assert len(_sentences("Ну... может быть, завтра придём.", "ru")) == 1
+    assert len(_sentences('"Wir kommen morgen." sagte sie leise.', "de")) == 1
+
+
+def test_a_turkish_number_before_its_noun_is_an_ordinal():
+    # Turkish ends its sentences with the verb: "40. Sokak" is Fortieth Street, not an end.
+    assert len(_sentences("Dükkan 40. Sokak üzerinde açıldı.", "tr")) == 1
+    assert _sentences("Er wartete auf 40. Niemand kam.", "de") == ["Er wartete auf 40.", "Niemand kam."]
+
+
+def test_an_abbreviation_written_with_spaces_runs_on():
+    assert len(_sentences("Он работал на ТВ. ЦК., а потом уехал в Киев.", "ru")) == 1
+    assert len(_sentences("Термин MVP (от англ. Most Valuable Player) знают все.", "ru")) == 1
+    # A short last word before a longer next sentence still ends it.
+    assert _sentences("Он пришёл сам. Потом пришли другие.", "ru") == ["Он пришёл сам.", "Потом пришли другие."]

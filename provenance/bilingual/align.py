@@ -27,6 +27,10 @@ from provenance.bilingual import anchors, split
 
 # Prior probabilities of the bead types (Gale & Church 1993, table 5).
 BEAD_PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
+# 3-1 and 1-3 (not in Gale & Church's table): lines run together where a line lacks its final stop
+# (a subheading, a quotation without its period), or one long sentence translated by three. A tenth
+# of a 2-1 bead's prior (0.002-0.005 gave the same findings on the even NTREX articles; 0.01 more).
+BEAD_PRIOR.update({(3, 1): 0.089 / 20, (1, 3): 0.089 / 20})
 BEAD_COST = {k: -math.log(v) for k, v in BEAD_PRIOR.items()}
 NUMBER_MATCH = -1.5  # each number found on both sides: evidence for the bead
 NUMBER_MISS = 1.0  # each number on one side only
@@ -35,6 +39,7 @@ QUOTE_MISS = 1.0  # a quotation mark on one side only (translators keep quotatio
 WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
 NAME_MISS = 3.0  # a bead whose English has names none of which the original's words match (an unrelated sentence whose length fits)
 WORD_CAP = 4  # at most this many count: long sentences share more by chance
+CALENDAR_MATCH = -1.0  # each weekday or month named on both sides (translators keep them: PV1002 relies on it)
 NULL_LENGTH = 0.15  # the share of the length model's cost a 1-0 or 0-1 bead pays
 PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side only
 SPLIT = 3.0  # a 2-1 (1-2) bead one sentence of which shares no anchor with the English (the original)
@@ -105,6 +110,7 @@ class _Side:
         # (Without cognates the English's words are its names already.)
         cognates = self.english and self.lang in anchors.COGNATE_LANGS
         self.names = [anchors.english_words(self.text, s, e, "") for s, e in self.spans] if cognates else self.words
+        self.calendar = [_calendar_words(self.text, s, e, "en" if self.english else self.lang) for s, e in self.spans]
         self._groups: dict[tuple[int, int], tuple] = {}
         self.orphans = [False] * len(self.spans)  # set by align_spans on the English side (_orphans)
         # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)? A heading
@@ -116,22 +122,31 @@ class _Side:
         key = (i, j)
         if key not in self._groups:
             if j - i == 1:
-                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i], self.names[i], self.marks[i][1])
+                self._groups[key] = (self.lengths[i], self.numbers[i], self.marks[i][0], self.words[i], self.names[i], self.marks[i][1],
+                                     self.calendar[i])
             else:
                 nums = frozenset().union(*self.numbers[i:j]) if j > i else frozenset()
                 words = frozenset().union(*self.words[i:j]) if j > i else frozenset()
                 names = frozenset().union(*self.names[i:j]) if j > i else frozenset()
                 self._groups[key] = (sum(self.lengths[i:j]), nums, any(m[0] for m in self.marks[i:j]), words, names,
-                                     any(m[1] for m in self.marks[i:j]))
+                                     any(m[1] for m in self.marks[i:j]), frozenset().union(*self.calendar[i:j]) if j > i else frozenset())
         return self._groups[key]
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
+def _calendar_words(text: str, start: int, end: int, lang: str) -> frozenset:
+    """The weekdays and months a sentence names, as ("d", 0-6) and ("m", 1-12)."""
+    from provenance.bilingual import lexicon
+
+    return frozenset([("d", v) for v, _, _ in lexicon.weekdays(text, start, end, lang)]
+                     + [("m", v) for v, _, _ in lexicon.months(text, start, end, lang)])
+
+
 def anchor_cost(src, tgt) -> float:
-    _, sn, sq, sw, _, squote = src
-    _, tn, tq, tw, tnames, tquote = tgt
+    _, sn, sq, sw, _, squote, scal = src
+    _, tn, tq, tw, tnames, tquote, tcal = tgt
     both = len(sn & tn)
     # Readings are sets of candidate values: count misses by the smaller side's surplus.
     cost = NUMBER_MATCH * both + NUMBER_MISS * max(0, min(len(sn), len(tn)) - both) + NUMBER_MISS * 0.5 * abs(len(sn) - len(tn))
@@ -142,7 +157,7 @@ def anchor_cost(src, tgt) -> float:
     shared = len(sw & tw)
     if tnames and sw and not sw & tnames:
         cost += NAME_MISS  # the English names someone or somewhere the original's words do not: likely not its translation
-    return cost + WORD_MATCH * min(WORD_CAP, shared)
+    return cost + WORD_MATCH * min(WORD_CAP, shared) + CALENDAR_MATCH * len(scal & tcal)
 
 
 def own_shares(side: "_Side", k: int, other_k: int, group) -> frozenset:
@@ -187,6 +202,8 @@ def bead_cost(src: "_Side", tgt: "_Side", i: int, ni: int, j: int, nj: int, mode
             c += split_cost(src, i, tg)
         elif nj - j == 2:
             c += split_cost(tgt, j, sg)  # the mirror: an English sentence added beside a 1-1 bead
+        elif nj - j == 3 and any(tgt.orphans[j:nj]):
+            c -= ORPHAN  # an orphan is likely added: a 1-3 bead would hide it where a 0-1 bead shows it
         return c
     # A 1-0 / 0-1 bead: the length of an unmatched sentence against nothing, and its numbers.
     c = prior + length_cost(sg[0], tg[0], model) * NULL_LENGTH + NUMBER_MISS * len(sg[1] | tg[1])
@@ -245,7 +262,7 @@ def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -
                     continue
                 c = bead_cost(src, tgt, i, ni, j, nj, model)
                 c += _cut_cost(src, tgt, i, j, ni, nj, back[i][j])
-                if di == 2 and dj == 1 and src.cuts[i + 1] or dj == 2 and di == 1 and tgt.cuts[j + 1]:
+                if di >= 2 and dj == 1 and any(src.cuts[i + 1:ni]) or dj >= 2 and di == 1 and any(tgt.cuts[j + 1:nj]):
                     c += PARA_MISS  # a bead across a paragraph break of one side only
                 if base + c < cost[ni][nj]:
                     cost[ni][nj] = base + c

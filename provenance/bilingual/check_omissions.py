@@ -5,6 +5,7 @@ the even-indexed NTREX-128 articles; rule parameters."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from provenance.bilingual import anchors, lexicon, split
@@ -30,11 +31,13 @@ def _length(spans, k: int) -> int:
     return spans[k][1] - spans[k][0]
 
 
-def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, texts=None) -> int | None:
+def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, texts=None) -> int | tuple[int, int] | None:
     """In a 2-1 bead (sign -1: two sentences of the original, one English) or a 1-2 bead
     (sign +1): the index of the sentence with no counterpart, when the pair's lengths say
     the single side translates only the other sentence (merged too short or long, one part fitting)."""
     i, j = bead.source_sentences if sign < 0 else bead.target_sentences
+    if j - i == 3:
+        return _lone_of_three(bead, mine, lang, params, sign, texts) if texts is not None else None
     if j - i != 2:
         return None
     single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
@@ -49,6 +52,46 @@ def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, text
                 return None  # the lone sentence's own name or number is in the single side: translated
             return lone
     return None
+
+
+def _lone_of_three(bead: Bead, mine, lang: str, params: dict, sign: int, texts) -> tuple[int, int] | None:
+    """In a 3-1 bead (sign -1) or a 1-3 (+1): the sentences [a, b) with no counterpart, when the
+    single side falls short of all three (z beyond merge_z) and fits the others alone (|z| below
+    part_z; the best fit of one sentence left out, or two at an edge), and the ones left out have
+    no number or name of their own in the single side."""
+    i, j = bead.source_sentences if sign < 0 else bead.target_sentences
+    single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
+    total = sum(_length(mine, k) for k in range(i, j))
+    z = _zl(total, single, lang) if sign < 0 else _zl(single, total, lang)
+    if z * sign <= _merge_z(params, lang):
+        return None
+    fits = []
+    for a, b in ((i, i + 1), (i + 1, i + 2), (i + 2, i + 3), (i, i + 2), (i + 1, i + 3)):
+        lone = sum(_length(mine, k) for k in range(a, b))
+        kept = total - lone
+        zk = _zl(kept, single, lang) if sign < 0 else _zl(single, kept, lang)
+        if abs(zk) < params.get("part_z", 1.5) and lone >= params.get("min_chars", 15):
+            fits.append((abs(zk), a, b))
+    two, one = texts
+    single_span = bead.target if sign < 0 else bead.source
+    on, ow = _anchors_of(one, single_span, lang, sign < 0)
+    for _, a, b in sorted(fits):
+        ln, lw, kn, kw = set(), set(), set(), set()
+        for k in range(i, j):
+            n, w = _anchors_of(two, mine[k], lang, sign > 0)
+            (ln if a <= k < b else kn).update(n)
+            (lw if a <= k < b else kw).update(w)
+        if (ln & on) - kn or (lw & ow) - kw:
+            continue  # a number or name of their own is in the single side: translated
+        return a, b
+    return None
+
+
+def _span_of(spans, lone) -> tuple[int, int]:
+    """The text span of sentence `lone`, or of sentences [a, b) for a pair (a, b)."""
+    if isinstance(lone, tuple):
+        return spans[lone[0]][0], spans[lone[1] - 1][1]
+    return spans[lone]
 
 
 def _merge_z(params: dict, lang: str) -> float:
@@ -147,9 +190,10 @@ def _added_across_break(pair, b: Bead, params: dict) -> int | None:
 def _anchors_of(text: str, span, lang: str, english: bool):
     """Numbers and word skeletons of a span; on the English side names only (capitalized words),
     cognates of common words matching by chance too often to vouch for a translation."""
+    nums = anchors.readings(text, span[0], span[1])
     if english:
-        return anchors.readings(text, span[0], span[1]), anchors.english_words(text, span[0], span[1], "")
-    return anchors.readings(text, span[0], span[1]), anchors.source_words(text, span[0], span[1], lang)
+        return nums, anchors.english_words(text, span[0], span[1], "")
+    return nums, anchors.source_words(text, span[0], span[1], lang)
 
 
 def _own_anchor(texts, mine, lone: int, keep: int, bead: Bead, lang: str, sign: int) -> bool:
@@ -183,6 +227,52 @@ def _absorbed(beads, i: int, lang: str, sign: int, params: dict) -> bool:
     return False
 
 
+def _telling(words) -> bool:
+    """Word skeletons that tell a translation across scripts: one of five consonants or more, or two
+    of four (a skeleton of three or four matches some word of a long sentence by chance: on the even
+    articles 'nrt', 'krt', 'brst' matched unrelated neighbours)."""
+    return any(len(w) >= 5 for w in words) or sum(len(w) >= 4 for w in words) >= 2
+
+
+def _carried(pair, i: int, sign: int, params: dict) -> int | None:
+    """A 1-0 bead (sign -1; 0-1: +1) whose sentence's own numbers or names a neighbouring bead's
+    other side has, where that bead's own side lacks them and no other sentence of that side has
+    them: the index of that bead (the sentence is translated there: a 2-1 or 1-2 bead the aligner
+    priced as a 1-1 and a null bead, or a 1-1 bead split into two null ones), else None. A name
+    the article repeats tells nothing (a headline's names recur in its first sentences)."""
+    if not params.get("carried", True):
+        return None
+    al = pair.alignment
+    beads, lang = al.beads, pair.lang
+    src, tgt = al.source_text, al.target_text
+    mine, other = (src, tgt) if sign < 0 else (tgt, src)
+    others = al.target_sentences if sign < 0 else al.source_sentences
+    ln, lw = _anchors_of(mine, beads[i].source if sign < 0 else beads[i].target, lang, sign > 0)
+    if not ln and not lw:
+        return None
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(beads):
+            continue
+        there = beads[k].target if sign < 0 else beads[k].source
+        own = beads[k].source if sign < 0 else beads[k].target
+        if there is None:
+            continue
+        on, ow = _anchors_of(other, there, lang, sign < 0)
+        kn, kw = _anchors_of(mine, own, lang, sign > 0) if own is not None else (frozenset(), frozenset())
+        nums, words = (ln & on) - kn, (lw & ow) - kw
+        if not (nums or _telling(words)):
+            continue
+        for span in others:
+            if span[1] <= there[0] or span[0] >= there[1]:  # another sentence of that side
+                rn, rw = _anchors_of(other, span, lang, sign < 0)
+                nums, words = nums - rn, words - rw
+        if not (nums or _telling(words)):
+            continue
+        if own is None or (kn & on) - ln or (kw & ow) - lw:
+            return k  # the neighbour translates its own sentence too (a shifted bead's would not): merged
+    return None
+
+
 def _nearest(beads, i: int, side: str):
     """(span, True when it comes before bead i) of the nearest other bead with a span on
     ``side`` ("source" or "target"), looking back first; (None, False) when there is none."""
@@ -193,6 +283,44 @@ def _nearest(beads, i: int, side: str):
         if getattr(beads[j], side):
             return getattr(beads[j], side), False
     return None, False
+
+
+_TAG_QUOTE = re.compile("[:：]\\s*[\"“”«„「『]")
+_OPENING_QUOTE = re.compile("^[\"“”«„'‘]")
+
+
+def _alone(text: str, span) -> bool:
+    """Is the span a line of its own (a paragraph, or a heading line)?"""
+    s, e = span
+    return (s == 0 or "\n" in text[max(0, s - 2):s]) and (e == len(text) or "\n" in text[e:e + 2])
+
+
+def _short_explained(pair, i: int, params: dict) -> bool:
+    """A 1-1 (or 1-2) bead whose English is far shorter than its original for a reason that is no
+    omission: a title (headlines drop articles and verbs: the English of an original's wordier title
+    is often half its length; heading_max_z); a speaker tag the translator moved to the quotation's
+    other sentence ("He told the radio: «…»" as just the quotation: the quoted part alone fits); or
+    a neighbouring 0-1 bead whose English, joined, makes it fit (one sentence of the original
+    translated by three, a bead the aligner cannot make)."""
+    al, lang = pair.alignment, pair.lang
+    b = al.beads[i]
+    src, tgt = al.source_text, al.target_text
+    z = _z(b, lang)
+    if z >= -params.get("heading_max_z", 6.0) and _alone(src, b.source) and _alone(tgt, b.target) \
+            and tgt[b.target[1] - 1] not in ".!?\"”":  # an English title has no final stop
+        return True
+    tag = _TAG_QUOTE.search(src, b.source[0], b.source[1])
+    if tag and _OPENING_QUOTE.match(tgt[b.target[0]:b.target[1]]):
+        quoted = b.source[1] - (tag.end() - 1)
+        if _zl(quoted, b.target[1] - b.target[0], lang) > -params.get("part_z", 1.5):
+            return True
+    lt = b.target[1] - b.target[0]
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(al.beads) and al.beads[k].source is None and al.beads[k].target is not None:
+            extra = al.beads[k].target[1] - al.beads[k].target[0]
+            if _zl(b.source[1] - b.source[0], lt + extra, lang) >= -params.get("max_z", 4.0):
+                return True  # the bead with it is not far short: PV1004 absorbs the 0-1 bead likewise (short_absorb)
+    return False
 
 
 def omissions(pair, params: dict) -> Iterator[Issue]:
@@ -209,6 +337,13 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
                 continue  # a dateline or a one-word heading
             if _absorbed(beads, i, pair.lang, -1, params):
                 continue
+            k = _carried(pair, i, -1, params)
+            if k is not None:
+                c = beads[k]
+                if c.source is None and _zl(b.source[1] - b.source[0], c.target[1] - c.target[0], pair.lang) < -max_z:
+                    yield Issue(c.target[0], c.target[1], b.source[0], b.source[1],  # a 1-1 bead the aligner split in two
+                                f"the English is far shorter than the original here (z = {_zl(b.source[1] - b.source[0], c.target[1] - c.target[0], pair.lang):.1f}): part of it may be left out")
+                continue
             anchor, before = _nearest(beads, i, "target")
             if anchor is None:
                 continue
@@ -222,10 +357,10 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
             if lone is None and params.get("across_break", True):
                 lone = _lone_across_break(pair, b, params)
             if lone is not None:
-                s, e = al.source_sentences[lone]
+                s, e = _span_of(al.source_sentences, lone)
                 yield Issue(b.target[0], b.target[1], s, e,
                             f"a sentence of the original seems left out here (the English fits the other one alone): {_short(src[s:e])!r}")
-            elif _z(b, pair.lang) < -max_z:
+            elif _z(b, pair.lang) < -max_z and not _short_explained(pair, i, params):
                 yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
                             f"the English is far shorter than the original here (z = {_z(b, pair.lang):.1f}): part of it may be left out")
 
@@ -241,6 +376,13 @@ def additions(pair, params: dict) -> Iterator[Issue]:
         if b.source is None and b.target is not None:
             if b.target[1] - b.target[0] < min_chars or _absorbed(beads, i, pair.lang, 1, params):
                 continue
+            k = _carried(pair, i, 1, params)
+            if k is not None:
+                c = beads[k]
+                if c.target is None and _zl(c.source[1] - c.source[0], b.target[1] - b.target[0], pair.lang) > max_z:
+                    yield Issue(b.target[0], b.target[1], c.source[0], c.source[1],  # a 1-1 bead the aligner split in two
+                                f"the English is far longer than the original here (z = {_zl(c.source[1] - c.source[0], b.target[1] - b.target[0], pair.lang):.1f}): something may be added")
+                continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
                 continue
@@ -250,7 +392,7 @@ def additions(pair, params: dict) -> Iterator[Issue]:
             if lone is None and params.get("across_break"):
                 lone = _added_across_break(pair, b, params)
             if lone is not None:
-                s, e = al.target_sentences[lone]
+                s, e = _span_of(al.target_sentences, lone)
                 yield Issue(s, e, b.source[0], b.source[1], "this sentence seems to have no counterpart in the original (the original fits the other one alone)")
             elif _z(b, pair.lang) > max_z:
                 yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],

@@ -116,6 +116,8 @@ _ABBREVIATIONS = frozenset([
     "lic", "ing", "arq", "ud", "uds", "vd", "vds", "ee", "uu", "bzw", "z.b", "u.a", "d.h", "usw",
     "vgl", "св", "г", "гг", "ул", "пр", "т.е", "т.д", "т.п", "др", "проф", "акад", "д-р",
     "тыс", "млн", "млрд",
+    # a language named in brackets before a foreign word: "(от англ. Member of …)", "(нім. …)"
+    "англ", "нем", "франц", "фр", "исп", "итал", "лат", "араб", "кит", "нім", "італ", "рос", "укр",
 ])
 # An ordinal's period: after a German article or contracted preposition ("im 1."), or before a
 # month or a word that ordinals lead ("3. Oktober", "1. Dünya Savaşı"); "auf 40. Niemand" ends.
@@ -142,12 +144,14 @@ def _runs_on(text: str, p: int, q: int, floor: int, end: int, lang: str) -> bool
     """Does the sentence go on after the period at p? When the next word starts in lower case
     (a cased script: "la Sra. dijo", "sloganları attı" split off by a quotation), or the word
     before is an abbreviation: a title ("St. Martin"), or a dotted one ("U.K.", "यू.के.")."""
-    if text[p] != "." or q - p != 1:
-        return False
     nxt = q
     while nxt < end and text[nxt].isspace():
         nxt += 1
     if nxt < end and text[nxt].islower():
+        return True  # any stop: "Pourquoi ? lui a-t-elle demandé", "Ммм... ммм, какого"
+    if text[p] != "." or q - p != 1:
+        return False
+    if _spaced_letters(text, p, nxt, end):
         return True
     m = _WORD_BEFORE.search(text, max(floor, p - 12), p)
     if m is None or m.end() != p:
@@ -155,7 +159,20 @@ def _runs_on(text: str, p: int, q: int, floor: int, end: int, lang: str) -> bool
     word = m.group().casefold()
     if lang in _ORDINAL_BEFORE and word.isdigit() and len(word) <= 2 and _ordinal(text, m.start(), nxt, end, lang):
         return True  # a German or Turkish ordinal: "im 1. Weltkrieg", "am 3. Oktober", "1. Dünya Savaşı"
+    if lang == "tr" and word.isdigit() and len(word) <= 3:
+        return True  # Turkish ends its sentences with the verb: a number's period is an ordinal ("125. Cadde")
     return word in _ABBREVIATIONS or ("." in word and len(word) <= 8 and all(len(part) <= 3 for part in word.split(".")))
+
+
+_SHORT_WORD = re.compile(r"(?<![^\s(\[«\"“„])[^\W\d_]{1,3}$")
+_SHORT_DOTTED = re.compile(r"[^\W\d_]{1,2}\.")
+
+
+def _spaced_letters(text: str, p: int, nxt: int, end: int) -> bool:
+    """A period after a word of one to three letters followed by one of one or two letters and its
+    period: an abbreviation written with spaces (Hebrew "הבי. סי.", the BBC with its article;
+    "U. S."), not a sentence's end."""
+    return bool(_SHORT_WORD.search(text, max(0, p - 3), p)) and bool(_SHORT_DOTTED.match(text, nxt, end))
 
 
 def _add(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:

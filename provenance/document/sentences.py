@@ -16,10 +16,9 @@ import re
 # Titles and abbreviations that are followed by more of the same sentence.
 NEVER_FINAL = frozenset(
     """
-    mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cmdr cdr adm brig gov sen rep
+    mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cmdr cdr adm brig gov sen sens rep reps
     pres supt insp rev fr st mt ft vol vols fig figs ch pp art sec dept
-    approx est ca cf vs v e.g i.e al jan feb mar apr jun jul aug sep sept oct nov dec
-    res ret mme mlle hon
+    approx est ca cf vs v e.g i.e al res ret mme mlle hon
     """.split()
 )
 
@@ -27,6 +26,10 @@ NEVER_FINAL = frozenset(
 MAYBE_FINAL = frozenset(
     "etc inc ltd co corp jr sr plc llc bros a.m p.m u.s u.k u.n e.u u.s.a d.c".split()
 )
+
+# A month's abbreviation sits inside a date before its day or year ("Sept. 30", "Oct. 3 (NNA)",
+# "Jan. 2019"); before a word it ends a sentence ("after enlisting in Sept. He was arrested").
+MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 SENTENCE_OPENERS = frozenset(
     """
@@ -80,6 +83,8 @@ def _is_boundary(text: str, sentence_start: int, dot: int, next_start: int) -> b
         return False
     if len(token) == 1 and token.isalpha() and text[before.start()].isupper():
         return False  # an initial: "George W. Bush"
+    if token in MONTHS:
+        return not re.match(r"\s*\d", text[next_start : next_start + 3])
     if token in MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
         nxt = re.match(r"[\"'\u201c\u2018(\[]*([A-Za-z]+)", text[next_start : next_start + 30])
         return bool(nxt) and nxt.group(1).lower() in SENTENCE_OPENERS
