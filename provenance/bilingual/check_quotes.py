@@ -323,6 +323,74 @@ def _units(al, b, per_sentence: bool, tolerance: float = 0.0):
     return list(zip(source, target))
 
 
+def _lone(src: str, quoted: tuple[int, int]) -> bool:
+    """Is the quoted stretch a lone mark's (running to its unit's edge), not a pair's?"""
+    return not (_QUOTE.match(src, quoted[0]) and _QUOTE.match(src, quoted[1] - 1)) or quoted[1] - quoted[0] < 2
+
+
+def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> int:
+    """Words the English sentence quotes, its marks paired by _english_opens (a lone closing mark's
+    quotation runs back to the sentence start, a lone opening one on to its end)."""
+    total, opened = 0, None
+    for p in tq:
+        if _english_opens(tgt, p):
+            opened = p if opened is None else opened
+            continue
+        total += _words(tgt[(target[0] if opened is None else opened + 1) : p])
+        opened = None
+    if opened is not None:
+        total += _words(tgt[opened + 1 : target[1]])
+    return total
+
+
+def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
+    """The original's quoted speech (``min_speech_words`` words or more) when the English sentence
+    quotes only something much shorter (a name or term: "Wu", 'ye'): the English kept the marks of
+    a term and lost those of the speech. None when the English quotes half as many words or more."""
+    speech = _quotation(src, sq, source, params.get("min_speech_words", 4), latin, lang)
+    if speech is None:
+        return None
+    if _lone(src, speech):
+        return None  # a lone mark's quotation: where the original's marks pair is less sure than the English's
+    kept = _english_quoted_words(tgt, tq, target)
+    if kept > params.get("shorter_kept", 2):
+        return None
+    if params.get("shorter_cue", True) and not _short_speech(src, speech, source, lang, params):
+        return None  # "unpresidential" for a quoted phrase of four words: a term said in more words, not speech
+    return speech if kept * params.get("shorter_share", 3) < _words(src[speech[0] : speech[1]]) else None
+
+
+def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, params: dict) -> bool:
+    """Is a quotation under ``min_speech_words`` words speech: a quoted sentence, or a reporting cue of
+    the original beside it (provenance.bilingual.speech_cues)?"""
+    from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
+
+    if params.get("sentence_is_speech", True) and quoted_sentence(src, quoted, unit, _lone(src, quoted)):
+        return True
+    if params.get("capital_title", True) and _capitalized_title(src, quoted, lang):
+        return False
+    return cue_beside(src, quoted, unit, lang, params.get("cue_window", 3))
+
+
+def _capitalized_title(src: str, quoted: tuple[int, int], lang: str) -> bool:
+    """Does a short quotation of a cased script (not German: its nouns are capitalized) begin with a
+    capital letter? Inside a sentence that is a name or title («Северный поток-2»), not speech."""
+    first = next((c for c in src[quoted[0] : quoted[1]] if c.isalpha()), "")
+    return lang in ("ru", "uk", "tr", "fr", "es") and first.isupper()
+
+
+def _english_reported(tgt: str, target: tuple[int, int], cache: dict) -> bool:
+    """Does an attribution of the English (provenance.attributions: a cue with its content) have
+    content inside the English sentence? Then its unquoted words are reported speech."""
+    spans = cache.get("spans")
+    if spans is None:
+        from provenance.attributions.article import build
+        from provenance.document import Document
+
+        spans = cache["spans"] = [(a["content"]["start"], a["content"]["end"]) for a in build(Document(tgt, "article.en.txt")).attributions if a.get("content")]
+    return any(s < target[1] and target[0] < e for s, e in spans)
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -335,6 +403,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     latin = pair.lang in ("tr", "fr", "de", "es")
     english_paragraphs = paragraphs(tgt)
     english_inside = _inside(tgt, english_paragraphs)
+    english_cache: dict = {}
 
     def english_marks(span):
         return _english_quote_marks(tgt, *span)
@@ -348,12 +417,16 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
                 inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
             quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
+            if tq and not inside and sq and params.get("shorter_quotes", True):
+                quoted = _lost_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
             if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
             if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
                 quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
             if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _mentioned(src, quoted, tgt, target):
                 quoted = None  # a letter, or a word the English writes as it is: talked about, not said
+            if quoted is not None and params.get("short_needs_cue", True) and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and not _short_speech(src, quoted, source, pair.lang, params) and not (params.get("english_cue", True) and not _capitalized_title(src, quoted, pair.lang) and _english_reported(tgt, target, english_cache)):
+                quoted = None  # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare quote
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
