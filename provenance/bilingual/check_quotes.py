@@ -122,7 +122,9 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
         if lone == span[0] and text[lone + 1 : lone + 2].isspace():
             pass  # "“ Während …": the closing mark of the sentence before, split off with it
         else:
-            pairs.append((lone, span[1]) if _opens(text, lone, lang) else (span[0] - 1, lone))
+            opens = _opens(text, lone, lang) and any(c.isalnum() for c in text[lone + 1 : span[1]])
+            # a mark with only punctuation after it ("… جديد ".") closes, whatever the space before it
+            pairs.append((lone, span[1]) if opens else (span[0] - 1, lone))
     for a, b in pairs:
         inner = text[a + 1 : b]
         if (a < span[0] or b >= span[1]) and not inner.strip(" \u00a0,.;:!?—–-"):
@@ -367,16 +369,22 @@ def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang
 
     if params.get("sentence_is_speech", True) and quoted_sentence(src, quoted, unit, _lone(src, quoted)):
         return True
-    if params.get("capital_title", True) and _capitalized_title(src, quoted, lang):
+    if params.get("capital_title", True) and _capitalized_title(src, quoted, lang, unit):
         return False
     return cue_beside(src, quoted, unit, lang, params.get("cue_window", 3))
 
 
-def _capitalized_title(src: str, quoted: tuple[int, int], lang: str) -> bool:
+def _capitalized_title(src: str, quoted: tuple[int, int], lang: str, unit: tuple[int, int] | None = None) -> bool:
     """Does a short quotation of a cased script (not German: its nouns are capitalized) begin with a
-    capital letter? Inside a sentence that is a name or title («Северный поток-2»), not speech."""
+    capital letter inside its sentence (not first in it, nor after a colon)? That is a name or title
+    («Северный поток-2»), not speech."""
+    if lang not in ("ru", "uk", "tr", "fr", "es"):
+        return False
+    before = src[unit[0] : quoted[0]] if unit is not None else "x"
+    if not any(c.isalnum() for c in before) or before.rstrip(" \u00a0—–-").endswith(":"):
+        return False  # a sentence's first word, or speech introduced by a colon: capitalized anyway
     first = next((c for c in src[quoted[0] : quoted[1]] if c.isalpha()), "")
-    return lang in ("ru", "uk", "tr", "fr", "es") and first.isupper()
+    return first.isupper()
 
 
 def _english_reported(tgt: str, target: tuple[int, int], cache: dict) -> bool:
@@ -425,7 +433,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
             if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _mentioned(src, quoted, tgt, target):
                 quoted = None  # a letter, or a word the English writes as it is: talked about, not said
-            if quoted is not None and params.get("short_needs_cue", True) and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and not _short_speech(src, quoted, source, pair.lang, params) and not (params.get("english_cue", True) and not _capitalized_title(src, quoted, pair.lang) and _english_reported(tgt, target, english_cache)):
+            if quoted is not None and params.get("short_needs_cue", True) and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and not _short_speech(src, quoted, source, pair.lang, params) and not (params.get("english_cue", True) and not _capitalized_title(src, quoted, pair.lang, source) and _english_reported(tgt, target, english_cache)):
                 quoted = None  # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare quote
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
