@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Iterator
 
 from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near
+from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
 
 # -- quotation and question marks -----------------------------------------------------------------
 
@@ -365,8 +366,6 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
 def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, params: dict) -> bool:
     """Is a quotation under ``min_speech_words`` words speech: a quoted sentence, or a reporting cue of
     the original beside it (provenance.bilingual.speech_cues)?"""
-    from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
-
     if params.get("sentence_is_speech", True) and quoted_sentence(src, quoted, unit, _lone(src, quoted)):
         return True
     if params.get("capital_title", True) and _capitalized_title(src, quoted, lang, unit):
@@ -399,6 +398,30 @@ def _english_reported(tgt: str, target: tuple[int, int], cache: dict) -> bool:
     return any(s < target[1] and target[0] < e for s, e in spans)
 
 
+def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, target: tuple[int, int], lang: str, params: dict, english_cache: dict) -> bool:
+    """Is the quoted stretch something said, not a name, title or term the English may write bare?"""
+    n = _speech_words(src[quoted[0] : quoted[1]])
+    short = n < params.get("min_speech_words", 4)
+    if short and _romanized_name(src, quoted, tgt, target):
+        return False  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+    if short and _mentioned(src, quoted, tgt, target):
+        return False  # a letter, or a word the English writes as it is: talked about, not said
+    title = _capitalized_title(src, quoted, lang, source)
+    if title and n < params.get("title_words", 6) and not quoted_sentence(src, quoted, source, _lone(src, quoted)):
+        return False  # «Агент Джонни Инглиш: перезагрузка»: capitalized inside its sentence, a title
+    if short and params.get("short_needs_cue", True) and not _short_speech(src, quoted, source, lang, params):
+        # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare
+        # quote, unless the English reports the sentence's words (an attribution's content)
+        return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
+    return True
+
+
+def _speech_words(s: str) -> int:
+    """Words, for the speech threshold: a Chinese run counts one word per two characters (not also
+    one for the run: “休息日忧郁症” is a term of three words, not four)."""
+    return sum(1 for w in s.split() if not _NOSPACE.search(w)) + len(_NOSPACE.findall(s)) // 2
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -429,12 +452,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = _lost_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
             if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
-            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
-                quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
-            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _mentioned(src, quoted, tgt, target):
-                quoted = None  # a letter, or a word the English writes as it is: talked about, not said
-            if quoted is not None and params.get("short_needs_cue", True) and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and not _short_speech(src, quoted, source, pair.lang, params) and not (params.get("english_cue", True) and not _capitalized_title(src, quoted, pair.lang, source) and _english_reported(tgt, target, english_cache)):
-                quoted = None  # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare quote
+            if quoted is not None and not _said(src, quoted, source, tgt, target, pair.lang, params, english_cache):
+                quoted = None
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
