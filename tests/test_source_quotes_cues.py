@@ -102,3 +102,23 @@ def test_quoted_sentence_shapes():
     text = "Это «новая глава» для города."
     q = (text.index("«"), text.index("»") + 1)
     assert not quoted_sentence(text, q, (0, len(text)))
+
+
+def test_a_capitalized_quotation_inside_its_sentence_is_a_title(pipeline):
+    source = "Вечером театр показал «Новый день в старом городе» для школьников."
+    english = "In the evening the theatre staged A New Day in the Old Town for schoolchildren."
+    assert _pv1005(pipeline, source, english, "ru") == []
+
+
+def test_a_short_chinese_term_counts_two_characters_a_word(pipeline):
+    # six characters: three words, under min_speech_words, and no reporting cue beside it
+    source = "这座城市正在推广“低碳生活方式”以减少污染。"
+    english = "The city is promoting a low-carbon way of life to reduce pollution."
+    assert _pv1005(pipeline, source, english, "zh") == []
+
+
+def test_an_arabic_mark_that_lost_its_space_still_closes_the_quotation(pipeline):
+    # "…"بعد: the closing mark written against the next word pairs with its opening one
+    source = 'وافتتح المتحف قاعة "الفن الحديث"بعد ترميم استمر عامين.'
+    english = "The museum opened its modern art hall after a two-year restoration."
+    assert _pv1005(pipeline, source, english, "ar") == []

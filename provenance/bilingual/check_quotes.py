@@ -22,9 +22,10 @@ _QUOTE = re.compile("[\"“”«»„「」『』‘]|(?<![^\\W_])'(?=[^\\W\\d_]
 _QUESTION = re.compile("[?؟？]")
 
 
-def _quote_marks(text: str, start: int, end: int) -> list[int]:
+def _quote_marks(text: str, start: int, end: int, lang: str = "") -> list[int]:
     """Offsets of the quotation marks in text[start:end]; a straight " between two
-    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'")."""
+    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'"),
+    but in Arabic script, which writes no acronyms so, it is a mark whose space was lost."""
     out = []
     for m in _QUOTE.finditer(text, start, end):
         p = m.start()
@@ -35,6 +36,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
             inside = False  # after a tatweel (بـ"ريان"): an Arabic prefix drawn out before a quotation mark
         if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
             inside = False  # a text without spaces puts its marks between letters (罗莎”带)
+        if inside and lang in ("ar", "fa", "ur") and text[p] in '"“”':
+            inside = False  # "وايت هول"لإحاطته: the space after the closing mark lost; Arabic writes no acronyms with "
         if not inside:
             out.append(p)
     return out
@@ -442,7 +445,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     for i in _matched(beads):
         b = beads[i]
         for source, target in _units(al, b, params.get("per_sentence", True), params.get("cut_tolerance", 0.0)):
-            sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
+            sq = [p for p in _quote_marks(src, *source, pair.lang) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
             tq = english_marks(target)
             inside = english_inside(target[0])
             if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
