@@ -356,8 +356,10 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
     speech = _quotation(src, sq, source, params.get("min_speech_words", 4), latin, lang)
     if speech is None:
         return None
-    if _lone(src, speech) or (src[speech[0]] != '"' and src.count(src[speech[0]], speech[0], speech[1] - 1) > 1):
-        return None  # a lone mark's, or one with its opening mark again inside (a stray „): the original's marks pair less surely than the English's
+    if _lone(src, speech) or (src[speech[0]] == "„" and src.count("„", speech[0], speech[1] - 1) > 1):
+        # a lone mark's, or „ again inside a „…“ (a stray one: German and Hebrew nest with ‚‘; Russian's
+        # «…«…»…» nests with the same marks): the original's marks pair less surely than the English's
+        return None
     kept = _english_quoted_words(tgt, tq, target)
     if kept > params.get("shorter_kept", 2):
         return None
