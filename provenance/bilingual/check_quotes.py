@@ -363,7 +363,7 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
     kept = _english_quoted_words(tgt, tq, target)
     if kept > params.get("shorter_kept", 2):
         return None
-    if params.get("shorter_cue", True) and not _short_speech(src, speech, source, lang, params):
+    if not _short_speech(src, speech, source, lang, params):
         return None  # "unpresidential" for a quoted phrase of four words: a term said in more words, not speech
     return speech if kept * params.get("shorter_share", 3) < _words(src[speech[0] : speech[1]]) else None
 
@@ -371,9 +371,9 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
 def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, params: dict) -> bool:
     """Is a quotation under ``min_speech_words`` words speech: a quoted sentence, or a reporting cue of
     the original beside it (provenance.bilingual.speech_cues)?"""
-    if params.get("sentence_is_speech", True) and quoted_sentence(src, quoted, unit, _lone(src, quoted)):
+    if quoted_sentence(src, quoted, unit, _lone(src, quoted)):
         return True
-    if params.get("capital_title", True) and _capitalized_title(src, quoted, lang, unit):
+    if _capitalized_title(src, quoted, lang, unit):
         return False
     return cue_beside(src, quoted, unit, lang, params.get("cue_window", 3))
 
