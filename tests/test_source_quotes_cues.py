@@ -122,3 +122,10 @@ def test_an_arabic_mark_that_lost_its_space_still_closes_the_quotation(pipeline)
     source = 'وافتتح المتحف قاعة "الفن الحديث"بعد ترميم استمر عامين.'
     english = "The museum opened its modern art hall after a two-year restoration."
     assert _pv1005(pipeline, source, english, "ar") == []
+
+
+def test_speech_lost_beside_single_quoted_words_the_english_keeps(pipeline):
+    # 'ola' then 'wave,': the first closing mark reads as an apostrophe; the English quotes two words in all
+    source = "«Creo que 'ola' es la palabra más usada en el puerto, y allí significa 'saludo'», dijo el pescador."
+    lost = "I think 'ola' is the word most used at the harbour, and there it means 'greeting,' the fisherman said."
+    assert _pv1005(pipeline, source, lost, "es") == [lost]

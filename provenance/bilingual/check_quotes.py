@@ -340,7 +340,9 @@ def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> i
     total, opened = 0, None
     for p in tq:
         if _english_opens(tgt, p):
-            opened = p if opened is None else opened
+            # a single mark opening while a single one is open: the first one's closing mark read as an
+            # apostrophe ('ye' is …) and left out, so the new one starts the quotation
+            opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
             continue
         total += _words(tgt[(target[0] if opened is None else opened + 1) : p])
         opened = None
