@@ -341,7 +341,7 @@ def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> i
     for p in tq:
         if _english_opens(tgt, p):
             # a single mark opening while a single one is open: the first one's closing mark read as an
-            # apostrophe ('ye' is …) and left out, so the new one starts the quotation
+            # apostrophe ('ola' is …) and left out, so the new one starts the quotation
             opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
             continue
         total += _words(tgt[(target[0] if opened is None else opened + 1) : p])
@@ -353,7 +353,7 @@ def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> i
 
 def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
     """The original's quoted speech (``min_speech_words`` words or more) when the English sentence
-    quotes only something much shorter (a name or term: "Wu", 'ye'): the English kept the marks of
+    quotes only something much shorter (a name or term: "Toto", 'ola'): the English kept the marks of
     a term and lost those of the speech. None when the English quotes half as many words or more."""
     speech = _quotation(src, sq, source, params.get("min_speech_words", 4), latin, lang)
     if speech is None:
@@ -366,7 +366,7 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
     if kept > params.get("shorter_kept", 2):
         return None
     if not _short_speech(src, speech, source, lang, params):
-        return None  # "unpresidential" for a quoted phrase of four words: a term said in more words, not speech
+        return None  # a one-word English term for a quoted phrase of four words: a term said in more words, not speech
     return speech if kept * params.get("shorter_share", 3) < _words(src[speech[0] : speech[1]]) else None
 
 
@@ -383,7 +383,7 @@ def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang
 def _capitalized_title(src: str, quoted: tuple[int, int], lang: str, unit: tuple[int, int] | None = None) -> bool:
     """Does a short quotation of a cased script (not German: its nouns are capitalized) begin with a
     capital letter inside its sentence (not first in it, nor after a colon)? That is a name or title
-    («Северный поток-2»), not speech."""
+    («Новый мост»), not speech."""
     if lang not in ("ru", "uk", "tr", "fr", "es"):
         return False
     before = src[unit[0] : quoted[0]] if unit is not None else "x"
@@ -415,7 +415,7 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
         return False  # a letter, or a word the English writes as it is: talked about, not said
     title = _capitalized_title(src, quoted, lang, source)
     if title and n < params.get("title_words", 6) and not quoted_sentence(src, quoted, source, _lone(src, quoted)):
-        return False  # «Агент Джонни Инглиш: перезагрузка»: capitalized inside its sentence, a title
+        return False  # «Новый день в старом городе»: capitalized inside its sentence, a title
     if short and params.get("short_needs_cue", True) and not _short_speech(src, quoted, source, lang, params):
         # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare
         # quote, unless the English reports the sentence's words (an attribution's content)
