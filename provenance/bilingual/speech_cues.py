@@ -66,7 +66,7 @@ def quoted_sentence(src: str, quoted: tuple[int, int], unit: tuple[int, int], lo
 def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, window: int) -> bool:
     """Is there a reporting cue of the language within ``window`` words before the quotation's
     opening mark or after its closing one, inside the unit, or a colon right before it?"""
-    before, after = src[unit[0] : quoted[0]], src[quoted[1] : unit[1]]
+    before = src[unit[0] : quoted[0]]
     if _COLON_BEFORE.search(before):
         return True
     described = _as_cues(lang)
