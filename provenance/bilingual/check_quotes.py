@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Iterator
 
 from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near
+from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
 
 # -- quotation and question marks -----------------------------------------------------------------
 
@@ -21,9 +22,10 @@ _QUOTE = re.compile("[\"“”«»„「」『』‘]|(?<![^\\W_])'(?=[^\\W\\d_]
 _QUESTION = re.compile("[?؟？]")
 
 
-def _quote_marks(text: str, start: int, end: int) -> list[int]:
+def _quote_marks(text: str, start: int, end: int, lang: str = "") -> list[int]:
     """Offsets of the quotation marks in text[start:end]; a straight " between two
-    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'")."""
+    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'"),
+    but in Arabic script, which writes no acronyms so, it is a mark whose space was lost."""
     out = []
     for m in _QUOTE.finditer(text, start, end):
         p = m.start()
@@ -34,6 +36,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
             inside = False  # after a tatweel (بـ"ريان"): an Arabic prefix drawn out before a quotation mark
         if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
             inside = False  # a text without spaces puts its marks between letters (罗莎”带)
+        if inside and lang in ("ar", "fa", "ur") and text[p] in '"“”':
+            inside = False  # "وايت هول"لإحاطته: the space after the closing mark lost; Arabic writes no acronyms with "
         if not inside:
             out.append(p)
     return out
@@ -122,7 +126,9 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
         if lone == span[0] and text[lone + 1 : lone + 2].isspace():
             pass  # "“ Während …": the closing mark of the sentence before, split off with it
         else:
-            pairs.append((lone, span[1]) if _opens(text, lone, lang) else (span[0] - 1, lone))
+            opens = _opens(text, lone, lang) and any(c.isalnum() for c in text[lone + 1 : span[1]])
+            # a mark with only punctuation after it ("… جديد ".") closes, whatever the space before it
+            pairs.append((lone, span[1]) if opens else (span[0] - 1, lone))
     for a, b in pairs:
         inner = text[a + 1 : b]
         if (a < span[0] or b >= span[1]) and not inner.strip(" \u00a0,.;:!?—–-"):
@@ -323,6 +329,106 @@ def _units(al, b, per_sentence: bool, tolerance: float = 0.0):
     return list(zip(source, target))
 
 
+def _lone(src: str, quoted: tuple[int, int]) -> bool:
+    """Is the quoted stretch a lone mark's (running to its unit's edge), not a pair's?"""
+    return not (_QUOTE.match(src, quoted[0]) and _QUOTE.match(src, quoted[1] - 1)) or quoted[1] - quoted[0] < 2
+
+
+def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> int:
+    """Words the English sentence quotes, its marks paired by _english_opens (a lone closing mark's
+    quotation runs back to the sentence start, a lone opening one on to its end)."""
+    total, opened = 0, None
+    for p in tq:
+        if _english_opens(tgt, p):
+            # a single mark opening while a single one is open: the first one's closing mark read as an
+            # apostrophe ('ola' is …) and left out, so the new one starts the quotation
+            opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
+            continue
+        total += _words(tgt[(target[0] if opened is None else opened + 1) : p])
+        opened = None
+    if opened is not None:
+        total += _words(tgt[opened + 1 : target[1]])
+    return total
+
+
+def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
+    """The original's quoted speech (``min_speech_words`` words or more) when the English sentence
+    quotes only something much shorter (a name or term: "Toto", 'ola'): the English kept the marks of
+    a term and lost those of the speech. None when the English quotes half as many words or more."""
+    speech = _quotation(src, sq, source, params.get("min_speech_words", 4), latin, lang)
+    if speech is None:
+        return None
+    if _lone(src, speech) or (src[speech[0]] == "„" and src.count("„", speech[0], speech[1] - 1) > 1):
+        # a lone mark's, or „ again inside a „…“ (a stray one: German and Hebrew nest with ‚‘; Russian's
+        # «…«…»…» nests with the same marks): the original's marks pair less surely than the English's
+        return None
+    kept = _english_quoted_words(tgt, tq, target)
+    if kept > params.get("shorter_kept", 2):
+        return None
+    if not _short_speech(src, speech, source, lang, params):
+        return None  # a one-word English term for a quoted phrase of four words: a term said in more words, not speech
+    return speech if kept * params.get("shorter_share", 3) < _words(src[speech[0] : speech[1]]) else None
+
+
+def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, params: dict) -> bool:
+    """Is a quotation under ``min_speech_words`` words speech: a quoted sentence, or a reporting cue of
+    the original beside it (provenance.bilingual.speech_cues)?"""
+    if quoted_sentence(src, quoted, unit, _lone(src, quoted)):
+        return True
+    if _capitalized_title(src, quoted, lang, unit):
+        return False
+    return cue_beside(src, quoted, unit, lang, params.get("cue_window", 3))
+
+
+def _capitalized_title(src: str, quoted: tuple[int, int], lang: str, unit: tuple[int, int] | None = None) -> bool:
+    """Does a short quotation of a cased script (not German: its nouns are capitalized) begin with a
+    capital letter inside its sentence (not first in it, nor after a colon)? That is a name or title
+    («Новый мост»), not speech."""
+    if lang not in ("ru", "uk", "tr", "fr", "es"):
+        return False
+    before = src[unit[0] : quoted[0]] if unit is not None else "x"
+    if not any(c.isalnum() for c in before) or before.rstrip(" \u00a0—–-").endswith(":"):
+        return False  # a sentence's first word, or speech introduced by a colon: capitalized anyway
+    first = next((c for c in src[quoted[0] : quoted[1]] if c.isalpha()), "")
+    return first.isupper()
+
+
+def _english_reported(tgt: str, target: tuple[int, int], cache: dict) -> bool:
+    """Does an attribution of the English (provenance.attributions: a cue with its content) have
+    content inside the English sentence? Then its unquoted words are reported speech."""
+    spans = cache.get("spans")
+    if spans is None:
+        from provenance.attributions.article import build
+        from provenance.document import Document
+
+        spans = cache["spans"] = [(a["content"]["start"], a["content"]["end"]) for a in build(Document(tgt, "article.en.txt")).attributions if a.get("content")]
+    return any(s < target[1] and target[0] < e for s, e in spans)
+
+
+def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, target: tuple[int, int], lang: str, params: dict, english_cache: dict) -> bool:
+    """Is the quoted stretch something said, not a name, title or term the English may write bare?"""
+    n = _speech_words(src[quoted[0] : quoted[1]])
+    short = n < params.get("min_speech_words", 4)
+    if short and _romanized_name(src, quoted, tgt, target):
+        return False  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+    if short and _mentioned(src, quoted, tgt, target):
+        return False  # a letter, or a word the English writes as it is: talked about, not said
+    title = _capitalized_title(src, quoted, lang, source)
+    if title and n < params.get("title_words", 6) and not quoted_sentence(src, quoted, source, _lone(src, quoted)):
+        return False  # «Новый день в старом городе»: capitalized inside its sentence, a title
+    if short and params.get("short_needs_cue", True) and not _short_speech(src, quoted, source, lang, params):
+        # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare
+        # quote, unless the English reports the sentence's words (an attribution's content)
+        return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
+    return True
+
+
+def _speech_words(s: str) -> int:
+    """Words, for the speech threshold: a Chinese run counts one word per two characters (not also
+    one for the run: “休息日忧郁症” is a term of three words, not four)."""
+    return sum(1 for w in s.split() if not _NOSPACE.search(w)) + len(_NOSPACE.findall(s)) // 2
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -335,6 +441,7 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     latin = pair.lang in ("tr", "fr", "de", "es")
     english_paragraphs = paragraphs(tgt)
     english_inside = _inside(tgt, english_paragraphs)
+    english_cache: dict = {}
 
     def english_marks(span):
         return _english_quote_marks(tgt, *span)
@@ -342,18 +449,18 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
     for i in _matched(beads):
         b = beads[i]
         for source, target in _units(al, b, params.get("per_sentence", True), params.get("cut_tolerance", 0.0)):
-            sq = [p for p in _quote_marks(src, *source) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
+            sq = [p for p in _quote_marks(src, *source, pair.lang) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
             tq = english_marks(target)
             inside = english_inside(target[0])
             if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
                 inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
             quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
+            if tq and not inside and sq and params.get("shorter_quotes", True):
+                quoted = _lost_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
             if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
-            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _romanized_name(src, quoted, tgt, target):
-                quoted = None  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
-            if quoted is not None and _words(src[quoted[0]:quoted[1]]) < params.get("min_speech_words", 4) and _mentioned(src, quoted, tgt, target):
-                quoted = None  # a letter, or a word the English writes as it is: talked about, not said
+            if quoted is not None and not _said(src, quoted, source, tgt, target, pair.lang, params, english_cache):
+                quoted = None
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:

@@ -1,0 +1,84 @@
+"""Reporting cues beside a quotation of the original (rule PV1005): is a short quoted stretch
+speech (a speech verb or a colon next to it, or a quoted sentence) or a quoted term, title or scare
+quote? The per-language cue words are data (lexicon.yaml, ``speech_cues``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from provenance.bilingual.check_common import _NOSPACE
+
+#: A colon (then a space or a dash) right before the opening mark: the quotation is introduced as speech.
+_COLON_BEFORE = re.compile("[:：][\\s\u00a0—–-]*$")
+#: The punctuation of a sentence or clause inside the closing mark ("…nicht."“, «…?»): a quoted sentence.
+_PUNCT_INSIDE = re.compile("[.!?,;…،؟۔।。！？，；]$")
+_MARKS = "\"“”«»„‚‘’「」『』 \u00a0"
+
+
+@cache
+def _cues(lang: str) -> re.Pattern | None:
+    from provenance.bilingual.lexicon import _data
+
+    data = _data()
+    words = (data.get("speech_cues") or {}).get(lang)
+    if not words:
+        return None
+    if lang == "zh":
+        return re.compile(f"(?:{words})")
+    prefix = (data.get(lang) or {}).get("prefix", "")
+    # from a word's start, after the language's clitics; the stem's word runs to its end (сказа → сказала;
+    # not [^\W] alone: a Devanagari vowel sign is no \w)
+    return re.compile(f"(?<![^\\W\\d_]){prefix}(?:{words})[^\\s{_MARKS},.:;!?]*", re.IGNORECASE)
+
+
+@cache
+def _as_cues(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
+    from provenance.bilingual.lexicon import _data
+
+    entry = (_data().get("speech_as") or {}).get(lang)
+    if not entry:
+        return None
+    verbs, word = entry
+    joined = lang in ("he", "zh")  # the 'as' word written against the mark
+    start = "" if lang == "zh" else "(?<![^\\W\\d_])"
+    gap = "" if joined else "[\\s\u00a0]+"
+    return re.compile(f"{start}(?:{verbs})", re.IGNORECASE), re.compile(f"{'' if joined else start}(?:{word}){gap}$", re.IGNORECASE)
+
+
+def _count(text: str) -> int:
+    """Words, a Chinese character counting half (as check_quotes._words)."""
+    return len(text.split()) + len(_NOSPACE.findall(text)) // 2
+
+
+def quoted_sentence(src: str, quoted: tuple[int, int], unit: tuple[int, int], lone: bool = False) -> bool:
+    """Is the quoted stretch a sentence of its own: a ``lone`` mark's, running to the unit's edge; the
+    sentence's punctuation inside its closing mark; or the whole unit (but for marks and punctuation)?"""
+    if lone:
+        return True  # a lone mark's quotation, running on from the sentence before or to the next: speech
+    inner = src[quoted[0] : quoted[1]].strip(_MARKS)
+    if _PUNCT_INSIDE.search(inner):
+        return True
+    outside = src[unit[0] : quoted[0]] + src[quoted[1] : unit[1]]
+    return not any(c.isalnum() for c in outside)
+
+
+def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, window: int) -> bool:
+    """Is there a reporting cue of the language within ``window`` words before the quotation's
+    opening mark or after its closing one, inside the unit, or a colon right before it?"""
+    before = src[unit[0] : quoted[0]]
+    if _COLON_BEFORE.search(before):
+        return True
+    described = _as_cues(lang)
+    if described is not None and described[1].search(before) and described[0].search(before):
+        return True  # "described X as «…»": a verb of describing earlier in the sentence, its 'as' word before the mark
+    pattern = _cues(lang)
+    if pattern is None:
+        return False
+    for m in pattern.finditer(src, unit[0], quoted[0]):
+        if _count(src[m.end() : quoted[0]]) <= window:
+            return True
+    for m in pattern.finditer(src, quoted[1], unit[1]):
+        if _count(src[quoted[1] : m.start()]) <= window:
+            return True
+    return False
