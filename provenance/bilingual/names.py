@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from provenance.bilingual import names_zh
 from provenance.bilingual.check_common import Issue, _matched, _near
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -310,50 +311,6 @@ def _not_a_person(words: list[str]) -> bool:
     return words[0].lower() in _NOT_FIRST or words[-1].lower() in _NOT_LAST
 
 
-#: The dot Chinese writes between the parts of a foreign name (丹尼尔·斯图里奇), and such a name.
-_DOT = re.compile("[·・•‧]")
-_DOTTED_NAME = re.compile("[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
-
-
-def _dotted(text: str, start: int, end: int) -> set[str]:
-    """Skeletons (l = r, m = n) of the parts of the foreign names a Chinese original writes with a
-    dot: one to four characters each side of it (the name's edges are not marked: 在第 follows)."""
-    out = set()
-    for m in _DOT.finditer(text, start, end):
-        left = re.search("[\u3400-\u9fff]{1,4}$", text[max(start, m.start() - 4) : m.start()])
-        right = re.match("[\u3400-\u9fff]{1,4}", text[m.end() : min(end, m.end() + 4)])
-        if left:
-            out |= {_pinyin_skeleton(left.group()[-k:]) for k in range(1, len(left.group()) + 1)}
-        if right:
-            out |= {_pinyin_skeleton(right.group()[:k]) for k in range(1, len(right.group()) + 1)}
-    out.discard("")
-    return out
-
-
-_INITIAL = re.compile("zh|ch|sh|[bpmfdtnlgkjqxrzcsw]")
-
-
-@lru_cache(maxsize=16384)
-def _pinyin_skeleton(chars: str) -> str:
-    """The consonant skeleton of a transliteration in characters, syllable by syllable: each
-    syllable's initial (w is a v: 沃顿 Walton, 卡瓦诺 Kavanaugh) and its n or ng coda as an n
-    (特朗普 te-lang-pu is t-l-n-p, Trump), 尔 an r (丹尼尔, Daniel)."""
-    from anyascii import anyascii
-
-    out = []
-    for c in chars:
-        syl = anyascii(c).lower()
-        if syl == "er":
-            out.append("r")
-            continue
-        m = _INITIAL.match(syl)
-        if m:
-            out.append({"w": "v", "x": "s", "q": "k", "c": "s", "zh": "j", "ch": "k", "sh": "s"}.get(m.group(), m.group()))
-        if syl.endswith(("n", "ng")) and len(syl) > 1:
-            out.append("n")
-    return skeleton("".join(out))
-
-
 def names(pair, params: dict, doc=None) -> Iterator[Issue]:
     """An English name none of whose words has a counterpart in the aligned original."""
     if doc is None or pair.lang in params.get("skip_langs", ["zh"]):
@@ -384,20 +341,16 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
             if i not in cache:
                 near = _near(beads, i, "source")
                 latin = {w.lower() for s, e in near for w in re.findall("[A-Z][A-Za-z]+", src[s:e])}  # "Scott Pittman的射门"
-                cache[i] = (latin, set().union(*(_dotted(src, s, e) for s, e in near)))
-            latin, dotted = cache[i]
+                dotted = set().union(*(names_zh.source_skeletons(src, s, e) for s, e in near))
+                cache[i] = (latin, dotted, set().union(*(names_zh.han_readings(src, s, e) for s, e in near)))
+            latin, dotted, hanzi = cache[i]
             if ("n", i) not in cache:  # the English names of the bead, and the names its original writes readably
                 b_src = src[b.source[0] : b.source[1]]
-                readable = len(_DOTTED_NAME.findall(b_src)) + len(re.findall("[A-Z][a-z]+(?: [A-Z][a-z]+)+", b_src))
+                readable = names_zh.count_dotted(b_src) + names_zh.count_runs(b_src) + len(re.findall("[A-Z][a-z]+(?: [A-Z][a-z]+)+", b_src))
                 cache[("n", i)] = readable >= sum(1 for s2, e2, _ in found if b.target[0] <= s2 and e2 <= b.target[1])
             if not cache[("n", i)]:
                 continue  # fewer names with a dot or in letters than the English has: a name is written without (卡瓦诺, 金正恩)
-            keys = [_english_keys(w, False, "zh") for w in words if len(skeleton(w)) >= min_len]
-            # characters drop sounds (大卫 David, 迈克 Michael): two words of the name like dotted parts, one of them the same, vouch
-            exact = sum(1 for ks in keys if ks & dotted)
-            if _latin_found(words, latin) or not keys or _vouched(keys, dotted, min_ratio, "zh") or (
-                exact and exact + sum(1 for ks in keys if not ks & dotted and _loose(ks, dotted)) >= 2
-            ):
+            if names_zh.vouched(words, latin, dotted, hanzi, min_ratio, min_len):
                 continue
             yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
             continue
