@@ -131,3 +131,19 @@ def test_chinese_and_korean_names_in_their_own_characters(pipeline):
     assert _names(pipeline, source, "Xi Jinping welcomed Donald Trump.", "zh") == []
     source = "文在寅在会见唐纳德·特朗普和科尔宾时表示欢迎。"
     assert _names(pipeline, source, "Moon Jae-in welcomed Donald Trump.", "zh") == []
+
+
+def test_surname_written_differently_must_follow_the_given_name(pipeline):
+    # in a script without case every word is a candidate: a word like the surname vouches only
+    # right after the given name (Scott matches the first part of "Scotland" here, by chance)
+    assert _names(pipeline, "گلوکار سکاٹ پٹنم نے کہا کہ وہ کل آئیں گے۔", "Singer Scott Pittman said he would come tomorrow.", "ur") == []
+    source = "گلوکار نے کہا کہ وہ سکاٹ لینڈ سے پٹنم آئیں گے۔"
+    assert _names(pipeline, source, "Singer Scott Pittman said he would come to Patna from Scotland.", "ur") == ["Scott Pittman"]
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_cyrillic_surname_with_an_apostrophe(pipeline, mark):
+    # Ukrainian writes an apostrophe inside a name, the part after it in lower case
+    source = f"Суддя Олег Мар{mark}яненко відхилив позов у п{mark}ятницю."
+    assert _names(pipeline, source, "Judge Oleh Maryanenko rejected the claim on Friday.", "uk") == []
+    assert _names(pipeline, source, "Judge Oleh Kovalenko rejected the claim on Friday.", "uk") == ["Oleh Kovalenko"]

@@ -101,9 +101,11 @@ def _romanized(word: str, lang: str) -> list[str]:
 def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
-    "+" (two adjacent words joined) match exactly only."""
+    "+" (two adjacent words joined) match exactly only; "~a|b" is a word of skeleton a followed by
+    one of skeleton b (a given name and a surname written next to each other)."""
     out = set()
     previous = None
+    before: set[str] = set()
     cased = lang in _CASED
     fine = lang not in _COARSE
     for m in _WORDS.finditer(text, start, end):
@@ -112,21 +114,33 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
             out |= {skeleton(w[i : i + k], fine) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
             continue
         if cased and not w[:1].isupper():
-            previous = None
+            if previous is not None and previous[1] == m.start() - 1 and text[previous[1]] in "'’ʼ":
+                # Мар'яненко: an apostrophe inside a name (Ukrainian writes one before я, ю, є, ї), the rest lower case
+                joined = re.sub("['’ʼ]", "", text[previous[0] : m.end()])
+                out |= {skeleton(f, fine) for f in _romanized(joined, lang)}
+                stem = _CASE_ENDINGS.sub("", joined)
+                if lang in ("ru", "uk") and stem != joined and len(stem) >= 3:
+                    out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
+            previous, before = None, set()
             continue  # a lower-case word of a cased script is no name: it only matches by chance
         forms = _romanized(w, lang)
+        word_keys = {skeleton(f, fine) for f in forms}
         out.add(skeleton(forms[0], fine))
         out |= {"=" + skeleton(f, fine) for f in forms[1:]}
         if lang in ("ru", "uk"):
             stem = _CASE_ENDINGS.sub("", w)
             if stem != w and len(stem) >= 3:
+                word_keys |= {skeleton(f, fine) for f in _romanized(stem, lang)}
                 out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
         if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
+            word_keys.add(skeleton(_VAV_VOWEL.sub("", w), fine))
             out.add("=" + skeleton(_VAV_VOWEL.sub("", w), fine))  # matched exactly only
         if previous is not None and previous[1] == m.start() - 1:
             # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
             out.add("+" + skeleton(text[previous[0] : m.end()], fine))
+            out |= {f"~{a}|{b}" for a in before for b in word_keys if a and b}
         previous = (m.start(), m.end())
+        before = word_keys
     out.discard("")
     out -= {"+", "="}
     return out
@@ -195,6 +209,7 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     the surname, and a given name's skeleton, Peter, Mike, Lindsey, is some word by chance)."""
     clitics = lang in _CLITICS
     short, weak, given, longest = 0, 0, 0, max(len(k) for keys in checkable for k in keys)
+    given_at = []
     last = len(checkable) - 1
     for n, keys in enumerate(checkable):
         hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
@@ -205,14 +220,22 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
                 if n == last:
                     return True
                 given += 1
+                given_at.append(n)
             else:
                 weak += 1  # a letter apart or after a clitic: with no word of the name alike, one such match is chance
         else:
             short += 1
     if short >= 2 or weak >= 2 or (weak >= 1 and short >= 1) or (given >= 1 and (weak + short + given) >= 2):
         return True
-    # the given name found, the surname written differently (Бовільє for Beauvillier)
-    return given >= 1 and _loose(checkable[last], skeletons)
+    # the given name found, the surname written differently (Бовільє for Beauvillier): in a cased script any
+    # capitalized word like it; in the others (every word a candidate, so one is alike by chance) the word
+    # right after the given name (بيتر ساؤسورس: the translator writes the two together)
+    if given and lang in _CASED:
+        return _loose(checkable[last], skeletons)
+    pairs = [s[1:].split("|") for s in skeletons if s[0] == "~"] if given else []
+    return any(
+        _found(g, {a}, min_ratio, clitics) and _loose(checkable[last], {b}) for n in given_at for g in checkable[n] for a, b in pairs
+    )
 
 
 def _loose(keys: set[str], skeletons: set[str]) -> bool:
