@@ -85,6 +85,65 @@ def test_chinese_name_in_latin_letters(pipeline):
 
 
 def test_chinese_sentence_with_a_name_written_without_a_dot_is_not_checked(pipeline):
-    # 卡瓦诺 (Kavanaugh) has no dot: the sentence writes fewer names readably than the English has
-    source = "卡瓦诺周四与唐纳德·特朗普会面。"
+    # 岳云鹏 has no dot and no character of the transliteration alphabet: the sentence writes fewer
+    # names readably than the English has
+    source = "岳云鹏周四与唐纳德·特朗普会面。"
     assert _names(pipeline, source, "Brett Kavanaugh met Donald Trump on Thursday.", "zh") == []
+
+
+def test_chinese_name_in_transliteration_characters_without_a_dot(pipeline):
+    # 科尔宾: every character is one the transliteration tables use, so the run is read as a name
+    source = "教练科尔宾周六表示球队已经准备好了。"
+    assert _names(pipeline, source, "Coach Jeremy Corbyn said on Saturday that the team was ready.", "zh") == []
+    assert _names(pipeline, source, "Coach Martin Keown said on Saturday that the team was ready.", "zh") == ["Martin Keown"]
+
+
+def test_chinese_names_run_together(pipeline):
+    # given name and surname written with no dot between them, and the next word run on
+    source = "首席执行官布伦特蒙哥马利对此表示满意。"
+    assert _names(pipeline, source, "Chief executive Brent Montgomery said he was pleased.", "zh") == []
+    assert _names(pipeline, source, "Chief executive Nancy Pelosi said he was pleased.", "zh") == ["Nancy Pelosi"]
+
+
+def test_chinese_dotted_names_counted_one_by_one(pipeline):
+    # the characters between two dots hold the end of one name and the start of the next: two names
+    source = "彼得·沃森和丹尼尔·辛普森周日赢得了比赛。"
+    assert _names(pipeline, source, "Peter Watson and Daniel Simpson won the match on Sunday.", "zh") == []
+    assert _names(pipeline, source, "Peter Watson and Martin Keown won the match on Sunday.", "zh") == ["Martin Keown"]
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        # an English coda left out: 大卫 da-wei is David, 卢瑟福 lu-se-fu Rutherford
+        ("大卫·卢瑟福在第十分钟助攻破门。", "David Rutherford set up the goal in the tenth minute."),
+        # a qi writes the z of Chozick
+        ("艾米·乔齐克是这本书的作者。", "Amy Chozick is the author of the book."),
+    ],
+)
+def test_chinese_syllables_read_as_the_english_sounds(pipeline, source, english):
+    assert _names(pipeline, source, english, "zh") == []
+
+
+def test_chinese_and_korean_names_in_their_own_characters(pipeline):
+    # 习近平 is read by its pinyin; a Korean name's hanja are read another way and are not compared
+    source = "习近平在会见唐纳德·特朗普和科尔宾时表示欢迎。"
+    assert _names(pipeline, source, "Xi Jinping welcomed Donald Trump.", "zh") == []
+    source = "文在寅在会见唐纳德·特朗普和科尔宾时表示欢迎。"
+    assert _names(pipeline, source, "Moon Jae-in welcomed Donald Trump.", "zh") == []
+
+
+def test_surname_written_differently_must_follow_the_given_name(pipeline):
+    # in a script without case every word is a candidate: a word like the surname vouches only
+    # right after the given name (Scott matches the first part of "Scotland" here, by chance)
+    assert _names(pipeline, "گلوکار سکاٹ پٹنم نے کہا کہ وہ کل آئیں گے۔", "Singer Scott Pittman said he would come tomorrow.", "ur") == []
+    source = "گلوکار نے کہا کہ وہ سکاٹ لینڈ سے پٹنم آئیں گے۔"
+    assert _names(pipeline, source, "Singer Scott Pittman said he would come to Patna from Scotland.", "ur") == ["Scott Pittman"]
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_cyrillic_surname_with_an_apostrophe(pipeline, mark):
+    # Ukrainian writes an apostrophe inside a name, the part after it in lower case
+    source = f"Суддя Олег Мар{mark}яненко відхилив позов у п{mark}ятницю."
+    assert _names(pipeline, source, "Judge Oleh Maryanenko rejected the claim on Friday.", "uk") == []
+    assert _names(pipeline, source, "Judge Oleh Kovalenko rejected the claim on Friday.", "uk") == ["Oleh Kovalenko"]

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from provenance.bilingual import names_zh
 from provenance.bilingual.check_common import Issue, _matched, _near
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -100,9 +101,11 @@ def _romanized(word: str, lang: str) -> list[str]:
 def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
-    "+" (two adjacent words joined) match exactly only."""
+    "+" (two adjacent words joined) match exactly only; "~a|b" is a word of skeleton a followed by
+    one of skeleton b (a given name and a surname written next to each other)."""
     out = set()
     previous = None
+    before: set[str] = set()
     cased = lang in _CASED
     fine = lang not in _COARSE
     for m in _WORDS.finditer(text, start, end):
@@ -111,21 +114,33 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
             out |= {skeleton(w[i : i + k], fine) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
             continue
         if cased and not w[:1].isupper():
-            previous = None
+            if previous is not None and previous[1] == m.start() - 1 and text[previous[1]] in "'’ʼ":
+                # Мар'яненко: an apostrophe inside a name (Ukrainian writes one before я, ю, є, ї), the rest lower case
+                joined = re.sub("['’ʼ]", "", text[previous[0] : m.end()])
+                out |= {skeleton(f, fine) for f in _romanized(joined, lang)}
+                stem = _CASE_ENDINGS.sub("", joined)
+                if lang in ("ru", "uk") and stem != joined and len(stem) >= 3:
+                    out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
+            previous, before = None, set()
             continue  # a lower-case word of a cased script is no name: it only matches by chance
         forms = _romanized(w, lang)
+        word_keys = {skeleton(f, fine) for f in forms}
         out.add(skeleton(forms[0], fine))
         out |= {"=" + skeleton(f, fine) for f in forms[1:]}
         if lang in ("ru", "uk"):
             stem = _CASE_ENDINGS.sub("", w)
             if stem != w and len(stem) >= 3:
+                word_keys |= {skeleton(f, fine) for f in _romanized(stem, lang)}
                 out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
         if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
+            word_keys.add(skeleton(_VAV_VOWEL.sub("", w), fine))
             out.add("=" + skeleton(_VAV_VOWEL.sub("", w), fine))  # matched exactly only
         if previous is not None and previous[1] == m.start() - 1:
             # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
             out.add("+" + skeleton(text[previous[0] : m.end()], fine))
+            out |= {f"~{a}|{b}" for a in before for b in word_keys if a and b}
         previous = (m.start(), m.end())
+        before = word_keys
     out.discard("")
     out -= {"+", "="}
     return out
@@ -194,6 +209,7 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     the surname, and a given name's skeleton, Peter, Mike, Lindsey, is some word by chance)."""
     clitics = lang in _CLITICS
     short, weak, given, longest = 0, 0, 0, max(len(k) for keys in checkable for k in keys)
+    given_at = []
     last = len(checkable) - 1
     for n, keys in enumerate(checkable):
         hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
@@ -204,14 +220,22 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
                 if n == last:
                     return True
                 given += 1
+                given_at.append(n)
             else:
                 weak += 1  # a letter apart or after a clitic: with no word of the name alike, one such match is chance
         else:
             short += 1
     if short >= 2 or weak >= 2 or (weak >= 1 and short >= 1) or (given >= 1 and (weak + short + given) >= 2):
         return True
-    # the given name found, the surname written differently (Бовільє for Beauvillier)
-    return given >= 1 and _loose(checkable[last], skeletons)
+    # the given name found, the surname written differently (Бовільє for Beauvillier): in a cased script any
+    # capitalized word like it; in the others (every word a candidate, so one is alike by chance) the word
+    # right after the given name (بيتر ساؤسورس: the translator writes the two together)
+    if given and lang in _CASED:
+        return _loose(checkable[last], skeletons)
+    pairs = [s[1:].split("|") for s in skeletons if s[0] == "~"] if given else []
+    return any(
+        _found(g, {a}, min_ratio, clitics) and _loose(checkable[last], {b}) for n in given_at for g in checkable[n] for a, b in pairs
+    )
 
 
 def _loose(keys: set[str], skeletons: set[str]) -> bool:
@@ -310,50 +334,6 @@ def _not_a_person(words: list[str]) -> bool:
     return words[0].lower() in _NOT_FIRST or words[-1].lower() in _NOT_LAST
 
 
-#: The dot Chinese writes between the parts of a foreign name (丹尼尔·斯图里奇), and such a name.
-_DOT = re.compile("[·・•‧]")
-_DOTTED_NAME = re.compile("[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
-
-
-def _dotted(text: str, start: int, end: int) -> set[str]:
-    """Skeletons (l = r, m = n) of the parts of the foreign names a Chinese original writes with a
-    dot: one to four characters each side of it (the name's edges are not marked: 在第 follows)."""
-    out = set()
-    for m in _DOT.finditer(text, start, end):
-        left = re.search("[\u3400-\u9fff]{1,4}$", text[max(start, m.start() - 4) : m.start()])
-        right = re.match("[\u3400-\u9fff]{1,4}", text[m.end() : min(end, m.end() + 4)])
-        if left:
-            out |= {_pinyin_skeleton(left.group()[-k:]) for k in range(1, len(left.group()) + 1)}
-        if right:
-            out |= {_pinyin_skeleton(right.group()[:k]) for k in range(1, len(right.group()) + 1)}
-    out.discard("")
-    return out
-
-
-_INITIAL = re.compile("zh|ch|sh|[bpmfdtnlgkjqxrzcsw]")
-
-
-@lru_cache(maxsize=16384)
-def _pinyin_skeleton(chars: str) -> str:
-    """The consonant skeleton of a transliteration in characters, syllable by syllable: each
-    syllable's initial (w is a v: 沃顿 Walton, 卡瓦诺 Kavanaugh) and its n or ng coda as an n
-    (特朗普 te-lang-pu is t-l-n-p, Trump), 尔 an r (丹尼尔, Daniel)."""
-    from anyascii import anyascii
-
-    out = []
-    for c in chars:
-        syl = anyascii(c).lower()
-        if syl == "er":
-            out.append("r")
-            continue
-        m = _INITIAL.match(syl)
-        if m:
-            out.append({"w": "v", "x": "s", "q": "k", "c": "s", "zh": "j", "ch": "k", "sh": "s"}.get(m.group(), m.group()))
-        if syl.endswith(("n", "ng")) and len(syl) > 1:
-            out.append("n")
-    return skeleton("".join(out))
-
-
 def names(pair, params: dict, doc=None) -> Iterator[Issue]:
     """An English name none of whose words has a counterpart in the aligned original."""
     if doc is None or pair.lang in params.get("skip_langs", ["zh"]):
@@ -384,20 +364,16 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
             if i not in cache:
                 near = _near(beads, i, "source")
                 latin = {w.lower() for s, e in near for w in re.findall("[A-Z][A-Za-z]+", src[s:e])}  # "Scott Pittman的射门"
-                cache[i] = (latin, set().union(*(_dotted(src, s, e) for s, e in near)))
-            latin, dotted = cache[i]
+                dotted = set().union(*(names_zh.source_skeletons(src, s, e) for s, e in near))
+                cache[i] = (latin, dotted, set().union(*(names_zh.han_readings(src, s, e) for s, e in near)))
+            latin, dotted, hanzi = cache[i]
             if ("n", i) not in cache:  # the English names of the bead, and the names its original writes readably
                 b_src = src[b.source[0] : b.source[1]]
-                readable = len(_DOTTED_NAME.findall(b_src)) + len(re.findall("[A-Z][a-z]+(?: [A-Z][a-z]+)+", b_src))
+                readable = names_zh.count_dotted(b_src) + names_zh.count_runs(b_src) + len(re.findall("[A-Z][a-z]+(?: [A-Z][a-z]+)+", b_src))
                 cache[("n", i)] = readable >= sum(1 for s2, e2, _ in found if b.target[0] <= s2 and e2 <= b.target[1])
             if not cache[("n", i)]:
                 continue  # fewer names with a dot or in letters than the English has: a name is written without (卡瓦诺, 金正恩)
-            keys = [_english_keys(w, False, "zh") for w in words if len(skeleton(w)) >= min_len]
-            # characters drop sounds (大卫 David, 迈克 Michael): two words of the name like dotted parts, one of them the same, vouch
-            exact = sum(1 for ks in keys if ks & dotted)
-            if _latin_found(words, latin) or not keys or _vouched(keys, dotted, min_ratio, "zh") or (
-                exact and exact + sum(1 for ks in keys if not ks & dotted and _loose(ks, dotted)) >= 2
-            ):
+            if names_zh.vouched(words, latin, dotted, hanzi, min_ratio, min_len):
                 continue
             yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
             continue
