@@ -12,6 +12,11 @@ security situation" (الوضع الأمني والوضع السياسي lost it
 ``max_words`` words repeated on both sides of the conjunction, at least one of
 them not a function word).
 
+Mode ``pairs`` finds the doublets that do not repeat a word: two English
+renderings of an Arabic near-synonym pair (الشجب والاستنكار, "condemnation
+and denunciation"; خطير وجسيم, "grave, serious"), listed as data in the
+rule's ``pairs``, in either order, joined by "and", a comma or nothing.
+
 params:
   mode: word | phrase
   conjunctions: [and, or]
@@ -19,6 +24,7 @@ params:
   allow_suffixes: [er]  comparatives
   max_words: 6          (phrase) longest phrase compared
   function_words: [...] (phrase) words that alone do not make a phrase ("of the")
+  pairs: [[a|forms, b|forms], ...]  (pairs) the two sides' word forms
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import Iterable
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex
 from provenance.rules.kinds.verbless import finite_forms, is_finite
-from provenance.rules.model import Rule
+from provenance.rules.model import PackError, Rule
 
 
 _DOUBLET = re.compile(r"(?P<w>[^\W\d_]{3,})\s+(?P<conj>\w+)\s+(?P=w)(?![\w\-])", re.IGNORECASE)
@@ -56,10 +62,14 @@ class DoubletChecker:
         self.mode = p.get("mode", "word")
         self.max_words = int(p.get("max_words", 6))
         self.function_words = {w.lower() for w in p.get("function_words", [])}
+        self.pairs = _pair_regex(p.get("pairs", [])) if self.mode == "pairs" else None
 
     def check(self, doc) -> Iterable[Hit]:
         if self.mode == "phrase":
             yield from self._phrases(doc)
+            return
+        if self.mode == "pairs":
+            yield from self._pairs(doc)
             return
         index = DocIndex.of(doc)
         text = doc.text
@@ -143,6 +153,39 @@ class DoubletChecker:
                     text[start : j.start()] if text[start].isupper() else phrase,
                 )
                 break
+
+
+    def _pairs(self, doc) -> Iterable[Hit]:
+        if self.pairs is None:
+            return
+        index = DocIndex.of(doc)
+        for m in self.pairs.finditer(doc.text):
+            if index.in_scope(m.start(), m.end(), self.rule.scope) is None:
+                continue
+            first = m.group("a")
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"“{m.group()}” pairs two near-synonyms, as Arabic does (الشجب والاستنكار); "
+                f"English says it once: keep one",
+                first,
+            )
+
+
+def _pair_regex(pairs: list) -> re.Pattern | None:
+    """One pattern for every pair, both orders; group ``a`` is the first word (the suggestion)."""
+    joint = r"(?:\s+and\s+|\s*,\s*|\s+)"  # "and", a comma or nothing between the two
+    left, right = [], []
+    for pair in pairs:
+        if len(pair) != 2:
+            raise PackError(f"a doublet pair has two sides, not {pair!r}")
+        x, y = ("|".join(re.escape(w.strip()) for w in side.split("|")) for side in pair)
+        left.append(f"(?:{x}){joint}(?:{y})")
+        right.append(f"(?:{y}){joint}(?:{x})")
+    if not left:
+        return None
+    body = "|".join(f"(?:{a})" for a in left + right)
+    return re.compile(rf"(?<![\w\-])(?=(?P<a>[^\W\d_]+))(?:{body})(?![\w\-])", re.IGNORECASE)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)
