@@ -122,8 +122,11 @@ def _entries(rule: dict) -> list[dict]:
 def test_every_idiom_entry_names_its_arabic():
     """An entry of the press-idiom rules says which Arabic phrase it renders (its `note`, or in PV603 a
     message quoting the Arabic), so that a reviewer can judge the calque from the Arabic side."""
-    pack = yaml.safe_load((PACKS / "calques-idiom.yaml").read_text(encoding="utf-8"))
-    rules = {r["code"]: r for r in pack["rules"]}
+    rules = {
+        r["code"]: r
+        for name in ("calques-idiom.yaml", "calques-phrases.yaml")
+        for r in yaml.safe_load((PACKS / name).read_text(encoding="utf-8"))["rules"]
+    }
     missing = []
     for code in ("PV603", "PV617"):
         for entry in _entries(rules[code]):
