@@ -158,34 +158,43 @@ class DoubletChecker:
     def _pairs(self, doc) -> Iterable[Hit]:
         if self.pairs is None:
             return
+        pattern, pairs = self.pairs
         index = DocIndex.of(doc)
-        for m in self.pairs.finditer(doc.text):
+        text = doc.text
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            if (m.group("a").lower(), m.group("b").lower()) not in pairs:
+                pos = m.start("b")  # the second word may open a pair of its own
+                continue
+            pos = m.end()
             if index.in_scope(m.start(), m.end(), self.rule.scope) is None:
                 continue
-            first = m.group("a")
             yield Hit(
                 m.start(),
                 m.end(),
                 f"“{m.group()}” pairs two near-synonyms, as Arabic does (الشجب والاستنكار); "
                 f"English says it once: keep one",
-                first,
+                m.group("a"),
             )
 
 
-def _pair_regex(pairs: list) -> re.Pattern | None:
-    """One pattern for every pair, both orders; group ``a`` is the first word (the suggestion)."""
+def _pair_regex(pairs: list) -> tuple[re.Pattern, frozenset] | None:
+    """One pattern for two listed words in a row, and the set of (first, second) word pairs that are
+    doublets (both orders). The pattern finds any two listed words; the set decides."""
     joint = r"(?:\s+and\s+|\s*,\s*|\s+)"  # "and", a comma or nothing between the two
-    left, right = [], []
+    words: set[str] = set()
+    found: set[tuple[str, str]] = set()
     for pair in pairs:
         if len(pair) != 2:
             raise PackError(f"a doublet pair has two sides, not {pair!r}")
-        x, y = ("|".join(re.escape(w.strip()) for w in side.split("|")) for side in pair)
-        left.append(f"(?:{x}){joint}(?:{y})")
-        right.append(f"(?:{y}){joint}(?:{x})")
-    if not left:
+        x, y = ({w.strip().lower() for w in side.split("|") if w.strip()} for side in pair)
+        words |= x | y
+        found |= {(a, b) for a in x for b in y} | {(b, a) for a in x for b in y}
+    if not words:
         return None
-    body = "|".join(f"(?:{a})" for a in left + right)
-    return re.compile(rf"(?<![\w\-])(?=(?P<a>[^\W\d_]+))(?:{body})(?![\w\-])", re.IGNORECASE)
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    pattern = re.compile(rf"(?<![\w\-])(?P<a>{alt}){joint}(?P<b>{alt})(?![\w\-])", re.IGNORECASE)
+    return pattern, frozenset(found)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)

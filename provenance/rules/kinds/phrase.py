@@ -48,6 +48,7 @@ entry without anchors makes its rule scan the whole text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -64,7 +65,8 @@ _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 @dataclass(frozen=True)
 class _Entry:
-    regex: re.Pattern
+    source: str
+    flags: int
     suggestion: str | None
     message: str | None
     note: str | None
@@ -73,6 +75,13 @@ class _Entry:
     #: (scope, wanted, pattern): the scope must (wanted) or must not match.
     conditions: tuple[tuple[str, bool, re.Pattern], ...]
     templated: bool
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern:
+        """The entry's own pattern, compiled when the rule's alternation first matches it: most
+        entries of a long phrase list never match a given article, and compiling them all
+        doubled the rule's start-up cost."""
+        return re.compile(self.source, self.flags)
 
 
 class _Missing(dict):
@@ -149,16 +158,13 @@ class PhraseChecker:
             if lead:
                 pattern = pattern[lead.end():]
                 flags |= re.IGNORECASE if "i" in lead.group(1) else 0
-            try:
-                compiled = re.compile(pattern, flags)
-            except re.error as exc:
-                raise PackError(f"rule {rule.code}: bad regex {pattern!r}: {exc}") from None
             stripped = _NAMED_GROUP.sub("(?:", pattern)
             prefix = "(?i:" if flags & re.IGNORECASE else "(?:"
             parts.append(f"(?P<e{len(entries)}>{prefix}{stripped}))")
             entries.append(
                 _Entry(
-                    compiled,
+                    pattern,
+                    flags,
                     item.get("suggestion"),
                     item.get("message"),
                     item.get("note"),
@@ -171,6 +177,11 @@ class PhraseChecker:
         try:
             combined = re.compile("|".join(parts))
         except re.error as exc:
+            for entry in entries:  # name the entry at fault when one is
+                try:
+                    re.compile(entry.source, entry.flags)
+                except re.error as own:
+                    raise PackError(f"rule {rule.code}: bad regex {entry.source!r}: {own}") from None
             raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
         self._entries, self._combined = entries, combined
 
