@@ -73,8 +73,10 @@ def test_pair_regex_refuses_a_pair_without_two_sides():
     with pytest.raises(PackError):
         _pair_regex([["condemnation"]])
     assert _pair_regex([]) is None
-    pattern, pairs = _pair_regex([["grave", "serious"]])
+    _, pairs = _pair_regex([["grave", "serious"]])
     assert ("serious", "grave") in pairs and ("grave", "grave") not in pairs
+    with pytest.raises(PackError):
+        _pair_regex([["take part", "share"]])
 
 
 # -- the idiom lexicon -----------------------------------------------------------

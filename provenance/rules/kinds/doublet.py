@@ -158,43 +158,62 @@ class DoubletChecker:
     def _pairs(self, doc) -> Iterable[Hit]:
         if self.pairs is None:
             return
-        pattern, pairs = self.pairs
-        index = DocIndex.of(doc)
+        automaton, pairs = self.pairs
         text = doc.text
-        pos = 0
-        while (m := pattern.search(text, pos)) is not None:
-            if (m.group("a").lower(), m.group("b").lower()) not in pairs:
-                pos = m.start("b")  # the second word may open a pair of its own
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return  # lower-casing changed offsets (rare scripts): the pairs are English words
+        index = DocIndex.of(doc)
+        taken = -1
+        # The listed words are found in one Aho-Corasick pass; each that stands as a whole word is
+        # then compared with the word after it.
+        for last, first in automaton.iter(lowered):
+            start = last + 1 - len(first)
+            if start < taken or (start and _WORDCHAR.match(text, start - 1)) or _WORDCHAR.match(text, last + 1):
                 continue
-            pos = m.end()
-            if index.in_scope(m.start(), m.end(), self.rule.scope) is None:
+            m = _NEXT.match(text, last + 1)
+            if m is None or (first, m.group(1).lower()) not in pairs:
                 continue
+            end = m.end()
+            if index.in_scope(start, end, self.rule.scope) is None:
+                continue
+            taken = end
             yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” pairs two near-synonyms, as Arabic does (الشجب والاستنكار); "
+                start,
+                end,
+                f"“{text[start:end]}” pairs two near-synonyms, as Arabic does (الشجب والاستنكار); "
                 f"English says it once: keep one",
-                m.group("a"),
+                text[start : last + 1],
             )
 
 
-def _pair_regex(pairs: list) -> tuple[re.Pattern, frozenset] | None:
-    """One pattern for two listed words in a row, and the set of (first, second) word pairs that are
-    doublets (both orders). The pattern finds any two listed words; the set decides."""
-    joint = r"(?:\s+and\s+|\s*,\s*|\s+)"  # "and", a comma or nothing between the two
+def _pair_regex(pairs: list):
+    """(an automaton of every listed word, the set of (first, second) pairs that are doublets, both
+    orders), or None when there are no pairs."""
+    import ahocorasick
+
     words: set[str] = set()
     found: set[tuple[str, str]] = set()
     for pair in pairs:
         if len(pair) != 2:
             raise PackError(f"a doublet pair has two sides, not {pair!r}")
         x, y = ({w.strip().lower() for w in side.split("|") if w.strip()} for side in pair)
+        if any(not w.isalpha() for w in x | y):
+            raise PackError(f"a doublet pair lists single words: {pair!r}")
         words |= x | y
         found |= {(a, b) for a in x for b in y} | {(b, a) for a in x for b in y}
     if not words:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    pattern = re.compile(rf"(?<![\w\-])(?P<a>{alt}){joint}(?P<b>{alt})(?![\w\-])", re.IGNORECASE)
-    return pattern, frozenset(found)
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton, frozenset(found)
+
+
+_WORDCHAR = re.compile(r"[\w\-]")
+#: What may join the two words of a pair ("and", a comma or nothing), then the second word.
+_NEXT = re.compile(r"(?:\s+and\s+|\s*,\s*|\s+)([^\W\d_]+)(?![\w\-])", re.IGNORECASE)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)
