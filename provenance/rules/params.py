@@ -38,7 +38,8 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "verbs": STR_LIST,
     },
     "doublet": {
-        "mode": OneOf(("word", "phrase")),
+        "mode": OneOf(("word", "phrase", "pairs")),
+        "pairs": ListOf(ListOf(Str(nonempty=True), nonempty=True), nonempty=True),
         "max_words": Int(2),
         "function_words": STR_LIST,
         "conjunctions": STR_LIST,

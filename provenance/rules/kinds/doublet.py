@@ -12,6 +12,11 @@ security situation" (الوضع الأمني والوضع السياسي lost it
 ``max_words`` words repeated on both sides of the conjunction, at least one of
 them not a function word).
 
+Mode ``pairs`` finds the doublets that do not repeat a word: two English
+renderings of an Arabic near-synonym pair (الشجب والاستنكار, "condemnation
+and denunciation"; خطير وجسيم, "grave, serious"), listed as data in the
+rule's ``pairs``, in either order, joined by "and", a comma or nothing.
+
 params:
   mode: word | phrase
   conjunctions: [and, or]
@@ -19,6 +24,7 @@ params:
   allow_suffixes: [er]  comparatives
   max_words: 6          (phrase) longest phrase compared
   function_words: [...] (phrase) words that alone do not make a phrase ("of the")
+  pairs: [[a|forms, b|forms], ...]  (pairs) the two sides' word forms
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import Iterable
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex
 from provenance.rules.kinds.verbless import finite_forms, is_finite
-from provenance.rules.model import Rule
+from provenance.rules.model import PackError, Rule
 
 
 _DOUBLET = re.compile(r"(?P<w>[^\W\d_]{3,})\s+(?P<conj>\w+)\s+(?P=w)(?![\w\-])", re.IGNORECASE)
@@ -56,10 +62,14 @@ class DoubletChecker:
         self.mode = p.get("mode", "word")
         self.max_words = int(p.get("max_words", 6))
         self.function_words = {w.lower() for w in p.get("function_words", [])}
+        self.pairs = _pair_regex(p.get("pairs", [])) if self.mode == "pairs" else None
 
     def check(self, doc) -> Iterable[Hit]:
         if self.mode == "phrase":
             yield from self._phrases(doc)
+            return
+        if self.mode == "pairs":
+            yield from self._pairs(doc)
             return
         index = DocIndex.of(doc)
         text = doc.text
@@ -143,6 +153,67 @@ class DoubletChecker:
                     text[start : j.start()] if text[start].isupper() else phrase,
                 )
                 break
+
+
+    def _pairs(self, doc) -> Iterable[Hit]:
+        if self.pairs is None:
+            return
+        automaton, pairs = self.pairs
+        text = doc.text
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return  # lower-casing changed offsets (rare scripts): the pairs are English words
+        index = DocIndex.of(doc)
+        taken = -1
+        # The listed words are found in one Aho-Corasick pass; each that stands as a whole word is
+        # then compared with the word after it.
+        for last, first in automaton.iter(lowered):
+            start = last + 1 - len(first)
+            if start < taken or (start and _WORDCHAR.match(text, start - 1)) or _WORDCHAR.match(text, last + 1):
+                continue
+            m = _NEXT.match(text, last + 1)
+            if m is None or (first, m.group(1).lower()) not in pairs:
+                continue
+            end = m.end()
+            if index.in_scope(start, end, self.rule.scope) is None:
+                continue
+            taken = end
+            yield Hit(
+                start,
+                end,
+                f"“{text[start:end]}” pairs two near-synonyms, as Arabic does (الشجب والاستنكار); "
+                f"English says it once: keep one",
+                text[start : last + 1],
+            )
+
+
+def _pair_regex(pairs: list):
+    """(an automaton of every listed word, the set of (first, second) pairs that are doublets, both
+    orders), or None when there are no pairs."""
+    import ahocorasick
+
+    words: set[str] = set()
+    found: set[tuple[str, str]] = set()
+    for pair in pairs:
+        if len(pair) != 2:
+            raise PackError(f"a doublet pair has two sides, not {pair!r}")
+        x, y = ({w.strip().lower() for w in side.split("|") if w.strip()} for side in pair)
+        if any(not w.isalpha() for w in x | y):
+            raise PackError(f"a doublet pair lists single words: {pair!r}")
+        words |= x | y
+        found |= {(a, b) for a in x for b in y} | {(b, a) for a in x for b in y}
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton, frozenset(found)
+
+
+_WORDCHAR = re.compile(r"[\w\-]")
+#: What may join the two words of a pair ("and", a comma or nothing), then the second word.
+_NEXT = re.compile(r"(?:\s+and\s+|\s*,\s*|\s+)([^\W\d_]+)(?![\w\-])", re.IGNORECASE)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)

@@ -48,6 +48,7 @@ entry without anchors makes its rule scan the whole text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -64,7 +65,8 @@ _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 @dataclass(frozen=True)
 class _Entry:
-    regex: re.Pattern
+    source: str
+    flags: int
     suggestion: str | None
     message: str | None
     note: str | None
@@ -73,6 +75,15 @@ class _Entry:
     #: (scope, wanted, pattern): the scope must (wanted) or must not match.
     conditions: tuple[tuple[str, bool, re.Pattern], ...]
     templated: bool
+    #: Lower-case strings of which each match of this entry contains one (None: not known).
+    anchors: tuple[str, ...] | None = None
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern:
+        """The entry's own pattern, compiled when the rule's alternation first matches it: most
+        entries of a long phrase list never match a given article, and compiling them all
+        doubled the rule's start-up cost."""
+        return re.compile(self.source, self.flags)
 
 
 class _Missing(dict):
@@ -116,9 +127,9 @@ class PhraseChecker:
             self.window = longest
         specs = []
         for item in raw:
-            self._collect_anchors(item)
+            own = self._collect_anchors(item)
             for pattern, templated in self._patterns(item):
-                specs.append((item, pattern, templated))
+                specs.append((item, pattern, templated, own))
         self._specs = specs
         self._entries: list[_Entry] | None = None
         self._combined: re.Pattern | None = None
@@ -143,22 +154,19 @@ class PhraseChecker:
         rule = self.rule
         entries: list[_Entry] = []
         parts: list[str] = []
-        for item, pattern, templated in self._specs:
+        for item, pattern, templated, own in self._specs:
             flags = 0 if item.get("case") == "sensitive" else re.IGNORECASE
             lead = _LEADING_FLAGS.match(pattern)
             if lead:
                 pattern = pattern[lead.end():]
                 flags |= re.IGNORECASE if "i" in lead.group(1) else 0
-            try:
-                compiled = re.compile(pattern, flags)
-            except re.error as exc:
-                raise PackError(f"rule {rule.code}: bad regex {pattern!r}: {exc}") from None
             stripped = _NAMED_GROUP.sub("(?:", pattern)
             prefix = "(?i:" if flags & re.IGNORECASE else "(?:"
             parts.append(f"(?P<e{len(entries)}>{prefix}{stripped}))")
             entries.append(
                 _Entry(
-                    compiled,
+                    pattern,
+                    flags,
                     item.get("suggestion"),
                     item.get("message"),
                     item.get("note"),
@@ -166,11 +174,17 @@ class PhraseChecker:
                     _context(rule, item.get("not_before"), r"\s*(?:", ")"),
                     _conditions(rule, item),
                     templated,
+                    own,
                 )
             )
         try:
             combined = re.compile("|".join(parts))
         except re.error as exc:
+            for entry in entries:  # name the entry at fault when one is
+                try:
+                    re.compile(entry.source, entry.flags)
+                except re.error as own:
+                    raise PackError(f"rule {rule.code}: bad regex {entry.source!r}: {own}") from None
             raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
         self._entries, self._combined = entries, combined
 
@@ -178,23 +192,30 @@ class PhraseChecker:
         """How long a literal phrase's match can be (its slots expanded)."""
         return self.slots.literal(phrase)[1] if has_slots(phrase) else len(phrase)
 
-    def _collect_anchors(self, item) -> None:
-        if self.anchors is None or not isinstance(item, dict):
-            return
+    def _collect_anchors(self, item) -> tuple[str, ...] | None:
+        """Add the item's anchors to the rule's and return them (None when it has none)."""
+        if not isinstance(item, dict):
+            return None
+        own: list[str] | None = []
         if item.get("anchors"):
-            self.anchors += [str(a).lower() for a in item["anchors"]]
+            own = [str(a).lower() for a in item["anchors"]]
         elif item.get("match") and "regex" not in item:
             match = item["match"]
             for phrase in map(str, match if isinstance(match, list) else [match]):
                 if not has_slots(phrase):
-                    self.anchors += literal_anchors([phrase])
+                    own += literal_anchors([phrase])
                     continue
                 found = self.slots.literal(phrase)[2]
                 if not found:
                     raise PackError(f"rule {self.rule.code}: {phrase!r} holds no fixed word: give the entry 'anchors'")
-                self.anchors += found
+                own += found
         else:
+            own = None
+        if own is None:
             self.anchors = None
+        elif self.anchors is not None:
+            self.anchors += own
+        return None if own is None else tuple(own)
 
     def _patterns(self, item) -> list[tuple[str, bool]]:
         if not isinstance(item, dict):
@@ -223,7 +244,10 @@ class PhraseChecker:
         followed by how many there are: one note per document for a habit of
         typography, not one per occurrence."""
         index = DocIndex.of(doc)
-        hits = (h for start, end in (spans if spans is not None else [(0, len(doc.text))]) for h in self._scan(doc.text, index, start, end))
+        if spans is not None and self.anchors is not None:
+            hits = (h for start, end in spans for h in self._scan_entries(doc.text, index, start, end))
+        else:
+            hits = (h for start, end in (spans if spans is not None else [(0, len(doc.text))]) for h in self._scan(doc.text, index, start, end))
         if not self.rule.params.get("once"):
             yield from hits
             return
@@ -244,6 +268,39 @@ class PhraseChecker:
             for entry in self.entries[int(m.lastgroup[1:]) :]:
                 own = entry.regex.match(text, m.start(), end)
                 hit = self._hit(entry, own, text, index) if own else None
+                if hit is not None:
+                    pos = max(pos, own.end())
+                    yield hit
+                    break
+
+    def _scan_entries(self, text: str, index: DocIndex, start: int, end: int) -> Iterable[Hit]:
+        """What ``_scan`` finds in an anchored window, searched only with the entries whose
+        anchors the window holds (an entry's match holds one of its anchors, so no other can
+        match there): a long phrase list costs what its few candidate entries cost, not the
+        whole alternation at every position of the window."""
+        window = text[start:end].lower()
+        entries = self.entries
+        wanted = [i for i, e in enumerate(entries) if any(a in window for a in e.anchors)]
+        if not wanted:
+            return
+        ahead: dict[int, re.Match | None] = {}
+        pos = start
+        while True:
+            first = None
+            for i in wanted:
+                m = ahead.get(i, False)
+                if m is False or (m is not None and m.start() < pos):
+                    m = ahead[i] = entries[i].regex.search(text, pos, end)
+                if m is not None and (first is None or m.start() < first[1].start()):
+                    first = (i, m)
+            if first is None:
+                return
+            at = first[1].start()
+            pos = at + 1
+            # as the alternation does: the first entry matching here, then the later ones in order
+            for i in (j for j in wanted if j >= first[0]):
+                own = entries[i].regex.match(text, at, end)
+                hit = self._hit(entries[i], own, text, index) if own else None
                 if hit is not None:
                     pos = max(pos, own.end())
                     yield hit
