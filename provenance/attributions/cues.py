@@ -19,6 +19,7 @@ from provenance.attributions.finders import (
     by_first_word,
     candidate_sources,
     opening_words,
+    reversed_at_end,
     trie_pattern,
 )
 
@@ -66,6 +67,8 @@ class Lexicon:
     #: the negators as one alternation: one search instead of one per negator
     negator_re: re.Pattern
     negator_gate: LiteralGate
+    #: negator_re for the piece reversed, tried once at its start (``reversed_at_end``); None: search negator_re
+    negator_at_end: re.Pattern | None
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
     #: compound cues (``compound``): the words of a verb group, those that make it irrealis,
@@ -208,6 +211,7 @@ def lexicon() -> Lexicon:
         openers=openers,
         negator_re=negator_re,
         negator_gate=LiteralGate(negator_re),
+        negator_at_end=reversed_at_end(negator_re),
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),
         verb_group_words=_words(data["verb_group_words"]),

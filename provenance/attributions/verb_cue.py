@@ -118,6 +118,8 @@ def _may_be_possessive(text: str, lo: int, cue: int) -> bool:
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
     lex = lexicon()
+    if lex.negator_at_end is not None:  # every negator ends the piece: tried once, at the end (not at its 40 characters)
+        return lex.negator_at_end.match(text[max(lo, cue_start - 40) : cue_start][::-1]) is not None
     if not lex.negator_gate.may_match_within(text, max(lo, cue_start - 40), cue_start):
         return False
     return lex.negator_re.search(text[max(lo, cue_start - 40) : cue_start]) is not None
