@@ -366,3 +366,28 @@ def test_quote_type_and_a_trailing_join_with_their_shortcuts():
         piece = text[s:e]
         got, expected = _trailing_join(piece), _TRAILING_JOIN.search(piece)
         assert (got and got.span()) == (expected and expected.span())
+
+
+def test_np_span_tries_its_lead_patterns_only_after_their_words():
+    # _np_span skips _CLEAN_LEAD and _ACCORDING_LEAD where the phrase opens with an ASCII word that none opens with
+    from provenance.attributions.extract_common import _ACCORDING_LEAD, _CLEAN_LEAD, _np_span
+
+    def plain(text, toks, lo, hi):
+        s, e = _strip(text, toks.start[lo], toks.end[hi - 1])
+        for rx in (_CLEAN_LEAD, _ACCORDING_LEAD):
+            m = rx.match(text, s, e)
+            s = m.end() if m else s
+        return (s, e) if s < e else None
+
+    rng = random.Random(23)
+    words = ["According", "to", "WHAT", "was", "Reported", "by", "ſaid", "İs", "is", "quoted", "the", "mayor", ",", "-", "Ann", "Bell", "cited", "That", "which"]
+    found = 0
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        toks = tokenize(text, 0, len(text))
+        for lo in range(len(toks)):
+            for hi in range(lo + 1, len(toks) + 1):
+                expected = plain(text, toks, lo, hi)
+                assert _np_span(text, toks, lo, hi) == expected, (text, lo, hi)
+                found += expected != _strip(text, toks.start[lo], toks.end[hi - 1])
+    assert found  # the lead patterns cut some phrases
