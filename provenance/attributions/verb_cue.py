@@ -185,7 +185,14 @@ def _reports_verb(text: str, lo: int, pos: int) -> bool:
 
 def _previous_word(text: str, start: int, cue: int) -> str:
     """The word right before the cue (within 20 characters, lower case), or ""."""
-    prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, cue - 20) : cue][::-1])
+    piece = text[max(start, cue - 20) : cue]
+    word = piece.rstrip()  # str.isspace is re's \s
+    if len(word) == len(piece):
+        return ""  # no space before the cue
+    tail = word[word.rfind(" ") + 1 :]
+    if tail.isalnum():  # a word of letters and digits after a space (or the piece's start): the pattern's word, read without it
+        return tail.lower()
+    prev = _PREVIOUS_WORD_REVERSED.match(piece[::-1])
     return prev.group(1)[::-1].lower() if prev is not None else ""
 
 
