@@ -139,9 +139,11 @@ def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
 
 def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     before = text[max(start, m.start() - 30) : m.start()]
-    share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if info.lemma == "say" else None
+    # both patterns hold "with": where the 80 characters before the cue have none, neither is searched
+    with_before = text.find("with", max(start, m.start() - 80), m.start()) >= 0
+    share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if with_before and info.lemma == "say" else None
     # "with Ann Bell tweeting that …", "with top aides saying": the one after "with" speaks
-    share = share or _WITH_SUBJECT_BEFORE.search(text, max(start, m.start() - 60), m.start())
+    share = share or (_WITH_SUBJECT_BEFORE.search(text, max(start, m.start() - 60), m.start()) if with_before else None)
     if share:
         after = after_cue(text, m.end(), end, audience=False)
         content = _content(text, after.content_start, end)
