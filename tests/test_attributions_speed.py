@@ -306,3 +306,88 @@ def test_the_quotation_signal_is_given_where_the_quotation_pattern_matches():
         met += expected
         assert ("quotation" in claim_signals(text)) == expected, text
     assert met > 100
+
+
+def test_a_pattern_that_ends_at_the_end_matched_reversed_finds_what_its_search_finds():
+    # _negated, _participle: every match ends with "$", so the piece reversed is matched once at its start
+    import re
+
+    from provenance.attributions.constructions import _PARTICIPLE_LEAD, _PARTICIPLE_LEAD_REVERSED, _PROGRESSIVE_AUX, _PROGRESSIVE_AUX_REVERSED
+    from provenance.attributions.finders import reversed_at_end
+
+    negator = lexicon().negator_re
+    assert lexicon().negator_at_end is not None and _PARTICIPLE_LEAD_REVERSED is not None and _PROGRESSIVE_AUX_REVERSED is not None
+    pairs = [(negator, lexicon().negator_at_end), (_PARTICIPLE_LEAD, _PARTICIPLE_LEAD_REVERSED), (_PROGRESSIVE_AUX, _PROGRESSIVE_AUX_REVERSED)]
+    pairs += [(rx, reversed_at_end(rx)) for rx in (re.compile(r"(?:x\b|y)\w*?$"), re.compile(r"(a|bc)+\s*$", re.I))]
+    rng = random.Random(13)
+    words = ["not", "NEVER", "no", "longer", "didn't", "don’t", "declined", "to", "too", "early", "without", "is", "are", "also", "in", "after", "a", "bc", "x", "y", "ſay", "ıt", "said"]
+    seps = [" ", "  ", "\n", "\t", "", ",", "-", "—", "\u00a0", '"']
+    found = [0] * len(pairs)
+    for _ in range(6000):
+        piece = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 6)))
+        piece = piece[rng.randint(0, len(piece)) :] if rng.random() < 0.3 else piece
+        for k, (rx, rev) in enumerate(pairs):
+            hit = rx.search(piece) is not None
+            assert hit == (rev.match(piece[::-1]) is not None), (rx.pattern, piece)
+            found[k] += hit
+    assert all(found)
+    # a slice's \b at its first character sees nothing before it: a search with offsets matches no more often
+    assert _PROGRESSIVE_AUX.search("this ", 2) is None and _PROGRESSIVE_AUX_REVERSED.match("this "[2:][::-1])
+    for source in (r"a$|b", r"(?m)x$", r"(?<=a)b$", r"^ab$", r"ab", r"(a|b$)", r"a$b", r"(?:a$)+"):
+        assert reversed_at_end(re.compile(source)) is None, source
+
+
+def test_quotations_over_sentences_read_from_the_scans_marks_are_the_same():
+    # Scan.quotations hands QuoteRegions the offsets of QUOTES without "„" instead of a search for _MARK_CHARS
+    from provenance.attributions.cues import QUOTES
+    from provenance.attributions.quote_regions import _MARK_CHARS, QuoteRegions, char_offsets
+    from provenance.attributions.scan import Scan
+
+    assert set(QUOTES) - {"„"} == set(_MARK_CHARS)
+    rng = random.Random(17)
+    alphabet = list("ab 5'\"“”«»„\n,.") + ["said ", "Ann "]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        assert Scan(text).quotations.spans == QuoteRegions(text).spans == QuoteRegions(text, char_offsets(text, _MARK_CHARS)).spans
+
+
+def test_quote_type_and_a_trailing_join_with_their_shortcuts():
+    # quote_type returns "indirect" without copying a span that holds no mark; _trailing_join stops at once
+    # where the content ends with a character no join holds
+    from provenance.attributions.chains import _TRAILING_JOIN, _trailing_join, quote_type
+    from provenance.attributions.quote_regions import char_offsets
+
+    rng = random.Random(19)
+    alphabet = list("ab .,;:-—'‘’\"“”\n") + ["and", "but", "so", "it", "said"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+        assert quote_type(text, (s, e), char_offsets(text, "\"“”«»„")) == quote_type(text, (s, e))
+        piece = text[s:e]
+        got, expected = _trailing_join(piece), _TRAILING_JOIN.search(piece)
+        assert (got and got.span()) == (expected and expected.span())
+
+
+def test_np_span_tries_its_lead_patterns_only_after_their_words():
+    # _np_span skips _CLEAN_LEAD and _ACCORDING_LEAD where the phrase opens with an ASCII word that none opens with
+    from provenance.attributions.extract_common import _ACCORDING_LEAD, _CLEAN_LEAD, _np_span
+
+    def plain(text, toks, lo, hi):
+        s, e = _strip(text, toks.start[lo], toks.end[hi - 1])
+        for rx in (_CLEAN_LEAD, _ACCORDING_LEAD):
+            m = rx.match(text, s, e)
+            s = m.end() if m else s
+        return (s, e) if s < e else None
+
+    rng = random.Random(23)
+    words = ["According", "to", "WHAT", "was", "Reported", "by", "ſaid", "İs", "is", "quoted", "the", "mayor", ",", "-", "Ann", "Bell", "cited", "That", "which"]
+    found = 0
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        toks = tokenize(text, 0, len(text))
+        for lo in range(len(toks)):
+            for hi in range(lo + 1, len(toks) + 1):
+                expected = plain(text, toks, lo, hi)
+                assert _np_span(text, toks, lo, hi) == expected, (text, lo, hi)
+                found += expected != _strip(text, toks.start[lo], toks.end[hi - 1])
+    assert found  # the lead patterns cut some phrases

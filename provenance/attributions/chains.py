@@ -53,13 +53,20 @@ def _key(r: Raw) -> tuple[int, int]:
 
 
 def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
-    raws = sorted(raws, key=_key)
+    raws = sorted(raws, key=_key) if len(raws) > 1 else raws  # one needs no sorting (the list is never changed in place)
     for r in raws:
         # the cue introduces the subject: the first link the finder left without a cue of its own
-        if not r.inherits and not any(l.cue == r.cue for l in r.links):
-            first = next((l for l in r.links if l.cue is None), None)
-            if first is not None:
-                first.cue = r.cue
+        if not r.inherits:
+            cue = r.cue
+            first = None
+            for l in r.links:  # loops, not any() and next() over generators: once per attribution
+                if l.cue == cue:
+                    break
+                if first is None and l.cue is None:
+                    first = l
+            else:
+                if first is not None:
+                    first.cue = cue
     removed: set[int] = set()
     # Relays: A's content opens with B (most sentences have one attribution: no pair to look at).
     for ai, a in enumerate(raws if len(raws) > 1 else ()):
@@ -150,6 +157,8 @@ def _trailing_join(piece: str) -> re.Match | None:
     """_TRAILING_JOIN.search(piece), searching only the tail that can hold a match."""
     tail = piece[-_TAIL:]
     run = _TRAILING_JOIN_CHARS.match(tail[::-1]).end()
+    if not run:
+        return None  # most contents end with a character no join holds ("."): a match takes one at least
     if run == len(tail) < len(piece):  # the run may go on before the tail
         run = _TRAILING_JOIN_CHARS.match(piece[::-1]).end()
     return _TRAILING_JOIN.search(piece, len(piece) - run)
@@ -218,12 +227,16 @@ def quote_type(text: str, content: tuple[int, int] | None, quote_marks: list[int
     if content is None:
         return "none"
     s, e = content
-    piece = text[s:e]
     if quote_marks is None:
+        piece = text[s:e]
         marks = [m.start() for m in _QUOTE_MARK.finditer(piece)]
     else:
         first = bisect_left(quote_marks, s)
         marks = [at - s for at in quote_marks[first : bisect_left(quote_marks, e, first)]]
+        # no copy of the span where it holds no quotation mark at all (most indirect speech)
+        if not marks and text.find("'", s, e) < 0 and text.find("‘", s, e) < 0 and text.find("’", s, e) < 0:
+            return "indirect"
+        piece = text[s:e]
     if not marks:
         # single quotes count only when there is no double one
         has_single = "'" in piece or "‘" in piece or "’" in piece

@@ -19,6 +19,7 @@ from provenance.attributions import compound
 from provenance.attributions.cues import lexicon
 from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _strip
 from provenance.attributions.following import after_cue, cut_adverbial, right_np
+from provenance.attributions.finders import reversed_at_end
 from provenance.attributions.scan import _content, _content_end
 from provenance.attributions.speaker import left_subject
 
@@ -37,6 +38,12 @@ _THAT_CLAUSE_AHEAD = re.compile(
 _PARTICIPLE_LEAD = re.compile(r"(?:,[\"”’']?|[-–—]|\b(?:after|before|while|when|by|in|also|earlier|later|then|again|further|and)|\b(?:after|while|before)\s+\w+ly)\s*$")
 #: A form of "be" (and an adverb) before a participle: the progressive of a reporting verb.
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|still\s+|already\s+|increasingly\s+|openly\s+|publicly\s+)?$")
+# Both end with "$" and open with "\b" or an alternation, so a search tries them at every character: the
+# piece reversed is matched once at its start instead (``reversed_at_end``). A slice's "\b" at its first
+# character sees no character before it, so on a slice _PROGRESSIVE_AUX may match where the search with
+# offsets does not, never the other way round: its reversed match only rules a search out.
+_PARTICIPLE_LEAD_REVERSED = reversed_at_end(_PARTICIPLE_LEAD)
+_PROGRESSIVE_AUX_REVERSED = reversed_at_end(_PROGRESSIVE_AUX)
 _LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
 _LONG_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"“])")  # a listener with its place and day
 #: "in" before a participle: what was done ("in writing"); "by" is a cue ("struck back by accusing the council of …": PolNeAR marks it 18 times in 31 on train)
@@ -132,16 +139,19 @@ def _passive(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
 
 def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | None:
     before = text[max(start, m.start() - 30) : m.start()]
-    share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if info.lemma == "say" else None
+    # both patterns hold "with": where the 80 characters before the cue have none, neither is searched
+    with_before = text.find("with", max(start, m.start() - 80), m.start()) >= 0
+    share = _SHARE_BEFORE.search(text, max(start, m.start() - 80), m.start()) if with_before and info.lemma == "say" else None
     # "with Ann Bell tweeting that …", "with top aides saying": the one after "with" speaks
-    share = share or _WITH_SUBJECT_BEFORE.search(text, max(start, m.start() - 60), m.start())
+    share = share or (_WITH_SUBJECT_BEFORE.search(text, max(start, m.start() - 60), m.start()) if with_before else None)
     if share:
         after = after_cue(text, m.end(), end, audience=False)
         content = _content(text, after.content_start, end)
         if content is None:
             return None
         return Raw((m.start(), m.end()), "participle", [RawLink(share.start(1), share.end(1))], content, share.start(1))
-    progressive = _PROGRESSIVE_AUX.search(text, max(start, m.start() - 30), m.start())
+    lead = max(start, m.start() - 30)
+    progressive = _PROGRESSIVE_AUX.search(text, lead, m.start()) if _PROGRESSIVE_AUX_REVERSED is None or _PROGRESSIVE_AUX_REVERSED.match(text[lead : m.start()][::-1]) else None
     if progressive is not None:
         # "Ann Bell is telling voters that …", "critics are arguing that …": the subject stands before the auxiliary
         subj = left_subject(text, start, progressive.start())
@@ -158,7 +168,7 @@ def _participle(text: str, start: int, end: int, m: re.Match, info) -> Raw | Non
             return None  # "What she is saying is …"; "The problem is saying no": no reported clause
         links = [RawLink(*subj.span, reason=subj.reason)] + subj.relays + after.relays
         return Raw((m.start(), m.end()), "verb", links, content, subj.span[0], medium=subj.medium or after.medium)
-    if not _PARTICIPLE_LEAD.search(before) and m.start() != start and not (
+    if not (_PARTICIPLE_LEAD.search(before) if _PARTICIPLE_LEAD_REVERSED is None else _PARTICIPLE_LEAD_REVERSED.match(before[::-1])) and m.start() != start and not (
         # "sent a letter urging Congress to act", "emailed supporters saying: ...": a participle whose report
         # follows; not "quoted X as saying", the relay's own words
         (compound.clause_ahead(text, m.end(), end) or (info.directive and compound.directive_ahead(text, m.end(), end)) or info.lemma == "say" and compound.bare_clause_ahead(text, m.end(), end))

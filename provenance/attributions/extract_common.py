@@ -43,6 +43,8 @@ _CLEAN_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_LEAD = re.compile(r"according\s+to\s+", re.IGNORECASE)
+#: The words a match of _CLEAN_LEAD or _ACCORDING_LEAD opens with (_np_span tries them only after one).
+_CLEAN_LEAD_WORDS = frozenset("according what that was were has had is are reported said stated announced published broadcast quoted cited".split())
 _TIME_PREFIXES = ("on", "early", "late", "last", "this", "next", "earlier")
 _DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "week", "month", "year")
 _ADVERBS = (
@@ -249,6 +251,11 @@ def _np_span(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int] | Non
     if lo >= hi:
         return None
     s, e = _strip(text, toks.start[lo], toks.end[hi - 1])
+    first = toks.low[lo]
+    if s == toks.start[lo] and first.isascii() and first not in _CLEAN_LEAD_WORDS:
+        # a match opens with one of its words and a space, so that word is the token at s; an ASCII token
+        # matches one case-insensitively only if its lower case is one ("ſaid" and the like go to the pattern)
+        return (s, e) if s < e else None
     m = _CLEAN_LEAD.match(text, s, e)
     if m:
         s = m.end()

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
-    from re import _constants as _sre, _parser as _sre_parse
+    from re import _compiler as _sre_compile, _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no gates
-    _sre = _sre_parse = None
+    _sre = _sre_parse = _sre_compile = None
 
 
 class Finder:
@@ -326,12 +326,14 @@ class LiteralGate:
         if self._any is None and self._few is None:
             return True
         if self.lowercase:
-            low = lowered_text(text)
+            low = _LOWERED_TEXT[1] if _LOWERED_TEXT[0] is text else lowered_text(text)  # lowered_text's test inline
             piece = low[start:end] if low is not None else lowered(text[start:end])
             if piece is None:
                 return True
         else:
             piece = text[start:end]
+        if self._few is not None:
+            return any(map(piece.__contains__, self._few))  # _holds_word's test inline: asked per cue
         return self._holds_word(piece)
 
     def _holds_word(self, piece: str) -> bool:
@@ -340,6 +342,71 @@ class LiteralGate:
         for _ in self._any.iter(piece):  # one pass, however many words
             return True
         return False
+
+
+def reversed_at_end(pattern: re.Pattern) -> re.Pattern | None:
+    r"""A pattern for ``piece[::-1]`` that matches at its start (``match``) exactly when
+    ``pattern.search(piece)`` finds a match, for a pattern whose every match ends with ``$``
+    (a word before a cue: "did not say"); None for a pattern read otherwise.
+
+    Such a pattern that opens with ``\b`` gives re no first character to skip ahead to, so a
+    search tries it at every character of the piece; the reversed one is tried once, at the
+    end. The parse tree is reversed item by item (``\b`` reads both sides, so it stays); the
+    final ``$``, which also matches before a newline that ends the piece, becomes ``\n?``.
+    Anything else (lookarounds, other anchors, references, ``re.MULTILINE``) gives None.
+    """
+    if _sre_parse is None or _sre_compile is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & re.MULTILINE:
+            return None  # "$" would match before every newline
+        data = _reversed_items(parsed.state, parsed.data, True)
+        if data is None:
+            return None
+        return _sre_compile.compile(_sre_parse.SubPattern(parsed.state, data), parsed.state.flags)
+    except Exception:  # pragma: no cover - a parse tree laid out otherwise
+        return None
+
+
+def _reversed_items(state, seq, final: bool) -> list | None:
+    """seq's items in reverse order, each reversed; final: seq ends the pattern, so its last item must
+    end every match with "$" (itself, or each alternative of a branch or the group it is)."""
+    if final and not seq:
+        return None
+    out: list = []
+    for k in range(len(seq) - 1, -1, -1):
+        op, av = seq[k]
+        last = final and k == len(seq) - 1
+        if op is _sre.AT:
+            if last and av is _sre.AT_END:
+                out.append((_sre.MAX_REPEAT, (0, 1, _sre_parse.SubPattern(state, [(_sre.LITERAL, 10)]))))
+            elif not last and av in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
+                out.append((op, av))
+            else:
+                return None
+        elif op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY) and not last:
+            out.append((op, av))
+        elif op is _sre.BRANCH:
+            alternatives = [_reversed_items(state, a.data, last) for a in av[1]]
+            if any(a is None for a in alternatives):
+                return None
+            out.append((op, (av[0], [_sre_parse.SubPattern(state, a) for a in alternatives])))
+        elif op is _sre.SUBPATTERN:
+            group, add_flags, del_flags, inner = av
+            items = _reversed_items(state, inner.data, last)
+            if items is None:
+                return None
+            out.append((op, (group, add_flags, del_flags, _sre_parse.SubPattern(state, items))))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and not last:
+            lo, hi, inner = av
+            items = _reversed_items(state, inner.data, False)
+            if items is None:
+                return None
+            out.append((op, (lo, hi, _sre_parse.SubPattern(state, items))))
+        else:
+            return None
+    return out
 
 
 def _leading_literal(seq) -> str:

@@ -41,14 +41,15 @@ def char_offsets(text: str, chars: str) -> list[int]:
     return out
 
 
-def _marks(text: str):
-    """(start, end, mark) of each match of _MARK in text, in order, as ``_MARK.finditer`` gives them.
+def _marks(text: str, mark_offsets: list[int] | None = None):
+    """(start, end, mark) of each match of _MARK in text, in order, as ``_MARK.finditer`` gives them;
+    mark_offsets: ``char_offsets(text, _MARK_CHARS)`` when known (the document scan has them).
 
     The places a match may start are found by str.find: each one-character mark, and each pair of
     apostrophes (a lone one is no mark). The lookbehind that opens _MARK would have re try the
     pattern at every character, and re scans a set of characters some five times slower than
     str.find does one."""
-    starts = char_offsets(text, _MARK_CHARS)
+    starts = char_offsets(text, _MARK_CHARS) if mark_offsets is None else list(mark_offsets)
     i = text.find("''")
     while i >= 0:
         starts.append(i)
@@ -69,15 +70,15 @@ def _marks(text: str):
 _TAG = re.compile(r"<[^<>\n]*>")
 
 
-def paragraph_quotations(text: str) -> list[tuple[int, int]]:
+def paragraph_quotations(text: str, mark_offsets: list[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of every quotation in ``text``, marks included, paired within each
-    paragraph (a line); one left open runs to the end of its paragraph."""
+    paragraph (a line); one left open runs to the end of its paragraph. mark_offsets: see ``_marks``."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     line_end = -1
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     tag_starts = [a for a, _ in tags]
-    for i, j, c in _marks(text):
+    for i, j, c in _marks(text, mark_offsets):
         if tags and (k := bisect_right(tag_starts, i) - 1) >= 0 and i < tags[k][1]:
             continue
         if i > line_end:  # a new paragraph: a quotation left open ran to the end of the last one
@@ -108,8 +109,8 @@ def _closes(text: str, i: int, j: int) -> bool:
 class QuoteRegions:
     """``paragraph_quotations`` of a document, asked for the span around an offset."""
 
-    def __init__(self, text: str):
-        self.spans = paragraph_quotations(text)
+    def __init__(self, text: str, mark_offsets: list[int] | None = None):
+        self.spans = paragraph_quotations(text, mark_offsets)
         self._starts = [s for s, _ in self.spans]
 
     def inside(self, start: int, end: int) -> bool:

@@ -126,7 +126,8 @@ class Scan:
     def quotations(self) -> QuoteRegions:
         """The quotations over several sentences of a paragraph (computed when first asked)."""
         if self._quotations is None:
-            self._quotations = QuoteRegions(self.text)
+            text = self.text  # _MARK_CHARS are QUOTES but "„" (tests/test_attributions_speed.py)
+            self._quotations = QuoteRegions(text, [i for i in self.quote_marks if text[i] != "„"])
         return self._quotations
 
     def share(self, start: int, end: int) -> tuple[list, list, list, list, list]:

@@ -206,7 +206,7 @@ def left_subject(text: str, lo: int, cue_start: int, *, postposed: bool = False)
     if i < 0:
         return out
     last = lows[i]
-    contracted = _CONTRACTED.fullmatch(last)
+    contracted = _CONTRACTED.fullmatch(last) if "'" in last or "’" in last else None  # each match holds an apostrophe
     if contracted:
         last = contracted.group(1)
         if last not in ("who", "which", "that"):

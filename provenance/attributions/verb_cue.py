@@ -118,6 +118,8 @@ def _may_be_possessive(text: str, lo: int, cue: int) -> bool:
 
 def _negated(text: str, lo: int, cue_start: int) -> bool:
     lex = lexicon()
+    if lex.negator_at_end is not None:  # every negator ends the piece: tried once, at the end (not at its 40 characters)
+        return lex.negator_at_end.match(text[max(lo, cue_start - 40) : cue_start][::-1]) is not None
     if not lex.negator_gate.may_match_within(text, max(lo, cue_start - 40), cue_start):
         return False
     return lex.negator_re.search(text[max(lo, cue_start - 40) : cue_start]) is not None
@@ -183,7 +185,14 @@ def _reports_verb(text: str, lo: int, pos: int) -> bool:
 
 def _previous_word(text: str, start: int, cue: int) -> str:
     """The word right before the cue (within 20 characters, lower case), or ""."""
-    prev = _PREVIOUS_WORD_REVERSED.match(text[max(start, cue - 20) : cue][::-1])
+    piece = text[max(start, cue - 20) : cue]
+    word = piece.rstrip()  # str.isspace is re's \s
+    if len(word) == len(piece):
+        return ""  # no space before the cue
+    tail = word[word.rfind(" ") + 1 :]
+    if tail.isalnum():  # a word of letters and digits after a space (or the piece's start): the pattern's word, read without it
+        return tail.lower()
+    prev = _PREVIOUS_WORD_REVERSED.match(piece[::-1])
     return prev.group(1)[::-1].lower() if prev is not None else ""
 
 
