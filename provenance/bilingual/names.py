@@ -103,7 +103,8 @@ def _romanized(word: str, lang: str) -> list[str]:
 def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
-    "+" (two adjacent words joined) match exactly only; "~a|b" is a word of skeleton a followed by
+    "+" (two adjacent words joined) match exactly only; "^" is the vav reading once more, which
+    may differ a letter from five consonants; "~a|b" is a word of skeleton a followed by
     one of skeleton b (a given name and a surname written next to each other)."""
     out = set()
     previous = None
@@ -137,6 +138,7 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
         if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
             word_keys.add(skeleton(_VAV_VOWEL.sub("", w), fine))
             out.add("=" + skeleton(_VAV_VOWEL.sub("", w), fine))  # matched exactly only
+            out.add("^" + skeleton(_VAV_VOWEL.sub("", w), fine))  # the vav reading again, marked "^": long ones may differ a letter (_found)
         if lang in _PREFIXES and len(w) >= 4 and w[0] in _PREFIXES[lang]:  # ודיוויד: "and David", the clitic off (matched exactly)
             out |= {"=" + k for k in (skeleton(f, fine) for f in _romanized(w[1:], lang)) if len(k) >= 3}  # "كن" of لكن: short ones match by chance
         if w.startswith("ח"):  # an initial ח writes the Spanish j (חואן, Juan; anyascii's h is dropped); inside a word it matched by chance
@@ -151,7 +153,7 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
         previous = (m.start(), m.end())
         before = word_keys
     out.discard("")
-    out -= {"+", "="}
+    out -= {"+", "=", "^"}
     return out
 
 
@@ -174,8 +176,8 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     return any(
         (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and len(e) >= 4 and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
-        if len(s) >= 3 and s[0] not in "+="
-    ) or (len(e) >= 5 and any(s[0] == "=" and len(s) >= 6 and s[1:3] == e[:2] and ratio(e, s[1:]) >= min_ratio for s in skeletons))
+        if len(s) >= 3 and s[0] not in "+=^"
+    ) or (len(e) >= 5 and any(s[0] == "^" and len(s) >= 6 and s[1:3] == e[:2] and ratio(e, s[1:]) >= min_ratio for s in skeletons))
     # a long reading of the vav as a vowel may differ a letter too (רות'פורד "rtbrt", Rutherford "rtrbrt")
 
 
