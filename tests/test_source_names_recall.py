@@ -147,3 +147,28 @@ def test_cyrillic_surname_with_an_apostrophe(pipeline, mark):
     source = f"Суддя Олег Мар{mark}яненко відхилив позов у п{mark}ятницю."
     assert _names(pipeline, source, "Judge Oleh Maryanenko rejected the claim on Friday.", "uk") == []
     assert _names(pipeline, source, "Judge Oleh Kovalenko rejected the claim on Friday.", "uk") == ["Oleh Kovalenko"]
+
+
+@pytest.mark.parametrize(
+    "lang, source, english",
+    [
+        # an initial ח writes the Spanish j (חואן, Juan)
+        ("he", "חואן פויג, נהג בן 50, אמר שהכביש נסגר.", "Joan Puig, a 50-year-old driver, said the road was closed."),
+        # a clitic ו before the given name, the surname's vav read as a vowel a letter apart (רות'פורד)
+        ("he", "את השער השני כבש ודיוויד רות‘פורד בדקה העשירית.", "David Rutherford scored the second goal in the tenth minute."),
+        # a surname of two consonants whose w read as v gives three: still a short word (ورال, Worrall)
+        ("ar", "لعب كونور وجو ورال طوال المباراة.", "Joe Worrall played the whole match."),
+        # the whole name inside a word of an original written without spaces
+        ("ar", "وصرّح وزيرالخارجيةالأمريكيمايكبومبيوبمجلسالأمن يوم الخميس.", "Mike Pompeo spoke at the Security Council on Thursday."),
+    ],
+)
+def test_names_found_in_their_written_forms(pipeline, lang, source, english):
+    assert _names(pipeline, source, english, lang) == []
+
+
+def test_those_readings_still_report_another_name(pipeline):
+    # ח inside a word stays an h (האחרון, "the last", is no Corbyn); a clitic off leaves no short word (لكن)
+    source = "ולא האחרון שבהם הוא השחקן הצעיר."
+    assert _names(pipeline, source, "Not least among them is Jeremy Corbyn, the young player.", "he") == ["Jeremy Corbyn"]
+    source = "وزيرالخارجيةالأمريكيمايكبومبيوبمجلسالأمن"
+    assert _names(pipeline, source, "Mike Sanders spoke at the Security Council.", "ar") == ["Mike Sanders"]

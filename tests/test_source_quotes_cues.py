@@ -129,3 +129,19 @@ def test_speech_lost_beside_single_quoted_words_the_english_keeps(pipeline):
     source = "«Creo que 'ola' es la palabra más usada en el puerto, y allí significa 'saludo'», dijo el pescador."
     lost = "I think 'ola' is the word most used at the harbour, and there it means 'greeting,' the fisherman said."
     assert _pv1005(pipeline, source, lost, "es") == [lost]
+
+
+def test_speech_lost_beside_a_term_the_english_still_quotes(pipeline):
+    # the English keeps the marks of a three-word term and loses those of the speech (unmatched_speech)
+    source = 'El ministro llamó al plan "una verdadera locura" y añadió que "nadie en el gobierno lo apoyará jamás."'
+    kept = 'The minister called the plan "a real madness" and added that "no one in the government will ever support it."'
+    lost = 'The minister called the plan "a real madness" and added that no one in the government will ever support it.'
+    assert _pv1005(pipeline, source, kept, "es") == []
+    assert _pv1005(pipeline, source, lost, "es") == [lost]
+
+
+def test_a_quotation_the_english_joins_is_not_lost(pipeline):
+    # the original cuts the speech around its speaker tag, the English quotes it whole: as many words quoted
+    source = "«Мы не отступим, — сказал министр, — и будем работать дальше, несмотря ни на что»."
+    english = '"We will not retreat and will keep working whatever happens," the minister said.'
+    assert _pv1005(pipeline, source, english, "ru") == []

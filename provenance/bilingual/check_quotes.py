@@ -351,6 +351,55 @@ def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> i
     return total
 
 
+def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> list[int]:
+    """Word counts of the English sentence's quotations, paired as _english_quoted_words pairs them."""
+    out, opened = [], None
+    for p in tq:
+        if _english_opens(tgt, p):
+            opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
+            continue
+        out.append(_words(tgt[(target[0] if opened is None else opened + 1) : p]))
+        opened = None
+    if opened is not None:
+        out.append(_words(tgt[opened + 1 : target[1]]))
+    return [n for n in out if n]
+
+
+def _unmatched_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
+    """A quotation of speech of the original (a pair of marks, ``min_speech_words`` words or more) that no
+    English quotation of the sentence stands for, while the English quotes less than ``kept_share`` of the
+    original's quoted words: the English kept the marks of a term or title ("less than", "Fear") and lost
+    those of the speech beside it. Each English quotation takes the original's quotation nearest it in
+    length (words, by log ratio), longest first."""
+    import math
+
+    directional = _directional_pairs(src, sq, source, lang)
+    pairs = directional if directional is not None else list(zip(sq[0::2], sq[1::2]))
+    # pairs of marks only: a lone mark's stretch to the sentence's edge overlaps the pairs (“…“…” mistyped)
+    quotes = [(a, b, _words(src[a + 1 : b])) for a, b in pairs if source[0] <= a and b < source[1]]
+    quotes = [q for q in quotes if q[2]]
+    english = _english_quotations(tgt, tq, target)
+    if not quotes or not english or sum(english) >= params.get("kept_share", 0.5) * sum(n for _, _, n in quotes):
+        return None
+    left = list(quotes)
+    for e in sorted(english, reverse=True):
+        if not left:
+            break
+        left.remove(min(left, key=lambda q: abs(math.log(q[2]) - math.log(e))))
+    best, least = None, params.get("min_speech_words", 4)
+    for a, b, n in left:
+        said = _speech_words(src[a + 1 : b])
+        if said < least:
+            continue  # a short quotation is a term as often as speech
+        if _quotation(src, [a, b], source, least, latin, lang) is None:
+            continue  # a name or title (capitalized words), a Latin title in another script
+        if said < 2 * least and not _short_speech(src, (a, b + 1), source, lang, params):
+            continue  # «عروسک خیمه شب بازی» for "Muppet": a term in a few words, unless a sentence or a cue makes it speech
+        if best is None or n > best[2]:
+            best = (a, b, n)
+    return None if best is None else (best[0], best[1] + 1)
+
+
 def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
     """The original's quoted speech (``min_speech_words`` words or more) when the English sentence
     quotes only something much shorter (a name or term: "Toto", 'ola'): the English kept the marks of
@@ -457,6 +506,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
             if tq and not inside and sq and params.get("shorter_quotes", True):
                 quoted = _lost_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
+                if quoted is None and params.get("unmatched_speech", True):
+                    quoted = _unmatched_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
             if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
                 quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
             if quoted is not None and not _said(src, quoted, source, tgt, target, pair.lang, params, english_cache):

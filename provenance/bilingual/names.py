@@ -68,6 +68,8 @@ _CASED = frozenset({"ru", "uk", "tr", "fr", "de", "es"})
 _CASE_ENDINGS = re.compile("(?:ами|ями|ого|его|ому|ему|ыми|ими|ом|ем|ой|ей|ою|ею|ым|им|ах|ях|ов|ев|а|я|у|ю|е|ы|и|і)$")
 
 
+#: One-letter clitics written on a word (Hebrew and, the, in, to, as, from, that; Arabic and, with, to, so, as).
+_PREFIXES = {"he": "והבלכמש", "ar": "وبلفك"}
 #: Persian and Urdu say ث as s and ذ ض ظ as z: a second romanization with those letters.
 _FA_SZ = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
 
@@ -101,7 +103,8 @@ def _romanized(word: str, lang: str) -> list[str]:
 def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
-    "+" (two adjacent words joined) match exactly only; "~a|b" is a word of skeleton a followed by
+    "+" (two adjacent words joined) match exactly only; "^" is the vav reading once more, which
+    may differ a letter from five consonants; "~a|b" is a word of skeleton a followed by
     one of skeleton b (a given name and a surname written next to each other)."""
     out = set()
     previous = None
@@ -135,6 +138,14 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
         if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
             word_keys.add(skeleton(_VAV_VOWEL.sub("", w), fine))
             out.add("=" + skeleton(_VAV_VOWEL.sub("", w), fine))  # matched exactly only
+            out.add("^" + skeleton(_VAV_VOWEL.sub("", w), fine))  # the vav reading again, marked "^": long ones may differ a letter (_found)
+        if lang in _PREFIXES and len(w) >= 4 and w[0] in _PREFIXES[lang]:  # ודיוויד: "and David", the clitic off (matched exactly)
+            out |= {"=" + k for k in (skeleton(f, fine) for f in _romanized(w[1:], lang)) if len(k) >= 3}  # "كن" of لكن: short ones match by chance
+        if w.startswith("ח"):  # an initial ח writes the Spanish j (חואן, Juan; anyascii's h is dropped); inside a word it matched by chance
+            for v in {w, _VAV_VOWEL.sub("", w)}:
+                k = skeleton("כ" + v[1:], fine)
+                word_keys.add(k)
+                out.add("=" + k)
         if previous is not None and previous[1] == m.start() - 1:
             # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
             out.add("+" + skeleton(text[previous[0] : m.end()], fine))
@@ -142,7 +153,7 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
         previous = (m.start(), m.end())
         before = word_keys
     out.discard("")
-    out -= {"+", "="}
+    out -= {"+", "=", "^"}
     return out
 
 
@@ -165,8 +176,9 @@ def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: b
     return any(
         (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and len(e) >= 4 and 0 < len(s) - len(e) <= 2 and s.endswith(e))
         for s in skeletons
-        if len(s) >= 3 and s[0] not in "+="
-    )
+        if len(s) >= 3 and s[0] not in "+=^"
+    ) or (len(e) >= 5 and any(s[0] == "^" and len(s) >= 6 and s[1:3] == e[:2] and ratio(e, s[1:]) >= min_ratio for s in skeletons))
+    # a long reading of the vav as a vowel may differ a letter too (רות'פורד "rtbrt", Rutherford "rtrbrt")
 
 
 def _exact(e: str, skeletons: set[str]) -> bool:
@@ -208,7 +220,8 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     word of the name found, or with a word of the original like the surname (a translator keeps
     the surname, and a given name's skeleton, Peter, Mike, Lindsey, is some word by chance)."""
     clitics = lang in _CLITICS
-    short, weak, given, longest = 0, 0, 0, max(len(k) for keys in checkable for k in keys)
+    # a word's length is its shortest reading: Worrall is "rl" though its w read as v makes "vrl"
+    short, weak, given, longest = 0, 0, 0, max(min(len(k) for k in keys) for keys in checkable)
     given_at = []
     last = len(checkable) - 1
     for n, keys in enumerate(checkable):
@@ -236,6 +249,13 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     return any(
         _found(g, {a}, min_ratio, clitics) and _loose(checkable[last], {b}) for n in given_at for g in checkable[n] for a, b in pairs
     )
+
+
+def _run_together(words: list[str], skeletons: set[str], fine: bool) -> bool:
+    """Is the whole name, its words' skeletons joined (five consonants or more), inside a longer word of
+    the original? An original written without spaces (الأمريكيمايكبومبيو: Mike Pompeo run together)."""
+    joined = skeleton("".join(words), fine)
+    return len(joined) >= 5 and any(len(s) - 1 >= len(joined) + 3 and joined in s for s in skeletons if s[:1] in "=+" or s[:1].isalpha())
 
 
 def _loose(keys: set[str], skeletons: set[str]) -> bool:
@@ -388,6 +408,6 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         skeletons = cache[i]
         fine = pair.lang not in _COARSE
         checkable = [_english_keys(w, fine, pair.lang) for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
-        if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang):
+        if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang) or _run_together(words, skeletons, fine):
             continue
         yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
