@@ -59,11 +59,12 @@ def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts
     z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
     if z * sign <= _merge_z(params, lang):
         return None
-    for keep, lone in ((i, i + 1), (i + 1, i)):
-        zk = _zl(part(mine, keep), single, lang) if sign < 0 else _zl(single, part(mine, keep), lang)
-        if abs(zk) < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
+    fits = sorted((abs(_zl(part(mine, keep), single, lang) if sign < 0 else _zl(single, part(mine, keep), lang)), keep, lone)
+                  for keep, lone in ((i, i + 1), (i + 1, i)))  # the better fit first: both may fit, the added one by chance
+    for zk, keep, lone in fits:
+        if zk < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
             if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
-                return None  # the lone sentence's own name or number is in the single side: translated
+                continue  # the lone sentence's own name or number is in the single side: translated (the other may not be)
             return lone
     return None
 
@@ -335,6 +336,34 @@ def _carried(pair, i: int, sign: int, params: dict) -> int | None:
     return None
 
 
+def _shifted(pair, i: int, params: dict) -> int | None:
+    """A 0-1 bead beside a 1-1 bead whose original shares a number or a telling name with this
+    English sentence and none at all with its own English: the aligner shifted a bead (the
+    sentence with no counterpart took the translation's original, its length fitting as well),
+    so the neighbour's English is the one with no counterpart (the index of that bead)."""
+    if not params.get("shifted", False):
+        return None
+    al, lang = pair.alignment, pair.lang
+    beads = al.beads
+    mn, mw = _anchors_of(al.target_text, beads[i].target, lang, True)
+    if not mn and not mw:
+        return None
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(beads):
+            continue
+        c = beads[k]
+        if c.source is None or c.target is None or c.kind != "1-1" or c.target[1] - c.target[0] < params.get("min_chars", 15):
+            continue
+        on, ow = _anchors_of(al.source_text, c.source, lang, False)
+        kn, kw = _anchors_of(al.target_text, c.target, lang, True)
+        if not ((mn & on) or _telling(mw & ow)) or (kn & on) or (kw & ow):
+            continue  # this sentence shares nothing telling with the neighbour's original, or the neighbour's English does
+        if params.get("shift_foreign", True) and not _foreign(pair, kn, kw, 1):
+            continue
+        return k
+    return None
+
+
 def _nearest(beads, i: int, side: str):
     """(span, True when it comes before bead i) of the nearest other bead with a span on
     ``side`` ("source" or "target"), looking back first; (None, False) when there is none."""
@@ -448,6 +477,12 @@ def additions(pair, params: dict) -> Iterator[Issue]:
                 if z > max_z:
                     yield Issue(b.target[0], b.target[1], c.source[0], c.source[1],  # a 1-1 bead the aligner split in two
                                 f"the English is far longer than the original here (z = {z:.1f}): something may be added")
+                continue
+            k = _shifted(pair, i, params)
+            if k is not None:
+                c = beads[k]
+                yield Issue(c.target[0], c.target[1], c.source[0], c.source[1],
+                            "this sentence seems to have no counterpart in the original (the sentence next to it translates this one's original)")
                 continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
