@@ -276,6 +276,11 @@ def _unread(tgt: _Side) -> frozenset:
     return frozenset(k for k, n in count.items() if n >= 2)
 
 
+def orphan_flags(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[bool]:
+    """_orphans of each English sentence, for the checks."""
+    return _orphans(_Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True), lang)
+
+
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
     src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)

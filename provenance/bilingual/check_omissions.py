@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from provenance.bilingual import anchors, lexicon, split
-from provenance.bilingual.align import _BLANK, Bead, _calendar, length_units, model_for
+from provenance.bilingual.align import _BLANK, Bead, _calendar, length_units, model_for, orphan_flags
 from provenance.bilingual.check_common import Issue, _near, _short
 from provenance.bilingual.check_numbers import _short_years
 
@@ -290,6 +290,20 @@ def _absorbed(pair, i: int, sign: int, params: dict) -> bool:
     return False
 
 
+def _orphan(pair, b: Bead, params: dict) -> bool:
+    """Is the English sentence of a 0-1 bead an orphan (align._orphans: names or numbers of its own,
+    none in the whole original, its names in no other English sentence)? Then it is no part of a
+    neighbour's translation, however the lengths fit (orphan_unabsorbed)."""
+    if not params.get("orphan_unabsorbed", False):
+        return False
+    al = pair.alignment
+    k = al.target_sentences.index(b.target) if b.target in al.target_sentences else None
+    if k is None:
+        return False
+    flags = orphan_flags(al.source_text, al.source_sentences, al.target_text, al.target_sentences, pair.lang)
+    return flags[k]
+
+
 def _telling(words) -> bool:
     """Word skeletons that tell a translation across scripts: one of five consonants or more, or two
     of four (a skeleton of three or four matches some word of a long sentence by chance: on the even
@@ -468,7 +482,7 @@ def additions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.source is None and b.target is not None:
-            if b.target[1] - b.target[0] < min_chars or _absorbed(pair, i, 1, params):
+            if b.target[1] - b.target[0] < min_chars or _absorbed(pair, i, 1, params) and not _orphan(pair, b, params):
                 continue
             k = _carried(pair, i, 1, params)
             if k is not None:
