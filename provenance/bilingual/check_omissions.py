@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 
 from provenance.bilingual import anchors, lexicon, split
-from provenance.bilingual.align import _BLANK, Bead, _calendar, length_units, model_for, orphan_flags
+from provenance.bilingual.align import (
+    _BLANK,
+    Bead,
+    _calendar,
+    length_units,
+    model_for,
+    orphan_flags,
+)
 from provenance.bilingual.check_common import Issue, _near, _short
 from provenance.bilingual.check_numbers import _short_years
 
