@@ -34,11 +34,11 @@ def _pair(src: list[str], en: list[str], groups: list[tuple[tuple[int, int], tup
     s_text, s_spans = layout(src)
     e_text, e_spans = layout(en)
     beads = []
-    for (i, j), (k, l) in groups:
+    for (i, j), (k, m) in groups:
         beads.append(Bead(
             source=(s_spans[i][0], s_spans[j - 1][1]) if j > i else None,
-            target=(e_spans[k][0], e_spans[l - 1][1]) if l > k else None,
-            source_sentences=(i, j), target_sentences=(k, l), cost=0.0,
+            target=(e_spans[k][0], e_spans[m - 1][1]) if m > k else None,
+            source_sentences=(i, j), target_sentences=(k, m), cost=0.0,
         ))
     al = Alignment(s_text, e_text, lang, s_spans, e_spans, beads)
     return SimpleNamespace(alignment=al, text=s_text, lang=lang)
