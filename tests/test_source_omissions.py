@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from provenance.bilingual import checks
-from provenance.bilingual.align import Alignment, Bead
+from provenance.bilingual.align import Alignment, Bead, length_units
 from provenance.bilingual.checks import _zl
 
 PARAMS = {"min_chars": 15, "max_z": 4.0, "merge_z": 1.5, "part_z": 1.5}
@@ -34,11 +34,11 @@ def _pair(src: list[str], en: list[str], groups: list[tuple[tuple[int, int], tup
     s_text, s_spans = layout(src)
     e_text, e_spans = layout(en)
     beads = []
-    for (i, j), (k, l) in groups:
+    for (i, j), (k, m) in groups:
         beads.append(Bead(
             source=(s_spans[i][0], s_spans[j - 1][1]) if j > i else None,
-            target=(e_spans[k][0], e_spans[l - 1][1]) if l > k else None,
-            source_sentences=(i, j), target_sentences=(k, l), cost=0.0,
+            target=(e_spans[k][0], e_spans[m - 1][1]) if m > k else None,
+            source_sentences=(i, j), target_sentences=(k, m), cost=0.0,
         ))
     al = Alignment(s_text, e_text, lang, s_spans, e_spans, beads)
     return SimpleNamespace(alignment=al, text=s_text, lang=lang)
@@ -125,11 +125,13 @@ def test_a_sentence_whose_number_the_english_lacks_is_left_out_though_lengths_do
 
 def test_merge_z_of_the_language_applies_to_its_own_pairs_only():
     # A 2-1 bead whose English falls short of both by a z between 1.0 and 1.5, fitting one alone.
-    src = ["美国总统周二在白宫会见了来访的法国外交部长和他的代表团。", "双方讨论了气候问题和两国之间的贸易关系。"]
+    # (Chinese lengths in the model's units: align.length_units.)
+    src = ["美国总统周二在白宫会见了来访的法国外交部长和他的代表团。", "双方讨论了气候问题和贸易关系。"]
     en = ["The US president met the visiting French foreign minister and his delegation at the White House on Tuesday."]
     pair = _pair(src, en, [((0, 2), (0, 1))], lang="zh")
-    z = _zl(len(src[0]) + len(src[1]) + 1, len(en[0]), "zh")
-    assert -1.5 < z < -1.0 and abs(_zl(len(src[0]), len(en[0]), "zh")) < 1.5
+    units = [length_units(s, 0, len(s), "zh") for s in src]
+    z = _zl(units[0] + units[1] + 0.5, len(en[0]), "zh")
+    assert -1.5 < z < -1.0 and abs(_zl(units[0], len(en[0]), "zh")) < 1.5
     assert list(checks.omissions(pair, PARAMS)) == []
     found = list(checks.omissions(pair, {**PARAMS, "merge_z_lang": {"zh": 1.0}}))
     assert [pair.text[i.source_start:i.source_end] for i in found] == [src[1]]

@@ -38,6 +38,7 @@ MARK_MISS = 1.0  # a question mark on one side only
 QUOTE_MISS = 1.0  # a quotation mark on one side only (translators keep quotations far more often than not)
 WORD_MATCH = -0.5  # each word skeleton (a name, a cognate) found on both sides
 NAME_MISS = 3.0  # a bead whose English has names none of which the original's words match (an unrelated sentence whose length fits)
+NAME_MISS_UNREAD = 0.5  # ... when all those names are the article's (in two English sentences or more): a spelling the skeletons do not read, no sign of a wrong pairing
 WORD_CAP = 4  # at most this many count: long sentences share more by chance
 CALENDAR_MATCH = -1.0  # each weekday or month named on both sides (translators keep them: PV1002 relies on it)
 NULL_LENGTH = 0.15  # the share of the length model's cost a 1-0 or 0-1 bead pays
@@ -74,6 +75,26 @@ def length_models() -> dict[str, tuple[float, float]]:
     return {lang: (v["mean"], v["variance"]) for lang, v in data["pairs"].items()}
 
 
+# Scripts whose length the model counts in units, not characters (lengths.json says which unit):
+# Chinese writes a Latin name or a number as English does, one English character each where a Han
+# character stands for about three (on the even NTREX lines the spread of the log length ratio falls
+# from 0.242 to 0.207 so counted); punctuation and spaces carry less than a Han character.
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_COPIED = re.compile("[A-Za-z0-9]")
+UNIT_WEIGHTS = {"zh": (1.0, 1 / 3, 0.5)}  # (a Han character, a Latin letter or digit, anything else)
+
+
+def length_units(text: str, start: int, end: int, lang: str) -> float:
+    """The length of text[start:end] as the length model counts it: characters, or for a language
+    of UNIT_WEIGHTS its weighted characters (the English side is "en": characters)."""
+    weights = UNIT_WEIGHTS.get(lang)
+    if weights is None:
+        return end - start
+    han = len(_HAN.findall(text, start, end))
+    copied = len(_COPIED.findall(text, start, end))
+    return weights[0] * han + weights[1] * copied + weights[2] * (end - start - han - copied)
+
+
 def model_for(lang: str) -> tuple[float, float]:
     return length_models().get(lang, DEFAULT_MODEL)
 
@@ -101,7 +122,7 @@ class _Side:
     english: bool
 
     def __post_init__(self):
-        self.lengths = [e - s for s, e in self.spans]
+        self.lengths = [length_units(self.text, s, e, "en" if self.english else self.lang) for s, e in self.spans]
         self.numbers = [anchors.readings(self.text, s, e) for s, e in self.spans]
         self.marks = [anchors.marks(self.text, s, e) for s, e in self.spans]
         words = anchors.english_words if self.english else anchors.source_words
@@ -113,6 +134,7 @@ class _Side:
         self.calendar = [_calendar_words(self.text, s, e, "en" if self.english else self.lang) for s, e in self.spans]
         self._groups: dict[tuple[int, int], tuple] = {}
         self.orphans = [False] * len(self.spans)  # set by align_spans on the English side (_orphans)
+        self.unread: frozenset = frozenset()  # set by align_spans on the English side (_unread)
         # cuts[k]: does a paragraph start at sentence k (k == len: the end of the text)? A heading
         # line's break counts as one: a title above its first sentence is no part of it.
         self.cuts = [k == 0 or bool(_BLANK.search(self.text, self.spans[k - 1][1], self.spans[k][0]))
@@ -198,6 +220,8 @@ def bead_cost(src: "_Side", tgt: "_Side", i: int, ni: int, j: int, nj: int, mode
     sg, tg = src.group(i, ni), tgt.group(j, nj)
     if ni > i and nj > j:
         c = prior + length_cost(sg[0], tg[0], model) + anchor_cost(sg, tg)
+        if tg[4] and sg[3] and not sg[3] & tg[4] and tg[4] <= tgt.unread:
+            c -= NAME_MISS - NAME_MISS_UNREAD  # the names are the article's, read in no word of the original: unreadable, not unrelated
         if ni - i == 2:
             c += split_cost(src, i, tg)
         elif nj - j == 2:
@@ -241,12 +265,29 @@ def _orphans(src: "_Side", tgt: "_Side", lang: str) -> list[bool]:
     return out
 
 
+def _unread(tgt: _Side) -> frozenset:
+    """English names in two sentences or more: the article's own (a sentence from elsewhere names
+    its own, once: _orphans), so a bead whose names are all of these and match no word of its
+    original most likely spells them in a way the skeletons do not read."""
+    count: dict[str, int] = {}
+    for names in tgt.names:
+        for k in names:
+            count[k] = count.get(k, 0) + 1
+    return frozenset(k for k, n in count.items() if n >= 2)
+
+
+def orphan_flags(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[bool]:
+    """_orphans of each English sentence, for the checks."""
+    return _orphans(_Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True), lang)
+
+
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
     src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)
     n, m = len(src.spans), len(tgt.spans)
     model = model_for(lang)
     tgt.orphans = _orphans(src, tgt, lang)
+    tgt.unread = _unread(tgt)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 
 from provenance.bilingual import anchors, lexicon, split
-from provenance.bilingual.align import _BLANK, Bead, model_for
+from provenance.bilingual.align import (
+    _BLANK,
+    Bead,
+    _calendar,
+    length_units,
+    model_for,
+    orphan_flags,
+)
 from provenance.bilingual.check_common import Issue, _near, _short
 from provenance.bilingual.check_numbers import _short_years
 
@@ -23,54 +30,70 @@ def _zl(ls: int, lt: int, lang: str) -> float:
     return (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
 
 
-def _z(bead: Bead, lang: str) -> float:
-    return _zl(bead.source[1] - bead.source[0], bead.target[1] - bead.target[0], lang)
+def _z(pair, bead: Bead) -> float:
+    return _zl(_src_len(pair, bead.source), bead.target[1] - bead.target[0], pair.lang)
 
 
 def _length(spans, k: int) -> int:
     return spans[k][1] - spans[k][0]
 
 
-def _lone_part(bead: Bead, mine, other, lang: str, params: dict, sign: int, texts=None) -> int | tuple[int, int] | None:
+def _src_len(pair, span) -> float:
+    """A span of the original as the length model counts it (align.length_units)."""
+    return length_units(pair.alignment.source_text, span[0], span[1], pair.lang)
+
+
+def _units(pair, sign: int):
+    """(length of the two-sentence side's sentence k, length of the single side's span) for a 2-1
+    bead (sign -1: the original has two) or a 1-2 (+1), as the length model counts them."""
+    if sign < 0:
+        return (lambda spans, k: _src_len(pair, spans[k])), (lambda span: span[1] - span[0])
+    return _length, (lambda span: _src_len(pair, span))
+
+
+def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts=None) -> int | tuple[int, int] | None:
     """In a 2-1 bead (sign -1: two sentences of the original, one English) or a 1-2 bead
     (sign +1): the index of the sentence with no counterpart, when the pair's lengths say
     the single side translates only the other sentence (merged too short or long, one part fitting)."""
     i, j = bead.source_sentences if sign < 0 else bead.target_sentences
     if j - i == 3:
-        return _lone_of_three(bead, mine, lang, params, sign, texts) if texts is not None else None
+        return _lone_of_three(pair, bead, mine, lang, params, sign, texts) if texts is not None else None
     if j - i != 2:
         return None
-    single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
-    both = sum(_length(mine, k) for k in (i, i + 1))
+    part, whole = _units(pair, sign)
+    single = whole(bead.target if sign < 0 else bead.source)
+    both = sum(part(mine, k) for k in (i, i + 1))
     z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
     if z * sign <= _merge_z(params, lang):
         return None
-    for keep, lone in ((i, i + 1), (i + 1, i)):
-        zk = _zl(_length(mine, keep), single, lang) if sign < 0 else _zl(single, _length(mine, keep), lang)
-        if abs(zk) < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
+    fits = sorted((abs(_zl(part(mine, keep), single, lang) if sign < 0 else _zl(single, part(mine, keep), lang)), keep, lone)
+                  for keep, lone in ((i, i + 1), (i + 1, i)))  # the better fit first: both may fit, the added one by chance
+    for zk, keep, lone in fits:
+        if zk < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
             if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
-                return None  # the lone sentence's own name or number is in the single side: translated
+                continue  # the lone sentence's own name or number is in the single side: translated (the other may not be)
             return lone
     return None
 
 
-def _lone_of_three(bead: Bead, mine, lang: str, params: dict, sign: int, texts) -> tuple[int, int] | None:
+def _lone_of_three(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts) -> tuple[int, int] | None:
     """In a 3-1 bead (sign -1) or a 1-3 (+1): the sentences [a, b) with no counterpart, when the
     single side falls short of all three (z beyond merge_z) and fits the others alone (|z| below
     part_z; the best fit of one sentence left out, or two at an edge), and the ones left out have
     no number or name of their own in the single side."""
     i, j = bead.source_sentences if sign < 0 else bead.target_sentences
-    single = (bead.target[1] - bead.target[0]) if sign < 0 else (bead.source[1] - bead.source[0])
-    total = sum(_length(mine, k) for k in range(i, j))
+    part, whole = _units(pair, sign)
+    single = whole(bead.target if sign < 0 else bead.source)
+    total = sum(part(mine, k) for k in range(i, j))
     z = _zl(total, single, lang) if sign < 0 else _zl(single, total, lang)
     if z * sign <= _merge_z(params, lang):
         return None
     fits = []
     for a, b in ((i, i + 1), (i + 1, i + 2), (i + 2, i + 3), (i, i + 2), (i + 1, i + 3)):
-        lone = sum(_length(mine, k) for k in range(a, b))
+        lone = sum(part(mine, k) for k in range(a, b))
         kept = total - lone
         zk = _zl(kept, single, lang) if sign < 0 else _zl(single, kept, lang)
-        if abs(zk) < params.get("part_z", 1.5) and lone >= params.get("min_chars", 15):
+        if abs(zk) < params.get("part_z", 1.5) and sum(_length(mine, k) for k in range(a, b)) >= params.get("min_chars", 15):
             fits.append((abs(zk), a, b))
     two, one = texts
     single_span = bead.target if sign < 0 else bead.source
@@ -125,11 +148,11 @@ def _lone_by_number(pair, i: int, params: dict) -> int | None:
     if sj - si != 2 or b.target is None:
         return None
     single = b.target[1] - b.target[0]
-    if _zl(sum(_length(al.source_sentences, k) for k in (si, si + 1)), single, lang) >= params.get("number_merge_z", 0.0):
+    if _zl(sum(_src_len(pair, al.source_sentences[k]) for k in (si, si + 1)), single, lang) >= params.get("number_merge_z", 0.0):
         return None
     values, approx = _english_vouches(al.target_text, _near(al.beads, i, "target"))
     for keep, lone in ((si, si + 1), (si + 1, si)):
-        if abs(_zl(_length(al.source_sentences, keep), single, lang)) >= params.get("number_part_z", 2.5):
+        if abs(_zl(_src_len(pair, al.source_sentences[keep]), single, lang)) >= params.get("number_part_z", 2.5):
             continue
         s, e = al.source_sentences[lone]
         if e - s < params.get("min_chars", 15):
@@ -156,7 +179,7 @@ def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     if not (_BLANK.search(src, a1, c0) or split.heading_break(src, a1, c0)):
         return None
     single = b.target[1] - b.target[0]
-    fits = sorted((abs(_zl(_length(ss, keep), single, lang)), keep, lone) for keep, lone in ((si, si + 1), (si + 1, si)))
+    fits = sorted((abs(_zl(_src_len(pair, ss[keep]), single, lang)), keep, lone) for keep, lone in ((si, si + 1), (si + 1, si)))
     zk, keep, lone = fits[0]
     if zk >= params.get("break_part_z", 2.5) or _length(ss, lone) < params.get("min_chars", 15):
         return None
@@ -177,7 +200,7 @@ def _added_across_break(pair, b: Bead, params: dict) -> int | None:
     a1, c0 = ts[ti][1], ts[ti + 1][0]
     if not (_BLANK.search(tgt, a1, c0) or split.heading_break(tgt, a1, c0)):
         return None
-    single = b.source[1] - b.source[0]
+    single = _src_len(pair, b.source)
     fits = sorted((abs(_zl(single, _length(ts, keep), lang)), keep, lone) for keep, lone in ((ti, ti + 1), (ti + 1, ti)))
     zk, keep, lone = fits[0]
     if zk >= params.get("break_part_z", 2.5) or _length(ts, lone) < params.get("min_chars", 15):
@@ -185,6 +208,52 @@ def _added_across_break(pair, b: Bead, params: dict) -> int | None:
     if _own_anchor((tgt, al.source_text), ts, lone, keep, b, lang, 1):
         return None  # the lone sentence's own name or number is in the original: translated
     return lone
+
+
+def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
+    """In a 1-2 bead (sign +1; 2-1: -1) the lengths alone do not decide: the sentence of the
+    two-sentence side that shares no number or name with the single side at all, when the other
+    shares one of its own there, the pair is longer than the single side (z beyond
+    anchor_merge_z) and the anchored sentence roughly fits it alone (|z| below anchor_part_z). A
+    sentence with no counterpart shares nothing with the other text; a translator's split keeps
+    the merged length."""
+    if not params.get("anchored", False):
+        return None
+    al, lang = pair.alignment, pair.lang
+    mine = al.target_sentences if sign > 0 else al.source_sentences
+    i, j = b.target_sentences if sign > 0 else b.source_sentences
+    if j - i != 2 or b.source is None or b.target is None:
+        return None
+    two, one = (al.target_text, al.source_text) if sign > 0 else (al.source_text, al.target_text)
+    single_span = b.source if sign > 0 else b.target
+    part, whole = _units(pair, sign)
+    single = whole(single_span)
+    both = part(mine, i) + part(mine, i + 1)
+    z = _zl(single, both, lang) if sign > 0 else _zl(both, single, lang)
+    if z * sign <= params.get("anchor_merge_z", 1.0):
+        return None
+    on, ow = _anchors_of(one, single_span, lang, sign < 0)
+    for keep, lone in ((i, i + 1), (i + 1, i)):
+        kn, kw = _anchors_of(two, mine[keep], lang, sign > 0)
+        ln, lw = _anchors_of(two, mine[lone], lang, sign > 0)
+        if (ln & on) or (lw & ow) or not ((kn & on) - ln or (kw & ow) - lw):
+            continue  # the lone sentence shares an anchor with the single side, or the kept one none of its own
+        zk = _zl(single, part(mine, keep), lang) if sign > 0 else _zl(part(mine, keep), single, lang)
+        if abs(zk) < params.get("anchor_part_z", 2.5) and _length(mine, lone) >= params.get("min_chars", 15):
+            if params.get("anchor_foreign", True) and not _foreign(pair, ln, lw, sign):
+                continue
+            return lone
+    return None
+
+
+def _foreign(pair, nums, words, sign: int) -> bool:
+    """Has a sentence numbers or names (nums, words: its anchors) that the whole other text lacks?
+    A sentence from elsewhere names its own people and places; a translator's split repeats the
+    article's, or names none."""
+    al, lang = pair.alignment, pair.lang
+    other = al.source_text if sign > 0 else al.target_text
+    on, ow = _anchors_of(other, (0, len(other)), lang, sign < 0)
+    return bool((nums - on) or (words - ow - _calendar()))
 
 
 def _anchors_of(text: str, span, lang: str, english: bool):
@@ -208,16 +277,17 @@ def _own_anchor(texts, mine, lone: int, keep: int, bead: Bead, lang: str, sign: 
     return bool((ln & on) - kn) or bool((lw & ow) - kw)
 
 
-def _absorbed(beads, i: int, lang: str, sign: int, params: dict) -> bool:
+def _absorbed(pair, i: int, sign: int, params: dict) -> bool:
     """A 1-0 bead (sign -1; 0-1: +1) whose sentence a neighbouring bead's other side translates
     too: that side is too long for its own sentence alone (z beyond merge_z) and fits it with
     this one (|z| below part_z), a merge the aligner did not make."""
+    beads, lang = pair.alignment.beads, pair.lang
     b = beads[i]
-    extra = (b.source[1] - b.source[0]) if sign < 0 else (b.target[1] - b.target[0])
+    extra = _src_len(pair, b.source) if sign < 0 else (b.target[1] - b.target[0])
     for k in (i - 1, i + 1):
         if not 0 <= k < len(beads) or beads[k].source is None or beads[k].target is None:
             continue
-        ls, lt = beads[k].source[1] - beads[k].source[0], beads[k].target[1] - beads[k].target[0]
+        ls, lt = _src_len(pair, beads[k].source), beads[k].target[1] - beads[k].target[0]
         alone = _zl(ls, lt, lang)
         merged = _zl(ls + extra, lt, lang) if sign < 0 else _zl(ls, lt + extra, lang)
         if -sign * alone > params.get("merge_z", 1.5) and abs(merged) < params.get("part_z", 1.5):
@@ -225,6 +295,20 @@ def _absorbed(beads, i: int, lang: str, sign: int, params: dict) -> bool:
         if params.get("short_absorb") and -sign * alone > params.get("merge_z", 1.5) and sign * merged < params.get("part_z", 1.5):
             return True  # the neighbour falls short even with it (a 1-3 the aligner cannot bead): its original has room for it
     return False
+
+
+def _orphan(pair, b: Bead, params: dict) -> bool:
+    """Is the English sentence of a 0-1 bead an orphan (align._orphans: names or numbers of its own,
+    none in the whole original, its names in no other English sentence)? Then it is no part of a
+    neighbour's translation, however the lengths fit (orphan_unabsorbed)."""
+    if not params.get("orphan_unabsorbed", False):
+        return False
+    al = pair.alignment
+    k = al.target_sentences.index(b.target) if b.target in al.target_sentences else None
+    if k is None:
+        return False
+    flags = orphan_flags(al.source_text, al.source_sentences, al.target_text, al.target_sentences, pair.lang)
+    return flags[k]
 
 
 def _telling(words) -> bool:
@@ -273,6 +357,34 @@ def _carried(pair, i: int, sign: int, params: dict) -> int | None:
     return None
 
 
+def _shifted(pair, i: int, params: dict) -> int | None:
+    """A 0-1 bead beside a 1-1 bead whose original shares a number or a telling name with this
+    English sentence and none at all with its own English: the aligner shifted a bead (the
+    sentence with no counterpart took the translation's original, its length fitting as well),
+    so the neighbour's English is the one with no counterpart (the index of that bead)."""
+    if not params.get("shifted", False):
+        return None
+    al, lang = pair.alignment, pair.lang
+    beads = al.beads
+    mn, mw = _anchors_of(al.target_text, beads[i].target, lang, True)
+    if not mn and not mw:
+        return None
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(beads):
+            continue
+        c = beads[k]
+        if c.source is None or c.target is None or c.kind != "1-1" or c.target[1] - c.target[0] < params.get("min_chars", 15):
+            continue
+        on, ow = _anchors_of(al.source_text, c.source, lang, False)
+        kn, kw = _anchors_of(al.target_text, c.target, lang, True)
+        if not ((mn & on) or _telling(mw & ow)) or (kn & on) or (kw & ow):
+            continue  # this sentence shares nothing telling with the neighbour's original, or the neighbour's English does
+        if params.get("shift_foreign", True) and not _foreign(pair, kn, kw, 1):
+            continue
+        return k
+    return None
+
+
 def _nearest(beads, i: int, side: str):
     """(span, True when it comes before bead i) of the nearest other bead with a span on
     ``side`` ("source" or "target"), looking back first; (None, False) when there is none."""
@@ -305,20 +417,20 @@ def _short_explained(pair, i: int, params: dict) -> bool:
     al, lang = pair.alignment, pair.lang
     b = al.beads[i]
     src, tgt = al.source_text, al.target_text
-    z = _z(b, lang)
+    z = _z(pair, b)
     if z >= -params.get("heading_max_z", 6.0) and _alone(src, b.source) and _alone(tgt, b.target) \
             and tgt[b.target[1] - 1] not in ".!?\"”":  # an English title has no final stop
         return True
     tag = _TAG_QUOTE.search(src, b.source[0], b.source[1])
     if tag and _OPENING_QUOTE.match(tgt[b.target[0]:b.target[1]]):
-        quoted = b.source[1] - (tag.end() - 1)
+        quoted = _src_len(pair, (tag.end() - 1, b.source[1]))
         if _zl(quoted, b.target[1] - b.target[0], lang) > -params.get("part_z", 1.5):
             return True
     lt = b.target[1] - b.target[0]
     for k in (i - 1, i + 1):
         if 0 <= k < len(al.beads) and al.beads[k].source is None and al.beads[k].target is not None:
             extra = al.beads[k].target[1] - al.beads[k].target[0]
-            if _zl(b.source[1] - b.source[0], lt + extra, lang) >= -params.get("max_z", 4.0):
+            if _zl(_src_len(pair, b.source), lt + extra, lang) >= -params.get("max_z", 4.0):
                 return True  # the bead with it is not far short: PV1004 absorbs the 0-1 bead likewise (short_absorb)
     return False
 
@@ -335,14 +447,15 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
         if b.target is None and b.source is not None:
             if b.source[1] - b.source[0] < min_chars:
                 continue  # a dateline or a one-word heading
-            if _absorbed(beads, i, pair.lang, -1, params):
+            if _absorbed(pair, i, -1, params):
                 continue
             k = _carried(pair, i, -1, params)
             if k is not None:
                 c = beads[k]
-                if c.source is None and _zl(b.source[1] - b.source[0], c.target[1] - c.target[0], pair.lang) < -max_z:
+                z = _zl(_src_len(pair, b.source), c.target[1] - c.target[0], pair.lang) if c.source is None else 0.0
+                if z < -max_z:
                     yield Issue(c.target[0], c.target[1], b.source[0], b.source[1],  # a 1-1 bead the aligner split in two
-                                f"the English is far shorter than the original here (z = {_zl(b.source[1] - b.source[0], c.target[1] - c.target[0], pair.lang):.1f}): part of it may be left out")
+                                f"the English is far shorter than the original here (z = {z:.1f}): part of it may be left out")
                 continue
             anchor, before = _nearest(beads, i, "target")
             if anchor is None:
@@ -351,18 +464,20 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
             yield Issue(anchor[0], anchor[1], b.source[0], b.source[1],
                         f"a sentence of the original has no translation {where}: {_short(src[b.source[0]:b.source[1]])!r}")
         elif b.target is not None and b.source is not None:
-            lone = _lone_part(b, al.source_sentences, al.target_sentences, pair.lang, params, -1, (src, al.target_text))
+            lone = _lone_part(pair, b, al.source_sentences, pair.lang, params, -1, (src, al.target_text))
             if lone is None:
                 lone = _lone_by_number(pair, i, params)
             if lone is None and params.get("across_break", True):
                 lone = _lone_across_break(pair, b, params)
+            if lone is None:
+                lone = _lone_unanchored(pair, b, params, -1)
             if lone is not None:
                 s, e = _span_of(al.source_sentences, lone)
                 yield Issue(b.target[0], b.target[1], s, e,
                             f"a sentence of the original seems left out here (the English fits the other one alone): {_short(src[s:e])!r}")
-            elif _z(b, pair.lang) < -max_z and not _short_explained(pair, i, params):
+            elif _z(pair, b) < -max_z and not _short_explained(pair, i, params):
                 yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
-                            f"the English is far shorter than the original here (z = {_z(b, pair.lang):.1f}): part of it may be left out")
+                            f"the English is far shorter than the original here (z = {_z(pair, b):.1f}): part of it may be left out")
 
 
 def additions(pair, params: dict) -> Iterator[Issue]:
@@ -374,26 +489,35 @@ def additions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.source is None and b.target is not None:
-            if b.target[1] - b.target[0] < min_chars or _absorbed(beads, i, pair.lang, 1, params):
+            if b.target[1] - b.target[0] < min_chars or _absorbed(pair, i, 1, params) and not _orphan(pair, b, params):
                 continue
             k = _carried(pair, i, 1, params)
             if k is not None:
                 c = beads[k]
-                if c.target is None and _zl(c.source[1] - c.source[0], b.target[1] - b.target[0], pair.lang) > max_z:
+                z = _zl(_src_len(pair, c.source), b.target[1] - b.target[0], pair.lang) if c.target is None else 0.0
+                if z > max_z:
                     yield Issue(b.target[0], b.target[1], c.source[0], c.source[1],  # a 1-1 bead the aligner split in two
-                                f"the English is far longer than the original here (z = {_zl(c.source[1] - c.source[0], b.target[1] - b.target[0], pair.lang):.1f}): something may be added")
+                                f"the English is far longer than the original here (z = {z:.1f}): something may be added")
+                continue
+            k = _shifted(pair, i, params)
+            if k is not None:
+                c = beads[k]
+                yield Issue(c.target[0], c.target[1], c.source[0], c.source[1],
+                            "this sentence seems to have no counterpart in the original (the sentence next to it translates this one's original)")
                 continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
         elif b.target is not None and b.source is not None:
-            lone = _lone_part(b, al.target_sentences, al.source_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
+            lone = _lone_part(pair, b, al.target_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
             if lone is None and params.get("across_break"):
                 lone = _added_across_break(pair, b, params)
+            if lone is None:
+                lone = _lone_unanchored(pair, b, params, 1)
             if lone is not None:
                 s, e = _span_of(al.target_sentences, lone)
                 yield Issue(s, e, b.source[0], b.source[1], "this sentence seems to have no counterpart in the original (the original fits the other one alone)")
-            elif _z(b, pair.lang) > max_z:
+            elif _z(pair, b) > max_z:
                 yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
-                            f"the English is far longer than the original here (z = {_z(b, pair.lang):.1f}): something may be added")
+                            f"the English is far longer than the original here (z = {_z(pair, b):.1f}): something may be added")

@@ -1,0 +1,68 @@
+"""PV1004 (and PV1003's mirror) on given beads: an English sentence with no counterpart that the
+lengths alone do not show (issue 11, src7a). Own invented German examples; Chinese length units."""
+
+from __future__ import annotations
+
+from provenance.bilingual import checks
+from provenance.bilingual.align import _Side, _unread, length_units
+from provenance.bilingual.checks import _zl
+from tests.test_source_omissions import A, _pair
+
+PARAMS = {"min_chars": 15, "max_z": 4.0, "merge_z": 1.5, "part_z": 1.5, "anchored": True, "anchor_merge_z": 1.5,
+          "anchor_part_z": 2.5, "anchor_foreign": True, "shifted": True, "shift_foreign": False, "short_absorb": True,
+          "orphan_unabsorbed": True}
+E_SHORT = "Minister Petrosyan came to Madrid on Tuesday."  # A, loosely (z about -2)
+E_A = "Minister Petrosyan arrived in Madrid on Tuesday with a large delegation."
+OSLO = "The weather office in Oslo expects 40 centimetres of snow this week."  # from elsewhere: a name and a number A lacks
+OSLO_SHORT = "Snow is expected in Oslo, 40 centimetres."
+
+
+def _added(pair, params=PARAMS):
+    return [pair.alignment.target_text[i.start:i.end] for i in checks.additions(pair, params)]
+
+
+def test_a_1_2_bead_reports_the_sentence_that_shares_nothing_with_the_original():
+    assert 1.5 <= abs(_zl(len(A), len(E_SHORT), "de")) < 2.5  # the translation fits A only loosely,
+    assert abs(_zl(len(A), len(OSLO), "de")) < 1.5  # the added sentence better: lengths alone would pick the wrong one
+    assert _zl(len(A), len(E_SHORT) + len(OSLO) + 1, "de") > 1.5
+    pair = _pair([A], [E_SHORT, OSLO], [((0, 1), (0, 2))])
+    assert _added(pair) == [OSLO]
+    assert _added(pair, {**PARAMS, "anchored": False}) == []
+    # A sentence with no name or number of its own is not reported: a translator's split looks the same.
+    bare = "The office expects a great deal of snow to fall on the hills this week."
+    assert _added(_pair([A], [E_SHORT, bare], [((0, 1), (0, 2))])) == []
+
+
+def test_a_0_1_bead_beside_a_shifted_1_1_bead_reports_the_neighbour():
+    # The aligner paired A with the added sentence (its length fits as well) and left A's translation over.
+    pair = _pair([A], [OSLO, E_A], [((0, 1), (0, 1)), ((1, 1), (1, 2))])
+    assert _added(pair) == [OSLO]
+    assert _added(pair, {**PARAMS, "shifted": False}) == [E_A]
+
+
+def test_an_orphan_is_not_absorbed_by_a_short_neighbour():
+    # A's English is short and the 0-1 sentence would make it fit, but its name and number are nowhere in the original.
+    assert _zl(len(A), len(E_SHORT), "de") < -1.5 and abs(_zl(len(A), len(E_SHORT) + len(OSLO_SHORT) + 1, "de")) < 1.5
+    pair = _pair([A], [E_SHORT, OSLO_SHORT], [((0, 1), (0, 1)), ((1, 1), (1, 2))])
+    assert _added(pair) == [OSLO_SHORT]
+    assert _added(pair, {**PARAMS, "orphan_unabsorbed": False}) == []
+    # The translation's own second half (its names in the original) is absorbed as before.
+    half = "He came with a delegation to Madrid."
+    assert _added(_pair([A], [E_SHORT, half], [((0, 1), (0, 1)), ((1, 1), (1, 2))])) == []
+
+
+def test_chinese_lengths_count_latin_letters_and_digits_as_a_third():
+    text = "特朗普说Trump 2018。"
+    assert length_units(text, 0, len(text), "zh") == 4 + 9 / 3 + 2 * 0.5
+    assert length_units(text, 0, len(text), "en") == len(text)
+    assert length_units(text, 0, len(text), "de") == len(text)
+
+
+def test_names_the_english_repeats_are_the_articles_own():
+    from provenance.bilingual.names import skeleton
+
+    text = "Minister Petrosyan came to Madrid. Petrosyan met the king. The office expects snow."
+    spans = [(0, 34), (35, 59), (60, len(text))]
+    unread = _unread(_Side(text, spans, "ar", True))
+    assert skeleton("Petrosyan") in unread  # in two sentences
+    assert skeleton("Madrid") not in unread  # once
