@@ -56,6 +56,13 @@ def parts(parser, line):
         ("The article was first published in Arabic, and officials denied it.", None),
         ("This article was published on Monday.", None),
         ("The original article is longer.", None),
+        # reworked translations, and credits fenced with pipes
+        ("Adapted from the Arabic by Mona Saleh", [("source", "the Arabic"), ("translator", "Mona Saleh")]),
+        ("Abridged from Persian", [("source", "Persian")]),
+        ("Adapted from a novel by Mona Saleh", None),
+        ("Translated by: Sami Haddad | Edited by: Jane Roe", [("translator", "Sami Haddad")]),
+        ("Edited by: Jane Roe | Translated by: Sami Haddad", [("translator", "Sami Haddad")]),
+        ("Politics | World | Opinion", None),
     ],
 )
 def test_parse_translation(line, expected):
@@ -224,3 +231,28 @@ def test_two_translators_are_one_span_in_the_report():
     assert credit["translator"]["text"] == "Jane Roe and Sami Haddad"
     assert text[credit["translator"]["start"]:credit["translator"]["end"]] == "Jane Roe and Sami Haddad"
     assert {"Jane Roe", "Sami Haddad"} <= {n["text"] for n in report.files[0].names}
+
+
+ENDING = "The council said on Sunday that the bridge would reopen next week after repairs.\n\nOfficials added that traffic would resume in stages.\n\n"
+
+
+@pytest.mark.parametrize(
+    "last, footer",
+    [
+        ("(Agencies)", ["Agencies"]),
+        ("Agencies", ["Agencies"]),
+        ("— Agencies", ["Agencies"]),
+        ("The Valley Courier + agencies", ["The Valley Courier", "agencies"]),
+        ("The agencies said the bridge would reopen.", []),
+    ],
+)
+def test_an_agencies_sign_off_is_a_footer_credit(last, footer):
+    report = Pipeline(Config()).check_document(Document(ENDING + last + "\n", "a.txt"))
+    assert report.files[0].credits["footer"] == footer
+
+
+def test_a_photo_credit_line_is_a_caption_credit():
+    text = ENDING + "Photo: Jane Roe/Valley Agency\n"
+    report = Pipeline(Config()).check_document(Document(text, "p.txt"))
+    (caption,) = report.files[0].credits["captions"]
+    assert caption["credit"] == "Jane Roe/Valley Agency"

@@ -84,7 +84,9 @@ def parse_translation(line: str) -> list[Part] | None:
     language, ``parse_origin``), or None."""
     if len(_WORD.findall(line)) > MAX_WORDS:
         return parse_origin(line)
-    m = _TRANSLATION.match(line)
+    if " | " in line:
+        return _piped_translation(line)
+    m = _TRANSLATION.match(line) or _ADAPTED.match(line)
     if m is None:
         return parse_origin(line)
     rest = m.end()
@@ -117,6 +119,21 @@ def parse_translation(line: str) -> list[Part] | None:
 
 #: Languages an original is named in ("first published in Arabic").
 _LANGS = r"Arabic|Persian|Farsi|Dari|Pashto|Hebrew|Turkish|Kurdish|Urdu|French|Russian|Ukrainian|Spanish|German|Chinese|Hindi"
+#: "Adapted from the Arabic by …", "Abridged from Persian": a translation credit that says it was cut or
+#: reworked; only before a language, since "adapted from a novel" credits no translation.
+_ADAPTED = re.compile(rf"^[(\[]?\s*(?:adapted|abridged)\s+(?=from\s+(?:the\s+)?(?:{_LANGS})\b)", re.I)
+
+
+def _piped_translation(line: str) -> list[Part] | None:
+    """ "Translated by: Jane Roe | Edited by: Sami Haddad": credits fenced with pipes, as Arab sites print
+    them; the line is a translation credit when one of its pieces is one (that piece's parts)."""
+    start = 0
+    for piece in line.split(" | "):
+        parts = parse_translation(piece)
+        if parts:
+            return [(role, start + a, start + b) for role, a, b in parts]
+        start += len(piece) + 3
+    return None
 _PIECE_WORDS = r"article|story|piece|op-ed|column|interview|analysis|commentary|editorial|essay"
 _PIECE = rf"(?:{_PIECE_WORDS})"
 #: The opening of a note that the copy is a translation of an article that ran elsewhere first.

@@ -52,6 +52,13 @@ _TERMINAL = re.compile(r"""[.!?:;\u2026]["'\u201d\u2019)\]]*$""")
 _SOFT_END = re.compile(r"(?:[,\-\u2013(]|\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|as|his|her|its|their))$", re.I)
 _FOOTER = re.compile(r"^(?:sources?|source\(s\)|\u0627\u0644\u0645\u0635\u062f\u0631)\s*:\s*(?P<value>\S.*)$", re.I)
 _CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,70})\)$")
+#: The agencies' sign-off closing Arab outlets' copy: "(Agencies)", "Al Jazeera + agencies", "— Agencies".
+_AGENCIES = re.compile(
+    r"^[(\[]?[ \t]*(?:[-\u2013\u2014][ \t]*)?(?P<value>(?:[A-Z][\w'\u2019.\-]*[ \t]+){1,3}(?:\+|and|&)[ \t]+(?:news[ \t]+)?[Aa]gencies"
+    r"|(?:[Nn]ews[ \t]+)?[Aa]gencies)[ \t]*[)\]]?\.?$"
+)
+#: A photo credit on a line of its own: "Photo: Jane Roe/Reuters", "(Image credit: AFP)".
+_PHOTO_LINE = re.compile(r"^[(\[]?(?:photo|photos|image|picture|photograph)(?:[ \t]+credit)?[ \t]*:[ \t]*(?P<credit>\S[^\n]{0,79}?)[ \t]*[)\]]?$", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
@@ -172,8 +179,14 @@ def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: b
         m = _FOOTER.match(line)
         if m and e - s <= 200:
             return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), e), credit_kind="source")
+        m = _AGENCIES.match(line) if e - s <= 60 else None
+        if m:
+            return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), s + m.end("value")), credit_kind="source")
     if _MD_HEADING.match(line):
         return Unit(TITLE if first else HEADING, s, e)
+    m = _PHOTO_LINE.match(line) if e - s <= 100 else None
+    if m:
+        return Unit(CAPTION, s, e, credit=(s + m.start("credit"), s + m.end("credit")))
     credit = _caption_credit(line)
     if credit is not None:
         return Unit(CAPTION, s, e, credit=(s + credit[0], s + credit[1]))
