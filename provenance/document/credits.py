@@ -3,8 +3,9 @@
 - Translation credits: "Translated by Jane Roe", "Edited translation from
   Al-Ahram", "Translated from the Arabic edition", "This article was translated
   from Arabic by ...", "Translator: Jane Roe", "Translated by the editorial
-  team" -> parts ``translator`` (one per name) and ``source`` (the outlet or
-  edition translated from); notes that the copy first ran in another language
+  team", "Adapted from the Arabic by Jane Roe", "Translated by: Jane Roe |
+  Edited by: …" (pieces fenced with pipes) -> parts ``translator`` (one per
+  name) and ``source`` (the outlet or edition translated from); notes that the copy first ran in another language
   or outlet ("This article was originally published in Arabic by Al-Ahram",
   "Original article in Arabic") -> ``source`` (``parse_origin``).
 - Bylines: "By Jane Roe", "By Staff, Agencies", "Written by: Jane Roe", the
