@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.bilingual.pair import pair_texts
 from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
 from provenance.config import Config
 from provenance.pipeline import Pipeline
@@ -145,3 +146,18 @@ def test_a_quotation_the_english_joins_is_not_lost(pipeline):
     source = "«Мы не отступим, — сказал министр, — и будем работать дальше, несмотря ни на что»."
     english = '"We will not retreat and will keep working whatever happens," the minister said.'
     assert _pv1005(pipeline, source, english, "ru") == []
+
+
+def test_the_message_says_when_the_english_quotes_other_words():
+    # a finding beside marks the English kept must not say the English has none
+    pipeline = Pipeline(Config(select=["PV1005"]))
+
+    def messages(source, english):
+        report = pipeline.run_documents([(pair_texts(source, english + "\n", "es"), "article.en.txt")])
+        return [f.message for f in report.files[0].findings if f.rule == "PV1005"]
+
+    source = 'El ministro llamó al plan "una verdadera locura" y añadió que "nadie en el gobierno lo apoyará jamás."'
+    beside = 'The minister called the plan "a real madness" and added that no one in the government will ever support it.'
+    bare = "The minister called the plan a real madness and added that no one in the government will ever support it."
+    assert messages(source, beside) == ["the original quotes this, the English does not (it quotes only other words here)"]
+    assert messages(source, bare) == ["the original quotes this, the English has no quotation marks"]

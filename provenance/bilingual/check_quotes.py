@@ -515,8 +515,10 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
             if quoted is not None:
+                # where the English quotes something else in the sentence, say so: "no quotation marks" would be false
                 yield Issue(target[0], target[1], quoted[0], quoted[1],
-                            "the original quotes this, the English has no quotation marks")
+                            "the original quotes this, the English does not (it quotes only other words here)" if tq
+                            else "the original quotes this, the English has no quotation marks")
             elif reverse and tq and not sq:
                 quoted = _quotation(tgt, tq, target, min_words, True)
                 if quoted is not None:
