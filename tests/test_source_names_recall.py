@@ -172,3 +172,31 @@ def test_those_readings_still_report_another_name(pipeline):
     assert _names(pipeline, source, "Not least among them is Jeremy Corbyn, the young player.", "he") == ["Jeremy Corbyn"]
     source = "وزيرالخارجيةالأمريكيمايكبومبيوبمجلسالأمن"
     assert _names(pipeline, source, "Mike Sanders spoke at the Security Council.", "ar") == ["Mike Sanders"]
+
+
+def test_sentence_initial_name_the_names_layer_cuts(pipeline):
+    # "Karl" is no given name the names layer knows and starts the sentence, so it drops the word and
+    # "Racine" alone is no run; English has no part of speech for "Karl": the run is read as a name (src8)
+    english = "Earlier that day the match ended.\n\nKarl Racine said he was proud of the team."
+    assert _names(pipeline, "Ранее в тот же день матч закончился.\n\nСергей Петров сказал, что гордится командой.", english, "ru") == ["Karl Racine"]
+    assert _names(pipeline, "Ранее в тот же день матч закончился.\n\nКарл Расин сказал, что гордится командой.", english, "ru") == []
+
+
+def test_sentence_initial_ordinary_word_and_title_are_no_name(pipeline):
+    # "Meanwhile" has a part of speech (an adverb) and "Mr" is a title: neither starts a name
+    source = "Тем временем Лондон ответил.\n\nГ-н Пак заявил, что контроль усилен."
+    english = "Meanwhile London Bridge responded.\n\nMr Park said border controls had been tightened."
+    assert _names(pipeline, source, english, "ru") == []
+
+
+@pytest.mark.parametrize(
+    "lang, source, english",
+    [
+        # a French ch is an sh (Бушар, Bouchard)
+        ("ru", "Франсуа Бушар сравнял счёт.", "Striker Francois Bouchard equalised."),
+        # a Gaelic final dh is silent (ایلی, Eilidh)
+        ("ur", "ایلی ڈوئل بورڈ میں ہوں گی۔", "Athlete Eilidh Doyle will be on the board."),
+    ],
+)
+def test_romanizations_of_sounds_src8(pipeline, lang, source, english):
+    assert _names(pipeline, source, english, lang) == []

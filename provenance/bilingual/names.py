@@ -202,6 +202,10 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
         out.add(skeleton(low.replace("th", "z"), fine))
     if re.search("gu[aeio]", low):  # a gu before a vowel is a gw (Guardiola: Гвардіола, גווארדיולה)
         out.add(skeleton(re.sub("gu(?=[aeio])", "gv", low), fine))
+    if "ch" in low:  # a French ch is an sh (Bouchard: Бушар, بوشار)
+        out.add(skeleton(low.replace("ch", "sh"), fine))
+    if low.endswith("dh"):  # a Gaelic final dh is silent (Eilidh: ایلی)
+        out.add(skeleton(low[:-2], fine))
     if low.startswith("kn"):  # a silent k (Knott: نوت)
         out.add(skeleton(low[1:], fine))
     if lang == "zh" and re.search("[aeiou]r(?:[^aeiouy]|$)", low):  # Chinese drops an r after a vowel (马丁, Martin; 杜瓦, Dewar)
@@ -328,18 +332,54 @@ def _cued(text: str, start: int, end: int) -> bool:
     return (before is not None and before.group(1) in _ROLE_BEFORE) or _PERSON_AFTER.match(text, end) is not None
 
 
+def _no_part_of_speech(word: str) -> bool:
+    """A word English has no part of speech for (wordfreq lists Karl, Brett, Vladimir; lemminflect
+    gives them none, as it gives "meanwhile" and "yesterday" theirs): a name, not a sentence's first word."""
+    from provenance.rules.kinds.grammar import lexicon
+
+    return not lexicon().get(word.lower())
+
+
+#: Two or three capitalized words starting a sentence, then a lower-case word or a mark ("Karl Racine said").
+_INITIAL_RUN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=[,;:]? [a-z]|[,;:.!?])")
+
+
+def _initial_names(doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+    """Runs starting a sentence that the names layer cuts: it drops a first word it does not know as a
+    given name ("Meanwhile Hamas"), and a name of two words is gone ("Karl Racine said"); taken back
+    when that word has no part of speech in English (a name) and the others are not words of a place."""
+    from provenance.names.name_words import JOIN_WORDS, STOP_WORDS, TITLE_WORDS
+    from provenance.names.prose import Sentences, prose
+
+    text, out, sentences = prose(doc, []), [], None
+    for m in _INITIAL_RUN.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        words = [m.group(1)] + m.group(2).replace("-", " ").split()
+        if not _no_part_of_speech(words[0]) or any(w.lower() in JOIN_WORDS | STOP_WORDS | TITLE_WORDS for w in words):  # "Mr Park": a title
+            continue
+        if sentences is None:
+            sentences = Sentences(doc)
+        if sentences.initial(m.start()):
+            out.append((m.start(), m.end(), words))
+    return out
+
+
 def _english_names(doc) -> list[tuple[int, int, list[str]]]:
     from provenance.names.glossary import Glossary
     from provenance.names.name_runs import name_runs
     from provenance.names.name_words import JOIN_WORDS
 
-    out = []
+    out, taken = [], []
     for m in name_runs(doc, Glossary([]), []):
+        taken.append((m.start, m.end))
         words = [w for w in _LETTERS.findall(m.text) if w.lower() not in JOIN_WORDS and not w.isupper()]
         # places and institutions are translated, not romanized; an untyped run is checked when the English says it is a person
         if len(words) >= 2 and (m.type == "person" or (m.type is None and _cued(doc.text, m.start, m.end))):
             out.append((m.start, m.end, words))
-    return out
+    initial = _initial_names(doc, taken)
+    out = [r for r in out if not any(s <= r[0] and r[1] <= t for s, t, _ in initial)]  # "Yong Ho" of "Ri Yong Ho"
+    return sorted(out + initial)
 
 
 #: Words that start a capitalized run without being a given name ("One Labour AM said"), and
