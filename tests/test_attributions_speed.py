@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from provenance.attributions import memo
 from provenance.attributions.chains import soundex
@@ -17,7 +18,7 @@ from provenance.attributions.sources import describe
 from provenance.attributions.speaker import _NEGATED_AUX
 from provenance.attributions.tokens import TOKEN, tokenize
 from provenance.attributions.verb_cue import _AS_TAIL, _before_speaker
-from provenance.document.credits import _DATELINE, parse_dateline
+from provenance.document.credits import _DATELINE_FORMS, parse_dateline
 
 _ALPHABET = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") + list(" ,.;:'’\"“”-–—()/&_?!\n\t") + ["İ", "ı", "ſ", "Σ", "é", "\u00ad"]
 _WORDS = ["said", "the", "not", "never", "condition", "anonymity", "asked", "reportedly", "according", "as", "just", "Ann", "Reed", "officials"]
@@ -77,6 +78,7 @@ def test_before_speaker_cuts_the_as_that_introduces_the_speaker_as_the_full_sear
 
 
 def test_dateline_lines_without_a_bracket_dash_or_slash_never_match():
+    _DATELINE = re.compile("|".join(source for source, _ in _DATELINE_FORMS))
     for line in ["CAIRO The minister said on Tuesday", "Ramallah, Monday, May 6 WAFA The council met", "NNA The army said"]:
         assert _DATELINE.match(line) is None and parse_dateline(line) is None
     assert parse_dateline("NNA - The army said on Monday that the road was open") is not None

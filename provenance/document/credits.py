@@ -296,7 +296,7 @@ _BRACKETED = r"\((?P<agency>[A-Za-z][\w'’&.\- ]{0,28}?)\)"
 #: (Not a country or body that opens a headline: "US – China talks".)
 _ACRONYM = r"(?!(?:US|USA|UK|UN|EU|UAE|KSA|NATO|GCC|IMF|WHO|ISIS|PM|MP|TV|OPEC)\b)(?P<acronym>[A-Z]{2,6}(?:'[A-Z])?)"
 
-#: _DATELINE's alternatives, each with the marks one of which every match of it holds (its bracket,
+#: The dateline's alternatives, each with the marks one of which every match of it holds (its bracket,
 #: its dash, its slash): parse_dateline tries each only on a line that has one.
 _DATELINE_FORMS = (
     # [PLACE[, DATE]] (AGENCY) DASH — the agency in brackets, the place optional
@@ -310,8 +310,8 @@ _DATELINE_FORMS = (
     # PLACE[, DATE] /AGENCY/ — "Doha /ABC/ The minister ..."
     (rf"^(?P<place4>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,?[ \t]*/[ \t]*(?P<agency4>[A-Z]{{2,8}})[ \t]*/(?=[ \t]*\S)", "/"),
 )
-_DATELINE = re.compile("|".join(source for source, _ in _DATELINE_FORMS))
-#: The alternatives compiled one by one, each with its marks: the first that matches is the match of _DATELINE.
+#: The alternatives compiled one by one, each with its marks: the first that matches is the match of their
+#: alternation ("|".join of the forms), which is not compiled here (a one-article check pays for each pattern).
 _DATELINE_ALTERNATIVES = tuple((re.compile(source), frozenset(marks)) for source, marks in _DATELINE_FORMS)
 #: Every alternative's marks: parse_dateline reads once which of them a line holds.
 _DATELINE_MARKS = "".join(sorted({c for _, marks in _DATELINE_FORMS for c in marks}))
@@ -345,7 +345,7 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
     if len(line) <= 60:
         m = _PLACE_AGENCY_LINE.match(line) or _SPECIAL_LINE.match(line) or _DASHED_LINE.match(line)
     if m is None:
-        # _DATELINE.match(line), each alternative tried only where the line has one of its marks: two lines
+        # the alternation of _DATELINE_FORMS matched, each alternative tried only where the line has one of its marks: two lines
         # in three have none, most others only a hyphen (6 µs for the five alternatives, 2 µs for the hyphen's).
         # The marks the line holds are read once (five tests), not once per alternative.
         held = {c for c in _DATELINE_MARKS if c in line}

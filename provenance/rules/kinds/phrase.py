@@ -132,6 +132,7 @@ class PhraseChecker:
                 specs.append((item, pattern, templated, own))
         self._specs = specs
         self._entries: list[_Entry] | None = None
+        self._parts: list[str] = []
         self._combined: re.Pattern | None = None
 
     # Compiling the regexes of every phrase rule costs more than checking a short
@@ -146,8 +147,11 @@ class PhraseChecker:
 
     @property
     def combined(self) -> re.Pattern:
+        # the alternation of all entries, compiled only for a whole-text scan: a search in anchored
+        # windows (_scan_entries) uses the candidate entries' own patterns, and this one compile
+        # of a long list costs a one-article check tens of milliseconds
         if self._combined is None:
-            self._compile()
+            self._combined = self._alternation()
         return self._combined
 
     def _compile(self) -> None:
@@ -177,16 +181,19 @@ class PhraseChecker:
                     own,
                 )
             )
+        self._entries, self._parts = entries, parts
+
+    def _alternation(self) -> re.Pattern:
+        entries = self.entries
         try:
-            combined = re.compile("|".join(parts))
+            return re.compile("|".join(self._parts))
         except re.error as exc:
             for entry in entries:  # name the entry at fault when one is
                 try:
                     re.compile(entry.source, entry.flags)
                 except re.error as own:
-                    raise PackError(f"rule {rule.code}: bad regex {entry.source!r}: {own}") from None
-            raise PackError(f"rule {rule.code}: phrases do not combine: {exc}") from None
-        self._entries, self._combined = entries, combined
+                    raise PackError(f"rule {self.rule.code}: bad regex {entry.source!r}: {own}") from None
+            raise PackError(f"rule {self.rule.code}: phrases do not combine: {exc}") from None
 
     def _longest(self, phrase: str) -> int:
         """How long a literal phrase's match can be (its slots expanded)."""
