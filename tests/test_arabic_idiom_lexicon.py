@@ -12,7 +12,7 @@ import yaml
 
 from provenance.config import Config
 from provenance.pipeline import Pipeline
-from provenance.rules.kinds.doublet import _pair_regex
+from provenance.rules.kinds.doublet import _pair_automaton
 from provenance.rules.model import PackError
 
 PACKS = Path(__file__).resolve().parent.parent / "provenance" / "rules" / "packs" / "ar-en"
@@ -69,14 +69,14 @@ def test_synonym_doublet_suggests_the_first_word():
     assert text[finding.start : finding.end] == finding.text
 
 
-def test_pair_regex_refuses_a_pair_without_two_sides():
+def test_pair_automaton_refuses_a_pair_without_two_sides():
     with pytest.raises(PackError):
-        _pair_regex([["condemnation"]])
-    assert _pair_regex([]) is None
-    _, pairs = _pair_regex([["grave", "serious"]])
+        _pair_automaton([["condemnation"]])
+    assert _pair_automaton([]) is None
+    _, pairs = _pair_automaton([["grave", "serious"]])
     assert ("serious", "grave") in pairs and ("grave", "grave") not in pairs
     with pytest.raises(PackError):
-        _pair_regex([["take part", "share"]])
+        _pair_automaton([["take part", "share"]])
 
 
 # -- the idiom lexicon -----------------------------------------------------------

@@ -20,7 +20,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from provenance.bilingual import anchors, split
@@ -276,11 +276,6 @@ def _unread(tgt: _Side) -> frozenset:
     return frozenset(k for k, n in count.items() if n >= 2)
 
 
-def orphan_flags(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[bool]:
-    """_orphans of each English sentence, for the checks."""
-    return _orphans(_Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True), lang)
-
-
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
     src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)
@@ -329,6 +324,13 @@ class Alignment:
     source_sentences: list[tuple[int, int]]
     target_sentences: list[tuple[int, int]]
     beads: list[Bead]
+
+    @cached_property
+    def orphans(self) -> list[bool]:
+        """_orphans of each English sentence, for the checks: computed once per alignment."""
+        lang = self.source_lang
+        return _orphans(_Side(self.source_text, list(self.source_sentences), lang, False),
+                        _Side(self.target_text, list(self.target_sentences), lang, True), lang)
 
 
 def all_sentences(text: str, lang: str) -> list[tuple[int, int]]:

@@ -13,6 +13,11 @@ from provenance.bilingual.align import Bead
 _NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
+def word_count(s: str) -> int:
+    """Words of a stretch of either text, a character of a script without spaces counting half."""
+    return len(s.split()) + len(_NOSPACE.findall(s)) // 2
+
+
 @dataclass(frozen=True)
 class Issue:
     start: int

@@ -15,7 +15,6 @@ from provenance.bilingual.align import (
     _calendar,
     length_units,
     model_for,
-    orphan_flags,
 )
 from provenance.bilingual.check_common import Issue, _near, _short
 from provenance.bilingual.check_numbers import _short_years
@@ -307,8 +306,7 @@ def _orphan(pair, b: Bead, params: dict) -> bool:
     k = al.target_sentences.index(b.target) if b.target in al.target_sentences else None
     if k is None:
         return False
-    flags = orphan_flags(al.source_text, al.source_sentences, al.target_text, al.target_sentences, pair.lang)
-    return flags[k]
+    return al.orphans[k]
 
 
 def _telling(words) -> bool:

@@ -9,11 +9,12 @@ threshold is a rule parameter. provenance.bilingual.checks dispatches here.
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import pairwise
 from typing import Iterator
 
-from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near
+from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near, word_count
 from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
 
 # -- quotation and question marks -----------------------------------------------------------------
@@ -51,11 +52,6 @@ _ENGLISH_SINGLE_CLOSE = re.compile("(?<=[.,!?])['’](?=[\\s\"”]|$)")
 def _english_quote_marks(text: str, start: int, end: int) -> list[int]:
     """_quote_marks, and a single mark that closes a clause: the English quotes with single marks."""
     return sorted(set(_quote_marks(text, start, end)) | {m.start() for m in _ENGLISH_SINGLE_CLOSE.finditer(text, start, end)})
-
-
-def _words(s: str) -> int:
-    cjk = len(_NOSPACE.findall(s))
-    return len(s.split()) + cjk // 2
 
 
 _OPENING = "“«„「『‘"
@@ -133,7 +129,7 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
         inner = text[a + 1 : b]
         if (a < span[0] or b >= span[1]) and not inner.strip(" \u00a0,.;:!?—–-"):
             continue
-        n = _words(inner)
+        n = word_count(inner)
         if n < min_words:
             continue
         if n < 5 and all(w[:1].isupper() for w in inner.split()):
@@ -334,34 +330,20 @@ def _lone(src: str, quoted: tuple[int, int]) -> bool:
     return not (_QUOTE.match(src, quoted[0]) and _QUOTE.match(src, quoted[1] - 1)) or quoted[1] - quoted[0] < 2
 
 
-def _english_quoted_words(tgt: str, tq: list[int], target: tuple[int, int]) -> int:
-    """Words the English sentence quotes, its marks paired by _english_opens (a lone closing mark's
-    quotation runs back to the sentence start, a lone opening one on to its end)."""
-    total, opened = 0, None
+def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> list[int]:
+    """Word counts of the English sentence's quotations, its marks paired by _english_opens (a lone
+    closing mark's quotation runs back to the sentence start, a lone opening one on to its end)."""
+    out, opened = [], None
     for p in tq:
         if _english_opens(tgt, p):
             # a single mark opening while a single one is open: the first one's closing mark read as an
             # apostrophe ('ola' is …) and left out, so the new one starts the quotation
             opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
             continue
-        total += _words(tgt[(target[0] if opened is None else opened + 1) : p])
+        out.append(word_count(tgt[(target[0] if opened is None else opened + 1) : p]))
         opened = None
     if opened is not None:
-        total += _words(tgt[opened + 1 : target[1]])
-    return total
-
-
-def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> list[int]:
-    """Word counts of the English sentence's quotations, paired as _english_quoted_words pairs them."""
-    out, opened = [], None
-    for p in tq:
-        if _english_opens(tgt, p):
-            opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
-            continue
-        out.append(_words(tgt[(target[0] if opened is None else opened + 1) : p]))
-        opened = None
-    if opened is not None:
-        out.append(_words(tgt[opened + 1 : target[1]]))
+        out.append(word_count(tgt[opened + 1 : target[1]]))
     return [n for n in out if n]
 
 
@@ -371,12 +353,10 @@ def _unmatched_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, 
     original's quoted words: the English kept the marks of a term or title ("less than", "Fear") and lost
     those of the speech beside it. Each English quotation takes the original's quotation nearest it in
     length (words, by log ratio), longest first."""
-    import math
-
     directional = _directional_pairs(src, sq, source, lang)
     pairs = directional if directional is not None else list(zip(sq[0::2], sq[1::2]))
     # pairs of marks only: a lone mark's stretch to the sentence's edge overlaps the pairs (“…“…” mistyped)
-    quotes = [(a, b, _words(src[a + 1 : b])) for a, b in pairs if source[0] <= a and b < source[1]]
+    quotes = [(a, b, word_count(src[a + 1 : b])) for a, b in pairs if source[0] <= a and b < source[1]]
     quotes = [q for q in quotes if q[2]]
     english = _english_quotations(tgt, tq, target)
     if not quotes or not english or sum(english) >= params.get("kept_share", 0.5) * sum(n for _, _, n in quotes):
@@ -411,12 +391,12 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
         # a lone mark's, or „ again inside a „…“ (a stray one: German and Hebrew nest with ‚‘; Russian's
         # «…«…»…» nests with the same marks): the original's marks pair less surely than the English's
         return None
-    kept = _english_quoted_words(tgt, tq, target)
+    kept = sum(_english_quotations(tgt, tq, target))  # words the English quotes
     if kept > params.get("shorter_kept", 2):
         return None
     if not _short_speech(src, speech, source, lang, params):
         return None  # a one-word English term for a quoted phrase of four words: a term said in more words, not speech
-    return speech if kept * params.get("shorter_share", 3) < _words(src[speech[0] : speech[1]]) else None
+    return speech if kept * params.get("shorter_share", 3) < word_count(src[speech[0] : speech[1]]) else None
 
 
 def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, params: dict) -> bool:

@@ -136,9 +136,10 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
                 word_keys |= {skeleton(f, fine) for f in _romanized(stem, lang)}
                 out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
         if _HEBREW.search(w) and _VAV_VOWEL.search(w):  # a single ו inside a word is mostly o or u: בראון is Browne
-            word_keys.add(skeleton(_VAV_VOWEL.sub("", w), fine))
-            out.add("=" + skeleton(_VAV_VOWEL.sub("", w), fine))  # matched exactly only
-            out.add("^" + skeleton(_VAV_VOWEL.sub("", w), fine))  # the vav reading again, marked "^": long ones may differ a letter (_found)
+            vav = skeleton(_VAV_VOWEL.sub("", w), fine)
+            word_keys.add(vav)
+            out.add("=" + vav)  # matched exactly only
+            out.add("^" + vav)  # the vav reading again, marked "^": long ones may differ a letter (_found)
         if lang in _PREFIXES and len(w) >= 4 and w[0] in _PREFIXES[lang]:  # ודיוויד: "and David", the clitic off (matched exactly)
             out |= {"=" + k for k in (skeleton(f, fine) for f in _romanized(w[1:], lang)) if len(k) >= 3}  # "كن" of لكن: short ones match by chance
         if w.startswith("ח"):  # an initial ח writes the Spanish j (חואן, Juan; anyascii's h is dropped); inside a word it matched by chance
@@ -347,7 +348,8 @@ _INITIAL_RUN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)((?: [A-Z][a-z]+(?:-[A-Z
 def _initial_names(doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
     """Runs starting a sentence that the names layer cuts: it drops a first word it does not know as a
     given name ("Meanwhile Hamas"), and a name of two words is gone ("Karl Racine said"); taken back
-    when that word has no part of speech in English (a name) and the others are not words of a place."""
+    when that word has no part of speech in English (a name) and no word of the run is a title, stop or
+    joining word ("Mr Park")."""
     from provenance.names.name_words import JOIN_WORDS, STOP_WORDS, TITLE_WORDS
     from provenance.names.prose import Sentences, prose
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from provenance.bilingual.check_common import _NOSPACE
+from provenance.bilingual.check_common import word_count
 
 #: A colon (then a space or a dash) right before the opening mark: the quotation is introduced as speech.
 _COLON_BEFORE = re.compile("[:：][\\s\u00a0—–-]*$")
@@ -46,11 +46,6 @@ def _as_cues(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
     return re.compile(f"{start}(?:{verbs})", re.IGNORECASE), re.compile(f"{'' if joined else start}(?:{word}){gap}$", re.IGNORECASE)
 
 
-def _count(text: str) -> int:
-    """Words, a Chinese character counting half (as check_quotes._words)."""
-    return len(text.split()) + len(_NOSPACE.findall(text)) // 2
-
-
 def quoted_sentence(src: str, quoted: tuple[int, int], unit: tuple[int, int], lone: bool = False) -> bool:
     """Is the quoted stretch a sentence of its own: a ``lone`` mark's, running to the unit's edge; the
     sentence's punctuation inside its closing mark; or the whole unit (but for marks and punctuation)?"""
@@ -76,9 +71,9 @@ def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: s
     if pattern is None:
         return False
     for m in pattern.finditer(src, unit[0], quoted[0]):
-        if _count(src[m.end() : quoted[0]]) <= window:
+        if word_count(src[m.end() : quoted[0]]) <= window:
             return True
     for m in pattern.finditer(src, quoted[1], unit[1]):
-        if _count(src[quoted[1] : m.start()]) <= window:
+        if word_count(src[quoted[1] : m.start()]) <= window:
             return True
     return False

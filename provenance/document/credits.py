@@ -5,8 +5,9 @@
   from Arabic by ...", "Translator: Jane Roe", "Translated by the editorial
   team", "Adapted from the Arabic by Jane Roe", "Translated by: Jane Roe |
   Edited by: …" (pieces fenced with pipes) -> parts ``translator`` (one per
-  name) and ``source`` (the outlet or edition translated from); notes that the copy first ran in another language
-  or outlet ("This article was originally published in Arabic by Al-Ahram",
+  name) and ``source`` (the outlet or edition translated from); notes that
+  the copy first ran in another language or outlet ("This article was
+  originally published in Arabic by Al-Ahram",
   "Original article in Arabic") -> ``source`` (``parse_origin``).
 - Bylines: "By Jane Roe", "By Staff, Agencies", "Written by: Jane Roe", the
   credit formulas of interviews and features ("The interview was conducted
@@ -118,13 +119,6 @@ def parse_translation(line: str) -> list[Part] | None:
     return parts
 
 
-#: Languages an original is named in ("first published in Arabic").
-_LANGS = r"Arabic|Persian|Farsi|Dari|Pashto|Hebrew|Turkish|Kurdish|Urdu|French|Russian|Ukrainian|Spanish|German|Chinese|Hindi"
-#: "Adapted from the Arabic by …", "Abridged from Persian": a translation credit that says it was cut or
-#: reworked; only before a language, since "adapted from a novel" credits no translation.
-_ADAPTED = re.compile(rf"^[(\[]?\s*(?:adapted|abridged)\s+(?=from\s+(?:the\s+)?(?:{_LANGS})\b)", re.I)
-
-
 def _piped_translation(line: str) -> list[Part] | None:
     """ "Translated by: Jane Roe | Edited by: Sami Haddad": credits fenced with pipes, as Arab sites print
     them; the line is a translation credit when one of its pieces is one (that piece's parts)."""
@@ -135,6 +129,14 @@ def _piped_translation(line: str) -> list[Part] | None:
             return [(role, start + a, start + b) for role, a, b in parts]
         start += len(piece) + 3
     return None
+
+
+#: Languages an original is named in ("first published in Arabic").
+_LANGS = r"Arabic|Persian|Farsi|Dari|Pashto|Hebrew|Turkish|Kurdish|Urdu|French|Russian|Ukrainian|Spanish|German|Chinese|Hindi"
+#: "Adapted from the Arabic by …", "Abridged from Persian": a translation credit that says it was cut or
+#: reworked; only before a language, since "adapted from a novel" credits no translation.
+_ADAPTED = re.compile(rf"^[(\[]?\s*(?:adapted|abridged)\s+(?=from\s+(?:the\s+)?(?:{_LANGS})\b)", re.I)
+
 _PIECE_WORDS = r"article|story|piece|op-ed|column|interview|analysis|commentary|editorial|essay"
 _PIECE = rf"(?:{_PIECE_WORDS})"
 #: The opening of a note that the copy is a translation of an article that ran elsewhere first.
@@ -345,9 +347,9 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
     if len(line) <= 60:
         m = _PLACE_AGENCY_LINE.match(line) or _SPECIAL_LINE.match(line) or _DASHED_LINE.match(line)
     if m is None:
-        # the alternation of _DATELINE_FORMS matched, each alternative tried only where the line has one of its marks: two lines
-        # in three have none, most others only a hyphen (6 µs for the five alternatives, 2 µs for the hyphen's).
-        # The marks the line holds are read once (five tests), not once per alternative.
+        # the first of _DATELINE_FORMS that matches, each tried only where the line holds one of its marks: two
+        # lines in three hold none, most others only a hyphen (6 µs for the five forms, 2 µs for the hyphen's);
+        # the marks a line holds are read once, not once per form
         held = {c for c in _DATELINE_MARKS if c in line}
         if not held:
             return None

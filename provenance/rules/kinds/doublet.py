@@ -62,7 +62,7 @@ class DoubletChecker:
         self.mode = p.get("mode", "word")
         self.max_words = int(p.get("max_words", 6))
         self.function_words = {w.lower() for w in p.get("function_words", [])}
-        self.pairs = _pair_regex(p.get("pairs", [])) if self.mode == "pairs" else None
+        self.pairs = _pair_automaton(p.get("pairs", [])) if self.mode == "pairs" else None
 
     def check(self, doc) -> Iterable[Hit]:
         if self.mode == "phrase":
@@ -154,7 +154,6 @@ class DoubletChecker:
                 )
                 break
 
-
     def _pairs(self, doc) -> Iterable[Hit]:
         if self.pairs is None:
             return
@@ -187,7 +186,7 @@ class DoubletChecker:
             )
 
 
-def _pair_regex(pairs: list):
+def _pair_automaton(pairs: list):
     """(an automaton of every listed word, the set of (first, second) pairs that are doublets, both
     orders), or None when there are no pairs."""
     import ahocorasick

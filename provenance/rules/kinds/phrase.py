@@ -80,9 +80,9 @@ class _Entry:
 
     @functools.cached_property
     def regex(self) -> re.Pattern:
-        """The entry's own pattern, compiled when the rule's alternation first matches it: most
-        entries of a long phrase list never match a given article, and compiling them all
-        doubled the rule's start-up cost."""
+        """The entry's own pattern, compiled when first needed (the rule's alternation matched it, or
+        its anchors are in a window): most entries of a long phrase list never match a given article,
+        and compiling them all doubled the rule's start-up cost."""
         return re.compile(self.source, self.flags)
 
 
@@ -184,7 +184,7 @@ class PhraseChecker:
         self._entries, self._parts = entries, parts
 
     def _alternation(self) -> re.Pattern:
-        entries = self.entries
+        entries = self.entries  # builds self._parts too
         try:
             return re.compile("|".join(self._parts))
         except re.error as exc:
