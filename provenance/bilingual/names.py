@@ -100,19 +100,21 @@ def _romanized(word: str, lang: str) -> list[str]:
     return out
 
 
-def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[str]:
+def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: dict[str, set[tuple[int, int]]] | None = None) -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
     "+" (two adjacent words joined) match exactly only; "^" is the vav reading once more, which
     may differ a letter from five consonants; "~a|b" is a word of skeleton a followed by
-    one of skeleton b (a given name and a surname written next to each other)."""
-    out = set()
+    one of skeleton b (a given name and a surname written next to each other). ``origin``, when
+    given, gets the spans of the original's words each skeleton was made from."""
+    out = _Keys(origin)
     previous = None
     before: set[str] = set()
     cased = lang in _CASED
     fine = lang not in _COARSE
     for m in _WORDS.finditer(text, start, end):
         w = m.group()
+        out.word = (m.start(), m.end())
         if _CJK.fullmatch(w):  # no spaces: every run of 2 to 4 characters may be the name
             out |= {skeleton(w[i : i + k], fine) for k in (2, 3, 4) for i in range(len(w) - k + 1)}
             continue
@@ -120,6 +122,7 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
             if previous is not None and previous[1] == m.start() - 1 and text[previous[1]] in "'’ʼ":
                 # Мар'яненко: an apostrophe inside a name (Ukrainian writes one before я, ю, є, ї), the rest lower case
                 joined = re.sub("['’ʼ]", "", text[previous[0] : m.end()])
+                out.word = (previous[0], m.end())
                 out |= {skeleton(f, fine) for f in _romanized(joined, lang)}
                 stem = _CASE_ENDINGS.sub("", joined)
                 if lang in ("ru", "uk") and stem != joined and len(stem) >= 3:
@@ -149,13 +152,34 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "") -> set[st
                 out.add("=" + k)
         if previous is not None and previous[1] == m.start() - 1:
             # مک گرگور: McGregor written in two words (marked "+": matched exactly, never fuzzily)
+            out.word = (previous[0], m.end())
             out.add("+" + skeleton(text[previous[0] : m.end()], fine))
+            out.word = None
             out |= {f"~{a}|{b}" for a in before for b in word_keys if a and b}
         previous = (m.start(), m.end())
         before = word_keys
     out.discard("")
     out -= {"+", "=", "^"}
-    return out
+    return set(out)
+
+
+class _Keys(set):
+    """A set of skeletons that notes, in ``origin``, the span of the original's word (``word``) each
+    skeleton added was made from."""
+
+    def __init__(self, origin: dict[str, set[tuple[int, int]]] | None):
+        super().__init__()
+        self.origin, self.word = origin, None
+
+    def add(self, key: str) -> None:
+        super().add(key)
+        if self.origin is not None and self.word is not None:
+            self.origin.setdefault(key, set()).add(self.word)
+
+    def __ior__(self, keys):
+        for k in keys:
+            self.add(k)
+        return self
 
 
 #: Scripts that write clitics on the word (Arabic و ب ل ال, Hebrew ו ב ה ל): one or two letters before a name.
@@ -163,23 +187,32 @@ _CLITICS = frozenset({"ar", "fa", "ur", "he"})
 
 
 def _found(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: bool) -> bool:
+    return bool(_hits(word_skeleton, skeletons, min_ratio, clitics))
+
+
+def _hits(word_skeleton: str, skeletons: set[str], min_ratio: float, clitics: bool) -> list[str]:
+    """The original's skeletons (as marked in ``skeletons``) that match an English word's skeleton."""
     from rapidfuzz.fuzz import ratio
 
     e = word_skeleton
-    if e in skeletons or "=" + e in skeletons or (len(e) >= 5 and "+" + e in skeletons):  # two short words joined match too much
-        return True
+    exact = [k for k in (e, "=" + e) if k in skeletons] + (["+" + e] if len(e) >= 5 and "+" + e in skeletons else [])  # two short words joined match too much
+    if exact:
+        return exact
     if len(e) < 3:
-        return False  # "Kim" = Ким, "Jon" = جون: a short skeleton must be the same
+        return []  # "Kim" = Ким, "Jon" = جون: a short skeleton must be the same
     # short skeletons must agree exactly (one letter in three is too much to allow); longer ones
     # may differ in a letter or two but start alike (كافانو "kbn" is Kavanaugh "kbnk")
     fuzzy = len(e) >= 4
     # a name in an original written without spaces (مايكبومبيو: "Mike Pompeo" run together)
-    return any(
-        (fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and len(s) >= 3 and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and len(e) >= 4 and 0 < len(s) - len(e) <= 2 and s.endswith(e))
+    out = [
+        s
         for s in skeletons
         if len(s) >= 3 and s[0] not in "+=^"
-    ) or (len(e) >= 5 and any(s[0] == "^" and len(s) >= 6 and s[1:3] == e[:2] and ratio(e, s[1:]) >= min_ratio for s in skeletons))
-    # a long reading of the vav as a vowel may differ a letter too (רות'פורד "rtbrt", Rutherford "rtrbrt")
+        and ((fuzzy and len(s) >= len(e) + 3 and e in s) or (fuzzy and s[:2] == e[:2] and ratio(e, s) >= min_ratio) or (clitics and len(e) >= 4 and 0 < len(s) - len(e) <= 2 and s.endswith(e)))
+    ]
+    if len(e) >= 5:  # a long reading of the vav as a vowel may differ a letter too (רות'פורד "rtbrt", Rutherford "rtrbrt")
+        out += [s for s in skeletons if s[0] == "^" and len(s) >= 6 and s[1:3] == e[:2] and ratio(e, s[1:]) >= min_ratio]
+    return sorted(out)
 
 
 def _exact(e: str, skeletons: set[str]) -> bool:
@@ -217,13 +250,19 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
     return out
 
 
-def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, lang: str) -> bool:
+def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, lang: str, where: "_Where | None" = None) -> bool:
     """Is the name in the original? Its last word (the surname) of three consonants or more found
     is enough; a word of two ("Jon", "Tom") only in a cased script, where it is a capitalized word,
     in a name of short words only, or with another word of the name: in Arabic or Hindi two
     consonants match some common word by chance. A given name found vouches only with another
     word of the name found, or with a word of the original like the surname (a translator keeps
-    the surname, and a given name's skeleton, Peter, Mike, Lindsey, is some word by chance)."""
+    the surname, and a given name's skeleton, Peter, Mike, Lindsey, is some word by chance).
+    With ``where`` (the original's text and the spans each skeleton came from) a script without
+    case asks more of its words, any of which may be a common word like the name (ملحمة "mlm" for
+    Moualem, चहारم for Graham): a surname of three consonants, or two words of the name, vouch
+    only as words written next to each other in the original (_placed)."""
+    if where is not None and lang not in _CASED and len(checkable) >= 2:
+        return _placed(checkable, where.words, skeletons, min_ratio, lang, where)
     clitics = lang in _CLITICS
     # a word's length is its shortest reading: Worrall is "rl" though its w read as v makes "vrl"
     short, weak, given, longest = 0, 0, 0, max(min(len(k) for k in keys) for keys in checkable)
@@ -250,10 +289,76 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     # right after the given name (بيتر ساؤسورس: the translator writes the two together)
     if given and lang in _CASED:
         return _loose(checkable[last], skeletons)
-    pairs = [s[1:].split("|") for s in skeletons if s[0] == "~"] if given else []
+    return _given_then_loose(checkable, given_at, skeletons, min_ratio, clitics)
+
+
+def _given_then_loose(checkable, given_at, skeletons, min_ratio, clitics) -> bool:
+    pairs = [s[1:].split("|") for s in skeletons if s[0] == "~"] if given_at else []
     return any(
-        _found(g, {a}, min_ratio, clitics) and _loose(checkable[last], {b}) for n in given_at for g in checkable[n] for a, b in pairs
+        _found(g, {a}, min_ratio, clitics) and _loose(checkable[-1], {b}) for n in given_at for g in checkable[n] for a, b in pairs
     )
+
+
+class _Where:
+    """The original's text and, per skeleton, the spans of the words it was made from."""
+
+    def __init__(self, text: str, origin: dict[str, set[tuple[int, int]]], words: list[str] | None = None):
+        self.text, self.origin, self.words = text, origin, words or []
+
+    def sounds_like(self, word: str, spans: set[tuple[int, int]]) -> bool:
+        """Does a word of the original read like the English word vowels and all (the cross-script
+        matcher's score, provenance.names.crossscript)?"""
+        from provenance.names.crossscript import score_cross
+
+        return any(score_cross(self.text[s:e], word)[0] >= SOUNDS_LIKE for s, e in spans)
+
+    def spans(self, keys: list[str]) -> set[tuple[int, int]]:
+        return set().union(*(self.origin.get(k, set()) for k in keys))
+
+    def next_to(self, a: set[tuple[int, int]], b: set[tuple[int, int]]) -> bool:
+        """Are two words written next to each other (a word between them at most, a middle name or
+        "bin"; no sentence's end)?"""
+        for s1, e1 in a:
+            for s2, e2 in b:
+                lo, hi = (e1, s2) if e1 <= s2 else (e2, s1)
+                if lo <= hi and hi - lo <= 40:
+                    between = self.text[lo:hi]
+                    if len(_WORDS.findall(between)) <= 1 and not re.search("[.!?؟।。]", between):
+                        return True
+        return False
+
+
+#: The cross-script score that makes a surname of three consonants found exactly the name's (Knott = קנוט 1.0,
+#: Jones = جونس 0.99; common words: Moualem = ملحمة 0.81, Pelosi = پولیس 0.77, Jackson = जिसने 0.73).
+SOUNDS_LIKE = 0.85
+#: A surname's skeleton this long found exactly vouches alone: so many consonants in the same order are no chance.
+_LONG = 4
+
+
+def _placed(checkable: list[set[str]], words: list[str], skeletons: set[str], min_ratio: float, lang: str, where: _Where) -> bool:
+    """_vouched for a name of two words or more in an original without case: the surname found
+    exactly with four consonants or more, two words of the name found next to each other, or the
+    given name found and the word after it like the surname."""
+    clitics = lang in _CLITICS
+    last = len(checkable) - 1
+    placed: list[tuple[int, set[tuple[int, int]]]] = []
+    given_at = []
+    for n, keys in enumerate(checkable):
+        hits = [k for k in keys if _found(k, skeletons, min_ratio, clitics)]
+        if not hits:
+            continue
+        exact = [k for k in hits if _exact(k, skeletons)]
+        if n == last and any(len(k) >= _LONG for k in exact):
+            return True
+        spans = where.spans([h for k in hits for h in _hits(k, skeletons, min_ratio, clitics)])
+        if any(len(k) >= 3 for k in exact):
+            if n == last and where.sounds_like(words[n], where.spans([h for k in exact for h in _hits(k, skeletons, min_ratio, clitics)])):
+                return True  # three consonants, and the vowels too (קנוט, Knott), where a common word has its own (ملحمة for Moualem)
+            given_at.append(n)
+        if any(m != n and where.next_to(spans, other) for m, other in placed):
+            return True
+        placed.append((n, spans))
+    return _given_then_loose(checkable, [n for n in given_at if n != last], skeletons, min_ratio, clitics)
 
 
 def _run_together(words: list[str], skeletons: set[str], fine: bool) -> bool:
@@ -446,10 +551,12 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
                 yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
             continue
         if i not in cache:
-            cache[i] = set().union(*(_source_skeletons(src, s, e, pair.lang) for s, e in _near(beads, i, "source")))
-        skeletons = cache[i]
+            origin: dict[str, set[tuple[int, int]]] = {}
+            cache[i] = (set().union(*(_source_skeletons(src, s, e, pair.lang, origin) for s, e in _near(beads, i, "source"))), origin)
+        skeletons, origin = cache[i]
         fine = pair.lang not in _COARSE
-        checkable = [_english_keys(w, fine, pair.lang) for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
-        if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang) or _run_together(words, skeletons, fine):
+        checked = [w for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
+        checkable = [_english_keys(w, fine, pair.lang) for w in checked]
+        if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang, _Where(src, origin, checked)) or _run_together(words, skeletons, fine):
             continue
         yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
