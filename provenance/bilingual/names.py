@@ -531,16 +531,17 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
             if i not in cache:
                 near = _near(beads, i, "source")
                 latin = {w.lower() for s, e in near for w in re.findall("[A-Z][A-Za-z]+", src[s:e])}  # "Scott Pittman的射门"
-                dotted = set().union(*(names_zh.source_skeletons(src, s, e) for s, e in near))
-                cache[i] = (latin, dotted, set().union(*(names_zh.han_readings(src, s, e) for s, e in near)))
-            latin, dotted, hanzi = cache[i]
+                spans: dict[str, set[tuple[int, int, bool]]] = {}
+                dotted = set().union(*(names_zh.source_skeletons(src, s, e, spans) for s, e in near))
+                cache[i] = (latin, dotted, set().union(*(names_zh.han_readings(src, s, e) for s, e in near)), spans)
+            latin, dotted, hanzi, spans = cache[i]
             if ("n", i) not in cache:  # the English names of the bead, and the names its original writes readably
                 b_src = src[b.source[0] : b.source[1]]
                 readable = names_zh.count_dotted(b_src) + names_zh.count_runs(b_src) + len(re.findall("[A-Z][a-z]+(?: [A-Z][a-z]+)+", b_src))
                 cache[("n", i)] = readable >= sum(1 for s2, e2, _ in found if b.target[0] <= s2 and e2 <= b.target[1])
             if not cache[("n", i)]:
                 continue  # fewer names with a dot or in letters than the English has: a name is written without (卡瓦诺, 金正恩)
-            if names_zh.vouched(words, latin, dotted, hanzi, min_ratio, min_len):
+            if names_zh.vouched(words, latin, dotted, hanzi, min_ratio, min_len, spans):
                 continue
             yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
             continue

@@ -107,26 +107,43 @@ def pinyin_skeletons(chars: str) -> frozenset[str]:
     return frozenset(skeleton("".join(x)) for x in product(*parts)) - {""}
 
 
-def source_skeletons(text: str, start: int, end: int) -> set[str]:
+def source_skeletons(text: str, start: int, end: int, origin: dict[str, set[tuple[int, int, bool]]] | None = None) -> set[str]:
     """Skeletons of the foreign names of a Chinese original in text[start:end]: one to four
     characters each side of a dot (the name's edges are not marked: 在第 follows), and every stretch
-    of one to five characters of a run of the alphabet (弗拉基米尔 before a dot, 布伦特蒙哥马利)."""
+    of one to five characters of a run of the alphabet (弗拉基米尔 before a dot, 布伦特蒙哥马利).
+    ``origin``, when given, gets each skeleton's spans (start, end, whole): whole when the stretch
+    ends where its part of the name ends (a dot, the run's end: 马丁 of 彼得·马丁, not 格兰 of 英格兰
+    nor 密尔顿 of 汉密尔顿, which start inside a word)."""
     out: set[str] = set()
+
+    def add(s: int, e: int, whole: bool) -> None:
+        keys = pinyin_skeletons(text[s:e])
+        out.update(keys)
+        if origin is not None:
+            for k in keys:
+                origin.setdefault(k, set()).add((s, e, whole))
+
     for m in DOT.finditer(text, start, end):
         left = re.search(f"[{_HAN}]{{1,4}}$", text[max(start, m.start() - 4) : m.start()])
         right = re.match(f"[{_HAN}]{{1,4}}", text[m.end() : min(end, m.end() + 4)])
         if left:
             for k in range(1, len(left.group()) + 1):
-                out |= pinyin_skeletons(left.group()[-k:])
+                add(m.start() - k, m.start(), False)
         if right:
             for k in range(1, len(right.group()) + 1):
-                out |= pinyin_skeletons(right.group()[:k])
+                e = m.end() + k
+                add(m.end(), e, _ends_name(text, e))
     for s, e in runs(text, start, end):
         for i in range(s, e):
             for k in range(1, min(5, e - i) + 1):
-                out |= pinyin_skeletons(text[i : i + k])
+                add(i, i + k, (i == s or DOT.match(text, i - 1) is not None) and (i + k == e or DOT.match(text, i + k) is not None))
     out.discard("")
     return out
+
+
+def _ends_name(text: str, e: int) -> bool:
+    """Does a name's part end at e: a dot, or a character no name is written with, after it?"""
+    return e >= len(text) or text[e] not in TRANSLIT
 
 
 _CODA = re.compile("[bcdfgklmnprstvxz](?=[^aeiouy]|$)")
@@ -168,21 +185,24 @@ def han_readings(text: str, start: int, end: int) -> set[str]:
 _KOREAN = re.compile("[A-Z][a-z]{1,4}-[a-z]{1,4}$")
 
 
-def vouched(words: list[str], latin: set[str], dotted: set[str], hanzi: set[str], min_ratio: float, min_len: int) -> bool:
+def vouched(words: list[str], latin: set[str], dotted: set[str], hanzi: set[str], min_ratio: float, min_len: int, origin=None) -> bool:
     """Is the English name (its words) in the Chinese original: in Latin letters (latin), written by
-    sound (dotted: source_skeletons), or a Chinese name in its characters (hanzi: han_readings)?"""
+    sound (dotted: source_skeletons), or a Chinese name in its characters (hanzi: han_readings)?
+    With ``origin`` (source_skeletons' spans) a name of two words or more is placed (_placed)."""
     from provenance.bilingual.names import _english_keys, _latin_found, _loose, _vouched, skeleton
 
     if _latin_found(words, latin):
         return True
     if all(re.sub("[^a-z]", "", w.lower()) in hanzi for w in words):  # 习近平 xi jin ping: Xi Jinping
         return True
-    if any(_KOREAN.match(w) for w in words):
+    if any(_KOREAN.match(w) for w in words) or any(w[:1].islower() and len(w) <= 4 for w in words[1:]):  # Jong-un's "un" a word of its own
         return True  # a Korean name is written in hanja read another way (金正恩 jin zheng en, Kim Jong-un): not comparable
     kept = [w for w in words if len(skeleton(w)) >= min_len]
     if not kept:
         return True
     keys = [_english_keys(w, False, "zh") for w in kept]
+    if origin is not None and len(kept) >= 2:
+        return _placed(keys, [english_keys(w) for w in kept], dotted, min_ratio, origin)
     if _vouched(keys, dotted, min_ratio, "zh"):
         return True
     # with its codas left out (大卫 David), a word is matched exactly only: fuzzily such short keys match by chance
@@ -195,3 +215,37 @@ def vouched(words: list[str], latin: set[str], dotted: set[str], hanzi: set[str]
     # two words the same (迈克·范恩, Michael Vann), or one of three consonants or more the same and another like a part
     # (a two-consonant part, 比尔 for Paul, is the same as many given names by chance)
     return same >= 2 or (long_same >= 1 and same + alike >= 2)
+
+
+def _placed(keys: list[set[str]], cut: list[set[str]], dotted: set[str], min_ratio: float, origin) -> bool:
+    """A name of two words or more found by sound in a Chinese original: two of its words written
+    next to each other (across a dot or run together: 杰夫·弗雷克, 布伦特蒙哥马利), or its surname, three
+    consonants or more, as the whole last part of a name (马丁 of 彼得·马丁). Every stretch of a run is
+    read, so a word's skeleton is found inside another name by chance (Corcoran in 英格兰's 格兰,
+    Martin in 汉密尔顿's 密尔顿)."""
+    from provenance.bilingual.names import _found, _hits, _loose
+
+    placed: list[set[tuple[int, int, bool]]] = []
+    given: list[set[tuple[int, int, bool]]] = []
+    last = len(keys) - 1
+    for n, (ks, cs) in enumerate(zip(keys, cut)):
+        hit_keys = [h for k in ks if _found(k, dotted, min_ratio, False) for h in _hits(k, dotted, min_ratio, False)]
+        hit_keys += [k for k in cs if k in dotted]  # codas left out: matched exactly only
+        spans = set().union(*(origin.get(k, set()) for k in hit_keys))
+        if n == last and any(whole and len(k) >= 3 for k in hit_keys for _, _, whole in origin.get(k, ())):
+            return True
+        if any(_next_to(spans, other) for other in placed):
+            return True
+        if n == last and given:  # the given name found, the surname written next to it otherwise (托马斯·比约恩, Thomas Bjorn)
+            loose = set().union(*(origin.get(k, set()) for k in dotted if _loose(ks, {k})))
+            if any(_next_to(loose, other) for other in given):
+                return True
+        placed.append(spans)
+        if any(len(k) >= 3 for k in hit_keys):  # a given name of two consonants (比尔 b-r, Paul and Bill) is many names
+            given.append(spans)
+    return False
+
+
+def _next_to(a, b) -> bool:
+    """Two stretches written one after the other, or with a dot between them."""
+    return any(e1 == s2 or e2 == s1 or (s2 - e1 == 1 or s1 - e2 == 1) for s1, e1, _ in a for s2, e2, _ in b)
