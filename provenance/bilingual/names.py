@@ -246,6 +246,10 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
         out |= {skeleton(re.sub("(?<=[aeiou])r(?=[^aeiouy]|$)", "", x), fine) for x in (low, low.replace("w", "v"))}
     if low.startswith("ts"):  # an initial ts is written with an s (Tsouvallaris: साउवैलरीस)
         out.add(skeleton(low[1:], fine))
+    if re.search("c[eiy]", low):  # a c before e, i, y that is no s: McIlroy (ماكلروي), a Slavic ć (Kovacic: کواچیچ)
+        out.add(skeleton(re.sub("c(?=[eiy])", "k", low), fine))
+    if "ll" in low and len(skeleton(low.replace("ll", "y"), fine)) >= 3:  # a Spanish ll is a y (Ballesteros: بايستيروس)
+        out.add(skeleton(low.replace("ll", "y"), fine))
 
     return out
 
@@ -358,7 +362,19 @@ def _placed(checkable: list[set[str]], words: list[str], skeletons: set[str], mi
         if any(m != n and where.next_to(spans, other) for m, other in placed):
             return True
         placed.append((n, spans))
-    return _given_then_loose(checkable, [n for n in given_at if n != last], skeletons, min_ratio, clitics)
+    if _given_then_loose(checkable, [n for n in given_at if n != last], skeletons, min_ratio, clitics):
+        return True
+    # a word found exactly (three consonants or more: two are some common word by chance), another of the
+    # name (three or more) written next to it a little otherwise (ג‘ורן ספית‘, Jordan Spieth)
+    for n, spans in placed:
+        if n not in given_at:
+            continue
+        for m, keys in enumerate(checkable):
+            if m != n and min(len(k) for k in keys) >= 3:
+                loose = where.spans([s for s in where.origin if len(s) >= 3 and s[0].isalpha() and _loose(keys, {s})])
+                if where.next_to(spans, loose):
+                    return True
+    return False
 
 
 def _run_together(words: list[str], skeletons: set[str], fine: bool) -> bool:
