@@ -143,8 +143,13 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: d
             word_keys.add(vav)
             out.add("=" + vav)  # matched exactly only
             out.add("^" + vav)  # the vav reading again, marked "^": long ones may differ a letter (_found)
+        if "וו" in w:  # a double vav inside a word is a v as often as a w (קוואנו, Kavanaugh)
+            k = skeleton(_VAV_VOWEL.sub("", w.replace("וו", "ב")), fine)
+            word_keys.add(k)
+            out.add("=" + k)
         if lang in _PREFIXES and len(w) >= 4 and w[0] in _PREFIXES[lang]:  # ודיוויד: "and David", the clitic off (matched exactly)
-            out |= {"=" + k for k in (skeleton(f, fine) for f in _romanized(w[1:], lang)) if len(k) >= 3}  # "كن" of لكن: short ones match by chance
+            rest = [w[1:]] + ([_VAV_VOWEL.sub("", w[1:])] if _HEBREW.search(w) else [])  # and its vav read as a vowel (לסייפולו, Sayfullo)
+            out |= {"=" + k for k in (skeleton(f, fine) for r in rest for f in _romanized(r, lang)) if len(k) >= 3}  # "كن" of لكن: short ones match by chance
         if w.startswith("ח"):  # an initial ח writes the Spanish j (חואן, Juan; anyascii's h is dropped); inside a word it matched by chance
             for v in {w, _VAV_VOWEL.sub("", w)}:
                 k = skeleton("כ" + v[1:], fine)
@@ -246,6 +251,8 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
         out |= {skeleton(re.sub("(?<=[aeiou])r(?=[^aeiouy]|$)", "", x), fine) for x in (low, low.replace("w", "v"))}
     if low.startswith("ts"):  # an initial ts is written with an s (Tsouvallaris: साउवैलरीस)
         out.add(skeleton(low[1:], fine))
+    if re.search("gh(?:t|$)", low):  # a silent gh (Kavanaugh: كافانو, קוואנו)
+        out.add(skeleton(re.sub("gh(?=t|$)", "", low), fine))
     if re.search("c[eiy]", low):  # a c before e, i, y that is no s: McIlroy (ماكلروي), a Slavic ć (Kovacic: کواچیچ)
         out.add(skeleton(re.sub("c(?=[eiy])", "k", low), fine))
     if "ll" in low and len(skeleton(low.replace("ll", "y"), fine)) >= 3:  # a Spanish ll is a y (Ballesteros: بايستيروس)
