@@ -157,7 +157,11 @@ def english_keys(word: str) -> set[str]:
     low = word.lower()
     out = _english_keys(word, False, "zh")
     full = skeleton(low)
-    for form in {low, low.replace("th", "z"), low.replace("w", "v")}:
+    forms = {low, low.replace("th", "z"), low.replace("w", "v")}
+    if low.startswith("j"):  # an initial j is written with 约 (yue) as often as with 乔 (约翰逊, Johnson; 约瑟夫, Joseph)
+        forms.add("y" + low[1:])
+        out.add(skeleton("y" + low[1:]))
+    for form in forms:
         codas = [m.start() for m in _CODA.finditer(form) if m.start() > 0][:5]
         for mask in range(1, 1 << len(codas)):
             drop = {p for b, p in enumerate(codas) if mask >> b & 1}
