@@ -97,6 +97,8 @@ def _romanized(word: str, lang: str) -> list[str]:
             h = re.sub("(?<![nN])[gG]", "h", h)
         if h != r:
             out.append(h)
+        if lang == "ru" and r[:1] == "G":  # Russian writes an English initial h with Г too (Генри, Henry; Гамильтон)
+            out.append("H" + r[1:])
     return out
 
 
@@ -272,7 +274,9 @@ def _vouched(checkable: list[set[str]], skeletons: set[str], min_ratio: float, l
     case asks more of its words, any of which may be a common word like the name (ملحمة "mlm" for
     Moualem, चहारم for Graham): a surname of three consonants, or two words of the name, vouch
     only as words written next to each other in the original (_placed)."""
-    if where is not None and lang not in _CASED and len(checkable) >= 2:
+    if where is not None and len(checkable) >= 2:
+        if lang in _CASED:
+            return _placed_cased(checkable, skeletons, min_ratio, where)
         return _placed(checkable, where.words, skeletons, min_ratio, lang, where)
     clitics = lang in _CLITICS
     # a word's length is its shortest reading: Worrall is "rl" though its w read as v makes "vrl"
@@ -382,6 +386,28 @@ def _placed(checkable: list[set[str]], words: list[str], skeletons: set[str], mi
                 if where.next_to(spans, loose):
                     return True
     return False
+
+
+def _placed_cased(checkable: list[set[str]], skeletons: set[str], min_ratio: float, where: _Where) -> bool:
+    """_vouched for a name of two words or more in a cased original: the surname found (a capitalized
+    word), but one of two consonants only when it reads like it vowels and all or is written next to
+    another word of the name (Вони, a sentence's first word, is no Bone; Жан no Jong); two other words
+    found next to each other; a word found and a capitalized word like the surname."""
+    last = len(checkable) - 1
+    placed: list[set[tuple[int, int]]] = []
+    for n, keys in enumerate(checkable):
+        hits = [k for k in keys if _found(k, skeletons, min_ratio, False)]
+        if not hits:
+            continue
+        spans = where.spans([h for k in hits for h in _hits(k, skeletons, min_ratio, False)])
+        if n == last:
+            if max(len(k) for k in hits) >= 3 or where.sounds_like(where.words[n], spans) or any(where.next_to(spans, p) for p in placed):
+                return True
+            continue
+        if any(where.next_to(spans, p) for p in placed):
+            return True
+        placed.append(spans)
+    return bool(placed) and _loose(checkable[last], skeletons)
 
 
 def _run_together(words: list[str], skeletons: set[str], fine: bool) -> bool:
