@@ -39,6 +39,8 @@ def _quote_marks(text: str, start: int, end: int, lang: str = "") -> list[int]:
             inside = False  # a text without spaces puts its marks between letters (罗莎”带)
         if inside and lang in ("ar", "fa", "ur") and text[p] in '"“”':
             inside = False  # "وايت هول"لإحاطته: the space after the closing mark lost; Arabic writes no acronyms with "
+        if inside and lang == "tr" and text[p] in '"“”':
+            inside = False  # "Pawn Stars"ın: Turkish joins a case suffix to the closing mark; it writes no acronyms with "
         if not inside:
             out.append(p)
     return out
@@ -330,8 +332,8 @@ def _lone(src: str, quoted: tuple[int, int]) -> bool:
     return not (_QUOTE.match(src, quoted[0]) and _QUOTE.match(src, quoted[1] - 1)) or quoted[1] - quoted[0] < 2
 
 
-def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> list[int]:
-    """Word counts of the English sentence's quotations, its marks paired by _english_opens (a lone
+def _english_stretches(tgt: str, tq: list[int], target: tuple[int, int]) -> list[str]:
+    """The English sentence's quoted stretches (with words), its marks paired by _english_opens (a lone
     closing mark's quotation runs back to the sentence start, a lone opening one on to its end)."""
     out, opened = [], None
     for p in tq:
@@ -340,11 +342,46 @@ def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> lis
             # apostrophe ('ola' is …) and left out, so the new one starts the quotation
             opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
             continue
-        out.append(word_count(tgt[(target[0] if opened is None else opened + 1) : p]))
+        out.append(tgt[(target[0] if opened is None else opened + 1) : p])
         opened = None
     if opened is not None:
-        out.append(word_count(tgt[opened + 1 : target[1]]))
-    return [n for n in out if n]
+        out.append(tgt[opened + 1 : target[1]])
+    return [q for q in out if word_count(q)]
+
+
+def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> list[int]:
+    """Word counts of the English sentence's quotations (_english_stretches)."""
+    return [word_count(q) for q in _english_stretches(tgt, tq, target)]
+
+
+def _paired_quotations(src: str, sq: list[int], source: tuple[int, int], lang: str) -> list[tuple[int, int, int]]:
+    """(opening mark, closing mark, words) of the original's quotations inside the unit, pairs of marks
+    only: a lone mark's stretch to the sentence's edge overlaps the pairs (“…“…” mistyped)."""
+    directional = _directional_pairs(src, sq, source, lang)
+    pairs = directional if directional is not None else list(zip(sq[0::2], sq[1::2]))
+    quotes = [(a, b, word_count(src[a + 1 : b])) for a, b in pairs if source[0] <= a and b < source[1]]
+    return [q for q in quotes if q[2]]
+
+
+def _stands_for_all(src: str, sq: list[int], source: tuple[int, int], tgt: str, tq: list[int], target: tuple[int, int], lang: str) -> bool:
+    """Does the English sentence have as many quotations as the original's unit, so that each may stand
+    for one of them (quoting part of it)? The original's single-marked quotations count too (the
+    English nests 'ye' inside the speech as the original does), and an English quotation of words the
+    original writes unquoted ("Wu" for M. Wu) stands for none."""
+    singles = sum(1 for p in _quote_marks(src, *source, lang) if src[p] in _SINGLE)
+    plain = src[source[0] : source[1]]
+    english = [q for q in _english_stretches(tgt, tq, target) if not _written_unquoted(q, plain)]
+    return len(english) >= len(_paired_quotations(src, sq, source, lang)) + singles
+
+
+def _written_unquoted(quoted: str, source: str) -> bool:
+    """Are the words of an English quotation (a name: "Wu") in the original as they are, not inside a mark?"""
+    inner = quoted.strip("\"“”'‘’ \u00a0.,;:!?")
+    if not inner:
+        return False
+    m = re.search(f"(?<![^\\W_]){re.escape(inner)}(?![^\\W_])", source)
+    before = source[: m.start()].rstrip(" \u00a0")[-1:] if m is not None else ""
+    return m is not None and (not before or before not in "«„“”\"'‘‚「『")
 
 
 def _unmatched_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
@@ -353,11 +390,7 @@ def _unmatched_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, 
     original's quoted words: the English kept the marks of a term or title ("less than", "Fear") and lost
     those of the speech beside it. Each English quotation takes the original's quotation nearest it in
     length (words, by log ratio), longest first."""
-    directional = _directional_pairs(src, sq, source, lang)
-    pairs = directional if directional is not None else list(zip(sq[0::2], sq[1::2]))
-    # pairs of marks only: a lone mark's stretch to the sentence's edge overlaps the pairs (“…“…” mistyped)
-    quotes = [(a, b, word_count(src[a + 1 : b])) for a, b in pairs if source[0] <= a and b < source[1]]
-    quotes = [q for q in quotes if q[2]]
+    quotes = _paired_quotations(src, sq, source, lang)
     english = _english_quotations(tgt, tq, target)
     if not quotes or not english or sum(english) >= params.get("kept_share", 0.5) * sum(n for _, _, n in quotes):
         return None
@@ -391,9 +424,12 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
         # a lone mark's, or „ again inside a „…“ (a stray one: German and Hebrew nest with ‚‘; Russian's
         # «…«…»…» nests with the same marks): the original's marks pair less surely than the English's
         return None
-    kept = sum(_english_quotations(tgt, tq, target))  # words the English quotes
+    english = _english_quotations(tgt, tq, target)
+    kept = sum(english)  # words the English quotes
     if kept > params.get("shorter_kept", 2):
         return None
+    if _stands_for_all(src, sq, source, tgt, tq, target, lang):
+        return None  # as many English quotations as the original's: each stands for one, the English quoting part of it ("obviously disappointed")
     if not _short_speech(src, speech, source, lang, params):
         return None  # a one-word English term for a quoted phrase of four words: a term said in more words, not speech
     return speech if kept * params.get("shorter_share", 3) < word_count(src[speech[0] : speech[1]]) else None

@@ -1,0 +1,47 @@
+"""PV1005 on invented pairs: how the English quotations are paired with the original's (issue 11,
+srcq6): a partial quotation stands for the whole one, a nested quotation for a nested one, an English
+quotation of words the original writes bare for none."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.source_pairs import rule_texts
+from provenance.config import Config
+from provenance.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config(select=["PV1005"]))
+
+
+def _pv1005(pipeline, source, english, lang):
+    return rule_texts(pipeline, source, english, lang, "PV1005")
+
+
+def test_a_partial_quotation_stands_for_the_whole_one(pipeline):
+    # one quotation on each side: the English quotes two words of the quoted sentence
+    source = "Il a dit qu'ils étaient « profondément déçus par la décision du tribunal »."
+    english = 'He said they were "deeply disappointed" by the court\'s ruling.'
+    assert _pv1005(pipeline, source, english, "fr") == []
+
+
+def test_a_nested_quotation_left_is_not_the_speech_around_it(pipeline):
+    # the original nests 'yes' in its speech; the English lost the outer marks and kept the nested ones
+    source = "Ella explicó: \"En mi pueblo 'sí' es la palabra más usada, y allí significa 'no'\"."
+    lost = "In my village 'yes' is the most used word, and there it means 'no,' she explained."
+    assert _pv1005(pipeline, source, lost, "es") == [lost]
+
+
+def test_an_english_quotation_of_a_name_the_original_writes_bare_stands_for_nothing(pipeline):
+    source = "Selon le journal, M. Lee a déclaré que « les routes étaient fermées depuis deux jours »."
+    lost = 'The roads had been closed for two days, the man, known as "Lee," said, according to the paper.'
+    assert _pv1005(pipeline, source, lost, "fr") == [lost]
+
+
+def test_a_turkish_case_suffix_after_a_closing_mark(pipeline):
+    # "Kuzey Yıldızı"nın: the suffix joined to the closing mark; the speech beside it lost its marks
+    source = 'Yazar, "Kuzey Yıldızı"nın yaratıcısı olarak "Her gece yeni bir bölüm yazıyorum," dedi.'
+    lost = 'I write a new chapter every night, said the author, the creator of "North Star."'
+    assert _pv1005(pipeline, source, lost, "tr") == [lost]
