@@ -45,3 +45,14 @@ def test_a_turkish_case_suffix_after_a_closing_mark(pipeline):
     source = 'Yazar, "Kuzey Yıldızı"nın yaratıcısı olarak "Her gece yeni bir bölüm yazıyorum," dedi.'
     lost = 'I write a new chapter every night, said the author, the creator of "North Star."'
     assert _pv1005(pipeline, source, lost, "tr") == [lost]
+
+
+def test_a_name_of_four_words_the_english_writes_capitalized(pipeline):
+    # four words but no cue, no sentence: half of them are the English's capitalized names (the
+    # Arabic article taken off: الكرملين is Kremlin), so a name, not speech
+    source = 'وزار الوفد "مركز هاميلتون ستيوارت للفنون" صباح أمس.'
+    english = "The delegation visited the Hamilton Stewart Arts Centre yesterday morning."
+    assert _pv1005(pipeline, source, english, "ar") == []
+    source = 'وقال المتحدث: "مركز هاميلتون ستيوارت للفنون مغلق اليوم."'
+    english = "The Hamilton Stewart Arts Centre is closed today, the spokesman said."
+    assert _pv1005(pipeline, source, english, "ar") == [english]  # a quoted sentence: speech, names or not

@@ -186,15 +186,17 @@ _CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]*)*")
 _ANY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int], lang: str = "") -> bool:
     """Are at least half the words of the quoted stretch (those of three consonants or more)
-    capitalized words of the English sentence, by the consonant skeleton of their romanization?
-    One word alike is not enough: a quoted remark may name someone."""
-    from provenance.bilingual.names import skeleton
+    capitalized words of the English sentence, by the consonant skeleton of their romanization
+    (names._romanized: also without the Arabic article, الكرملين "Kremlin")? One word alike is not
+    enough: a quoted remark may name someone."""
+    from provenance.bilingual.names import _romanized, skeleton
 
     english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
-    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
-    return bool(words) and 2 * sum(k in english for k in words) >= len(words)
+    words = [ks for ks in ({skeleton(f) for f in _romanized(m.group(), lang)} for m in _ANY_WORD.finditer(src, *quoted))
+             if max(map(len, ks)) >= 3]
+    return bool(words) and 2 * sum(bool(ks & english) for ks in words) >= len(words)
 
 
 def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool = False) -> bool:
@@ -474,8 +476,10 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     """Is the quoted stretch something said, not a name, title or term the English may write bare?"""
     n = _speech_words(src[quoted[0] : quoted[1]])
     short = n < params.get("min_speech_words", 4)
-    if short and _romanized_name(src, quoted, tgt, target):
-        return False  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
+    bare = not short and _title_length(src, quoted, source, lang, n, params)
+    if (short or bare) and _romanized_name(src, quoted, tgt, target, lang):
+        # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
+        return False
     if short and _mentioned(src, quoted, tgt, target):
         return False  # a letter, or a word the English writes as it is: talked about, not said
     title = _capitalized_title(src, quoted, lang, source)
@@ -486,6 +490,15 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
         # quote, unless the English reports the sentence's words (an attribution's content)
         return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
     return True
+
+
+def _title_length(src: str, quoted: tuple[int, int], source: tuple[int, int], lang: str, n: int, params: dict) -> bool:
+    """Might a quotation of min_speech_words words or more still be a name or title: under twice that,
+    not a quoted sentence, no reporting cue beside it? (A remark that names people is speech: it has a cue.)"""
+    least = params.get("min_speech_words", 4)
+    if n >= 2 * least or quoted_sentence(src, quoted, source, _lone(src, quoted)):
+        return False
+    return not cue_beside(src, quoted, source, lang, params.get("cue_window", 3))
 
 
 def _speech_words(s: str) -> int:
