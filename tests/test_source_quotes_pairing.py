@@ -56,3 +56,28 @@ def test_a_name_of_four_words_the_english_writes_capitalized(pipeline):
     source = 'وقال المتحدث: "مركز هاميلتون ستيوارت للفنون مغلق اليوم."'
     english = "The Hamilton Stewart Arts Centre is closed today, the spokesman said."
     assert _pv1005(pipeline, source, english, "ar") == [english]  # a quoted sentence: speech, names or not
+
+
+def test_a_closing_shape_typed_for_an_opening_mark(pipeline):
+    # ”…”: nothing open before the first mark and a letter after it, so it opens; the quoted name
+    # (the English's capitalized Paddington by its romanization) is no speech
+    source = "ويخشى ناشرو ”الدب بادينغتون” من ردود فعل القراء."
+    english = "The publishers of Paddington fear how readers will react."
+    assert _pv1005(pipeline, source, english, "ar") == []
+
+
+def test_a_reversed_chinese_pair_and_a_gloss(pipeline):
+    # ”…“ typed the wrong way round, the name glossed in Latin letters: an institution by its last character
+    source = "很多人将收看”国际法院（ICJ）“的裁决。"
+    english = "Many people will watch the ICJ ruling."
+    assert _pv1005(pipeline, source, english, "zh") == []
+
+
+def test_a_lone_chinese_opening_mark_against_a_word(pipeline):
+    # the closing mark of a stadium's name lost: no cue, the mark against a word, not speech running on
+    source = "周六在曼彻斯特“阿提哈德球场，主队以二比零获胜。"
+    english = "On Saturday at Etihad Stadium in Manchester, the home side won 2-0."
+    assert _pv1005(pipeline, source, english, "zh") == []
+    said = "周六他说“我们在主场以二比零获胜。"
+    english = "On Saturday he said we won 2-0 at home."
+    assert _pv1005(pipeline, said, english, "zh") == [english]

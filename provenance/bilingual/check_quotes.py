@@ -63,6 +63,7 @@ _SINGLE = "‘’‚'"
 #: council, palace, party, group, company, centre, plan, act, university, paper, station, district, city…).
 _CJK_NAME_ENDS = tuple("局厅部院会宫署处委党社团队司所馆站台报州省市县区国杯赛场周山脉河湖岛节奖展") + ("中心", "计划", "法案", "公司", "组织", "联盟", "大学", "学院", "条约", "协议", "委员会")
 _CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
+_GLOSS = re.compile("\\s*[（(][^（()）]*[）)]\\s*$|\\s+$")  # a gloss in brackets at the end (the name in Latin letters: “…法院（ICJ）”)
 
 
 def _opens(text: str, p: int, lang: str = "") -> bool:
@@ -93,22 +94,34 @@ def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang:
     if lang not in _SHAPED or not marks or any(text[p] not in _OPENING + _CLOSING for p in marks):
         return None
     pairs, opened = [], None
+    carried = _open_before(text, span[0], lang)  # a quotation of an earlier sentence of the paragraph still open
     for p in marks:
         if lang == "zh" and text[p] in _OPENING and p == span[0] and text[p + 1 : p + 2].isspace():
             continue  # "“ 维…": Chinese sets no space after an opening mark; the closing one of the sentence before, mistyped
-        if lang == "zh" and text[p] == "“" and opened is not None and text[opened] == "“":
-            pairs.append((opened, p))  # “斯坦福桥“: Chinese nests with ‘’, so a second “ closes the first, mistyped
+        if lang == "zh" and text[p] == "“" and opened is not None and text[opened] in "“”":
+            pairs.append((opened, p))  # “斯坦福桥“, ”国际法院“: Chinese nests with ‘’, so a second “ closes the first, mistyped
             opened = None
         elif text[p] in _OPENING:
             opened = p if opened is None else opened
         elif opened is not None:
             pairs.append((opened, p))
             opened = None
-        elif not (p == span[0] and text[p + 1 : p + 2].isspace()):
+        elif p == span[0] and text[p + 1 : p + 2].isspace():
+            pass
+        elif carried or not text[p + 1 : p + 2].isalnum():
             pairs.append((span[0] - 1, p))
+            carried = False
+        else:
+            opened = p  # ”الدب…”: nothing open before it and a letter after it, a closing shape typed for an opening mark
     if opened is not None:
         pairs.append((opened, span[1]))
     return pairs
+
+
+def _open_before(text: str, start: int, lang: str) -> bool:
+    """Is a quotation open at ``start``, by the shapes of the double marks of its paragraph before it?"""
+    marks = [p for p in _quote_marks(text, text.rfind("\n", 0, start) + 1, start, lang) if text[p] in _OPENING + _CLOSING and text[p] not in _SINGLE]
+    return bool(marks) and text[marks[-1]] in _OPENING
 
 
 def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool, lang: str = "") -> tuple[int, int] | None:
@@ -136,8 +149,8 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
             continue
         if n < 5 and all(w[:1].isupper() for w in inner.split()):
             continue  # «Манчестер Сити», “Welsh Parliament Members”: a name or a title, not a quotation
-        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and inner.rstrip().endswith(_CJK_NAME_ENDS):
-            continue  # “国家气象局”, “白宫”: an institution or a work by its last character; “显然感到失望” is speech
+        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and _GLOSS.sub("", inner).endswith(_CJK_NAME_ENDS):
+            continue  # “国家气象局”, “白宫”, “国际法院（ICJ）”: an institution or a work by its last character (before a gloss in brackets); “显然感到失望” is speech
         letters = [c for c in inner if c.isalpha()]
         if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
             continue
@@ -386,6 +399,49 @@ def _written_unquoted(quoted: str, source: str) -> bool:
     return m is not None and (not before or before not in "«„“”\"'‘‚「『")
 
 
+def _source_count(src: str, span: tuple[int, int], lang: str) -> int:
+    """How many quotations (with words) the original has in span: pairs of marks and lone marks."""
+    marks = [p for p in _quote_marks(src, *span, lang) if src[p] not in _SINGLE]
+    pairs = _directional_pairs(src, marks, span, lang)
+    if pairs is None:
+        pairs = list(zip(marks[0::2], marks[1::2]))
+        if len(marks) % 2:  # a lone mark runs on to the span's end (opening) or back to its start (closing)
+            pairs.append((marks[-1], span[1]) if _opens(src, marks[-1], lang) else (span[0] - 1, marks[-1]))
+    return sum(1 for a, b in pairs if word_count(src[max(a + 1, span[0]) : min(b, span[1])]))
+
+
+def _english_count(tgt: str, span: tuple[int, int], src: str, source: tuple[int, int]) -> int:
+    """How many quotations the English has in span, but those of words the original writes bare."""
+    plain = src[source[0] : source[1]]
+    return sum(1 for q in _english_stretches(tgt, _english_quote_marks(tgt, *span), span) if not _written_unquoted(q, plain))
+
+
+def _slipped(pair, i: int) -> bool:
+    """Is bead i's missing quotation in its neighbour's English: bead i has more sentences of the
+    original than of the English, the neighbour more of the English (a 2-1 beside a 1-2: the aligner
+    slipped a sentence), and the neighbour's English quotes as often as both originals' beyond its own?"""
+    al, src, tgt, lang = pair.alignment, pair.text, pair.alignment.target_text, pair.lang
+    beads = al.beads
+
+    def sentences(b):
+        return b.source_sentences[1] - b.source_sentences[0], b.target_sentences[1] - b.target_sentences[0]
+
+    def counts(b):
+        return _source_count(src, b.source, lang), _english_count(tgt, b.target, src, b.source)
+
+    si, ti = sentences(beads[i])
+    if si <= ti:
+        return False
+    for j in (i - 1, i + 1):
+        b = beads[j] if 0 <= j < len(beads) else None
+        if b is None or b.source is None or b.target is None or sentences(b)[1] <= sentences(b)[0]:
+            continue
+        (s, e), (sj, ej) = counts(beads[i]), counts(b)
+        if e < s and ej - sj >= s - e:
+            return True
+    return False
+
+
 def _unmatched_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
     """A quotation of speech of the original (a pair of marks, ``min_speech_words`` words or more) that no
     English quotation of the sentence stands for, while the English quotes less than ``kept_share`` of the
@@ -476,6 +532,8 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     """Is the quoted stretch something said, not a name, title or term the English may write bare?"""
     n = _speech_words(src[quoted[0] : quoted[1]])
     short = n < params.get("min_speech_words", 4)
+    if _NOSPACE.match(src[quoted[0] - 1 : quoted[0]]) and src[quoted[0]] in _OPENING and _lone(src, quoted) and not cue_beside(src, quoted, source, lang, params.get("cue_window", 3)):
+        return False  # 曼彻斯特“阿提哈德体育场，…: a lone opening mark against a word, no cue: a name's whose closing mark is lost, not speech running on
     bare = not short and _title_length(src, quoted, source, lang, n, params)
     if (short or bare) and _romanized_name(src, quoted, tgt, target, lang):
         # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
@@ -543,6 +601,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = None
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
+            if quoted is not None and params.get("neighbours", True) and _slipped(pair, i):
+                quoted = None  # a 2-1 bead beside a 1-2 one whose English quotes more: the alignment, not the English, lost it
             if quoted is not None:
                 # where the English quotes something else in the sentence, say so: "no quotation marks" would be false
                 yield Issue(target[0], target[1], quoted[0], quoted[1],
