@@ -81,3 +81,14 @@ def test_a_lone_chinese_opening_mark_against_a_word(pipeline):
     said = "周六他说“我们在主场以二比零获胜。"
     english = "On Saturday he said we won 2-0 at home."
     assert _pv1005(pipeline, said, english, "zh") == [english]
+
+
+def test_according_to_right_beside_a_quotation_makes_it_speech(pipeline):
+    # four words, no speech verb: 'according to' right after the closing mark makes them the paper's
+    source = "Il portait une veste de cuir («\u00a0un habit plein de vanité\u00a0» selon le journal) ce soir-là."
+    lost = "He wore a leather jacket (a garment full of vanity, the paper said) that night."
+    assert _pv1005(pipeline, source, lost, "fr") == [lost]
+    # a term of two words beside 'according to the plans' stays a term
+    source = 'El dinero se usará para ayudar a los "sin techo", según los planes del gobierno.'
+    english = "The money will be used to help the homeless under the government's plans."
+    assert _pv1005(pipeline, source, english, "es") == []
