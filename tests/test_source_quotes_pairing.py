@@ -84,9 +84,10 @@ def test_a_lone_chinese_opening_mark_against_a_word(pipeline):
 
 
 def test_according_to_right_beside_a_quotation_makes_it_speech(pipeline):
-    # four words, no speech verb: 'according to' right after the closing mark makes them the paper's
-    source = "Il portait une veste de cuir («\u00a0un habit plein de vanité\u00a0» selon le journal) ce soir-là."
-    lost = "He wore a leather jacket (a garment full of vanity, the paper said) that night."
+    # four words, no speech verb, beside a title the English still quotes: 'according to' right after
+    # the closing mark makes them the paper's
+    source = "Pour son livre «\u00a0Peur\u00a0», il portait une veste de cuir («\u00a0un habit plein de vanité\u00a0» selon le journal)."
+    lost = 'For his book "Fear," he wore a leather jacket (a garment full of vanity, the paper said).'
     assert _pv1005(pipeline, source, lost, "fr") == [lost]
     # a term of two words beside 'according to the plans' stays a term
     source = 'El dinero se usará para ayudar a los "sin techo", según los planes del gobierno.'
