@@ -93,3 +93,21 @@ def test_according_to_right_beside_a_quotation_makes_it_speech(pipeline):
     source = 'El dinero se usará para ayudar a los "sin techo", según los planes del gobierno.'
     english = "The money will be used to help the homeless under the government's plans."
     assert _pv1005(pipeline, source, english, "es") == []
+
+
+def test_a_quoted_sentence_in_english_words_is_said_not_mentioned(pipeline):
+    source = 'Los manifestantes gritaban "Never again!" en el pasillo del Senado.'
+    lost = "Protesters shouted Never again! in the Senate hallway."
+    assert _pv1005(pipeline, source, lost, "es") == [lost]
+    source = 'En galés, la palabra "hiraeth" expresa una nostalgia profunda.'
+    assert _pv1005(pipeline, source, "In Welsh, the word hiraeth expresses a deep longing.", "es") == []
+
+
+def test_quoted_elsewhere_in_the_bead():
+    from provenance.bilingual.check_quotes import _quoted_elsewhere
+
+    src = "Sie riefen „We will be back!“, als die Sitzung begann."
+    tgt = 'They chanted "We will be back!" The session began.'
+    q = (src.index("„"), src.index("“") + 1)
+    assert _quoted_elsewhere(src, q, tgt, (0, len(tgt)))
+    assert not _quoted_elsewhere(src, q, tgt.replace('"', ""), (0, len(tgt) - 2))

@@ -416,6 +416,18 @@ def _english_count(tgt: str, span: tuple[int, int], src: str, source: tuple[int,
     return sum(1 for q in _english_stretches(tgt, _english_quote_marks(tgt, *span), span) if not _written_unquoted(q, plain))
 
 
+def _quoted_elsewhere(src: str, quoted: tuple[int, int], tgt: str, bead: tuple[int, int]) -> bool:
+    """Are the quotation's words (of three letters or more, digits) all inside one English quotation of
+    the bead ("November is coming!" quoted in the English sentence before the one it was compared with)?"""
+    words = {w.lower() for w in re.findall(r"[^\W_]{3,}|\d+", src[quoted[0] : quoted[1]])}
+    if not words:
+        return False
+    for q in _english_stretches(tgt, _english_quote_marks(tgt, *bead), bead):
+        if words <= {w.lower() for w in re.findall(r"[^\W_]{3,}|\d+", q)}:
+            return True
+    return False
+
+
 def _slipped(pair, i: int) -> bool:
     """Is bead i's missing quotation in its neighbour's English: bead i has more sentences of the
     original than of the English, the neighbour more of the English (a 2-1 beside a 1-2: the aligner
@@ -535,11 +547,12 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     if _NOSPACE.match(src[quoted[0] - 1 : quoted[0]]) and src[quoted[0]] in _OPENING and _lone(src, quoted) and not cue_beside(src, quoted, source, lang, params.get("cue_window", 3)):
         return False  # 曼彻斯特“阿提哈德体育场，…: a lone opening mark against a word, no cue: a name's whose closing mark is lost, not speech running on
     bare = not short and _title_length(src, quoted, source, lang, n, params)
-    if (short or bare) and _romanized_name(src, quoted, tgt, target, lang):
+    sentence = quoted_sentence(src, quoted, source, False)  # the sentence's punctuation inside the marks, or the whole unit
+    if ((short and not sentence) or bare) and _romanized_name(src, quoted, tgt, target, lang):
         # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
         return False
-    if short and _mentioned(src, quoted, tgt, target):
-        return False  # a letter, or a word the English writes as it is: talked about, not said
+    if short and not sentence and _mentioned(src, quoted, tgt, target):
+        return False  # a letter, or a word the English writes as it is: talked about, not said ("November is coming!" is said)
     title = _capitalized_title(src, quoted, lang, source)
     if title and n < params.get("title_words", 6) and not quoted_sentence(src, quoted, source, _lone(src, quoted)):
         return False  # «Новый день в старом городе»: capitalized inside its sentence, a title
@@ -601,6 +614,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = None
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
+            if quoted is not None and _quoted_elsewhere(src, quoted, tgt, b.target):
+                quoted = None  # its words quoted in another sentence of the bead: a cut of the bead put them apart
             if quoted is not None and params.get("neighbours", True) and _slipped(pair, i):
                 quoted = None  # a 2-1 bead beside a 1-2 one whose English quotes more: the alignment, not the English, lost it
             if quoted is not None:
