@@ -111,3 +111,9 @@ def test_quoted_elsewhere_in_the_bead():
     q = (src.index("„"), src.index("“") + 1)
     assert _quoted_elsewhere(src, q, tgt, (0, len(tgt)))
     assert not _quoted_elsewhere(src, q, tgt.replace('"', ""), (0, len(tgt) - 2))
+
+
+def test_a_film_title_with_a_latin_name_the_english_writes_as_it_is(pipeline):
+    source = "Die Reihe begann 2003 mit „Bobby Simpson – Der Agent, der verlor“ im Kino."
+    english = "The series started in cinemas in 2003 with Bobby Simpson."
+    assert _pv1005(pipeline, source, english, "de") == []

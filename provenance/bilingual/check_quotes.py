@@ -206,10 +206,13 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     enough: a quoted remark may name someone."""
     from provenance.bilingual.names import _romanized, skeleton
 
-    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
-    words = [ks for ks in ({skeleton(f) for f in _romanized(m.group(), lang)} for m in _ANY_WORD.finditer(src, *quoted))
-             if max(map(len, ks)) >= 3]
-    return bool(words) and 2 * sum(bool(ks & english) for ks in words) >= len(words)
+    capitalized = [m.group() for m in _CAPITALIZED.finditer(tgt, *target)]
+    english = {skeleton(w) for w in capitalized}
+    # a word of five letters or more of the original's Latin letters that is one of the English's capitalized
+    # words as it is ("Johnny", skeleton "kn") counts however short its skeleton ("Twp" in speech does not)
+    words = [(ks, len(m.group()) >= 5 and m.group() in capitalized) for m in _ANY_WORD.finditer(src, *quoted) for ks in [{skeleton(f) for f in _romanized(m.group(), lang)}]]
+    words = [(ks, same) for ks, same in words if same or max(map(len, ks)) >= 3]
+    return bool(words) and 2 * sum(same or bool(ks & english) for ks, same in words) >= len(words)
 
 
 def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool = False) -> bool:
