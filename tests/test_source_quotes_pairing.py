@@ -117,3 +117,15 @@ def test_a_film_title_with_a_latin_name_the_english_writes_as_it_is(pipeline):
     source = "Die Reihe begann 2003 mit „Bobby Simpson – Der Agent, der verlor“ im Kino."
     english = "The series started in cinemas in 2003 with Bobby Simpson."
     assert _pv1005(pipeline, source, english, "de") == []
+
+
+def test_a_gloss_in_brackets_and_a_figure_are_no_speech(pipeline):
+    source = "Он заявил, что теперь его зовут Лав («любовь»)."
+    english = "He said his name is now Love."
+    assert _pv1005(pipeline, source, english, "ru") == []
+    source = "Она заявила, что на «90 процентов» уверена в этом."
+    english = "She said she is 90 percent sure of it."
+    assert _pv1005(pipeline, source, english, "ru") == []
+    source = "Министр заявил, что налог будет «временным»."
+    english = "The minister said the tax would be temporary."
+    assert _pv1005(pipeline, source, english, "ru") == [english]  # a word after a cue is still said

@@ -346,6 +346,8 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     if ((short and not sentence) or bare) and _romanized_name(src, quoted, tgt, target, lang):
         # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
         return False
+    if short and not sentence and (_gloss(src, quoted) or _figure(src, quoted)):
+        return False  # Лав («любовь»): a gloss in brackets of the word before; «100 процентов»: a figure, not speech
     if short and not sentence and _mentioned(src, quoted, tgt, target):
         return False  # a letter, or a word the English writes as it is: talked about, not said ("November is coming!" is said)
     title = _capitalized_title(src, quoted, lang, source)
@@ -356,6 +358,18 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
         # quote, unless the English reports the sentence's words (an attribution's content)
         return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
     return True
+
+
+def _gloss(src: str, quoted: tuple[int, int]) -> bool:
+    """Is the quotation all a bracket holds ("Лав («любовь»)": the meaning of the word before it)?"""
+    before, after = src[: quoted[0]].rstrip(" \u00a0")[-1:], src[quoted[1] :].lstrip(" \u00a0")[:1]
+    return before in ("(", "（") and after in (")", "）")
+
+
+def _figure(src: str, quoted: tuple[int, int]) -> bool:
+    """Is the quotation a number with at most one word ("«100 процентов»": a figure the English writes bare)?"""
+    words = src[quoted[0] + 1 : quoted[1] - 1].split()
+    return 0 < len(words) <= 2 and any(c.isdigit() for c in words[0]) and all(c.isdigit() or c in ".,%" for c in words[0])
 
 
 def _title_length(src: str, quoted: tuple[int, int], source: tuple[int, int], lang: str, n: int, params: dict) -> bool:
