@@ -129,3 +129,23 @@ def test_a_gloss_in_brackets_and_a_figure_are_no_speech(pipeline):
     source = "Министр заявил, что налог будет «временным»."
     english = "The minister said the tax would be temporary."
     assert _pv1005(pipeline, source, english, "ru") == [english]  # a word after a cue is still said
+
+
+def test_one_name_alike_does_not_make_four_words_a_title(pipeline):
+    source = 'ودعا إلى إنهاء "عار السكن في بريطانيا" في أقرب وقت.'
+    lost = "He called for an end to Britain's housing disgrace as soon as possible."
+    assert _pv1005(pipeline, source, lost, "ar") == [lost]
+
+
+def test_a_one_word_name_quoted_beside_lost_speech_stands_for_nothing(pipeline):
+    # the English keeps the quoted surname (the original writes it bare, in its own script) and loses the speech
+    source = "Его двоюродный брат по фамилии Ву заявил: «Ноги моего брата были в крови и сильно изранены»."
+    lost = 'My cousin\'s legs were bloody and badly hurt, said the cousin, surnamed "Wu."'
+    assert _pv1005(pipeline, source, lost, "ru") == [lost]
+
+
+def test_a_chinese_title_counts_as_a_quotation(pipeline):
+    # the English quotes the programme's title (《今日》 in the original) and lost the speech's marks
+    source = "他在《今日》节目中说：“我们需要达成协议，越快越好。”"
+    lost = 'We need to reach a deal, the sooner the better, he told the "Today" programme.'
+    assert _pv1005(pipeline, source, lost, "zh") == [lost]

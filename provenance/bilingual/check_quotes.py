@@ -103,7 +103,7 @@ _CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]*)*")
 _ANY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int], lang: str = "") -> bool:
+def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int], lang: str = "", least: int = 1) -> bool:
     """Are at least half the words of the quoted stretch (those of three consonants or more)
     capitalized words of the English sentence, by the consonant skeleton of their romanization
     (names._romanized: also without the Arabic article, الكرملين "Kremlin")? One word alike is not
@@ -116,7 +116,8 @@ def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[i
     # words as it is ("Johnny", skeleton "kn") counts however short its skeleton ("Twp" in speech does not)
     words = [(ks, len(m.group()) >= 5 and m.group() in capitalized) for m in _ANY_WORD.finditer(src, *quoted) for ks in [{skeleton(f) for f in _romanized(m.group(), lang)}]]
     words = [(ks, same) for ks, same in words if same or max(map(len, ks)) >= 3]
-    return bool(words) and 2 * sum(same or bool(ks & english) for ks, same in words) >= len(words)
+    alike = sum(same or bool(ks & english) for ks, same in words)
+    return bool(words) and alike >= least and 2 * alike >= len(words)
 
 
 def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool = False) -> bool:
@@ -343,7 +344,7 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
         return False  # 曼彻斯特“阿提哈德体育场，…: a lone opening mark against a word, no cue: a name's whose closing mark is lost, not speech running on
     bare = not short and _title_length(src, quoted, source, lang, n, params)
     sentence = quoted_sentence(src, quoted, source, False)  # the sentence's punctuation inside the marks, or the whole unit
-    if ((short and not sentence) or bare) and _romanized_name(src, quoted, tgt, target, lang):
+    if ((short and not sentence) or bare) and _romanized_name(src, quoted, tgt, target, lang, 2 if bare else 1):
         # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
         return False
     if short and not sentence and (_gloss(src, quoted) or _figure(src, quoted)):

@@ -168,11 +168,21 @@ def _stands_for_all(src: str, sq: list[int], source: tuple[int, int], tgt: str, 
     """Does the English sentence have as many quotations as the original's unit, so that each may stand
     for one of them (quoting part of it)? The original's single-marked quotations count too (the
     English nests 'ye' inside the speech as the original does), and an English quotation of words the
-    original writes unquoted ("Wu" for M. Wu) stands for none."""
+    original writes unquoted ("Wu" for M. Wu) stands for none, nor do English quotations of less than a
+    fifth of the original's quoted words in all (a one-word name beside a quoted sentence); a title
+    in Chinese title marks (《今日》) counts as a quotation, the English quoting titles."""
     singles = sum(1 for p in _quote_marks(src, *source, lang) if src[p] in _SINGLE)
+    titles = len(_TITLE_MARKS.findall(src, *source))
     plain = src[source[0] : source[1]]
     english = [q for q in _english_stretches(tgt, tq, target) if not _written_unquoted(q, plain)]
-    return len(english) >= len(_paired_quotations(src, sq, source, lang)) + singles
+    quotes = _paired_quotations(src, sq, source, lang)
+    if 5 * sum(word_count(q) for q in english) < sum(n for _, _, n in quotes):
+        return False
+    return len(english) >= len(quotes) + singles + titles
+
+
+#: A title between Chinese title marks (《今日》): the English quotes it.
+_TITLE_MARKS = re.compile("《[^《》]+》|〈[^〈〉]+〉")
 
 
 def _written_unquoted(quoted: str, source: str) -> bool:
@@ -217,7 +227,9 @@ def _quoted_elsewhere(src: str, quoted: tuple[int, int], tgt: str, bead: tuple[i
 def _slipped(pair, i: int) -> bool:
     """Is bead i's missing quotation in its neighbour's English: bead i has more sentences of the
     original than of the English, the neighbour more of the English (a 2-1 beside a 1-2: the aligner
-    slipped a sentence), and the neighbour's English quotes as often as both originals' beyond its own?"""
+    slipped a sentence), the neighbour's English sentence next to bead i quotes, and the neighbour's
+    English quotes as often as both originals' beyond its own? (A neighbour quoting what its own original
+    reports is the translator's choice, not the slip: its sentence next to bead i must hold the quotation.)"""
     al, src, tgt, lang = pair.alignment, pair.text, pair.alignment.target_text, pair.lang
     beads = al.beads
 
@@ -233,6 +245,10 @@ def _slipped(pair, i: int) -> bool:
     for j in (i - 1, i + 1):
         b = beads[j] if 0 <= j < len(beads) else None
         if b is None or b.source is None or b.target is None or sentences(b)[1] <= sentences(b)[0]:
+            continue
+        t0, t1 = b.target_sentences
+        nearest = al.target_sentences[t1 - 1 if j < i else t0]
+        if not _english_quote_marks(tgt, *nearest):
             continue
         (s, e), (sj, ej) = counts(beads[i]), counts(b)
         if e < s and ej - sj >= s - e:
