@@ -15,98 +15,31 @@ from itertools import pairwise
 from typing import Iterator
 
 from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near, word_count
+from provenance.bilingual.quote_marks import (
+    _OPENING,
+    _QUOTE,
+    _SINGLE,
+    _directional_pairs,
+    _english_opens,
+    _english_quotations,
+    _english_quote_marks,
+    _lone,
+    _opens,
+    _paired_quotations,
+    _quote_marks,
+    _quoted_elsewhere,
+    _slipped,
+    _stands_for_all,
+)
 from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
 
-# -- quotation and question marks -----------------------------------------------------------------
-
-_QUOTE = re.compile("[\"“”«»„「」『』‘]|(?<![^\\W_])'(?=[^\\W\\d_])")
 _QUESTION = re.compile("[?؟？]")
 
-
-def _quote_marks(text: str, start: int, end: int, lang: str = "") -> list[int]:
-    """Offsets of the quotation marks in text[start:end]; a straight " between two
-    letters (Hebrew acronyms: צה"ל) is not one, nor an apostrophe ("don't", "students'"),
-    but in Arabic script, which writes no acronyms so, it is a mark whose space was lost."""
-    out = []
-    for m in _QUOTE.finditer(text, start, end):
-        p = m.start()
-        inside = 0 < p < len(text) - 1 and text[p - 1].isalpha() and text[p + 1].isalpha()
-        if inside and (p < 2 or not text[p - 2].isalpha()) and text[p + 2 : p + 3].isalpha():
-            inside = False  # after a one-letter prefix (Hebrew כ“מעשה, ש“זה): a quotation mark; an acronym's is before its last letter (צה"ל)
-        if inside and text[p - 1] == "ـ":
-            inside = False  # after a tatweel (بـ"ريان"): an Arabic prefix drawn out before a quotation mark
-        if inside and _NOSPACE.match(text[p - 1]) or _NOSPACE.match(text[p + 1 : p + 2]):
-            inside = False  # a text without spaces puts its marks between letters (罗莎”带)
-        if inside and lang in ("ar", "fa", "ur") and text[p] in '"“”':
-            inside = False  # "وايت هول"لإحاطته: the space after the closing mark lost; Arabic writes no acronyms with "
-        if not inside:
-            out.append(p)
-    return out
-
-
-#: A single mark right after the end of a clause closes a quotation ("…investigation.'"): English
-#: styles that quote with single marks; _QUOTE takes a ' after a letter for an apostrophe.
-_ENGLISH_SINGLE_CLOSE = re.compile("(?<=[.,!?])['’](?=[\\s\"”]|$)")
-
-
-def _english_quote_marks(text: str, start: int, end: int) -> list[int]:
-    """_quote_marks, and a single mark that closes a clause: the English quotes with single marks."""
-    return sorted(set(_quote_marks(text, start, end)) | {m.start() for m in _ENGLISH_SINGLE_CLOSE.finditer(text, start, end)})
-
-
-_OPENING = "“«„「『‘"
-_CLOSING = "”»」』’"
-_SINGLE = "‘’‚'"
 #: Last characters of Chinese names of institutions, places and works (bureau, hall, ministry, court,
 #: council, palace, party, group, company, centre, plan, act, university, paper, station, district, city…).
 _CJK_NAME_ENDS = tuple("局厅部院会宫署处委党社团队司所馆站台报州省市县区国杯赛场周山脉河湖岛节奖展") + ("中心", "计划", "法案", "公司", "组织", "联盟", "大学", "学院", "条约", "协议", "委员会")
 _CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
-
-
-def _opens(text: str, p: int, lang: str = "") -> bool:
-    """Does the mark at p open a quotation (else it closes one)? German closes with “ („…“);
-    Hebrew writes both „…“ and “…“, so there “ and ” open where a straight mark would."""
-    c = text[p]
-    if lang == "de" and c == "“":
-        return False
-    if c in _OPENING and not (lang == "he" and c in "“”"):
-        return True
-    if c in _CLOSING and not (lang == "he" and c == "”"):
-        return False
-    if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
-        return True  # after a one-letter prefix: ש“זה
-    return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,ـ"
-
-
-#: Originals whose curly quotation marks open and close by their shape (“…”, «…»): German and
-#: Hebrew close with “ („…“), so there the marks are paired by position.
-_SHAPED = frozenset({"zh", "ar", "fa", "ur", "ru", "uk", "fr", "es", "tr", "hi"})
-
-
-def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang: str):
-    """Pairs of quotation marks by their shape, an opening mark with the next closing one ("”，其…
-    “白宫”": the first mark closes a quotation of the sentence before); a lone opening mark runs on
-    to the sentence's end, a lone closing one back to its start. None when a mark is straight (")
-    or the language closes with “."""
-    if lang not in _SHAPED or not marks or any(text[p] not in _OPENING + _CLOSING for p in marks):
-        return None
-    pairs, opened = [], None
-    for p in marks:
-        if lang == "zh" and text[p] in _OPENING and p == span[0] and text[p + 1 : p + 2].isspace():
-            continue  # "“ 维…": Chinese sets no space after an opening mark; the closing one of the sentence before, mistyped
-        if lang == "zh" and text[p] == "“" and opened is not None and text[opened] == "“":
-            pairs.append((opened, p))  # “斯坦福桥“: Chinese nests with ‘’, so a second “ closes the first, mistyped
-            opened = None
-        elif text[p] in _OPENING:
-            opened = p if opened is None else opened
-        elif opened is not None:
-            pairs.append((opened, p))
-            opened = None
-        elif not (p == span[0] and text[p + 1 : p + 2].isspace()):
-            pairs.append((span[0] - 1, p))
-    if opened is not None:
-        pairs.append((opened, span[1]))
-    return pairs
+_GLOSS = re.compile("\\s*[（(][^（()）]*[）)]\\s*$|\\s+$")  # a gloss in brackets at the end (the name in Latin letters: “…法院（ICJ）”)
 
 
 def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool, lang: str = "") -> tuple[int, int] | None:
@@ -134,28 +67,14 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
             continue
         if n < 5 and all(w[:1].isupper() for w in inner.split()):
             continue  # «Манчестер Сити», “Welsh Parliament Members”: a name or a title, not a quotation
-        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and inner.rstrip().endswith(_CJK_NAME_ENDS):
-            continue  # “国家气象局”, “白宫”: an institution or a work by its last character; “显然感到失望” is speech
+        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and _GLOSS.sub("", inner).endswith(_CJK_NAME_ENDS):
+            continue  # “国家气象局”, “白宫”, “国际法院（ICJ）”: an institution or a work by its last character (before a gloss in brackets); “显然感到失望” is speech
         letters = [c for c in inner if c.isalpha()]
         if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
             continue
         if best is None or b - a > best[1] - best[0]:
             best = (max(a, span[0]), min(b + 1, span[1]))
     return best
-
-
-def _english_opens(text: str, p: int) -> bool:
-    """Does the English mark at p open a quotation? Curly marks by their shape; a straight one
-    when no letter or digit is before it, or when a space is after it none is (“said," Then” closes)."""
-    c = text[p]
-    if c in "“«":
-        return True
-    if c in "”»":
-        return False
-    before, after = text[p - 1 : p], text[p + 1 : p + 2]
-    if after == "" or after.isspace():
-        return False
-    return before == "" or before.isspace() or before in "([{—–-/"
 
 
 def _inside(text: str, paragraphs: list[tuple[int, int]]):
@@ -184,15 +103,21 @@ _CAPITALIZED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]*)*")
 _ANY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
+def _romanized_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int], lang: str = "", least: int = 1) -> bool:
     """Are at least half the words of the quoted stretch (those of three consonants or more)
-    capitalized words of the English sentence, by the consonant skeleton of their romanization?
-    One word alike is not enough: a quoted remark may name someone."""
-    from provenance.bilingual.names import skeleton
+    capitalized words of the English sentence, by the consonant skeleton of their romanization
+    (names._romanized: also without the Arabic article, الكرملين "Kremlin")? One word alike is not
+    enough: a quoted remark may name someone."""
+    from provenance.bilingual.names import _romanized, skeleton
 
-    english = {skeleton(m.group()) for m in _CAPITALIZED.finditer(tgt, *target)}
-    words = [k for k in (skeleton(m.group()) for m in _ANY_WORD.finditer(src, *quoted)) if len(k) >= 3]
-    return bool(words) and 2 * sum(k in english for k in words) >= len(words)
+    capitalized = [m.group() for m in _CAPITALIZED.finditer(tgt, *target)]
+    english = {skeleton(w) for w in capitalized}
+    # a word of five letters or more of the original's Latin letters that is one of the English's capitalized
+    # words as it is ("Johnny", skeleton "kn") counts however short its skeleton ("Twp" in speech does not)
+    words = [(ks, len(m.group()) >= 5 and m.group() in capitalized) for m in _ANY_WORD.finditer(src, *quoted) for ks in [{skeleton(f) for f in _romanized(m.group(), lang)}]]
+    words = [(ks, same) for ks, same in words if same or max(map(len, ks)) >= 3]
+    alike = sum(same or bool(ks & english) for ks, same in words)
+    return bool(words) and alike >= least and 2 * alike >= len(words)
 
 
 def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool = False) -> bool:
@@ -325,39 +250,13 @@ def _units(al, b, per_sentence: bool, tolerance: float = 0.0):
     return list(zip(source, target))
 
 
-def _lone(src: str, quoted: tuple[int, int]) -> bool:
-    """Is the quoted stretch a lone mark's (running to its unit's edge), not a pair's?"""
-    return not (_QUOTE.match(src, quoted[0]) and _QUOTE.match(src, quoted[1] - 1)) or quoted[1] - quoted[0] < 2
-
-
-def _english_quotations(tgt: str, tq: list[int], target: tuple[int, int]) -> list[int]:
-    """Word counts of the English sentence's quotations, its marks paired by _english_opens (a lone
-    closing mark's quotation runs back to the sentence start, a lone opening one on to its end)."""
-    out, opened = [], None
-    for p in tq:
-        if _english_opens(tgt, p):
-            # a single mark opening while a single one is open: the first one's closing mark read as an
-            # apostrophe ('ola' is …) and left out, so the new one starts the quotation
-            opened = p if opened is None or (tgt[p] in _SINGLE and tgt[opened] in _SINGLE) else opened
-            continue
-        out.append(word_count(tgt[(target[0] if opened is None else opened + 1) : p]))
-        opened = None
-    if opened is not None:
-        out.append(word_count(tgt[opened + 1 : target[1]]))
-    return [n for n in out if n]
-
-
 def _unmatched_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
     """A quotation of speech of the original (a pair of marks, ``min_speech_words`` words or more) that no
     English quotation of the sentence stands for, while the English quotes less than ``kept_share`` of the
     original's quoted words: the English kept the marks of a term or title ("less than", "Fear") and lost
     those of the speech beside it. Each English quotation takes the original's quotation nearest it in
     length (words, by log ratio), longest first."""
-    directional = _directional_pairs(src, sq, source, lang)
-    pairs = directional if directional is not None else list(zip(sq[0::2], sq[1::2]))
-    # pairs of marks only: a lone mark's stretch to the sentence's edge overlaps the pairs (“…“…” mistyped)
-    quotes = [(a, b, word_count(src[a + 1 : b])) for a, b in pairs if source[0] <= a and b < source[1]]
-    quotes = [q for q in quotes if q[2]]
+    quotes = _paired_quotations(src, sq, source, lang)
     english = _english_quotations(tgt, tq, target)
     if not quotes or not english or sum(english) >= params.get("kept_share", 0.5) * sum(n for _, _, n in quotes):
         return None
@@ -391,9 +290,12 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
         # a lone mark's, or „ again inside a „…“ (a stray one: German and Hebrew nest with ‚‘; Russian's
         # «…«…»…» nests with the same marks): the original's marks pair less surely than the English's
         return None
-    kept = sum(_english_quotations(tgt, tq, target))  # words the English quotes
+    english = _english_quotations(tgt, tq, target)
+    kept = sum(english)  # words the English quotes
     if kept > params.get("shorter_kept", 2):
         return None
+    if _stands_for_all(src, sq, source, tgt, tq, target, lang):
+        return None  # as many English quotations as the original's: each stands for one, the English quoting part of it ("obviously disappointed")
     if not _short_speech(src, speech, source, lang, params):
         return None  # a one-word English term for a quoted phrase of four words: a term said in more words, not speech
     return speech if kept * params.get("shorter_share", 3) < word_count(src[speech[0] : speech[1]]) else None
@@ -438,10 +340,17 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     """Is the quoted stretch something said, not a name, title or term the English may write bare?"""
     n = _speech_words(src[quoted[0] : quoted[1]])
     short = n < params.get("min_speech_words", 4)
-    if short and _romanized_name(src, quoted, tgt, target):
-        return False  # «توود بالين», „רו נגד ווייד“: a name the English writes capitalized, not speech
-    if short and _mentioned(src, quoted, tgt, target):
-        return False  # a letter, or a word the English writes as it is: talked about, not said
+    if _NOSPACE.match(src[quoted[0] - 1 : quoted[0]]) and src[quoted[0]] in _OPENING and _lone(src, quoted) and not cue_beside(src, quoted, source, lang, params.get("cue_window", 3)):
+        return False  # 曼彻斯特“阿提哈德体育场，…: a lone opening mark against a word, no cue: a name's whose closing mark is lost, not speech running on
+    bare = not short and _title_length(src, quoted, source, lang, n, params)
+    sentence = quoted_sentence(src, quoted, source, False)  # the sentence's punctuation inside the marks, or the whole unit
+    if ((short and not sentence) or bare) and _romanized_name(src, quoted, tgt, target, lang, 2 if bare else 1):
+        # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
+        return False
+    if short and not sentence and (_gloss(src, quoted) or _figure(src, quoted)):
+        return False  # Лав («любовь»): a gloss in brackets of the word before; «100 процентов»: a figure, not speech
+    if short and not sentence and _mentioned(src, quoted, tgt, target):
+        return False  # a letter, or a word the English writes as it is: talked about, not said ("November is coming!" is said)
     title = _capitalized_title(src, quoted, lang, source)
     if title and n < params.get("title_words", 6) and not quoted_sentence(src, quoted, source, _lone(src, quoted)):
         return False  # «Новый день в старом городе»: capitalized inside its sentence, a title
@@ -450,6 +359,27 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
         # quote, unless the English reports the sentence's words (an attribution's content)
         return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
     return True
+
+
+def _gloss(src: str, quoted: tuple[int, int]) -> bool:
+    """Is the quotation all a bracket holds ("Лав («любовь»)": the meaning of the word before it)?"""
+    before, after = src[: quoted[0]].rstrip(" \u00a0")[-1:], src[quoted[1] :].lstrip(" \u00a0")[:1]
+    return before in ("(", "（") and after in (")", "）")
+
+
+def _figure(src: str, quoted: tuple[int, int]) -> bool:
+    """Is the quotation a number with at most one word ("«100 процентов»": a figure the English writes bare)?"""
+    words = src[quoted[0] + 1 : quoted[1] - 1].split()
+    return 0 < len(words) <= 2 and any(c.isdigit() for c in words[0]) and all(c.isdigit() or c in ".,%" for c in words[0])
+
+
+def _title_length(src: str, quoted: tuple[int, int], source: tuple[int, int], lang: str, n: int, params: dict) -> bool:
+    """Might a quotation of min_speech_words words or more still be a name or title: under twice that,
+    not a quoted sentence, no reporting cue beside it? (A remark that names people is speech: it has a cue.)"""
+    least = params.get("min_speech_words", 4)
+    if n >= 2 * least or quoted_sentence(src, quoted, source, _lone(src, quoted)):
+        return False
+    return not cue_beside(src, quoted, source, lang, params.get("cue_window", 3))
 
 
 def _speech_words(s: str) -> int:
@@ -494,6 +424,10 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
                 quoted = None
             if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
                 quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
+            if quoted is not None and _quoted_elsewhere(src, quoted, tgt, b.target):
+                quoted = None  # its words quoted in another sentence of the bead: a cut of the bead put them apart
+            if quoted is not None and params.get("neighbours", True) and _slipped(pair, i):
+                quoted = None  # a 2-1 bead beside a 1-2 one whose English quotes more: the alignment, not the English, lost it
             if quoted is not None:
                 # where the English quotes something else in the sentence, say so: "no quotation marks" would be false
                 yield Issue(target[0], target[1], quoted[0], quoted[1],

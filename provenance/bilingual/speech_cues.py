@@ -33,6 +33,23 @@ def _cues(lang: str) -> re.Pattern | None:
 
 
 @cache
+def _according(lang: str) -> re.Pattern | None:
+    from provenance.bilingual.lexicon import _data
+
+    words = (_data().get("speech_according") or {}).get(lang)
+    if not words:
+        return None
+    start = "" if lang == "zh" else "(?<![^\\W\\d_])"
+    return re.compile(f"{start}(?:{words})(?![^\\W\\d_])" if lang != "zh" else f"(?:{words})", re.IGNORECASE)
+
+
+#: Nothing but punctuation and spaces (a comma, a bracket) between a quotation mark and a cue.
+_ADJACENT = re.compile(f"[\\s{_MARKS},;:()（），、،؛—–-]*")
+#: Words a quotation needs for 'according to' beside it to make it speech: «los "sin techo", según los planes» is a term.
+_ACCORDING_WORDS = 3
+
+
+@cache
 def _as_cues(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
     from provenance.bilingual.lexicon import _data
 
@@ -67,6 +84,14 @@ def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: s
     described = _as_cues(lang)
     if described is not None and described[1].search(before) and described[0].search(before):
         return True  # "described X as «…»": a verb of describing earlier in the sentence, its 'as' word before the mark
+    according = _according(lang)
+    if according is not None and word_count(src[quoted[0] : quoted[1]]) >= _ACCORDING_WORDS:
+        for m in according.finditer(src, unit[0], quoted[0]):
+            if _ADJACENT.fullmatch(src, m.end(), quoted[0]):
+                return True  # واشنگٹن پوسٹ کے مطابق، “…”: 'according to' right before the mark
+        m = according.match(src, _ADJACENT.match(src, quoted[1], unit[1]).end())
+        if m is not None and m.end() <= unit[1]:
+            return True  # «…» selon le Washington Post: 'according to' right after the mark
     pattern = _cues(lang)
     if pattern is None:
         return False
