@@ -13,6 +13,7 @@ from provenance.bilingual.align import (
     _BLANK,
     Bead,
     _calendar,
+    _calendar_words,
     length_units,
     model_for,
 )
@@ -27,6 +28,16 @@ def _zl(ls: int, lt: int, lang: str) -> float:
     c, s2 = model_for(lang)
     mean = (ls + lt / c) / 2
     return (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
+
+
+def _zc(pair, ls: float, lt: float) -> float:
+    """_zl against the pair's own ratio and spread (Alignment.article_model): a translator who writes
+    longer or shorter throughout moves every bead's z alike, hiding a sentence left out or making
+    a merge look like one."""
+    ratio, spread = pair.alignment.article_model
+    _, s2 = model_for(pair.lang)
+    mean = (ls + lt / ratio) / 2
+    return (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * s2) / spread
 
 
 def _z(pair, bead: Bead) -> float:
@@ -62,17 +73,62 @@ def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts
     part, whole = _units(pair, sign)
     single = whole(bead.target if sign < 0 else bead.source)
     both = sum(part(mine, k) for k in (i, i + 1))
-    z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
-    if z * sign <= _merge_z(params, lang):
+    calibrated = params.get("calibrated", False)
+    # calibrated: lengths read against the pair's own ratio (_zc), with thresholds of their own
+    zl = (lambda ls, lt: _zc(pair, ls, lt)) if calibrated else (lambda ls, lt: _zl(ls, lt, lang))
+    merge_z = params.get("cal_merge_z", 1.0) if calibrated else _merge_z(params, lang)
+    part_z = params.get("cal_part_z", 1.5) if calibrated else params.get("part_z", 1.5)
+    z = zl(both, single) if sign < 0 else zl(single, both)
+    if z * sign <= merge_z:
         return None
-    fits = sorted((abs(_zl(part(mine, keep), single, lang) if sign < 0 else _zl(single, part(mine, keep), lang)), keep, lone)
+    fits = sorted((abs(zl(part(mine, keep), single) if sign < 0 else zl(single, part(mine, keep))), keep, lone)
                   for keep, lone in ((i, i + 1), (i + 1, i)))  # the better fit first: both may fit, the added one by chance
     for zk, keep, lone in fits:
-        if zk < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
+        if zk < part_z and _length(mine, lone) >= params.get("min_chars", 15):
             if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
                 continue  # the lone sentence's own name or number is in the single side: translated (the other may not be)
+            if calibrated and sign < 0 and not _global_fit(pair, bead, mine, keep, lang, params, sign) and not _anchors_elsewhere(pair, bead, mine, lone, sign):
+                continue  # PV1003: the pair's own ratio alone decides it, a second piece of evidence is needed
+                # (on the even articles a restructured sentence a reviewer accepts; PV1004's 1-2 beads found so were none)
             return lone
     return None
+
+
+def _global_fit(pair, bead: Bead, mine, keep: int, lang: str, params: dict, sign: int) -> bool:
+    """Would the language's length model (merge_z, part_z) alone find the bead's sentence `keep`
+    the one translated (the test before calibrated)?"""
+    i, j = bead.source_sentences if sign < 0 else bead.target_sentences
+    part, whole = _units(pair, sign)
+    single = whole(bead.target if sign < 0 else bead.source)
+    both = sum(part(mine, k) for k in (i, i + 1))
+    z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
+    zk = _zl(part(mine, keep), single, lang) if sign < 0 else _zl(single, part(mine, keep), lang)
+    return z * sign > _merge_z(params, lang) and abs(zk) < params.get("part_z", 1.5)
+
+
+_QUOTE_MARK = re.compile("[\"“”«»„「」『』]")
+
+
+def _anchors_elsewhere(pair, bead: Bead, mine, lone: int, sign: int) -> bool:
+    """Has sentence `lone` an anchor the single side of its bead and of the beads either side lack:
+    a number, telling word skeletons (_telling; the weekdays' and months' aside: a lower-case cognate
+    of a Latin-script original matches no English name), or quotation marks? A sentence
+    left out (or added) takes its names, numbers and quotations with it; one merged keeps them."""
+    al, lang = pair.alignment, pair.lang
+    beads = al.beads
+    two, one = (al.source_text, al.target_text) if sign < 0 else (al.target_text, al.source_text)
+    k = beads.index(bead)
+    nums, words, quoted = set(), set(), False
+    for n in (k - 1, k, k + 1):
+        span = (beads[n].target if sign < 0 else beads[n].source) if 0 <= n < len(beads) else None
+        if span is not None:
+            on, ow = _anchors_of(one, span, lang, sign < 0)
+            nums |= on
+            words |= ow
+            quoted |= n == k and bool(_QUOTE_MARK.search(one, span[0], span[1]))
+    ln, lw = _anchors_of(two, mine[lone], lang, sign > 0)
+    lone_quoted = bool(_QUOTE_MARK.search(two, mine[lone][0], mine[lone][1]))
+    return bool(ln - nums) or bool(lw - words - _calendar()) or (lone_quoted and not quoted)
 
 
 def _lone_of_three(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts) -> tuple[int, int] | None:
@@ -375,12 +431,30 @@ def _shifted(pair, i: int, params: dict) -> int | None:
             continue
         on, ow = _anchors_of(al.source_text, c.source, lang, False)
         kn, kw = _anchors_of(al.target_text, c.target, lang, True)
-        if not ((mn & on) or _telling(mw & ow)) or (kn & on) or (kw & ow):
-            continue  # this sentence shares nothing telling with the neighbour's original, or the neighbour's English does
+        if (kn & on) or (kw & ow):
+            continue  # the neighbour's English shares an anchor with its own original: no shift
+        if not ((mn & on) or _telling(mw & ow)) and not _shift_by_length(pair, beads[i], c, mw & ow, params):
+            continue  # this sentence shares nothing telling with the neighbour's original, nor fits it better
         if params.get("shift_foreign", True) and not _foreign(pair, kn, kw, 1):
             continue
         return k
     return None
+
+
+def _shift_by_length(pair, b: Bead, c: Bead, shared, params: dict) -> bool:
+    """Weaker evidence of a shifted bead, two pieces of it: the 0-1 bead's English shares a word
+    skeleton or a weekday or month with the neighbour's original (shared: skeletons), and fits
+    that original's length better than the neighbour's own English does by shift_margin (z against
+    the pair's own ratio, _zc)."""
+    if not params.get("shift_lengths", False):
+        return False
+    al, lang = pair.alignment, pair.lang
+    cal = _calendar_words(al.source_text, *c.source, lang) & _calendar_words(al.target_text, *b.target, "en")
+    if not (shared or cal):
+        return False
+    ls = _src_len(pair, c.source)
+    mine, theirs = _zc(pair, ls, b.target[1] - b.target[0]), _zc(pair, ls, c.target[1] - c.target[0])
+    return abs(mine) + params.get("shift_margin", 0.5) < abs(theirs)
 
 
 def _nearest(beads, i: int, side: str):
@@ -478,6 +552,9 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
                             f"the English is far shorter than the original here (z = {_z(pair, b):.1f}): part of it may be left out")
 
 
+_SHIFTED = "this sentence seems to have no counterpart in the original (the sentence next to it translates this one's original)"
+
+
 def additions(pair, params: dict) -> Iterator[Issue]:
     """An English sentence with no counterpart in the original (a 0-1 bead, or one English
     sentence of a 1-2 bead whose original fits the other alone), or one far longer."""
@@ -487,7 +564,15 @@ def additions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.source is None and b.target is not None:
-            if b.target[1] - b.target[0] < min_chars or _absorbed(pair, i, 1, params) and not _orphan(pair, b, params):
+            if b.target[1] - b.target[0] < min_chars:
+                continue
+            if _absorbed(pair, i, 1, params) and not _orphan(pair, b, params):
+                # shift_absorbed: a neighbour whose English shares nothing with its original "absorbs" a
+                # sentence that does share with it: the shift is the likelier reading of the two
+                k = _shifted(pair, i, params) if params.get("shift_absorbed", False) else None
+                if k is not None:
+                    c = beads[k]
+                    yield Issue(c.target[0], c.target[1], c.source[0], c.source[1], _SHIFTED)
                 continue
             k = _carried(pair, i, 1, params)
             if k is not None:
@@ -500,8 +585,7 @@ def additions(pair, params: dict) -> Iterator[Issue]:
             k = _shifted(pair, i, params)
             if k is not None:
                 c = beads[k]
-                yield Issue(c.target[0], c.target[1], c.source[0], c.source[1],
-                            "this sentence seems to have no counterpart in the original (the sentence next to it translates this one's original)")
+                yield Issue(c.target[0], c.target[1], c.source[0], c.source[1], _SHIFTED)
                 continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
