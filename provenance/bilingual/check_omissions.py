@@ -126,6 +126,8 @@ def _anchors_elsewhere(pair, bead: Bead, mine, lone: int, sign: int) -> bool:
             nums |= on
             words |= ow
             quoted |= n == k and bool(_QUOTE_MARK.search(one, span[0], span[1]))
+            if sign < 0:  # the English's cognates too (a Latin or Cyrillic original's common words are some)
+                words |= anchors.english_words(one, span[0], span[1], lang)
     ln, lw = _anchors_of(two, mine[lone], lang, sign > 0)
     lone_quoted = bool(_QUOTE_MARK.search(two, mine[lone][0], mine[lone][1]))
     return bool(ln - nums) or bool(lw - words - _calendar()) or (lone_quoted and not quoted)
@@ -547,7 +549,9 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
                 s, e = _span_of(al.source_sentences, lone)
                 yield Issue(b.target[0], b.target[1], s, e,
                             f"a sentence of the original seems left out here (the English fits the other one alone): {_short(src[s:e])!r}")
-            elif _z(pair, b) < -max_z and not _short_explained(pair, i, params):
+            elif _z(pair, b) < -max_z and not _short_explained(pair, i, params) \
+                    and not (params.get("calibrated") and _zc(pair, _src_len(pair, b.source), b.target[1] - b.target[0]) >= -max_z):
+                # calibrated: far short by the pair's own ratio too (a translator who writes short throughout is no omission)
                 yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
                             f"the English is far shorter than the original here (z = {_z(pair, b):.1f}): part of it may be left out")
 
