@@ -454,6 +454,9 @@ def _shift_by_length(pair, b: Bead, c: Bead, shared, params: dict) -> bool:
     cal = _calendar_words(al.source_text, *c.source, lang) & _calendar_words(al.target_text, *b.target, "en")
     if not (shared or cal):
         return False
+    if params.get("shift_names", False) and len(shared) >= 2 and any(len(w) >= 4 for w in shared):
+        return True  # shift_names: two names, one of four consonants ("Boris Johnson"), none in the neighbour's English
+        # (one of four alone matched a common word of the neighbour's original on the even articles)
     ls = _src_len(pair, c.source)
     mine, theirs = _zc(pair, ls, b.target[1] - b.target[0]), _zc(pair, ls, c.target[1] - c.target[0])
     return abs(mine) + params.get("shift_margin", 0.5) < abs(theirs)
