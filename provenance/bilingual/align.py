@@ -46,6 +46,9 @@ PARA_MISS = 3.0  # a cut between beads that is a paragraph break on one side onl
 SPLIT = 3.0  # a 2-1 (1-2) bead one sentence of which shares no anchor with the English (the original)
 ORPHAN = -2.5  # a 0-1 bead of an orphan English sentence (_orphans): log of about 50 % inserted / 4 % translated
 DEFAULT_MODEL = (1.0, 0.5)
+CALIBRATE_MIN = 20  # Alignment.article_model: 1-1 beads of at least this many source units give the pair's ratio
+CALIBRATE_BEADS = 4  # ... and at least this many of them, else the language's model stands
+CALIBRATE_PRIOR = 5  # ... the spread counts as many beads of the model's own (z spread 1) as this
 
 
 @dataclass(frozen=True)
@@ -324,6 +327,25 @@ class Alignment:
     source_sentences: list[tuple[int, int]]
     target_sentences: list[tuple[int, int]]
     beads: list[Bead]
+
+    @cached_property
+    def article_model(self) -> tuple[float, float]:
+        """(ratio, spread) of this pair's own 1-1 beads: the median English/original length ratio and
+        the spread of their z-scores under it, for the checks to read a bead's length against the
+        pair's translator rather than the language's average (translators differ: on the even NTREX
+        articles one writes 10 % longer than the model throughout, another 10 % shorter)."""
+        c, s2 = model_for(self.source_lang)
+        pairs = [(length_units(self.source_text, b.source[0], b.source[1], self.source_lang), b.target[1] - b.target[0])
+                 for b in self.beads if b.kind == "1-1"]
+        ratios = sorted(lt / ls for ls, lt in pairs if ls >= CALIBRATE_MIN)  # a short line's ratio is noise
+        if len(ratios) < CALIBRATE_BEADS:
+            return c, 1.0
+        n = len(ratios)
+        ratio = (ratios[(n - 1) // 2] + ratios[n // 2]) / 2  # the median: a bead left out or added does not move it
+        sq = sum(((lt - ls * ratio) / math.sqrt(max((ls + lt / ratio) / 2, 1.0) * s2)) ** 2 for ls, lt in pairs)
+        # the spread shrunk toward the model's (CALIBRATE_PRIOR beads' worth): a short article's own says
+        # little; never wider than the model's: a wide one is lines run together, no looser translator
+        return ratio, min(1.0, math.sqrt((sq + CALIBRATE_PRIOR) / (len(pairs) + CALIBRATE_PRIOR)))
 
     @cached_property
     def orphans(self) -> list[bool]:

@@ -4,50 +4,30 @@ the even-indexed NTREX-128 articles; rule parameters."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 
-from provenance.bilingual import anchors, lexicon, split
-from provenance.bilingual.align import (
-    _BLANK,
-    Bead,
-    _calendar,
-    length_units,
-    model_for,
+from provenance.bilingual import lexicon, split
+from provenance.bilingual.align import _BLANK, Bead, _calendar_words
+from provenance.bilingual.bead_evidence import (  # noqa: F401 (_zl, _zc, _src_len: tests)
+    _anchors_elsewhere,
+    _anchors_of,
+    _foreign,
+    _global_fit,
+    _length,
+    _merge_z,
+    _own_anchor,
+    _src_len,
+    _telling,
+    _units,
+    _z,
+    _zc,
+    _zl,
 )
 from provenance.bilingual.check_common import Issue, _near, _short
 from provenance.bilingual.check_numbers import _short_years
 
-# -- omissions and additions -----------------------------------------------------------------------
-
-
-def _zl(ls: int, lt: int, lang: str) -> float:
-    """How far the English length is from what the length model expects for the original's."""
-    c, s2 = model_for(lang)
-    mean = (ls + lt / c) / 2
-    return (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
-
-
-def _z(pair, bead: Bead) -> float:
-    return _zl(_src_len(pair, bead.source), bead.target[1] - bead.target[0], pair.lang)
-
-
-def _length(spans, k: int) -> int:
-    return spans[k][1] - spans[k][0]
-
-
-def _src_len(pair, span) -> float:
-    """A span of the original as the length model counts it (align.length_units)."""
-    return length_units(pair.alignment.source_text, span[0], span[1], pair.lang)
-
-
-def _units(pair, sign: int):
-    """(length of the two-sentence side's sentence k, length of the single side's span) for a 2-1
-    bead (sign -1: the original has two) or a 1-2 (+1), as the length model counts them."""
-    if sign < 0:
-        return (lambda spans, k: _src_len(pair, spans[k])), (lambda span: span[1] - span[0])
-    return _length, (lambda span: _src_len(pair, span))
+# -- omissions and additions (lengths and anchors of a bead: bead_evidence) ---------------------
 
 
 def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts=None) -> int | tuple[int, int] | None:
@@ -62,15 +42,23 @@ def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts
     part, whole = _units(pair, sign)
     single = whole(bead.target if sign < 0 else bead.source)
     both = sum(part(mine, k) for k in (i, i + 1))
-    z = _zl(both, single, lang) if sign < 0 else _zl(single, both, lang)
-    if z * sign <= _merge_z(params, lang):
+    calibrated = params.get("calibrated", False)
+    # calibrated: lengths read against the pair's own ratio (_zc), with thresholds of their own
+    zl = (lambda ls, lt: _zc(pair, ls, lt)) if calibrated else (lambda ls, lt: _zl(ls, lt, lang))
+    merge_z = params.get("cal_merge_z", 1.0) if calibrated else _merge_z(params, lang)
+    part_z = params.get("cal_part_z", 1.5) if calibrated else params.get("part_z", 1.5)
+    z = zl(both, single) if sign < 0 else zl(single, both)
+    if z * sign <= merge_z:
         return None
-    fits = sorted((abs(_zl(part(mine, keep), single, lang) if sign < 0 else _zl(single, part(mine, keep), lang)), keep, lone)
+    fits = sorted((abs(zl(part(mine, keep), single) if sign < 0 else zl(single, part(mine, keep))), keep, lone)
                   for keep, lone in ((i, i + 1), (i + 1, i)))  # the better fit first: both may fit, the added one by chance
     for zk, keep, lone in fits:
-        if zk < params.get("part_z", 1.5) and _length(mine, lone) >= params.get("min_chars", 15):
+        if zk < part_z and _length(mine, lone) >= params.get("min_chars", 15):
             if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
                 continue  # the lone sentence's own name or number is in the single side: translated (the other may not be)
+            if calibrated and sign < 0 and not _global_fit(pair, bead, mine, keep, lang, params, sign) and not _anchors_elsewhere(pair, bead, mine, lone, sign):
+                continue  # PV1003: the pair's own ratio alone decides it, a second piece of evidence is needed
+                # (on the even articles a restructured sentence a reviewer accepts; PV1004's 1-2 beads found so were none)
             return lone
     return None
 
@@ -114,13 +102,6 @@ def _span_of(spans, lone) -> tuple[int, int]:
     if isinstance(lone, tuple):
         return spans[lone[0]][0], spans[lone[1] - 1][1]
     return spans[lone]
-
-
-def _merge_z(params: dict, lang: str) -> float:
-    """merge_z, or the language's own (merge_z_lang): an original without Latin names or cognates
-    (Chinese) gives the aligner no anchor to tell a merge from a sentence left out, so a smaller
-    shortfall of the English already counts."""
-    return params.get("merge_z_lang", {}).get(lang, params.get("merge_z", 1.5))
 
 
 def _english_vouches(tgt: str, spans) -> tuple[set[float], set[float]]:
@@ -245,37 +226,6 @@ def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
     return None
 
 
-def _foreign(pair, nums, words, sign: int) -> bool:
-    """Has a sentence numbers or names (nums, words: its anchors) that the whole other text lacks?
-    A sentence from elsewhere names its own people and places; a translator's split repeats the
-    article's, or names none."""
-    al, lang = pair.alignment, pair.lang
-    other = al.source_text if sign > 0 else al.target_text
-    on, ow = _anchors_of(other, (0, len(other)), lang, sign < 0)
-    return bool((nums - on) or (words - ow - _calendar()))
-
-
-def _anchors_of(text: str, span, lang: str, english: bool):
-    """Numbers and word skeletons of a span; on the English side names only (capitalized words),
-    cognates of common words matching by chance too often to vouch for a translation."""
-    nums = anchors.readings(text, span[0], span[1])
-    if english:
-        return nums, anchors.english_words(text, span[0], span[1], "")
-    return nums, anchors.source_words(text, span[0], span[1], lang)
-
-
-def _own_anchor(texts, mine, lone: int, keep: int, bead: Bead, lang: str, sign: int) -> bool:
-    """Does sentence `lone` of the two-sentence side share a number or word skeleton with the single
-    side that sentence `keep` lacks? (texts: (two side's text, single side's text).)"""
-    two, one = texts
-    english_two = sign > 0
-    single = bead.target if sign < 0 else bead.source
-    ln, lw = _anchors_of(two, mine[lone], lang, english_two)
-    kn, kw = _anchors_of(two, mine[keep], lang, english_two)
-    on, ow = _anchors_of(one, single, lang, not english_two)
-    return bool((ln & on) - kn) or bool((lw & ow) - kw)
-
-
 def _absorbed(pair, i: int, sign: int, params: dict) -> bool:
     """A 1-0 bead (sign -1; 0-1: +1) whose sentence a neighbouring bead's other side translates
     too: that side is too long for its own sentence alone (z beyond merge_z) and fits it with
@@ -307,13 +257,6 @@ def _orphan(pair, b: Bead, params: dict) -> bool:
     if k is None:
         return False
     return al.orphans[k]
-
-
-def _telling(words) -> bool:
-    """Word skeletons that tell a translation across scripts: one of five consonants or more, or two
-    of four (a skeleton of three or four matches some word of a long sentence by chance: on the even
-    articles 'nrt', 'krt', 'brst' matched unrelated neighbours)."""
-    return any(len(w) >= 5 for w in words) or sum(len(w) >= 4 for w in words) >= 2
 
 
 def _carried(pair, i: int, sign: int, params: dict) -> int | None:
@@ -375,12 +318,33 @@ def _shifted(pair, i: int, params: dict) -> int | None:
             continue
         on, ow = _anchors_of(al.source_text, c.source, lang, False)
         kn, kw = _anchors_of(al.target_text, c.target, lang, True)
-        if not ((mn & on) or _telling(mw & ow)) or (kn & on) or (kw & ow):
-            continue  # this sentence shares nothing telling with the neighbour's original, or the neighbour's English does
+        if (kn & on) or (kw & ow):
+            continue  # the neighbour's English shares an anchor with its own original: no shift
+        if not ((mn & on) or _telling(mw & ow)) and not _shift_by_length(pair, beads[i], c, mw & ow, params):
+            continue  # this sentence shares nothing telling with the neighbour's original, nor fits it better
         if params.get("shift_foreign", True) and not _foreign(pair, kn, kw, 1):
             continue
         return k
     return None
+
+
+def _shift_by_length(pair, b: Bead, c: Bead, shared, params: dict) -> bool:
+    """Weaker evidence of a shifted bead, two pieces of it: the 0-1 bead's English shares a word
+    skeleton or a weekday or month with the neighbour's original (shared: skeletons), and fits
+    that original's length better than the neighbour's own English does by shift_margin (z against
+    the pair's own ratio, _zc)."""
+    if not params.get("shift_lengths", False):
+        return False
+    al, lang = pair.alignment, pair.lang
+    cal = _calendar_words(al.source_text, *c.source, lang) & _calendar_words(al.target_text, *b.target, "en")
+    if not (shared or cal):
+        return False
+    if params.get("shift_names", False) and len(shared) >= 2 and any(len(w) >= 4 for w in shared):
+        return True  # shift_names: two names, one of four consonants ("Boris Johnson"), none in the neighbour's English
+        # (one of four alone matched a common word of the neighbour's original on the even articles)
+    ls = _src_len(pair, c.source)
+    mine, theirs = _zc(pair, ls, b.target[1] - b.target[0]), _zc(pair, ls, c.target[1] - c.target[0])
+    return abs(mine) + params.get("shift_margin", 0.5) < abs(theirs)
 
 
 def _nearest(beads, i: int, side: str):
@@ -473,9 +437,14 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
                 s, e = _span_of(al.source_sentences, lone)
                 yield Issue(b.target[0], b.target[1], s, e,
                             f"a sentence of the original seems left out here (the English fits the other one alone): {_short(src[s:e])!r}")
-            elif _z(pair, b) < -max_z and not _short_explained(pair, i, params):
+            elif _z(pair, b) < -max_z and not _short_explained(pair, i, params) \
+                    and not (params.get("calibrated") and _zc(pair, _src_len(pair, b.source), b.target[1] - b.target[0]) >= -max_z):
+                # calibrated: far short by the pair's own ratio too (a translator who writes short throughout is no omission)
                 yield Issue(b.target[0], b.target[1], b.source[0], b.source[1],
                             f"the English is far shorter than the original here (z = {_z(pair, b):.1f}): part of it may be left out")
+
+
+_SHIFTED = "this sentence seems to have no counterpart in the original (the sentence next to it translates this one's original)"
 
 
 def additions(pair, params: dict) -> Iterator[Issue]:
@@ -487,7 +456,15 @@ def additions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.source is None and b.target is not None:
-            if b.target[1] - b.target[0] < min_chars or _absorbed(pair, i, 1, params) and not _orphan(pair, b, params):
+            if b.target[1] - b.target[0] < min_chars:
+                continue
+            if _absorbed(pair, i, 1, params) and not _orphan(pair, b, params):
+                # shift_absorbed: a neighbour whose English shares nothing with its original "absorbs" a
+                # sentence that does share with it: the shift is the likelier reading of the two
+                k = _shifted(pair, i, params) if params.get("shift_absorbed", False) else None
+                if k is not None:
+                    c = beads[k]
+                    yield Issue(c.target[0], c.target[1], c.source[0], c.source[1], _SHIFTED)
                 continue
             k = _carried(pair, i, 1, params)
             if k is not None:
@@ -500,8 +477,7 @@ def additions(pair, params: dict) -> Iterator[Issue]:
             k = _shifted(pair, i, params)
             if k is not None:
                 c = beads[k]
-                yield Issue(c.target[0], c.target[1], c.source[0], c.source[1],
-                            "this sentence seems to have no counterpart in the original (the sentence next to it translates this one's original)")
+                yield Issue(c.target[0], c.target[1], c.source[0], c.source[1], _SHIFTED)
                 continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
