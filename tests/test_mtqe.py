@@ -203,3 +203,20 @@ def test_marker_tier_leaves_raw_mt_articles_to_pv143():
     text = MT_OPENING + MARKED_OPENING + RUN_ON + "\n"
     assert marked(text) == []
     assert RUN_ON in gated(text)
+
+
+def test_marker_tier_reports_a_shorter_run_on_that_holds_a_marker():
+    # invented: 32 words, under long_words (45) but over marked_long_words (30), with ", noting that"
+    marked_run_on = (
+        "The harbour master told the crews to wait at the outer basin until the tide turned, noting that the "
+        "new tugs from the southern yard would take the cranes across the channel before the next storm."
+    )
+    plain_run_on = (
+        "The harbour master told the crews to wait at the outer basin until the tide turned, and the new tugs "
+        "from the southern yard took the cranes across the channel before the storm arrived at dusk."
+    )
+    text = MARKED_OPENING + marked_run_on + " " + plain_run_on + "\n"
+    assert marked(text) == [marked_run_on]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "holds a connective of translation from Arabic" in hit.message
+    assert marked("The harbour master met the crews.\n\n" + marked_run_on + "\n") == []  # no gate

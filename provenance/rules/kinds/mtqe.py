@@ -74,16 +74,19 @@ verb + "that", ", indicating that", "the need to", "a number of"): at least
 ``marker_count`` matches and ``marker_rate`` per 1,000 words (19 of 840
 PolNeAR articles, 4 of 123 NTREX ones pass; keyness in
 docs/machine-translation.md).
+``marked-long`` (with ``marked_long_words``): a shorter run-on that holds
+one of those markers itself, where the Arabic clause chain shows.
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
   main_verb: false      (PV143) a sentence with no main verb is one weak sign
   long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
+  marked_long_words: 0  (PV144) ... or this many when the sentence holds a marker (sign marked-long; 0: off)
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
   signs: [...]          (gated tiers) the weak signs that count: doubled, spaced, comma-that, weekday,
-                        mid-capital, long, main-verb (default: all)
+                        mid-capital, long, main-verb, marked-long (default: all)
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
@@ -120,7 +123,7 @@ STRONG, WEAK = 2, 1
 #: The signs the gated tier (PV143) counts, anywhere in the sentence.
 _WEAK_SIGNS = ("doubled", "spaced", "comma-that", "weekday")
 #: Every weak sign by name, for a rule's ``signs`` (long and main-verb also need long_words / main_verb).
-_ALL_SIGNS = frozenset(_WEAK_SIGNS) | {"mid-capital", "long", "main-verb"}
+_ALL_SIGNS = frozenset(_WEAK_SIGNS) | {"mid-capital", "long", "main-verb", "marked-long"}
 #: "… the new pumps And ordered more …": a capital conjunction or article after a lower-case word,
 #: where MT ran two sentences together (0 on NTREX, 3 on PolNeAR train: typos; gated anyway).
 _MID_CAPITAL = re.compile(r"(?<=[a-z] )(?:And|But|The|Or) (?=[a-z]{3})")
@@ -144,6 +147,9 @@ class MachineTranslationChecker:
         self.document_gate = int(p.get("document_gate", 0))
         self.main_verb = bool(p.get("main_verb", False))
         self.long_words = int(p.get("long_words", 0))
+        #: (PV144) a shorter run-on counts when it holds a marker itself: the connectives are where
+        #: the Arabic clause chain shows, and native long sentences rarely carry them (0: off)
+        self.marked_long_words = int(p.get("marked_long_words", 0))
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
@@ -275,11 +281,16 @@ class MachineTranslationChecker:
                     if name in _WEAK_SIGNS and name in on and pattern is not None and _may_hold(name, s) and pattern.search(s)]
         if "mid-capital" in on and _MID_CAPITAL.search(s):
             evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
-        if self.signs is not None and "long" in on and s.count(" ") + 1 < self.long_words:
+        # the shortest run-on any sign on here needs
+        shortest = min((n for n in (self.long_words, self.marked_long_words if "marked-long" in on else 0) if n), default=0)
+        if self.signs is not None and "long" in on and s.count(" ") + 1 < shortest:
             return evidence  # too few spaces for a run-on: no need to count the words
         words = len(_WORD.findall(s))
         if self.long_words and words >= self.long_words:
             evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
+        elif ("marked-long" in on and self.markers is not None and 0 < self.marked_long_words <= words
+              and any(pattern.search(s) for pattern in self.markers)):
+            evidence.append(f"it runs on for {words} words and holds a connective of translation from Arabic")
         if self.main_verb and "main-verb" in on and words >= self.min_words and not has_main_verb(s):
             evidence.append("it has no main verb")
         return evidence
