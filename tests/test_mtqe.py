@@ -220,3 +220,13 @@ def test_marker_tier_reports_a_shorter_run_on_that_holds_a_marker():
     (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
     assert "holds a connective of translation from Arabic" in hit.message
     assert marked("The harbour master met the crews.\n\n" + marked_run_on + "\n") == []  # no gate
+
+
+def test_marker_tier_reports_a_very_long_sentence_in_any_article():
+    # invented: no marker at all; one sentence of 70 words or more (ungated_long_words), one of 49
+    very_long = " ".join(["the cranes moved and the tugs waited"] * 10).capitalize() + "."
+    text = "The harbour master met the crews.\n\n" + very_long + " " + RUN_ON + "\n"
+    assert marked(text) == [very_long]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "runs on for 70 words" in hit.message and "dense in the connectives" not in hit.message
+    assert marked(MT_OPENING + very_long + "\n") == []  # raw machine output: PV143's

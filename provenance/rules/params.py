@@ -78,6 +78,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "main_verb": Bool(),
         "long_words": Int(0),
         "marked_long_words": Int(0),
+        "ungated_long_words": Int(0),
         "markers": STR_LIST,
         "marker_count": Int(1),
         "marker_rate": Number(0),

@@ -75,13 +75,16 @@ verb + "that", ", indicating that", "the need to", "a number of"): at least
 PolNeAR articles, 4 of 123 NTREX ones pass; keyness in
 docs/machine-translation.md).
 ``marked-long`` (with ``marked_long_words``): a shorter run-on that holds
-one of those markers itself, where the Arabic clause chain shows.
+one of those markers itself, where the Arabic clause chain shows. Below the gate,
+with ``ungated_long_words``, the tier reports only a sentence that long (a run-on
+English news rarely writes, in an article not known to be translated).
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
   main_verb: false      (PV143) a sentence with no main verb is one weak sign
   long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
   marked_long_words: 0  (PV144) ... or this many when the sentence holds a marker (sign marked-long; 0: off)
+  ungated_long_words: 0 (PV144) below the gate, a sentence of this many words or more (0: off)
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
@@ -150,6 +153,9 @@ class MachineTranslationChecker:
         #: (PV144) a shorter run-on counts when it holds a marker itself: the connectives are where
         #: the Arabic clause chain shows, and native long sentences rarely carry them (0: off)
         self.marked_long_words = int(p.get("marked_long_words", 0))
+        #: (PV144) below the gate, a sentence this long is reported all the same: native news
+        #: rarely writes one (70 words: 0.05 per 1,000 words on PolNeAR train, none in NTREX; 0: off)
+        self.ungated_long_words = int(p.get("ungated_long_words", 0))
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
@@ -254,24 +260,39 @@ class MachineTranslationChecker:
     def _check_marked(self, doc) -> Iterable[Hit]:
         """The marker-gated tier (PV144): in an article dense in structural markers of translation
         from Arabic (", indicating that", "the need to", "a number of") and with no sentence in
-        Arabic order (that article is PV143's), a sentence with one weak sign."""
+        Arabic order (that article is PV143's), a sentence with one weak sign. Below the gate, with
+        ``ungated_long_words``, only a sentence of that many words."""
         text = doc.text
         count = sum(1 for pattern in self.markers for _ in pattern.finditer(text))
-        if count < self.marker_count:
-            return  # most articles, native ones above all: too few markers, no need to count words
-        words = len(_WORD.findall(text))
-        if 1000 * count < self.marker_rate * words:
+        gated = count >= self.marker_count  # most articles, native ones above all: too few markers, no need to count words
+        if gated:
+            words = len(_WORD.findall(text))
+            gated = 1000 * count >= self.marker_rate * words
+        if not gated and not self.ungated_long_words:
             return
         pieces = list(self._pieces(doc))
-        if any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
-            return  # raw machine output: PV140 and PV143 report it
-        for _, start, end in pieces:
-            evidence = self._weak_evidence(text[start:end])
-            if WEAK * len(evidence) >= self.threshold:
-                yield Hit(start, end, (
-                    f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
-                    "this sentence shows signs of it (" + "; ".join(evidence) + "): check it against the original"
-                ), None)
+        if gated:
+            found = [(start, end, self._weak_evidence(text[start:end])) for _, start, end in pieces]
+            where = f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
+        else:
+            found = [(start, end, self._run_on(text[start:end], self.ungated_long_words)) for _, start, end in pieces]
+            where = ""
+        found = [(start, end, evidence) for start, end, evidence in found if WEAK * len(evidence) >= self.threshold]
+        if not found or any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
+            return  # nothing to report, or raw machine output: PV140 and PV143 report it
+        for start, end, evidence in found:
+            yield Hit(start, end, (
+                where + "this sentence shows signs of translation from Arabic (" + "; ".join(evidence)
+                + "): check it against the original"
+            ), None)
+
+    @staticmethod
+    def _run_on(s: str, least: int) -> list[str]:
+        """The run-on sign alone, at ``least`` words."""
+        if s.count(" ") + 1 < least:
+            return []  # too few spaces: no need to count the words
+        words = len(_WORD.findall(s))
+        return [f"it runs on for {words} words, clauses chained as in the Arabic"] if words >= least else []
 
     def _weak_evidence(self, s: str) -> list[str]:
         """The weak signs of one sentence (the gated tiers'), quoted or not: quoted words went through
