@@ -230,3 +230,17 @@ def test_marker_tier_reports_a_very_long_sentence_in_any_article():
     (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
     assert "runs on for 70 words" in hit.message and "dense in the connectives" not in hit.message
     assert marked(MT_OPENING + very_long + "\n") == []  # raw machine output: PV143's
+
+
+def test_marker_tier_reports_a_run_on_in_raw_mt_that_pv143_leaves_alone():
+    # invented: 36 words, a main verb, no weak sign of PV143's, in an article with two sentences in Arabic order
+    medium = (
+        "The harbour master told the crews to wait at the outer basin until the tide turned and the new tugs "
+        "from the southern yard took the cranes across the channel before the storm arrived at dusk."
+    )
+    text = MT_OPENING + medium + " The cranes will move in May.\n"
+    assert marked(text) == [medium]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "raw machine translation (2 sentences" in hit.message and "runs on for 36 words" in hit.message
+    assert medium not in gated(text)  # PV143 has no sign for it: no warning and info on one sentence
+    assert marked("The harbour master met the crews.\n\n" + medium + "\n") == []  # not raw, no gate, under 70

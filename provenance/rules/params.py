@@ -79,6 +79,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "long_words": Int(0),
         "marked_long_words": Int(0),
         "ungated_long_words": Int(0),
+        "raw_long_words": Int(0),
         "markers": STR_LIST,
         "marker_count": Int(1),
         "marker_rate": Number(0),

@@ -77,7 +77,9 @@ docs/machine-translation.md).
 ``marked-long`` (with ``marked_long_words``): a shorter run-on that holds
 one of those markers itself, where the Arabic clause chain shows. Below the gate,
 with ``ungated_long_words``, the tier reports only a sentence that long (a run-on
-English news rarely writes, in an article not known to be translated).
+English news rarely writes, in an article not known to be translated). In raw
+machine output (PV143's article), with ``raw_long_words``, a run-on shorter than
+``long_words`` that PV143 has no weak sign for is reported here, at info.
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
@@ -85,6 +87,7 @@ params:
   long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
   marked_long_words: 0  (PV144) ... or this many when the sentence holds a marker (sign marked-long; 0: off)
   ungated_long_words: 0 (PV144) below the gate, a sentence of this many words or more (0: off)
+  raw_long_words: 0     (PV144) in raw MT, a sentence of this many words PV143 has no sign for (0: off)
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
@@ -156,6 +159,9 @@ class MachineTranslationChecker:
         #: (PV144) below the gate, a sentence this long is reported all the same: native news
         #: rarely writes one (70 words: 0.05 per 1,000 words on PolNeAR train, none in NTREX; 0: off)
         self.ungated_long_words = int(p.get("ungated_long_words", 0))
+        #: (PV144) in raw machine output, a sentence this long that PV143 (warning) reports nothing on,
+        #: at info: a run-on there is where the salad is, but too often right to be a warning (0: off)
+        self.raw_long_words = int(p.get("raw_long_words", 0))
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
@@ -261,15 +267,19 @@ class MachineTranslationChecker:
         """The marker-gated tier (PV144): in an article dense in structural markers of translation
         from Arabic (", indicating that", "the need to", "a number of") and with no sentence in
         Arabic order (that article is PV143's), a sentence with one weak sign. Below the gate, with
-        ``ungated_long_words``, only a sentence of that many words."""
+        ``ungated_long_words``, only a sentence of that many words; in raw machine output, with
+        ``raw_long_words``, a sentence of that many words that PV143 leaves alone."""
         text = doc.text
         count = sum(1 for pattern in self.markers for _ in pattern.finditer(text))
         gated = count >= self.marker_count  # most articles, native ones above all: too few markers, no need to count words
         if gated:
             words = len(_WORD.findall(text))
             gated = 1000 * count >= self.marker_rate * words
-        if not gated and not self.ungated_long_words:
-            return
+        if not gated:
+            least = min((n for n in (self.ungated_long_words, self.raw_long_words) if n), default=0)
+            # the two tiers below the gate need a long sentence: most articles have none (a piece lies in a sentence)
+            if not least or not any(text.count(" ", sent.start, sent.end) + 1 >= least for sent in doc.sentences):
+                return
         pieces = list(self._pieces(doc))
         if gated:
             found = [(start, end, self._weak_evidence(text[start:end])) for _, start, end in pieces]
@@ -278,13 +288,38 @@ class MachineTranslationChecker:
             found = [(start, end, self._run_on(text[start:end], self.ungated_long_words)) for _, start, end in pieces]
             where = ""
         found = [(start, end, evidence) for start, end, evidence in found if WEAK * len(evidence) >= self.threshold]
-        if not found or any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
-            return  # nothing to report, or raw machine output: PV140 and PV143 report it
+        # a raw-MT article can only matter here when a sentence is long enough for the raw tier
+        raw_possible = self.raw_long_words and any(text.count(" ", start, end) + 1 >= self.raw_long_words for _, start, end in pieces)
+        if not found and not raw_possible:
+            return
+        strong = {(start, end) for para_start, start, end in pieces if self._score(text, para_start, start, end)[0] >= STRONG}
+        if strong:
+            if not self.raw_long_words:
+                return  # raw machine output: PV140 and PV143 report it
+            found = [(start, end, self._raw_run_on(text[start:end])) for _, start, end in pieces if (start, end) not in strong]
+            found = [(start, end, evidence) for start, end, evidence in found if evidence]
+            where = f"in an article of raw machine translation ({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order), "
         for start, end, evidence in found:
             yield Hit(start, end, (
                 where + "this sentence shows signs of translation from Arabic (" + "; ".join(evidence)
                 + "): check it against the original"
             ), None)
+
+    def _raw_run_on(self, s: str) -> list[str]:
+        """The run-on sign at ``raw_long_words`` for a sentence PV143 reports nothing on: none of its
+        weak signs (all of them, the main verb's too, and a run-on at ``long_words``, PV143's own)."""
+        evidence = self._run_on(s, self.raw_long_words)
+        if not evidence:
+            return []
+        words = len(_WORD.findall(s))
+        if words >= self.long_words or _MID_CAPITAL.search(s):
+            return []
+        if any(name in _WEAK_SIGNS and pattern is not None and _may_hold(name, s) and pattern.search(s)
+               for name, _, pattern, _ in self.features):
+            return []
+        if words >= self.min_words and not has_main_verb(s):
+            return []
+        return evidence
 
     @staticmethod
     def _run_on(s: str, least: int) -> list[str]:
