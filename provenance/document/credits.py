@@ -17,7 +17,13 @@
   per name ("By Jane Roe, for Some Outlet": the outlet is no name).
 
 - Bylines of names fenced with pipes, as Arabic sites print them
-  ("Jane Roe | Sami Haddad") -> one ``by`` per name.
+  ("Jane Roe | Sami Haddad") -> one ``by`` per name; a place, a slash and a
+  name ("Amman / Jane Roe") -> its ``by``.
+- Any other line made only of credit roles and names, read by its shape
+  (``_roles``): "(Reporting by Jane Roe; Editing by Sami Haddad)", "Translated
+  into English by Jane Roe for Some Outlet", "Written by Jane Roe, translated
+  by Sami Haddad" -> ``translator``/``source`` parts when a role is a
+  translation's, else one ``by`` per name.
 - Datelines and agency tags (``parse_dateline``), which open a paragraph of
   wire copy rather than stand on a line of their own: "RAMALLAH, Monday, May
   6, 2024 (WAFA) –", "TEHRAN, Oct. 2 (MNA) -", "Provinces, SANA –", "NNA -",
