@@ -156,8 +156,6 @@ class NamesAnalyzer:
                             f"“{s.text}” is the surname of “{m.text}” (line {m.line}), spelled “{main_surname}” in “{main}”; keep one spelling",
                             main_surname,
                         )
-            if self.ruleset.is_enabled("PV811"):
-                self._other_spelling(out, names, lone, full_text, group, main, counts, emit)
         # surnames of a full name now resolved follow it
         by_start = {m.start: m for m in out}
         for i, m in enumerate(out):
@@ -166,24 +164,6 @@ class NamesAnalyzer:
                 if full.canonical and full.canonical != m.canonical:
                     out[i] = m._replace(entry=full.entry, canonical=full.canonical)
         return out
-
-    def _other_spelling(self, out, names, lone, full_text, group, main, counts, emit) -> None:
-        """PV811: the spelling PV804 keeps, noted too. A count of uses says which spelling the article
-        prefers, not which is right: the majority is as often the misspelling ("Adnan al-Zarfi" twice,
-        "Adnan Zurfi" once, for al-Zurfi), so the editor is shown every spelling of the name."""
-        others = [t for t in group if t != main]
-        other_surnames = {t.split()[-1] for t in others}
-        main_surname = main.split()[-1]
-        alt = ", ".join(f"“{t}” ({counts[t]}×)" for t in others)
-        for i in names:
-            m = out[i]
-            if m.text == main:
-                emit("PV811", m.start, m.end, f"“{m.text}” is also spelled {alt} in this article; check which spelling is right", None)
-        if main_surname in other_surnames:
-            return  # "Ahmed Ghandour" / "Ahmad Ghandour": the bare surname is spelled as both full names
-        for s in lone:
-            if full_text[s.full_start] == main and s.text == main_surname:
-                emit("PV811", s.start, s.end, f"“{s.text}” is the surname of “{main}”, also spelled {alt} in this article; check which spelling is right", None)
 
     def _glossary_match(self, text: str) -> tuple["Entry", str, str] | None:
         """The glossary person entry this unlisted name is a spelling of, if any."""
