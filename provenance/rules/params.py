@@ -77,6 +77,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "document_gate": Int(0),
         "main_verb": Bool(),
         "long_words": Int(0),
+        "runon_gate": Number(0, 1),
         "markers": STR_LIST,
         "marker_count": Int(1),
         "marker_rate": Number(0),
