@@ -157,6 +157,20 @@ def test_gated_tier_counts_quoted_sentences_run_ons_and_run_together_sentences()
     assert gated(quoted + " " + run_on + "\n") == []  # no raw-MT sentence: no gate
 
 
+
+def test_run_on_gate_opens_where_half_the_sentences_run_on():
+    run_on = " ".join(["the cranes moved and the tugs waited"] * 7).capitalize() + "."
+    other = " ".join(["the trucks left and the ships docked"] * 7).capitalize() + "."
+    short = "The cranes will move in May."
+    # two run-ons of three sentences, no sentence in Arabic order: the article was never cut into sentences
+    assert gated(run_on + " " + short + " " + other + "\n") == [run_on, other]
+    (hit, _) = MachineTranslationChecker(GATED).check(Document(run_on + " " + other + "\n", "t.txt"))
+    assert "2 of its 2 sentences run on for 45 words or more" in hit.message
+    # one run-on alone, or two among five sentences: an edited article with long sentences
+    assert gated(run_on + " " + short + "\n") == []
+    assert gated(" ".join([run_on, short, short, other, short]) + "\n") == []
+
+
 MARKED = RuleSet.load().all_rules["PV144"]
 # Invented: four structural markers of Arabic news ("stressed that", ", indicating that",
 # "the need to", "in order to") in some sixty words, no sentence in Arabic order.

@@ -65,7 +65,10 @@ word (two sentences run together); ``main_verb``: a sentence of ``min_words``
 or more with no main verb (``_mainverb``); ``long_words``: a run-on sentence
 (Arabic chains clauses with و where English starts new sentences). Such weak
 signs are common in native copy, hence the gate: no control article has a
-sentence scoring 2, so the tier never runs there.
+sentence scoring 2, so the tier never runs there. ``runon_gate`` opens it too
+in an article where that share of the sentences (two at least) run on for
+``long_words`` or more: a translation nobody cut into English sentences (no
+PolNeAR train or NTREX article passes at 0.5).
 
 The marker-gated tier (PV144, info; ``markers``): the weak signs named in
 ``signs`` (the run-on, the doubled word), in an article with no sentence
@@ -88,6 +91,8 @@ params:
   marked_long_words: 0  (PV144) ... or this many when the sentence holds a marker (sign marked-long; 0: off)
   ungated_long_words: 0 (PV144) below the gate, a sentence of this many words or more (0: off)
   raw_long_words: 0     (PV144) in raw MT, a sentence of this many words PV143 has no sign for (0: off)
+  runon_gate: 0         (PV143) the gate opens too when this share of the article's sentences (two at
+                        least) have ``long_words`` or more (0: off)
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
@@ -162,6 +167,9 @@ class MachineTranslationChecker:
         #: (PV144) in raw machine output, a sentence this long that PV143 (warning) reports nothing on,
         #: at info: a run-on there is where the salad is, but too often right to be a warning (0: off)
         self.raw_long_words = int(p.get("raw_long_words", 0))
+        #: The run-on gate (PV143): the share of the article's sentences (two at least) that run on for
+        #: ``long_words`` or more; such an article was never cut into English sentences (0: off).
+        self.runon_gate = float(p.get("runon_gate", 0))
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
@@ -249,8 +257,13 @@ class MachineTranslationChecker:
         # where weaker signs are enough, since the article is known to be raw machine output
         pieces = list(self._pieces(doc))
         strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]  # PV140's test, with its shortcuts
-        if len(strong) < self.document_gate:
-            return
+        if len(strong) >= self.document_gate:
+            why = f"{len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere"
+        else:
+            runons = self._runons(text, pieces)
+            if not runons:
+                return
+            why = f"{runons} of its {len(pieces)} sentences run on for {self.long_words} words or more, never cut into English sentences"
         strong_spans = {(start, end) for _, start, end in strong}
         for para_start, start, end in pieces:
             if (start, end) in strong_spans:
@@ -258,10 +271,20 @@ class MachineTranslationChecker:
             evidence = self._weak_evidence(text[start:end])
             if WEAK * len(evidence) >= self.threshold:
                 yield Hit(start, end, (
-                    "in an article that reads as raw machine translation "
-                    f"({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere), "
+                    f"in an article that reads as raw machine translation ({why}), "
                     "this sentence too shows its marks (" + "; ".join(evidence) + "): check it against the original"
                 ), None)
+
+    def _runons(self, text: str, pieces: list[tuple[int, int, int]]) -> int:
+        """The run-on gate: how many sentences run on for ``long_words`` or more when they are two at
+        least and ``runon_gate`` of all the article's sentences (0: the gate stays shut)."""
+        if not self.runon_gate or not self.long_words or len(pieces) < 2:
+            return 0
+        # an edited translation, human or native, cuts the Arabic chain of و clauses into sentences:
+        # none of the 840 PolNeAR train articles has half of its sentences at 45 words or more
+        runons = sum(1 for _, start, end in pieces if text.count(" ", start, end) + 1 >= self.long_words
+                     and len(_WORD.findall(text, start, end)) >= self.long_words)
+        return runons if runons >= 2 and runons >= self.runon_gate * len(pieces) else 0
 
     def _check_marked(self, doc) -> Iterable[Hit]:
         """The marker-gated tier (PV144): in an article dense in structural markers of translation
