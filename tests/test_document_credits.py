@@ -256,3 +256,43 @@ def test_a_photo_credit_line_is_a_caption_credit():
     report = Pipeline(Config()).check_document(Document(text, "p.txt"))
     (caption,) = report.files[0].credits["captions"]
     assert caption["credit"] == "Jane Roe/Valley Agency"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # credit lines read by shape: roles, each with "by" or a colon, then names
+        ("Translated into English by Mona Saleh", [("translator", "Mona Saleh")]),
+        ("— Translated by Mona Saleh", [("translator", "Mona Saleh")]),
+        ("Arabic to English translation by Mona Saleh", [("translator", "Mona Saleh")]),
+        ("Translated by Mona Saleh for The Valley Courier", [("translator", "Mona Saleh")]),
+        ("Written by Karim Aboud, translated by Mona Saleh", [("translator", "Mona Saleh")]),
+        ("Translated by Mona Saleh and reviewed by Karim Aboud", [("translator", "Mona Saleh")]),
+        ("Translated by Mona Saleh from the Arabic edition of Al-Wadi",
+         [("translator", "Mona Saleh"), ("source", "the Arabic edition of Al-Wadi")]),
+        ("He translated by hand the letters of the mayor", None),
+        ("Written by Karim Aboud, translated by the time he left", None),
+    ],
+)
+def test_parse_translation_by_shape(line, expected):
+    assert parts(parse_translation, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("(Reporting by Karim Aboud; Editing by Mona Saleh)", [("by", "Karim Aboud"), ("by", "Mona Saleh")]),
+        ("Reporting by Karim Aboud in Amman; Writing by Mona Saleh", [("by", "Karim Aboud"), ("by", "Mona Saleh")]),
+        ("Follow-up: Karim Aboud | Editing: Mona Saleh", [("by", "Karim Aboud"), ("by", "Mona Saleh")]),
+        ("Reporting: Karim Aboud", [("by", "Karim Aboud")]),
+        ("— Karim Aboud", None),  # the speaker of the quotation above, no byline
+        ("Amman / Karim Aboud", [("by", "Karim Aboud")]),
+        ("Amman/ Karim Aboud", [("by", "Karim Aboud")]),
+        ("Compiled: the ministry said it would respond", None),
+        ("Edited by the sources in the field", None),
+        ("Facebook/Karim Aboud", None),  # a photo credit, no byline
+        ("Photo: Karim Aboud", None),
+    ],
+)
+def test_parse_byline_by_shape(line, expected):
+    assert parts(parse_byline, line) == expected

@@ -157,6 +157,20 @@ def test_gated_tier_counts_quoted_sentences_run_ons_and_run_together_sentences()
     assert gated(quoted + " " + run_on + "\n") == []  # no raw-MT sentence: no gate
 
 
+
+def test_run_on_gate_opens_where_half_the_sentences_run_on():
+    run_on = " ".join(["the cranes moved and the tugs waited"] * 7).capitalize() + "."
+    other = " ".join(["the trucks left and the ships docked"] * 7).capitalize() + "."
+    short = "The cranes will move in May."
+    # two run-ons of three sentences, no sentence in Arabic order: the article was never cut into sentences
+    assert gated(run_on + " " + short + " " + other + "\n") == [run_on, other]
+    (hit, _) = MachineTranslationChecker(GATED).check(Document(run_on + " " + other + "\n", "t.txt"))
+    assert "2 of its 2 sentences run on for 45 words or more" in hit.message
+    # one run-on alone, or two among five sentences: an edited article with long sentences
+    assert gated(run_on + " " + short + "\n") == []
+    assert gated(" ".join([run_on, short, short, other, short]) + "\n") == []
+
+
 MARKED = RuleSet.load().all_rules["PV144"]
 # Invented: four structural markers of Arabic news ("stressed that", ", indicating that",
 # "the need to", "in order to") in some sixty words, no sentence in Arabic order.
@@ -203,3 +217,44 @@ def test_marker_tier_leaves_raw_mt_articles_to_pv143():
     text = MT_OPENING + MARKED_OPENING + RUN_ON + "\n"
     assert marked(text) == []
     assert RUN_ON in gated(text)
+
+
+def test_marker_tier_reports_a_shorter_run_on_that_holds_a_marker():
+    # invented: 32 words, under long_words (45) but over marked_long_words (30), with ", noting that"
+    marked_run_on = (
+        "The harbour master told the crews to wait at the outer basin until the tide turned, noting that the "
+        "new tugs from the southern yard would take the cranes across the channel before the next storm."
+    )
+    plain_run_on = (
+        "The harbour master told the crews to wait at the outer basin until the tide turned, and the new tugs "
+        "from the southern yard took the cranes across the channel before the storm arrived at dusk."
+    )
+    text = MARKED_OPENING + marked_run_on + " " + plain_run_on + "\n"
+    assert marked(text) == [marked_run_on]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "holds a connective of translation from Arabic" in hit.message
+    assert marked("The harbour master met the crews.\n\n" + marked_run_on + "\n") == []  # no gate
+
+
+def test_marker_tier_reports_a_very_long_sentence_in_any_article():
+    # invented: no marker at all; one sentence of 70 words or more (ungated_long_words), one of 49
+    very_long = " ".join(["the cranes moved and the tugs waited"] * 10).capitalize() + "."
+    text = "The harbour master met the crews.\n\n" + very_long + " " + RUN_ON + "\n"
+    assert marked(text) == [very_long]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "runs on for 70 words" in hit.message and "dense in the connectives" not in hit.message
+    assert marked(MT_OPENING + very_long + "\n") == []  # raw machine output: PV143's
+
+
+def test_marker_tier_reports_a_run_on_in_raw_mt_that_pv143_leaves_alone():
+    # invented: 36 words, a main verb, no weak sign of PV143's, in an article with two sentences in Arabic order
+    medium = (
+        "The harbour master told the crews to wait at the outer basin until the tide turned and the new tugs "
+        "from the southern yard took the cranes across the channel before the storm arrived at dusk."
+    )
+    text = MT_OPENING + medium + " The cranes will move in May.\n"
+    assert marked(text) == [medium]
+    (hit,) = MachineTranslationChecker(MARKED).check(Document(text, "t.txt"))
+    assert "raw machine translation (2 sentences" in hit.message and "runs on for 36 words" in hit.message
+    assert medium not in gated(text)  # PV143 has no sign for it: no warning and info on one sentence
+    assert marked("The harbour master met the crews.\n\n" + medium + "\n") == []  # not raw, no gate, under 70

@@ -17,7 +17,13 @@
   per name ("By Jane Roe, for Some Outlet": the outlet is no name).
 
 - Bylines of names fenced with pipes, as Arabic sites print them
-  ("Jane Roe | Sami Haddad") -> one ``by`` per name.
+  ("Jane Roe | Sami Haddad") -> one ``by`` per name; a place, a slash and a
+  name ("Amman / Jane Roe") -> its ``by``.
+- Any other line made only of credit roles and names, read by its shape
+  (``_roles``): "(Reporting by Jane Roe; Editing by Sami Haddad)", "Translated
+  into English by Jane Roe for Some Outlet", "Written by Jane Roe, translated
+  by Sami Haddad" -> ``translator``/``source`` parts when a role is a
+  translation's, else one ``by`` per name.
 - Datelines and agency tags (``parse_dateline``), which open a paragraph of
   wire copy rather than stand on a line of their own: "RAMALLAH, Monday, May
   6, 2024 (WAFA) –", "TEHRAN, Oct. 2 (MNA) -", "Provinces, SANA –", "NNA -",
@@ -90,7 +96,7 @@ def parse_translation(line: str) -> list[Part] | None:
         return _piped_translation(line)
     m = _TRANSLATION.match(line) or _ADAPTED.match(line)
     if m is None:
-        return parse_origin(line)
+        return parse_origin(line) or _translation_roles(line)
     rest = m.end()
     parts: list[Part] = []
     if line[rest : rest + 1] == ":":  # "Translation: Jane Roe"
@@ -99,10 +105,10 @@ def parse_translation(line: str) -> list[Part] | None:
     by = _BY.search(line, rest)
     frm = _FROM.match(line, rest) or (_FROM.search(line, by.end()) if by else None)
     if by is None and frm is None:
-        return None
+        return _translation_roles(line)
     outlet = _FOR_OUTLET.match(line, rest)
     if by is not None and by.start() > rest and (frm is None or frm.start() != rest) and not (outlet and outlet.end() == by.start()):
-        return None  # words between "translated" and "by" that are no source nor publisher: a sentence
+        return _translation_roles(line)  # words between "translated" and "by" that are no source nor publisher: a sentence
     marks = sorted([("translator", by)] * (by is not None) + [("source", frm)] * (frm is not None), key=lambda p: p[1].start())
     for i, (role, mk) in enumerate(marks):
         end = marks[i + 1][1].start() if i + 1 < len(marks) else len(line)
@@ -110,11 +116,11 @@ def parse_translation(line: str) -> list[Part] | None:
         if role == "translator":
             names = _translators(line, s, e)
             if names is None:
-                return None
+                return _translation_roles(line)
             parts.extend(names)
             continue
         if e <= s or not _named(line[s:e], role):
-            return None
+            return _translation_roles(line)
         parts.append((role, s, e))
     return parts
 
@@ -224,12 +230,12 @@ def parse_byline(line: str) -> list[Part] | None:
     """One ``by`` part per name of a byline, or None."""
     m = _BYLINE.match(line)
     if m is None:
-        return _pipe_names(line)
+        return _role_parts(line, "by") or _pipe_names(line) or _place_slash(line)
     if len(_WORD.findall(line, m.end())) > 9:  # the names after the formula
         return None
     s, e = _trim(line, m.end(), len(line))
     if e <= s or line.rstrip().endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", line.rstrip()):
-        return None
+        return _role_parts(line, "by")
     parts: list[Part] = []
     pos = s
     for piece in _NAME_SPLIT.split(line[s:e]) + [None]:
@@ -247,7 +253,7 @@ def parse_byline(line: str) -> list[Part] | None:
             continue  # "By Jane Roe, for Al-Monitor": the outlet written for, no name of the byline
         words = piece.split()
         if not words or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words):
-            return None
+            return _role_parts(line, "by")
         parts.append(("by", start, start + len(piece)))
     return parts or None
 
@@ -423,3 +429,108 @@ def dateline_credits(doc) -> list[dict]:
             tag, parts = found
             add(line_start + tag, last.prose_end, [(r, a - tag, b - tag) for r, a, b in parts])
     return out
+
+
+# -- credit lines by shape ---------------------------------------------------------
+# A credit line is a run of roles, each a role word then "by" or a colon, then names:
+# "Reporting by Jane Roe; Editing by Sami Haddad", "Translated into English by Jane Roe
+# for Some Outlet", "— Translated by Jane Roe and reviewed by Sami Haddad", "Follow-up:
+# Jane Roe | Editing: Sami Haddad" (a photo credit is a caption's, not read here). Read by
+# shape, not from a list of whole formulas: the roles are a closed set, the names are
+# capitalized, and nothing else may stand on the line.
+_ROLE_HEAD = re.compile(
+    r"(?:(?:additional|edited|unofficial|machine|english|arabic[\s-]+to[\s-]+english)\s+)?"
+    r"(?P<role>translated|translation|translators?|rendered|written|writing|reported|reporting|edited|editing|"
+    r"prepared|preparation|compiled|follow[\s-]?up|monitoring|reviewed|revised|proofread(?:ing)?)"
+    r"(?:\s+and\s+(?:edited|translated|reviewed|compiled|revised))?"
+    rf"(?:\s+(?:in)?to\s+english|\s+from\s+(?:the\s+)?(?:{_LANGS})(?:\s+(?:in)?to\s+english)?)?"
+    r"[ \t]*(?:\bby\b[ \t]*:?|:)[ \t]*(?=\S)",
+    re.I,
+)
+#: What may open and close such a line: a bracket, a dash of a sign-off ("— Translated by …").
+_ROLE_LEAD = re.compile(r"^[(\[]?[ \t]*(?:[-–—]+[ \t]*)?")
+#: Between two roles: a semicolon, a pipe, a comma or "and" ("Written by Jane Roe, translated by …").
+_ROLE_SEP = re.compile(r"[ \t]*(?:[;|,]|\band\b)[ \t]*$", re.I)
+#: After the names of a role: the outlet written for or translated from, the place ("… in Amman").
+_ROLE_TAIL = re.compile(r"[ \t]+(?P<prep>for|from|in|at|with)[ \t]+(?:the[ \t]+)?(?P<what>[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,4})$")
+
+
+def _roles(line: str) -> list[tuple[str, int, int, tuple[int, int] | None]] | None:
+    """(role word, start, end of its names, span of a "from OUTLET" tail) for each role of a
+    credit line made only of roles and names, or None."""
+    if len(_WORD.findall(line)) > 24:
+        return None  # a credit line is short
+    lead = _ROLE_LEAD.match(line).end()
+    end = len(line.rstrip(" \t.)]"))
+    heads = []
+    for m in _ROLE_HEAD.finditer(line, lead, end):
+        before = line[lead : m.start()]
+        # a role opens the line or follows a separator: "… said he translated by hand" is a sentence
+        if m.start() == lead or heads and _ROLE_SEP.search(before):
+            heads.append(m)
+    if not heads or heads[0].start() != lead:
+        return None
+    out = []
+    for i, m in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else end
+        piece_end = stop
+        if i + 1 < len(heads):
+            sep = _ROLE_SEP.search(line, m.end(), stop)
+            piece_end = sep.start() if sep else stop
+        source = None
+        tail = _ROLE_TAIL.search(line, m.end(), piece_end)
+        if tail is not None:
+            if tail.group("prep").lower() == "from":
+                source = (tail.start("what"), tail.end("what"))
+            piece_end = tail.start()
+        s, e = _trim(line, m.end(), piece_end)
+        if e <= s:
+            return None
+        out.append((m.group("role").lower(), s, e, source))
+    return out
+
+
+def _role_parts(line: str, role_name: str) -> list[Part] | None:
+    """Parts of a credit line read by shape: one ``role_name`` part per name, or None."""
+    roles = _roles(line)
+    if roles is None:
+        return None
+    parts: list[Part] = []
+    for _, s, e, _source in roles:
+        names = _translators(line, s, e)
+        if names is None:
+            return None  # a piece that is no list of names: a sentence
+        parts += [(role_name, a, b) for _, a, b in names]
+    return parts
+
+
+def _translation_roles(line: str) -> list[Part] | None:
+    """A credit line read by shape that holds a translation role: its ``translator`` and
+    ``source`` parts ("Reporting by Jane Roe; translated from Arabic by Sami Haddad")."""
+    roles = _roles(line)
+    if roles is None or not any(r.startswith(("translat", "rendered")) for r, *_ in roles):
+        return None
+    parts: list[Part] = []
+    for role, s, e, source in roles:
+        names = _translators(line, s, e)
+        if names is None:
+            return None
+        if role.startswith(("translat", "rendered")):
+            parts += names
+            if source is not None:
+                parts.append(("source", *source))
+    return parts
+
+
+#: A place, a slash and a name: "Amman / Jane Roe", "Amman/ Jane Roe" (Arabic عمان / فلان); a space
+#: beside the slash, since a photo credit writes none ("Facebook/Jane Roe", "Jane Roe/Agency").
+_PLACE_SLASH = re.compile(r"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)?(?:[ \t]+/|/[ \t]+)[ \t]*(?P<name>[^/]+?)[ \t]*$")
+
+
+def _place_slash(line: str) -> list[Part] | None:
+    """The name of a place-and-name line ("Amman / Jane Roe"). (A dash and a name alone, "— Jane
+    Roe", is no byline: it names the speaker of the quotation above it.)"""
+    m = _PLACE_SLASH.match(line)
+    if m is None or not _is_name(m.group("name")):
+        return None
+    return [("by", m.start("name"), m.end("name"))]

@@ -65,7 +65,10 @@ word (two sentences run together); ``main_verb``: a sentence of ``min_words``
 or more with no main verb (``_mainverb``); ``long_words``: a run-on sentence
 (Arabic chains clauses with و where English starts new sentences). Such weak
 signs are common in native copy, hence the gate: no control article has a
-sentence scoring 2, so the tier never runs there.
+sentence scoring 2, so the tier never runs there. ``runon_gate`` opens it too
+in an article where that share of the sentences (two at least) run on for
+``long_words`` or more: a translation nobody cut into English sentences (no
+PolNeAR train or NTREX article passes at 0.5).
 
 The marker-gated tier (PV144, info; ``markers``): the weak signs named in
 ``signs`` (the run-on, the doubled word), in an article with no sentence
@@ -74,16 +77,27 @@ verb + "that", ", indicating that", "the need to", "a number of"): at least
 ``marker_count`` matches and ``marker_rate`` per 1,000 words (19 of 840
 PolNeAR articles, 4 of 123 NTREX ones pass; keyness in
 docs/machine-translation.md).
+``marked-long`` (with ``marked_long_words``): a shorter run-on that holds
+one of those markers itself, where the Arabic clause chain shows. Below the gate,
+with ``ungated_long_words``, the tier reports only a sentence that long (a run-on
+English news rarely writes, in an article not known to be translated). In raw
+machine output (PV143's article), with ``raw_long_words``, a run-on shorter than
+``long_words`` that PV143 has no weak sign for is reported here, at info.
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
   main_verb: false      (PV143) a sentence with no main verb is one weak sign
   long_words: 0         (PV143) a sentence of this many words or more is one weak sign (0: off)
+  marked_long_words: 0  (PV144) ... or this many when the sentence holds a marker (sign marked-long; 0: off)
+  ungated_long_words: 0 (PV144) below the gate, a sentence of this many words or more (0: off)
+  raw_long_words: 0     (PV144) in raw MT, a sentence of this many words PV143 has no sign for (0: off)
+  runon_gate: 0         (PV143) the gate opens too when this share of the article's sentences (two at
+                        least) have ``long_words`` or more (0: off)
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
   signs: [...]          (gated tiers) the weak signs that count: doubled, spaced, comma-that, weekday,
-                        mid-capital, long, main-verb (default: all)
+                        mid-capital, long, main-verb, marked-long (default: all)
   speech_verbs: [...]   verbs of saying that invert with their subject
   object_verbs: [...]   words never treated as the inverted verb ("told")
   subject_nouns: [...]  (it-verb) person nouns that follow the verb as its subject
@@ -120,7 +134,7 @@ STRONG, WEAK = 2, 1
 #: The signs the gated tier (PV143) counts, anywhere in the sentence.
 _WEAK_SIGNS = ("doubled", "spaced", "comma-that", "weekday")
 #: Every weak sign by name, for a rule's ``signs`` (long and main-verb also need long_words / main_verb).
-_ALL_SIGNS = frozenset(_WEAK_SIGNS) | {"mid-capital", "long", "main-verb"}
+_ALL_SIGNS = frozenset(_WEAK_SIGNS) | {"mid-capital", "long", "main-verb", "marked-long"}
 #: "… the new pumps And ordered more …": a capital conjunction or article after a lower-case word,
 #: where MT ran two sentences together (0 on NTREX, 3 on PolNeAR train: typos; gated anyway).
 _MID_CAPITAL = re.compile(r"(?<=[a-z] )(?:And|But|The|Or) (?=[a-z]{3})")
@@ -144,6 +158,18 @@ class MachineTranslationChecker:
         self.document_gate = int(p.get("document_gate", 0))
         self.main_verb = bool(p.get("main_verb", False))
         self.long_words = int(p.get("long_words", 0))
+        #: (PV144) a shorter run-on counts when it holds a marker itself: the connectives are where
+        #: the Arabic clause chain shows, and native long sentences rarely carry them (0: off)
+        self.marked_long_words = int(p.get("marked_long_words", 0))
+        #: (PV144) below the gate, a sentence this long is reported all the same: native news
+        #: rarely writes one (70 words: 0.05 per 1,000 words on PolNeAR train, none in NTREX; 0: off)
+        self.ungated_long_words = int(p.get("ungated_long_words", 0))
+        #: (PV144) in raw machine output, a sentence this long that PV143 (warning) reports nothing on,
+        #: at info: a run-on there is where the salad is, but too often right to be a warning (0: off)
+        self.raw_long_words = int(p.get("raw_long_words", 0))
+        #: The run-on gate (PV143): the share of the article's sentences (two at least) that run on for
+        #: ``long_words`` or more; such an article was never cut into English sentences (0: off).
+        self.runon_gate = float(p.get("runon_gate", 0))
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
@@ -231,8 +257,13 @@ class MachineTranslationChecker:
         # where weaker signs are enough, since the article is known to be raw machine output
         pieces = list(self._pieces(doc))
         strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]  # PV140's test, with its shortcuts
-        if len(strong) < self.document_gate:
-            return
+        if len(strong) >= self.document_gate:
+            why = f"{len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere"
+        else:
+            runons = self._runons(text, pieces)
+            if not runons:
+                return
+            why = f"{runons} of its {len(pieces)} sentences run on for {self.long_words} words or more, never cut into English sentences"
         strong_spans = {(start, end) for _, start, end in strong}
         for para_start, start, end in pieces:
             if (start, end) in strong_spans:
@@ -240,32 +271,86 @@ class MachineTranslationChecker:
             evidence = self._weak_evidence(text[start:end])
             if WEAK * len(evidence) >= self.threshold:
                 yield Hit(start, end, (
-                    "in an article that reads as raw machine translation "
-                    f"({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere), "
+                    f"in an article that reads as raw machine translation ({why}), "
                     "this sentence too shows its marks (" + "; ".join(evidence) + "): check it against the original"
                 ), None)
+
+    def _runons(self, text: str, pieces: list[tuple[int, int, int]]) -> int:
+        """The run-on gate: how many sentences run on for ``long_words`` or more when they are two at
+        least and ``runon_gate`` of all the article's sentences (0: the gate stays shut)."""
+        if not self.runon_gate or not self.long_words or len(pieces) < 2:
+            return 0
+        # an edited translation, human or native, cuts the Arabic chain of و clauses into sentences:
+        # none of the 840 PolNeAR train articles has half of its sentences at 45 words or more
+        runons = sum(1 for _, start, end in pieces if text.count(" ", start, end) + 1 >= self.long_words
+                     and len(_WORD.findall(text, start, end)) >= self.long_words)
+        return runons if runons >= 2 and runons >= self.runon_gate * len(pieces) else 0
 
     def _check_marked(self, doc) -> Iterable[Hit]:
         """The marker-gated tier (PV144): in an article dense in structural markers of translation
         from Arabic (", indicating that", "the need to", "a number of") and with no sentence in
-        Arabic order (that article is PV143's), a sentence with one weak sign."""
+        Arabic order (that article is PV143's), a sentence with one weak sign. Below the gate, with
+        ``ungated_long_words``, only a sentence of that many words; in raw machine output, with
+        ``raw_long_words``, a sentence of that many words that PV143 leaves alone."""
         text = doc.text
         count = sum(1 for pattern in self.markers for _ in pattern.finditer(text))
-        if count < self.marker_count:
-            return  # most articles, native ones above all: too few markers, no need to count words
-        words = len(_WORD.findall(text))
-        if 1000 * count < self.marker_rate * words:
-            return
+        gated = count >= self.marker_count  # most articles, native ones above all: too few markers, no need to count words
+        if gated:
+            words = len(_WORD.findall(text))
+            gated = 1000 * count >= self.marker_rate * words
+        if not gated:
+            least = min((n for n in (self.ungated_long_words, self.raw_long_words) if n), default=0)
+            # the two tiers below the gate need a long sentence: most articles have none (a piece lies in a sentence)
+            if not least or not any(text.count(" ", sent.start, sent.end) + 1 >= least for sent in doc.sentences):
+                return
         pieces = list(self._pieces(doc))
-        if any(self._score(text, *piece)[0] >= STRONG for piece in pieces):
-            return  # raw machine output: PV140 and PV143 report it
-        for _, start, end in pieces:
-            evidence = self._weak_evidence(text[start:end])
-            if WEAK * len(evidence) >= self.threshold:
-                yield Hit(start, end, (
-                    f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
-                    "this sentence shows signs of it (" + "; ".join(evidence) + "): check it against the original"
-                ), None)
+        if gated:
+            found = [(start, end, self._weak_evidence(text[start:end])) for _, start, end in pieces]
+            where = f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
+        else:
+            found = [(start, end, self._run_on(text[start:end], self.ungated_long_words)) for _, start, end in pieces]
+            where = ""
+        found = [(start, end, evidence) for start, end, evidence in found if WEAK * len(evidence) >= self.threshold]
+        # a raw-MT article can only matter here when a sentence is long enough for the raw tier
+        raw_possible = self.raw_long_words and any(text.count(" ", start, end) + 1 >= self.raw_long_words for _, start, end in pieces)
+        if not found and not raw_possible:
+            return
+        strong = {(start, end) for para_start, start, end in pieces if self._score(text, para_start, start, end)[0] >= STRONG}
+        if strong:
+            if not self.raw_long_words:
+                return  # raw machine output: PV140 and PV143 report it
+            found = [(start, end, self._raw_run_on(text[start:end])) for _, start, end in pieces if (start, end) not in strong]
+            found = [(start, end, evidence) for start, end, evidence in found if evidence]
+            where = f"in an article of raw machine translation ({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order), "
+        for start, end, evidence in found:
+            yield Hit(start, end, (
+                where + "this sentence shows signs of translation from Arabic (" + "; ".join(evidence)
+                + "): check it against the original"
+            ), None)
+
+    def _raw_run_on(self, s: str) -> list[str]:
+        """The run-on sign at ``raw_long_words`` for a sentence PV143 reports nothing on: none of its
+        weak signs (all of them, the main verb's too, and a run-on at ``long_words``, PV143's own)."""
+        evidence = self._run_on(s, self.raw_long_words)
+        if not evidence:
+            return []
+        words = len(_WORD.findall(s))
+        if words >= self.long_words or _MID_CAPITAL.search(s):
+            return []
+        if any(name in _WEAK_SIGNS and pattern is not None and _may_hold(name, s) and pattern.search(s)
+               for name, _, pattern, _ in self.features):
+            return []
+        if words >= self.min_words and not has_main_verb(s):
+            return []
+        return evidence
+
+    @staticmethod
+    def _run_on(s: str, least: int) -> list[str]:
+        """The run-on sign alone, at ``least`` words."""
+        if s.count(" ") + 1 < least:
+            return []  # too few spaces: no need to count the words
+        words = len(_WORD.findall(s))
+        return [f"it runs on for {words} words, clauses chained as in the Arabic"] if words >= least else []
 
     def _weak_evidence(self, s: str) -> list[str]:
         """The weak signs of one sentence (the gated tiers'), quoted or not: quoted words went through
@@ -275,11 +360,16 @@ class MachineTranslationChecker:
                     if name in _WEAK_SIGNS and name in on and pattern is not None and _may_hold(name, s) and pattern.search(s)]
         if "mid-capital" in on and _MID_CAPITAL.search(s):
             evidence.append("a capitalized conjunction or article in mid-sentence, where two sentences were run together")
-        if self.signs is not None and "long" in on and s.count(" ") + 1 < self.long_words:
+        # the shortest run-on any sign on here needs
+        shortest = min((n for n in (self.long_words, self.marked_long_words if "marked-long" in on else 0) if n), default=0)
+        if self.signs is not None and "long" in on and s.count(" ") + 1 < shortest:
             return evidence  # too few spaces for a run-on: no need to count the words
         words = len(_WORD.findall(s))
         if self.long_words and words >= self.long_words:
             evidence.append(f"it runs on for {words} words, clauses chained as in the Arabic")
+        elif ("marked-long" in on and self.markers is not None and 0 < self.marked_long_words <= words
+              and any(pattern.search(s) for pattern in self.markers)):
+            evidence.append(f"it runs on for {words} words and holds a connective of translation from Arabic")
         if self.main_verb and "main-verb" in on and words >= self.min_words and not has_main_verb(s):
             evidence.append("it has no main verb")
         return evidence
