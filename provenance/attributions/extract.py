@@ -117,7 +117,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
             found.append(Raw((m.start(), m.end()), "unspecified", [link], _content(text, cs, end), m.start()))
             taken.append((m.start(), m.end()))
     for m in according:
-        if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
+        if taken and not free(m.start(), m.end()) or connectives and _in_connective(connectives, m.start(), m.end()):  # no call for an empty list
             continue
         raw = _according(text, start, end, m)
         if raw:
@@ -126,7 +126,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     for m in cue_matches:
         if len(found) >= MAX_PER_SENTENCE:
             break
-        if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
+        if taken and not free(m.start(), m.end()) or connectives and _in_connective(connectives, m.start(), m.end()):  # no call for an empty list
             continue
         raw = _verb_cue(text, start, end, m, headline=headline)
         if raw:
