@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from provenance.attributions.chains import Mention, Resolver, compose, main_subject, quote_type
-from provenance.attributions.finders import lowered
+from provenance.attributions.finders import lowered_text
 from provenance.attributions.extract import Raw, Scan, extract_sentence
 from provenance.attributions.memo import describe_shared
 from provenance.attributions.sources import describe, person_name
@@ -89,7 +89,7 @@ class _LazyPersons:
     def __contains__(self, token: str) -> bool:
         if self._tokens is None and not self.names and token:
             if self._low is None:
-                self._low = (lowered(self.text) if "Σ" not in self.text else None) or ""
+                self._low = (lowered_text(self.text) if "Σ" not in self.text else None) or ""  # the scan's, kept
             if self._low:
                 answer = self._answers.get(token)
                 if answer is None:

@@ -87,7 +87,8 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
             a.content = b.content if b.content is not None else a.content
             a.medium = a.medium or b.medium
             removed.add(bi)
-    raws = [r for i, r in enumerate(raws) if i not in removed]
+    if removed:  # (most sentences: none, and no comprehension)
+        raws = [r for i, r in enumerate(raws) if i not in removed]
     # Participles and coordinated verbs take the chain of the attribution before them.
     for i, r in enumerate(raws):
         if not r.inherits:
@@ -120,7 +121,10 @@ def compose(text: str, raws: list[Raw], start: int, end: int) -> list[Raw]:
                 r.medium = r.medium or after.medium
             else:
                 r.links = []
-    raws = [r for r in raws if r.links]
+    if len(raws) == 1:  # most sentences: one attribution, no comprehension
+        raws = raws if raws[0].links else []
+    else:
+        raws = [r for r in raws if r.links]
     # A content span stops where the next attribution of the sentence begins.
     for i, r in enumerate(raws):
         if r.content is None or r.postposed:
@@ -232,7 +236,8 @@ def quote_type(text: str, content: tuple[int, int] | None, quote_marks: list[int
         marks = [m.start() for m in _QUOTE_MARK.finditer(piece)]
     else:
         first = bisect_left(quote_marks, s)
-        marks = [at - s for at in quote_marks[first : bisect_left(quote_marks, e, first)]]
+        last = bisect_left(quote_marks, e, first)
+        marks = [at - s for at in quote_marks[first:last]] if last > first else []  # most contents: no mark, no comprehension
         # no copy of the span where it holds no quotation mark at all (most indirect speech)
         if not marks and text.find("'", s, e) < 0 and text.find("‘", s, e) < 0 and text.find("’", s, e) < 0:
             return "indirect"

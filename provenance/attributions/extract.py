@@ -82,12 +82,16 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     colon = scan.has_colon(start, end)
     if not (cue_matches or according or unspecified or statements or colon):
         return []
-    connectives = [(m.start(), m.end()) for m in connective_matches]
+    # (a comprehension is a function call: none over an empty list, asked per sentence)
+    connectives = [(m.start(), m.end()) for m in connective_matches] if connective_matches else []
     if cue_matches or according:  # the only ones checked against connectives and quotations
-        connectives += [(a + 1, b - 1) for a, b in quoted_spans(text, start, end, scan.quote_marks)]
-        inside = scan.quotations.inside  # a quotation over several sentences: the quoted person's own words
-        cue_matches = [m for m in cue_matches if not inside(m.start(), m.end())]
-        according = [m for m in according if not inside(m.start(), m.end())]
+        if quoted := quoted_spans(text, start, end, scan.quote_marks):
+            connectives += [(a + 1, b - 1) for a, b in quoted]
+        quotations = scan.quotations  # a quotation over several sentences: the quoted person's own words
+        if quotations.spans:
+            inside = quotations.inside
+            cue_matches = [m for m in cue_matches if not inside(m.start(), m.end())]
+            according = [m for m in according if not inside(m.start(), m.end())] if according else according
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
 
@@ -117,7 +121,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
             found.append(Raw((m.start(), m.end()), "unspecified", [link], _content(text, cs, end), m.start()))
             taken.append((m.start(), m.end()))
     for m in according:
-        if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
+        if taken and not free(m.start(), m.end()) or connectives and _in_connective(connectives, m.start(), m.end()):  # no call for an empty list
             continue
         raw = _according(text, start, end, m)
         if raw:
@@ -126,7 +130,7 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
     for m in cue_matches:
         if len(found) >= MAX_PER_SENTENCE:
             break
-        if not free(m.start(), m.end()) or _in_connective(connectives, m.start(), m.end()):
+        if taken and not free(m.start(), m.end()) or connectives and _in_connective(connectives, m.start(), m.end()):  # no call for an empty list
             continue
         raw = _verb_cue(text, start, end, m, headline=headline)
         if raw:
@@ -136,8 +140,13 @@ def extract_sentence(text: str, start: int, end: int, *, headline: bool = False,
         raw = _colon(text, start, end, headline=headline, found=found)
         if raw:
             found.append(raw)
-    found.sort(key=lambda r: r.cue)
+    if len(found) > 1:
+        found.sort(key=_cue_of)
     return found
+
+
+def _cue_of(raw: Raw) -> tuple[int, int]:
+    return raw.cue
 
 
 def _asked_opening(text: str, start: int, end: int) -> Raw | None:

@@ -208,9 +208,18 @@ class OpeningIndex:
         return starts
 
 
+#: The characters re's ``\s`` matches in a str pattern (``str.isspace``, the same test): each is its own lower case.
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
 def opening_words(sources: list[str]) -> set[str] | None:
-    """The literal words one of which opens every match of one of the (case-sensitive)
-    pattern sources, read off re's parse; None when a match may open otherwise."""
+    r"""The literal words one of which opens every match of one of the (case-sensitive)
+    pattern sources, read off re's parse; None when a match may open otherwise.
+
+    A word every match follows with whitespace or with one of a few ASCII marks (``as\s+``,
+    ``so[-\s]``) is given with each character that may follow it ("as ", "as\n", ...): the
+    Aho-Corasick pass then stops at "as" only before them, not in "last" or "ask".
+    """
     if _sre_parse is None or not sources:
         return None
     words: set[str] = set()
@@ -222,14 +231,50 @@ def opening_words(sources: list[str]) -> set[str] | None:
         if not opening:
             return None
         words |= opening
-    # ASCII only: then a word's lower case has its length and lines up with the text's.
-    return words if all(w.isascii() for w in words) else None
+    # A word given alone needs none of its followed forms ("as" covers "as "): they would repeat its starts.
+    words = {w for w in words if w[:-1] not in words}
+    # ASCII only (whitespace after a word aside, each its own lower case): then a word's lower
+    # case has its length and lines up with the text's.
+    return words if all(w.rstrip(WHITESPACE).isascii() for w in words) else None
+
+
+#: ASCII marks that may stand with whitespace in a class after an opening word ("so[-\s]called").
+_FOLLOWER_MARKS = frozenset("-'/")
+
+
+def _followers(seq) -> str | None:
+    """The characters the parsed sequence's matches can open with, when all are whitespace or
+    _FOLLOWER_MARKS (a class, a repeat of one at least once, or a group or alternation of such
+    openings: "as(?:\\s+noted|\\s+said)"); None otherwise."""
+    if not seq:
+        return None
+    op, av = seq[0]
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _followers(av[2].data)
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _followers(av[3].data)
+    if op is _sre.BRANCH:
+        each = [_followers(alternative) for alternative in av[1]]
+        return "".join(sorted(set("".join(each)))) if all(each) else None
+    if op is not _sre.IN:
+        return None
+    out = []
+    for kind, value in av:
+        if kind is _sre.CATEGORY and value is _sre.CATEGORY_SPACE:
+            out.append(WHITESPACE)
+        elif kind is _sre.LITERAL and chr(value) in _FOLLOWER_MARKS:
+            out.append(chr(value))
+        else:
+            return None
+    return "".join(out)
 
 
 def _opening_literals(seq) -> set[str] | None:
     run = _leading_literal(seq)
     if run:
-        return {run}
+        # the characters every match has right after the word, when few (whitespace): one key each
+        follow = _followers(seq[len(run) :])
+        return {run + c for c in follow} if follow else {run}
     if not seq:
         return None
     op, av = seq[0]

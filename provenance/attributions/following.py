@@ -199,8 +199,7 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
             pos = _skip_audience(text, obj_start, stop)
     if not (settled and pos == skipped_to):
         pos, _ = _skip_adverbials(text, pos, stop, info)
-    rest = text[pos:stop]
-    tail = rest.strip()
+    tail = text[pos:stop].strip()
     # ", citing X," / ", quoting X," / "quoting X" at the end
     m = _CITING.match(text, pos, stop) if tail[:1] == "," else None
     if m:
@@ -209,10 +208,9 @@ def after_cue(text: str, cue_end: int, end: int, *, audience: bool, relay_as: bo
             s, e = _strip(text, close.start(), close.end())
             info.relays.append(RawLink(s, e, cue=(m.start(1), m.end(1))))
             pos = close.end()
-            rest = text[pos:stop]
-            tail = rest.strip()
-    m = _CONTENT_LEAD.match(rest)
-    content_start = pos + (m.end() if m else 0)
+            tail = text[pos:stop].strip()
+    m = _CONTENT_LEAD.match(text, pos, stop)  # in the text, not a copy of its rest (every part is optional)
+    content_start = m.end() if m else pos
     first = tail[:1]
     if not tail or (first in _CLOSERS and _ONLY_CLOSERS.fullmatch(tail)):
         info.ends = True

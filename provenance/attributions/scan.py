@@ -31,7 +31,8 @@ def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None 
         marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
     else:  # all of QUOTES: "„" opens no quotation here
         first = bisect_left(quote_marks, start)
-        marks = [i for i in quote_marks[first : bisect_left(quote_marks, end, first)] if text[i] != "„"]
+        last = bisect_left(quote_marks, end, first)
+        marks = [i for i in quote_marks[first:last] if text[i] != "„"] if last > first else []  # most sentences: no mark, no comprehension
     spans = []
     open_at = None
     for n, i in enumerate(marks):

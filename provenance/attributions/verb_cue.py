@@ -303,7 +303,8 @@ def _verb_cue(text: str, start: int, end: int, m: re.Match, *, headline: bool) -
         return _participle(text, start, end, m, info)
     after = after_cue(text, me, end, audience=info.audience)
     subj = left_subject(text, start, subject_end, postposed=after.ends)
-    if subj.span and not subj.after_quote and text[start:subj.span[0]].strip() == "" and _QUESTION_BEFORE.search(text, max(0, start - 4), start):
+    # the four characters before the sentence first: rarely a question, and no slice of the sentence
+    if subj.span and not subj.after_quote and _QUESTION_BEFORE.search(text, max(0, start - 4), start) and text[start:subj.span[0]].strip() == "":
         subj.after_quote = split_question = True  # '"Can you explain that?" | Boyle asked.': the sentence split after the question
     else:
         split_question = False
