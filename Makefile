@@ -56,6 +56,7 @@ test-fuzz: $(VENV)/.test
 
 bench: $(VENV)/.test bytecode
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/attributions_throughput.py --layer-only
 
 # PolNeAR attributions (dev) of provenance and of its two peers, textacy and a
 # spaCy dependency rule, side by side. The peers live in an environment of their
