@@ -93,8 +93,10 @@ _CONTRACTED_PRONOUNS = {"he", "she", "it", "there", "here", "that", "what", "who
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # 300 KB of JSON: fragment and doublet tests asked for it once per word
 def finite_forms() -> dict[str, str]:
-    """Finite verb form -> flags (d past, z 3sg present, n also a noun, p also a participle)."""
+    """Finite verb form -> flags (d past, z 3sg present, n also a noun, p also a participle); one
+    shared dict, read once: callers must not change it."""
     return json.loads(_DATA.read_text(encoding="utf-8"))["forms"]
 
 
