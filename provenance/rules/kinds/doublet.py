@@ -32,6 +32,9 @@ params:
   max_words: 6          (phrase) longest phrase compared
   function_words: [...] (phrase) words that alone do not make a phrase ("of the")
   pairs: [[a|forms, b|forms], ...]  (pairs) the two sides' word forms
+  families: [[verb|noun|adj, lemma, ...], ...]  (pairs) near-synonym families, any two members a pair
+  exclude: [[a, b], ...]  (pairs) lemma pairs of the families left out
+  bare: true            (pairs) two words side by side with nothing between count too
 """
 
 from __future__ import annotations
@@ -83,7 +86,9 @@ class DoubletChecker:
         self.max_gap = int(p.get("max_gap", 10))
         self.function_words = {w.lower() for w in p.get("function_words", [])}
         self.determiners = {w.lower() for w in p.get("determiners", [])}
-        self.pairs = _pair_automaton(p.get("pairs", [])) if self.mode == "pairs" else None
+        self.pairs = _pair_automaton(p.get("pairs", []), p.get("families", []), p.get("exclude", [])) if self.mode == "pairs" else None
+        # (pairs) whether two words side by side with nothing between count ("brotherly fraternal ties")
+        self.next = _NEXT if p.get("bare", True) else _NEXT_JOINED
 
     def check(self, doc) -> Iterable[Hit]:
         if self.mode == "phrase":
@@ -272,7 +277,7 @@ class DoubletChecker:
             start = last + 1 - len(first)
             if start < taken or (start and _WORDCHAR.match(text, start - 1)) or _WORDCHAR.match(text, last + 1):
                 continue
-            m = _NEXT.match(text, last + 1)
+            m = self.next.match(text, last + 1)
             if m is None or (first, m.group(1).lower()) not in pairs:
                 continue
             end = m.end()
@@ -288,13 +293,15 @@ class DoubletChecker:
             )
 
 
-def _pair_automaton(pairs: list):
+def _pair_automaton(pairs: list, families: list = (), exclude: list = ()):
     """(an automaton of every listed word, the set of (first, second) pairs that are doublets, both
-    orders), or None when there are no pairs."""
+    orders), or None when there are no pairs; ``families`` (see ``_binomials``) add pairs."""
     import ahocorasick
 
-    words: set[str] = set()
-    found: set[tuple[str, str]] = set()
+    from provenance.rules.kinds._binomials import family_pairs
+
+    found: set[tuple[str, str]] = family_pairs(families, exclude) if families else set()
+    words: set[str] = {w for pair in found for w in pair}
     for pair in pairs:
         if len(pair) != 2:
             raise PackError(f"a doublet pair has two sides, not {pair!r}")
@@ -315,6 +322,8 @@ def _pair_automaton(pairs: list):
 _WORDCHAR = re.compile(r"[\w\-]")
 #: What may join the two words of a pair ("and", a comma or nothing), then the second word.
 _NEXT = re.compile(r"(?:\s+and\s+|\s*,\s*|\s+)([^\W\d_]+)(?![\w\-])", re.IGNORECASE)
+#: The same, "and" or a comma only.
+_NEXT_JOINED = re.compile(r"(?:\s+and\s+|[ \t]*,[ \t]*)([^\W\d_]+)(?![\w\-])", re.IGNORECASE)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)
