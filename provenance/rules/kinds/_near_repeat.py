@@ -1,14 +1,14 @@
 """Mode ``near`` of the ``doublet`` kind: one prepositional phrase said twice in one clause.
 
-"crimes committed against civilians for the past seven years against
-civilians": a translation that rendered an Arabic clause twice, or merged two
+"the raids on farmers during the last two winters on
+farmers": a translation that rendered an Arabic clause twice, or merged two
 drafts, leaves the same phrase twice in one clause with no conjunction
 between. English repeats a phrase inside a clause only across a clause
-boundary ("… in front of the house, where he stood in front of …"), for
-rhetorical parallelism across a comma ("against our people, against our
+boundary ("… near the gate, where they waited near the gate"), for
+rhetorical parallelism across a comma ("for their homes, for their
 land"), or in a speaker's words; each of these is left alone. Measured on the
 native controls (PolNeAR train, NTREX English): an infinitive ("to defend
-itself instead of relying on them to defend") is the common native shape, so
+the town before asking others to defend it") is the common native shape, so
 the phrase must open with a preposition other than "to".
 """
 
@@ -23,7 +23,7 @@ from provenance.rules.kinds.verbless import finite_forms
 
 #: Words, and every punctuation mark as a token of its own (each breaks the clause).
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019\-]*|\d[\d,]*(?:\.\d+)?|[^\w\s]")
-#: The prepositions a repeated phrase may open with ("against civilians … against civilians"); not
+#: The prepositions a repeated phrase may open with ("on farmers … on farmers"); not
 #: "to", whose phrase is mostly an infinitive said twice on purpose ("to defend … to defend").
 _PREPOSITIONS = frozenset(
     "against in on at for with from of by into onto over under between among about toward towards "

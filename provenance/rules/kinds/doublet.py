@@ -18,8 +18,8 @@ and denunciation"; خطير وجسيم, "grave, serious"), listed as data in the
 rule's ``pairs``, in either order, joined by "and", a comma or nothing.
 
 Mode ``near`` (``provenance.rules.kinds._near_repeat``) finds one prepositional
-phrase said twice in one clause with no conjunction between ("against
-civilians for the past seven years against civilians").
+phrase said twice in one clause with no conjunction between ("the raids on
+farmers during the last two winters on farmers").
 
 params:
   mode: word | phrase | pairs | near
@@ -144,18 +144,18 @@ class DoubletChecker:
 
         key = words[0].lower()
         if key in _COMMA_EMPHATIC or self.mode == "word" and key in _CLOSED_CLASS:
-            return False  # "no, no", "very, very", "so happy, so happy", "that, that": an interjection, an intensifier, a false start
+            return False  # "no, no", "very, very", "so glad, so glad", "that, that": an interjection, an intensifier, a false start
         after = _NEXT_WORD.match(text, end)
         if self.mode == "word" and after is not None and after.group(1).lower() not in _CLOSED_CLASS:
-            return False  # "a horrible, horrible witness": an adjective repeated before its noun, for emphasis
+            return False  # "a terrible, terrible day": an adjective repeated before its noun, for emphasis
         if any(w[:1].isupper() for w in words[1:]) and not words[0][:1].isupper():
-            return False  # "our team, Team Inferno": the second is a name
+            return False  # "our team, Team Blue": the second is a name
         if words[0][:1].isupper() and not DocIndex.of(doc).starts_sentence(start):
             return False  # a name said twice
         if _COMMA_AFTER.match(text, end) or _COMMA_BEFORE.search(text, max(0, start - 3), start):
             return False  # "jobs, jobs, jobs", "drip, drip, drip": a chant of three
         if inside_quotation(doc, start, end):
-            return False  # "horrible, horrible", "so happy, so happy": a speaker's emphasis, quoted as said
+            return False  # "awful, awful", "so glad, so glad": a speaker's emphasis, quoted as said
         return True
 
     def _joints(self, doc) -> list:
@@ -212,7 +212,7 @@ class DoubletChecker:
                     text[start : j.start()] if text[start].isupper() else phrase,
                 )
                 break
-            if not found and self.determiners and text[j.start()] != ",":  # "a black candidate, a black candidate with …" is apposition
+            if not found and self.determiners and text[j.start()] != ",":  # "a rare mayor, a mayor with friends …" is apposition
                 hit = self._determiner_variant(text, index, j, lw, rw)
                 if hit is not None:
                     yield hit
