@@ -1,0 +1,108 @@
+"""Mode ``near`` of the ``doublet`` kind: one prepositional phrase said twice in one clause.
+
+"the raids on farmers during the last two winters on
+farmers": a translation that rendered an Arabic clause twice, or merged two
+drafts, leaves the same phrase twice in one clause with no conjunction
+between. English repeats a phrase inside a clause only across a clause
+boundary ("… near the gate, where they waited near the gate"), for
+rhetorical parallelism across a comma ("for their homes, for their
+land"), or in a speaker's words; each of these is left alone. Measured on the
+native controls (PolNeAR train, NTREX English): an infinitive ("to defend
+the town before asking others to defend it") is the common native shape, so
+the phrase must open with a preposition other than "to".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from provenance.rules import Hit
+from provenance.rules.kinds._context import DocIndex
+from provenance.rules.kinds.verbless import finite_forms
+
+#: Words, and every punctuation mark as a token of its own (each breaks the clause).
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019\-]*|\d[\d,]*(?:\.\d+)?|[^\w\s]")
+#: The prepositions a repeated phrase may open with ("on farmers … on farmers"); not
+#: "to", whose phrase is mostly an infinitive said twice on purpose ("to defend … to defend").
+_PREPOSITIONS = frozenset(
+    "against in on at for with from of by into onto over under between among about toward towards "
+    "upon within without across through throughout behind beyond near inside outside".split()
+)
+#: Words that open a new clause or a contrast: a repeat across one of them is parallelism, not a doublet.
+_BREAK = frozenset(
+    "and or but nor yet while whereas who whom whose which that because where when whether if unless "
+    "although though not than so as is are was were".split()
+)
+#: Words that alone do not make a phrase worth reporting ("in the", "of the").
+_FUNCTION = frozenset(
+    "the a an of in on at to for by with from his her its their our my your this that these those it "
+    "them him us all some any each one two more most least such same other".split()
+)
+
+
+def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int = 10) -> Iterable[Hit]:
+    """A phrase of two to ``max_words`` words, opening with a preposition, that recurs after one to
+    ``max_gap`` words of the same clause."""
+    from provenance.rules.kinds.quotes import inside_quotation
+
+    text = doc.text
+    if len(text.lower()) != len(text):
+        return  # lower-casing changed offsets (rare scripts): the phrases are English
+    index = DocIndex.of(doc)
+    forms = finite_forms()
+    for sent in index.sentences:
+        toks = [(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, sent.start, sent.end)]
+        low = [t[1] for t in toks]
+        i = 0
+        while i < len(toks):
+            hit = _repeat_at(toks, low, i, max_words, max_gap, forms) if low[i] in _PREPOSITIONS else None
+            if hit is None:
+                i += 1
+                continue
+            n, j = hit
+            start, end = toks[i][2], toks[j + n - 1][3]
+            i = j + n
+            if "\n" in text[start:end]:
+                continue  # a headline and the sentence under it
+            if inside_quotation(doc, start, end):
+                continue  # a speaker's own repetition, quoted as said
+            if index.in_scope(start, end, scope) is None:
+                continue
+            phrase = text[toks[j][2] : end]
+            keep = text[start : toks[j - 1][3]]
+            yield Hit(
+                start,
+                end,
+                f"“{phrase}” comes twice in one clause (“{text[start:end]}”): the translation probably "
+                f"rendered one Arabic phrase twice; keep one",
+                keep,
+            )
+
+
+def _is_verb(word: str, forms: dict[str, str]) -> bool:
+    """A verb form that is not also a noun ("remain", "said"; not "reports")."""
+    flags = forms.get(word)
+    return flags is not None and "n" not in flags
+
+
+def _repeat_at(toks: list, low: list[str], i: int, max_words: int, max_gap: int, forms: dict[str, str]) -> tuple[int, int] | None:
+    """(phrase length, start of the second copy) for the longest phrase at ``i`` said again within
+    ``max_gap`` words, or None."""
+    for n in range(max_words, 1, -1):
+        phrase = low[i : i + n]
+        if len(phrase) < n or any(not w[0].isalpha() or w in _BREAK for w in phrase):
+            continue
+        if any(toks[i + k][0][0].isupper() for k in range(n)):
+            continue  # a name ("in New York … in New York") is repeated for clarity, not by a collapse
+        if all(w in _FUNCTION or len(w) < 4 for w in phrase):
+            continue  # "of the", "at the": no content word
+        for g in range(1, max_gap + 1):
+            j = i + n + g
+            if j + n > len(low) or low[j - 1] in _BREAK or not low[j - 1][0].isalnum():
+                break  # the clause ends (a mark, a conjunction, a relative word) before a second copy
+            if low[j - 1] == "to" or _is_verb(low[j - 1], forms):
+                break  # "parties in the talks to remain in the talks": a verb opens a predicate of its own
+            if low[j : j + n] == phrase:
+                return n, j
+    return None
