@@ -258,3 +258,12 @@ def test_marker_tier_reports_a_run_on_in_raw_mt_that_pv143_leaves_alone():
     assert "raw machine translation (2 sentences" in hit.message and "runs on for 36 words" in hit.message
     assert medium not in gated(text)  # PV143 has no sign for it: no warning and info on one sentence
     assert marked("The harbour master met the crews.\n\n" + medium + "\n") == []  # not raw, no gate, under 70
+
+
+def test_marker_tier_reports_the_headline_of_raw_mt():
+    headline = "The board of the port on the cranes of the basin decided"
+    body = MT_OPENING + "The cranes will move in May.\n"
+    text = headline + "\n\n" + body
+    assert headline in marked(text)
+    assert marked("Port news\n\n" + body) == []  # a headline under min_words (6)
+    assert headline not in marked(headline + "\n\nThe harbour master met the crews.\n")  # not raw output

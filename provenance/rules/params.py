@@ -87,6 +87,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
         "ungated_long_words": Int(0),
         "raw_long_words": Int(0),
         "runon_gate": Number(0, 1),
+        "raw_titles": Bool(),
         "markers": STR_LIST,
         "marker_count": Int(1),
         "marker_rate": Number(0),

@@ -82,7 +82,8 @@ one of those markers itself, where the Arabic clause chain shows. Below the gate
 with ``ungated_long_words``, the tier reports only a sentence that long (a run-on
 English news rarely writes, in an article not known to be translated). In raw
 machine output (PV143's article), with ``raw_long_words``, a run-on shorter than
-``long_words`` that PV143 has no weak sign for is reported here, at info.
+``long_words`` that PV143 has no weak sign for is reported here, at info. With
+``raw_titles``, so is the headline of such an article.
 
 params:
   document_gate: 0      (PV143) sentences scoring 2 needed before the weak tier reports
@@ -93,6 +94,7 @@ params:
   raw_long_words: 0     (PV144) in raw MT, a sentence of this many words PV143 has no sign for (0: off)
   runon_gate: 0         (PV143) the gate opens too when this share of the article's sentences (two at
                         least) have ``long_words`` or more (0: off)
+  raw_titles: false     (PV144) in raw MT, the headline too (min_words or more; scope must hold title)
   markers: [...]        (PV144) regexes of structural markers; set, they replace the PV140 gate
   marker_count: 1       (PV144) markers the article needs
   marker_rate: 0        (PV144) markers per 1,000 words the article needs
@@ -112,7 +114,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from provenance.document import PARAGRAPH
+from provenance.document import PARAGRAPH, TITLE
 from provenance.rules import Hit
 from provenance.rules.kinds._mainverb import has_main_verb
 from provenance.rules.model import Rule
@@ -170,6 +172,8 @@ class MachineTranslationChecker:
         #: The run-on gate (PV143): the share of the article's sentences (two at least) that run on for
         #: ``long_words`` or more; such an article was never cut into English sentences (0: off).
         self.runon_gate = float(p.get("runon_gate", 0))
+        #: (PV144) in raw machine output, the headline too (of ``min_words`` or more), at info
+        self.raw_titles = bool(p.get("raw_titles", False))
         #: The marker gate (PV144): structural markers of translation from Arabic, and how many the
         #: article needs (a count and a rate per 1,000 words) before weaker signs count; None: no such gate.
         markers = p.get("markers") or []
@@ -298,10 +302,13 @@ class MachineTranslationChecker:
         if gated:
             words = len(_WORD.findall(text))
             gated = 1000 * count >= self.marker_rate * words
+        # in raw machine output the headline went through the same machine (the rule's scope must hold "title")
+        titles = [(seg.start, seg.prose_end, ["it is the headline, translated with the article"]) for seg in doc.segments
+                  if seg.kind == TITLE and len(_WORD.findall(text, seg.start, seg.prose_end)) >= self.min_words] if self.raw_titles else []
         if not gated:
             least = min((n for n in (self.ungated_long_words, self.raw_long_words) if n), default=0)
-            # the two tiers below the gate need a long sentence: most articles have none (a piece lies in a sentence)
-            if not least or not any(text.count(" ", sent.start, sent.end) + 1 >= least for sent in doc.sentences):
+            # the tiers below the gate need a long sentence (a piece lies in a sentence) or a headline
+            if not titles and (not least or not any(text.count(" ", sent.start, sent.end) + 1 >= least for sent in doc.sentences)):
                 return
         pieces = list(self._pieces(doc))
         if gated:
@@ -311,16 +318,18 @@ class MachineTranslationChecker:
             found = [(start, end, self._run_on(text[start:end], self.ungated_long_words)) for _, start, end in pieces]
             where = ""
         found = [(start, end, evidence) for start, end, evidence in found if WEAK * len(evidence) >= self.threshold]
-        # a raw-MT article can only matter here when a sentence is long enough for the raw tier
-        raw_possible = self.raw_long_words and any(text.count(" ", start, end) + 1 >= self.raw_long_words for _, start, end in pieces)
+        # a raw-MT article can only matter here when a sentence is long enough for the raw tier, or it has a headline
+        raw_possible = bool(titles) or bool(self.raw_long_words) and any(
+            text.count(" ", start, end) + 1 >= self.raw_long_words for _, start, end in pieces)
         if not found and not raw_possible:
             return
         strong = {(start, end) for para_start, start, end in pieces if self._score(text, para_start, start, end)[0] >= STRONG}
         if strong:
-            if not self.raw_long_words:
+            if not self.raw_long_words and not titles:
                 return  # raw machine output: PV140 and PV143 report it
-            found = [(start, end, self._raw_run_on(text[start:end])) for _, start, end in pieces if (start, end) not in strong]
-            found = [(start, end, evidence) for start, end, evidence in found if evidence]
+            found = [(start, end, self._raw_run_on(text[start:end])) for _, start, end in pieces
+                     if self.raw_long_words and (start, end) not in strong]
+            found = sorted([(start, end, evidence) for start, end, evidence in found if evidence] + titles)
             where = f"in an article of raw machine translation ({len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order), "
         for start, end, evidence in found:
             yield Hit(start, end, (
