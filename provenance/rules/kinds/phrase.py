@@ -70,13 +70,25 @@ class _Entry:
     suggestion: str | None
     message: str | None
     note: str | None
-    not_after: re.Pattern | None
-    not_before: re.Pattern | None
+    #: The context patterns as written (compiled on first use: see ``contexts``).
+    not_after_source: str | None
+    not_before_source: str | None
     #: (scope, wanted, pattern): the scope must (wanted) or must not match.
-    conditions: tuple[tuple[str, bool, re.Pattern], ...]
+    condition_sources: tuple[tuple[str, bool, str], ...]
     templated: bool
     #: Lower-case strings of which each match of this entry contains one (None: not known).
     anchors: tuple[str, ...] | None = None
+    rule_code: str = ""
+
+    @functools.cached_property
+    def contexts(self) -> tuple[re.Pattern | None, re.Pattern | None, tuple[tuple[str, bool, re.Pattern], ...]]:
+        """(not_after, not_before, conditions) compiled when the entry first matches: a rule whose
+        anchors an article holds would otherwise compile every entry's gates (tens of ms at start-up)."""
+        return (
+            _context(self.rule_code, self.not_after_source, "(?:", r")\s*$"),
+            _context(self.rule_code, self.not_before_source, r"\s*(?:", ")"),
+            tuple((scope, wanted, _context(self.rule_code, source, "(?:", ")")) for scope, wanted, source in self.condition_sources),
+        )
 
     @functools.cached_property
     def regex(self) -> re.Pattern:
@@ -103,8 +115,10 @@ def literal_anchors(phrases: list[str]) -> list[str]:
 
 
 def validate_phrase_rule(rule: Rule) -> None:
-    """Compile every regex of a phrase rule now: PackError for a bad one."""
-    PhraseChecker(rule)._compile()
+    """Compile every context regex of a phrase rule now: PackError for a bad one."""
+    checker = PhraseChecker(rule)
+    for entry in checker.entries:
+        entry.contexts
 
 
 class PhraseChecker:
@@ -174,11 +188,12 @@ class PhraseChecker:
                     item.get("suggestion"),
                     item.get("message"),
                     item.get("note"),
-                    _context(rule, item.get("not_after"), "(?:", r")\s*$"),
-                    _context(rule, item.get("not_before"), r"\s*(?:", ")"),
-                    _conditions(rule, item),
+                    item.get("not_after") or None,
+                    item.get("not_before") or None,
+                    _conditions(item),
                     templated,
                     own,
+                    rule.code,
                 )
             )
         self._entries, self._parts = entries, parts
@@ -318,11 +333,12 @@ class PhraseChecker:
         start, end = own.span("flag") if flagged else own.span()
         if start == end or index.in_scope(start, end, self.rule.scope) is None:
             return None
-        if entry.not_after and entry.not_after.search(text, max(0, own.start() - 80), own.start()):
+        not_after, not_before, conditions = entry.contexts
+        if not_after and not_after.search(text, max(0, own.start() - 80), own.start()):
             return None
-        if entry.not_before and entry.not_before.match(text, own.end(), min(len(text), own.end() + 80)):
+        if not_before and not_before.match(text, own.end(), min(len(text), own.end() + 80)):
             return None
-        for scope, wanted, pattern in entry.conditions:
+        for scope, wanted, pattern in conditions:
             if scope == "document":  # the same answer for every match in the text: asked once
                 found = index.document_matches.get(pattern)
                 if found is None:
@@ -353,13 +369,13 @@ ENTRY_KEYS = frozenset(
 )
 
 
-def _conditions(rule: Rule, item: dict) -> tuple[tuple[str, bool, re.Pattern], ...]:
+def _conditions(item: dict) -> tuple[tuple[str, bool, str], ...]:
     out = []
     for scope in CONDITION_SCOPES:
         for wanted, prefix in ((True, "if_"), (False, "unless_")):
-            pattern = _context(rule, item.get(prefix + scope), "(?:", ")")
-            if pattern is not None:
-                out.append((scope, wanted, pattern))
+            source = item.get(prefix + scope)
+            if source:
+                out.append((scope, wanted, source))
     return tuple(out)
 
 
@@ -378,10 +394,11 @@ def _scope_span(index: DocIndex, scope: str, offset: int, length: int) -> tuple[
     return 0, length
 
 
-def _context(rule: Rule, pattern: str | None, before: str, after: str) -> re.Pattern | None:
+@functools.lru_cache(maxsize=None)  # entries of a family share their gates (a region, a scope): one compile each
+def _context(code: str, pattern: str | None, before: str, after: str) -> re.Pattern | None:
     if not pattern:
         return None
     try:
         return re.compile(before + pattern + after, re.IGNORECASE)
     except re.error as exc:
-        raise PackError(f"rule {rule.code}: bad context regex {pattern!r}: {exc}") from None
+        raise PackError(f"rule {code}: bad context regex {pattern!r}: {exc}") from None
