@@ -6,10 +6,9 @@ matter here."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from provenance.bilingual import check_omissions as co
-from provenance.bilingual.align import Alignment, Bead, model_for
+from provenance.bilingual.align import model_for
+from tests.source_pairs import bead_pair
 
 SRC = "我们在这里说话他们看见的人她们在那里走路你们听见的事"  # 26 Han characters, no number and no Latin letters: no anchors
 PARAMS = {"min_chars": 5, "max_z": 4.0, "merge_z": 1.5, "merge_z_lang": {"zh": 1.0}, "part_z": 1.5,
@@ -22,20 +21,8 @@ def _english(n: int) -> str:
     return (words + "s" * (n - 1 - len(words))) + "."
 
 
-def _pair(src: list[str], en: list[str], groups, lang: str = "zh"):
-    def layout(sentences):
-        spans, pos = [], 0
-        for s in sentences:
-            spans.append((pos, pos + len(s)))
-            pos += len(s) + 1
-        return " ".join(sentences) + "\n", spans
-
-    s_text, s_spans = layout(src)
-    e_text, e_spans = layout(en)
-    beads = [Bead(source=(s_spans[i][0], s_spans[j - 1][1]) if j > i else None,
-                  target=(e_spans[k][0], e_spans[m - 1][1]) if m > k else None,
-                  source_sentences=(i, j), target_sentences=(k, m), cost=0.0) for (i, j), (k, m) in groups]
-    return SimpleNamespace(alignment=Alignment(s_text, e_text, lang, s_spans, e_spans, beads), text=s_text, lang=lang)
+def _pair(src, en, groups, lang: str = "zh"):
+    return bead_pair(src, en, groups, lang)
 
 
 def _long_translator(lone: str, ratio: float = 5.0, beads: int = 8):

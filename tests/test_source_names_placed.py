@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from provenance.bilingual import names
-from provenance.bilingual.pair import pair_texts
 from provenance.config import Config
 from provenance.pipeline import Pipeline
+from tests.source_pairs import rule_texts
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +20,7 @@ def pipeline():
 
 
 def _names(pipeline, source, english, lang):
-    report = pipeline.run_documents([(pair_texts(source, english + "\n", lang), "article.en.txt")])
-    return [f.text for f in report.files[0].findings if f.rule == "PV1007"]
+    return rule_texts(pipeline, source, english, lang, "PV1007")
 
 
 def test_common_word_like_a_short_surname_does_not_vouch(pipeline):

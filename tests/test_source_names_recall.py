@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.bilingual.pair import pair_texts
 from provenance.config import Config
 from provenance.pipeline import Pipeline
+from tests.source_pairs import rule_texts
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +17,7 @@ def pipeline():
 
 
 def _names(pipeline, source, english, lang):
-    report = pipeline.run_documents([(pair_texts(source, english + "\n", lang), "article.en.txt")])
-    return [f.text for f in report.files[0].findings if f.rule == "PV1007"]
+    return rule_texts(pipeline, source, english, lang, "PV1007")
 
 
 def test_given_name_alone_does_not_vouch(pipeline):

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from provenance.bilingual import checks
 from provenance.bilingual.align import Alignment, Bead, length_units
 from provenance.bilingual.checks import _zl
+from tests.source_pairs import bead_pair
 
 PARAMS = {"min_chars": 15, "max_z": 4.0, "merge_z": 1.5, "part_z": 1.5}
 
@@ -22,26 +23,8 @@ E_AB = ("Minister Petrosyan arrived in Madrid on Tuesday with a large delegation
 E_A40 = "Minister Petrosyan came to Madrid with a delegation and 40 officials."
 
 
-def _pair(src: list[str], en: list[str], groups: list[tuple[tuple[int, int], tuple[int, int]]], lang: str = "de"):
-    """A pair whose beads are groups of (source sentences [i, j), English sentences [k, l))."""
-    def layout(sentences):
-        spans, pos = [], 0
-        for s in sentences:
-            spans.append((pos, pos + len(s)))
-            pos += len(s) + 1
-        return " ".join(sentences) + "\n", spans
-
-    s_text, s_spans = layout(src)
-    e_text, e_spans = layout(en)
-    beads = []
-    for (i, j), (k, m) in groups:
-        beads.append(Bead(
-            source=(s_spans[i][0], s_spans[j - 1][1]) if j > i else None,
-            target=(e_spans[k][0], e_spans[m - 1][1]) if m > k else None,
-            source_sentences=(i, j), target_sentences=(k, m), cost=0.0,
-        ))
-    al = Alignment(s_text, e_text, lang, s_spans, e_spans, beads)
-    return SimpleNamespace(alignment=al, text=s_text, lang=lang)
+def _pair(src, en, groups, lang: str = "de"):
+    return bead_pair(src, en, groups, lang)
 
 
 def _omissions(pair):
