@@ -47,16 +47,23 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
     from provenance.rules.kinds.quotes import inside_quotation
 
     text = doc.text
-    if len(text.lower()) != len(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
         return  # lower-casing changed offsets (rare scripts): the phrases are English
     index = DocIndex.of(doc)
     forms = finite_forms()
     for sent in index.sentences:
+        low = _TOKEN.findall(lowered, sent.start, sent.end)
+        if not _twice(low):
+            continue  # no preposition comes twice in the sentence: no phrase can
         toks = [(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, sent.start, sent.end)]
-        low = [t[1] for t in toks]
+        low = [t[1] for t in toks]  # as tokenized in the original case (the same tokens, read again)
+        reach = max_words + max_gap  # the second copy opens at most this many words after the first
         i = 0
         while i < len(toks):
-            hit = _repeat_at(toks, low, i, max_words, max_gap, forms) if low[i] in _PREPOSITIONS else None
+            # the second copy opens with the same preposition, 3 to ``reach`` words on
+            hit = (_repeat_at(toks, low, i, max_words, max_gap, forms)
+                   if low[i] in _PREPOSITIONS and low[i] in low[i + 3 : i + reach + 1] else None)
             if hit is None:
                 i += 1
                 continue
@@ -78,6 +85,17 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
                 f"rendered one Arabic phrase twice; keep one",
                 keep,
             )
+
+
+def _twice(low: list[str]) -> bool:
+    """Whether some preposition comes twice among the sentence's words."""
+    seen: set[str] = set()
+    for w in low:
+        if w in _PREPOSITIONS:
+            if w in seen:
+                return True
+            seen.add(w)
+    return False
 
 
 def _is_verb(word: str, forms: dict[str, str]) -> bool:

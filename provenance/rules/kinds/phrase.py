@@ -146,6 +146,8 @@ class PhraseChecker:
                 specs.append((item, pattern, templated, own))
         self._specs = specs
         self._entries: list[_Entry] | None = None
+        #: (anchor, indices of the entries holding it): a window is tested once per distinct anchor
+        self._by_anchor: list[tuple[str, tuple[int, ...]]] | None = None
         self._parts: list[str] = []
         self._combined: re.Pattern | None = None
 
@@ -302,9 +304,12 @@ class PhraseChecker:
         whole alternation at every position of the window."""
         window = text[start:end].lower()
         entries = self.entries
-        wanted = [i for i, e in enumerate(entries) if any(a in window for a in e.anchors)]
-        if not wanted:
+        if self._by_anchor is None:
+            self._by_anchor = _anchor_index(entries)
+        found = [ix for a, ix in self._by_anchor if a in window]
+        if not found:
             return
+        wanted = sorted(set().union(*found)) if len(found) > 1 else list(found[0])
         ahead: dict[int, re.Match | None] = {}
         pos = start
         while True:
@@ -367,6 +372,16 @@ ENTRY_KEYS = frozenset(
     {"match", "regex", "suggestion", "message", "note", "case", "anchors", "not_after", "not_before"}
     | {f"{p}_{s}" for p in ("if", "unless") for s in CONDITION_SCOPES}
 )
+
+
+def _anchor_index(entries: list[_Entry]) -> list[tuple[str, tuple[int, ...]]]:
+    """Each distinct anchor with the entries it stands for, in the order first seen: entries of a
+    long list share anchors, and one `in` test per anchor replaces one generator per entry."""
+    index: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        for a in entry.anchors or ():
+            index.setdefault(a, []).append(i)
+    return [(a, tuple(ix)) for a, ix in index.items()]
 
 
 def _conditions(item: dict) -> tuple[tuple[str, bool, str], ...]:
