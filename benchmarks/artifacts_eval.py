@@ -9,7 +9,9 @@ category, overall recall by any finding, warning-level recall, precision of
 warnings and errors, then the false warnings and errors per 1,000 words on the
 two native-English controls (PolNeAR train, NTREX English originals) with the
 rules responsible, and the info-level findings per 1,000 words there (they
-cost no precision but editors read them: keep them under about 2 per 1,000).
+cost no precision but editors read them: keep them under about 2 per 1,000),
+and `check`'s throughput on PolNeAR train (CPU time of one process, every
+layer) beside the figure measured for the commit issue 9 was filed on.
 Needs ../shared (the articles are not in the repository).
 
 Splits: `tune` and `heldout` are the gold's own (held-out = files whose number
@@ -294,13 +296,27 @@ def control(report) -> dict:
     }
 
 
-def run_controls(pipeline, jobs: int = 1) -> dict:
+#: `check`'s throughput on the PolNeAR train control when issue 9 was filed (commit 9d3ea54, the
+#: state of main then), measured with this script's timing on the development machine, 2026-12-07
+#: (two runs: 0.566 and 0.579 MB/s, CPU time of one process over 3.86 MB): printed beside today's.
+FILED_THROUGHPUT = ("9d3ea54", 0.57)
+
+
+def run_controls(pipeline, jobs: int = 1, timing: dict | None = None) -> dict:
+    """The two controls' figures; ``timing`` (when given) gets the PolNeAR run's megabytes and CPU
+    seconds (one process: with --jobs above 1 the workers' time is not counted, so none is kept)."""
+    import time
+
     from provenance.discover import Source
     from provenance.document import Document
 
     out = {}
     paths = sorted(POLNEAR.glob("*.txt"))
+    started = time.process_time()
     out["polnear-train"] = control(pipeline.run([Source(f"polnear/{p.name}", p) for p in paths], jobs=jobs))
+    if timing is not None and jobs == 1:
+        timing["megabytes"] = sum(p.stat().st_size for p in paths) / 1e6
+        timing["seconds"] = time.process_time() - started
     docs = ((Document(text, f"ntrex/{doc_id}.txt"), f"ntrex/{doc_id}.txt") for doc_id, text in ntrex_articles())
     out["ntrex-originals"] = control(pipeline.run_documents(docs))
     return out
@@ -348,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     for split in splits:
         names = {n: words[n] for n in wanted if in_split(n, files[n], split)}
         scores[split] = score(gold, names, findings, credits)
-    controls = None if args.no_controls or not POLNEAR.is_dir() else run_controls(pipeline, jobs=args.jobs)
+    timing: dict = {}
+    controls = None if args.no_controls or not POLNEAR.is_dir() else run_controls(pipeline, jobs=args.jobs, timing=timing)
     from provenance import __version__
 
     if args.json:
@@ -375,6 +392,11 @@ def main(argv: list[str] | None = None) -> int:
             top_info = ", ".join(f"{r} {n}" for r, n in c["top_info_rules"].items()) or "none"
             print(f"  {'':<16} {'':>4}       {'':>7}        {c['info']:>4} info           "
                   f"{c['info_per_1000_words']:.3f} per 1,000 words  top: {top_info}")
+        if timing:
+            commit, then = FILED_THROUGHPUT
+            now = timing["megabytes"] / timing["seconds"]
+            print(f"  throughput on polnear-train: {timing['megabytes']:.2f} MB in {timing['seconds']:.2f} s CPU = "
+                  f"{now:.2f} MB/s (one process, every layer); when issue 9 was filed ({commit}): {then:.2f} MB/s")
     elif not args.no_controls:
         print("\ncontrols skipped: ../shared/data/polnear is absent")
     last = scores[splits[-1]]
