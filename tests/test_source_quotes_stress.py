@@ -71,3 +71,11 @@ def test_a_quoted_chinese_sentence_that_ends_like_a_name(pipeline):
     source = "他们报名参加了“全国青年围棋比赛”。"
     english = "They signed up for the National Youth Go Championship."
     assert _pv1005(pipeline, source, english, "zh") == []
+
+
+def test_a_new_quotation_after_one_the_english_never_closed(pipeline):
+    # the English left the sentence before open; the original closed it and opens a new one after words of
+    # its own, so the English sentence is not inside a quotation, and it lost its marks
+    source = "她说：“我们每天都在等消息。”发言人表示：“我们已经提出了一份新的计划。"
+    lost = 'She said: "We wait for news every day. A spokesman said: We have put forward a new plan.'
+    assert _pv1005(pipeline, source, lost, "zh") == ["A spokesman said: We have put forward a new plan."]

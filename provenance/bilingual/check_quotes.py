@@ -16,9 +16,10 @@ from typing import Iterator
 
 from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near, word_count
 from provenance.bilingual.quote_marks import (
+    _CLOSING,
     _OPENING,
-    _SHAPED,
     _QUOTE,
+    _SHAPED,
     _SINGLE,
     _directional_pairs,
     _english_opens,
@@ -90,6 +91,15 @@ def _closes(src: str, p: int, unit: tuple[int, int], lang: str) -> bool:
     if not _opens(src, p, lang):
         return True
     return lang in _SHAPED and src[p] in _OPENING and not any(c.isalnum() for c in src[p + 1 : unit[1]])
+
+
+def _source_open_before(src: str, start: int, lang: str) -> bool:
+    """Is a quotation of the original open at ``start`` (its paragraph's double marks before it: by the
+    last one's shape where all are curly, else by an odd count)?"""
+    marks = [p for p in _quote_marks(src, src.rfind("\n", 0, start) + 1, start, lang) if src[p] not in _SINGLE]
+    if marks and all(src[p] in _OPENING + _CLOSING for p in marks):
+        return src[marks[-1]] in _OPENING
+    return len(marks) % 2 == 1
 
 
 def _inside(text: str, paragraphs: list[tuple[int, int]]):
@@ -463,6 +473,8 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             inside = english_inside(target[0])
             if params.get("closing", True) and inside and not tq and sq and _closes(src, sq[-1], source, pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
                 inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
+            if params.get("closing", True) and inside and not tq and sq and _opens(src, sq[0], pair.lang) and any(c.isalpha() for c in src[source[0] : sq[0]]) and not _source_open_before(src, source[0], pair.lang):
+                inside = False  # the original opens a new quotation after words of its own, none open before: the English is "inside" only by a quotation it never closed
             # every quotation of the sentence in turn, longest first: a name or term excused must not hide the speech beside it
             candidates = _quotations(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else []
             if tq and not inside and sq and params.get("shorter_quotes", True):
