@@ -56,7 +56,7 @@ def test_a_straight_mark_after_a_comma_closes(pipeline):
 def test_a_chinese_closing_mark_typed_as_an_opening_one(pipeline):
     # “ then a space after a stop closes the sentence before (the splitter keeps it there); the English of the
     # quotation's second sentence lost its closing mark
-    source = "墙上写着口号：“河流属于每个人。保护河流，人人有责。“ 村民们每天都能看到它。"
+    source = "墙上写着口号：“河流属于每个人。保护河流是我们的责任。“ 村民们每天都能看到它。"
     lost = 'The wall carries the slogan: "The river belongs to everyone. Protecting it is a duty. Villagers see it every day.'
     assert _pv1005(pipeline, source, lost, "zh") == ["Protecting it is a duty."]
     kept = 'The wall carries the slogan: "The river belongs to everyone. Protecting it is a duty." Villagers see it every day.'

@@ -87,7 +87,7 @@ def _quotations(text: str, marks: list[int], span: tuple[int, int], min_words: i
 
 def _closes(src: str, p: int, unit: tuple[int, int], lang: str) -> bool:
     """Does the original's mark at p close a quotation: by _opens, or an opening shape with no word after
-    it to the unit's end where marks pair by shape (“…人人有责。“: the closing mark mistyped)?"""
+    it to the unit's end where marks pair by shape (“…有责。“: the closing mark mistyped)?"""
     if not _opens(src, p, lang):
         return True
     return lang in _SHAPED and src[p] in _OPENING and not any(c.isalnum() for c in src[p + 1 : unit[1]])

@@ -69,7 +69,7 @@ def _opens(text: str, p: int, lang: str = "") -> bool:
     if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
         return True  # after a one-letter prefix: ש“זה
     if c == '"' and 0 < p and text[p - 1] in ",." and not text[p + 1 : p + 2].strip():
-        return False  # …koşuyorum," dedi: after a comma or stop, then a space or the end, a straight mark closes
+        return False  # …yapıyorum," dedi: after a comma or stop, then a space or the end, a straight mark closes
     return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,ـ"
 
 
@@ -94,7 +94,7 @@ def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang:
             pairs.append((opened, p))  # “斯坦福桥“, ”国际法院“: Chinese nests with ‘’, so a second “ closes the first, mistyped
             opened = None
         elif text[p] in _OPENING and not any(c.isalnum() for c in text[p + 1 : span[1]]):
-            # “…大钟“, “…不错。“: an opening shape with no word after it to the sentence's end closes, mistyped
+            # “…桥“, “…好。“: an opening shape with no word after it to the sentence's end closes, mistyped
             pairs.append((span[0] - 1 if opened is None else opened, p))
             opened = None
         elif text[p] in _OPENING:
