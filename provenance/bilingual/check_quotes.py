@@ -16,8 +16,10 @@ from typing import Iterator
 
 from provenance.bilingual.check_common import _NOSPACE, Issue, _matched, _near, word_count
 from provenance.bilingual.quote_marks import (
+    _CLOSING,
     _OPENING,
     _QUOTE,
+    _SHAPED,
     _SINGLE,
     _directional_pairs,
     _english_opens,
@@ -38,16 +40,23 @@ _QUESTION = re.compile("[?؟？]")
 #: Last characters of Chinese names of institutions, places and works (bureau, hall, ministry, court,
 #: council, palace, party, group, company, centre, plan, act, university, paper, station, district, city…).
 _CJK_NAME_ENDS = tuple("局厅部院会宫署处委党社团队司所馆站台报州省市县区国杯赛场周山脉河湖岛节奖展") + ("中心", "计划", "法案", "公司", "组织", "联盟", "大学", "学院", "条约", "协议", "委员会")
+_CJK_PERSON = re.compile("[我你您咱]")  # I, you, we: a name of an institution or work does not say them, speech does
 _CJK_PUNCT = re.compile("[，。！？、：；,.!?:;]")
 _GLOSS = re.compile("\\s*[（(][^（()）]*[）)]\\s*$|\\s+$")  # a gloss in brackets at the end (the name in Latin letters: “…法院（ICJ）”)
 
 
 def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool, lang: str = "") -> tuple[int, int] | None:
-    """The longest quoted stretch inside the span of at least ``min_words`` words, from a
+    """The longest of _quotations (None when there is none)."""
+    found = _quotations(text, marks, span, min_words, latin_source, lang)
+    return found[0] if found else None
+
+
+def _quotations(text: str, marks: list[int], span: tuple[int, int], min_words: int, latin_source: bool, lang: str = "") -> list[tuple[int, int]]:
+    """The quoted stretches, longest first (of equal length, the first), inside the span of at least ``min_words`` words, from a
     mark to its partner, or from a lone mark to the span's edge (a quotation that runs on);
     a title in Latin letters quoted in a text of another script is the work's own name, and
     a short quoted Chinese phrase without punctuation a name ("“国家气象局”"), not a quotation."""
-    best = None
+    found = []
     directional = _directional_pairs(text, marks, span, lang)
     pairs = directional if directional is not None else list(zip(marks[0::2], marks[1::2]))
     if directional is None and len(marks) % 2:
@@ -67,14 +76,30 @@ def _quotation(text: str, marks: list[int], span: tuple[int, int], min_words: in
             continue
         if n < 5 and all(w[:1].isupper() for w in inner.split()):
             continue  # «Манчестер Сити», “Welsh Parliament Members”: a name or a title, not a quotation
-        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and _GLOSS.sub("", inner).endswith(_CJK_NAME_ENDS):
-            continue  # “国家气象局”, “白宫”, “国际法院（ICJ）”: an institution or a work by its last character (before a gloss in brackets); “显然感到失望” is speech
+        if _NOSPACE.search(inner) and not _CJK_PUNCT.search(inner) and len(inner) < 16 and _GLOSS.sub("", inner).endswith(_CJK_NAME_ENDS) and not _CJK_PERSON.search(inner):
+            continue  # “国家气象局”, “白宫”, “国际法院（ICJ）”: an institution or a work by its last character (before a gloss in brackets), unless it says I or you (“你…比赛”: speech); “显然感到失望” is speech
         letters = [c for c in inner if c.isalpha()]
         if not latin_source and letters and sum(c.isascii() for c in letters) > len(letters) / 2:
             continue
-        if best is None or b - a > best[1] - best[0]:
-            best = (max(a, span[0]), min(b + 1, span[1]))
-    return best
+        found.append((a - b, len(found), (max(a, span[0]), min(b + 1, span[1]))))
+    return [q for _, _, q in sorted(found)]
+
+
+def _closes(src: str, p: int, unit: tuple[int, int], lang: str) -> bool:
+    """Does the original's mark at p close a quotation: by _opens, or an opening shape with no word after
+    it to the unit's end where marks pair by shape (“…有责。“: the closing mark mistyped)?"""
+    if not _opens(src, p, lang):
+        return True
+    return lang in _SHAPED and src[p] in _OPENING and not any(c.isalnum() for c in src[p + 1 : unit[1]])
+
+
+def _source_open_before(src: str, start: int, lang: str) -> bool:
+    """Is a quotation of the original open at ``start`` (its paragraph's double marks before it: by the
+    last one's shape where all are curly, else by an odd count)?"""
+    marks = [p for p in _quote_marks(src, src.rfind("\n", 0, start) + 1, start, lang) if src[p] not in _SINGLE]
+    if marks and all(src[p] in _OPENING + _CLOSING for p in marks):
+        return src[marks[-1]] in _OPENING
+    return len(marks) % 2 == 1
 
 
 def _inside(text: str, paragraphs: list[tuple[int, int]]):
@@ -301,6 +326,25 @@ def _lost_speech(src, sq, source, tgt, tq, target, latin: bool, lang: str, param
     return speech if kept * params.get("shorter_share", 3) < word_count(src[speech[0] : speech[1]]) else None
 
 
+def _nested_only(src, sq, source, tgt, tq, target, latin: bool, lang: str, params: dict) -> tuple[int, int] | None:
+    """The original's quoted speech (double marks, ``min_speech_words`` words or more, a quoted sentence
+    or with a reporting cue beside it) when the English sentence's only marks are single ones
+    after ``min_speech_words`` words of its own, more than twice the original's before its speech: English nests single marks inside double ones ("…about
+    'a gold medal'," he said), so the speech's outer marks were lost and only the nested quotation kept them."""
+    least = params.get("min_speech_words", 4)
+    if not sq or any(tgt[p] not in _SINGLE for p in tq) or not _english_opens(tgt, tq[0]):
+        return None  # a first single mark that closes ("…investigation.'") ends a British-style quotation of sentences before
+    speech = _quotation(src, sq, source, least, latin, lang)
+    if speech is None or not _short_speech(src, speech, source, lang, params):
+        return None  # speech only: a quoted sentence, or a reporting cue beside it
+    before = word_count(tgt[target[0] : tq[0]])
+    # the English's own words before its single mark, twice the original's before its speech opens and more: the
+    # original's quotation covers them (nested); as many (O'Hagan said: 'The …') is British style quoting the speech
+    if before < least or before <= 2 * word_count(src[source[0] : speech[0]]):
+        return None
+    return speech
+
+
 def _short_speech(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, params: dict) -> bool:
     """Is a quotation under ``min_speech_words`` words speech: a quoted sentence, or a reporting cue of
     the original beside it (provenance.bilingual.speech_cues)?"""
@@ -388,6 +432,22 @@ def _speech_words(s: str) -> int:
     return sum(1 for w in s.split() if not _NOSPACE.search(w)) + len(_NOSPACE.findall(s)) // 2
 
 
+def _lost_here(pair, i: int, src: str, quoted, source, tgt: str, target, params: dict, english_cache: dict) -> bool:
+    """Is the quotation of the original speech the English sentence lost, not a name, a term, or a
+    quotation whose English an alignment slip put in another sentence?"""
+    if pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
+        return False  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
+    if not _said(src, quoted, source, tgt, target, pair.lang, params, english_cache):
+        return False
+    if params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
+        return False  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
+    if _quoted_elsewhere(src, quoted, tgt, pair.alignment.beads[i].target):
+        return False  # its words quoted in another sentence of the bead: a cut of the bead put them apart
+    if params.get("neighbours", True) and _slipped(pair, i):
+        return False  # a 2-1 bead beside a 1-2 one whose English quotes more: the alignment, not the English, lost it
+    return True
+
+
 def quotations(pair, params: dict) -> Iterator[Issue]:
     """Quoted in the original and unquoted in the English (or, with ``reverse``, the other way
     round); a question of the original that the English states."""
@@ -411,23 +471,23 @@ def quotations(pair, params: dict) -> Iterator[Issue]:
             sq = [p for p in _quote_marks(src, *source, pair.lang) if src[p] not in _SINGLE]  # a Hebrew geresh (צ‘לסי) is no quotation mark
             tq = english_marks(target)
             inside = english_inside(target[0])
-            if params.get("closing", True) and inside and not tq and sq and not _opens(src, sq[-1], pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
+            if params.get("closing", True) and inside and not tq and sq and _closes(src, sq[-1], source, pair.lang) and not _closed_next(tgt, beads, i, english_marks, english_paragraphs, any(c.isalpha() for c in src[sq[-1] + 1 : source[1]])):
                 inside = False  # the original closes its quotation here, the English never does: its closing mark is lost
-            quoted = _quotation(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else None
+            if params.get("closing", True) and inside and not tq and sq and _opens(src, sq[0], pair.lang) and any(c.isalpha() for c in src[source[0] : sq[0]]) and not _source_open_before(src, source[0], pair.lang):
+                inside = False  # the original opens a new quotation after words of its own, none open before: the English is "inside" only by a quotation it never closed
+            # every quotation of the sentence in turn, longest first: a name or term excused must not hide the speech beside it
+            candidates = _quotations(src, sq, source, min_words, latin, pair.lang) if not tq and not inside else []
             if tq and not inside and sq and params.get("shorter_quotes", True):
-                quoted = _lost_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
-                if quoted is None and params.get("unmatched_speech", True):
-                    quoted = _unmatched_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
-            if quoted is not None and pair.lang == "zh" and _pinyin_name(src, quoted, tgt, target):
-                quoted = None  # “罗莎” for "Rosa": a foreign name in characters, set off by the marks
-            if quoted is not None and not _said(src, quoted, source, tgt, target, pair.lang, params, english_cache):
-                quoted = None
-            if quoted is not None and params.get("neighbours", True) and _quoted_by_neighbour(src, quoted, source, tgt, target):
-                quoted = None  # the bead took the quotation's last (or first) sentence from the next bead: its English is quoted there
-            if quoted is not None and _quoted_elsewhere(src, quoted, tgt, b.target):
-                quoted = None  # its words quoted in another sentence of the bead: a cut of the bead put them apart
-            if quoted is not None and params.get("neighbours", True) and _slipped(pair, i):
-                quoted = None  # a 2-1 bead beside a 1-2 one whose English quotes more: the alignment, not the English, lost it
+                lost = _lost_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
+                if lost is None and params.get("unmatched_speech", True):
+                    lost = _unmatched_speech(src, sq, source, tgt, tq, target, latin, pair.lang, params)
+                if lost is None and params.get("nested_only", True):
+                    lost = _nested_only(src, sq, source, tgt, tq, target, latin, pair.lang, params)
+                candidates = [lost] if lost is not None else []
+            # after the longest, a quotation of min_speech_words words or more only: a short one beside it is a term as often as speech
+            least = params.get("min_speech_words", 4) if params.get("every_quotation", True) else math.inf
+            candidates = candidates[:1] + [q for q in candidates[1:] if _speech_words(src[q[0] : q[1]]) >= least]
+            quoted = next((q for q in candidates if _lost_here(pair, i, src, q, source, tgt, target, params, english_cache)), None)
             if quoted is not None:
                 # where the English quotes something else in the sentence, say so: "no quotation marks" would be false
                 yield Issue(target[0], target[1], quoted[0], quoted[1],

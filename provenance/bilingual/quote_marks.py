@@ -68,6 +68,8 @@ def _opens(text: str, p: int, lang: str = "") -> bool:
         return False
     if lang == "he" and p >= 2 and text[p - 1].isalpha() and not text[p - 2].isalpha():
         return True  # after a one-letter prefix: ש“זה
+    if c == '"' and 0 < p and text[p - 1] in ",." and not text[p + 1 : p + 2].strip():
+        return False  # …yapıyorum," dedi: after a comma or stop, then a space or the end, a straight mark closes
     return p == 0 or text[p - 1].isspace() or text[p - 1] in "([{:—–-،,ـ"
 
 
@@ -90,6 +92,10 @@ def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang:
             continue  # "“ 维…": Chinese sets no space after an opening mark; the closing one of the sentence before, mistyped
         if lang == "zh" and text[p] == "“" and opened is not None and text[opened] in "“”":
             pairs.append((opened, p))  # “斯坦福桥“, ”国际法院“: Chinese nests with ‘’, so a second “ closes the first, mistyped
+            opened = None
+        elif text[p] in _OPENING and not any(c.isalnum() for c in text[p + 1 : span[1]]):
+            # “…桥“, “…好。“: an opening shape with no word after it to the sentence's end closes, mistyped
+            pairs.append((span[0] - 1 if opened is None else opened, p))
             opened = None
         elif text[p] in _OPENING:
             opened = p if opened is None else opened

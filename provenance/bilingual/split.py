@@ -15,7 +15,8 @@ from provenance.document.sentences import split_sentences as english_sentences
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 # No-space scripts: the full-width punctuation ends a sentence wherever it stands.
-_CJK_END = re.compile(r"[。！？!?]+[」』”’\"）)]*")
+# “ then a space or the end after a stop closes (Chinese sets no space after an opening mark; the closing one mistyped).
+_CJK_END = re.compile(r"[。！？!?]+(?:[」』”’\"）)]|“(?=\s|$))*")
 # Spaced scripts: punctuation (with closing quotes, the German “ too) then whitespace.
 # French sets » off with a (no-break) space: ". »" closes the sentence too.
 _END = re.compile(r"(?:[.!?؟۔।॥…]+)(?:[\"'”“’)\]]|[ \u00a0\u202f]?»)*(?=\s+[^\s»”’)\],.;:])")
