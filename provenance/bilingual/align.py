@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -106,13 +107,19 @@ def _norm_sf(z: float) -> float:
     return 0.5 * math.erfc(z / math.sqrt(2))
 
 
+def length_z(ls: float, lt: float, ratio: float, s2: float) -> float:
+    """How far the English length ``lt`` is from ``ratio`` times the original's ``ls``, in standard
+    deviations of the length model (variance ``s2`` per unit of the mean length)."""
+    mean = (ls + lt / ratio) / 2
+    return (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * s2)
+
+
 def length_cost(ls: int, lt: int, model: tuple[float, float]) -> float:
     """-log P(match | lengths): a two-sided normal tail of the length difference."""
     c, s2 = model
     if ls == 0 and lt == 0:
         return 0.0
-    mean = (ls + lt / c) / 2
-    delta = (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
+    delta = length_z(ls, lt, c, s2)
     p = 2 * _norm_sf(abs(delta))
     return -math.log(max(p, 1e-12))
 
@@ -337,12 +344,11 @@ class Alignment:
         c, s2 = model_for(self.source_lang)
         pairs = [(length_units(self.source_text, b.source[0], b.source[1], self.source_lang), b.target[1] - b.target[0])
                  for b in self.beads if b.kind == "1-1"]
-        ratios = sorted(lt / ls for ls, lt in pairs if ls >= CALIBRATE_MIN)  # a short line's ratio is noise
+        ratios = [lt / ls for ls, lt in pairs if ls >= CALIBRATE_MIN]  # a short line's ratio is noise
         if len(ratios) < CALIBRATE_BEADS:
             return c, 1.0
-        n = len(ratios)
-        ratio = (ratios[(n - 1) // 2] + ratios[n // 2]) / 2  # the median: a bead left out or added does not move it
-        sq = sum(((lt - ls * ratio) / math.sqrt(max((ls + lt / ratio) / 2, 1.0) * s2)) ** 2 for ls, lt in pairs)
+        ratio = statistics.median(ratios)  # a bead left out or added does not move it
+        sq = sum(length_z(ls, lt, ratio, s2) ** 2 for ls, lt in pairs)
         # the spread shrunk toward the model's (CALIBRATE_PRIOR beads' worth): a short article's own says
         # little; never wider than the model's: a wide one is lines run together, no looser translator
         return ratio, min(1.0, math.sqrt((sq + CALIBRATE_PRIOR) / (len(pairs) + CALIBRATE_PRIOR)))

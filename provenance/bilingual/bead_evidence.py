@@ -4,18 +4,16 @@ word skeletons, quotation marks) on either side."""
 
 from __future__ import annotations
 
-import math
 import re
 
 from provenance.bilingual import anchors
-from provenance.bilingual.align import Bead, _calendar, length_units, model_for
+from provenance.bilingual.align import Bead, _calendar, length_units, length_z, model_for
 
 
 def _zl(ls: int, lt: int, lang: str) -> float:
     """How far the English length is from what the length model expects for the original's."""
     c, s2 = model_for(lang)
-    mean = (ls + lt / c) / 2
-    return (lt - ls * c) / math.sqrt(max(mean, 1.0) * s2)
+    return length_z(ls, lt, c, s2)
 
 
 def _zc(pair, ls: float, lt: float) -> float:
@@ -24,8 +22,7 @@ def _zc(pair, ls: float, lt: float) -> float:
     a merge look like one."""
     ratio, spread = pair.alignment.article_model
     _, s2 = model_for(pair.lang)
-    mean = (ls + lt / ratio) / 2
-    return (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * s2) / spread
+    return length_z(ls, lt, ratio, s2) / spread
 
 
 def _z(pair, bead: Bead) -> float:

@@ -22,6 +22,7 @@ from provenance.bilingual.quote_marks import (
     _SHAPED,
     _SINGLE,
     _directional_pairs,
+    _double_marks_before,
     _english_opens,
     _english_quotations,
     _english_quote_marks,
@@ -96,7 +97,7 @@ def _closes(src: str, p: int, unit: tuple[int, int], lang: str) -> bool:
 def _source_open_before(src: str, start: int, lang: str) -> bool:
     """Is a quotation of the original open at ``start`` (its paragraph's double marks before it: by the
     last one's shape where all are curly, else by an odd count)?"""
-    marks = [p for p in _quote_marks(src, src.rfind("\n", 0, start) + 1, start, lang) if src[p] not in _SINGLE]
+    marks = _double_marks_before(src, start, lang)
     if marks and all(src[p] in _OPENING + _CLOSING for p in marks):
         return src[marks[-1]] in _OPENING
     return len(marks) % 2 == 1

@@ -114,9 +114,14 @@ def _directional_pairs(text: str, marks: list[int], span: tuple[int, int], lang:
     return pairs
 
 
+def _double_marks_before(text: str, start: int, lang: str) -> list[int]:
+    """The double quotation marks of the paragraph before ``start``."""
+    return [p for p in _quote_marks(text, text.rfind("\n", 0, start) + 1, start, lang) if text[p] not in _SINGLE]
+
+
 def _open_before(text: str, start: int, lang: str) -> bool:
     """Is a quotation open at ``start``, by the shapes of the double marks of its paragraph before it?"""
-    marks = [p for p in _quote_marks(text, text.rfind("\n", 0, start) + 1, start, lang) if text[p] in _OPENING + _CLOSING and text[p] not in _SINGLE]
+    marks = [p for p in _double_marks_before(text, start, lang) if text[p] in _OPENING + _CLOSING]
     return bool(marks) and text[marks[-1]] in _OPENING
 
 

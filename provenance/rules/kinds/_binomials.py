@@ -12,25 +12,16 @@ from knowledge of Arabic-to-English translation.
 
 A family is ``[pos, lemma, lemma, ...]`` with ``pos`` one of ``verb``,
 ``noun``, ``adj``; a lemma may carry extra forms after ``|`` (irregular ones:
-``"hold|held"``). Regular inflections are generated: a verb's -s, -ed and
--ing, a noun's plural; an adjective stands as written.
+``"hold|held"``). Regular inflections are generated: a verb's as phrase slots inflect (``_slots.inflections``),
+a noun's plural; an adjective stands as written.
 """
 
 from __future__ import annotations
 
+from provenance.rules.kinds._slots import inflections
 from provenance.rules.model import PackError
 
 _POS = ("verb", "noun", "adj")
-
-
-def _verb_forms(w: str) -> list[str]:
-    if w.endswith("e"):
-        return [w, w + "s", w + "d", w[:-1] + "ing"]  # denounce -> denounced, denouncing
-    if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
-        return [w, w[:-1] + "ies", w[:-1] + "ied", w + "ing"]  # decry -> decries, decried
-    if w.endswith(("s", "sh", "ch", "x", "z")):
-        return [w, w + "es", w + "ed", w + "ing"]  # stress -> stresses
-    return [w, w + "s", w + "ed", w + "ing"]
 
 
 def _noun_forms(w: str) -> list[str]:
@@ -44,7 +35,7 @@ def _noun_forms(w: str) -> list[str]:
 def _forms(pos: str, entry: str) -> tuple[str, set[str]]:
     """(lemma, its forms) of one family member."""
     lemma, *extra = [w.strip().lower() for w in entry.split("|") if w.strip()]
-    gen = _verb_forms(lemma) if pos == "verb" else _noun_forms(lemma) if pos == "noun" else [lemma]
+    gen = inflections(lemma) if pos == "verb" else _noun_forms(lemma) if pos == "noun" else [lemma]
     return lemma, set(gen) | set(extra)
 
 

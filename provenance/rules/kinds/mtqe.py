@@ -286,8 +286,7 @@ class MachineTranslationChecker:
             return 0
         # an edited translation, human or native, cuts the Arabic chain of و clauses into sentences:
         # none of the 840 PolNeAR train articles has half of its sentences at 45 words or more
-        runons = sum(1 for _, start, end in pieces if text.count(" ", start, end) + 1 >= self.long_words
-                     and len(_WORD.findall(text, start, end)) >= self.long_words)
+        runons = sum(1 for _, start, end in pieces if self._run_on(text[start:end], self.long_words))
         return runons if runons >= 2 and runons >= self.runon_gate * len(pieces) else 0
 
     def _check_marked(self, doc) -> Iterable[Hit]:
