@@ -11,19 +11,21 @@ def rule_texts(pipeline, source: str, english: str, lang: str, rule: str) -> lis
     return [f.text for f in report.files[0].findings if f.rule == rule]
 
 
+def layout(sentences: list[str], sep: str = " ") -> tuple[str, list[tuple[int, int]]]:
+    """The sentences joined by ``sep`` (and a final newline), with each one's span."""
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + len(sep)
+    return sep.join(sentences) + "\n", spans
+
+
 def bead_pair(src: list[str], en: list[str], groups, lang: str):
     """A pair aligned by hand: sentences joined by spaces, beads from ``groups`` of
     (source sentences [i, j), English sentences [k, m)); what the omission checks read."""
     from types import SimpleNamespace
 
     from provenance.bilingual.align import Alignment, Bead
-
-    def layout(sentences):
-        spans, pos = [], 0
-        for s in sentences:
-            spans.append((pos, pos + len(s)))
-            pos += len(s) + 1
-        return " ".join(sentences) + "\n", spans
 
     s_text, s_spans = layout(src)
     e_text, e_spans = layout(en)

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from provenance.bilingual import checks
 from provenance.bilingual.align import Alignment, Bead, length_units
 from provenance.bilingual.checks import _zl
-from tests.source_pairs import bead_pair
+from tests.source_pairs import bead_pair, layout
 
 PARAMS = {"min_chars": 15, "max_z": 4.0, "merge_z": 1.5, "part_z": 1.5}
 
@@ -245,15 +245,8 @@ def test_a_3_1_bead_reports_the_sentence_the_english_does_not_fit():
 
 def _lines_pair(src_lines: list[str], en_lines: list[str], lang: str = "de"):
     """One 1-1 bead per line, the lines blank-line separated paragraphs."""
-    def layout(lines):
-        spans, pos = [], 0
-        for line in lines:
-            spans.append((pos, pos + len(line)))
-            pos += len(line) + 2
-        return "\n\n".join(lines) + "\n", spans
-
-    s_text, s_spans = layout(src_lines)
-    e_text, e_spans = layout(en_lines)
+    s_text, s_spans = layout(src_lines, "\n\n")
+    e_text, e_spans = layout(en_lines, "\n\n")
     beads = [Bead(source=s_spans[k], target=e_spans[k], source_sentences=(k, k + 1), target_sentences=(k, k + 1), cost=0.0)
              for k in range(len(src_lines))]
     return SimpleNamespace(alignment=Alignment(s_text, e_text, lang, s_spans, e_spans, beads), text=s_text, lang=lang)
