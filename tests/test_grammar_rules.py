@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 
 import pytest
 
@@ -140,3 +141,12 @@ def _rule(params: dict) -> Rule:
 def test_bad_params_are_pack_errors(params):
     with pytest.raises(PackError):
         grammar.GrammarChecker(_rule(params))
+
+
+def test_first_word_trie_matches_the_flat_alternation():
+    # the sequence rules' first words are scanned by one trie-shaped regex: the same spans as the alternation
+    words = {"a", "an", "and", "the", "they", "them", "of", "other", "others", "in", "into", "will", "would"}
+    trie = re.compile(grammar._BOUNDED.format(grammar._trie(words)), re.IGNORECASE)
+    flat = re.compile(grammar._BOUNDED.format("|".join(sorted(words, key=len, reverse=True))), re.IGNORECASE)
+    text = "A an The they them and of other others in into inn theme Will would'nt an-other wouldst"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -93,8 +93,7 @@ def _first_word_spans(doc) -> dict[str, list[tuple[int, int]]]:
     differently).
     """
     if not _UNION:
-        words = sorted(_FIRST_WORDS, key=len, reverse=True)
-        _UNION.append(re.compile(_BOUNDED.format("|".join(map(re.escape, words))), re.IGNORECASE))
+        _UNION.append(re.compile(_BOUNDED.format(_trie(_FIRST_WORDS)), re.IGNORECASE))
     union = _UNION[0]
     cached = doc.annotations.get("_grammar_first_words")
     if cached is not None and cached[0] is union:
@@ -104,6 +103,28 @@ def _first_word_spans(doc) -> dict[str, list[tuple[int, int]]]:
         spans.setdefault(m.group().lower(), []).append(m.span())
     doc.annotations["_grammar_first_words"] = (union, spans)
     return spans
+
+
+def _trie(words) -> str:
+    """One regex for a set of words, as a trie of their letters ("a(?:n|gainst)?|the"): Python's
+    engine tries a flat alternation word by word at every position, and some eighty first words
+    made that scan a tenth of the rules layer; the trie reads each position's letters once."""
+    root: dict = {}
+    for w in {w.lower() for w in words}:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body  # a shorter word ends here: the rest is optional
+
+    return build(root)
 
 
 @lru_cache(maxsize=1)
