@@ -13,8 +13,8 @@ _ZH_BIG = {"万": 10**4, "亿": 10**8}
 _ZH_NUMBER = re.compile("[零〇一二两三四五六七八九十百千万亿]{2,}|[0-9]+(?:\\.[0-9]+)?[万亿]")
 # A number in any script: Unicode decimal digits with the usual separators
 # (, . ٫ ٬ and a thin or plain space between groups of three; the Arabic comma of
-# Persian "1،127" too, before exactly three digits).
-_NUMBER = re.compile(r"\d+(?:(?:[,.٫٬]|[ \u202f\u00a0،](?=\d{3}\b))\d+)*")
+# Persian "1،127" too, before exactly three digits; the Swiss apostrophe of "12'500").
+_NUMBER = re.compile(r"\d+(?:(?:[,.٫٬]|[ \u202f\u00a0،'’](?=\d{3}\b))\d+)*")
 
 
 def ascii_digits(s: str) -> str:
@@ -46,7 +46,7 @@ def number_value(raw: str) -> float | None:
     """A number token as a float; a lone comma or period between digit groups of
     three is a thousands separator, otherwise a decimal mark."""
     s = ascii_digits(raw).replace("٬", ",").replace("٫", ".").replace("،", ",")
-    s = re.sub(r"[ \u202f\u00a0]", "", s)
+    s = re.sub(r"[ \u202f\u00a0'’]", "", s)
     if "," in s and "." in s:
         dec = "." if s.rfind(".") > s.rfind(",") else ","
         s = s.replace("," if dec == "." else ".", "").replace(dec, ".")

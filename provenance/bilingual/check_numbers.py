@@ -55,7 +55,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         for n in s_nums:
             if not n.digits or n.values & t_all or n.values & vague:
                 continue  # found (or a word, which only vouches)
-            if _excused(src, n, lang, tgt, b.target, t_all, own):
+            if _excused(src, n, lang, tgt, b.target, t_all, own) or any(_rounds(tgt, t, n.values) for t in t_nums if t.digits):
                 excused.append(n)
                 continue
             approx = near_approx(i) if approx is None else approx
@@ -67,7 +67,7 @@ def numbers(pair, params: dict) -> Iterator[Issue]:
         for n in t_nums:
             # the other way round only for numbers of three digits or more that are not a year or
             # a decade: a small number is often a word, a dual or an ordinal in the original
-            if n.digits and _checkable(tgt, n, 0) and not _PERCENT_IDIOM.match(tgt, n.start) and not ((n.values | n.base | _clock_parts(tgt, n) | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(_close(v, n.approx) for v in s_all):
+            if n.digits and (_checkable(tgt, n, 0) or _ORDINAL.match(tgt, n.end) and max(n.values) < min_other) and not _PERCENT_IDIOM.match(tgt, n.start) and not _rounds(tgt, n, s_all) and not ((n.values | n.base | _clock_parts(tgt, n) | _as_year(tgt, n)) & s_all) and not _groups_in(tgt, n, s_all) and not any(_close(v, n.approx) for v in s_all):
                 (extra if max(n.values) >= min_other else small).append(n)
         # a number of the original the English sentence itself lacks (a neighbour has it: "32" in the
         # headline and "36" in the sentence) stands beside a small English number as one changed
@@ -94,7 +94,7 @@ def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: s
         return True  # the "00" of a clock time, or a phone number's groups
     if len(n.parts) > 1 and n.parts <= t_all and re.fullmatch(r"\d{1,2}[.:]\d\d", lexicon.anchors.ascii_digits(raw)):
         return True  # a time: "11.15" is the English "11:15"
-    percent = _PERCENT_AFTER.match(src, n.end)
+    percent = _PERCENT_AFTER.match(src, n.end) or _PERCENT_BEFORE.search(src[max(0, n.start - 8):n.start])
     if percent and 100.0 in n.values and _WHOLLY.search(tgt, *target):
         return True  # "à 100 %" is the English "completely": an idiom of the whole
     if percent and any(abs(v / 100 - x) <= 0.015 for v in n.values for x in own if 0 < x < 1):
@@ -113,21 +113,53 @@ def _excused(src: str, n, lang: str, tgt: str, target: tuple[int, int], t_all: s
     return False
 
 
+#: A hedge before an English number: "nearly 300" may round the original's 297.
+_HEDGE = re.compile(r"\b(?:about|around|nearly|almost|some|roughly|approximately|more than|over|close to|up to|under|"
+                    r"less than|at least|just over|just under|an estimated|upwards of)\s(?:[$€£¥]|US\$|Rs\.? ?)?$", re.IGNORECASE)
+
+
+def _significant(v: float) -> int:
+    return len(f"{abs(v):.10g}".replace(".", "").strip("0")) if v else 1
+
+
+def _rounds(tgt: str, t, values) -> bool:
+    """An English number after a hedge that is one of the original's values rounded to fewer
+    significant digits ("nearly 300" for 297, "about 1.5 million" for 1 478 000): a translator's rounding."""
+    if not _HEDGE.search(tgt[max(0, t.start - 20):t.start]):
+        return False
+    for e in t.values:
+        k = _significant(e)
+        # of 100 or more, within 5 %: "nearly 300" for 297, not "an estimated 100 million" for 140 million
+        if any(_significant(v) > k and float(f"{v:.{k}g}") == e and abs(e - v) <= 0.05 * v for v in values if v >= 100):
+            return True
+    return False
+
+
 def _unmatched(s_nums, t_nums, tgt: str) -> list:
     """The original's numbers (in digits) left over when each takes one English number of the
     same sentence with a value in common: "2-2" against "7-2" leaves one 2."""
     free = [None if n.vague else n.values | n.base | _clock_parts(tgt, n) for n in t_nums]
     out = []
     for n in s_nums:
-        if not n.digits:
+        if not n.digits and not _word_partner(n):
             continue
+        # a number in words by its whole value only: the "4" of "چهل و چهار" (44) is no partner of an English "fourth"
+        mine = n.values if n.digits else frozenset({max(n.values)})
         # a value in common, or a conversion ("75 mm" takes the English "3 inches")
-        k = next((j for j, v in enumerate(free) if v is not None and (n.values & v or any(_close(x, t_nums[j].approx) for x in n.values))), None)
+        k = next((j for j, v in enumerate(free) if v is not None and (mine & v or any(_close(x, t_nums[j].approx) for x in mine))), None)
         if k is None:
             out.append(n)
         else:
             free[k] = None
     return out
+
+
+def _word_partner(n) -> bool:
+    """A number of the original in words that may stand beside a small English number as one
+    changed: 11-99 ("сорока восьми", "التاسع عشر"), not the small words every sentence has
+    ("one", "both", "first") nor a scale word alone ("тысячи": thousands of)."""
+    top = max(n.values)
+    return 11 <= top < 100 and top == int(top)
 
 
 def _close(value: float, approx: set[float]) -> bool:
@@ -179,11 +211,13 @@ def _other_calendar(text: str, n, lang: str, english: set[float]) -> bool:
         for m in pattern.finditer(text, max(0, n.start - 12), min(len(text), n.end + 12)):
             if 0 <= m.start() - n.end <= 2 or 0 <= n.start - m.end() <= 2:
                 return True
-    if not _HIJRI.match(text, n.end):
+    marked = _HIJRI.match(text, n.end) is not None
+    if not marked and lang != "fa":
         return False  # a number 13xx-14xx is a year of another calendar only marked as one ("1400 هـ", "۱۳۹۷ ش")
     years = sorted(n.values & _HIJRI_YEARS)
     gregorian = [g for g in english if 1900 <= g <= 2100]
-    return any(g - y in (621, 622) or abs(y - (g - 622) * 33 / 32) <= 1.5 for y in years for g in gregorian)
+    # unmarked, a Persian year is a Solar Hijri one (Iran's own calendar) only when the English has its Gregorian year
+    return any(g - y in (621, 622) or marked and abs(y - (g - 622) * 33 / 32) <= 1.5 for y in years for g in gregorian)
 
 
 def _month_beside(text: str, n, lang: str) -> int | None:
@@ -195,7 +229,10 @@ def _month_beside(text: str, n, lang: str) -> int | None:
 
 
 # "%", "٪", "per cent" after the original's number (its own words too: "por ciento", "процентов").
-_PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|٪|％|pour ?cent|por ?ciento|prozent|процент|відсот|yüzde|درصد)", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|٪|％|pour ?cent|por ?ciento|prozent|процент|відсот|yüzde|درصد|في الم(?:ئ|ائ)ة|بالم(?:ئ|ائ)ة"
+                            r"|אחוז|فیصد|प्रतिशत|(?:फ\u093c?|\u095e)ीसदी)", re.IGNORECASE)
+# ... or before it: Turkish writes "yüzde 5" and "%5", Chinese 百分之五.
+_PERCENT_BEFORE = re.compile(r"(?:yüzde|%|٪|百分之)[ \u00a0]?$", re.IGNORECASE)
 # English words of the whole that a "100 %" of the original may be.
 _WHOLLY = re.compile(r"\b(?:completely|entirely|totally|fully|wholly|absolutely|altogether|all the way)\b", re.IGNORECASE)
 
@@ -206,6 +243,8 @@ _PERCENT_IDIOM = re.compile(r"100(?: ?%| per ?cent)(?! of)")
 
 
 _YEAR_RANGE = re.compile(r"\b(1[89]|20)\d\d[-–]$")
+#: An English ordinal ("the 19th", "3rd"): compared only as a small number changed (the original's "XIX", "сорок восьмой").
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
 
 _TIME = re.compile(r"\d{1,2}(?:[.:]\d\d)?")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from provenance.bilingual import anchors
+from provenance.bilingual import anchors, number_words
 
 _SPACE = "[ \u00a0\u202f]?"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -51,6 +51,7 @@ class _Lang:
     month_values: list[int]
     alone: re.Pattern | None = None
     alone_values: list[float] = field(default_factory=list)
+    centuries: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,7 @@ def lang(code: str) -> _Lang:
     scales = []
     attached = set(d.get("attached") or ())
     for k, v in sorted((d.get("scales") or {}).items(), key=lambda kv: -len(kv[0])):
-        for word in k.split("|"):
+        for word in _top_level(k):  # "bin(?:lik|i)": the entry's own alternatives, not its groups'
             gap = "" if word in attached else _SPACE  # "300万" and "2040 万" both
             after = "" if nospace else _LETTER_AFTER
             # the period of an abbreviation ("Mio.", "млн.", "bn."), not a full word's sentence stop ("2 million.")
@@ -120,7 +121,7 @@ def lang(code: str) -> _Lang:
     months, month_values = _alternation(d.get("months") or {}, prefix, nospace, 0 if code == "en" else flags)
     alone, alone_values = _alternation(d.get("alone") or {}, prefix, nospace, flags)
     return _Lang(scales, numbers, [float(v) for v in number_values], weekdays, weekday_values, months, month_values,
-                 alone, [float(v) for v in alone_values])
+                 alone, [float(v) for v in alone_values], d.get("centuries"))
 
 
 _ABBREVIATION = re.compile(r"[a-zа-яёіїє]{1,4}", re.IGNORECASE)
@@ -152,10 +153,19 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
     out: list[Number] = []
     digit_spans = []
     readings = anchors.readings
-    last_end = -1
-    for value, s, e in anchors.numbers(text, start, end):
+    last_end, last_factor = -1, 1.0
+    found = anchors.numbers(text, start, end)
+    slashed = _slash_decimals(text, found) if code == "fa" else {}
+    for value, s, e in found:
         if s < last_end:
             continue  # "300万": the digits with their scale word were read already
+        if s in slashed:  # "۳۵/۵ درصد": Persian writes the decimal point as a slash
+            e, read = slashed[s]
+            factor, stop = _scaled(text, e, end, table)
+            out.append(Number(frozenset(_key(v * factor) for v in read), s, stop, True, frozenset(_key(v) for v in read[2:])))
+            digit_spans.append((s, stop))
+            last_end = stop
+            continue
         if not any(c.isdigit() for c in text[s:e]):  # a Chinese numeral ("八十", "一一"): vouches only
             out.append(Number(frozenset({_key(value)}), s, e, False))
             digit_spans.append((s, e))
@@ -169,28 +179,31 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
         parts = _parts(text, s, e)
         approx: frozenset[float] = frozenset()
         if code == "en":
-            parts |= _clock(text, e, values)
+            minutes = _MINUTES.match(text, e)  # "3:30 p.m.": the hour's clock is after its minutes
+            parts |= _clock(text, minutes.end() if minutes else e, values)
             approx = _converted(text, stop, values)
         base_values = frozenset(_key(v) for v in base) if factor != 1.0 else frozenset()
+        if code == "zh" and s == last_end and last_factor >= 1e4 and out and max(values) < last_factor:
+            # "1亿2千万", "3亿5000万": the smaller unit's count after the larger's is one number (120, 350 million)
+            prev = out.pop()
+            digit_spans.pop()
+            values = {_key(a + b) for a in prev.values for b in values}
+            s, base_values = prev.start, prev.base | base_values
         out.append(Number(frozenset(values), s, stop, True, frozenset(parts), approx, base_values))
         digit_spans.append((s, stop))
-        last_end = stop
-    if table.numbers is not None:
-        for m in table.numbers.finditer(text, start, end):
-            if any(s < m.end() and m.start() < e for s, e in digit_spans):
-                continue  # a Chinese numeral already read as a number
-            value = table.number_values[m.lastindex - 1]
-            factor, stop = _scaled(text, m.end(), end, table)
-            # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
-            approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
-            out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False, approx=approx))
-    if table.alone is not None:  # "тысяча человек", "مليون شخص": a scale word alone is one of it (vouches only)
-        taken = [(n.start, n.end) for n in out]
-        for m in table.alone.finditer(text, start, end):
-            if not any(s < m.end() and m.start() < e for s, e in taken):  # not the scale of a number read already
-                value = table.alone_values[m.lastindex - 1]
-                factor, stop = _scaled(text, m.end(), end, table)  # "тысяча миллионов": a thousand million
-                out.append(Number(frozenset({_key(value), _key(value * factor)}), m.start(), stop, False))
+        last_end, last_factor = stop, factor
+    tokens = _word_tokens(text, start, end, code, table, digit_spans)
+    for value, s, e, taken in number_words.runs(text, tokens, code):
+        # the run's value ("двести пятьдесят" 250) and its words' own (a scale word alone only as the first: "две
+        # тысячи" is no 1,000), then a scale word the words do not hold ("три млн")
+        own = {tokens[k][0] for k in taken if not tokens[k][3] or k == taken[0]}
+        factor, stop = _scaled(text, e, end, table)
+        # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
+        approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
+        out.append(Number(frozenset(_key(v) for v in {*own, value, value * factor}), s, stop, False, approx=approx))
+    for value, s, e in number_words.centuries(text, start, end, table.centuries):
+        if not any(a < e and s < b for a, b in digit_spans):  # "XIX век": a century in figures, the English "19th"
+            out.append(Number(frozenset({_key(value)}), s, e, True, frozenset({_key((value - 1) * 100)})))
     if code == "en":  # "decades ago" alone: some tens of years, which the original may give ("30 лет назад")
         for m in _DECADES.finditer(text, start, end):
             if not any(s <= m.start() < e for s, e in digit_spans) and not any(n.end == m.end() and n.start < m.start() for n in out):
@@ -209,6 +222,42 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
                 out.append(Number(frozenset({value}), m.start(), m.end(), False, approx=approx))
     out.sort(key=lambda n: (n.start, n.end))
     return out
+
+
+_MINUTES = re.compile(r":\d\d(?!\d)")
+#: A Persian decimal slash between two numbers ("۲/۵"), not a date's ("۱۳۹۷/۷/۷").
+_SLASH = re.compile(r"/(?=\d)")
+
+
+def _slash_decimals(text: str, found: list[tuple[float, int, int]]) -> dict[int, tuple[int, list[float]]]:
+    """Start -> (end, readings) of two numbers with one slash between them and none beside: the
+    decimal (a.b) first, then the fraction (a/b), then both parts (a date's day and month)."""
+    out = {}
+    for (v1, s1, e1), (v2, s2, e2) in zip(found, found[1:]):
+        if _SLASH.match(text, e1) and s2 == e1 + 1 and text[s1 - 1:s1] != "/" and text[e2:e2 + 1] != "/":
+            a, b = anchors.ascii_digits(text[s1:e1]), anchors.ascii_digits(text[s2:e2])
+            if a.isdigit() and b.isdigit():
+                out[s1] = (e2, [float(f"{a}.{b}"), v1 / v2 if v2 else v1, v1, v2])
+    return out
+
+
+def _word_tokens(text: str, start: int, end: int, code: str, table: _Lang, digit_spans) -> list[tuple[float, int, int, bool]]:
+    """(value, start, end, alone) of the number words and scale words alone in text[start:end] that are not
+    part of a number in digits (a Chinese numeral, the scale of "3 миллиона"), in text order."""
+    out: list[tuple[float, int, int, bool]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in digit_spans) and not any(t[1] < e and s < t[2] for t in out)
+
+    if code == "de":  # German writes a numeral as one word: "zweihundertfünfzig", "zweieinhalb"
+        out += [(v, s, e, False) for v, s, e in number_words.german(text, start, end) if free(s, e)]
+    if table.numbers is not None:
+        out += [(table.number_values[m.lastindex - 1], m.start(), m.end(), False)
+                for m in table.numbers.finditer(text, start, end) if free(m.start(), m.end())]
+    if table.alone is not None:  # "тысяча человек", "مليون شخص": a scale word alone is one of it
+        out += [(table.alone_values[m.lastindex - 1], m.start(), m.end(), True)
+                for m in table.alone.finditer(text, start, end) if free(m.start(), m.end())]
+    return sorted(out, key=lambda t: t[1])
 
 
 _DECADES = re.compile(r"\b(?:decades|dozens|hundreds|thousands)\b", re.IGNORECASE)
