@@ -62,7 +62,7 @@ def test_local_shards_concatenate_to_the_jsonl_report(tmp_path, seeds_dir):
     assert [len(p.read_text().splitlines()) for p in sorted((tmp_path / "shards").glob("part-*"))] == [2, 2, 1]
     joined = "".join((tmp_path / "shards" / n).read_text(encoding="utf-8") for n in names)
     assert joined == whole.stdout
-    assert "Found 106 findings in 5 files" in out.stdout and "3 shards" in out.stdout
+    assert "Found 110 findings in 5 files" in out.stdout and "3 shards" in out.stdout
     assert json.loads((tmp_path / "shards" / "summary.json").read_text())["summary"]["files"] == 5
 
 
