@@ -66,3 +66,28 @@ def test_names_the_english_repeats_are_the_articles_own():
     unread = _unread(_Side(text, spans, "ar", True))
     assert skeleton("Petrosyan") in unread  # in two sentences
     assert skeleton("Madrid") not in unread  # once
+
+
+C = "Die Verhandlungen dauerten bis spät in die Nacht hinein."
+E_C = "The negotiations went on until late into the night."
+X = "The weather stayed cold and grey for most of the week."  # from elsewhere, with no name or number
+
+
+def test_a_0_1_bead_whose_neighbour_fits_the_original_as_well_spans_both():
+    # Neither English sentence has an anchor: the aligner's 1-1 bead could as well be the other one's.
+    pair = _pair([C], [E_C, X], [((0, 1), (0, 1)), ((1, 1), (1, 2))])
+    assert _added(pair) == [X]
+    both = [i for i in checks.additions(pair, {**PARAMS, "swap_margin": 1.5})]
+    assert [pair.alignment.target_text[i.start:i.end] for i in both] == [E_C + " " + X]
+    assert "most likely the second" in both[0].message
+    # A neighbour whose length fits far better stays the translation.
+    far = _pair([C], [E_C, OSLO_SHORT], [((0, 1), (0, 1)), ((1, 1), (1, 2))])
+    assert _added(far, {**PARAMS, "swap_margin": 1.5}) == [OSLO_SHORT]
+
+
+def test_foreign_alone_a_1_2_bead_whose_translation_shares_nothing():
+    short = "The talks lasted until late."
+    assert 1.5 <= abs(_zl(len(C), len(short), "de")) < 2.5 and _zl(len(C), len(short) + len(OSLO) + 1, "de") > 1.5
+    pair = _pair([C], [short, OSLO], [((0, 1), (0, 2))])
+    assert _added(pair) == []  # the kept sentence shares no anchor of its own with the original
+    assert _added(pair, {**PARAMS, "foreign_alone": True}) == [OSLO]

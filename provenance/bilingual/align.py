@@ -354,11 +354,20 @@ class Alignment:
         return ratio, min(1.0, math.sqrt((sq + CALIBRATE_PRIOR) / (len(pairs) + CALIBRATE_PRIOR)))
 
     @cached_property
+    def sides(self) -> tuple[_Side, _Side]:
+        """The aligner's view of both sides (lengths, anchors, orphans), for the checks to price a
+        bead the aligner did not make (bead_cost): built once per alignment."""
+        lang = self.source_lang
+        src = _Side(self.source_text, list(self.source_sentences), lang, False)
+        tgt = _Side(self.target_text, list(self.target_sentences), lang, True)
+        tgt.orphans = _orphans(src, tgt, lang)
+        tgt.unread = _unread(tgt)
+        return src, tgt
+
+    @cached_property
     def orphans(self) -> list[bool]:
         """_orphans of each English sentence, for the checks: computed once per alignment."""
-        lang = self.source_lang
-        return _orphans(_Side(self.source_text, list(self.source_sentences), lang, False),
-                        _Side(self.target_text, list(self.target_sentences), lang, True), lang)
+        return self.sides[1].orphans
 
 
 def all_sentences(text: str, lang: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from provenance.bilingual.bead_evidence import (  # noqa: F401 (_zl, _zc, _src_l
     _merge_z,
     _own_anchor,
     _src_len,
+    _swap_cost,
     _telling,
     _units,
     _z,
@@ -213,11 +214,14 @@ def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
     if z * sign <= params.get("anchor_merge_z", 1.0):
         return None
     on, ow = _anchors_of(one, single_span, lang, sign < 0)
+    foreign_alone = params.get("foreign_alone", False)
     for keep, lone in ((i, i + 1), (i + 1, i)):
         kn, kw = _anchors_of(two, mine[keep], lang, sign > 0)
         ln, lw = _anchors_of(two, mine[lone], lang, sign > 0)
-        if (ln & on) or (lw & ow) or not ((kn & on) - ln or (kw & ow) - lw):
-            continue  # the lone sentence shares an anchor with the single side, or the kept one none of its own
+        if (ln & on) or (lw & ow):
+            continue  # the lone sentence shares an anchor with the single side
+        if not ((kn & on) - ln or (kw & ow) - lw) and not (foreign_alone and _foreign(pair, ln, lw, sign)):
+            continue  # the kept one shares none of its own (foreign_alone: enough when the lone one is foreign)
         zk = _zl(single, part(mine, keep), lang) if sign > 0 else _zl(part(mine, keep), single, lang)
         if abs(zk) < params.get("anchor_part_z", 2.5) and _length(mine, lone) >= params.get("min_chars", 15):
             if params.get("anchor_foreign", True) and not _foreign(pair, ln, lw, sign):
@@ -345,6 +349,29 @@ def _shift_by_length(pair, b: Bead, c: Bead, shared, params: dict) -> bool:
     ls = _src_len(pair, c.source)
     mine, theirs = _zc(pair, ls, b.target[1] - b.target[0]), _zc(pair, ls, c.target[1] - c.target[0])
     return abs(mine) + params.get("shift_margin", 0.5) < abs(theirs)
+
+
+def _swappable(pair, i: int, params: dict) -> int | None:
+    """The 1-1 bead beside a 0-1 bead i, in the same English paragraph, whose English the aligner
+    could as well have left out instead (_swap_cost below swap_margin: bead i's English fits that
+    original as well by length and anchors), else None. An English sentence with no counterpart
+    takes its neighbour's original as often as not when neither has a name or number to tell them
+    apart (tuned NTREX articles, fresh injections: a third of the sentences added and missed)."""
+    margin = params.get("swap_margin")
+    if margin is None:
+        return None
+    al = pair.alignment
+    beads, (_, tgt) = al.beads, al.sides
+    best = None
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(beads) or beads[k].kind != "1-1":
+            continue
+        if tgt.cuts[max(beads[i].target_sentences[0], beads[k].target_sentences[0])]:
+            continue  # another paragraph: a sentence added there would not take this original
+        d = _swap_cost(pair, i, k)
+        if d < margin and (best is None or d < best[0]):
+            best = (d, k)
+    return None if best is None else best[1]
 
 
 def _nearest(beads, i: int, side: str):
@@ -481,6 +508,14 @@ def additions(pair, params: dict) -> Iterator[Issue]:
                 continue
             near, _ = _nearest(beads, i, "source")
             if near is None:
+                continue
+            k = _swappable(pair, i, params)
+            if k is not None:  # either English sentence may be the one: the finding spans both
+                c = beads[k]
+                which = ("second", "first") if k < i else ("first", "second")  # the 0-1 bead's sentence is the likelier
+                yield Issue(min(b.target[0], c.target[0]), max(b.target[1], c.target[1]), c.source[0], c.source[1],
+                            f"one of these two sentences has no counterpart in the original (most likely the {which[0]}; "
+                            f"the {which[1]} fits the original as well)")
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
         elif b.target is not None and b.source is not None:
