@@ -119,6 +119,7 @@ _HEDGE = re.compile(r"\b(?:about|around|nearly|almost|some|roughly|approximately
 
 
 def _significant(v: float) -> int:
+    """Significant digits of a value (297 has 3, 300 has 1, 1.5 has 2)."""
     return len(f"{abs(v):.10g}".replace(".", "").strip("0")) if v else 1
 
 

@@ -75,7 +75,7 @@ def _step(total: float, current: float, last: float, v: float, has_and: bool, co
             return (total, v, last) if current == 0 and total and v < last else None  # "две тысячи сто"
         if current:
             if v >= last or current >= v:  # "тысяча тысяча"; "مليارين ونصف مليار" (the scale said again)
-                return None  # "тысяча тысяча"
+                return None
             return (total + current) * v if total and total < v else total + current * v, 0.0, v
         if total and total < v:
             return total * v, 0.0, v  # "тысяча миллионов": a thousand million
@@ -113,9 +113,11 @@ def german(text: str, start: int, end: int) -> list[tuple[float, int, int]]:
     """(value, start, end) of German numerals of two parts or more in text[start:end]."""
     out = []
     for m in _DE_WORD.finditer(text, start, end):
-        parts = [_DE_MORPHEMES[p.lower()] for p in _DE_PART.findall(m.group().lower())]
-        if "".join(_DE_PART.findall(m.group().lower())) != m.group().lower():
+        low = m.group().lower()
+        pieces = _DE_PART.findall(low)
+        if "".join(pieces) != low:
             continue
+        parts = [_DE_MORPHEMES[p] for p in pieces]
         values = [p for p in parts if p >= 0]
         if len(values) < 2:
             continue  # "zwei", "Acht": the words of the table
