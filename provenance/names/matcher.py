@@ -139,9 +139,18 @@ def _group_affinity(token: str, group: str) -> tuple[float, float]:
     return own, other
 
 
-@lru_cache(maxsize=4096)
 def _neighbours(group: str) -> tuple[str, ...]:
-    """Other given names that are spelled much like this one (Mahmoud for Muhammad)."""
+    """Other given names that are spelled much like this one (Mahmoud for Muhammad): from the
+    table tools/build_given_neighbours.py writes (computing one group takes ~15 ms of a check)."""
+    from provenance.names.given_neighbours import NEIGHBOURS
+
+    found = NEIGHBOURS.get(group)
+    return found if found is not None else neighbours_of(group)
+
+
+@lru_cache(maxsize=4096)
+def neighbours_of(group: str) -> tuple[str, ...]:
+    """The groups with a spelling within edit similarity 0.6 of one of ``group``'s, in GROUPS order."""
     from provenance.names.given_names import GROUPS
 
     mine = spellings_of(group)

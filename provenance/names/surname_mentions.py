@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from provenance.names.name_mention import NameMention
 from provenance.names.name_words import BREAKERS, LO, UP
@@ -26,9 +27,31 @@ def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
 def occurrences(doc, word: str, covered: list[tuple[int, int]], particle: bool = False) -> list[tuple[int, int]]:
     """Where a capitalized word stands alone (possessive allowed) in the prose, outside the covered spans;
     ``particle``: also behind a lower-case article ("al-Zeidan"), which the span then includes."""
-    prefix = "(?:[ae]l-)?" if particle else ""
-    pattern = re.compile(rf"(?<![\w'’.-]){prefix}{re.escape(word)}(?=(?:['’]s)?(?![\w-]))")
-    return [(m.start(), m.end()) for m in pattern.finditer(prose(doc)) if not _overlaps(covered, m.start(), m.end())]
+    text = prose(doc)
+    out = []
+    for m in _alone(word).finditer(text):
+        s, e = m.start(), m.end()
+        if particle and s >= 3 and text[s - 3 : s] in ("al-", "el-"):
+            s -= 3
+        if s and _joined(text[s - 1]):
+            continue  # inside a longer word, or after a hyphen or a point
+        if not _overlaps(covered, s, e):
+            out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _alone(word: str) -> re.Pattern:
+    """The word, then no more word (a possessive allowed). It starts with the word itself, so that
+    re searches for it as a literal; the character before is tested by ``_joined`` (a pattern that
+    starts with a look-behind is tried at every position of the text: the cost of a batch's surnames)."""
+    return re.compile(rf"{re.escape(word)}(?=(?:['’]s)?(?![\w-]))")
+
+
+def _joined(ch: str) -> bool:
+    """A character after which a word is not alone: what the regex \\w matches (letters, digits,
+    underscore), an apostrophe, a point or a hyphen."""
+    return ch.isalnum() or ch in "_'’.-"
 
 
 def lone_words(doc) -> list[str]:
