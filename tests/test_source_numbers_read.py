@@ -168,3 +168,27 @@ def test_a_zero_typed_into_a_word_is_no_number(pipeline):
     assert _rules(pipeline, "Письма 0тправили вчера.", "The letters were sent yesterday.", "ru") == []
     # a zero standing alone is a number
     assert _rules(pipeline, "Счёт 0 на табло.", "The score was 5 on the board.", "ru") == [("PV1001", "5")]
+
+
+def test_french_seventies_and_nineties_count_a_teen_after_sixty_or_eighty(pipeline):
+    src = "Soixante-douze personnes ont été évacuées et quatre-vingt-onze maisons fermées."
+    assert _rules(pipeline, src, "Seventy-two people were evacuated and 91 homes were closed.", "fr") == []
+    assert _rules(pipeline, src, "62 people were evacuated and 91 homes were closed.", "fr") == [("PV1001", "62")]
+
+
+def test_german_ordinals_of_tens_and_compounds(pipeline):
+    src = "Zum zwanzigsten Mal trafen sich die Minister am dreizehnten Tag der Konferenz."
+    assert _rules(pipeline, src, "The ministers met for the 20th time on the 13th day of the conference.", "de") == []
+    assert _rules(pipeline, src, "The ministers met for the 30th time on the 13th day of the conference.", "de") == [("PV1001", "30")]
+
+
+def test_chinese_cheng_counts_tenths(pipeline):
+    src = "今年出口增长了三成，三成员国表示支持。"
+    assert _rules(pipeline, src, "Exports rose 30 percent this year, and three member states said they supported it.", "zh") == []
+    assert _rules(pipeline, src, "Exports rose 40 percent this year, and three member states said they supported it.", "zh") == [("PV1001", "40")]
+
+
+def test_turkish_number_words_with_endings(pipeline):
+    src = "Kırk sekizdi o zaman yaralı sayısı; bugün elliden fazla."
+    assert _rules(pipeline, src, "The number of wounded was 48 then; today it is more than 50.", "tr") == []
+    assert _rules(pipeline, src, "The number of wounded was 38 then; today it is more than 50.", "tr") == [("PV1001", "38")]

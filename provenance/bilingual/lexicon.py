@@ -167,6 +167,8 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             last_end = stop
             continue
         if not any(c.isdigit() for c in text[s:e]):  # a Chinese numeral ("八十", "一一"): vouches only
+            if code == "zh" and _tenths(text, e) and value < 10:
+                value, e = value * 10, e + 1  # 成 counts tenths: 三成 is 30 percent
             out.append(Number(frozenset({_key(value)}), s, e, False))
             digit_spans.append((s, e))
             continue
@@ -197,6 +199,8 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
         # the run's value ("двести пятьдесят" 250) and its words' own (a scale word alone only as the first: "две
         # тысячи" is no 1,000), then a scale word the words do not hold ("три млн")
         own = {tokens[k][0] for k in taken if not tokens[k][3] or k == taken[0]}
+        if code == "zh" and _tenths(text, e) and value < 10:
+            value, e, own = value * 10, e + 1, set()  # 成 counts tenths: 三成 is 30 percent
         factor, stop = _scaled(text, e, end, table)
         # a number word with a unit converts too: "a two-foot brim" is 60 cm in the original
         approx = _converted(text, stop, {value * factor}) if code == "en" else frozenset()
@@ -258,6 +262,16 @@ def _word_tokens(text: str, start: int, end: int, code: str, table: _Lang, digit
         out += [(table.alone_values[m.lastindex - 1], m.start(), m.end(), True)
                 for m in table.alone.finditer(text, start, end) if free(m.start(), m.end())]
     return sorted(out, key=lambda t: t[1])
+
+
+def _tenths(text: str, pos: int) -> bool:
+    """Whether a Chinese 成 at ``pos`` counts tenths ("三成", "七成以上"), not the first character of
+    a word ("三成员国" three member states, "一成为"…)."""
+    return text.startswith("成", pos) and text[pos + 1 : pos + 2] not in _CHENG_WORDS
+
+
+#: Second characters of words that begin with 成: 成员 member, 成为 become, 成立 found, 成功, 成本, 成果…
+_CHENG_WORDS = frozenset("员为立功本果绩就熟长交年都人")
 
 
 _DECADES = re.compile(r"\b(?:decades|dozens|hundreds|thousands)\b", re.IGNORECASE)

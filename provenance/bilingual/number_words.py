@@ -88,6 +88,8 @@ def _step(total: float, current: float, last: float, v: float, has_and: bool, co
             return total, current + v, last  # "двести пятьдесят", "twenty-one"
         if 1 <= current <= 9 and v == int(v) and 10 <= v <= 90 and v % 10 == 0 and code in (_TEENS_LANGS if v == 10 else _UNIT_FIRST):
             return total, current + v, last  # a unit before its ten: "خمسة وعشرون" 25, "ثلاثة عشر" 13
+        if code == "fr" and current in (60.0, 80.0) and 10 <= v <= 19 and v == int(v):
+            return total, current + v, last  # French counts 70-79 and 90-99 as 60 or 80 and a teen: "soixante-douze" 72
     return None
 
 
@@ -106,7 +108,9 @@ _DE_MORPHEMES = {"einhalb": 0.5, "anderthalb": 1.5, "hundert": 100, "tausend": 1
                  "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "sech": 6, "sieb": 7, "und": -1}
 _DE_PART = re.compile("|".join(sorted(_DE_MORPHEMES, key=len, reverse=True)))
 #: A German numeral written as one word: "zweihundertfünfzig", "zweieinhalb", "dreiundzwanzig".
-_DE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _DE_PART.pattern + r")+(?![^\W\d_])", re.IGNORECASE)
+_DE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _DE_PART.pattern + r")+(?:s?te[nmrs]?)?(?![^\W\d_])", re.IGNORECASE)
+#: The ending of an ordinal ("zwanzigsten", "dreizehnte", "einundzwanzigster"): the number it counts.
+_DE_ORDINAL = re.compile(r"s?te[nmrs]?$")
 
 
 def german(text: str, start: int, end: int) -> list[tuple[float, int, int]]:
@@ -116,7 +120,10 @@ def german(text: str, start: int, end: int) -> list[tuple[float, int, int]]:
         low = m.group().lower()
         pieces = _DE_PART.findall(low)
         if "".join(pieces) != low:
-            continue
+            stem = _DE_ORDINAL.sub("", low)
+            pieces = _DE_PART.findall(stem)
+            if stem == low or "".join(pieces) != stem:
+                continue
         parts = [_DE_MORPHEMES[p] for p in pieces]
         values = [p for p in parts if p >= 0]
         if len(values) < 2:
