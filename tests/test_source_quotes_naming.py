@@ -70,3 +70,16 @@ def test_a_quotation_the_english_writes_as_a_capitalized_name(pipeline):
 def test_a_dash_is_no_word_of_a_quotation():
     assert _speech_words("„Johnny English – Der Spion“") == 4
     assert _speech_words("«\u00a0Évidemment\u00a0»") == 1
+
+
+def test_a_stray_opening_mark_does_not_pair_with_the_next_opening_one(pipeline):
+    from provenance.bilingual.check_quotes import _straight_pairs
+
+    source = '"وأبلغ الوزير الصحفيين صباح اليوم أن "الحكومة ستواصل دعم المزارعين في كل المناطق خلال العام المقبل.'
+    marks = [i for i, c in enumerate(source) if c == '"']
+    assert _straight_pairs(source, marks, "ar") == ([], [marks[1]])  # the first a stray, the second opens
+    text = '"نعم" قال "لا".'
+    marks = [i for i, c in enumerate(text) if c == '"']
+    assert _straight_pairs(text, marks, "ar") == ([(marks[0], marks[1]), (marks[2], marks[3])], [])
+    english = "The government will keep supporting farmers in every region next year, the minister told reporters this morning."
+    assert _pv1005(pipeline, source, english, "ar") == [english]

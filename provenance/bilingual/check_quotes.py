@@ -59,9 +59,9 @@ def _quotations(text: str, marks: list[int], span: tuple[int, int], min_words: i
     a short quoted Chinese phrase without punctuation a name ("“国家气象局”"), not a quotation."""
     found = []
     directional = _directional_pairs(text, marks, span, lang)
-    pairs = directional if directional is not None else list(zip(marks[0::2], marks[1::2]))
-    if directional is None and len(marks) % 2:
-        lone = marks[-1]
+    pairs, rest = (directional, []) if directional is not None else _straight_pairs(text, marks, lang)
+    if rest:
+        lone = rest[0]
         if lone == span[0] and text[lone + 1 : lone + 2].isspace():
             pass  # "“ Während …": the closing mark of the sentence before, split off with it
         else:
@@ -84,6 +84,22 @@ def _quotations(text: str, marks: list[int], span: tuple[int, int], min_words: i
             continue
         found.append((a - b, len(found), (max(a, span[0]), min(b + 1, span[1]))))
     return [q for _, _, q in sorted(found)]
+
+
+def _straight_pairs(text: str, marks: list[int], lang: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Marks paired in turn, and the lone one left over (a list of one, or empty); of the last two, an
+    opening mark followed by one that opens too (a space before it, a letter after it: "…أن "التصويت…)
+    is a stray, left out, and the second opens a quotation running on: a quotation does not close
+    with an opening mark. (Marks before them pair as they are: their strays are not so plain.)"""
+    pairs, i = [], 0
+    while i + 1 < len(marks):
+        a, b = marks[i], marks[i + 1]
+        if i + 2 == len(marks) and _opens(text, a, lang) and text[b - 1 : b].isspace() and text[b + 1 : b + 2].isalpha() and _opens(text, b, lang):
+            i += 1
+            continue
+        pairs.append((a, b))
+        i += 2
+    return pairs, marks[i:]
 
 
 def _closes(src: str, p: int, unit: tuple[int, int], lang: str) -> bool:
