@@ -83,3 +83,16 @@ def test_a_stray_opening_mark_does_not_pair_with_the_next_opening_one(pipeline):
     assert _straight_pairs(text, marks, "ar") == ([(marks[0], marks[1]), (marks[2], marks[3])], [])
     english = "The government will keep supporting farmers in every region next year, the minister told reporters this morning."
     assert _pv1005(pipeline, source, english, "ar") == [english]
+
+
+def test_verbs_of_telling_are_reporting_cues():
+    from provenance.bilingual.speech_cues import cue_beside
+
+    # рассказал, розповів, أخبر: 'told', whose stem is no word-initial сказа
+    for lang, text, opening, closing in (
+        ("ru", "Жители «устали от шума», рассказал глава района.", "«", "»"),
+        ("uk", "Мешканці «втомилися від шуму», розповів голова району.", "«", "»"),
+        ("ar", 'وأخبر الصحفيين أنهم "متعبون جدا".', '"', '"'),
+        ("tr", 'Muhtar, "gürültüden bıktık" şeklinde anlattı.', '"', '"'),
+    ):
+        assert cue_beside(text, _quoted(text, opening, closing), (0, len(text)), lang, 3), lang
