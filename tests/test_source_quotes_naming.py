@@ -96,3 +96,13 @@ def test_verbs_of_telling_are_reporting_cues():
         ("tr", 'Muhtar, "gürültüden bıktık" şeklinde anlattı.', '"', '"'),
     ):
         assert cue_beside(text, _quoted(text, opening, closing), (0, len(text)), lang, 3), lang
+
+
+def test_one_quoted_word_is_no_speech_for_an_english_attribution(pipeline):
+    # the English attributes the sentence; a single word the original sets off is a scare quote in it
+    source = 'كان على متن الطائرة راكب "ذكر" واحد فقط في تلك الرحلة.'
+    english = "There was only one male passenger on the plane on that flight, the airline said."
+    assert _pv1005(pipeline, source, english, "ar") == []
+    source = 'كان على متن الطائرة "راكب واحد فقط" في تلك الرحلة.'
+    english = "There was only one passenger on the plane on that flight, the airline said."
+    assert _pv1005(pipeline, source, english, "ar") == [english]  # three words: the attribution makes them reported

@@ -464,7 +464,9 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     if short and params.get("short_needs_cue", True) and not _short_speech(src, quoted, source, lang, params):
         # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare
         # quote, unless the English reports the sentence's words (an attribution's content)
-        return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
+        # one word alone ("male", «повезло») is a term or scare quote whoever says the sentence: the attribution is the sentence's
+        enough = n >= params.get("english_cue_words", 2)
+        return params.get("english_cue", True) and enough and not title and _english_reported(tgt, target, english_cache)
     return True
 
 

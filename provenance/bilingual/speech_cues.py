@@ -75,6 +75,11 @@ def quoted_sentence(src: str, quoted: tuple[int, int], unit: tuple[int, int], lo
     return not any(c.isalnum() for c in outside)
 
 
+def _words(s: str) -> int:
+    """word_count without punctuation between spaces ("заявил , что": two words, the comma none)."""
+    return word_count(" ".join(w for w in s.split() if any(c.isalnum() for c in w)))
+
+
 def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, window: int) -> bool:
     """Is there a reporting cue of the language within ``window`` words before the quotation's
     opening mark or after its closing one, inside the unit, or a colon right before it?"""
@@ -96,10 +101,10 @@ def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: s
     if pattern is None:
         return False
     for m in pattern.finditer(src, unit[0], quoted[0]):
-        if word_count(src[m.end() : quoted[0]]) <= window:
+        if _words(src[m.end() : quoted[0]]) <= window:
             return True
     for m in pattern.finditer(src, quoted[1], unit[1]):
-        if word_count(src[quoted[1] : m.start()]) <= window:
+        if _words(src[quoted[1] : m.start()]) <= window:
             return True
     return False
 
