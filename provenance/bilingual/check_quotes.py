@@ -34,7 +34,7 @@ from provenance.bilingual.quote_marks import (
     _slipped,
     _stands_for_all,
 )
-from provenance.bilingual.speech_cues import cue_beside, quoted_sentence
+from provenance.bilingual.speech_cues import cue_beside, named, quoted_sentence
 
 _QUESTION = re.compile("[?؟？]")
 
@@ -59,9 +59,9 @@ def _quotations(text: str, marks: list[int], span: tuple[int, int], min_words: i
     a short quoted Chinese phrase without punctuation a name ("“国家气象局”"), not a quotation."""
     found = []
     directional = _directional_pairs(text, marks, span, lang)
-    pairs = directional if directional is not None else list(zip(marks[0::2], marks[1::2]))
-    if directional is None and len(marks) % 2:
-        lone = marks[-1]
+    pairs, rest = (directional, []) if directional is not None else _straight_pairs(text, marks, lang)
+    if rest:
+        lone = rest[0]
         if lone == span[0] and text[lone + 1 : lone + 2].isspace():
             pass  # "“ Während …": the closing mark of the sentence before, split off with it
         else:
@@ -84,6 +84,22 @@ def _quotations(text: str, marks: list[int], span: tuple[int, int], min_words: i
             continue
         found.append((a - b, len(found), (max(a, span[0]), min(b + 1, span[1]))))
     return [q for _, _, q in sorted(found)]
+
+
+def _straight_pairs(text: str, marks: list[int], lang: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Marks paired in turn, and the lone one left over (a list of one, or empty); of the last two, an
+    opening mark followed by one that opens too (a space before it, a letter after it: "…أن "التصويت…)
+    is a stray, left out, and the second opens a quotation running on: a quotation does not close
+    with an opening mark. (Marks before them pair as they are: their strays are not so plain.)"""
+    pairs, i = [], 0
+    while i + 1 < len(marks):
+        a, b = marks[i], marks[i + 1]
+        if i + 2 == len(marks) and _opens(text, a, lang) and text[b - 1 : b].isspace() and text[b + 1 : b + 2].isalpha() and _opens(text, b, lang):
+            i += 1
+            continue
+        pairs.append((a, b))
+        i += 2
+    return pairs, marks[i:]
 
 
 def _closes(src: str, p: int, unit: tuple[int, int], lang: str) -> bool:
@@ -169,6 +185,48 @@ def _closed_next(text: str, beads, i: int, marks, paragraphs, attributed: bool =
 def tgt_has_more(beads, i: int, paragraph_end: int) -> bool:
     """Is there an English sentence after bead i inside the paragraph that ends at paragraph_end?"""
     return any(b.target is not None and beads[i].target[1] <= b.target[0] < paragraph_end for b in beads[i + 1 : i + 3])
+
+
+#: A run of capitalized English words, with the lower-case words names and titles keep inside ("Chariots of Fire").
+_TITLE_RUN = re.compile(r"(?<![^\W\d_])[A-Z][^\W_]*(?:[\s\u00a0]+(?:(?:of|the|at|in|for|on|an?|to|de|del|von)[\s\u00a0]+)*[A-Z][^\W_]*)+")
+#: An English naming word right before a run ("an initiative called AI Next"): two capitalized words are a name.
+_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])(?:called|named|dubbed|entitled|titled|nicknamed|known as|so-called)[\s\u00a0]+(?:the[\s\u00a0]+)?$")
+_SMALL = re.compile(r"[\s\u00a0](?:of|the|at|in|for|on|an?|to|de|del|von)[\s\u00a0]")
+
+
+def _english_title(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, target: tuple[int, int], lang: str, n: int) -> bool:
+    """Does the English sentence have a name of its own as long as the quotation (capitalized words,
+    half its word count at least, three of them or a small word inside: "Joint Artificial Intelligence
+    Center", "Chariots of Fire"), not its first words, most of whose words are no word of the original
+    outside the quotation by romanization (a person the original names elsewhere in the sentence)? A
+    quoted title or institution of a few words is translated as a capitalized name; speech is not."""
+    from provenance.bilingual.names import _romanized, skeleton
+
+    # the original's words outside all its quotations ("Johnny English" of another quoted title is no person named)
+    marks = [p for p in _quote_marks(src, *source, lang) if src[p] not in _SINGLE]
+    gaps, last = [], source[0]
+    for a, b, _ in sorted(_paired_quotations(src, marks, source, lang) + [(quoted[0], quoted[1] - 1, 0)]):
+        gaps.append((last, a))
+        last = max(last, b + 1)
+    gaps.append((last, source[1]))
+    outside = {skeleton(f) for s, e in gaps if s < e for m in _ANY_WORD.finditer(src, s, e) for f in _romanized(m.group(), lang)}
+    first = next((i for i in range(target[0], target[1]) if tgt[i].isalnum()), target[0])
+    for m in _TITLE_RUN.finditer(tgt, first, target[1]):
+        if m.start() == first:
+            continue  # the sentence's first words are capitalized anyway
+        caps = [w for w in m.group().split() if w[:1].isupper()]
+        if 2 * len(caps) < n or (len(caps) < 3 and not _SMALL.search(m.group()) and not _NAMED_BEFORE.search(tgt, target[0], m.start())):
+            continue
+        # where the quotation stands in its sentence, within _TITLE_PLACE of the length: news word order is close
+        # enough across these languages, and a name at the other end of the sentence translates something else
+        here = (m.start() - target[0]) / max(1, target[1] - target[0]), (quoted[0] - source[0]) / max(1, source[1] - source[0])
+        if abs(here[0] - here[1]) <= _TITLE_PLACE and 2 * sum(skeleton(w) in outside for w in caps) < len(caps):
+            return True
+    return False
+
+
+#: How far (a share of the sentence's length) the English name may stand from the quotation's place.
+_TITLE_PLACE = 0.4
 
 
 def _pinyin_name(src: str, quoted: tuple[int, int], tgt: str, target: tuple[int, int]) -> bool:
@@ -387,11 +445,15 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     short = n < params.get("min_speech_words", 4)
     if _NOSPACE.match(src[quoted[0] - 1 : quoted[0]]) and src[quoted[0]] in _OPENING and _lone(src, quoted) and not cue_beside(src, quoted, source, lang, params.get("cue_window", 3)):
         return False  # 曼彻斯特“阿提哈德体育场，…: a lone opening mark against a word, no cue: a name's whose closing mark is lost, not speech running on
+    if params.get("naming", True) and named(src, quoted, source, lang) and not quoted_sentence(src, quoted, source, _lone(src, quoted)):
+        return False  # под названием «…», 名为“…”, “…” adlı, so-called: a naming word makes it a name, title or term, not speech
     bare = not short and _title_length(src, quoted, source, lang, n, params)
     sentence = quoted_sentence(src, quoted, source, False)  # the sentence's punctuation inside the marks, or the whole unit
     if ((short and not sentence) or bare) and _romanized_name(src, quoted, tgt, target, lang, 2 if bare else 1):
         # «توود بالين», „רו נגד ווייד“, «الدب بادينغتون»: a name or title the English writes capitalized, not speech
         return False
+    if bare and params.get("english_title", True) and _english_title(src, quoted, source, tgt, target, lang, n):
+        return False  # "Joint Artificial Intelligence Center", "Chariots of Fire": the English writes the quoted words as a name of its own
     if short and not sentence and (_gloss(src, quoted) or _figure(src, quoted)):
         return False  # Лав («любовь»): a gloss in brackets of the word before; «100 процентов»: a figure, not speech
     if short and not sentence and _mentioned(src, quoted, tgt, target):
@@ -402,7 +464,9 @@ def _said(src: str, quoted: tuple[int, int], source: tuple[int, int], tgt: str, 
     if short and params.get("short_needs_cue", True) and not _short_speech(src, quoted, source, lang, params):
         # a short quotation with no reporting cue beside it, not a sentence: a term, title or scare
         # quote, unless the English reports the sentence's words (an attribution's content)
-        return params.get("english_cue", True) and not title and _english_reported(tgt, target, english_cache)
+        # one word alone ("male", «повезло») is a term or scare quote whoever says the sentence: the attribution is the sentence's
+        enough = n >= params.get("english_cue_words", 2)
+        return params.get("english_cue", True) and enough and not title and _english_reported(tgt, target, english_cache)
     return True
 
 
@@ -430,7 +494,8 @@ def _title_length(src: str, quoted: tuple[int, int], source: tuple[int, int], la
 def _speech_words(s: str) -> int:
     """Words, for the speech threshold: a Chinese run counts one word per two characters (not also
     one for the run: “休息日忧郁症” is a term of three words, not four)."""
-    return sum(1 for w in s.split() if not _NOSPACE.search(w)) + len(_NOSPACE.findall(s)) // 2
+    # a dash or other punctuation between spaces is no word ("Johnny English – Der Spion": five words, not six)
+    return sum(1 for w in s.split() if not _NOSPACE.search(w) and any(c.isalnum() for c in w)) + len(_NOSPACE.findall(s)) // 2
 
 
 def _lost_here(pair, i: int, src: str, quoted, source, tgt: str, target, params: dict, english_cache: dict) -> bool:

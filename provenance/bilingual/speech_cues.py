@@ -75,6 +75,11 @@ def quoted_sentence(src: str, quoted: tuple[int, int], unit: tuple[int, int], lo
     return not any(c.isalnum() for c in outside)
 
 
+def _words(s: str) -> int:
+    """word_count without punctuation between spaces ("заявил , что": two words, the comma none)."""
+    return word_count(" ".join(w for w in s.split() if any(c.isalnum() for c in w)))
+
+
 def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str, window: int) -> bool:
     """Is there a reporting cue of the language within ``window`` words before the quotation's
     opening mark or after its closing one, inside the unit, or a colon right before it?"""
@@ -96,9 +101,45 @@ def cue_beside(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: s
     if pattern is None:
         return False
     for m in pattern.finditer(src, unit[0], quoted[0]):
-        if word_count(src[m.end() : quoted[0]]) <= window:
+        if _words(src[m.end() : quoted[0]]) <= window:
             return True
     for m in pattern.finditer(src, quoted[1], unit[1]):
-        if word_count(src[quoted[1] : m.start()]) <= window:
+        if _words(src[quoted[1] : m.start()]) <= window:
             return True
     return False
+
+
+@cache
+def _naming(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    from provenance.bilingual.lexicon import _data
+
+    entry = (_data().get("speech_naming") or {}).get(lang)
+    if not entry:
+        return None, None
+    before, after = entry
+    start = "" if lang == "zh" else "(?<![^\\W\\d_])"
+    end = "" if lang == "zh" else "(?![^\\W\\d_])"
+    prefix = "" if lang == "zh" else (_data().get(lang) or {}).get("prefix", "")
+    # a word before the mark may be followed by up to two words (a book "entitled, in English, …" is rare; "known by the name")
+    gap = "" if lang == "zh" else f"(?:[\\s\u00a0,:\u200f]+[^\\s{_MARKS}]+){{0,{_NAMING_GAP}}}[\\s\u00a0,\u200f]*"
+    head = re.compile(f"{start}{prefix}(?:{before}){end}{gap}$", re.IGNORECASE) if before else None
+    # Turkish joins a case suffix to the closing mark ("…"ın adlı): a word's letters may come before the space
+    tail = re.compile(f"[^\\W\\d_]*[\\s\u00a0,]*(?:{after}){end}", re.IGNORECASE) if after else None
+    return head, tail
+
+
+#: Words that may stand between a naming word and the opening mark ("known by various names such as «…»").
+_NAMING_GAP = 2
+
+
+def named(src: str, quoted: tuple[int, int], unit: tuple[int, int], lang: str) -> bool:
+    """Is the quotation introduced or followed by a naming word of the language (lexicon.yaml
+    ``speech_naming``: под названием «…», 名为“…”, “…” adlı, so-called, entitled)? Then it is a name,
+    title or term; a colon right before it makes it speech again (cue_beside)."""
+    head, tail = _naming(lang)
+    before = src[unit[0] : quoted[0]]
+    if _COLON_BEFORE.search(before):
+        return False
+    if head is not None and head.search(before):
+        return True
+    return tail is not None and tail.match(src, quoted[1], unit[1]) is not None

@@ -115,7 +115,8 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
     "source-quotation": {"min_words": Int(1), "min_speech_words": Int(1), "reverse": Bool(), "closing": Bool(), "per_sentence": Bool(), "neighbours": Bool(), "cut_tolerance": Number(0, 1),
                          "short_needs_cue": Bool(), "cue_window": Int(0), "english_cue": Bool(), "title_words": Int(0),
                          "shorter_quotes": Bool(), "shorter_kept": Int(0), "shorter_share": Int(1),
-                         "unmatched_speech": Bool(), "kept_share": Number(0, 1), "every_quotation": Bool(), "nested_only": Bool()},
+                         "unmatched_speech": Bool(), "kept_share": Number(0, 1), "every_quotation": Bool(), "nested_only": Bool(),
+                         "naming": Bool(), "english_title": Bool(), "english_cue_words": Int(1)},
     "source-untranslated": {"min_run": Int(2), "min_run_chars": Int(2), "min_share": Number(0, 1), "english_share": Number(0, 1)},
     "source-names": {"min_ratio": Number(0, 100), "min_skeleton": Int(1), "skip_langs": STR_LIST},
 }
