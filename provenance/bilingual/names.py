@@ -102,6 +102,22 @@ def _romanized(word: str, lang: str) -> list[str]:
     return out
 
 
+def _readings(word: str, lang: str) -> list[str]:
+    """_romanized (which the aligner and PV1005 share, unchanged) and the readings only this check
+    makes: how each script writes a foreign name's sounds where anyascii reads the letter otherwise."""
+    from anyascii import anyascii
+
+    out = _romanized(word, lang)
+    if lang in ("fa", "ur") and re.search("(?<=\\S)و(?=\\S)", word) and word.endswith("و"):
+        # a final و is the vowel o or u, an inner one may be a v (کیوانو, Kavanaugh; the v reading of every و is "kbnb")
+        out.append(anyascii(re.sub("(?<=\\S)و(?=\\S)", "v", word)))
+    if lang == "hi" and "\u091c" in word and "\u091c\u093c" not in word:  # ज written for ज़ (the nukta left out): a z (कैलाजिला, Calzadilla)
+        out.append(anyascii(word.replace("\u091c", "\u091c\u093c")).replace("j'", "z").replace("c", "ch"))
+    if _HEBREW.search(word) and re.search("(?<=\\S)ה", word):  # an inner or final ה is a vowel letter: צה is ts-e, not anyascii's "tsh" (ולצה, Veltzé)
+        out.append(anyascii(re.sub("(?<=\\S)ה", "", word)))
+    return out
+
+
 def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: dict[str, set[tuple[int, int]]] | None = None) -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
@@ -131,7 +147,7 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: d
                     out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
             previous, before = None, set()
             continue  # a lower-case word of a cased script is no name: it only matches by chance
-        forms = _romanized(w, lang)
+        forms = _readings(w, lang)
         word_keys = {skeleton(f, fine) for f in forms}
         out.add(skeleton(forms[0], fine))
         out |= {"=" + skeleton(f, fine) for f in forms[1:]}
@@ -257,6 +273,10 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
         out.add(skeleton(re.sub("gh(?=t|$)", "", low), fine))
     if re.search("c[eiy]", low):  # a c before e, i, y that is no s: McIlroy (ماكلروي), a Slavic ć (Kovacic: کواچیچ)
         out.add(skeleton(re.sub("c(?=[eiy])", "k", low), fine))
+    if low.startswith("j") and len(skeleton("y" + low[1:], fine)) >= 3:  # a German, Dutch, Nordic or Polish j is a y (Jankel: Янкель, Jansen: یانسن)
+        out.add(skeleton("y" + low[1:], fine))
+    if re.search("[^aeiouy]iers?$", low) and len(skeleton(low[:-2], fine)) >= 2:  # a French final -ier is said -ié, its r silent (Beauvillier: Бовільє, بوفيليه)
+        out.add(skeleton(re.sub("rs?$", "", low), fine))
     if "ll" in low and len(skeleton(low.replace("ll", "y"), fine)) >= 3:  # a Spanish ll is a y (Ballesteros: بايستيروس)
         out.add(skeleton(low.replace("ll", "y"), fine))
 
@@ -385,6 +405,20 @@ def _placed(checkable: list[set[str]], words: list[str], skeletons: set[str], mi
                 loose = where.spans([s for s in where.origin if len(s) >= 3 and s[0].isalpha() and _loose(keys, {s})])
                 if where.next_to(spans, loose):
                     return True
+    return _short_given(checkable, placed, where)
+
+
+def _short_given(checkable: list[set[str]], placed: list[tuple[int, set[tuple[int, int]]]], where: _Where) -> bool:
+    """The surname found, reading like it vowels and all, and a given name in its short form, the
+    beginning of the original's word written right before it (Geoff: جفری دیهل, Jeffrey Diehl; Dan for
+    Daniel, Chris for Christopher). Two consonants are some common word by chance (پولیس اور, "police and",
+    for Paul Barreira): the surname must sound like the English one."""
+    last = len(checkable) - 1
+    surname = {sp for n, spans in placed if n == last for sp in spans if where.sounds_like(where.words[last], {sp})}
+    for keys in checkable[:-1] if surname else []:
+        longer = [s for s in where.origin if s[:1].isalpha() and any(len(k) >= 2 and s.startswith(k) and 0 < len(s) - len(k) <= 3 for k in keys)]
+        if any(e1 <= s2 and where.next_to({(s1, e1)}, {(s2, e2)}) for s1, e1 in where.spans(longer) for s2, e2 in surname):
+            return True
     return False
 
 
@@ -455,6 +489,25 @@ def _latin_found(words: list[str], source: set[str]) -> bool:
             if len(e) >= 4 and s.startswith(e) and len(s) - len(e) <= 4:
                 return True
             if len(e) >= 5 and s[:1] == e[:1] and ratio(e, s) >= 85:
+                return True
+    return _latin_transcribed(words, source)
+
+
+def _latin_transcribed(words: list[str], source: set[str]) -> bool:
+    """A name a Latin-script original spells by its own rules, as it does a Russian, Ukrainian or
+    Arabic one (Poutine and Putin, Selenskyj and Zelensky, Schewtschenko and Shevchenko): the same
+    consonants in the same order (skeleton: sch, sh, s one sound; w a v), four or more, or three in
+    letters three quarters alike (three consonants alone are a capitalized word of the sentence by chance)."""
+    from rapidfuzz.fuzz import ratio
+
+    sounds: dict[str, list[str]] = {}
+    for s in source:
+        sounds.setdefault(skeleton(s, True), []).append(s)
+    for w in words:
+        for k in {skeleton(w, True), skeleton(re.sub("[wW]", "v", w), True)}:  # a Latin script writes an English th, x as they are
+            if len(k) >= 4 and k in sounds:
+                return True
+            if len(k) == 3 and any(ratio(_letters(w), s) >= 75 for s in sounds.get(k, ())):
                 return True
     return False
 
