@@ -92,3 +92,18 @@ def test_a_station_is_no_person(pipeline):
 def test_capitalized_role_before_a_name_is_not_one_of_its_words():
     doc = Document("Rapper Kanye West changed his name on Monday.", "a.en.txt")
     assert [w for _, _, w in names._english_names(doc)] == [["Kanye", "West"]]
+
+
+def test_a_name_the_article_gives_in_full_once_is_vouched_by_its_surname_later(pipeline):
+    # two sentences apart (not a neighbour of the first), the original writes the surname alone
+    source = (
+        "قال مايكل كافانو للجنة إنه بريء من التهم.\n\nوتستمر الجلسات حتى نهاية الأسبوع المقبل."
+        "\n\nوقد تابع الملايين البث المباشر على التلفزيون.\n\nوأضاف كافانو أنه سيواصل عمله في المحكمة."
+    )
+    before = (
+        "Michael Kavanaugh told the committee he was innocent of the charges.\n\n"
+        "The hearings continue until the end of next week.\n\nMillions watched the live broadcast on television.\n\n"
+    )
+    assert _names(pipeline, source, before + "Michael Kavanaugh added that he would continue his work at the court.", "ar") == []
+    # a name the article has nowhere is still no Kavanaugh
+    assert _names(pipeline, source, before + "John Howard added that he would continue his work at the court.", "ar") == ["John Howard"]
