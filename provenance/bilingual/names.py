@@ -70,6 +70,8 @@ _CASE_ENDINGS = re.compile("(?:ами|ями|ого|его|ому|ему|ыми|
 
 #: One-letter clitics written on a word (Hebrew and, the, in, to, as, from, that; Arabic and, with, to, so, as).
 _PREFIXES = {"he": "והבלכמש", "ar": "وبلفك"}
+#: The clitics that come first when there are two: Arabic and, so (وب, فل); Hebrew and, that, when (וב, שה, כש).
+_CONJUNCTIONS = {"he": "ושכמ", "ar": "وف"}
 #: Persian and Urdu say ث as s and ذ ض ظ as z: a second romanization with those letters.
 _FA_SZ = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
 
@@ -102,6 +104,22 @@ def _romanized(word: str, lang: str) -> list[str]:
     return out
 
 
+def _readings(word: str, lang: str) -> list[str]:
+    """_romanized (which the aligner and PV1005 share, unchanged) and the readings only this check
+    makes: how each script writes a foreign name's sounds where anyascii reads the letter otherwise."""
+    from anyascii import anyascii
+
+    out = _romanized(word, lang)
+    if lang in ("fa", "ur") and re.search("(?<=\\S)و(?=\\S)", word) and word.endswith("و"):
+        # a final و is the vowel o or u, an inner one may be a v (کیوانو, Kavanaugh; the v reading of every و is "kbnb")
+        out.append(anyascii(re.sub("(?<=\\S)و(?=\\S)", "v", word)))
+    if lang == "hi" and "\u091c" in word and "\u091c\u093c" not in word:  # ज written for ज़ (the nukta left out): a z (कैलाजिला, Calzadilla)
+        out.append(anyascii(word.replace("\u091c", "\u091c\u093c")).replace("j'", "z").replace("c", "ch"))
+    if _HEBREW.search(word) and re.search("(?<=\\S)ה", word):  # an inner or final ה is a vowel letter: צה is ts-e, not anyascii's "tsh" (ולצה, Veltzé)
+        out.append(anyascii(re.sub("(?<=\\S)ה", "", word)))
+    return out
+
+
 def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: dict[str, set[tuple[int, int]]] | None = None) -> set[str]:
     """Skeletons of the original's words in text[start:end]: plain ones match fuzzily; those
     marked "=" (a Hebrew vav read as a vowel, a Russian case ending taken off, a Х read as h) and
@@ -131,7 +149,7 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: d
                     out |= {"=" + skeleton(f, fine) for f in _romanized(stem, lang)}
             previous, before = None, set()
             continue  # a lower-case word of a cased script is no name: it only matches by chance
-        forms = _romanized(w, lang)
+        forms = _readings(w, lang)
         word_keys = {skeleton(f, fine) for f in forms}
         out.add(skeleton(forms[0], fine))
         out |= {"=" + skeleton(f, fine) for f in forms[1:]}
@@ -152,6 +170,10 @@ def _source_skeletons(text: str, start: int, end: int, lang: str = "", origin: d
         if lang in _PREFIXES and len(w) >= 4 and w[0] in _PREFIXES[lang]:  # ודיוויד: "and David", the clitic off (matched exactly)
             rest = [w[1:]] + ([_VAV_VOWEL.sub("", w[1:])] if _HEBREW.search(w) else [])  # and its vav read as a vowel (לסייפולו, Sayfullo)
             out |= {"=" + k for k in (skeleton(f, fine) for r in rest for f in _romanized(r, lang)) if len(k) >= 3}  # "كن" of لكن: short ones match by chance
+        if lang in _PREFIXES and len(w) >= 5 and w[0] in _CONJUNCTIONS[lang] and w[1] in _PREFIXES[lang]:
+            # two clitics, "and" before "to", "in", "the" (وبترامب, ולטראמפ, ושהמלך), both off (matched exactly)
+            rest = [w[2:]] + ([_VAV_VOWEL.sub("", w[2:])] if _HEBREW.search(w) else [])
+            out |= {"=" + k for k in (skeleton(f, fine) for r in rest for f in _romanized(r, lang)) if len(k) >= 3}
         if w.startswith("ח"):  # an initial ח writes the Spanish j (חואן, Juan; anyascii's h is dropped); inside a word it matched by chance
             for v in {w, _VAV_VOWEL.sub("", w)}:
                 k = skeleton("כ" + v[1:], fine)
@@ -257,6 +279,12 @@ def _english_keys(word: str, fine: bool, lang: str = "") -> set[str]:
         out.add(skeleton(re.sub("gh(?=t|$)", "", low), fine))
     if re.search("c[eiy]", low):  # a c before e, i, y that is no s: McIlroy (ماكلروي), a Slavic ć (Kovacic: کواچیچ)
         out.add(skeleton(re.sub("c(?=[eiy])", "k", low), fine))
+    if low.startswith("j") and len(skeleton("y" + low[1:], fine)) >= 3:  # a German, Dutch, Nordic or Polish j is a y (Jankel: Янкель, Jansen: یانسن)
+        out.add(skeleton("y" + low[1:], fine))
+    if re.search("mbs?$", low):  # a silent b after m (Combs: كومز, Комбс is also Комз; Lamb)
+        out.add(skeleton(re.sub("b(?=s?$)", "", low), fine))
+    if re.search("[^aeiouy]iers?$", low) and len(skeleton(low[:-2], fine)) >= 2:  # a French final -ier is said -ié, its r silent (Beauvillier: Бовільє, بوفيليه)
+        out.add(skeleton(re.sub("rs?$", "", low), fine))
     if "ll" in low and len(skeleton(low.replace("ll", "y"), fine)) >= 3:  # a Spanish ll is a y (Ballesteros: بايستيروس)
         out.add(skeleton(low.replace("ll", "y"), fine))
 
@@ -385,6 +413,20 @@ def _placed(checkable: list[set[str]], words: list[str], skeletons: set[str], mi
                 loose = where.spans([s for s in where.origin if len(s) >= 3 and s[0].isalpha() and _loose(keys, {s})])
                 if where.next_to(spans, loose):
                     return True
+    return _short_given(checkable, placed, where)
+
+
+def _short_given(checkable: list[set[str]], placed: list[tuple[int, set[tuple[int, int]]]], where: _Where) -> bool:
+    """The surname found, reading like it vowels and all, and a given name in its short form, the
+    beginning of the original's word written right before it (Geoff: جفری دیهل, Jeffrey Diehl; Dan for
+    Daniel, Chris for Christopher). Two consonants are some common word by chance (پولیس اور, "police and",
+    for Paul Barreira): the surname must sound like the English one."""
+    last = len(checkable) - 1
+    surname = {sp for n, spans in placed if n == last for sp in spans if where.sounds_like(where.words[last], {sp})}
+    for keys in checkable[:-1] if surname else []:
+        longer = [s for s in where.origin if s[:1].isalpha() and any(len(k) >= 2 and s.startswith(k) and 0 < len(s) - len(k) <= 3 for k in keys)]
+        if any(e1 <= s2 and where.next_to({(s1, e1)}, {(s2, e2)}) for s1, e1 in where.spans(longer) for s2, e2 in surname):
+            return True
     return False
 
 
@@ -456,11 +498,34 @@ def _latin_found(words: list[str], source: set[str]) -> bool:
                 return True
             if len(e) >= 5 and s[:1] == e[:1] and ratio(e, s) >= 85:
                 return True
+    return _latin_transcribed(words, source)
+
+
+def _latin_transcribed(words: list[str], source: set[str]) -> bool:
+    """A name a Latin-script original spells by its own rules, as it does a Russian, Ukrainian or
+    Arabic one (Poutine and Putin, Selenskyj and Zelensky, Schewtschenko and Shevchenko): the same
+    consonants in the same order (skeleton: sch, sh, s one sound; w a v), four or more, or three in
+    letters three quarters alike (three consonants alone are a capitalized word of the sentence by chance)."""
+    from rapidfuzz.fuzz import ratio
+
+    sounds: dict[str, list[str]] = {}
+    for s in source:
+        sounds.setdefault(skeleton(s, True), []).append(s)
+    for w in words:
+        for k in {skeleton(w, True), skeleton(re.sub("[wW]", "v", w), True)}:  # a Latin script writes an English th, x as they are
+            if len(k) >= 4 and k in sounds:
+                return True
+            if len(k) == 3 and any(ratio(_letters(w), s) >= 75 for s in sounds.get(k, ())):
+                return True
     return False
 
 
 def names(pair, params: dict, doc=None) -> Iterator[Issue]:
-    """An English name none of whose words has a counterpart in the aligned original."""
+    """An English name none of whose words has a counterpart in the aligned original. A name the
+    article's original vouches for in one sentence is the same person where another sentence of the
+    original writes one of its words exactly (a translator gives the full name once, then the surname
+    or the given name alone: بريت كافانو, then كافانو; a name swapped in is not in the article at all).
+    Latin-script originals need no such memory: one word of the name found as it is vouches."""
     if doc is None or pair.lang in params.get("skip_langs", ["zh"]):
         return  # Chinese writes a foreign name in characters whose romanization is far from it
     min_ratio = params.get("min_ratio", 80)
@@ -475,6 +540,8 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
     matched = _matched(beads)
     starts = [beads[i].target[0] for i in matched]
     cache: dict[int, set[str]] = {}
+    known: set[tuple[str, ...]] = set()  # the names vouched for somewhere in the article (scripts compared by skeleton)
+    pending: list[tuple[Issue, tuple[str, ...], bool]] = []  # (issue, the name, one of its words found exactly)
     for start, end, words in found:
         k = bisect_right(starts, start) - 1
         if k < 0:
@@ -516,6 +583,12 @@ def names(pair, params: dict, doc=None) -> Iterator[Issue]:
         fine = pair.lang not in _COARSE
         checked = [w for w in words if len(skeleton(w, fine)) >= min_len]  # "Joe", "Amy": one consonant tells nothing
         checkable = [_english_keys(w, fine, pair.lang) for w in checked]
+        name = tuple(w.lower() for w in words)
         if not checkable or _vouched(checkable, skeletons, min_ratio, pair.lang, _Where(src, origin, checked)) or _run_together(words, skeletons, fine):
+            known.add(name)
             continue
-        yield Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
+        issue = Issue(start, end, b.source[0], b.source[1], f"the original's sentence has no name like {doc.text[start:end]!r}")
+        pending.append((issue, name, any(_exact(k, skeletons) for keys in checkable for k in keys)))
+    for issue, name, word_found in pending:
+        if not (word_found and name in known):
+            yield issue

@@ -85,13 +85,34 @@ def _english_names(doc) -> list[tuple[int, int, list[str]]]:
             out.append((m.start, m.end, words))
     initial = _initial_names(doc, taken)
     out = [r for r in out if not any(s <= r[0] and r[1] <= t for s, t, _ in initial)]  # "Yong Ho" of "Ri Yong Ho"
-    return sorted(out + initial)
+    return sorted((s, e, _without_role(words)) for s, e, words in out + initial)
+
+
+def _without_role(words: list[str]) -> list[str]:
+    """"Rapper Kanye West", "Striker Alfredo Morelos": a role written with a capital is no word of the name."""
+    while len(words) > 2 and words[0].lower() in _ROLE_BEFORE:
+        words = words[1:]
+    return words
 
 
 #: Words that start a capitalized run without being a given name ("One Labour AM said"), and
 #: words that end an institution's name the names layer does not list ("Bat Conservation Trust").
 _NOT_FIRST = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every", "each", "all", "some", "many", "most"])
-_NOT_LAST = frozenset(["trust", "examiner", "charity", "partnership"])
+_NOT_LAST = frozenset(
+    [
+        "trust", "examiner", "charity", "partnership",
+        # places people meet and bodies they form, which the original translates ("Tony Macaroni Arena"); no common surname
+        "arena", "stadium", "centre", "center", "university", "college", "academy", "institute", "foundation",
+        "museum", "hospital", "airport", "theatre", "theater", "gallery", "hotel", "cathedral", "council",
+        "committee", "association", "society", "corporation", "ministry", "agency", "commission", "festival",
+        "awards", "prize", "trophy", "league", "avenue", "road", "square", "station", "county", "province",
+        "street", "tech", "club", "group", "party", "government", "union", "alliance", "coalition", "army", "police",
+        "cup", "prix", "championship", "championships", "tournament", "award",
+        # a newspaper named after its city (the Washington Post, the Jerusalem Post)
+        "post", "times", "news", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph", "magazine",
+    ]
+    + list(_NOT_FIRST)  # "the Jackson Five"
+)
 
 
 def _not_a_person(words: list[str]) -> bool:

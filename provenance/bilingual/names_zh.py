@@ -158,6 +158,9 @@ def english_keys(word: str) -> set[str]:
     out = _english_keys(word, False, "zh")
     full = skeleton(low)
     forms = {low, low.replace("th", "z"), low.replace("w", "v")}
+    if re.search("[dt]i", low):  # a Russian д, т before и is soft: the tables write it with j (弗拉基米尔 Vladimir, 普京 Putin)
+        forms.add(re.sub("[dt](?=i)", "j", low))
+        out.add(skeleton(re.sub("[dt](?=i)", "j", low)))
     if low.startswith("j"):  # an initial j is written with 约 (yue) as often as with 乔 (约翰逊, Johnson; 约瑟夫, Joseph)
         forms.add("y" + low[1:])
         out.add(skeleton("y" + low[1:]))
@@ -175,18 +178,28 @@ def english_keys(word: str) -> set[str]:
 
 def han_readings(text: str, start: int, end: int) -> set[str]:
     """The pinyin (lower case, no tones) of every one to three adjacent characters: a Chinese
-    person's name is written in its own characters and romanized by them (习近平, Xi Jinping)."""
+    person's name is written in its own characters and romanized by them (习近平, Xi Jinping); and
+    the characters themselves (a Korean surname's hanja, 金 for Kim)."""
     from anyascii import anyascii
 
     out: set[str] = set()
     for m in re.finditer(f"[{_HAN}]+", text[start:end]):
         w = m.group()
-        out |= {anyascii(w[i : i + k]).lower() for k in (1, 2, 3) for i in range(len(w) - k + 1)}
+        out |= {anyascii(w[i : i + k]).lower() for k in (1, 2, 3) for i in range(len(w) - k + 1)} | set(w)
     return out
 
 
 #: A Korean name romanized (Kim Jong-un, Moon Jae-in): a syllable after a hyphen in lower case.
 _KOREAN = re.compile("[A-Z][a-z]{1,4}-[a-z]{1,4}$")
+#: The commonest Korean surnames as romanized, North and South (Ri is the North's Lee), and their hanja
+#: as Chinese prints them: a Korean name is the surname and a given name of two syllables, written as two
+#: words as often as hyphenated ("Kim Jong Un", "Ri Yong Ho"), its hanja read otherwise (金正恩 jin zheng en,
+#: 李勇浩 li yong hao); the surname's character in the original is the sign of it.
+_KOREAN_SURNAMES = {
+    "kim": "金", "lee": "李", "ri": "李", "park": "朴", "pak": "朴", "choi": "崔", "choe": "崔", "jung": "郑", "chung": "郑",
+    "kang": "姜", "cho": "赵", "yoon": "尹", "yun": "尹", "jang": "张", "lim": "林", "han": "韩", "oh": "吴", "seo": "徐",
+    "shin": "申", "kwon": "权", "hwang": "黄", "ahn": "安", "song": "宋", "moon": "文", "mun": "文", "hong": "洪",
+}
 
 
 def vouched(words: list[str], latin: set[str], dotted: set[str], hanzi: set[str], min_ratio: float, min_len: int, origin=None) -> bool:
@@ -199,7 +212,8 @@ def vouched(words: list[str], latin: set[str], dotted: set[str], hanzi: set[str]
         return True
     if all(re.sub("[^a-z]", "", w.lower()) in hanzi for w in words):  # 习近平 xi jin ping: Xi Jinping
         return True
-    if any(_KOREAN.match(w) for w in words) or any(w[:1].islower() and len(w) <= 4 for w in words[1:]):  # Jong-un's "un" a word of its own
+    korean = len(words) == 3 and _KOREAN_SURNAMES.get(words[0].lower()) in hanzi and all(len(w) <= 4 for w in words[1:])
+    if korean or any(_KOREAN.match(w) for w in words) or any(w[:1].islower() and len(w) <= 4 for w in words[1:]):  # Jong-un's "un" a word of its own
         return True  # a Korean name is written in hanja read another way (金正恩 jin zheng en, Kim Jong-un): not comparable
     kept = [w for w in words if len(skeleton(w)) >= min_len]
     if not kept:
