@@ -91,3 +91,18 @@ def test_foreign_alone_a_1_2_bead_whose_translation_shares_nothing():
     pair = _pair([C], [short, OSLO], [((0, 1), (0, 2))])
     assert _added(pair) == []  # the kept sentence shares no anchor of its own with the original
     assert _added(pair, {**PARAMS, "foreign_alone": True}) == [OSLO]
+
+
+def test_the_orphan_of_a_1_2_bead_is_reported_though_the_lengths_fit_it_better():
+    params = {**PARAMS, "anchored": False, "orphan_merge_z": 1.0}
+    pair = _pair([A], [E_SHORT, OSLO], [((0, 1), (0, 2))])
+    assert abs(_zl(len(A), len(OSLO), "de")) < abs(_zl(len(A), len(E_SHORT), "de"))  # OSLO fits A's length better
+    assert pair.alignment.orphans == [False, True]  # its number is nowhere in the original
+    assert _added(pair, params) == [OSLO]
+    assert _added(pair, {**params, "orphan_merge_z": None}) == []
+    # A translator's split: the second sentence names nothing the original lacks.
+    split = _pair([A], [E_SHORT, "He brought a large delegation with him."], [((0, 1), (0, 2))])
+    assert _added(split, params) == []
+    # Two sentences that together fall short of the original: no room for an added one.
+    short = _pair([A], ["Petrosyan came.", OSLO_SHORT], [((0, 1), (0, 2))])
+    assert _added(short, params) == []

@@ -230,6 +230,26 @@ def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
     return None
 
 
+def _orphan_of_two(pair, b: Bead, params: dict) -> int | None:
+    """In a 1-2 bead: the English sentence that is an orphan (align._orphans: names or numbers of its
+    own, none in the whole original, its names in no other English sentence) when the other one has
+    no name or number the original lacks and the two together run longer than the original
+    (z beyond orphan_merge_z). A translator's split repeats its original's names or names none;
+    a sentence from elsewhere brings its own, whichever of the two the lengths fit better."""
+    z_min = params.get("orphan_merge_z")
+    if z_min is None or b.source is None:
+        return None
+    al = pair.alignment
+    ti, tj = b.target_sentences
+    if tj - ti != 2 or al.orphans[ti] == al.orphans[ti + 1]:
+        return None
+    lone, keep = (ti, ti + 1) if al.orphans[ti] else (ti + 1, ti)
+    ts = al.target_sentences
+    if _length(ts, lone) < params.get("min_chars", 15) or _foreign(pair, *_anchors_of(al.target_text, ts[keep], pair.lang, True), 1):
+        return None
+    return lone if _zl(_src_len(pair, b.source), _length(ts, ti) + _length(ts, ti + 1), pair.lang) > z_min else None
+
+
 def _absorbed(pair, i: int, sign: int, params: dict) -> bool:
     """A 1-0 bead (sign -1; 0-1: +1) whose sentence a neighbouring bead's other side translates
     too: that side is too long for its own sentence alone (z beyond merge_z) and fits it with
@@ -519,7 +539,9 @@ def additions(pair, params: dict) -> Iterator[Issue]:
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
         elif b.target is not None and b.source is not None:
-            lone = _lone_part(pair, b, al.target_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
+            lone = _orphan_of_two(pair, b, params)  # before the lengths: they may fit the added one better
+            if lone is None:
+                lone = _lone_part(pair, b, al.target_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
             if lone is None and params.get("across_break"):
                 lone = _added_across_break(pair, b, params)
             if lone is None:
