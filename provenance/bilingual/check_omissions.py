@@ -12,6 +12,7 @@ from provenance.bilingual.align import _BLANK, Bead, _calendar_words
 from provenance.bilingual.bead_evidence import (  # noqa: F401 (_zl, _zc, _src_len: tests)
     _anchors_elsewhere,
     _anchors_of,
+    _chars,
     _foreign,
     _global_fit,
     _length,
@@ -54,7 +55,7 @@ def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts
     fits = sorted((abs(zl(part(mine, keep), single) if sign < 0 else zl(single, part(mine, keep))), keep, lone)
                   for keep, lone in ((i, i + 1), (i + 1, i)))  # the better fit first: both may fit, the added one by chance
     for zk, keep, lone in fits:
-        if zk < part_z and _length(mine, lone) >= params.get("min_chars", 15):
+        if zk < part_z and _chars(pair, mine, lone, sign) >= params.get("min_chars", 15):
             if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
                 continue  # the lone sentence's own name or number is in the single side: translated (the other may not be)
             if calibrated and sign < 0 and not _global_fit(pair, bead, mine, keep, lang, params, sign) and not _anchors_elsewhere(pair, bead, mine, lone, sign):
@@ -81,7 +82,7 @@ def _lone_of_three(pair, bead: Bead, mine, lang: str, params: dict, sign: int, t
         lone = sum(part(mine, k) for k in range(a, b))
         kept = total - lone
         zk = _zl(kept, single, lang) if sign < 0 else _zl(single, kept, lang)
-        if abs(zk) < params.get("part_z", 1.5) and sum(_length(mine, k) for k in range(a, b)) >= params.get("min_chars", 15):
+        if abs(zk) < params.get("part_z", 1.5) and sum(_chars(pair, mine, k, sign) for k in range(a, b)) >= params.get("min_chars", 15):
             fits.append((abs(zk), a, b))
     two, one = texts
     single_span = bead.target if sign < 0 else bead.source
@@ -135,9 +136,9 @@ def _lone_by_number(pair, i: int, params: dict) -> int | None:
     for keep, lone in ((si, si + 1), (si + 1, si)):
         if abs(_zl(_src_len(pair, al.source_sentences[keep]), single, lang)) >= params.get("number_part_z", 2.5):
             continue
-        s, e = al.source_sentences[lone]
-        if e - s < params.get("min_chars", 15):
+        if _chars(pair, al.source_sentences, lone, -1) < params.get("min_chars", 15):
             continue
+        s, e = al.source_sentences[lone]
         lost = [n for n in lexicon.numbers(src, s, e, lang) if n.digits and not n.values & values
                 and not any(lexicon.close_to(v, approx) for v in n.values)]
         if lost:
@@ -162,7 +163,7 @@ def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     single = b.target[1] - b.target[0]
     fits = sorted((abs(_zl(_src_len(pair, ss[keep]), single, lang)), keep, lone) for keep, lone in ((si, si + 1), (si + 1, si)))
     zk, keep, lone = fits[0]
-    if zk >= params.get("break_part_z", 2.5) or _length(ss, lone) < params.get("min_chars", 15):
+    if zk >= params.get("break_part_z", 2.5) or _chars(pair, ss, lone, -1) < params.get("min_chars", 15):
         return None
     if _own_anchor((src, al.target_text), ss, lone, keep, b, lang, -1):
         return None  # the lone sentence's own name or number is in the English: merged, not left out
@@ -223,7 +224,7 @@ def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
         if not ((kn & on) - ln or (kw & ow) - lw) and not (foreign_alone and _foreign(pair, ln, lw, sign)):
             continue  # the kept one shares none of its own (foreign_alone: enough when the lone one is foreign)
         zk = _zl(single, part(mine, keep), lang) if sign > 0 else _zl(part(mine, keep), single, lang)
-        if abs(zk) < params.get("anchor_part_z", 2.5) and _length(mine, lone) >= params.get("min_chars", 15):
+        if abs(zk) < params.get("anchor_part_z", 2.5) and _chars(pair, mine, lone, sign) >= params.get("min_chars", 15):
             if params.get("anchor_foreign", True) and not _foreign(pair, ln, lw, sign):
                 continue
             return lone
@@ -454,7 +455,7 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.target is None and b.source is not None:
-            if b.source[1] - b.source[0] < min_chars:
+            if _chars(pair, [b.source], 0, -1) < min_chars:
                 continue  # a dateline or a one-word heading
             if _absorbed(pair, i, -1, params):
                 continue
