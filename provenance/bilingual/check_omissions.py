@@ -231,6 +231,9 @@ def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
     return None
 
 
+_HAN_NAMES = frozenset({"zh"})  # originals whose names anchors.source_words does not read (Han characters)
+
+
 def _orphan_of_two(pair, b: Bead, params: dict) -> int | None:
     """In a 1-2 bead: the English sentence that is an orphan (align._orphans: names or numbers of its
     own, none in the whole original, its names in no other English sentence) when the other one has
@@ -246,6 +249,8 @@ def _orphan_of_two(pair, b: Bead, params: dict) -> int | None:
         return None
     lone, keep = (ti, ti + 1) if al.orphans[ti] else (ti + 1, ti)
     ts = al.target_sentences
+    if pair.lang in _HAN_NAMES and not al.sides[1].numbers[lone]:
+        return None  # a Chinese original writes names in Han characters the skeletons do not read: only a number tells
     if _length(ts, lone) < params.get("min_chars", 15) or _foreign(pair, *_anchors_of(al.target_text, ts[keep], pair.lang, True), 1):
         return None
     return lone if _zl(_src_len(pair, b.source), _length(ts, ti) + _length(ts, ti + 1), pair.lang) > z_min else None
