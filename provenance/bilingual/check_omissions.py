@@ -392,10 +392,13 @@ def _swappable(pair, i: int, params: dict) -> int | None:
     for k in (i - 1, i + 1):
         if not 0 <= k < len(beads) or beads[k].kind != "1-1":
             continue
+        within = margin
+        if tgt.orphans[beads[i].target_sentences[0]] and not tgt.orphans[beads[k].target_sentences[0]]:
+            within = params.get("swap_margin_orphan", margin)  # an orphan is evidence of its own: it needs a closer call
         if tgt.cuts[max(beads[i].target_sentences[0], beads[k].target_sentences[0])]:
             continue  # another paragraph: a sentence added there would not take this original
         d = _swap_cost(pair, i, k)
-        if d < margin and (best is None or d < best[0]):
+        if d < within and (best is None or d < best[0]):
             best = (d, k)
     return None if best is None else best[1]
 
