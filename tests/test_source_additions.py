@@ -91,3 +91,31 @@ def test_foreign_alone_a_1_2_bead_whose_translation_shares_nothing():
     pair = _pair([C], [short, OSLO], [((0, 1), (0, 2))])
     assert _added(pair) == []  # the kept sentence shares no anchor of its own with the original
     assert _added(pair, {**PARAMS, "foreign_alone": True}) == [OSLO]
+
+
+def test_the_orphan_of_a_1_2_bead_is_reported_though_the_lengths_fit_it_better():
+    params = {**PARAMS, "anchored": False, "orphan_merge_z": 1.0}
+    pair = _pair([A], [E_SHORT, OSLO], [((0, 1), (0, 2))])
+    assert abs(_zl(len(A), len(OSLO), "de")) < abs(_zl(len(A), len(E_SHORT), "de"))  # OSLO fits A's length better
+    assert pair.alignment.orphans == [False, True]  # its number is nowhere in the original
+    assert _added(pair, params) == [OSLO]
+    assert _added(pair, {**params, "orphan_merge_z": None}) == []
+    # A translator's split: the second sentence names nothing the original lacks.
+    split = _pair([A], [E_SHORT, "He brought a large delegation with him."], [((0, 1), (0, 2))])
+    assert _added(split, params) == []
+    # Two sentences that together fall short of the original: no room for an added one.
+    short = _pair([A], ["Petrosyan came.", OSLO_SHORT], [((0, 1), (0, 2))])
+    assert _added(short, params) == []
+
+
+def test_a_chinese_original_tells_an_orphan_by_its_number_only():
+    from provenance.bilingual.check_omissions import _orphan_of_two
+
+    src = ["代表团昨天上午经过长途旅行抵达该市。"]
+    en = "The delegation arrived in the city yesterday morning after a long journey."
+    params = {"min_chars": 15, "orphan_merge_z": 1.0}
+    named = _pair(src, [en, "Maria Lindqvist and Johan Berg opened a gallery in Uppsala."], [((0, 1), (0, 2))], "zh")
+    assert named.alignment.orphans == [False, True]
+    assert _orphan_of_two(named, named.alignment.beads[0], params) is None  # Han names are not read: no evidence
+    numbered = _pair(src, [en, OSLO], [((0, 1), (0, 2))], "zh")
+    assert _orphan_of_two(numbered, numbered.alignment.beads[0], params) == 1

@@ -267,3 +267,11 @@ def test_a_speaker_tag_moved_out_of_the_quotation_is_no_omission():
     assert _omissions(_pair([tag], ['"We need a deal.'], [((0, 1), (0, 1))])) == []
     # Without the quotation mark the English lacks the whole tag: reported.
     assert len(_omissions(_pair([tag], ["We need a deal."], [((0, 1), (0, 1))]))) == 1
+
+
+def test_a_short_chinese_sentence_left_out_counts_in_english_characters():
+    # Seven Chinese characters make some twenty English ones: no dateline, min_chars reads them so.
+    src = ["市长在旧市政厅接待了代表团。", "天气一直很冷。"]
+    pair = _pair(src, ["The mayor received the delegation in the old town hall."], [((0, 1), (0, 1)), ((1, 2), (1, 1))], "zh")
+    assert [text for text, _ in _omissions(pair)] == [src[1]]
+    assert len(src[1]) < PARAMS["min_chars"]

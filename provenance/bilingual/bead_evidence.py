@@ -38,6 +38,13 @@ def _src_len(pair, span) -> float:
     return length_units(pair.alignment.source_text, span[0], span[1], pair.lang)
 
 
+def _chars(pair, spans, k: int, sign: int) -> float:
+    """Sentence k of the original (sign -1) or of the English (+1) in English characters, as min_chars
+    counts them: the original's length units times the language's ratio (thirteen Chinese characters
+    make a sentence of some forty English ones, no dateline)."""
+    return _src_len(pair, spans[k]) * model_for(pair.lang)[0] if sign < 0 else _length(spans, k)
+
+
 def _units(pair, sign: int):
     """(length of the two-sentence side's sentence k, length of the single side's span) for a 2-1
     bead (sign -1: the original has two) or a 1-2 (+1), as the length model counts them."""

@@ -12,6 +12,7 @@ from provenance.bilingual.align import _BLANK, Bead, _calendar_words
 from provenance.bilingual.bead_evidence import (  # noqa: F401 (_zl, _zc, _src_len: tests)
     _anchors_elsewhere,
     _anchors_of,
+    _chars,
     _foreign,
     _global_fit,
     _length,
@@ -54,7 +55,7 @@ def _lone_part(pair, bead: Bead, mine, lang: str, params: dict, sign: int, texts
     fits = sorted((abs(zl(part(mine, keep), single) if sign < 0 else zl(single, part(mine, keep))), keep, lone)
                   for keep, lone in ((i, i + 1), (i + 1, i)))  # the better fit first: both may fit, the added one by chance
     for zk, keep, lone in fits:
-        if zk < part_z and _length(mine, lone) >= params.get("min_chars", 15):
+        if zk < part_z and _chars(pair, mine, lone, sign) >= params.get("min_chars", 15):
             if texts is not None and _own_anchor(texts, mine, lone, keep, bead, lang, sign):
                 continue  # the lone sentence's own name or number is in the single side: translated (the other may not be)
             if calibrated and sign < 0 and not _global_fit(pair, bead, mine, keep, lang, params, sign) and not _anchors_elsewhere(pair, bead, mine, lone, sign):
@@ -81,7 +82,7 @@ def _lone_of_three(pair, bead: Bead, mine, lang: str, params: dict, sign: int, t
         lone = sum(part(mine, k) for k in range(a, b))
         kept = total - lone
         zk = _zl(kept, single, lang) if sign < 0 else _zl(single, kept, lang)
-        if abs(zk) < params.get("part_z", 1.5) and sum(_length(mine, k) for k in range(a, b)) >= params.get("min_chars", 15):
+        if abs(zk) < params.get("part_z", 1.5) and sum(_chars(pair, mine, k, sign) for k in range(a, b)) >= params.get("min_chars", 15):
             fits.append((abs(zk), a, b))
     two, one = texts
     single_span = bead.target if sign < 0 else bead.source
@@ -135,9 +136,9 @@ def _lone_by_number(pair, i: int, params: dict) -> int | None:
     for keep, lone in ((si, si + 1), (si + 1, si)):
         if abs(_zl(_src_len(pair, al.source_sentences[keep]), single, lang)) >= params.get("number_part_z", 2.5):
             continue
-        s, e = al.source_sentences[lone]
-        if e - s < params.get("min_chars", 15):
+        if _chars(pair, al.source_sentences, lone, -1) < params.get("min_chars", 15):
             continue
+        s, e = al.source_sentences[lone]
         lost = [n for n in lexicon.numbers(src, s, e, lang) if n.digits and not n.values & values
                 and not any(lexicon.close_to(v, approx) for v in n.values)]
         if lost:
@@ -162,7 +163,7 @@ def _lone_across_break(pair, b: Bead, params: dict) -> int | None:
     single = b.target[1] - b.target[0]
     fits = sorted((abs(_zl(_src_len(pair, ss[keep]), single, lang)), keep, lone) for keep, lone in ((si, si + 1), (si + 1, si)))
     zk, keep, lone = fits[0]
-    if zk >= params.get("break_part_z", 2.5) or _length(ss, lone) < params.get("min_chars", 15):
+    if zk >= params.get("break_part_z", 2.5) or _chars(pair, ss, lone, -1) < params.get("min_chars", 15):
         return None
     if _own_anchor((src, al.target_text), ss, lone, keep, b, lang, -1):
         return None  # the lone sentence's own name or number is in the English: merged, not left out
@@ -223,11 +224,36 @@ def _lone_unanchored(pair, b: Bead, params: dict, sign: int) -> int | None:
         if not ((kn & on) - ln or (kw & ow) - lw) and not (foreign_alone and _foreign(pair, ln, lw, sign)):
             continue  # the kept one shares none of its own (foreign_alone: enough when the lone one is foreign)
         zk = _zl(single, part(mine, keep), lang) if sign > 0 else _zl(part(mine, keep), single, lang)
-        if abs(zk) < params.get("anchor_part_z", 2.5) and _length(mine, lone) >= params.get("min_chars", 15):
+        if abs(zk) < params.get("anchor_part_z", 2.5) and _chars(pair, mine, lone, sign) >= params.get("min_chars", 15):
             if params.get("anchor_foreign", True) and not _foreign(pair, ln, lw, sign):
                 continue
             return lone
     return None
+
+
+_HAN_NAMES = frozenset({"zh"})  # originals whose names anchors.source_words does not read (Han characters)
+
+
+def _orphan_of_two(pair, b: Bead, params: dict) -> int | None:
+    """In a 1-2 bead: the English sentence that is an orphan (align._orphans: names or numbers of its
+    own, none in the whole original, its names in no other English sentence) when the other one has
+    no name or number the original lacks and the two together run longer than the original
+    (z beyond orphan_merge_z). A translator's split repeats its original's names or names none;
+    a sentence from elsewhere brings its own, whichever of the two the lengths fit better."""
+    z_min = params.get("orphan_merge_z")
+    if z_min is None or b.source is None:
+        return None
+    al = pair.alignment
+    ti, tj = b.target_sentences
+    if tj - ti != 2 or al.orphans[ti] == al.orphans[ti + 1]:
+        return None
+    lone, keep = (ti, ti + 1) if al.orphans[ti] else (ti + 1, ti)
+    ts = al.target_sentences
+    if pair.lang in _HAN_NAMES and not al.sides[1].numbers[lone]:
+        return None  # a Chinese original writes names in Han characters the skeletons do not read: only a number tells
+    if _length(ts, lone) < params.get("min_chars", 15) or _foreign(pair, *_anchors_of(al.target_text, ts[keep], pair.lang, True), 1):
+        return None
+    return lone if _zl(_src_len(pair, b.source), _length(ts, ti) + _length(ts, ti + 1), pair.lang) > z_min else None
 
 
 def _absorbed(pair, i: int, sign: int, params: dict) -> bool:
@@ -366,10 +392,13 @@ def _swappable(pair, i: int, params: dict) -> int | None:
     for k in (i - 1, i + 1):
         if not 0 <= k < len(beads) or beads[k].kind != "1-1":
             continue
+        within = margin
+        if tgt.orphans[beads[i].target_sentences[0]] and not tgt.orphans[beads[k].target_sentences[0]]:
+            within = params.get("swap_margin_orphan", margin)  # an orphan is evidence of its own: it needs a closer call
         if tgt.cuts[max(beads[i].target_sentences[0], beads[k].target_sentences[0])]:
             continue  # another paragraph: a sentence added there would not take this original
         d = _swap_cost(pair, i, k)
-        if d < margin and (best is None or d < best[0]):
+        if d < within and (best is None or d < best[0]):
             best = (d, k)
     return None if best is None else best[1]
 
@@ -434,7 +463,7 @@ def omissions(pair, params: dict) -> Iterator[Issue]:
     max_z = params.get("max_z", 4.0)
     for i, b in enumerate(beads):
         if b.target is None and b.source is not None:
-            if b.source[1] - b.source[0] < min_chars:
+            if _chars(pair, [b.source], 0, -1) < min_chars:
                 continue  # a dateline or a one-word heading
             if _absorbed(pair, i, -1, params):
                 continue
@@ -519,7 +548,9 @@ def additions(pair, params: dict) -> Iterator[Issue]:
                 continue
             yield Issue(b.target[0], b.target[1], near[0], near[1], "this sentence has no counterpart in the original")
         elif b.target is not None and b.source is not None:
-            lone = _lone_part(pair, b, al.target_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
+            lone = _orphan_of_two(pair, b, params)  # before the lengths: they may fit the added one better
+            if lone is None:
+                lone = _lone_part(pair, b, al.target_sentences, pair.lang, params, 1, (al.target_text, al.source_text))
             if lone is None and params.get("across_break"):
                 lone = _added_across_break(pair, b, params)
             if lone is None:
