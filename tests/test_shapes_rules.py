@@ -163,6 +163,9 @@ def test_live_blog_repeats_are_by_design():
     assert found("PV401", blog) == []
     article = "A headline here\n\n" + update + "\n\nThe vote went on late.\n\n" + update + "\n"
     assert found("PV401", article) == [update]
+    # times in the prose (not lines of their own) make no live blog
+    timed = article.replace("The vote went on late.", "The vote opened at 8:35, paused at 9:10 and closed at 10:45.")
+    assert found("PV401", timed) == [update]
 
 
 def test_headline_english_without_function_words_is_english():

@@ -52,13 +52,13 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
         return  # lower-casing changed offsets (rare scripts): the phrases are English
     index = DocIndex.of(doc)
     forms = finite_forms()
+    reach = max_words + max_gap  # the second copy opens at most this many words after the first
     for sent in index.sentences:
         low = _TOKEN.findall(lowered, sent.start, sent.end)
-        if not _twice(low):
-            continue  # no preposition comes twice in the sentence: no phrase can
+        if not _recurs(low, reach):
+            continue  # no preposition comes again 3 to ``reach`` words on: no phrase can
         toks = [(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, sent.start, sent.end)]
         low = [t[1] for t in toks]  # as tokenized in the original case (the same tokens, read again)
-        reach = max_words + max_gap  # the second copy opens at most this many words after the first
         i = 0
         while i < len(toks):
             # the second copy opens with the same preposition, 3 to ``reach`` words on
@@ -87,14 +87,23 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
             )
 
 
-def _twice(low: list[str]) -> bool:
-    """Whether some preposition comes twice among the sentence's words."""
-    seen: set[str] = set()
-    for w in low:
+def _recurs(low: list[str], reach: int) -> bool:
+    """Whether some preposition comes again 3 to ``reach`` words after itself, as the second
+    copy of a phrase must (the test ``near_repeats`` makes at each word, here in one pass:
+    most sentences have a preposition twice, few have it twice that close)."""
+    seen: dict[str, list[int]] = {}
+    for k, w in enumerate(low):
         if w in _PREPOSITIONS:
-            if w in seen:
-                return True
-            seen.add(w)
+            before = seen.get(w)
+            if before is None:
+                seen[w] = [k]
+                continue
+            for p in reversed(before):
+                if k - p > reach:
+                    break
+                if k - p >= 3:
+                    return True
+            before.append(k)
     return False
 
 

@@ -105,6 +105,23 @@ def _first_word_spans(doc) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+_UNSEEN = object()
+
+
+#: (document, the token after an offset, the last token before one) for the document being checked.
+_MEMO: list = [None, {}, {}]
+
+
+def _token_memo(doc) -> tuple[dict, dict]:
+    """The token after an offset and the last token before one, as ``_sequence`` reads them, kept
+    for the document being checked: fourteen rules open on the same "the" and "a" and read the
+    same next words. Only the last document's are kept (thousands of match objects per document,
+    left on each one, made the garbage collector's passes longer)."""
+    if _MEMO[0] is not doc:
+        _MEMO[:] = [doc, {}, {}]
+    return _MEMO[1], _MEMO[2]
+
+
 def _trie(words) -> str:
     """One regex for a set of words, as a trie of their letters ("a(?:n|gainst)?|the"): Python's
     engine tries a flat alternation word by word at every position, and some eighty first words
@@ -257,20 +274,24 @@ class GrammarChecker:
         if self.mode == "sequence":
             found = _first_word_spans(doc)
             starts = sorted(span for word in self.first.intersection(found) for span in found[word])
-            hits = (self._sequence(text, s, e, lexicon()) for s, e in starts)
+            memo = _token_memo(doc)
+            hits = (self._sequence(text, s, e, lexicon(), memo) for s, e in starts)
         else:
             hits = (self._glued(m, lexicon()) for m in self.anchor.finditer(text))
         for hit in hits:
             if hit is not None and index.in_scope(hit.start, hit.end, self.rule.scope) is not None:
                 yield hit
 
-    def _sequence(self, text: str, first: int, first_end: int, lex: dict[str, str]) -> Hit | None:
+    def _sequence(self, text: str, first: int, first_end: int, lex: dict[str, str], memo: tuple[dict, dict]) -> Hit | None:
         if not self.slots[0].test(text[first:first_end], lex):
             return None
+        after, before_memo = memo
         spans = [(first, first_end)]
         pos = first_end
         for slot in self.slots[1:]:
-            t = _TOKEN.match(text, _GAP.match(text, pos).end())
+            t = after.get(pos, _UNSEEN)
+            if t is _UNSEEN:
+                t = after[pos] = _TOKEN.match(text, _GAP.match(text, pos).end())
             if t is None or not slot.test(t.group(), lex):
                 return None
             if slot.differs and t.group().lower() == text[spans[-1][0] : spans[-1][1]].lower():
@@ -278,11 +299,15 @@ class GrammarChecker:
             spans.append(t.span())
             pos = t.end()
         if self.not_next:
-            t = _TOKEN.match(text, _GAP.match(text, pos).end())
+            t = after.get(pos, _UNSEEN)
+            if t is _UNSEEN:
+                t = after[pos] = _TOKEN.match(text, _GAP.match(text, pos).end())
             if t is not None and any(slot.test(t.group(), lex) for slot in self.not_next):
                 return None
         if self.not_after or self.not_after_has:
-            before = _LAST_TOKEN.search(text, max(0, first - 40), first)
+            before = before_memo.get(first, _UNSEEN)
+            if before is _UNSEEN:
+                before = before_memo[first] = _LAST_TOKEN.search(text, max(0, first - 40), first)
             if before is not None:
                 word = before.group(1)
                 if word.lower() in self.not_after:
