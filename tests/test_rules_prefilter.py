@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from provenance.rules.kinds._prefilter import count, finders, without_leading_tests
+from provenance.rules.kinds._prefilter import count, finders, required_literal, without_leading_tests
 
 _MARKERS = [
     r"\bstressed\s+that\b",
@@ -37,3 +37,27 @@ def test_only_zero_width_tests_are_set_aside():
     assert without_leading_tests(r"(?i)\bthe") is None  # an inline flag the rest needs
     assert without_leading_tests(r"(?:a|^)b") is None  # the group can read a character
     assert without_leading_tests(r",\s+calling") is None
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, literal",
+    [
+        (r"\b(?P<a>[A-Za-z]+[,;]?) {3,}(?P<b>[a-z]+)\b", 0, "   "),  # three spaces at least
+        (r"(?:^|\n)(?P<city>[A-Z][a-z]{3,}) The ", 0, " The "),
+        (r"the, (?:a|b)", re.IGNORECASE, ", "),  # letters are not a literal test under IGNORECASE
+        (r"a|b", 0, None),
+        (r"(?i:ab)cd", 0, "cd"),
+    ],
+)
+def test_required_literal(pattern, flags, literal):
+    assert required_literal(pattern, flags) == literal
+
+
+def test_an_unanchored_phrase_rule_still_finds_its_match():
+    from provenance.config import Config
+    from provenance.pipeline import Pipeline
+
+    text = "Headline\n\nThe council met in the hall   after the vote.\n"
+    report = Pipeline(Config(select=["PV341"])).check_text(text)
+    assert [text[f.start : f.end] for f in report.files[0].findings] == ["hall   after"]
+    assert Pipeline(Config(select=["PV341"])).check_text("Headline\n\nThe council met in the hall  after the vote.\n").files[0].findings == []

@@ -101,3 +101,44 @@ def _matches_nothing(group: str) -> bool:
         return _parser.parse(group).getwidth() == (0, 0)
     except re.error:
         return False
+
+
+def required_literal(pattern: str, flags: int) -> str | None:
+    """The longest string every match of the pattern holds, read off its top-level sequence (runs
+    of literal characters, a literal repeated at least n times counting n), or None. Under
+    IGNORECASE only characters without case count (spaces, punctuation, digits): a literal test
+    of the text is then exact."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    caseless = bool(parsed.state.flags & re.IGNORECASE)
+    runs: list[str] = []
+    run: list[str] = []
+
+    def usable(code: int) -> bool:
+        return code < 128 and not (caseless and chr(code).isalpha())
+
+    def end_run(start_with: str = "") -> None:
+        if run:
+            runs.append("".join(run))
+        run[:] = [start_with] if start_with else []
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is _parser.LITERAL and usable(av):
+                run.append(chr(av))
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 \
+                    and av[2][0][0] is _parser.LITERAL and usable(av[2][0][1]):
+                copies = chr(av[2][0][1]) * av[0]
+                run.append(copies)
+                if av[1] != av[0]:
+                    end_run(copies)  # more copies may follow: the last n precede what comes next
+            elif op is _parser.SUBPATTERN and not av[1] and not av[2]:
+                walk(av[3].data)  # a group without flags: its sequence goes on the outer one
+            else:
+                end_run()
+
+    walk(parsed.data)
+    end_run()
+    return max(runs, key=len, default=None)
