@@ -55,7 +55,7 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
     reach = max_words + max_gap  # the second copy opens at most this many words after the first
     for sent in index.sentences:
         low = _TOKEN.findall(lowered, sent.start, sent.end)
-        if not _recurs(low, reach):
+        if not _twice(low) or not _recurs(low, reach):
             continue  # no preposition comes again 3 to ``reach`` words on: no phrase can
         toks = [(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, sent.start, sent.end)]
         low = [t[1] for t in toks]  # as tokenized in the original case (the same tokens, read again)
@@ -85,6 +85,17 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
                 f"rendered one Arabic phrase twice; keep one",
                 keep,
             )
+
+
+def _twice(low: list[str]) -> bool:
+    """Whether some preposition comes twice among the sentence's words (the cheap test first)."""
+    seen: set[str] = set()
+    for w in low:
+        if w in _PREPOSITIONS:
+            if w in seen:
+                return True
+            seen.add(w)
+    return False
 
 
 def _recurs(low: list[str], reach: int) -> bool:
