@@ -195,3 +195,10 @@ def test_numbered_clause_of_a_decree_repeated_by_design():
     assert found("PV401", gazette) == []
     plain = "The decree takes effect on the day after its publication, the ministry said."
     assert found("PV401", gazette.replace(clause, plain)) == [plain]
+
+
+def test_split_adjective_fragment_needs_a_bare_word_or_two():
+    base = "Headline\n\nThe court heard the charges of deliberate flooding of the farms."
+    assert found("PV101", base + " Collective.\n") == ["farms. Collective."]
+    # spaced-out words are more than words: no bare fragment
+    assert found("PV101", base + " Collective   ,   .\n") == []
