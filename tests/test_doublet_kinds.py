@@ -69,6 +69,10 @@ def test_article_changed_phrase_doublets(text, found):
         ("They pressed parties in the talks to remain in the talks.", []),  # a verb opens a predicate
         ("He spoke in New York before a rally in New York.", []),  # a name
         ("Aid went to the camps to help people to the camps.", []),  # "to" opens no phrase here
+        # ten words between the copies is the most max_gap allows; eleven is beyond it
+        ("Raids on farms during the long cold winters of the past three years on farms hurt the town.",
+         ["on farms during the long cold winters of the past three years on farms"]),
+        ("Raids on farms during the long bitter cold winters of the past three years on farms hurt the town.", []),
     ],
 )
 def test_near_repeats(text, found):

@@ -150,3 +150,11 @@ def test_first_word_trie_matches_the_flat_alternation():
     flat = re.compile(grammar._BOUNDED.format("|".join(sorted(words, key=len, reverse=True))), re.IGNORECASE)
     text = "A an The they them and of other others in into inn theme Will would'nt an-other wouldst"
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_documents_checked_in_turn_do_not_share_token_lookups():
+    # the sequence rules keep the words around offsets of the document being checked: the next one reads its own
+    pipeline = Pipeline(Config(select=["PV336"]))
+    texts = ["Officials said the was delayed by a week.", "Officials said the vote delayed by a week."]
+    got = [[t[f.start : f.end] for f in pipeline.check_text(t).files[0].findings] for t in texts + texts]
+    assert got == [["the was"], [], ["the was"], []]

@@ -163,6 +163,9 @@ def test_live_blog_repeats_are_by_design():
     assert found("PV401", blog) == []
     article = "A headline here\n\n" + update + "\n\nThe vote went on late.\n\n" + update + "\n"
     assert found("PV401", article) == [update]
+    # times in the prose (not lines of their own) make no live blog
+    timed = article.replace("The vote went on late.", "The vote opened at 8:35, paused at 9:10 and closed at 10:45.")
+    assert found("PV401", timed) == [update]
 
 
 def test_headline_english_without_function_words_is_english():
@@ -192,3 +195,10 @@ def test_numbered_clause_of_a_decree_repeated_by_design():
     assert found("PV401", gazette) == []
     plain = "The decree takes effect on the day after its publication, the ministry said."
     assert found("PV401", gazette.replace(clause, plain)) == [plain]
+
+
+def test_split_adjective_fragment_needs_a_bare_word_or_two():
+    base = "Headline\n\nThe court heard the charges of deliberate flooding of the farms."
+    assert found("PV101", base + " Collective.\n") == ["farms. Collective."]
+    # spaced-out words are more than words: no bare fragment
+    assert found("PV101", base + " Collective   ,   .\n") == []

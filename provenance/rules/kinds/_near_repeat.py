@@ -52,23 +52,26 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
         return  # lower-casing changed offsets (rare scripts): the phrases are English
     index = DocIndex.of(doc)
     forms = finite_forms()
+    reach = max_words + max_gap  # the second copy opens at most this many words after the first
     for sent in index.sentences:
         low = _TOKEN.findall(lowered, sent.start, sent.end)
-        if not _twice(low):
-            continue  # no preposition comes twice in the sentence: no phrase can
-        toks = [(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, sent.start, sent.end)]
-        low = [t[1] for t in toks]  # as tokenized in the original case (the same tokens, read again)
-        reach = max_words + max_gap  # the second copy opens at most this many words after the first
+        if not _twice(low) or not _recurs(low, reach):
+            continue  # no preposition comes again 3 to ``reach`` words on: no phrase can
+        words = _TOKEN.findall(text, sent.start, sent.end)  # the same tokens, in the original case
+        low = [w.lower() for w in words]
+        spans = None  # the tokens' offsets, read only for a hit
         i = 0
-        while i < len(toks):
+        while i < len(words):
             # the second copy opens with the same preposition, 3 to ``reach`` words on
-            hit = (_repeat_at(toks, low, i, max_words, max_gap, forms)
+            hit = (_repeat_at(words, low, i, max_words, max_gap, forms)
                    if low[i] in _PREPOSITIONS and low[i] in low[i + 3 : i + reach + 1] else None)
             if hit is None:
                 i += 1
                 continue
             n, j = hit
-            start, end = toks[i][2], toks[j + n - 1][3]
+            if spans is None:
+                spans = [m.span() for m in _TOKEN.finditer(text, sent.start, sent.end)]
+            start, end = spans[i][0], spans[j + n - 1][1]
             i = j + n
             if "\n" in text[start:end]:
                 continue  # a headline and the sentence under it
@@ -76,8 +79,8 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
                 continue  # a speaker's own repetition, quoted as said
             if index.in_scope(start, end, scope) is None:
                 continue
-            phrase = text[toks[j][2] : end]
-            keep = text[start : toks[j - 1][3]]
+            phrase = text[spans[j][0] : end]
+            keep = text[start : spans[j - 1][1]]
             yield Hit(
                 start,
                 end,
@@ -88,7 +91,7 @@ def near_repeats(doc, scope: tuple[str, ...], max_words: int = 4, max_gap: int =
 
 
 def _twice(low: list[str]) -> bool:
-    """Whether some preposition comes twice among the sentence's words."""
+    """Whether some preposition comes twice among the sentence's words (the cheap test first)."""
     seen: set[str] = set()
     for w in low:
         if w in _PREPOSITIONS:
@@ -98,20 +101,40 @@ def _twice(low: list[str]) -> bool:
     return False
 
 
+def _recurs(low: list[str], reach: int) -> bool:
+    """Whether some preposition comes again 3 to ``reach`` words after itself, as the second
+    copy of a phrase must (the test ``near_repeats`` makes at each word, here in one pass:
+    most sentences have a preposition twice, few have it twice that close)."""
+    seen: dict[str, list[int]] = {}
+    for k, w in enumerate(low):
+        if w in _PREPOSITIONS:
+            before = seen.get(w)
+            if before is None:
+                seen[w] = [k]
+                continue
+            for p in reversed(before):
+                if k - p > reach:
+                    break
+                if k - p >= 3:
+                    return True
+            before.append(k)
+    return False
+
+
 def _is_verb(word: str, forms: dict[str, str]) -> bool:
     """A verb form that is not also a noun ("remain", "said"; not "reports")."""
     flags = forms.get(word)
     return flags is not None and "n" not in flags
 
 
-def _repeat_at(toks: list, low: list[str], i: int, max_words: int, max_gap: int, forms: dict[str, str]) -> tuple[int, int] | None:
+def _repeat_at(words: list[str], low: list[str], i: int, max_words: int, max_gap: int, forms: dict[str, str]) -> tuple[int, int] | None:
     """(phrase length, start of the second copy) for the longest phrase at ``i`` said again within
     ``max_gap`` words, or None."""
     for n in range(max_words, 1, -1):
         phrase = low[i : i + n]
         if len(phrase) < n or any(not w[0].isalpha() or w in _BREAK for w in phrase):
             continue
-        if any(toks[i + k][0][0].isupper() for k in range(n)):
+        if any(words[i + k][0].isupper() for k in range(n)):
             continue  # a name ("in New York … in New York") is repeated for clarity, not by a collapse
         if all(w in _FUNCTION or len(w) < 4 for w in phrase):
             continue  # "of the", "at the": no content word

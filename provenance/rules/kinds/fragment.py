@@ -125,6 +125,8 @@ class FragmentChecker:
             return self._check_list(text, para_start, prev, sent, s)
         if self.mode == "clause":
             return self._check_clause(text, para_start, prev, sent, s)
+        if s.count(" ") > self.max_words + 1:
+            return None  # the two tests below, read off the spaces: too many words, or more than words
         words = _WORD.findall(s)
         if not 1 <= len(words) <= self.max_words or not words[0][0].isupper():
             return None

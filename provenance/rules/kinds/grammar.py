@@ -105,6 +105,32 @@ def _first_word_spans(doc) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+_UNSEEN = object()
+
+
+#: [(document, the token after an offset, the last word before one)] for the document being checked
+#: (one tuple, read and replaced whole: a thread never gets another document's lookups).
+_MEMO: list = [(None, {}, {})]
+
+
+def _token_memo(doc) -> tuple[dict, dict]:
+    """The token after an offset and the last token before one, as ``_sequence`` reads them, kept
+    for the document being checked: fourteen rules open on the same "the" and "a" and read the
+    same next words. Only the last document's are kept, as plain tuples: thousands per document,
+    left on every document (or kept as match objects), they lengthen the garbage collector's passes."""
+    entry = _MEMO[0]
+    if entry[0] is not doc:
+        entry = _MEMO[0] = (doc, {}, {})
+    return entry[1], entry[2]
+
+
+def _token_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    """(token, start, end) of the token after ``pos`` and the spaces there, or None; kept as
+    plain data (a match object stays on the garbage collector's lists)."""
+    t = _TOKEN.match(text, _GAP.match(text, pos).end())
+    return None if t is None else (t.group(), t.start(), t.end())
+
+
 def _trie(words) -> str:
     """One regex for a set of words, as a trie of their letters ("a(?:n|gainst)?|the"): Python's
     engine tries a flat alternation word by word at every position, and some eighty first words
@@ -257,34 +283,42 @@ class GrammarChecker:
         if self.mode == "sequence":
             found = _first_word_spans(doc)
             starts = sorted(span for word in self.first.intersection(found) for span in found[word])
-            hits = (self._sequence(text, s, e, lexicon()) for s, e in starts)
+            memo = _token_memo(doc)
+            hits = (self._sequence(text, s, e, lexicon(), memo) for s, e in starts)
         else:
             hits = (self._glued(m, lexicon()) for m in self.anchor.finditer(text))
         for hit in hits:
             if hit is not None and index.in_scope(hit.start, hit.end, self.rule.scope) is not None:
                 yield hit
 
-    def _sequence(self, text: str, first: int, first_end: int, lex: dict[str, str]) -> Hit | None:
+    def _sequence(self, text: str, first: int, first_end: int, lex: dict[str, str], memo: tuple[dict, dict]) -> Hit | None:
         if not self.slots[0].test(text[first:first_end], lex):
             return None
+        after, before_memo = memo
         spans = [(first, first_end)]
         pos = first_end
         for slot in self.slots[1:]:
-            t = _TOKEN.match(text, _GAP.match(text, pos).end())
-            if t is None or not slot.test(t.group(), lex):
+            t = after.get(pos, _UNSEEN)
+            if t is _UNSEEN:
+                t = after[pos] = _token_at(text, pos)
+            if t is None or not slot.test(t[0], lex):
                 return None
-            if slot.differs and t.group().lower() == text[spans[-1][0] : spans[-1][1]].lower():
+            if slot.differs and t[0].lower() == text[spans[-1][0] : spans[-1][1]].lower():
                 return None
-            spans.append(t.span())
-            pos = t.end()
+            spans.append((t[1], t[2]))
+            pos = t[2]
         if self.not_next:
-            t = _TOKEN.match(text, _GAP.match(text, pos).end())
-            if t is not None and any(slot.test(t.group(), lex) for slot in self.not_next):
+            t = after.get(pos, _UNSEEN)
+            if t is _UNSEEN:
+                t = after[pos] = _token_at(text, pos)
+            if t is not None and any(slot.test(t[0], lex) for slot in self.not_next):
                 return None
         if self.not_after or self.not_after_has:
-            before = _LAST_TOKEN.search(text, max(0, first - 40), first)
-            if before is not None:
-                word = before.group(1)
+            word = before_memo.get(first, _UNSEEN)
+            if word is _UNSEEN:
+                before = _LAST_TOKEN.search(text, max(0, first - 40), first)
+                word = before_memo[first] = None if before is None else before.group(1)
+            if word is not None:
                 if word.lower() in self.not_after:
                     return None
                 if self.not_after_has and set(flags_of(word, lex) or "") & self.not_after_has:

@@ -117,6 +117,7 @@ from typing import Iterable
 from provenance.document import PARAGRAPH, TITLE
 from provenance.rules import Hit
 from provenance.rules.kinds._mainverb import has_main_verb
+from provenance.rules.kinds._prefilter import count as count_matches, finders
 from provenance.rules.model import Rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
@@ -182,6 +183,8 @@ class MachineTranslationChecker:
         groups = [r"(?<!\w)(?:" + "|".join(f"(?:{m})" for m in at_word) + ")"] if at_word else []
         groups += ["|".join(f"(?:{m})" for m in markers if m not in at_word)] if len(at_word) < len(markers) else []
         self.markers = [re.compile(g, re.M) for g in groups] if markers else None
+        # the word-start group opens with a look-behind: counted from its markers' own matches (_prefilter)
+        self._marker_finders = [finders(at_word, re.M)] + [None] * (len(groups) - 1) if at_word else [None] * len(groups)
         self.marker_count = int(p.get("marker_count", 1))
         #: The weak signs the gated tiers count (None: all of them).
         self.signs = set(p["signs"]) if p.get("signs") else None
@@ -228,6 +231,31 @@ class MachineTranslationChecker:
             ("spaced", WEAK, re.compile(r"\w ,|, ,|\b(?:in|of|and|the|to) [,.]"),
              "punctuation is spaced or follows a bare function word"),
         ]
+        #: What ``_score`` reads besides the threshold: rules alike here share their strong pieces (``_strong``).
+        self._score_key = (
+            self.min_words,
+            tuple(sorted((k, tuple(sorted(v))) for k, v in self.gates.items())),
+            tuple((name, weight, None if pattern is None else (pattern.pattern, pattern.flags)) for name, weight, pattern, _ in self.features),
+        )
+
+    def _all_pieces(self, doc) -> list[tuple[int, int, int]]:
+        """``_pieces``, kept on the document: the kind's three rules cut the same sentences."""
+        pieces = doc.annotations.get("_mtqe_pieces")
+        if pieces is None:
+            pieces = doc.annotations["_mtqe_pieces"] = list(self._pieces(doc))
+        return pieces
+
+    def _strong(self, doc, pieces: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """The pieces scoring ``STRONG`` or more (PV140's test), kept on the document for the rules that
+        score alike. At a threshold of ``STRONG`` or less, the doubled-word shortcut of ``_score`` skips
+        only a sentence that cannot reach ``STRONG`` either way, so the answer does not depend on it."""
+        if self.threshold > STRONG:
+            return [p for p in pieces if self._score(doc.text, *p)[0] >= STRONG]
+        cache = doc.annotations.setdefault("_mtqe_strong", {})
+        strong = cache.get(self._score_key)
+        if strong is None:
+            strong = cache[self._score_key] = [p for p in pieces if self._score(doc.text, *p)[0] >= STRONG]
+        return strong
 
     def _pieces(self, doc) -> Iterable[tuple[int, int, int]]:
         """(paragraph start, start, end) of each body sentence, cut at "… late. said …"."""
@@ -252,15 +280,18 @@ class MachineTranslationChecker:
             yield from self._check_marked(doc)
             return
         if not self.document_gate:
-            for para_start, start, end in self._pieces(doc):
+            pieces = self._all_pieces(doc)
+            if self.threshold == STRONG:  # reported: the strong pieces, which the gated rules want too
+                pieces = self._strong(doc, pieces)
+            for para_start, start, end in pieces:
                 hit = self._check_sentence(text, para_start, start, end)
                 if hit is not None:
                     yield hit
             return
         # the gated tier: only in an article with `document_gate` sentences of raw MT (PV140's; 1 in the pack),
         # where weaker signs are enough, since the article is known to be raw machine output
-        pieces = list(self._pieces(doc))
-        strong = [p for p in pieces if self._score(text, *p)[0] >= STRONG]  # PV140's test, with its shortcuts
+        pieces = self._all_pieces(doc)
+        strong = self._strong(doc, pieces)  # PV140's test, with its shortcuts
         if len(strong) >= self.document_gate:
             why = f"{len(strong)} sentence{'s' if len(strong) > 1 else ''} in Arabic order elsewhere"
         else:
@@ -296,7 +327,8 @@ class MachineTranslationChecker:
         ``ungated_long_words``, only a sentence of that many words; in raw machine output, with
         ``raw_long_words``, a sentence of that many words that PV143 leaves alone."""
         text = doc.text
-        count = sum(1 for pattern in self.markers for _ in pattern.finditer(text))
+        count = sum(sum(1 for _ in pattern.finditer(text)) if found_by is None else count_matches(pattern, found_by, text)
+                    for pattern, found_by in zip(self.markers, self._marker_finders))
         gated = count >= self.marker_count  # most articles, native ones above all: too few markers, no need to count words
         if gated:
             words = len(_WORD.findall(text))
@@ -309,7 +341,7 @@ class MachineTranslationChecker:
             # the tiers below the gate need a long sentence (a piece lies in a sentence) or a headline
             if not titles and (not least or not any(text.count(" ", sent.start, sent.end) + 1 >= least for sent in doc.sentences)):
                 return
-        pieces = list(self._pieces(doc))
+        pieces = self._all_pieces(doc)
         if gated:
             found = [(start, end, self._weak_evidence(text[start:end])) for _, start, end in pieces]
             where = f"in an article dense in the connectives of translation from Arabic ({count} in {words} words), "
@@ -322,7 +354,7 @@ class MachineTranslationChecker:
             text.count(" ", start, end) + 1 >= self.raw_long_words for _, start, end in pieces)
         if not found and not raw_possible:
             return
-        strong = {(start, end) for para_start, start, end in pieces if self._score(text, para_start, start, end)[0] >= STRONG}
+        strong = {(start, end) for para_start, start, end in self._strong(doc, pieces)}
         if strong:
             if not self.raw_long_words and not titles:
                 return  # raw machine output: PV140 and PV143 report it

@@ -55,6 +55,7 @@ from typing import Iterable
 
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex, capitalize_first
+from provenance.rules.kinds._prefilter import required_literal
 from provenance.rules.kinds._slots import Slots, has_slots
 from provenance.rules.model import PackError, Rule
 
@@ -282,7 +283,17 @@ class PhraseChecker:
             more = f" (the first of {count} in this document)" if count > 1 else ""
             yield Hit(first.start, first.end, (first.message or "") + more, first.suggestion)
 
+    @functools.cached_property
+    def _required(self) -> tuple[str, ...] | None:
+        """Strings of which every match holds one (an entry's longest fixed run: the three spaces of
+        PV341), or None when some entry has none: a text without any of them is not scanned."""
+        found = tuple(required_literal(entry.source, entry.flags) for entry in self.entries)
+        return None if None in found else tuple(sorted(set(found)))
+
     def _scan(self, text: str, index: DocIndex, start: int, end: int) -> Iterable[Hit]:
+        required = self._required
+        if required is not None and all(text.find(lit, start, end) < 0 for lit in required):
+            return  # no match can lie in [start, end)
         pos = start
         while (m := self.combined.search(text, pos, end)) is not None:
             # A rejected match must not hide another entry's match at the same

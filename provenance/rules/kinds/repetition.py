@@ -35,6 +35,8 @@ _NUMBERED_CLAUSE = re.compile(r"(?:Article|Clause|Section)\s*\(?\d+\)?\s")
 #: A live blog's update stamp on a line of its own ("8:35 p.m.", "10:02 AM", "14:30 GMT").
 _UPDATE_STAMP = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:[ap]\.m\.|[AP]M|GMT|UTC|ET|EST|EDT))?[ \t]*$", re.MULTILINE)
 _MIN_UPDATES = 3
+#: What every stamp holds: fewer than three of these and no line-anchored scan of the text is needed.
+_STAMP_CORE = re.compile(r"\d:\d\d")
 
 
 class RepetitionChecker:
@@ -46,7 +48,7 @@ class RepetitionChecker:
         self.min_chars = int(p.get("min_chars", OPENING_CHARS))
 
     def check(self, doc) -> Iterable[Hit]:
-        if len(_UPDATE_STAMP.findall(doc.text)) >= _MIN_UPDATES:
+        if _live_blog(doc):
             return  # a live blog: each timed update restates the background on purpose
         key = f"_repeats:{self.min_words}:{self.min_chars}"
         repeats = doc.annotations.get(key)
@@ -66,3 +68,14 @@ class RepetitionChecker:
             else:
                 message = f"repeats a sentence from line {r.first_line}"
             yield Hit(r.start, r.end, message, None)
+
+
+def _live_blog(doc) -> bool:
+    """Three or more lines that are only a time stamp; asked once per document (the kind's three
+    rules share it), and the scan from every line start only when three stamps' digits are there."""
+    live = doc.annotations.get("_live_blog")
+    if live is None:
+        text = doc.text
+        live = len(_STAMP_CORE.findall(text)) >= _MIN_UPDATES and len(_UPDATE_STAMP.findall(text)) >= _MIN_UPDATES
+        doc.annotations["_live_blog"] = live
+    return live

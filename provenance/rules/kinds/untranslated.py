@@ -88,7 +88,13 @@ _COMMON = (" the ", " of ", " and ", " to ", " that ", " in ")
 def _plainly_english(sentence: str) -> bool:
     """Two of the commonest English words: no need to count function words."""
     lowered = sentence.lower()
-    return sum(w in lowered for w in _COMMON) >= 2
+    seen = False
+    for w in _COMMON:  # stops at the second found: most sentences have two of the first three
+        if w in lowered:
+            if seen:
+                return True
+            seen = True
+    return False
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
