@@ -29,8 +29,9 @@ def render() -> str:
         "NEIGHBOURS: dict[str, tuple[str, ...]] = {",
     ]
     for group in GROUPS:
-        names = ", ".join(f'"{g}"' for g in neighbours_of(group))
-        lines.append(f'    "{group}": ({names}{"," if len(neighbours_of(group)) == 1 else ""}),')
+        close = neighbours_of(group)
+        names = ", ".join(f'"{g}"' for g in close)
+        lines.append(f'    "{group}": ({names}{"," if len(close) == 1 else ""}),')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

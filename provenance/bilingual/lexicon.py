@@ -167,8 +167,6 @@ def numbers(text: str, start: int, end: int, code: str) -> list[Number]:
             last_end = stop
             continue
         if not any(c.isdigit() for c in text[s:e]):  # a Chinese numeral ("八十", "一一"): vouches only
-            if code == "zh" and _tenths(text, e) and value < 10:
-                value, e = value * 10, e + 1  # 成 counts tenths: 三成 is 30 percent
             out.append(Number(frozenset({_key(value)}), s, e, False))
             digit_spans.append((s, e))
             continue

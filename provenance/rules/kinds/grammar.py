@@ -124,11 +124,14 @@ def _token_memo(doc) -> tuple[dict, dict]:
     return entry[1], entry[2]
 
 
-def _token_at(text: str, pos: int) -> tuple[str, int, int] | None:
-    """(token, start, end) of the token after ``pos`` and the spaces there, or None; kept as
-    plain data (a match object stays on the garbage collector's lists)."""
-    t = _TOKEN.match(text, _GAP.match(text, pos).end())
-    return None if t is None else (t.group(), t.start(), t.end())
+def _next_token(text: str, pos: int, after: dict) -> tuple[str, int, int] | None:
+    """(token, start, end) of the token after ``pos`` and the spaces there, or None, looked up once
+    per document in ``after``; kept as plain data (a match object stays on the garbage collector's lists)."""
+    t = after.get(pos, _UNSEEN)
+    if t is _UNSEEN:
+        m = _TOKEN.match(text, _GAP.match(text, pos).end())
+        t = after[pos] = None if m is None else (m.group(), m.start(), m.end())
+    return t
 
 
 def _trie(words) -> str:
@@ -298,9 +301,7 @@ class GrammarChecker:
         spans = [(first, first_end)]
         pos = first_end
         for slot in self.slots[1:]:
-            t = after.get(pos, _UNSEEN)
-            if t is _UNSEEN:
-                t = after[pos] = _token_at(text, pos)
+            t = _next_token(text, pos, after)
             if t is None or not slot.test(t[0], lex):
                 return None
             if slot.differs and t[0].lower() == text[spans[-1][0] : spans[-1][1]].lower():
@@ -308,9 +309,7 @@ class GrammarChecker:
             spans.append((t[1], t[2]))
             pos = t[2]
         if self.not_next:
-            t = after.get(pos, _UNSEEN)
-            if t is _UNSEEN:
-                t = after[pos] = _token_at(text, pos)
+            t = _next_token(text, pos, after)
             if t is not None and any(slot.test(t[0], lex) for slot in self.not_next):
                 return None
         if self.not_after or self.not_after_has:

@@ -147,9 +147,6 @@ class PhraseChecker:
                 specs.append((item, pattern, templated, own))
         self._specs = specs
         self._entries: list[_Entry] | None = None
-        #: (anchor, indices of the entries holding it): a window is tested once per distinct anchor
-        self._by_anchor: list[tuple[str, tuple[int, ...]]] | None = None
-        self._anchor_scan = None
         self._parts: list[str] = []
         self._combined: re.Pattern | None = None
 
@@ -284,6 +281,16 @@ class PhraseChecker:
             yield Hit(first.start, first.end, (first.message or "") + more, first.suggestion)
 
     @functools.cached_property
+    def _by_anchor(self) -> list[tuple[str, tuple[int, ...]]]:
+        """(anchor, indices of the entries holding it): a window is tested once per distinct anchor."""
+        return _anchor_index(self.entries)
+
+    @functools.cached_property
+    def _anchor_scan(self):
+        """An automaton over the anchors of a rule that has more than _MANY_ANCHORS, else None."""
+        return _anchor_automaton(self._by_anchor) if len(self._by_anchor) > _MANY_ANCHORS else None
+
+    @functools.cached_property
     def _required(self) -> tuple[str, ...] | None:
         """Strings of which every match holds one (an entry's longest fixed run: the three spaces of
         PV341), or None when some entry has none: a text without any of them is not scanned."""
@@ -316,9 +323,6 @@ class PhraseChecker:
         whole alternation at every position of the window."""
         window = text[start:end].lower()
         entries = self.entries
-        if self._by_anchor is None:
-            self._by_anchor = _anchor_index(entries)
-            self._anchor_scan = _anchor_automaton(self._by_anchor) if len(self._by_anchor) > _MANY_ANCHORS else None
         if self._anchor_scan is not None:  # hundreds of anchors: one pass over the window, not one `in` each
             found = [self._by_anchor[k][1] for k in sorted({k for _, k in self._anchor_scan.iter(window)})]
         else:
