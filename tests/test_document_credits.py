@@ -171,6 +171,21 @@ def dateline(line):
         ("The minister (right) - said the talks would resume.", None),
         ("Washington - The president said on Monday that the talks would resume.", None),
         ("EXCLUSIVE – Jane Roe: the interview", None),
+        # a city and its country or state; a dash between place and bracket; no dash after a dated bracket
+        ("AMMAN, Jordan (ABC) — The council met.", ("AMMAN, Jordan (ABC) —", [("place", "AMMAN, Jordan"), ("agency", "ABC")])),
+        ("SPRINGFIELD, Ill., March 3 (ABC) — The council met.",
+         ("SPRINGFIELD, Ill., March 3 (ABC) —", [("place", "SPRINGFIELD, Ill."), ("agency", "ABC")])),
+        ("Taiz - (Saba) - The council met.", ("Taiz - (Saba) -", [("place", "Taiz"), ("agency", "Saba")])),
+        ("Manama, Jan. 2 (ABC) The council met.", ("Manama, Jan. 2 (ABC)", [("place", "Manama"), ("agency", "ABC")])),
+        ("Manama (ABC) The council met.", None),  # no date, no dash: a place and a bracket in a sentence
+        # the acronym's dash glued to it, or a slash for the comma
+        ("Provinces, SNA– Army units advanced.", ("Provinces, SNA–", [("place", "Provinces"), ("agency", "SNA")])),
+        ("Mosul/ABC - The council met.", ("Mosul/ABC -", [("place", "Mosul"), ("agency", "ABC")])),
+        ("Jeddah, Saudi Arabia, XPA -- The council met.",
+         ("Jeddah, Saudi Arabia, XPA --", [("place", "Jeddah, Saudi Arabia"), ("agency", "XPA")])),
+        ("Hebron - Valley Press - The council met.", ("Hebron - Valley Press -", [("place", "Hebron"), ("agency", "Valley Press")])),
+        ("Valley News/ The council met on Monday.", ("Valley News/", [])),  # a place or an outlet: the line does not say
+        ("The road to Mosul/ Erbil is open.", None),
     ],
 )
 def test_parse_dateline(line, expected):
@@ -193,7 +208,8 @@ def test_parse_end_tag():
 
 def test_long_runs_of_date_material_are_no_dateline():
     # (lines a pattern with two ways to split the same spaces would take hours on)
-    for line in ["Aden" + " ," * 150 + " (", "Aden" + " 1" * 190 + " (", "Aden" + "  , / " * 60 + "(x", "Aden Bay" * 40]:
+    for line in ["Aden" + " ," * 150 + " (", "Aden" + " 1" * 190 + " (", "Aden" + "  , / " * 60 + "(x", "Aden Bay" * 40,
+                 "Aden, Bay" * 60 + " (", "Aden, " * 80 + "Jan 2 (x", "Aden Bay, " * 50 + "ABC"]:
         assert parse_dateline(line) is None
 
 

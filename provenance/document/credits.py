@@ -283,8 +283,13 @@ def _pipe_names(line: str) -> list[Part] | None:
 
 # -- datelines -------------------------------------------------------------------
 #: Place of a dateline: one to four capitalized words ("RAMALLAH", "Sana'a", "Occupied Jerusalem").
-_NOT_DATE = r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-_PLACE = rf"(?P<place>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,3}})"
+#: (The Hijri months too: "Jeddah, Safar 3" is a place and a date.)
+_NOT_DATE = (r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+             r"|(?:Muharram|Safar|Rabi|Jumad[ao]|Rajab|Sha'?[ab]an|Ramadan|Shawwal|Dhu)\b)")
+#: A place's capitalized words, maybe a city and its country or state after a comma ("BEIRUT, Lebanon").
+_PLACE_WORDS = rf"{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,3}}"
+_CITY_COUNTRY = rf"{_PLACE_WORDS}(?:,[ \t]*{_PLACE_WORDS})?"
+_PLACE = rf"(?P<place>{_CITY_COUNTRY})"
 #: What may stand between the place and the agency: a date written any way
 #: (weekday, month, day, year, "Oct.", "17 / March", "25.2023"), a clock time.
 _DATE_WORD = (
@@ -297,6 +302,8 @@ _DATE_WORD = (
 #: Unambiguous on purpose (spaces, then a separator and spaces, then a word): a
 #: pattern that could split the same spaces two ways backtracks exponentially.
 _DATE = rf"(?:[ \t]*(?:[,/][ \t]*)?(?:{_DATE_WORD})(?![\w'’]))*"
+#: At least one date word.
+_DATE_SOME = rf"(?:[ \t]*(?:[,/][ \t]*)?(?:{_DATE_WORD})(?![\w'’]))+"
 _DASH = r"[ \t]*(?:[-–—_]{1,2}|\.\.(?!\.))"  # not a colon: "Rep. Jane Roe (D-Ohio):" opens a transcript line
 #: "(WAFA)", "(Al Ittihad)", "(news)": a short name in brackets.
 _BRACKETED = r"\((?P<agency>[A-Za-z][\w'’&.\- ]{0,28}?)\)"
@@ -308,15 +315,27 @@ _ACRONYM = r"(?!(?:US|USA|UK|UN|EU|UAE|KSA|NATO|GCC|IMF|WHO|ISIS|PM|MP|TV|OPEC)\
 #: its dash, its slash): parse_dateline tries each only on a line that has one.
 _DATELINE_FORMS = (
     # [PLACE[, DATE]] (AGENCY) DASH — the agency in brackets, the place optional
-    (rf"^(?:{_PLACE})?{_DATE}[ \t]*,?[ \t]*{_BRACKETED}{_DASH}(?=[ \t]*\S)", "("),
+    # (a dash may part the place from the bracket: "Sanaa - (Saba) -")
+    (rf"^(?:{_PLACE})?{_DATE}[ \t]*(?:[,–—-][ \t]*)?{_BRACKETED}{_DASH}(?=[ \t]*\S)", "("),
     # [PLACE,] ACRONYM DASH — "Provinces, SANA –", "NNA -"
     # PLACE - AGENCY: — "Sana'a - Saba: The council ..."
     (rf"^(?!(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|WATCH|Watch|UPDATE|Update|LIVE|Live)\b)(?P<place3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]+[-–—][ \t]+(?P<agency3>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}})[ \t]*:(?=[ \t]*\S)", "-–—"),
-    (rf"^(?:(?P<place2>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,[ \t]*)?{_ACRONYM}[ \t]+[-–—]{{1,2}}(?=[ \t]+[A-Z\"“])", "-–—"),
+    # (a slash for the comma, "Baghdad/INA -"; the dash glued to the acronym or to the next word, not both:
+    # "ABC-TV reported" is no dateline)
+    (rf"^(?:(?P<place2>{_CITY_COUNTRY}){_DATE}[ \t]*[,/][ \t]*)?{_ACRONYM}"
+     rf"(?:[ \t]+[-–—]{{1,2}}(?=[ \t]*[A-Z\"“])|[-–—]{{1,2}}(?=[ \t]+[A-Z\"“]))", "-–—"),
     # PLACE-AGENCY- — "Nablus-ABC- The council ..."
     (rf"^(?P<place5>{_NOT_DATE}[A-Z][\w'’.]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.]*){{0,2}})[ \t]*-[ \t]*(?P<agency5>[A-Z]{{2,10}})[ \t]*-[ \t]*(?=[A-Z\"“])", "-"),
     # PLACE[, DATE] /AGENCY/ — "Doha /ABC/ The minister ..."
     (rf"^(?P<place4>{_NOT_DATE}[A-Z][\w'’.\-]*(?:[ \t]+{_NOT_DATE}[A-Z][\w'’.\-]*){{0,2}}){_DATE}[ \t]*,?[ \t]*/[ \t]*(?P<agency4>[A-Z]{{2,8}})[ \t]*/(?=[ \t]*\S)", "/"),
+    # PLACE - AGENCY - — "Occupied Jerusalem - Some Press - The council ..." (an agency of words, spaced dashes)
+    (rf"^(?!(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|WATCH|Watch|UPDATE|Update|LIVE|Live)\b)(?P<place6>{_PLACE_WORDS})"
+     r"[ \t]+[-–—][ \t]+(?P<agency6>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+[-–—][ \t]+(?=[A-Z\"“])", "-–—"),
+    # PLACE, DATE (ACRONYM) — no dash when a date stands before the bracket: "Manama, Jan. 2 (ABC) The council ..."
+    (rf"^(?P<place7>{_CITY_COUNTRY})[ \t]*,{_DATE_SOME}[ \t]*\((?P<agency7>[A-Z]{{2,6}})\)[ \t]+(?=[A-Z\"“])", "("),
+    # OUTLET/ — Iraqi sites open their copy with their name and a slash ("Some News/ The ministry ..."); a
+    # place or an outlet: the line does not say
+    (r"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2}/[ \t]+(?=[A-Z\"“])", "/"),
 )
 #: The alternatives compiled one by one, each with its marks: the first that matches is the match of their
 #: alternation ("|".join of the forms), which is not compiled here (a one-article check pays for each pattern).
@@ -367,7 +386,7 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
     parts: list[Part] = []
     roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("place4", "place"), ("place5", "place"),
              ("agency", "agency"), ("acronym", "agency"), ("agency2", "agency"), ("agency3", "agency"), ("agency4", "agency"),
-             ("agency5", "agency"))
+             ("agency5", "agency"), ("place6", "place"), ("agency6", "agency"), ("place7", "place"), ("agency7", "agency"))
     for group, role in roles:
         if group == "acronym" and "place2" in m.re.groupindex and not m.group("place2"):
             continue  # "NNA -" or "MIAMI -": an agency or a place, the line does not say
