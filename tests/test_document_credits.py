@@ -56,6 +56,17 @@ def parts(parser, line):
         ("The article was first published in Arabic, and officials denied it.", None),
         ("This article was published on Monday.", None),
         ("The original article is longer.", None),
+        ("This article is a translation from the Arabic original.", [("source", "Arabic")]),
+        ("Read the Arabic version of this article here.", [("source", "Arabic")]),
+        ("The original article can be read in Arabic here.", [("source", "Arabic")]),
+        ("The Arabic version of the report was longer.", None),
+        ("This article is a translation problem for the desk.", None),
+        # an outlet that translated; a machine
+        ("Translated and edited by the Valley Monitor", [("translator", "the Valley Monitor")]),
+        ("Translated by Valley Monitor staff", [("translator", "Valley Monitor staff")]),
+        ("This article was machine translated.", [("translator", "machine")]),
+        ("(Machine-translated)", [("translator", "Machine")]),
+        ("Translated.", None),
         # reworked translations, and credits fenced with pipes
         ("Adapted from the Arabic by Mona Saleh", [("source", "the Arabic"), ("translator", "Mona Saleh")]),
         ("Abridged from Persian", [("source", "Persian")]),
@@ -312,3 +323,15 @@ def test_parse_translation_by_shape(line, expected):
 )
 def test_parse_byline_by_shape(line, expected):
     assert parts(parse_byline, line) == expected
+
+
+def _credits_of_last_line(line):
+    text = "Talks on the port resume\n\nThe minister said on Monday that the talks would resume.\n\n" + line + "\n"
+    return Pipeline(Config()).check_document(Document(text, "c.txt")).files[0].credits
+
+
+def test_copyright_and_file_photo_lines_are_credits():
+    assert _credits_of_last_line("Copyright 2021 The Valley Times. All rights reserved.")["footer"] == ["The Valley Times"]
+    assert _credits_of_last_line("© Valley Courier")["footer"] == ["Valley Courier"]
+    assert _credits_of_last_line("Copyright laws were changed in 2019 by the parliament.")["footer"] == []
+    assert [c["credit"] for c in _credits_of_last_line("File photo: Jane Roe/ABC")["captions"]] == ["Jane Roe/ABC"]

@@ -47,7 +47,7 @@ MAX_WORDS = 16
 
 _TRANSLATION = re.compile(
     r"^[(\[]?\s*(?:(?:this|the)\s+(?:article|story|report|text|piece)\s+(?:was|is|has\s+been)\s+)?"
-    r"(?:(?:edited|unofficial|machine|automatic|abridged|english)\s+)?(?:translated|translation|translators?(?=\s*:))(?:\s+and\s+edited)?\b\s*",
+    r"(?:(?:edited|unofficial|machine|automatic|abridged|english)[\s-]+)?(?:translated|translation|translators?(?=\s*:))(?:\s+and\s+edited)?\b\s*",
     re.I,
 )
 _BY = re.compile(r"\bby\b\s*:?\s*(?=\S)", re.I)  # "Translated by: Jane Roe" too
@@ -55,7 +55,10 @@ _BY = re.compile(r"\bby\b\s*:?\s*(?=\S)", re.I)  # "Translated by: Jane Roe" too
 _FOR_OUTLET = re.compile(r"for\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}\s+(?=by\b)")
 #: A translating desk rather than a person: "Translated by the editorial team".
 _DESK = re.compile(r"^the\s+(?:[\w'’\-]+\s+){0,3}(?:team|desk|staff|department|service|unit|section|editors)$", re.I)
+#: An outlet that translated ("Translated by the Valley Monitor", "… by Valley Monitor staff").
+_OUTLET_DESK = re.compile(r"^(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}(?:\s+(?:staff|team|desk|editors))?$")
 _FROM = re.compile(r"\b(?:from|of)\s+", re.I)
+_MACHINE = re.compile(r"\bmachine\b", re.I)
 _END = " \t.)]"
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
@@ -105,6 +108,10 @@ def parse_translation(line: str) -> list[Part] | None:
     by = _BY.search(line, rest)
     frm = _FROM.match(line, rest) or (_FROM.search(line, by.end()) if by else None)
     if by is None and frm is None:
+        if not line[rest:].strip(_END + "."):
+            # "This article was machine translated.", "(Machine translation)": the machine is the translator
+            machine = _MACHINE.search(line, 0, rest)
+            return [("translator", machine.start(), machine.end())] if machine else None
         return _translation_roles(line)
     outlet = _FOR_OUTLET.match(line, rest)
     if by is not None and by.start() > rest and (frm is None or frm.start() != rest) and not (outlet and outlet.end() == by.start()):
@@ -153,6 +160,10 @@ _ORIGIN = re.compile(
     rf"|an?\s+(?:version|edition)\s+of\s+this\s+{_PIECE}\s+(?:was\s+)?(?:(?:originally|first)\s+)?(?:appeared|published|ran|printed)\b"
     r"|this\s+is\s+an?\s+(?:(?:edited|abridged|unofficial|full|partial|machine|english)\s+)*translation\s+of\s+(?:an?|the)\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?:{_PIECE_WORDS}|report|text|statement|speech)\b"
+    # "This article is a translation from the Arabic original", "… a translation of an Arabic text"
+    rf"|(?:this|the)\s+{_PIECE}\s+is\s+an?\s+(?:(?:edited|abridged|unofficial|full|partial|machine|english)\s+)*translation\s+(?:of|from)\s+(?=(?:an?|the)\s+(?:{_LANGS})\b|(?:{_LANGS})\b)"
+    # "Read the Arabic version of this article here", "The Arabic original is here"
+    rf"|(?:read\s+)?(?:the\s+)?(?:{_LANGS})\s+(?:original|version|text|edition)\b(?!\s*:)"
     r"|(?:read\s+)?(?:the\s+)?original(?:\s+(?:article|text|version|story|report))?\b"
     rf"|(?:the\s+)?(?:{_LANGS})\s+(?:original|version|text|edition)\s*:"
     r")",
@@ -161,7 +172,9 @@ _ORIGIN = re.compile(
 #: The lower-case words the rest of an origin note may hold; any other word makes it a sentence.
 _ORIGIN_WORDS = frozenset(
     "in on at by from of the a an its website site edition newspaper daily weekly magazine language original version"
-    " and first originally published appeared that which was online page pages".split()
+    " and first originally published appeared that which was online page pages"
+    # "The original article can be read in Arabic here"
+    " here can be read found available this article is".split()
 )
 _OUTLET = re.compile(r"\b(?:in|on|at|by|from|of)\s+(?:the\s+)?(?:(?:website|site)\s+of\s+)?(?P<outlet>(?!(?:" + _LANGS + r")\b)[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,5})")
 _LANG = re.compile(rf"\b(?:{_LANGS})\b")
@@ -220,7 +233,7 @@ def _named(value: str, role: str) -> bool:
     """A translator is a name (every word capitalized); a source holds a capitalized word."""
     words = value.split()
     if role == "translator":
-        if _DESK.match(value):
+        if _DESK.match(value) or _OUTLET_DESK.match(value):
             return True
         return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words)
     return len(words) <= 8 and any(w[0].isupper() for w in words)

@@ -58,7 +58,9 @@ _AGENCIES = re.compile(
     r"|(?:[Nn]ews[ \t]+)?[Aa]gencies)[ \t]*[)\]]?\.?$"
 )
 #: A photo credit on a line of its own: "Photo: Jane Roe/Reuters", "(Image credit: AFP)".
-_PHOTO_LINE = re.compile(r"^[(\[]?(?:photo|photos|image|picture|photograph)(?:[ \t]+credit)?[ \t]*:[ \t]*(?P<credit>\S[^\n]{0,79}?)[ \t]*[)\]]?$", re.I)
+_PHOTO_LINE = re.compile(r"^[(\[]?(?:(?:file|archive)[ \t]+)?(?:photo|photos|image|picture|photograph)(?:[ \t]+credit)?[ \t]*:[ \t]*(?P<credit>\S[^\n]{0,79}?)[ \t]*[)\]]?$", re.I)
+#: The copyright line closing the copy names its publisher: "© Valley Times 2021", "Copyright (c) Valley Times".
+_COPYRIGHT = re.compile(r"^(?:(?:[Cc]opyright|COPYRIGHT)[ \t]*(?:©|\([cC]\))?|©|\([cC]\))[ \t]*(?:\d{4}(?:[-–]\d{2,4})?[ \t,]*)?(?P<value>[A-Z][^\n]{0,79}?)(?:[ \t,]+\d{4})?(?:[ \t]*\.?[ \t]*[Aa]ll[ \t]+[Rr]ights[ \t]+[Rr]eserved)?[ \t.]*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
@@ -180,6 +182,9 @@ def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: b
         if m and e - s <= 200:
             return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), e), credit_kind="source")
         m = _AGENCIES.match(line) if e - s <= 60 else None
+        m = m or (_COPYRIGHT.match(line) if e - s <= 100 else None)
+        if m and m.re is _COPYRIGHT and not _publisher(m.group("value")):
+            m = None
         if m:
             return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), s + m.end("value")), credit_kind="source")
     if _MD_HEADING.match(line):
@@ -197,6 +202,16 @@ def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: b
     if not first and not last and not ends_terminal and words <= 12 and _starts_like_heading(line):
         return Unit(HEADING, s, e)
     return Unit(PARAGRAPH, s, e)
+
+
+def _publisher(value: str) -> bool:
+    """A publisher's name: capitalized words and the small words names hold ("Copyright laws were changed" is prose)."""
+    words = _WORDS.findall(value)
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or w in _PUBLISHER_SMALL for w in words)
+
+
+#: Lower-case words a publisher's name may hold.
+_PUBLISHER_SMALL = frozenset("of the and for al el de la".split())
 
 
 def _starts_like_heading(line: str) -> bool:
