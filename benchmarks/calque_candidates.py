@@ -150,6 +150,29 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (
     ("aspects-of-cooperation", "أوجه التعاون", _I + r"\b(?:aspects|fields|domains|areas|horizons|frameworks|means)\s+of\s+(?:the\s+)?(?:bilateral\s+|joint\s+|mutual\s+|common\s+)?cooperation\b"),
     ("wrote-on-platform", "كتب على منصة", _I + r"\b(?:wrote|posted|tweeted|said)\s+(?:today\s+|on\s+\w+day\s+)?on\s+(?:the\s+)?platform\s+[\"“'‘]?(?:X|Twitter|Facebook|Instagram|Telegram)\b|\bon\s+(?:his|her|its|their)\s+(?:platform|page|account)\s+on\s+(?:the\s+)?(?:platform|site|website)\b"),
     ("affirmed-support", "أكد دعم", _I + r"\baffirm(?:ed|s|ing)?\s+(?:the\s+\w+(?:'s|’s)\s+|his\s+|her\s+|its\s+|their\s+|the\s+)(?:\w+\s+)?(?:support|commitment|rejection|solidarity|keenness|stance|position|standing|adherence|readiness|condemnation|refusal)\b"),
+    # -- second batch: words of the Arabic that machine translation reads as their other sense
+    ("air-weapon", "سلاح الجو", _I + r"\b(?:the\s+)?(?:\w+\s+)?air\s+weapon\b|\bthe\s+weapon\s+of\s+(?:the\s+)?air\b"),
+    ("aviation-bombed", "الطيران", _I + r"\b(?:the\s+)?(?:Israeli|Syrian|Russian|Saudi|coalition|Turkish|Iraqi|Egyptian|Emirati|American|US|enemy|hostile|military|regime|occupation)\s+aviation\s+(?:bombed|struck|targeted|raided|launched|carried\s+out|shelled|attacked|hit|pounded|bombarded|conducted)\b"),
+    ("general-budget", "الموازنة العامة", _I + r"\bthe\s+general\s+budget\b|\bthe\s+federal\s+general\s+budget\b"),
+    ("exchange-price", "سعر الصرف", _I + r"\b(?:the\s+)?exchange\s+price\b|\bprice\s+of\s+(?:the\s+)?exchange\b"),
+    ("electric-energy", "الطاقة الكهربائية", _I + r"\b(?:the\s+)?electric(?:al)?\s+energy\b"),
+    ("sanitary-drainage", "الصرف الصحي", _I + r"\b(?:sanitary|healthy|health)\s+(?:drainage|exchange|sewage)\b"),
+    ("infrastructures", "البنى التحتية", _I + r"\binfrastructures\b"),
+    ("medical-cadres", "الكوادر الطبية", _I + r"\b(?:medical|health|nursing|teaching|educational|administrative|technical|media|hospital)\s+(?:cadres|crews|staffs)\b"),
+    ("turned-that", "لفت إلى أن", _I + r"\bturned\s+(?:to\s+)?that\s+(?=(?:the|he|she|it|they|there|this|these|its|his|her|their)\s)"),
+    ("tightened-that", "شدد على", _I + r"\btighten(?:ed|s|ing)?\s+(?:on\s+)?(?:that|the\s+need|the\s+necessity|the\s+importance)\b"),
+    ("benefited-that", "أفاد بأن", _I + r"\bbenefit(?:ed|s|ted)?\s+(?:by\s+)?that\s+(?=(?:the|he|she|it|they|there|this|these|its|his|her|their)\s)"),
+    ("informed-that", "أفاد بأن", _I + r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)(?<!is\s)(?<!are\s)\binform(?:ed|s)\s+that\s+(?=(?:the|he|she|it|they|there|this|these|its|his|her|their)\s)"),
+    ("cast-his-voice", "أدلى بصوته", _I + r"\b(?:cast|casts|casting)\s+(?:his|her|their)\s+voices?\b"),
+    ("said-during-statement", "خلال بيان", _I + r"\b(?:said|stated|announced|added|confirmed|stressed|noted|explained|revealed|warned|indicated|affirmed)\s+(?:\w+\s+)?(?:during|through|via)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|tweet|post|communique|communiqué)\b|\bthrough\s+a\s+(?:press\s+)?statement\b"),
+    ("as-he-stressed-that", "كما أكد", r"(?:^|(?<=[.!?]\s)|(?<=\n))As\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:stressed|affirmed|confirmed|pointed\s+out|indicated|added|called\s+for|expressed|stated|noted|explained|demanded|urged)\s+(?:that|the|his|her|its|their|on)\b"),
+    ("latest-of-which", "آخرها", _I + r"\bthe\s+(?:latest|last|most\s+recent|first|newest)\s+of\s+(?:which|them)\s+(?:was|is|were|came)\b"),
+    ("she-for-institution", "الوزارة ... ها", _I + r"\b(?:ministry|government|committee|commission|agency|authority|organi[sz]ation|company|embassy|municipality|directorate|army|police|movement|party|council|state)\s+(?:said|added|stated|announced|confirmed|stressed|noted|explained|warned|indicated|pointed\s+out|called)\s+(?:in\s+her|that\s+she|she|on\s+her)\b|\b(?:ministry|government|committee|commission|agency|authority|organi[sz]ation|company|embassy|municipality|directorate|council)\s+(?:\w+\s+){0,3}?(?:in|on|through|via)\s+her\s+(?:statement|website|account|page|spokesman|spokesperson|official)\b"),
+    # -- third batch: titles and names in the Arabic order
+    ("generic-before-name", "تحالف الفتح", r"\bthe\s+(?:alliance|coalition|movement|bloc|list|gathering|front)\s+(?!(?:of|for|in|on|to|and|with|by|at|as|is|was|said|has|had|will|which|that|who|led)\b)[A-Z][a-z]+\b(?!\s+(?:[A-Z]|of\b|'s|’s))"),
+    ("presidency-of-republic", "رئاسة الجمهورية", _I + r"\bthe\s+(?:presidency|head)\s+of\s+(?:the\s+)?(?:republic|government|council\s+of\s+ministers|cabinet)\b"),
+    ("spokesman-of", "المتحدث باسم", _I + r"\bspokes(?:man|woman|person)\s+of\s+the\b"),
+    ("member-of-committee", "عضو اللجنة", r"\b[Tt]he\s+member\s+of\s+the\s+(?:[A-Z]\w+\s+){0,3}(?:[Cc]ommittee|[Cc]ouncil|[Bb]ureau|[Pp]arliament|[Hh]ouse|[Bb]loc)\b(?=,?\s+[A-Z])"),
 )
 
 
