@@ -173,6 +173,19 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (
     ("presidency-of-republic", "رئاسة الجمهورية", _I + r"\bthe\s+(?:presidency|head)\s+of\s+(?:the\s+)?(?:republic|government|council\s+of\s+ministers|cabinet)\b"),
     ("spokesman-of", "المتحدث باسم", _I + r"\bspokes(?:man|woman|person)\s+of\s+the\b"),
     ("member-of-committee", "عضو اللجنة", r"\b[Tt]he\s+member\s+of\s+the\s+(?:[A-Z]\w+\s+){0,3}(?:[Cc]ommittee|[Cc]ouncil|[Bb]ureau|[Pp]arliament|[Hh]ouse|[Bb]loc)\b(?=,?\s+[A-Z])"),
+    # -- fourth batch: wire, security and health formulae
+    ("wishing-more-success", "متمنيا له مزيدا من التوفيق", _I + r"\bwish(?:ing|ed|es)?\s+(?:him|her|them|the\s+\w+)\s+(?:more|further|continued|every|all)\s+(?:success|progress|prosperity|successes)\b"),
+    ("written-letter", "رسالة خطية", _I + r"\b(?:a|the)\s+(?:written|verbal|oral)\s+(?:letter|message)\b"),
+    ("it-was-agreed-on", "تم الاتفاق على", _OPEN + r"It\s+(?:was|has\s+been|had\s+been)\s+agreed\s+(?:on|upon)\b|" + _OPEN + r"It\s+is\s+planned\s+(?:that|to)\b"),
+    ("outside-the-law", "الخارجين عن القانون", _I + r"\b(?:people|elements|gangs|groups|those|persons|individuals|men)\s+outside\s+(?:of\s+)?the\s+law\b|\boutlaw\s+(?:groups|gangs|elements|militias)\b"),
+    ("unknown-destination", "إلى جهة مجهولة", _I + r"\b(?:fled|escaped|took|taken|led|transferred|moved)\s+(?:\w+\s+)?to\s+an\s+unknown\s+(?:destination|place|location|area|side)\b"),
+    ("resorted-to-flight", "لاذ بالفرار", _I + r"\bresort(?:ed|s|ing)?\s+to\s+(?:flight|flee|fleeing|escape|escaping|the\s+escape)\b"),
+    ("transferred-to-hospital", "نقل إلى المستشفى", _I + r"\b(?:was|were|been|being)\s+(?:transferred|transported)\s+to\s+(?:the\s+)?(?:hospital|hospitals)\b"),
+    ("war-and-peace-decision", "قرار الحرب والسلم", _I + r"\bthe\s+decision\s+of\s+war\s+and\s+peace\b"),
+    ("pbuh", "صلى الله عليه وسلم", r"\((?:PBUH|pbuh|SAW|saw|SWT|swt|AS|as)\)"),
+    ("ministerial-exams", "الامتحانات الوزارية", _I + r"\bministerial\s+(?:exams|examinations|tests)\b|\bsixth\s+preparatory\b"),
+    ("recovery-cases", "حالات الشفاء", _I + r"\b(?:recovery|healing)\s+cases\b|\bcases\s+of\s+(?:recovery|healing)\b"),
+    ("health-quarantine", "الحجر الصحي", _I + r"\b(?:health|sanitary)\s+quarantine\b|\bcomprehensive\s+(?:curfew|ban|closure|lockdown)\b"),
 )
 
 

@@ -81,3 +81,26 @@ def test_binomial_families_of_calq9():
     assert hits("PV631", "The ministry proposed solutions and treatments for the deficit.") == ["solutions and treatments"]
     assert hits("PV631", "The rally called for unity and cohesion among the parties.") == ["unity and cohesion"]
     assert hits("PV631", "The doctor prescribed rest and a treatment.") == []
+
+
+def test_end_tag_between_dashes_and_date_in_brackets():
+    assert hits("PV130", "The talks will resume next week. — End —") == ["— End —"]
+    assert hits("PV130", "The talks ended on Monday - the end of a long week.") == []
+    assert hits("PV616", "The council met on Monday (24/1/2022) to vote.") == ["Monday (24/1/2022)"]
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("The raid caused heavy causalities among the guards.", "causalities"),
+        ("The Foreign Minster arrived in Rome.", "Foreign Minster"),
+        ("Both sides returned to the piece talks.", "piece talks"),
+        ("The officers will stand trail in May.", "stand trail"),
+    ],
+)
+def test_wrong_word_typo(text, needle):
+    assert hits("PV146", text) == [needle]
+
+
+def test_wrong_word_typo_leaves_real_words():
+    assert hits("PV146", "He hit the campaign trail after mass at the minster; a piece of the deal was lost.") == []
