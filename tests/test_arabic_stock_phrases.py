@@ -104,3 +104,32 @@ def test_wrong_word_typo(text, needle):
 
 def test_wrong_word_typo_leaves_real_words():
     assert hits("PV146", "He hit the campaign trail after mass at the minster; a piece of the deal was lost.") == []
+
+
+def test_arabic_verb_government():
+    assert hits("PV141", "Five fighters who affiliate to the front were killed.") == ["affiliate to"]
+    assert hits("PV141", "The union told its affiliates to wait.") == []
+    assert hits("PV142", "The army called the residents of the area to remain indoors.") == [
+        "called the residents of the area to remain"
+    ]
+    assert hits("PV142", "The clinic called residents to warn them of the outage.") == []
+    assert hits("PV618", "The minister hailed Saudi pivotal role in the talks.") == ["hailed Saudi pivotal role"]
+    assert hits("PV618", "The minister hailed the Saudi role in the talks.") == []
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("The ministers met to heal the crack in the cabinet.", "heal the crack"),
+        ("The talks were a balloon of test for the new envoy.", "balloon of test"),
+        ("The court set a time ceiling for the inquiry.", "a time ceiling"),
+        ("The army is on full readiness along the border.", "on full readiness"),
+    ],
+)
+def test_political_idiom_word_for_word(text, needle):
+    assert hits("PV618", text) == [needle]
+
+
+def test_political_idiom_leaves_english_alone():
+    assert hits("PV618", "She turned her eyes towards the sea; the railway's main lines of track were shut.") == []
+    assert hits("PV618", "The schools teach integration into the national fabric.") == []
