@@ -214,6 +214,12 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (
     ("zeroing-problems", "تصفير المشاكل", _I + r"\bzeroing\s+(?:the\s+)?(?:problems|crises|disputes)\b"),
     ("measure-accusations", "يكيل الاتهامات", _I + r"\bmeasur(?:e|es|ed|ing)\s+(?:the\s+)?(?:accusations|charges|insults)\b"),
     ("word-of-truth", "كلمة حق يراد بها باطل", _I + r"\ba\s+word\s+of\s+truth\b"),
+    # -- seventh batch
+    ("in-a-big-way", "بشكل كبير", _I + r"\bin\s+an?\s+(?:large|big|great|huge|remarkable|significant|noticeable|dramatic|frightening|horrific)\s+way\b"),
+    ("in-a-clear-picture", "بصورة واضحة", _I + r"\bin\s+an?\s+(?:large|big|great|clear|remarkable|significant|noticeable|direct|official|continuous|serious|radical|gradual|tangible|fundamental|unprecedented|wide|dramatic|daily|regular|permanent|temporary|effective|positive|negative|complete|total|full|quick|rapid|huge|frightening|horrific)\s+(?:picture|image)\b(?!\s+of\b)"),
+    ("on-his-side", "من جهته", r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:And\s+)?On\s+(?:his|her|its|their)\s+side,"),
+    ("hinted-to", "نوه إلى", _I + r"\bhint(?:ed|s|ing)?\s+to\s+(?:the|that|its|his|her|their)\b"),
+    ("popular-circles", "الأوساط الشعبية", _I + r"\b(?:popular|partisan|governmental|economic|security)\s+circles\b|\bthe\s+(?:Israeli|Arab|Iraqi|Lebanese|Egyptian|Syrian|Palestinian|Iranian|Gulf|Jordanian|Yemeni|Libyan)\s+circles\b"),
 )
 
 

@@ -133,3 +133,12 @@ def test_political_idiom_word_for_word(text, needle):
 def test_political_idiom_leaves_english_alone():
     assert hits("PV618", "She turned her eyes towards the sea; the railway's main lines of track were shut.") == []
     assert hits("PV618", "The schools teach integration into the national fabric.") == []
+
+
+def test_seventh_batch():
+    assert hits("PV604", "On his side, the governor denied the report.") == ["On his side,"]
+    assert hits("PV604", "The governor has time on his side, aides say.") == []
+    assert hits("PV141", "The envoy hinted to the need for new talks.") == ["hinted to"]
+    assert hits("PV618", "The report showed the damage in a clear picture.") == ["in a clear picture"]
+    assert hits("PV618", "Prices rose in a big way after the decision.") == []
+    assert hits("PV618", "The plan angered popular circles in the south.") == ["popular circles"]
