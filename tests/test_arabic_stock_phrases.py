@@ -109,8 +109,8 @@ def test_wrong_word_typo_leaves_real_words():
 def test_arabic_verb_government():
     assert hits("PV141", "Five fighters who affiliate to the front were killed.") == ["affiliate to"]
     assert hits("PV141", "The union told its affiliates to wait.") == []
-    assert hits("PV142", "The army called the residents of the area to remain indoors.") == [
-        "called the residents of the area to remain"
+    assert hits("PV142", "The mayor called the farmers of the valley to stay home.") == [
+        "called the farmers of the valley to stay"
     ]
     assert hits("PV142", "The clinic called residents to warn them of the outage.") == []
     assert hits("PV618", "The minister hailed Saudi pivotal role in the talks.") == ["hailed Saudi pivotal role"]
