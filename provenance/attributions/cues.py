@@ -109,22 +109,18 @@ def _words(items) -> frozenset[str]:
 def _lexicon_data() -> dict:
     """lexicon.yaml parsed, through the on-disk cache: the parse (and the YAML
     library's import) costs more than checking a short article."""
-    import hashlib
-
     from provenance import cache
 
-    raw = LEXICON_PATH.read_bytes()
-    key = hashlib.sha256(b"lexicon\0" + raw).hexdigest()
-    data = cache.get("lexicon", key)
-    if data is None:
-        from ruamel.yaml import YAML
+    return cache.parsed("lexicon", LEXICON_PATH.read_bytes(), _parse_lexicon, namespace="lexicon")
 
-        from provenance.yamlguard import guard
 
-        guard(raw)  # a shipped file, but read like any other YAML
-        data = YAML(typ="safe", pure=False).load(raw)
-        cache.put("lexicon", key, data)
-    return data
+def _parse_lexicon(raw: bytes) -> dict:
+    from ruamel.yaml import YAML
+
+    from provenance.yamlguard import guard
+
+    guard(raw)  # a shipped file, but read like any other YAML
+    return YAML(typ="safe", pure=False).load(raw)
 
 
 @lru_cache(maxsize=1)

@@ -37,9 +37,9 @@ class Meaning(NamedTuple):
 
 @lru_cache(maxsize=1)
 def meanings() -> dict[str, Meaning]:
-    from provenance import yamlguard
+    from provenance import cache, yamlguard
 
-    data = yamlguard.load(MEANINGS_PATH.read_bytes()) or {}
+    data = cache.parsed("meanings", MEANINGS_PATH.read_bytes(), yamlguard.load) or {}
     out = {}
     for word, spec in (data.get("meanings") or {}).items():
         out[word.lower()] = Meaning(word.lower(), tuple(spec["names"]), spec.get("arabic", ""), bool(spec.get("english_name")),
