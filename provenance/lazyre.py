@@ -9,11 +9,11 @@ and never in a run that does not need it.
 
 A LazyPattern answers ``.pattern`` and ``.given_flags`` (the flags passed to
 ``lazy``; re's parser reads a pattern's inline flags itself) without
-compiling. Its first use of
-anything else compiles it and puts the compiled pattern's methods on the
-instance itself, so later calls cost what calls on the pattern cost. It is
-not an ``re.Pattern``: code that hands a pattern to ``re`` functions
-(``re.sub(p, ...)``), to ``isinstance`` or to C code takes ``.compiled``.
+compiling. Its first use of anything else compiles it and puts the compiled
+pattern's methods on the instance itself, so later calls cost what calls on
+the pattern cost. It is not an ``re.Pattern``: code that hands a pattern to
+``re`` functions (``re.sub(p, ...)``), to ``isinstance`` or to C code takes
+``.compiled``.
 """
 
 from __future__ import annotations
