@@ -24,7 +24,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from provenance import __version__
 
@@ -154,6 +154,22 @@ def put(namespace: str, key: str, value: Any) -> None:
         atomic_write(directory / _name(key), payload)
     except OSError:
         pass  # a read-only or full cache directory only costs time
+
+
+def parsed(name: str, raw: bytes, parse: Callable[[bytes], Any], namespace: str = "data") -> Any:
+    """``parse(raw)`` through the cache, keyed by ``name`` and the bytes: a data file
+    read on every run (a YAML table, a package's word list) costs its parser (and
+    the parser's import) only once. A value the cache cannot hold is parsed again
+    next time; ``name`` stands for the parser too, so a new way of reading a file
+    takes a new name."""
+    import hashlib
+
+    key = hashlib.sha256(name.encode() + b"\0" + raw).hexdigest()
+    value = get(namespace, key)
+    if value is None:
+        value = parse(raw)
+        put(namespace, key, value)
+    return value
 
 
 # -- encoding: JSON with tags for what JSON has no type for --------------------------

@@ -59,6 +59,50 @@ def test_real_pack_and_glossary_come_back_equal(cache_home):
     assert second.entries == first.entries and second.forms == first.forms
 
 
+def test_data_files_read_through_the_cache_come_back_equal(cache_home):
+    """The tables read on every run (cache.parsed) and the romanized model: the same values, of the
+    same types, from the cache as from the files (floats exactly: scores must not move)."""
+    from provenance import yamlguard
+    from provenance.bilingual import lexicon as bilingual_lexicon
+    from provenance.names import name_words, structure
+    from provenance.rules.kinds import _romanized_model
+
+    def same(a, b):
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, dict):
+            return list(a) == list(b) and all(type(k) is type(j) and same(a[k], b[j]) for k, j in zip(a, b))
+        if isinstance(a, list):
+            return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return a == b
+
+    raw = structure.PLACES_PATH.read_bytes()
+    parsed = yamlguard.load(raw)
+    assert same(cache.parsed("places", raw, yamlguard.load), parsed)
+    assert same(cache.parsed("places", raw, lambda _: pytest.fail("parsed again")), parsed)  # second read: the cache
+    raw = bilingual_lexicon.resources.files("provenance.bilingual").joinpath("lexicon.yaml").read_bytes()
+    parsed = bilingual_lexicon._parse(raw)
+    cache.parsed("bilingual-lexicon", raw, bilingual_lexicon._parse)
+    assert same(cache.parsed("bilingual-lexicon", raw, lambda _: pytest.fail("parsed again")), parsed)
+    name_words.english_first_names.cache_clear()
+    try:
+        assert name_words.english_first_names() == name_words._english_first_names()
+        name_words.english_first_names.cache_clear()
+        assert name_words.english_first_names() == name_words._english_first_names()  # from the cache
+    finally:
+        name_words.english_first_names.cache_clear()
+
+    model = _romanized_model.model.__wrapped__()  # built from the data file, then cached
+    again = _romanized_model.model.__wrapped__()  # from the cache
+    assert again._interp == model._interp and again.common == model.common and again._rare == model._rare
+    for word in ("alosmah", "altanmiah", "government", "intifada"):
+        assert again.score(word) == model.score(word)
+    state = model.state()
+    state["byteorder"] = "big" if sys.byteorder == "little" else "little"
+    with pytest.raises(ValueError):  # doubles cached on a machine of the other byte order: built again
+        _romanized_model.Model.from_state(state)
+
+
 def test_a_planted_pickle_is_never_loaded(cache_home, tmp_path):
     marker = tmp_path / "pwned"
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}

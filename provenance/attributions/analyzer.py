@@ -9,16 +9,16 @@ recognition, canonical names); works without it.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_right
 
 from provenance.attributions.cues import LEXICON_PATH
+from provenance.lazyre import lazy
 
 ANONYMOUS_MIN_SENTENCES = 3
 ANONYMOUS_SHARE = 0.5
 QUOTE_MIN_WORDS = 4
-_QUOTATION = re.compile(r"[\"“«][^\"“”«»]{12,}[\"”»]")
-_WORD = re.compile(r"[^\W\d_]+")
+_QUOTATION = lazy(r"[\"“«][^\"“”«»]{12,}[\"”»]")
+_WORD = lazy(r"[^\W\d_]+")
 _TRAILING = " \t\r\n.!?…)]\"'”’»"
 _OPENS_QUOTE = "\"“«'‘"
 _CLOSES_QUOTE = "\"”»'’"
@@ -29,16 +29,16 @@ SPEAKER_TAG_WORDS = 8
 #: A sentence that opens with a pronoun or a short name and a verb in -ed or -s ("Tom Reed praised …",
 #: "She waits."), also after a connective or with an appositive ("But Reed was relentless.", "Ann Bell,
 #: the mayor, was blunt."): a person doing something, most often the speaker of the quotation after it.
-_PERSON_OPENS = re.compile(
+_PERSON_OPENS = lazy(
     r"(?:(?:But|And|Yet|Still|Then|So|Now)\s+)?"
     r"(?:(?:He|She|They|I|We)|(?!(?:The|A|An|This|That|These|Those|It|There|In|On|At|But|And|For|As|If|When|After|Before|While)\b)(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w'’\-]*(?:,\s+[^,.;:\"“”]{3,60},)?)"
     r"\s+(?:also\s+|then\s+)?[a-z]{2,}(?:ed|es|s)\b"
 )
-_NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\b")
+_NAME_THEN_VERB = lazy(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\b")
 #: Words of a tag after a quotation that the sentence splitter cut off at "?”" or "!”" ("Tom Reed,
 #: the mayor's aide, Tweeted on Friday"): a reporting verb this early names the speaker.
 TAG_VERB_WORDS = 12
-_TAG_WORD = re.compile(r"[^\W\d_]+")
+_TAG_WORD = lazy(r"[^\W\d_]+")
 
 
 def _tag_after(piece: str) -> bool:

@@ -12,6 +12,7 @@ from provenance.attributions.extract import Raw, Scan, extract_sentence
 from provenance.attributions.memo import describe_shared
 from provenance.attributions.sources import describe, person_name
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
+from provenance.lazyre import lazy
 
 SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
 # The word boundary is asserted after the capital ("(?<=\b[A-Z])", the same test): a pattern that
@@ -19,8 +20,8 @@ SCANNED = (TITLE, HEADING, CAPTION, PARAGRAPH)
 _CAPS_RUN = re.compile(r"[A-Z](?<=\b[A-Z])[\w'’\-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|el)[\s-])?[A-Z][\w'’\-]+){1,5}\b")
 # A character no run of capitalized words can hold: runs never cross one.
 #: A pronoun with a contracted auxiliary as a whole link ("He’s", "they've"): the speaker is the pronoun.
-_CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
-_OUTSIDE_CAPS_RUN = re.compile(r"[^\w'’\-\s]")
+_CONTRACTED_PRONOUN = lazy(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
+_OUTSIDE_CAPS_RUN = lazy(r"[^\w'’\-\s]")
 
 
 def _after_last_outside(text: str, at: int) -> int:
@@ -159,10 +160,10 @@ def _same_link(out: list[dict], start: int, end: int) -> dict | None:
     return None
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
+_TITLE_WORD = lazy(r"[^\W\d_][\w'’\-]{3,}")
 _TITLE_MAX_WORDS = 25
 #: A first line that opens with one to five capitalized words and a colon ("Ann Bell: …", "Dr. Ray Tan: …").
-_HEADLINE_SPEAKER = re.compile(r"\s*(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*:\s+\S")
+_HEADLINE_SPEAKER = lazy(r"\s*(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*:\s+\S")
 #: Labels, not speakers, before a headline's colon.
 _NOT_HEADLINE_SPEAKERS = ("The Latest:", "Update:", "UPDATE:", "Watch:", "WATCH:", "Breaking:", "BREAKING:", "Live:", "Video:", "Photos:", "Opinion:", "Analysis:")
 

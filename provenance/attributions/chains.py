@@ -25,27 +25,28 @@ from provenance.attributions.scan import _content_end
 from provenance.attributions.extract_common import BOUNDARY, COMMON_VERBS, Raw, RawLink, _is_verb, _strip
 from provenance.attributions.sources import Descriptor, anaphor_class, head_noun, outlet_hint
 from provenance.attributions.speaker import SUBORDINATORS, clause_subject_before, main_clause_start
+from provenance.lazyre import lazy
 
-_TRAILING_JOIN = re.compile(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
+_TRAILING_JOIN = lazy(r"(?:[\s,;:\-–—]+(?:and|but|while|whereas|as|so|or|then)?)+\s*$", re.I)
 _PUT_IT = re.compile(r"[\s,]*as\s+(?:he|she|they|it|the\s+\w+)\s+(?:put|described|called)\s+it\s*$", re.I)
 # Both patterns above end at the end of the content and start with an optional
 # run, so re tries them at every character. What they can match is bounded:
 # _PUT_IT ends in "it" (case-insensitively, as re.I sees it), and a trailing
 # join is made only of these characters, so the search can start where the
 # last run of them starts (found on the reversed piece, in one C call).
-_IT = re.compile(r"it", re.I)
+_IT = lazy(r"it", re.I)
 #: A subordinator that opens the sentence before a participle ("When asked whether …, she said"): not a subject.
-_OPENING_SUBORDINATOR = re.compile(r"\s*[\"“]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s+")
-_TRAILING_JOIN_CHARS = re.compile(r"[\s,;:\-–—abdehilnorstuw]*", re.I)
+_OPENING_SUBORDINATOR = lazy(r"\s*[\"“]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s+")
+_TRAILING_JOIN_CHARS = lazy(r"[\s,;:\-–—abdehilnorstuw]*", re.I)
 _TAIL = 64  # characters of a content span looked at first for what ends it
 _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARK = re.compile("[" + _QUOTE_CHARS + "]")
-_RELAY_GAP = re.compile(r"[\s\"“”'‘,]*(?:that\s*)?")
-_SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
-_SINGLE_QUOTE_CHAR = re.compile("['‘’]")
-_LEADING_THAT = re.compile(r"^\s*that\b")
-_LETTER = re.compile(r"[^\W\d_]")
-_DEFINITE_LEAD = re.compile(r"(?i)^(the|this|that|these|those)\s+(same\s+)?")
+_RELAY_GAP = lazy(r"[\s\"“”'‘,]*(?:that\s*)?")
+_SINGLE_QUOTE = lazy(r"(?:(?<=\s)|^)['‘](?=\w)|(?<=[\w.,!?])['’](?=\s|$|[.,;:])")
+_SINGLE_QUOTE_CHAR = lazy("['‘’]")
+_LEADING_THAT = lazy(r"^\s*that\b")
+_LETTER = lazy(r"[^\W\d_]")
+_DEFINITE_LEAD = lazy(r"(?i)^(the|this|that|these|those)\s+(same\s+)?")
 
 
 def _key(r: Raw) -> tuple[int, int]:

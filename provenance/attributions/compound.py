@@ -9,25 +9,25 @@ looks for the subject left of the whole group.
 
 from __future__ import annotations
 
-import re
 
 from provenance.attributions.cues import lexicon
+from provenance.lazyre import lazy
 
 #: One word of a verb group before a position, with the spaces after it (matched on the reversed text).
-_WORD_BACK = re.compile(r"\s+([\w'’]+)")
+_WORD_BACK = lazy(r"\s+([\w'’]+)")
 #: How far left a verb group may reach (characters).
 GROUP_WINDOW = 80
 #: A reported clause ahead: "that", a colon, a quotation, or a question word ("whether").
-_CLAUSE_AHEAD = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“]|whether\b|if\b)")
+_CLAUSE_AHEAD = lazy(r"\s*(?:,[^,]{0,60},\s*)?(?:that\b|:|,?\s*[\"“]|whether\b|if\b)")
 #: What a directive reports: "to" and a verb, or a listener and then "to" ("urged Congress to act"), or "for".
-_DIRECTIVE_AHEAD = re.compile(r"\s+(?:(?:[\w'’.\-]+\s+){0,5}?to\s+[a-z]|for\b)")
+_DIRECTIVE_AHEAD = lazy(r"\s+(?:(?:[\w'’.\-]+\s+){0,5}?to\s+[a-z]|for\b)")
 #: A passive's agent: "was confirmed by the clinic", "were claimed by Islamic State".
-_BY_AGENT = re.compile(r"\s+(?:(?:first|later|also|widely|publicly|officially)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+_BY_AGENT = lazy(r"\s+(?:(?:first|later|also|widely|publicly|officially)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 
 
 #: A causative before "to" and a base form: "led Republicans to say that", "prompted the mayor to warn that";
 #: group 1 is the one made to speak (a capitalized name, or a determiner and a noun; no comma inside).
-_CAUSATIVE_TO = re.compile(
+_CAUSATIVE_TO = lazy(
     r"\b(?:led|leads|lead|leading|prompted|prompts|prompting|drove|drives|driving|forced|forces|force|forcing|"
     r"spurred|spurs|pushed|pushes|moved|compelled|inspired|caused|causing)\s+"
     r"((?:[A-Z][\w'’.\-]*|(?:the|some|many|several|other|both|most)\s+[\w'’\-]+)(?:\s+[\w'’.\-]+){0,4}?)\s+to\s+$"
@@ -61,7 +61,7 @@ def verb_group(text: str, lo: int, cue_start: int) -> tuple[int, list[str]]:
 
 #: A clause without "that" whose subject is a pronoun ("voters saying they want a ban", "calls saying it had
 #: begun"): the pronoun, at most one word, then a finite verb.
-_BARE_CLAUSE_AHEAD = re.compile(
+_BARE_CLAUSE_AHEAD = lazy(
     r"\s+(?:he|she|they|it|we|I|there)\s+(?:[a-z]+\s+)?(?:is|are|was|were|will|would|had|has|have|did|does|do|can|could|"
     r"should|must|want|wants|wanted|need|needs|needed|planned|plan|plans|[a-z]{3,}ed)\b"
 )
@@ -105,9 +105,9 @@ def passive_agent(text: str, cue_end: int, end: int) -> int | None:
 
 #: What may open the object of a that-only verb used without "that": a word or a quotation
 #: ("noted the change", "complained about the tone"); not the end of a clause ("had predicted.").
-_OBJECT_AHEAD = re.compile(r"\s+(?:[\"“]|[\w$])")
-_GERUND_AHEAD = re.compile(r"\s+(?:not\s+)?[a-z]{3,}ing\b")
-_SPEAKER_HEAD = re.compile(r"[\w'’\-]+$")
+_OBJECT_AHEAD = lazy(r"\s+(?:[\"“]|[\w$])")
+_GERUND_AHEAD = lazy(r"\s+(?:not\s+)?[a-z]{3,}ing\b")
+_SPEAKER_HEAD = lazy(r"[\w'’\-]+$")
 _NOT_AFTER = frozenset("a an the his her their its our my your whose this that these those of".split())
 
 

@@ -22,6 +22,7 @@ from provenance.attributions.following import after_cue, cut_adverbial, right_np
 from provenance.attributions.finders import reversed_at_end
 from provenance.attributions.scan import _content, _content_end
 from provenance.attributions.speaker import left_subject
+from provenance.lazyre import lazy
 
 _THAT_CLAUSE_AHEAD = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?"
@@ -44,13 +45,13 @@ _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|am)\s+(?:also\s+|now\s+|sti
 # offsets does not, never the other way round: its reversed match only rules a search out.
 _PARTICIPLE_LEAD_REVERSED = reversed_at_end(_PARTICIPLE_LEAD)
 _PROGRESSIVE_AUX_REVERSED = reversed_at_end(_PROGRESSIVE_AUX)
-_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
-_LONG_LISTENER_THAT = re.compile(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"“])")  # a listener with its place and day
+_LISTENER_THAT = lazy(r"\s+(?:[\w'’.\-]+\s+){1,3}(?:that\b|[\"“])")
+_LONG_LISTENER_THAT = lazy(r"\s+(?:[\w'’.\-]+,?\s+){1,14}?(?:that\b|[\"“])")  # a listener with its place and day
 #: "in" before a participle: what was done ("in writing"); "by" is a cue ("struck back by accusing the council of …": PolNeAR marks it 18 times in 31 on train)
-_IN_BEFORE_PARTICIPLE = re.compile(r"\bin\s*$")
+_IN_BEFORE_PARTICIPLE = lazy(r"\bin\s*$")
 #: group "cue": the words that introduce the one quoted ("as saying", "as telling" before its listener)
-_AS_SAYING = re.compile(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
-_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s$")
+_AS_SAYING = lazy(r"\s*,?\s*(?P<cue>as\s+(?:saying|having\s+said|(?P<tell>telling)))(?(tell)\s+\w+)\b\s*(?:that\b|:|,)?\s*")
+_WORD_BEFORE = lazy(r"\b([A-Za-z][\w'’\-]*)\s$")
 #: Words before a participle that make it no participle after a noun (verbs, prepositions, pronouns, determiners).
 _NOT_A_NOUN = frozenset(
     "is are was were be been being am has have had do does did not never also still just even only then now "
@@ -59,17 +60,17 @@ _NOT_A_NOUN = frozenset(
     "me him us them stop stopped keep kept start started begin began avoid avoided quit risk mean means "
     "most more less very so too worth no any".split()  # "most telling", "worth noting", "no denying": an adjective or a gerund
 )
-_WITH_END = re.compile(r"\bwith\s+(?:[\w'’\-]+\s+){0,6}$")
-_GERUND_FIRST = re.compile(r"[a-z]+ing\b")
-_WITH_WORD = re.compile(r"\bwith\b")
-_REPORTED_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|reported|according\s+to)\b")
+_WITH_END = lazy(r"\bwith\s+(?:[\w'’\-]+\s+){0,6}$")
+_GERUND_FIRST = lazy(r"[a-z]+ing\b")
+_WITH_WORD = lazy(r"\bwith\b")
+_REPORTED_BEFORE = lazy(r"\b(?:said|says|say|told|tells|reported|according\s+to)\b")
 #: Messages and writings beside the document nouns ("sent an email saying", "wrote a column saying").
 _SENT_NOUNS = frozenset("email emails e-mail message messages ad ads text texts tweets posts column article op-ed editorial essay book blog piece".split())
 #: "asked" as a request: an object (up to eight words, no verb of its own) then "to" and a verb
 #: ("asked the court to block the rule"), or "for" ("asked for a delay"): the asker speaks (PolNeAR marks it)
 #: ("asked X not to …", like the anonymity formula "asked not to be named", stays out)
-_ASKED_TO = re.compile(r"\s+(?:(?!to\b|not\b|that\b|but\b|was\b|were\b|is\b|are\b|had\b|has\b|who\b|which\b)[\w'’.\-]+,?\s+){0,8}?(?:to\s+[“\"]?(?!be\b|the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]{2,}\b|for\s+[\w“\"$])")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_ASKED_TO = lazy(r"\s+(?:(?!to\b|not\b|that\b|but\b|was\b|were\b|is\b|are\b|had\b|has\b|who\b|which\b)[\w'’.\-]+,?\s+){0,8}?(?:to\s+[“\"]?(?!be\b|the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]{2,}\b|for\s+[\w“\"$])")
+_LOWER_WORD = lazy(r"[a-z]+")
 #: words between a subject and "asked" ("we've also asked")
 _REQUEST_AUX = frozenset(("ve", "have", "has", "had", "also", "just", "already", "repeatedly"))
 #: a document made public earlier in the sentence ("released an email exchange in which she asked him to …"):
@@ -77,10 +78,10 @@ _REQUEST_AUX = frozenset(("ve", "have", "has", "had", "also", "just", "already",
 _PUBLISHED = frozenset(("released", "published", "issued"))
 #: -s forms that are nouns as often as verbs ("a coalition of 13 states asked"): no cue of saying before a request
 _S_NOUNS = frozenset(("claims", "notes", "states", "shows", "reports", "remarks", "jokes", "pledges", "promises", "vows", "mentions", "replies", "answers", "tweets"))
-_RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
-_AS_BEFORE = re.compile(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
+_RELATIVE_BEFORE_GROUP = lazy(r"\b(?:what|which|that|as|who)\s*$", re.IGNORECASE)
+_AS_BEFORE = lazy(r"\b(?:as|as\s+having)\s*$", re.IGNORECASE)
 # "with 41 percent of residents saying", "with three in 10 saying": the share is the source of the participle
-_SHARE_BEFORE = re.compile(
+_SHARE_BEFORE = lazy(
     r"\bwith\s+((?:(?:about|nearly|almost|some|only|just|roughly|more\s+than|fewer\s+than|less\s+than)\s+)?"
     r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+(?:\d+|ten|five|four|three))"
     r"(?:\s+of\s+[\w'’\- ]{1,40}?)?)\s+$"
@@ -88,7 +89,7 @@ _SHARE_BEFORE = re.compile(
 
 #: ", with" and a name or a short noun phrase right before a participle: its subject (an absolute phrase;
 #: not "met with Tom Reed saying", where "with" is the verb's).
-_WITH_SUBJECT_BEFORE = re.compile(
+_WITH_SUBJECT_BEFORE = lazy(
     r"(?:,|[—–])\s*with\s+((?:(?:the|his|her|their|its|some|many|most|top|other|several)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*s"
     r"|(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+))\s+$"
 )

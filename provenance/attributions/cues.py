@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from provenance.attributions.finders import (
@@ -22,6 +22,7 @@ from provenance.attributions.finders import (
     reversed_at_end,
     trie_pattern,
 )
+from provenance.lazyre import lazy
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -66,9 +67,6 @@ class Lexicon:
     openers: OpeningIndex | None
     #: the negators as one alternation: one search instead of one per negator
     negator_re: re.Pattern
-    negator_gate: LiteralGate
-    #: negator_re for the piece reversed, tried once at its start (``reversed_at_end``); None: search negator_re
-    negator_at_end: re.Pattern | None
     passive_aux: frozenset[str]
     relay_participles: frozenset[str]
     #: compound cues (``compound``): the words of a verb group, those that make it irrealis,
@@ -94,12 +92,25 @@ class Lexicon:
     name_abbreviations: frozenset[str]
     places: frozenset[str]
     reason_re: re.Pattern
-    reason_gate: LiteralGate
     medium_re: re.Pattern
     pre_cue_adverbs: frozenset[str]
     time_words: frozenset[str]
     intro_words: frozenset[str]
     extra: dict = field(default_factory=dict)
+
+    # Read off the patterns when first asked (a parse each): many documents never ask.
+    @cached_property
+    def negator_gate(self) -> LiteralGate:
+        return LiteralGate(self.negator_re)
+
+    @cached_property
+    def negator_at_end(self) -> re.Pattern | None:
+        """negator_re for the piece reversed, tried once at its start (``reversed_at_end``); None: search negator_re."""
+        return reversed_at_end(self.negator_re)
+
+    @cached_property
+    def reason_gate(self) -> LiteralGate:
+        return LiteralGate(self.reason_re)
 
 
 def _words(items) -> frozenset[str]:
@@ -109,22 +120,18 @@ def _words(items) -> frozenset[str]:
 def _lexicon_data() -> dict:
     """lexicon.yaml parsed, through the on-disk cache: the parse (and the YAML
     library's import) costs more than checking a short article."""
-    import hashlib
-
     from provenance import cache
 
-    raw = LEXICON_PATH.read_bytes()
-    key = hashlib.sha256(b"lexicon\0" + raw).hexdigest()
-    data = cache.get("lexicon", key)
-    if data is None:
-        from ruamel.yaml import YAML
+    return cache.parsed("lexicon", LEXICON_PATH.read_bytes(), _parse_lexicon, namespace="lexicon")
 
-        from provenance.yamlguard import guard
 
-        guard(raw)  # a shipped file, but read like any other YAML
-        data = YAML(typ="safe", pure=False).load(raw)
-        cache.put("lexicon", key, data)
-    return data
+def _parse_lexicon(raw: bytes) -> dict:
+    from ruamel.yaml import YAML
+
+    from provenance.yamlguard import guard
+
+    guard(raw)  # a shipped file, but read like any other YAML
+    return YAML(typ="safe", pure=False).load(raw)
 
 
 @lru_cache(maxsize=1)
@@ -163,23 +170,24 @@ def lexicon() -> Lexicon:
     # The trie, not the alternation of the forms longest first: it finds the same match (of the forms
     # that match at a place, one path of the trie holds them all, and its greedy branches end at the
     # longest one a \b follows) without trying some 200 forms one by one (a headline's or an opening's cue)
-    cue_re_any_case = re.compile(cue_re.pattern, re.IGNORECASE)
+    cue_re_any_case = lazy(cue_re.pattern, re.IGNORECASE)
 
     outlet_alias: dict[str, str] = {}
     for canonical, aliases in data["outlets"].items():
         for name in [canonical, *(aliases or [])]:
             outlet_alias[name.lower()] = canonical
     outlet_names = sorted(outlet_alias, key=len, reverse=True)
-    outlet_re = re.compile(r"(?<![\w-])(?:" + trie_pattern(outlet_names) + r")(?![\w-])", re.IGNORECASE)
+    outlet_re = lazy(r"(?<![\w-])(?:" + trie_pattern(outlet_names) + r")(?![\w-])", re.IGNORECASE)
 
     according_branches = [data["according_to"], r"as\s+(?:quoted|reported)\s+by"]
-    according_re = re.compile(r"\b(?:" + "|".join(according_branches) + r")\b", re.IGNORECASE)
-    unspecified_res = [re.compile(p) for p in data["unspecified"]]
-    statement_re = re.compile(data["statement_cue"], re.IGNORECASE)
-    connective_re = re.compile(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE)
+    # compiled on first use (provenance.lazyre), as are the patterns below: one document needs few of them
+    according_re = lazy(r"\b(?:" + "|".join(according_branches) + r")\b", re.IGNORECASE)
+    unspecified_res = [lazy(p) for p in data["unspecified"]]
+    statement_re = lazy(data["statement_cue"], re.IGNORECASE)
+    connective_re = lazy(r"\b(?:" + "|".join(data["connectives"]) + r")\b", re.IGNORECASE)
 
-    negator_re = re.compile("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE)
-    reason_re = re.compile("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE)
+    negator_re = lazy("|".join(f"(?:{p})" for p in data["negators"]), re.IGNORECASE)
+    reason_re = lazy("|".join(f"(?:{p})" for p in data["anonymity_reasons"]), re.IGNORECASE)
 
     # The patterns that open attributions, with the words their matches open with (OPENERS order).
     cue_first_words = {f.split()[0] for f in forms}
@@ -193,7 +201,7 @@ def lexicon() -> Lexicon:
     openers = OpeningIndex(opening) if all(words for _, words in opening) else None
 
     media = sorted(data["media_nouns"], key=len, reverse=True)
-    medium_re = re.compile(
+    medium_re = lazy(
         r"(?:" + "|".join(MEDIUM_PREPOSITIONS) + r")\s+(?:(?:a|an|the|his|her|its|their|our|this|that)\s+)?"
         r"(?:[\w'’\-]+\s+){0,5}?(?:" + trie_pattern([" ".join(m.lower().split()) for m in media]) + r")\b",
         re.IGNORECASE,
@@ -209,14 +217,12 @@ def lexicon() -> Lexicon:
         connective_finder=Finder(connective_re, by_first_word(data["connectives"])),
         openers=openers,
         negator_re=negator_re,
-        negator_gate=LiteralGate(negator_re),
-        negator_at_end=reversed_at_end(negator_re),
         passive_aux=_words(data["passive_aux"]),
         relay_participles=_words(data["relay_participles"]),
         verb_group_words=_words(data["verb_group_words"]),
         verb_group_irrealis=_words(data["verb_group_irrealis"]),
-        verb_group_reporting=re.compile(r"(?:" + "|".join(data["verb_group_reporting"]) + r")\s*$", re.IGNORECASE),
-        blocked_after={k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in after.items()},
+        verb_group_reporting=lazy(r"(?:" + "|".join(data["verb_group_reporting"]) + r")\s*$", re.IGNORECASE),
+        blocked_after={k: lazy("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in after.items()},
         blocked_before={k: frozenset(v) for k, v in before.items() if v},
         outlet_alias=outlet_alias,
         outlet_re=outlet_re,
@@ -232,7 +238,6 @@ def lexicon() -> Lexicon:
         name_abbreviations=frozenset(data["name_abbreviations"]),
         places=frozenset(w for p in data["places"] for w in [p, *p.split()]),
         reason_re=reason_re,
-        reason_gate=LiteralGate(reason_re),
         medium_re=medium_re,
         pre_cue_adverbs=_words(data["pre_cue_adverbs"]),
         time_words=_words(data["time_words"]),

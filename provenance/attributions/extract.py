@@ -41,20 +41,21 @@ from provenance.attributions.punctuation import _SIGNED_QUOTE, _colon, _has_dash
 from provenance.attributions.scan import Scan, _content, _content_end, _in_connective, quoted_spans
 from provenance.attributions.speaker import left_subject
 from provenance.attributions.verb_cue import _ASKED_WHETHER, _verb_cue
+from provenance.lazyre import lazy
 
 __all__ = ["Raw", "Scan", "extract_sentence", "quoted_spans"]
 
 MAX_PER_SENTENCE = 64
-_UNSPECIFIED_WORD = re.compile(r"reports|a\s+report|information")
-_UNSPECIFIED_LEAD = re.compile(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*")
-_CAPITALIZED_OPENER = re.compile(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?")
-_OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
-_COMMA_RELATIVE = re.compile(r",\s*(?:who|which)\b")
-_COMMA_GAP = re.compile(r"\s*,\s*")
-_ASKED_OPENING = re.compile(r"\s*[\"“]?(Asked)\b")
-_ASKED_BY = re.compile(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b")
+_UNSPECIFIED_WORD = lazy(r"reports|a\s+report|information")
+_UNSPECIFIED_LEAD = lazy(r"\s*(?:that|of|indicating|suggesting|saying|about)\b\s*")
+_CAPITALIZED_OPENER = lazy(r"\s*(?:[A-Z][\w\s]{0,40},\s*)?")
+_OPTIONAL_COMMA = lazy(r"\s*,?\s*")
+_COMMA_RELATIVE = lazy(r",\s*(?:who|which)\b")
+_COMMA_GAP = lazy(r"\s*,\s*")
+_ASKED_OPENING = lazy(r"\s*[\"“]?(Asked)\b")
+_ASKED_BY = lazy(r"\s+(?:by|on|during|in|at|later|again|specifically|repeatedly|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b")
 #: A capitalized word that opens a sentence, after any quotation mark.
-_OPENING_WORD = re.compile(r"[\"“]?\s*(?=[A-Z][a-z]{2,}ing\s+[a-z])")
+_OPENING_WORD = lazy(r"[\"“]?\s*(?=[A-Z][a-z]{2,}ing\s+[a-z])")
 
 
 def extract_sentence(text: str, start: int, end: int, *, headline: bool = False, scan: Scan | None = None) -> list[Raw]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from provenance.attributions.cues import NOUN_FIRST, QUOTES, lexicon
 from provenance.attributions.tokens import Tokens
+from provenance.lazyre import lazy
 
 BOUNDARY = frozenset(
     "that which who whom whose while whereas as when where if because since although though after before "
@@ -36,7 +37,7 @@ ADVERBIAL_OPENERS = frozenset(
     despite amid following under since until like unlike among also however meanwhile""".split()
 )
 PRONOUNS = frozenset("he she it they we i".split())
-_ED_VERB = re.compile(r"[a-z]{3,}ed$")
+_ED_VERB = lazy(r"[a-z]{3,}ed$")
 _CLEAN_LEAD = re.compile(
     r"(?:(?:according\s+to|what|that\s+which)\s+)?(?:(?:was|were|has\s+been|had\s+been|is|are)\s+)?"
     r"(?:reported|said|stated|announced|published|broadcast|quoted|cited)\s+by\s+",
@@ -65,7 +66,7 @@ _SKIP_RIGHT = [
     re.compile(r"\s*(?:" + "|".join(_ADVERBS) + r")\b", re.I),
 ]
 
-_ONLY_CLOSERS = re.compile(r"[.!?\"'”’)\]]*")
+_ONLY_CLOSERS = lazy(r"[.!?\"'”’)\]]*")
 _REQUIRED_WORD: dict[str, re.Pattern] = {}
 
 

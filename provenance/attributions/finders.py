@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.lazyre import parse_flags
+
 try:  # re's own parser, to read the literal words a pattern needs (LiteralGate)
     from re import _compiler as _sre_compile, _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no gates
@@ -29,28 +31,48 @@ class Finder:
     ``lowered`` for when that finds every match.
     """
 
-    __slots__ = ("pattern", "candidates", "lowercase")
+    __slots__ = ("pattern", "_sources", "_candidates", "_lowercase")
 
     def __init__(self, pattern: re.Pattern, candidate_sources: list[str]):
         self.pattern = pattern
-        self.lowercase = bool(pattern.flags & re.IGNORECASE)
-        # A candidate with an upper-case letter (or an upper-case escape such as \S)
-        # could miss in the lower-cased text: then the pattern is run as it is.
-        if self.lowercase and any(re.search(r"[A-Z]", s) for s in candidate_sources):
-            candidate_sources = []
-        self.candidates = [re.compile(s, pattern.flags & ~re.IGNORECASE) for s in candidate_sources]
+        # the candidates are compiled on first use: most documents are read through the
+        # lexicon's OpeningIndex, and these Finders then never run (the pattern may be lazy too)
+        self._sources = candidate_sources
+        self._candidates: list[re.Pattern] | None = None
+        self._lowercase = False
+
+    @property
+    def candidates(self) -> list[re.Pattern]:
+        if self._candidates is None:
+            flags = self.pattern.flags
+            self._lowercase = bool(flags & re.IGNORECASE)
+            sources = self._sources
+            # A candidate with an upper-case letter (or an upper-case escape such as \S)
+            # could miss in the lower-cased text: then the pattern is run as it is.
+            if self._lowercase and any(re.search(r"[A-Z]", s) for s in sources):
+                sources = []
+            self._candidates = [re.compile(s, flags & ~re.IGNORECASE) for s in sources]
+        return self._candidates
+
+    @property
+    def lowercase(self) -> bool:
+        """Whether the candidates run on the lower-cased text (the pattern is case-insensitive)."""
+        self.candidates
+        return self._lowercase
 
     def find(self, text: str, low: str | None) -> list[re.Match]:
         """``list(pattern.finditer(text))``; low is ``lowered(text)``."""
-        if not self.candidates or (self.lowercase and low is None):
+        candidates, lowercase = self.candidates, self._lowercase
+        if not candidates or (lowercase and low is None):
             return list(self.pattern.finditer(text))
-        return self._verified(text, self._starts(low if self.lowercase else text), 0, len(text))
+        return self._verified(text, self._starts(low if lowercase else text), 0, len(text))
 
     def find_within(self, text: str, start: int, end: int) -> list[re.Match]:
         """``list(pattern.finditer(text, start, end))``."""
+        candidates, lowercase = self.candidates, self._lowercase
         piece = text[start:end]
-        low = lowered(piece) if self.lowercase else piece
-        if not self.candidates or low is None:
+        low = lowered(piece) if lowercase else piece
+        if not candidates or low is None:
             return list(self.pattern.finditer(text, start, end))
         return self._verified(text, [start + p for p in self._starts(low)], start, end)
 
@@ -70,7 +92,7 @@ class Finder:
 
     def search(self, text: str, low: str | None) -> re.Match | None:
         """``pattern.search(text)``."""
-        if not self.candidates or (self.lowercase and low is None):
+        if not self.candidates or (self._lowercase and low is None):
             return self.pattern.search(text)
         found = self.find(text, low)
         return found[0] if found else None
@@ -333,7 +355,7 @@ class LiteralGate:
             self.lowercase = False
             return
         try:
-            parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+            parsed = _sre_parse.parse(pattern.pattern, parse_flags(pattern))
             self.lowercase = bool(parsed.state.flags & re.IGNORECASE)
             words = _required(parsed.data)
         except Exception:  # pragma: no cover - a parse tree laid out otherwise: no gate
@@ -403,7 +425,7 @@ def reversed_at_end(pattern: re.Pattern) -> re.Pattern | None:
     if _sre_parse is None or _sre_compile is None:
         return None
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = _sre_parse.parse(pattern.pattern, parse_flags(pattern))
         if parsed.state.flags & re.MULTILINE:
             return None  # "$" would match before every newline
         data = _reversed_items(parsed.state, parsed.data, True)

@@ -25,46 +25,47 @@ from provenance.attributions.extract_common import (
     _reason_within,
     _strip,
 )
+from provenance.lazyre import lazy
 
 RIGHT_WINDOW = 240
 # The two patterns of _SKIP_RIGHT one after the other, in one match: each needs a word, so each
 # either matches something or nothing, and what follows an optional group
 # never makes re take back what the group matched.
-_SKIP_RIGHT_BOTH = re.compile("".join(f"(?:{rx.pattern})?" for rx in _SKIP_RIGHT), re.I)
+_SKIP_RIGHT_BOTH = lazy("".join(f"(?:{rx.pattern})?" for rx in _SKIP_RIGHT), re.I)
 # What anything _skip_adverbials skips opens with, after spaces: a word of the
 # patterns of _SKIP_RIGHT or of a medium's preposition, a comma or a dash. Where none
 # is, a cue is followed by nothing to skip (most often: "said that").
-_SKIPPABLE = re.compile(
+_SKIPPABLE = lazy(
     r"\s*(?:[,\-–—]|" + trie_pattern(sorted({*_TIME_PREFIXES, *_DAY_WORDS, *_MONTHS, *(re.match("[a-z]+", a).group() for a in _ADVERBS), *MEDIUM_PREPOSITIONS})) + ")",
     re.I,
 )
-_OPTIONAL_DELIMITER = re.compile(r"\s*(?:,\s*|[-–—]\s*)?")
-_MEDIUM_TAIL = re.compile(r"(?:\s+(?:with|to|on|in|at|from|by)\s+[^,;:\"“”\-–—]{1,80}?)?(?=\s*(?:[,;:\"“”\-–—]|that\b|$))")
-_INTERVIEW_WORD = re.compile(r"\b(?:interview|told|with|to)\b", re.I)
-_DASH_AHEAD = re.compile(r"\s*[-–—]")
-_ASIDE_OPENER = re.compile(r"\s*([-–—]|,)\s*")
-_TO_LISTENER = re.compile(r"\s+to\s+(?=\S)")
-_THE = re.compile(r"(?:the|The)\s+")
-_SPACES = re.compile(r"\s+")
-_CITING = re.compile(r"\s*,\s*(citing|quoting)\s+")
-_CITED_NP = re.compile(r"[^,;:.\"“”]{1,150}")
-_CONTENT_LEAD = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
+_OPTIONAL_DELIMITER = lazy(r"\s*(?:,\s*|[-–—]\s*)?")
+_MEDIUM_TAIL = lazy(r"(?:\s+(?:with|to|on|in|at|from|by)\s+[^,;:\"“”\-–—]{1,80}?)?(?=\s*(?:[,;:\"“”\-–—]|that\b|$))")
+_INTERVIEW_WORD = lazy(r"\b(?:interview|told|with|to)\b", re.I)
+_DASH_AHEAD = lazy(r"\s*[-–—]")
+_ASIDE_OPENER = lazy(r"\s*([-–—]|,)\s*")
+_TO_LISTENER = lazy(r"\s+to\s+(?=\S)")
+_THE = lazy(r"(?:the|The)\s+")
+_SPACES = lazy(r"\s+")
+_CITING = lazy(r"\s*,\s*(citing|quoting)\s+")
+_CITED_NP = lazy(r"[^,;:.\"“”]{1,150}")
+_CONTENT_LEAD = lazy(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
 _CLOSERS = ".!?\"'”’)]"
-_CLAUSE_AFTER_COMMA = re.compile(
+_CLAUSE_AFTER_COMMA = lazy(
     r",\s*(?:[a-z]+ing\b|according\s+to|as\s+(?:quoted|reported)\s+by|and\b|but\b|as\b|while\b|when\b|though\b|although\b|after\b|before\b|with\b|without\b|in\s+(?:a|an|the)\b|who\b|which\b|whose\b)"
 )
-_QUOTE_AFTER_COMMA = re.compile(r",\s*[\"“]")
-_OUTLET_LIKE = re.compile(
+_QUOTE_AFTER_COMMA = lazy(r",\s*[\"“]")
+_OUTLET_LIKE = lazy(
     r"(?:(?:the|The)\s+)?(?:[\w'’.\-]+\s+){0,5}?"
     r"(?:[A-Z]{2,6}-TV|[A-Z][\w\-]*\.(?:com|net|org|co\.uk)|Channel\s+\d+|(?:[A-Z][\w'’\-]*\s+)*(?:News|Radio|TV|Television|Times|Post|Journal|Telegraph|Herald|Tribune|Gazette|Mail|Express|Daily|Programme|Program)\b"
     r"|(?:[\w'’\-]+\s+){0,3}(?:newspaper|news\s+website|website|news\s+agency|News\s+Agency|channel|radio|television|daily|correspondent|reporter)\b)"
 )
-_NOT_AN_OUTLET = re.compile(r"(?:the\s+)?(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\b", re.I)
-_OUTLET_NP_TAIL = re.compile(
+_NOT_AN_OUTLET = lazy(r"(?:the\s+)?(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference)\b", re.I)
+_OUTLET_NP_TAIL = lazy(
     r"(?:['’]s)?(?:\s+(?:[A-Z][\w\-]*|\d+)(?:['’]s)?)*(?:\s+(?:news\s+website|website|newspaper|channel|correspondent|programme|program|radio|television|agency|daily))?(?:\s*\([^()]{1,20}\))?"
 )
-_AUDIENCE_THAT = re.compile(r"[^\"“”:;.]{0,160}?\bthat\b")
-_RELATIVE_END = re.compile(r"[\s,]*(?:who|that)?\s*$")
+_AUDIENCE_THAT = lazy(r"[^\"“”:;.]{0,160}?\bthat\b")
+_RELATIVE_END = lazy(r"[\s,]*(?:who|that)?\s*$")
 
 #: A time adverbial: a weekday (not its possessive: "Thursday's speeches"), "yesterday", "last week", a month
 #: after a preposition ("on March 3"); case-sensitive for names so "may" stays a word; a bare weekday before a
@@ -79,9 +80,9 @@ _TIME_ADVERBIAL = (
     r"|(?:on|in|during|early|late|last|next|this)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH_NAMES + r")\b"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
 )
-_TIME_AT = re.compile(r"\s*(?:" + _TIME_ADVERBIAL + r")")
+_TIME_AT = lazy(r"\s*(?:" + _TIME_ADVERBIAL + r")")
 #: What ends a noun phrase on its right: a time adverbial, or a place one ("here", "at a news conference").
-_NP_ADVERBIAL = re.compile(r"\s+(?:" + _TIME_ADVERBIAL + r"|here\b|at\s+(?:a|an|the)\s+(?:news|press)\s+conference\b)")
+_NP_ADVERBIAL = lazy(r"\s+(?:" + _TIME_ADVERBIAL + r"|here\b|at\s+(?:a|an|the)\s+(?:news|press)\s+conference\b)")
 
 
 def time_adverbial(text: str, pos: int, end: int) -> int | None:
@@ -331,8 +332,8 @@ def right_np(text: str, pos: int, end: int, *, stop_as: bool = False, allow_comm
 
 
 #: "asked by a reporter whether …", "Asked by Tom Reed if …": the one asking, up to the question word.
-_ASKED_BY_AGENT = re.compile(r"\s+(?:(?:first|later|again|also)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
-_QUESTION_WORD = re.compile(r"\s+(?:whether|if|how|why|what|which|who|when|where|about|to)\b")
+_ASKED_BY_AGENT = lazy(r"\s+(?:(?:first|later|again|also)\s+)?by\s+(?=[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+_QUESTION_WORD = lazy(r"\s+(?:whether|if|how|why|what|which|who|when|where|about|to)\b")
 
 
 def asker(text: str, pos: int, end: int) -> tuple[int, int] | None:

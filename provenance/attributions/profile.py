@@ -8,11 +8,12 @@ from collections import Counter
 from provenance.attributions.cues import QUOTES
 from provenance.attributions.finders import Finder, LiteralGate, by_first_word, lowered
 from provenance.document import PARAGRAPH
+from provenance.lazyre import lazy
 
 KINDS = ("outlet", "person", "organization", "anonymous", "document", "unspecified")
 # Signals that a sentence states something a reader would want sourced.
-_QUOTATION = re.compile(r"[\"“«][^\"“”«»]{12,}[\"”»]")
-_FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|\b(?!(?:19|20)\d\d\b)\d{2,}\s+(?:[a-z]+\s+){0,2}(?:people|prisoners|dead|killed|wounded|injured|civilians|soldiers|children|women|detainees|captives|trucks|homes|houses|displaced|victims|casualties|rockets|missiles|drones|troops|fighters|members|million|billion|thousand)\b")
+_QUOTATION = lazy(r"[\"“«][^\"“”«»]{12,}[\"”»]")
+_FIGURE = lazy(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|\b(?!(?:19|20)\d\d\b)\d{2,}\s+(?:[a-z]+\s+){0,2}(?:people|prisoners|dead|killed|wounded|injured|civilians|soldiers|children|women|detainees|captives|trucks|homes|houses|displaced|victims|casualties|rockets|missiles|drones|troops|fighters|members|million|billion|thousand)\b")
 _HEDGE_WORDS = [r"reportedly", r"allegedly", r"purportedly", r"is\s+believed", r"are\s+believed", r"is\s+said\s+to", r"are\s+said\s+to", r"is\s+thought\s+to", r"is\s+expected\s+to", r"according"]
 _HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.I)
 # Both patterns open with \b, so re would try them at every character:
@@ -20,8 +21,8 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.I)
 # hedge is looked for only where the words every hedge holds occur.
 _HEDGE_FINDER = Finder(_HEDGE, by_first_word(_HEDGE_WORDS))
 _HEDGE_GATE = LiteralGate(_HEDGE)
-_DIGIT = re.compile(r"\d")  # one character: re skips ahead to it (not so for \d+)
-_DIGITS = re.compile(r"\d+")
+_DIGIT = lazy(r"\d")  # one character: re skips ahead to it (not so for \d+)
+_DIGITS = lazy(r"\d+")
 
 
 def _has_figure(sentence: str) -> bool:

@@ -9,20 +9,21 @@ import re
 from provenance.attributions.extract_common import Raw, RawLink, _strip
 from provenance.attributions.scan import _content
 from provenance.attributions.tokens import tokenize
+from provenance.lazyre import lazy
 
 _COLON_SPEAKER_MAX = 8
 
-_NAME_END = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
+_NAME_END = lazy(r"(?<![\w'’.])(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*$")  # a name (with its titles) that ends at the colon
 
 #: "- Ann Bell." / "—Sen. Ray Tan, on Tuesday.": a signature line after a quotation.
-_SIGNATURE = re.compile(r"\s*([-–—])\s*((?:(?:[A-Z][\w'’\-]*\.?)\s+){0,3}[A-Z][\w'’\-]+)(?:,[^\"“”]{0,80})?\s*[.]?\s*")
+_SIGNATURE = lazy(r"\s*([-–—])\s*((?:(?:[A-Z][\w'’\-]*\.?)\s+){0,3}[A-Z][\w'’\-]+)(?:,[^\"“”]{0,80})?\s*[.]?\s*")
 
-_SIGNED_QUOTE = re.compile(r"[.!?,][\"”]\s+([-–—])")
+_SIGNED_QUOTE = lazy(r"[.!?,][\"”]\s+([-–—])")
 
-_CLOSE_QUOTE_END = re.compile(r"[.!?,]?[\"”]\s*$")
+_CLOSE_QUOTE_END = lazy(r"[.!?,]?[\"”]\s*$")
 
 #: A transcript's speaker label: one to three upper-case words alone before the colon ("SEN. SMITH:").
-_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’.\-]+)\s*")
+_TRANSCRIPT_LABEL = lazy(r"\s*((?:[A-Z][A-Z'’.\-]+\s+){0,2}[A-Z][A-Z'’.\-]+)\s*")
 
 _NOT_SPEAKER_LABELS = frozenset(
     "UPDATE UPDATED NOTE CORRECTION CLARIFICATION RELATED WATCH BREAKING READ EXCLUSIVE VIDEO PHOTOS PHOTO "
@@ -106,7 +107,7 @@ def _colon(text: str, start: int, end: int, *, headline: bool, found: list[Raw])
 
 
 #: A headline's speaker before whom it is addressed to or what it is about ("Obama to Asians …:", "Bell on the levy:").
-_HEADLINE_ADDRESSEE = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:to|on|at|in)\s+\S")
+_HEADLINE_ADDRESSEE = lazy(r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:to|on|at|in)\s+\S")
 
 
 def _headline_source_noun(text: str, s: int, e: int) -> bool:
@@ -123,11 +124,11 @@ def _headline_source_noun(text: str, s: int, e: int) -> bool:
 
 #: One name in mixed case alone before a colon ("Matthews:"): a turn of an interview when the article names
 #: the person in full elsewhere (full names before a colon are as often section headings: "Ann Bell: the plan").
-_SURNAME_LABEL = re.compile(r"\s*([A-Z][a-z][\w'’\-]*)\s*")
+_SURNAME_LABEL = lazy(r"\s*([A-Z][a-z][\w'’\-]*)\s*")
 
 
 #: A paragraph that opens with a name and a colon ("Lopez: …", "Ann Bell: …").
-_TURN = re.compile(r"(?:[A-Z][a-z][\w'’\-]*\s+){0,2}[A-Z][a-z][\w'’\-]*:\s+\S")
+_TURN = lazy(r"(?:[A-Z][a-z][\w'’\-]*\s+){0,2}[A-Z][a-z][\w'’\-]*:\s+\S")
 
 
 def _turns_around(text: str, start: int) -> bool:
@@ -157,7 +158,7 @@ def _person_label(text: str, s: int, e: int) -> bool:
     return _named_beside(text, words[0], colon_ok=False)
 
 
-_ONE_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*")
+_ONE_NAME = lazy(r"[A-Z][a-z][\w'’\-]*")
 
 
 def _surname_named_later(text: str, s: int, e: int) -> bool:
@@ -172,7 +173,7 @@ def _surname_named_later(text: str, s: int, e: int) -> bool:
 
 
 #: What follows a first name: spaces and a capitalized word (``_named_beside``).
-_SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
+_SURNAME_AFTER = lazy(r"\s+[A-Z][a-z]+\b")
 #: The characters of a capitalized word before a surname, past its capital (``[\w.'’\-]``, with \w tested by _is_word).
 _NAME_PUNCTUATION = ".'’-"
 

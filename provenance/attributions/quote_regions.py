@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from provenance.lazyre import lazy
+
 #: A double quotation mark, or two apostrophes (''…''); not an inch mark after a digit (5'10").
 _MARK = re.compile(r"(?<![0-9])(?:''|[\"“”«»])")
 #: The characters of the one-character marks of _MARK.
@@ -67,7 +69,7 @@ def _marks(text: str, mark_offsets: list[int] | None = None):
 
 
 #: A markup tag (<tweet author="…">): its quotes are an attribute's, not a quotation's.
-_TAG = re.compile(r"<[^<>\n]*>")
+_TAG = lazy(r"<[^<>\n]*>")
 
 
 def paragraph_quotations(text: str, mark_offsets: list[int] | None = None) -> list[tuple[int, int]]:

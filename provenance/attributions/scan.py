@@ -14,14 +14,15 @@ from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.extract_common import _strip
 from provenance.attributions.finders import verified
 from provenance.attributions.quote_regions import QuoteRegions, char_offsets
+from provenance.lazyre import lazy
 
 MAX_CONTENT = 4000  # characters: a longer content span is cut (at a word end)
 
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
+_QUOTE_MARK = lazy(r"[\"“”«»]")
 
-_ANY_QUOTE_MARK = re.compile("[" + QUOTES + "]")
+_ANY_QUOTE_MARK = lazy("[" + QUOTES + "]")
 
-_COLON = re.compile(":")
+_COLON = lazy(":")
 
 
 def quoted_spans(text: str, start: int, end: int, quote_marks: list[int] | None = None) -> list[tuple[int, int]]:

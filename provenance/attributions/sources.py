@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from provenance.attributions.cues import QUOTES, lexicon
 from provenance.attributions.tokens import token_texts
+from provenance.lazyre import lazy
 
 DEFINITE = frozenset("the this that these those".split())
 INDEFINITE = frozenset("a an one some several many multiple two three four five six seven eight nine ten another other various numerous few".split())
@@ -26,8 +27,8 @@ _CUT = frozenset(
     "based operating representing regarding about affiliated linked loyal concerned speaking within inside among under over "
     "across including via told said it he she they we did whom".split()
 )
-_OUTLET_WORDS = re.compile(r"\b(?:Channel|Radio|TV|Television|News|Times|Post|Journal|Telegraph|Gazette|Herald|Tribune|Press Agency|News Agency|Broadcasting|Broadcaster)\b|-TV\b|\.com\b")
-_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch|ean))$")
+_OUTLET_WORDS = lazy(r"\b(?:Channel|Radio|TV|Television|News|Times|Post|Journal|Telegraph|Gazette|Herald|Tribune|Press Agency|News Agency|Broadcasting|Broadcaster)\b|-TV\b|\.com\b")
+_NATIONALITY = lazy(r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch|ean))$")
 _UNSPECIFIED_MODS = frozenset("media press news unconfirmed some other several many earlier local conflicting recent initial".split())
 _NEWSPAPER_HINT = re.compile(r"newspaper|daily|paper|times|post|journal|guardian|telegraph|maariv|haaretz|yedioth|akhbar|ahram|hayom|gazette|tribune|herald|independent|hill", re.I)
 _CHANNEL_HINT = re.compile(r"channel|tv\b|television|kan\b|broadcast|news\s+channel|\bcbs|nbc|abc|cnn|fox|sky|masirah|mayadeen|manar|arabiya|jazeera|qahera", re.I)
@@ -36,10 +37,10 @@ _WEBSITE_HINT = re.compile(r"website|site|\bnet\b|\.com|axios|walla|ynet|portal"
 _RADIO_HINT = re.compile(r"radio", re.I)
 _DETERMINER = re.compile(r"(?i)(the|a|an|this|that|these|those|his|her|its|their|our|one|some|several|multiple|many|two|three|four|five|another|other)\s+")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar)-[A-Z]")
-_IMPERSONAL = re.compile(r"(?i)(?:it|there)\s+(?:was|is|were|are|has|had)\b")
-_COMMA_SPLIT = re.compile(r"\s*,\s*")
-_APPOSITION_SPLIT = re.compile(r"\s*(?:,|\s[-–—]\s)\s*")
+_ARABIC_ARTICLE = lazy(r"(?:al|el|ad|as|ash|an|ar)-[A-Z]")
+_IMPERSONAL = lazy(r"(?i)(?:it|there)\s+(?:was|is|were|are|has|had)\b")
+_COMMA_SPLIT = lazy(r"\s*,\s*")
+_APPOSITION_SPLIT = lazy(r"\s*(?:,|\s[-–—]\s)\s*")
 
 
 @dataclass(slots=True)

@@ -24,12 +24,13 @@ from provenance.attributions.extract_common import (
     _reason_within,
     _strip,
 )
+from provenance.lazyre import lazy
 
 LEFT_WINDOW = 240
 SUBORDINATORS = frozenset("while whereas as when if because since although though after before until unless once".split())
 # Patterns of the hot paths, compiled once here rather than looked up in re's
 # cache on every call (some 90,000 lookups per megabyte of text).
-_RELATIVE_BEFORE_REASON = re.compile(r"\s(?:who|that)\s*$")
+_RELATIVE_BEFORE_REASON = lazy(r"\s(?:who|that)\s*$")
 # A dateline or agency slug that opens a paragraph: "CAIRO (AP) —", "LOS ANGELES --",
 # "Washington (AFP) -", "(Reuters) -", "Occupied Jerusalem-WAFA-", "PARIS, Aug 31 (Reuters) -"
 # (a date after the place). Its agency is an outlet link.
@@ -41,7 +42,7 @@ _DATELINE = re.compile(
     r"|(?:[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,3})-(?P<slug>[A-Z]{2,10})-[ \t]*(?=[A-Z])"
 )
 #: Every match of _DATELINE holds a dash (each alternative consumes one): none in a span, no dateline.
-_DATELINE_DASH = re.compile("[-–—]")
+_DATELINE_DASH = lazy("[-–—]")
 
 
 #: Tokens a quoted title inside an aside may span, its marks included ("author of “Dry Land,”").
@@ -105,10 +106,10 @@ _MID_ADVERBS = frozenset("long ever sometimes usually generally consistently".sp
 _MID_PHRASES = (("past", "the", "in"), ("fact", "in"), ("turn", "in"), ("private", "in"), ("public", "in"))
 _MID_PHRASE_ENDS = frozenset(phrase[0] for phrase in _MID_PHRASES)
 #: A negated auxiliary before the cue ("it doesn't tell", "they don’t necessarily tell").
-_NEGATED_AUX = re.compile(r"(?:do|does|did|has|have|had|would|will|wo|could|can|ca|should|is|are|was|were)n['’]t")
+_NEGATED_AUX = lazy(r"(?:do|does|did|has|have|had|would|will|wo|could|can|ca|should|is|are|was|were)n['’]t")
 #: A pronoun with a contracted auxiliary ("he's said", "they’ve suggested", "who’ve said"): the
 #: subject is the pronoun.
-_CONTRACTED = re.compile(r"(he|she|it|they|we|i|you|who|which|that)['’](?:s|ve|d|ll|re)")
+_CONTRACTED = lazy(r"(he|she|it|they|we|i|you|who|which|that)['’](?:s|ve|d|ll|re)")
 
 
 def _mid_phrase(lows: list[str], i: int) -> int:
@@ -416,7 +417,7 @@ def _walk_np(toks: Tokens, i: int, *, postposed: bool) -> int:
 
 
 #: A relative pronoun with a contracted auxiliary ("who’d", "who's", "who’ve").
-_CONTRACTED_WHO = re.compile(r"who['’](?:d|s|ve|ll|re)")
+_CONTRACTED_WHO = lazy(r"who['’](?:d|s|ve|ll|re)")
 
 
 def _relative_clause_of_subject(toks: Tokens, j: int, i: int) -> bool:
@@ -446,7 +447,7 @@ def _relative_before(toks: Tokens, j: int) -> int | None:
 #: Months a period abbreviates ("GAZA, Sept. 3 (WAFA) –"): the period ends no sentence.
 _MONTHS_ABBREVIATED = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 #: A party and state after a US politician's name: "R-Ky", "D-N.Y", "I-Vt".
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
+_PARTY_STATE = lazy(r"[RDI]-[A-Z][\w.]*$")
 
 
 def _abbreviation(word: str) -> bool:
@@ -530,9 +531,9 @@ _INVERTED_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]
 
 #: ", said the firm's chief, …", ", said an official who …": a determiner, at most three words and a
 #: head noun of a role or an anonymous source, closed like _INVERTED_NAME.
-_INVERTED_ROLE = re.compile(r"\s+(?:the|an?)\s+(?:[\w'’\-]+\s+){0,3}?([a-z][\w\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
+_INVERTED_ROLE = lazy(r"\s+(?:the|an?)\s+(?:[\w'’\-]+\s+){0,3}?([a-z][\w\-]+)(?=\s*[,.;]|\s+(?:who|whose|of)\b)")
 #: ", said lobbyist and strategist Tom Black, …": lower-case descriptors before a name of two words or more.
-_INVERTED_TITLED = re.compile(r"\s+(?!(?:the|a|an|that|this|it|he|she|they|we|i|on|in|at|to|by|for|with|from|during|after|before|about|over|since|until|while|when)\b)(?:[a-z][\w\-]+\s+(?:and\s+)?){1,4}(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+(?=\s*[,.;]|\s+(?:who|whose)\b)")
+_INVERTED_TITLED = lazy(r"\s+(?!(?:the|a|an|that|this|it|he|she|they|we|i|on|in|at|to|by|for|with|from|during|after|before|about|over|since|until|while|when)\b)(?:[a-z][\w\-]+\s+(?:and\s+)?){1,4}(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+(?=\s*[,.;]|\s+(?:who|whose)\b)")
 
 
 def inverted_speaker(text: str, start: int, cue_start: int, cue_end: int, end: int, *, names_only: bool = False) -> bool:

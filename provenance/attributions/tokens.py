@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.lazyre import lazy
+
 # Tokens: initialisms ("U.S."), words with inner apostrophes, hyphens, dots
 # ("PowerOutage.us"), numbers, then single punctuation characters.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-.&/][^\W_]+)*(?:['’]s\b)?|\S")
@@ -86,7 +88,7 @@ def token_texts(piece: str) -> list[str]:
 # match objects, no method calls) and the offsets follow from their lengths.
 # TOKEN matches at every non-space character and at no space, so these are
 # exactly TOKEN's matches, and the pieces tile the text from start on.
-_SPACE_AND_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+_SPACE_AND_TOKEN = lazy(r"(\s*)(" + TOKEN.pattern + ")")
 
 
 def tokenize(text: str, start: int, end: int) -> Tokens:

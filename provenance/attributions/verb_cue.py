@@ -21,6 +21,7 @@ from provenance.attributions.extract_common import PRONOUNS, Raw, RawLink, _requ
 from provenance.attributions.following import after_cue, asker, cut_adverbial, right_np, time_adverbial
 from provenance.attributions.scan import _ANY_QUOTE_MARK, _content, _content_end
 from provenance.attributions.speaker import inverted_speaker, left_subject
+from provenance.lazyre import lazy
 
 #: Cue forms that are also plural nouns ("212 warranty claims").
 AMBIGUOUS_S = frozenset(
@@ -30,52 +31,52 @@ AMBIGUOUS_S = frozenset(
 #: Words before a base form ("acknowledge", "warn") that make it an infinitive, an imperative or a future.
 _BASE_FORM_BLOCKERS = frozenset("to will would could should may might must can shall let please not never and or".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
-_AGED_NAME = re.compile(r"\d{1,3}-year-old\s+[A-Z]")
-_WORD_BEFORE_CUE = re.compile(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
-_POSSESSIVE_S = re.compile(r"['’]s$")
+_AGED_NAME = lazy(r"\d{1,3}-year-old\s+[A-Z]")
+_WORD_BEFORE_CUE = lazy(r"([\w'’.\-]+)\)?\s+(?:also\s+|now\s+|still\s+)?$")
+_POSSESSIVE_S = lazy(r"['’]s$")
 #: "The bridge reopened, as the minister had said.": the "as" that introduces the speaker is not what was said.
-_AS_TAIL = re.compile(r"(?:,\s*|\s+)(?:just\s+|exactly\s+)?as$", re.IGNORECASE)
+_AS_TAIL = lazy(r"(?:,\s*|\s+)(?:just\s+|exactly\s+)?as$", re.IGNORECASE)
 # r"([\w']+)\s+$" searched in a window tries every start; matched at the start of
 # the reversed window it finds the same word (reversed) in one step.
-_PREVIOUS_WORD_REVERSED = re.compile(r"\s+([\w']+)")
+_PREVIOUS_WORD_REVERSED = lazy(r"\s+([\w']+)")
 #: a noun's possessive right before a word ("Ann's", "the voters'"), not a contracted "has"/"is" after a pronoun
 _POSSESSIVE_BEFORE = re.compile(r"(?<!\bit)(?<!\bhe)(?<!\bshe)(?<!\bthat)(?<!\bthere)(?<!\bwho)(?<!\bwhat)(?<!\bwhere)(?<!\bhere)(?<!\bone)['’]s\s+$|\ws['’]\s+$", re.IGNORECASE)
-_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
-_QUOTE_TAG_TAIL = re.compile(r"\s*(?:[,;]|(?:in|on|at|during|after|before|to|from|via|while|with)\b)")
-_THAT_AFTER = re.compile(r"\s+that\b")
-_HYPHEN_PREFIX = re.compile(r"[A-Za-z]+$")
+_FREE_RELATIVE = lazy(r"\bwhat\s+(?:[\w'’-]+\s+){1,2}$")
+_QUOTE_TAG_TAIL = lazy(r"\s*(?:[,;]|(?:in|on|at|during|after|before|to|from|via|while|with)\b)")
+_THAT_AFTER = lazy(r"\s+that\b")
+_HYPHEN_PREFIX = lazy(r"[A-Za-z]+$")
 #: Prefixes that keep a hyphenated participle a verb ("re-tweeting", "live-tweeting", "half-joking").
 _VERB_PREFIXES = frozenset("re live half co counter cross pre de un self over double mis".split())
 #: "want to go and say", "will meet and announce": the verb coordinated with an infinitive or a future is one too.
-_IRREALIS_AND = re.compile(r"\b(?:to|will|would|could|should|may|might|must|can|cannot|let)\s+(?:[\w'’]+\s+){1,4}and\s+$", re.IGNORECASE)
+_IRREALIS_AND = lazy(r"\b(?:to|will|would|could|should|may|might|must|can|cannot|let)\s+(?:[\w'’]+\s+){1,4}and\s+$", re.IGNORECASE)
 #: What a base form after an aside reports: "that", or a clause with its own subject ("say it will pass").
-_CLAUSE_AFTER_ASIDE = re.compile(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
+_CLAUSE_AFTER_ASIDE = lazy(r"\s+(?:that\b|(?:it|he|she|they|we|I|there|the\s+\w+)\s+(?:is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b)")
 #: A word or a quotation right after a cue (not a comma, not the end of the sentence).
-_WORD_AHEAD = re.compile(r"\s+[\w“\"‘']")
+_WORD_AHEAD = lazy(r"\s+[\w“\"‘']")
 _PASSIVE_ADVERB_WORDS = "first also later originally initially previously widely publicly officially".split()
 _PASSIVE_ADVERBS = frozenset(_PASSIVE_ADVERB_WORDS)
 _ADVERB_IN_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:" + "|".join(_PASSIVE_ADVERB_WORDS) + r")\s+$")
-_SHORT_LISTENER = re.compile(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
+_SHORT_LISTENER = lazy(r"\s+(?:[A-Z][\w'’.\-]*|the|a|an|his|her|their)(?:\s+[\w'’.\-]+){0,3}\s*[.!?]?\s*$|\s+(?:me|us|him|her|them|reporters)\s*[.!?,]")
 #: A question closed by a quotation mark ('"…?"', "''…?''" in the doubled-apostrophe style of some wires).
 #: "is asking", "were asking": the progressive, which the passive's blocked "is"/"are" before "ask" must let through
 _PROGRESSIVE_BE = frozenset(("is", "are", "was", "were"))
-_QUESTION_BEFORE = re.compile(r"[?!](?:[\"”]|'')\s*$")
+_QUESTION_BEFORE = lazy(r"[?!](?:[\"”]|'')\s*$")
 # "asked (the crowd) whether …": a reported question
 #: "asked" with its question ahead: "asked her whether", "asked them how", "asked voters a question:"
-_ASKED_WHETHER = re.compile(r"\s+(?:(?!to\b|for\b)[\w'’.\-]+\s+){0,8}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)|\s*:\s*\S")
+_ASKED_WHETHER = lazy(r"\s+(?:(?!to\b|for\b)[\w'’.\-]+\s+){0,8}?(?:whether|if|how|why|what|which|who|when|where|about)\b|\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+\s*(?::|,\s*[\"“]|\?)|\s*:\s*\S")
 #: A cue in a parenthetical ("as Clyburn noted, ..."; "Voters, she suggested, ..."): the clause around it is
 #: what was said, so a that-only verb needs no "that" there.
-_PARENTHETICAL_BEFORE = re.compile(r"(?:,|\bas)\s*$", re.IGNORECASE)
-_COMMA_AHEAD = re.compile(r"\s*,")
+_PARENTHETICAL_BEFORE = lazy(r"(?:,|\bas)\s*$", re.IGNORECASE)
+_COMMA_AHEAD = lazy(r"\s*,")
 _NEGATABLE = frozenset("say mention respond comment disclose suggest confirm reveal answer explain address".split())
-_REPORTED_NEGATION = re.compile(r"(?:\b(?:did|does|do|has|have|had)\s+(?:not|never)|\b(?:didn|doesn|don|hasn|haven|hadn)['’]t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_REPORTED_NEGATION = lazy(r"(?:\b(?:did|does|do|has|have|had)\s+(?:not|never)|\b(?:didn|doesn|don|hasn|haven|hadn)['’]t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A headline's subject right before an -s form ("Benghazi Mom Reveals"): a word that is no determiner or possessive.
-_HEADLINE_SUBJECT = re.compile(r"(?<![\w'’])(?!(?:the|a|an|his|her|their|its|our|my|your|of|in|on|for|to|with|and|or)\s)[A-Za-z][\w'’\-.]*\s+$", re.IGNORECASE)
-_HEADLINE_OBJECT = re.compile(r"\s+[\w“\"‘']")
+_HEADLINE_SUBJECT = lazy(r"(?<![\w'’])(?!(?:the|a|an|his|her|their|its|our|my|your|of|in|on|for|to|with|and|or)\s)[A-Za-z][\w'’\-.]*\s+$", re.IGNORECASE)
+_HEADLINE_OBJECT = lazy(r"\s+[\w“\"‘']")
 #: A sentence that opens with a name (two to four capitalized words) and a comma.
-_OPENING_NAME = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
+_OPENING_NAME = lazy(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)\s+){1,3}[A-Z][a-z][\w'’\-]*),\s")
 #: One capitalized word and a comma opening the sentence: a surname, unless it is one of _NOT_SURNAMES.
-_OPENING_SURNAME = re.compile(r"\s*([A-Z][a-z][\w'’\-]+),\s")
+_OPENING_SURNAME = lazy(r"\s*([A-Z][a-z][\w'’\-]+),\s")
 _NOT_SURNAMES = frozenset(
     """and but or nor so rather however still yet instead meanwhile indeed later earlier now then today yesterday tonight also moreover
     finally overall separately afterward afterwards again nonetheless nevertheless similarly likewise otherwise
@@ -84,15 +85,15 @@ _NOT_SURNAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april june july august
     september october november december""".split()
 )
-_COMMA_BEFORE_CUE = re.compile(r",\s*$")
+_COMMA_BEFORE_CUE = lazy(r",\s*$")
 #: Characters from the sentence start to the cue beyond which the name is too far away to be its subject.
 _APPOSITION_MAX = 160
 #: What may stand alone between the commas as the speaker: a pronoun or a capitalized name (with its title).
-_PARENTHETICAL_SUBJECT = re.compile(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
-_CLOSED_QUOTE_BEFORE = re.compile(r"[,?!][\"”'’]+\s*$")
-_THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
-_QUOTE_AHEAD = re.compile(r"\s*[,:]\s*[\"“]")
-_POSTPOSED_OPENER = re.compile(
+_PARENTHETICAL_SUBJECT = lazy(r"(?:he|she|they|we|I|it|(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)")
+_CLOSED_QUOTE_BEFORE = lazy(r"[,?!][\"”'’]+\s*$")
+_THAT_OR_COLON = lazy(r"\s*(?:that\b|:)")
+_QUOTE_AHEAD = lazy(r"\s*[,:]\s*[\"“]")
+_POSTPOSED_OPENER = lazy(
     r"(?:a|an|one|another|two|three|several|some|many|its|their|our|former|then|longtime|fellow|veteran|top|senior|retired|outgoing|acting|interim)\s+\S"
     # "said pollster Frank Luntz", "said election lawyer Joe Birkenstock": a lower-case title before a name
     r"|(?!(?:on|in|at|to|by|with|from|for|during|after|before|that|this|last|also|then|earlier|later|recently|it|he|she|they|we|i|you)\b)(?:[a-z][\w\-]*\s+){1,3}[A-Z][a-z]"
@@ -138,7 +139,7 @@ def _source_before(text: str, lo: int, pos: int) -> bool:
 
 
 #: "the ad claims", "this memo notes": a determiner, at most two words, then the word before the cue.
-_DET_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Ee]ach)\s+([a-z]+)\s+$")
+_DET_NOUN_BEFORE = lazy(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Ee]ach)\s+([a-z]+)\s+$")
 #: Words that follow a determiner without being its noun ("the new claims that", "the two states that").
 _NOT_HEAD = frozenset(
     "new same latest false other recent early earlier first last many several few such own only main "
@@ -146,7 +147,7 @@ _NOT_HEAD = frozenset(
 )
 #: What the -s form of a noun-like cue must have ahead: "that", a colon or a quotation, then a subject
 #: ("the suit claims that Reed lied", "the ad claims “…”"); not a relative clause ("states that voted").
-_SUBJECT_CLAUSE_AHEAD = re.compile(
+_SUBJECT_CLAUSE_AHEAD = lazy(
     r"\s*(?:that\s+(?:the|a|an|he|she|it|they|we|I|his|her|their|its|this|there|[A-Z0-9])|:|,?\s*[\"“])"
 )
 
@@ -162,7 +163,7 @@ def _singular_noun_before(text: str, lo: int, pos: int) -> bool:
 
 
 #: The word right before "reports": a name (capitalized) or a pronoun.
-_NAME_BEFORE = re.compile(r"(?:^|[\s\"“(])([A-Z][\w'’.\-]*|he|she|it|they)\)?\s+$")
+_NAME_BEFORE = lazy(r"(?:^|[\s\"“(])([A-Z][\w'’.\-]*|he|she|it|they)\)?\s+$")
 
 
 def _reports_verb(text: str, lo: int, pos: int) -> bool:

@@ -56,9 +56,17 @@ class _Lang:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    from ruamel.yaml import YAML
+    """lexicon.yaml, through the on-disk cache (its parse and the YAML library's import
+    cost a checked pair some 30 ms)."""
+    from provenance import cache
 
     raw = resources.files("provenance.bilingual").joinpath("lexicon.yaml").read_bytes()
+    return cache.parsed("bilingual-lexicon", raw, _parse)
+
+
+def _parse(raw: bytes) -> dict:
+    from ruamel.yaml import YAML
+
     return YAML(typ="safe", pure=False).load(raw)
 
 

@@ -53,11 +53,12 @@ def main() -> None:
     """Exit codes: 0 clean, 1 findings (or lint errors), 2 bad input, a usage
     error or a crash. An unexpected exception is one line on stderr,
     ``provenance: internal error: ...``; PROVENANCE_DEBUG=1 shows the traceback."""
-    from provenance.cli.common import EXIT_ERROR
+    from provenance.cli.common import EXIT_ERROR, long_lived
 
     command = _command_in(sys.argv[1:])
     try:
-        app = load_commands([command] if command else None)
+        with long_lived():
+            app = load_commands([command] if command else None)
         app()
         code = 0
     except SystemExit as exc:

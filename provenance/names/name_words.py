@@ -82,6 +82,28 @@ BREAKERS = TITLE_WORDS | STOP_WORDS | INSTITUTION_WORDS
 
 @lru_cache(maxsize=1)
 def english_first_names() -> frozenset[str]:
+    """The nicknames package's names, through the on-disk cache keyed by its data
+    and code: importing it (it reads its version through importlib.metadata) and
+    building its tables cost a check some 40 ms."""
+    import importlib.util
+    from pathlib import Path
+
+    from provenance import cache
+
+    try:
+        spec = importlib.util.find_spec("nicknames")
+        folder = Path(spec.origin).parent
+        raw = b"\0".join((folder / name).read_bytes() for name in _NICKNAMES_FILES)
+    except (ImportError, AttributeError, TypeError, OSError):  # laid out otherwise: ask the package
+        return _english_first_names()
+    return cache.parsed("nicknames-first-names", raw, lambda _: _english_first_names())
+
+
+#: The files of the nicknames package its tables come from (its data and the code that reads it).
+_NICKNAMES_FILES = ("names.csv", "_nicknamer.py", "_csvfile.py", "__init__.py")
+
+
+def _english_first_names() -> frozenset[str]:
     from nicknames import NickNamer
 
     nn = NickNamer()

@@ -40,9 +40,9 @@ class Outlet(NamedTuple):
 
 @lru_cache(maxsize=1)
 def outlets() -> dict[str, Outlet]:
-    from provenance import yamlguard
+    from provenance import cache, yamlguard
 
-    data = yamlguard.load(_PATH.read_bytes()) or {}
+    data = cache.parsed("outlet-meanings", _PATH.read_bytes(), yamlguard.load) or {}
     return {
         w.lower(): Outlet(w.lower(), spec["name"], spec.get("arabic", ""), bool(spec.get("party")))
         for w, spec in (data.get("outlets") or {}).items()

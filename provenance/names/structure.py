@@ -23,9 +23,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[str]:
-    from provenance import yamlguard
+    from provenance import cache, yamlguard
 
-    data = yamlguard.load(PLACES_PATH.read_bytes()) or {}
+    data = cache.parsed("places", PLACES_PATH.read_bytes(), yamlguard.load) or {}
     return frozenset(p.casefold() for p in data.get("places", []))
 
 

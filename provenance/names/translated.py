@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from provenance.lazyre import lazy
+
 MEANINGS_PATH = Path(__file__).with_name("meanings.yaml")
 
 
@@ -37,9 +39,9 @@ class Meaning(NamedTuple):
 
 @lru_cache(maxsize=1)
 def meanings() -> dict[str, Meaning]:
-    from provenance import yamlguard
+    from provenance import cache, yamlguard
 
-    data = yamlguard.load(MEANINGS_PATH.read_bytes()) or {}
+    data = cache.parsed("meanings", MEANINGS_PATH.read_bytes(), yamlguard.load) or {}
     out = {}
     for word, spec in (data.get("meanings") or {}).items():
         out[word.lower()] = Meaning(word.lower(), tuple(spec["names"]), spec.get("arabic", ""), bool(spec.get("english_name")),
@@ -47,9 +49,9 @@ def meanings() -> dict[str, Meaning]:
     return out
 
 
-_PREV = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
-_NEXT = re.compile(r"[ \t]+((?:[Aa]l|[Ee]l)-[A-Z][\w'’-]*|bin|ibn|bint|Bin|Ibn|Abu|Abou|Umm|Abdul|Abdel|Abd|[A-Z][\w'’-]*)(?![\w'’-])")
-_PARTICLE = re.compile(r"^(?:(?:[Aa]l|[Ee]l)-[A-Z]|(?:bin|ibn|bint|Bin|Ibn|Abu|Abou|Umm|Abdul|Abdel|Abd)$)")
+_PREV = lazy(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
+_NEXT = lazy(r"[ \t]+((?:[Aa]l|[Ee]l)-[A-Z][\w'’-]*|bin|ibn|bint|Bin|Ibn|Abu|Abou|Umm|Abdul|Abdel|Abd|[A-Z][\w'’-]*)(?![\w'’-])")
+_PARTICLE = lazy(r"^(?:(?:[Aa]l|[Ee]l)-[A-Z]|(?:bin|ibn|bint|Bin|Ibn|Abu|Abou|Umm|Abdul|Abdel|Abd)$)")
 #: Role words that stand where a name follows (the MP ..., the deputy ...).
 _ROLES = frozenset({"MP", "MPs", "Deputy", "Minister", "Spokesman", "Spokeswoman", "Governor", "Ambassador", "Representative", "Senator"})
 #: Words that make a lower-case meaning word a verb or an ordinary word ("we hope Merhi ...").
@@ -178,7 +180,7 @@ def _evidence(glossary, text: str, meaning: Meaning, cap: bool, prev: str | None
 
 
 #: A speech verb right after a name ("Mohammed generous said"): the word before it ends the speaker's name.
-_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|stated|explained|stressed|confirmed|noted|affirmed|announced|declared|warned|pointed\s+out)\b")
+_SPEECH_AFTER = lazy(r"[ \t]+(?:said|says|told|added|stated|explained|stressed|confirmed|noted|affirmed|announced|declared|warned|pointed\s+out)\b")
 
 
 def _closes_name(meaning: Meaning, prev: str, nxt: str | None, text: str, e: int, re_: int) -> bool:

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from provenance.lazyre import lazy
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex
 from provenance.rules.kinds.verbless import finite_forms, is_finite
@@ -51,8 +52,8 @@ from provenance.rules.model import PackError, Rule
 #: One word said twice across a comma ("confusion, confusion").
 _COMMA_DOUBLET = re.compile(r"(?P<w>[^\W\d_]{3,}),[ \t]+(?P=w)(?![\w\-])", re.IGNORECASE)
 #: A comma straight after or before the pair: a third copy or a longer chant ("jobs, jobs, jobs").
-_COMMA_AFTER = re.compile(r",[ \t]")
-_COMMA_BEFORE = re.compile(r",[ \t]*$")
+_COMMA_AFTER = lazy(r",[ \t]")
+_COMMA_BEFORE = lazy(r",[ \t]*$")
 #: Words English says twice across a comma for emphasis or as an interjection.
 _COMMA_EMPHATIC = frozenset(
     "yes yeah no nope very really please wait well now come okay hey stop help never surprise big great good bad "
@@ -319,18 +320,18 @@ def _pair_automaton(pairs: list, families: list = (), exclude: list = ()):
     return automaton, frozenset(found)
 
 
-_WORDCHAR = re.compile(r"[\w\-]")
+_WORDCHAR = lazy(r"[\w\-]")
 #: What may join the two words of a pair ("and", a comma or nothing), then the second word.
 _NEXT = re.compile(r"(?:\s+and\s+|\s*,\s*|\s+)([^\W\d_]+)(?![\w\-])", re.IGNORECASE)
 #: The same, "and" or a comma only.
 _NEXT_JOINED = re.compile(r"(?:\s+and\s+|[ \t]*,[ \t]*)([^\W\d_]+)(?![\w\-])", re.IGNORECASE)
 
 
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)
-_EMPHATIC_CHAIN = re.compile(r"\s+(?:and|or)\s+(?P<w>[^\W\d_]+)\b")
-_EMPHATIC_CHAIN_BEFORE = re.compile(r"\b([^\W\d_]+)\s+(?:and|or)\s+$")
+_BE_BEFORE = lazy(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$", re.IGNORECASE)
+_EMPHATIC_CHAIN = lazy(r"\s+(?:and|or)\s+(?P<w>[^\W\d_]+)\b")
+_EMPHATIC_CHAIN_BEFORE = lazy(r"\b([^\W\d_]+)\s+(?:and|or)\s+$")
 #: The word right after a doublet, when it is a lower-case word on the same line.
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
+_NEXT_WORD = lazy(r"[ \t]+([a-z][a-z\-]*)\b")
 #: Words that may follow a collapsed pair of synonyms ("confusion and confusion in
 #: the ranks"); any other lower-case word makes the pair a shared modifier.
 _CLOSED_CLASS = frozenset(
@@ -347,7 +348,7 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "less", "ian", "ib
 #: Articles: a change of article is no contrast ("its plan and the plan"); two possessives are ("his and her X").
 _ARTICLES = {None, "the", "a", "an"}
 _OBJECT_PRONOUNS = {"it", "them", "him", "her", "me", "us", "you", "this", "that"}
-_PWORD = re.compile(r"[\w\u2019'\-]+")
+_PWORD = lazy(r"[\w\u2019'\-]+")
 #: Up to seven words straight before a conjunction, no punctuation between them.
-_LEFT = re.compile(r"(?:[\w\u2019'\-]+ ){0,6}[\w\u2019'\-]+$")
-_RIGHT = re.compile(r"[\w\u2019'\-]+(?: [\w\u2019'\-]+){0,6}")
+_LEFT = lazy(r"(?:[\w\u2019'\-]+ ){0,6}[\w\u2019'\-]+$")
+_RIGHT = lazy(r"[\w\u2019'\-]+(?: [\w\u2019'\-]+){0,6}")

@@ -47,16 +47,17 @@ import re
 from typing import Iterable
 
 from provenance.document import PARAGRAPH
+from provenance.lazyre import lazy
 from provenance.rules import Hit
 from provenance.rules.kinds._mainverb import has_main_verb
 from provenance.rules.kinds.verbless import finite_forms, is_finite
 from provenance.rules.model import Rule
 
-_WORD = re.compile(r"[^\W\d_]+(?:[\-'\u2019][^\W\d_]+)*")
+_WORD = lazy(r"[^\W\d_]+(?:[\-'\u2019][^\W\d_]+)*")
 _QUOTES = "\"\u201c\u201d\u00ab\u00bb"
-_LAST_WORD = re.compile(r"([^\W_][\w\-'\u2019]*)\W*$")
+_LAST_WORD = lazy(r"([^\W_][\w\-'\u2019]*)\W*$")
 #: A sentence split after an initial, a title or an item number ("U.S.", "Sen.", "7.").
-_ABBREVIATION_END = re.compile(
+_ABBREVIATION_END = lazy(
     r"(?:^|[\s.\-(])(?:[A-Z]|Sens?|Reps?|Gov|Gen|Cmdr|Lt|Col|Sgt|Capt|Maj|Adm|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|No|Mt|Ft|Inc|Corp|Co|\d+)\.$"
 )
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "i'm", "it's", "he's", "she's", "we're", "they're", "you're"}
@@ -77,10 +78,10 @@ def _title_case(text: str, start: int, end: int) -> bool:
 
 
 #: A sentence ending on an indefinite noun phrase ("She was a newcomer."), which "A stranger." restates.
-_RESTATED = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\.$", re.IGNORECASE)
+_RESTATED = lazy(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\.$", re.IGNORECASE)
 
 #: Items of a list: comma-separated, the last one maybe after "and"/"or".
-_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_ITEM_SPLIT = lazy(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 class FragmentChecker:

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from provenance.document import CAPTION, HEADING, PARAGRAPH, TITLE
+from provenance.lazyre import lazy
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex
 from provenance.rules.model import Rule
 
-_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_MARK = lazy("[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _OPENING = "\u201c\u201e\u00ab"
 _CLOSING = "\u201d\u00bb"
 _PROSE = (TITLE, HEADING, CAPTION, PARAGRAPH)
@@ -39,12 +40,12 @@ _LINE_SHARE = 0.9  # share of single-sentence paragraphs that makes it so
 _MAX_DISPLACED = 200  # farthest apart the two marks of a displaced pair may be
 # A stray straight quote inside a word (d"état) or after a plural (Lakers" coach):
 # an apostrophe that a converter or keyboard turned into a double quote.
-_APOSTROPHE = re.compile(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
+_APOSTROPHE = lazy(r'[^\W\d_]"[^\W\d_]|[sSzZ]"\s+[^\W\d_]')
 # An HTML/XML tag left in the copy (<tweet id="…" author="…">, <a href="…">): the
 # quotation marks of its attributes delimit values, they are not prose. A value may
 # run over a line break (`date="May 9,\n2016"`).
-_TAG_START = re.compile(r"<[A-Za-z][\w:.-]*\s+[\w:.-]+\s*=")
-_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
+_TAG_START = lazy(r"<[A-Za-z][\w:.-]*\s+[\w:.-]+\s*=")
+_TAG = lazy(r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from provenance.document.language import ENGLISH_GATE, LANGUAGE_NAMES, detect, english_ratio
+from provenance.lazyre import lazy
 from provenance.rules import Hit
 from provenance.rules.kinds._context import DocIndex
 from provenance.rules.model import Rule
@@ -46,7 +47,7 @@ def _script_regex() -> re.Pattern:
     return re.compile("|".join(parts))
 
 
-_ANY_SCRIPT = re.compile("[" + "".join(SCRIPTS.values()) + "]")  # one cheap pass: most texts have none
+_ANY_SCRIPT = lazy("[" + "".join(SCRIPTS.values()) + "]")  # one cheap pass: most texts have none (nor compile it)
 
 
 class ForeignScriptChecker:

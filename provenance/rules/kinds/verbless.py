@@ -51,22 +51,23 @@ from pathlib import Path
 from typing import Iterable
 
 from provenance.document import PARAGRAPH
+from provenance.lazyre import lazy
 from provenance.rules import Hit
 from provenance.rules.model import Rule
 
 _DATA = Path(__file__).parent / "data" / "finite_verbs.json"
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*|[\"\u201c\u201d\u00ab\u00bb]|[^\w\s]")
-_FIRST_WORD = re.compile(r"\W*([^\W\d_][\w'\u2019\-]*)")
-_WORD_ONLY = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*")
-_TRIGGER = re.compile("[\"\u201c\u00ab]| [Tt]hat |, (?:on |last |this )?(?:[MTWFS][a-z]+day|today|yesterday|tonight), ")
+_TOKEN = lazy(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*|[\"\u201c\u201d\u00ab\u00bb]|[^\w\s]")
+_FIRST_WORD = lazy(r"\W*([^\W\d_][\w'\u2019\-]*)")
+_WORD_ONLY = lazy(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d.,]*")
+_TRIGGER = lazy("[\"\u201c\u00ab]| [Tt]hat |, (?:on |last |this )?(?:[MTWFS][a-z]+day|today|yesterday|tonight), ")
 #: The commonest finite forms, always verbs in lower case: one C-level search settles most sentences.
-_COMMON_VERB = re.compile(r"\b(?:said|says|is|was|were|are|has|had|have|would|told|could|should|must|did|does)\b")
-_QUOTED = re.compile("\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
+_COMMON_VERB = lazy(r"\b(?:said|says|is|was|were|are|has|had|have|would|told|could|should|must|did|does)\b")
+_QUOTED = lazy("\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
 #: A wire dateline in capitals before the sentence proper ("BAGHDAD / .. ", "SANAA - ").
-_DATELINE = re.compile(r"[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}\s*(?:\([^)]{0,40}\)\s*)?(?:[/\-\u2013\u2014:]\s*)+(?:\.+\s*)?")
+_DATELINE = lazy(r"[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}\s*(?:\([^)]{0,40}\)\s*)?(?:[/\-\u2013\u2014:]\s*)+(?:\.+\s*)?")
 _OPEN_MARKS = "\"\u201c\u00ab"
 #: A sentence opened by a speech participle: "Adding, "…"", "Also stressing that …".
-_PARTICIPLE = re.compile(r"(?:(?:Also|And|While)\s+)?(?P<p>[A-Za-z][a-z]+ing)(?:\s+(?:out|to|on))?\s*(?P<t>,|:|\bthat\b)")
+_PARTICIPLE = lazy(r"(?:(?:Also|And|While)\s+)?(?P<p>[A-Za-z][a-z]+ing)(?:\s+(?:out|to|on))?\s*(?P<t>,|:|\bthat\b)")
 _CLOSE_MARKS = "\"\u201d\u00bb"
 _QUOTES = _OPEN_MARKS + _CLOSE_MARKS
 #: Words after which an ambiguous noun/verb form is a noun ("the reports", "of talks").
