@@ -38,7 +38,7 @@ class LazyPattern:
         for attribute in _ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))
         self.compiled = compiled
-        return getattr(compiled, name)
+        return compiled if name == "compiled" else getattr(compiled, name)
 
     def __reduce__(self):
         return (LazyPattern, (self.pattern, self.given_flags))

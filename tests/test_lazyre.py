@@ -38,3 +38,9 @@ def test_a_bad_pattern_fails_when_first_used():
         pass
     else:
         raise AssertionError("a bad pattern must raise re.error")
+
+
+def test_compiled_is_the_pattern_even_as_the_first_use():
+    rx = lazy(r"\d+")
+    assert rx.compiled is re.compile(r"\d+")  # what code hands to re functions, asked for before any match
+    assert re.sub(rx.compiled, "#", "a1b22") == "a#b#"
