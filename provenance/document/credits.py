@@ -40,34 +40,36 @@ from __future__ import annotations
 
 import re
 
+from provenance.lazyre import lazy
+
 Part = tuple[str, int, int]
 
 #: A credit line is short: past this many words it is a sentence.
 MAX_WORDS = 16
 
-_TRANSLATION = re.compile(
+_TRANSLATION = lazy(
     r"^[(\[]?\s*(?:(?:this|the)\s+(?:article|story|report|text|piece)\s+(?:was|is|has\s+been)\s+)?"
     r"(?:(?:edited|unofficial|machine|automatic|abridged|english)[\s-]+)?(?:translated|translation|translators?(?=\s*:))(?:\s+and\s+edited)?\b\s*",
     re.I,
 )
-_BY = re.compile(r"\bby\b\s*:?\s*(?=\S)", re.I)  # "Translated by: Jane Roe" too
+_BY = lazy(r"\bby\b\s*:?\s*(?=\S)", re.I)  # "Translated by: Jane Roe" too
 #: "Translated for The Daily by Jane Roe": the publisher between "translated" and "by" (no source).
-_FOR_OUTLET = re.compile(r"for\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}\s+(?=by\b)")
+_FOR_OUTLET = lazy(r"for\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}\s+(?=by\b)")
 #: A translating desk rather than a person: "Translated by the editorial team".
-_DESK = re.compile(r"^the\s+(?:[\w'’\-]+\s+){0,3}(?:team|desk|staff|department|service|unit|section|editors)$", re.I)
+_DESK = lazy(r"^the\s+(?:[\w'’\-]+\s+){0,3}(?:team|desk|staff|department|service|unit|section|editors)$", re.I)
 #: An outlet that translated ("Translated by the Valley Monitor", "… by Valley Monitor staff").
-_OUTLET_DESK = re.compile(r"^(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}(?:\s+(?:staff|team|desk|editors))?$")
-_FROM = re.compile(r"\b(?:from|of)\s+", re.I)
-_MACHINE = re.compile(r"\bmachine\b", re.I)
+_OUTLET_DESK = lazy(r"^(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}(?:\s+(?:staff|team|desk|editors))?$")
+_FROM = lazy(r"\b(?:from|of)\s+", re.I)
+_MACHINE = lazy(r"\bmachine\b", re.I)
 _END = " \t.)]"
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD = lazy(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 #: Credit formulas of Arab outlets in translation: أجرى الحوار ("interview conducted by"),
 #: إعداد ("prepared by"), تحرير ("edited by"), maybe after a place and a slash ("Amman/ ").
 _INTERVIEW = r"^(?:[A-Z][\w'’\-]+\s*/\s*)?(?:the\s+)?(?:interview|dialogue)\s+(?:was\s+)?(?:conducted|held|made)\s+by\s*:?\s+(?=\S)"
 #: The interview credit stands where the interview starts, not only at the top or the end.
-INTERVIEW_CREDIT = re.compile(_INTERVIEW, re.I)
-_BYLINE = re.compile(
+INTERVIEW_CREDIT = lazy(_INTERVIEW, re.I)
+_BYLINE = lazy(
     _INTERVIEW + r"|^(?:interviewed|prepared|compiled|edited)\s+by\s*:?\s+(?=\S)"
     r"|^(?:(?:written|reported|reporting|story|words|text)\s+by|by)\s*:?\s+(?=\S)"
     r"|^(?:books|wrote|writes|written)\s*[–—:-]\s*(?=\S)"
@@ -75,9 +77,9 @@ _BYLINE = re.compile(
     r"|^(?:authors?|writers?|reporters?|correspondents?|editors?|columnist)\s*:\s*(?=\S)",
     re.I,
 )
-_FOR = re.compile(r"for\s+(?:the\s+)?[A-Z]")
-_ROLE = re.compile(r"(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|translation|photos?)\s+by\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\||\band\b)\s*")
+_FOR = lazy(r"for\s+(?:the\s+)?[A-Z]")
+_ROLE = lazy(r"(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|translation|photos?)\s+by\s+", re.I)
+_NAME_SPLIT = lazy(r"\s*(?:,|;|&|/|\||\band\b)\s*")
 #: Lower-case words a name in a byline may hold.
 _NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du van von der den la le al- el-".split())
 
@@ -148,12 +150,12 @@ def _piped_translation(line: str) -> list[Part] | None:
 _LANGS = r"Arabic|Persian|Farsi|Dari|Pashto|Hebrew|Turkish|Kurdish|Urdu|French|Russian|Ukrainian|Spanish|German|Chinese|Hindi"
 #: "Adapted from the Arabic by …", "Abridged from Persian": a translation credit that says it was cut or
 #: reworked; only before a language, since "adapted from a novel" credits no translation.
-_ADAPTED = re.compile(rf"^[(\[]?\s*(?:adapted|abridged)\s+(?=from\s+(?:the\s+)?(?:{_LANGS})\b)", re.I)
+_ADAPTED = lazy(rf"^[(\[]?\s*(?:adapted|abridged)\s+(?=from\s+(?:the\s+)?(?:{_LANGS})\b)", re.I)
 
 _PIECE_WORDS = r"article|story|piece|op-ed|column|interview|analysis|commentary|editorial|essay"
 _PIECE = rf"(?:{_PIECE_WORDS})"
 #: The opening of a note that the copy is a translation of an article that ran elsewhere first.
-_ORIGIN = re.compile(
+_ORIGIN = lazy(
     r"^[(\[]?\s*(?:"
     rf"(?:this|the)\s+(?:original\s+)?{_PIECE}\s+(?:was|is|has\s+been)\s+(?:(?:originally|first|initially)\s+)?(?:published|written|posted|printed)\b"
     rf"|(?:this|the)\s+{_PIECE}\s+(?:(?:originally|first)\s+)?(?:appeared|ran)\b"
@@ -176,8 +178,8 @@ _ORIGIN_WORDS = frozenset(
     # "The original article can be read in Arabic here"
     " here can be read found available this article is".split()
 )
-_OUTLET = re.compile(r"\b(?:in|on|at|by|from|of)\s+(?:the\s+)?(?:(?:website|site)\s+of\s+)?(?P<outlet>(?!(?:" + _LANGS + r")\b)[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,5})")
-_LANG = re.compile(rf"\b(?:{_LANGS})\b")
+_OUTLET = lazy(r"\b(?:in|on|at|by|from|of)\s+(?:the\s+)?(?:(?:website|site)\s+of\s+)?(?P<outlet>(?!(?:" + _LANGS + r")\b)[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,5})")
+_LANG = lazy(rf"\b(?:{_LANGS})\b")
 _MONTHS_DAYS = frozenset("January February March April May June July August September October November December Monday"
                          " Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
@@ -352,18 +354,18 @@ _DATELINE_FORMS = (
 )
 #: The alternatives compiled one by one, each with its marks: the first that matches is the match of their
 #: alternation ("|".join of the forms), which is not compiled here (a one-article check pays for each pattern).
-_DATELINE_ALTERNATIVES = tuple((re.compile(source), frozenset(marks)) for source, marks in _DATELINE_FORMS)
+_DATELINE_ALTERNATIVES = tuple((lazy(source), frozenset(marks)) for source, marks in _DATELINE_FORMS)
 #: Every alternative's marks: parse_dateline reads once which of them a line holds.
 _DATELINE_MARKS = "".join(sorted({c for _, marks in _DATELINE_FORMS for c in marks}))
 #: A line that is only a place and an agency in brackets: "Aden (Al Ayyam)".
-_PLACE_AGENCY_LINE = re.compile(rf"^{_PLACE}[ \t]*{_BRACKETED}[ \t]*$")
+_PLACE_AGENCY_LINE = lazy(rf"^{_PLACE}[ \t]*{_BRACKETED}[ \t]*$")
 #: Two short capitalized runs joined by a dash, alone on a line: place and reporter,
 #: or outlet and place ("Tripoli - Jane Roe", "Daily Courier - Amman Mon 14 Mar 2022, 08:15 AM").
-_DASHED_LINE = re.compile(
+_DASHED_LINE = lazy(
     rf"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}}[ \t]+[-–—][ \t]+[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|al-\w+|bin|ibn)){{0,3}}{_DATE}[ \t]*$"
 )
 #: An exclusivity slug alone on a line (Arabic خاص, "special"): "Some News/ special", "Special - Some Press".
-_SPECIAL_LINE = re.compile(
+_SPECIAL_LINE = lazy(
     r"^(?P<agency>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,2})[ \t]*/[ \t]*(?:special|exclusive)[ \t]*$"
     r"|^(?:Special|Exclusive)[ \t]*[-–—/:]?[ \t]*(?P<agency2>[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,2}[ \t]+(?:Press|News|Agency|Network|Media|TV|Channel))[ \t]*$",
     re.IGNORECASE,
@@ -371,7 +373,7 @@ _SPECIAL_LINE = re.compile(
 #: The last character of an agency's tag (before spaces or tabs): parse_end_tag's gate.
 _END_TAG_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ/)")
 #: The agency's tag closing the copy: "... the Amir. –KUNA", "... on Monday. - SPA".
-_END_TAG = re.compile(
+_END_TAG = lazy(
     r"[.!?\"”)][ \t]*(?P<tag>[-–—][ \t]*(?P<agency>[A-Z]{2,6})|/[ \t]*(?P<agency2>[A-Z]{2,6})[ \t]*/|\((?P<agency3>[A-Z]{2,6})\))[ \t]*$"
 )
 
@@ -470,7 +472,7 @@ def dateline_credits(doc) -> list[dict]:
 # Jane Roe | Editing: Sami Haddad" (a photo credit is a caption's, not read here). Read by
 # shape, not from a list of whole formulas: the roles are a closed set, the names are
 # capitalized, and nothing else may stand on the line.
-_ROLE_HEAD = re.compile(
+_ROLE_HEAD = lazy(
     r"(?:(?:additional|edited|unofficial|machine|english|arabic[\s-]+to[\s-]+english)\s+)?"
     r"(?P<role>translated|translation|translators?|rendered|written|writing|reported|reporting|edited|editing|"
     r"prepared|preparation|compiled|follow[\s-]?up|monitoring|reviewed|revised|proofread(?:ing)?)"
@@ -480,11 +482,11 @@ _ROLE_HEAD = re.compile(
     re.I,
 )
 #: What may open and close such a line: a bracket, a dash of a sign-off ("— Translated by …").
-_ROLE_LEAD = re.compile(r"^[(\[]?[ \t]*(?:[-–—]+[ \t]*)?")
+_ROLE_LEAD = lazy(r"^[(\[]?[ \t]*(?:[-–—]+[ \t]*)?")
 #: Between two roles: a semicolon, a pipe, a comma or "and" ("Written by Jane Roe, translated by …").
-_ROLE_SEP = re.compile(r"[ \t]*(?:[;|,]|\band\b)[ \t]*$", re.I)
+_ROLE_SEP = lazy(r"[ \t]*(?:[;|,]|\band\b)[ \t]*$", re.I)
 #: After the names of a role: the outlet written for or translated from, the place ("… in Amman").
-_ROLE_TAIL = re.compile(r"[ \t]+(?P<prep>for|from|in|at|with)[ \t]+(?:the[ \t]+)?(?P<what>[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,4})$")
+_ROLE_TAIL = lazy(r"[ \t]+(?P<prep>for|from|in|at|with)[ \t]+(?:the[ \t]+)?(?P<what>[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|al-[\w'’\-]+|el-[\w'’\-]+)){0,4})$")
 
 
 def _roles(line: str) -> list[tuple[str, int, int, tuple[int, int] | None]] | None:
@@ -556,7 +558,7 @@ def _translation_roles(line: str) -> list[Part] | None:
 
 #: A place, a slash and a name: "Amman / Jane Roe", "Amman/ Jane Roe" (Arabic عمان / فلان); a space
 #: beside the slash, since a photo credit writes none ("Facebook/Jane Roe", "Jane Roe/Agency").
-_PLACE_SLASH = re.compile(r"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)?(?:[ \t]+/|/[ \t]+)[ \t]*(?P<name>[^/]+?)[ \t]*$")
+_PLACE_SLASH = lazy(r"^[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)?(?:[ \t]+/|/[ \t]+)[ \t]*(?P<name>[^/]+?)[ \t]*$")
 
 
 def _place_slash(line: str) -> list[Part] | None:
