@@ -111,7 +111,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
                         "carried": Bool(), "anchored": Bool(), "anchor_merge_z": Number(), "anchor_part_z": Number(0), "anchor_foreign": Bool(),
                         "shifted": Bool(), "shift_foreign": Bool(), "orphan_unabsorbed": Bool(),
                         "calibrated": Bool(), "cal_merge_z": Number(), "cal_part_z": Number(0), "shift_lengths": Bool(), "shift_margin": Number(0), "shift_absorbed": Bool(), "shift_names": Bool(),
-                        "foreign_alone": Bool(), "swap_margin": Number(), "swap_margin_orphan": Number(), "orphan_merge_z": Number()},
+                        "foreign_alone": Bool(), "swap_margin": Number(), "swap_margin_orphan": Number(), "orphan_merge_z": Number(), "left_out_margin": Number()},
     "source-quotation": {"min_words": Int(1), "min_speech_words": Int(1), "reverse": Bool(), "closing": Bool(), "per_sentence": Bool(), "neighbours": Bool(), "cut_tolerance": Number(0, 1),
                          "short_needs_cue": Bool(), "cue_window": Int(0), "english_cue": Bool(), "title_words": Int(0),
                          "shorter_quotes": Bool(), "shorter_kept": Int(0), "shorter_share": Int(1),
