@@ -106,7 +106,7 @@ KIND_PARAMS: dict[str, dict[str, Spec]] = {
     "source-dates": {},
     "source-omission": {"min_chars": Int(0), "max_z": Number(0), "merge_z": Number(0), "merge_z_lang": MapOf(Number(0)), "part_z": Number(0), "number_merge_z": Number(), "number_part_z": Number(0), "across_break": Bool(), "break_part_z": Number(0),
                         "carried": Bool(), "heading_max_z": Number(0), "anchored": Bool(), "anchor_merge_z": Number(), "anchor_part_z": Number(0), "anchor_foreign": Bool(),
-                        "foreign_alone": Bool(), "calibrated": Bool(), "cal_merge_z": Number(), "cal_part_z": Number(0)},
+                        "foreign_alone": Bool(), "calibrated": Bool(), "cal_merge_z": Number(), "cal_part_z": Number(0), "lone_gap_z": Number(0), "lone_gap_z_lang": MapOf(Number(0))},
     "source-addition": {"min_chars": Int(0), "max_z": Number(0), "merge_z": Number(0), "part_z": Number(0), "short_absorb": Bool(), "across_break": Bool(), "break_part_z": Number(0),
                         "carried": Bool(), "anchored": Bool(), "anchor_merge_z": Number(), "anchor_part_z": Number(0), "anchor_foreign": Bool(),
                         "shifted": Bool(), "shift_foreign": Bool(), "orphan_unabsorbed": Bool(),
