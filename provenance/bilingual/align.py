@@ -365,6 +365,12 @@ class Alignment:
         return src, tgt
 
     @cached_property
+    def bead_costs(self) -> dict:
+        """bead_cost of beads the checks price ((i, ni, j, nj) -> cost), filled as they ask: the
+        readings of one sentence's window overlap the next one's."""
+        return {}
+
+    @cached_property
     def orphans(self) -> list[bool]:
         """_orphans of each English sentence, for the checks: computed once per alignment."""
         return self.sides[1].orphans

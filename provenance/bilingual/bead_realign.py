@@ -31,6 +31,7 @@ def left_out_cost(pair, t: int, window: int = WINDOW) -> float | None:
     now = sum(b.cost for b in beads[lo:hi])
     src, tgt = al.sides
     model = model_for(pair.lang)
+    priced = al.bead_costs
     prev = (beads[lo - 1].source_sentences[0], beads[lo - 1].target_sentences[0], beads[lo - 1].cost) if lo else None
     inf = float("inf")
     cost = {(s0, t0): 0.0}
@@ -46,7 +47,10 @@ def left_out_cost(pair, t: int, window: int = WINDOW) -> float | None:
                     continue
                 if j <= t < nj and (di, dj) != (0, 1):
                     continue  # sentence t only in a 0-1 bead
-                c = bead_cost(src, tgt, i, ni, j, nj, model) + _cut_cost(src, tgt, i, j, ni, nj, back[(i, j)])
+                key = (i, ni, j, nj)
+                if key not in priced:
+                    priced[key] = bead_cost(src, tgt, i, ni, j, nj, model)
+                c = priced[key] + _cut_cost(src, tgt, i, j, ni, nj, back[(i, j)])
                 if di >= 2 and dj == 1 and any(src.cuts[i + 1:ni]) or dj >= 2 and di == 1 and any(tgt.cuts[j + 1:nj]):
                     c += PARA_MISS  # as align_spans: a bead across a paragraph break of one side only
                 if base + c < cost.get((ni, nj), inf):
