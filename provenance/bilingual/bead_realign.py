@@ -8,7 +8,7 @@ reading, where leaving out a translation costs several units."""
 from __future__ import annotations
 
 from provenance.bilingual import anchors
-from provenance.bilingual.align import BEAD_COST, PARA_MISS, _cut_cost, bead_cost, model_for
+from provenance.bilingual.align import bead_cost, model_for, step_cost, successors
 from provenance.bilingual.bead_evidence import _anchors_of
 
 WINDOW = 3  # beads either side of the sentence's own that the other reading may realign
@@ -41,18 +41,13 @@ def left_out_cost(pair, t: int, window: int = WINDOW) -> float | None:
             base = cost.get((i, j), inf)
             if base == inf:
                 continue
-            for di, dj in BEAD_COST:
-                ni, nj = i + di, j + dj
-                if ni > s1 or nj > t1:
-                    continue
-                if j <= t < nj and (di, dj) != (0, 1):
+            for ni, nj in successors(i, j, s1, t1):
+                if j <= t < nj and (ni, nj) != (i, j + 1):
                     continue  # sentence t only in a 0-1 bead
                 key = (i, ni, j, nj)
                 if key not in priced:
                     priced[key] = bead_cost(src, tgt, i, ni, j, nj, model)
-                c = priced[key] + _cut_cost(src, tgt, i, j, ni, nj, back[(i, j)])
-                if di >= 2 and dj == 1 and any(src.cuts[i + 1:ni]) or dj >= 2 and di == 1 and any(tgt.cuts[j + 1:nj]):
-                    c += PARA_MISS  # as align_spans: a bead across a paragraph break of one side only
+                c = step_cost(src, tgt, i, j, ni, nj, back[(i, j)], priced[key])
                 if base + c < cost.get((ni, nj), inf):
                     cost[(ni, nj)] = base + c
                     back[(ni, nj)] = (i, j, c)
