@@ -119,3 +119,46 @@ def test_a_chinese_original_tells_an_orphan_by_its_number_only():
     assert _orphan_of_two(named, named.alignment.beads[0], params) is None  # Han names are not read: no evidence
     numbered = _pair(src, [en, OSLO], [((0, 1), (0, 2))], "zh")
     assert _orphan_of_two(numbered, numbered.alignment.beads[0], params) == 1
+
+
+D_SRC = ["Der Minister Petrosyan kam am Dienstag mit einer großen Delegation in Madrid an.", "Die Gespräche dauerten lange.",
+         "Sie endeten erst am späten Abend mit einer gemeinsamen Erklärung der beiden Regierungen.",
+         "Am Mittwoch reiste die Delegation weiter nach Lissabon."]
+D_EN = ["Minister Petrosyan arrived in Madrid on Tuesday with a large delegation.",
+        "The talks lasted a long time and ended only late in the evening with a joint statement by the two governments.",
+        "On Wednesday the delegation travelled on to Lisbon."]
+
+
+def _aligned(src, en, lang="de"):
+    from types import SimpleNamespace
+
+    from provenance.bilingual.align import align_texts
+
+    s_text, e_text = " ".join(src) + "\n", " ".join(en) + "\n"
+    return SimpleNamespace(alignment=align_texts(s_text, e_text, lang), text=s_text, lang=lang)
+
+
+def test_a_sentence_the_aligner_paired_in_place_of_a_translation_is_reported():
+    # The added sentence takes the short first half of a sentence the English merges, its length
+    # fitting: a 1-1 bead, the merged translation paired with the second half alone.
+    pair = _aligned(D_SRC, D_EN[:1] + [X] + D_EN[1:])
+    assert [b.kind for b in pair.alignment.beads] == ["1-1"] * 4
+    params = {**PARAMS, "left_out_margin": 2.0}
+    assert _added(pair, params) == [X]
+    assert _added(pair, {**PARAMS, "left_out_margin": None}) == []
+    # The translation alone: the merge is a 2-1 bead and nothing is reported.
+    assert _added(_aligned(D_SRC, D_EN), params) == []
+
+
+def test_a_sentence_sharing_a_quotation_with_its_original_is_not_left_out():
+    from provenance.bilingual.bead_realign import _left_out
+
+    quoted = '"The weather stayed cold and grey all week."'
+    wide = {**PARAMS, "left_out_margin": 6.0}  # a margin the costs pass either way: the marks decide
+    plain = _aligned(D_SRC, D_EN[:1] + [quoted] + D_EN[1:])
+    assert _left_out(plain, plain.alignment.beads[1], wide) == [1]
+    src = D_SRC[:1] + ["«Die Gespräche dauerten lange.»"] + D_SRC[2:]
+    pair = _aligned(src, D_EN[:1] + [quoted] + D_EN[1:])
+    b = pair.alignment.beads[1]
+    assert b.kind == "1-1" and pair.alignment.target_text[slice(*b.target)] == quoted
+    assert _left_out(pair, b, wide) == []  # a quotation for a quotation: translated there

@@ -275,3 +275,20 @@ def test_a_short_chinese_sentence_left_out_counts_in_english_characters():
     pair = _pair(src, ["The mayor received the delegation in the old town hall."], [((0, 1), (0, 1)), ((1, 2), (1, 1))], "zh")
     assert [text for text, _ in _omissions(pair)] == [src[1]]
     assert len(src[1]) < PARAMS["min_chars"]
+
+
+def test_a_short_chinese_sentence_the_english_runs_on_with_is_no_omission():
+    # A Chinese full stop closes a clause the English joins ("..., taking two years"): the lengths
+    # fall a little short of both sentences, but the short one moves them too little to be missing.
+    params = {**PARAMS, "merge_z_lang": {"zh": 1.0}, "lone_gap_z_lang": {"zh": 1.5}}
+    first = "市政府周二宣布将在明年春天开始修建一座连接两个老城区的新桥。"
+    joined = "The city will start a new bridge between the two old districts next spring, taking two years."
+    pair = _pair([first, "工程预计耗时两年。"], [joined], [((0, 2), (0, 1))], "zh")
+    assert len(list(checks.omissions(pair, {**params, "lone_gap_z_lang": {}}))) == 1
+    assert list(checks.omissions(pair, params)) == []
+    # A sentence of the original the English has no room for is still reported.
+    english = ("The city government announced on Tuesday that it will begin building a new bridge linking "
+               "the two old districts next spring.")
+    lost = "当地居民对这座桥的设计方案看法不一，不少人希望保留旧码头。"
+    pair = _pair([first, lost], [english], [((0, 2), (0, 1))], "zh")
+    assert [pair.text[i.source_start:i.source_end] for i in checks.omissions(pair, params)] == [lost]

@@ -286,6 +286,23 @@ def _unread(tgt: _Side) -> frozenset:
     return frozenset(k for k, n in count.items() if n >= 2)
 
 
+def successors(i: int, j: int, n: int, m: int):
+    """The positions (ni, nj) a bead from (i, j) reaches, in BEAD_COST's order, within (n, m)."""
+    for di, dj in BEAD_COST:
+        if i + di <= n and j + dj <= m:
+            yield i + di, j + dj
+
+
+def step_cost(src: "_Side", tgt: "_Side", i: int, j: int, ni: int, nj: int, prev, bead: float) -> float:
+    """A step of the alignment from (i, j) to (ni, nj): the bead's cost (bead_cost), its cut's
+    (_cut_cost, prev the step before) and PARA_MISS for a bead across a paragraph break of one
+    side only."""
+    c = bead + _cut_cost(src, tgt, i, j, ni, nj, prev)
+    if ni - i >= 2 and nj - j == 1 and any(src.cuts[i + 1:ni]) or nj - j >= 2 and ni - i == 1 and any(tgt.cuts[j + 1:nj]):
+        c += PARA_MISS
+    return c
+
+
 def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -> list[Bead]:
     """Beads covering every sentence of both sides, in order."""
     src, tgt = _Side(src_text, list(src_spans), lang, False), _Side(tgt_text, list(tgt_spans), lang, True)
@@ -302,14 +319,8 @@ def align_spans(src_text: str, src_spans, tgt_text: str, tgt_spans, lang: str) -
             base = cost[i][j]
             if base == inf:
                 continue
-            for di, dj in BEAD_COST:
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m:
-                    continue
-                c = bead_cost(src, tgt, i, ni, j, nj, model)
-                c += _cut_cost(src, tgt, i, j, ni, nj, back[i][j])
-                if di >= 2 and dj == 1 and any(src.cuts[i + 1:ni]) or dj >= 2 and di == 1 and any(tgt.cuts[j + 1:nj]):
-                    c += PARA_MISS  # a bead across a paragraph break of one side only
+            for ni, nj in successors(i, j, n, m):
+                c = step_cost(src, tgt, i, j, ni, nj, back[i][j], bead_cost(src, tgt, i, ni, j, nj, model))
                 if base + c < cost[ni][nj]:
                     cost[ni][nj] = base + c
                     back[ni][nj] = (i, j, c)
@@ -363,6 +374,12 @@ class Alignment:
         tgt.orphans = _orphans(src, tgt, lang)
         tgt.unread = _unread(tgt)
         return src, tgt
+
+    @cached_property
+    def bead_costs(self) -> dict:
+        """bead_cost of beads the checks price ((i, ni, j, nj) -> cost), filled as they ask: the
+        readings of one sentence's window overlap the next one's."""
+        return {}
 
     @cached_property
     def orphans(self) -> list[bool]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from provenance.bilingual import anchors
-from provenance.bilingual.align import Bead, _calendar, bead_cost, length_units, length_z, model_for
+from provenance.bilingual.align import Bead, _calendar, length_units, length_z, model_for
 
 
 def _zl(ls: int, lt: int, lang: str) -> float:
@@ -135,19 +135,3 @@ def _telling(words) -> bool:
     of four (a skeleton of three or four matches some word of a long sentence by chance: on the even
     articles 'nrt', 'krt', 'brst' matched unrelated neighbours)."""
     return any(len(w) >= 5 for w in words) or sum(len(w) >= 4 for w in words) >= 2
-
-
-def _swap_cost(pair, i: int, k: int) -> float:
-    """How much more the aligner's cost model asks for the other reading of a 0-1 bead i beside a
-    1-1 bead k: bead k's original translated by bead i's English and bead k's English left with no
-    counterpart (align.bead_cost, the cut between them aside). Near zero, the lengths and anchors
-    cannot tell which of the two English sentences is the one with no counterpart."""
-    al = pair.alignment
-    src, tgt = al.sides
-    model = model_for(pair.lang)
-    b, c = al.beads[i], al.beads[k]
-    s = c.source_sentences[0]
-    x, y = b.target_sentences[0], c.target_sentences[0]
-    now = bead_cost(src, tgt, s, s + 1, y, y + 1, model) + bead_cost(src, tgt, s, s, x, x + 1, model)
-    other = bead_cost(src, tgt, s, s + 1, x, x + 1, model) + bead_cost(src, tgt, s, s, y, y + 1, model)
-    return other - now
