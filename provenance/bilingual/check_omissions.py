@@ -101,9 +101,8 @@ def _lone_of_three(pair, bead: Bead, mine, lang: str, params: dict, sign: int, t
 
 def _span_of(spans, lone) -> tuple[int, int]:
     """The text span of sentence `lone`, or of sentences [a, b) for a pair (a, b)."""
-    if isinstance(lone, tuple):
-        return spans[lone[0]][0], spans[lone[1] - 1][1]
-    return spans[lone]
+    a, b = _lone_range(lone)
+    return spans[a][0], spans[b - 1][1]
 
 
 def _lone_range(lone) -> tuple[int, int]:

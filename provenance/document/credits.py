@@ -81,7 +81,7 @@ _FOR = lazy(r"for\s+(?:the\s+)?[A-Z]")
 _ROLE = lazy(r"(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|translation|photos?)\s+by\s+", re.I)
 _NAME_SPLIT = lazy(r"\s*(?:,|;|&|/|\||\band\b)\s*")
 #: Lower-case words a name in a byline may hold.
-_NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du van von der den la le al- el-".split())
+NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du van von der den la le al- el-".split())
 
 
 def _trim(line: str, s: int, e: int) -> tuple[int, int]:
@@ -237,7 +237,7 @@ def _named(value: str, role: str) -> bool:
     if role == "translator":
         if _DESK.match(value) or _OUTLET_DESK.match(value):
             return True
-        return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words)
+        return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words)
     return len(words) <= 8 and any(w[0].isupper() for w in words)
 
 
@@ -267,7 +267,7 @@ def parse_byline(line: str) -> list[Part] | None:
         if _FOR.match(piece):
             continue  # "By Jane Roe, for Al-Monitor": the outlet written for, no name of the byline
         words = piece.split()
-        if not words or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words):
+        if not words or not all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words):
             return _role_parts(line, "by")
         parts.append(("by", start, start + len(piece)))
     return parts or None
@@ -276,7 +276,7 @@ def parse_byline(line: str) -> list[Part] | None:
 def _is_name(piece: str) -> bool:
     words = piece.split()
     return 2 <= len(words) <= 5 and all(
-        w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words
+        w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-")) for w in words
     )
 
 
@@ -399,14 +399,10 @@ def parse_dateline(line: str) -> tuple[int, list[Part]] | None:
         else:
             return None
     parts: list[Part] = []
-    roles = (("place", "place"), ("place2", "place"), ("place3", "place"), ("place4", "place"), ("place5", "place"),
-             ("agency", "agency"), ("acronym", "agency"), ("agency2", "agency"), ("agency3", "agency"), ("agency4", "agency"),
-             ("agency5", "agency"), ("place6", "place"), ("agency6", "agency"), ("place7", "place"), ("agency7", "agency"))
-    for group, role in roles:
-        if group == "acronym" and "place2" in m.re.groupindex and not m.group("place2"):
-            continue  # "NNA -" or "MIAMI -": an agency or a place, the line does not say
-        if group in m.re.groupindex and m.group(group):
-            parts.append((role, m.start(group), m.end(group)))
+    for group in m.re.groupindex:  # in each form a place's group opens before its agency's
+        if not m.group(group) or group == "acronym" and not m.group("place2"):
+            continue  # (an acronym alone, "NNA -" or "MIAMI -": an agency or a place, the line does not say)
+        parts.append(("place" if group.startswith("place") else "agency", m.start(group), m.end(group)))
     end = m.end()
     while end > 0 and line[end - 1] in " \t":
         end -= 1

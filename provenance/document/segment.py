@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.document.credits import INTERVIEW_CREDIT, parse_byline, parse_translation
+from provenance.document.credits import INTERVIEW_CREDIT, NAME_PARTICLES, parse_byline, parse_translation
 
 TITLE = "title"
 CAPTION = "caption"
@@ -182,9 +182,10 @@ def _classify(text: str, s: int, e: int, *, first: bool, near_end: bool, last: b
         if m and e - s <= 200:
             return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), e), credit_kind="source")
         m = _AGENCIES.match(line) if e - s <= 60 else None
-        m = m or (_COPYRIGHT.match(line) if e - s <= 100 else None)
-        if m and m.re is _COPYRIGHT and not _publisher(m.group("value")):
-            m = None
+        if m is None and e - s <= 100:
+            m = _COPYRIGHT.match(line)
+            if m is not None and not _publisher(m.group("value")):
+                m = None
         if m:
             return Unit(FOOTER, s, e, footer_value=(s + m.start("value"), s + m.end("value")), credit_kind="source")
     if _MD_HEADING.match(line):
@@ -210,8 +211,8 @@ def _publisher(value: str) -> bool:
     return 0 < len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or w in _PUBLISHER_SMALL for w in words)
 
 
-#: Lower-case words a publisher's name may hold.
-_PUBLISHER_SMALL = frozenset("of the and for al el de la".split())
+#: Lower-case words a publisher's name may hold: a name's particles, and the small words of a title.
+_PUBLISHER_SMALL = NAME_PARTICLES | frozenset("of the and for".split())
 
 
 def _starts_like_heading(line: str) -> bool:
